@@ -1,0 +1,2 @@
+// Real IndexedDB semantics in Node for repository tests.
+import 'fake-indexeddb/auto';
