@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { version } from './package.json';
 
 // In development Vite injects inline scripts and a websocket for hot reload; the strict CSP of
 // src/renderer/index.html would block them, so only the dev server loosens it. Builds keep it as written.
@@ -39,9 +41,12 @@ export default defineConfig({
     // http://127.0.0.1 in the browser host.
     base: './',
     plugins: [react(), devCsp()],
+    define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
+      minify: true,
+      sourcemap: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

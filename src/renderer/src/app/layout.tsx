@@ -1,0 +1,54 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useCurrentWorkspace } from '../data/workspace-context';
+import { WorkspaceSwitcher } from './workspace-switcher';
+import { SECTIONS } from './sections';
+
+/** The frame of every screen: a skip link, the navigation with the current espace, then the page. */
+export function Layout({ children }: { children: ReactNode }) {
+  const [location] = useLocation();
+  const { record } = useCurrentWorkspace();
+  const firstRender = useRef(true);
+
+  // Moving to another section puts the keyboard focus on its title, as a page load would.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById('page-title')?.focus();
+  }, [location]);
+
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main-content" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('page-title')?.focus();
+      }}>
+        Aller au contenu
+      </a>
+      <nav className="sidebar" aria-label="Navigation principale">
+        <p className="sidebar__brand">Passerelle</p>
+        <WorkspaceSwitcher />
+        <ul className="sidebar__links">
+          {SECTIONS.map((section) => {
+            const active = location === section.path || location.startsWith(`${section.path}/`);
+            return (
+              <li key={section.path}>
+                <Link href={section.path} className="sidebar__link" aria-current={active ? 'page' : undefined}>
+                  {section.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="sidebar__footer" aria-label="Espace ouvert">
+          {record.name}
+        </p>
+      </nav>
+      <main id="main-content" className="content">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+// Only sections that work appear in the navigation (DESIGN.md, The screens). A feature issue adds its
+// section here when its screens exist.
+export const SECTIONS = [
+  { path: '/association', label: 'Association' },
+  { path: '/reglages', label: 'Réglages' },
+] as const;
+
+export const HOME_PATH = '/association';

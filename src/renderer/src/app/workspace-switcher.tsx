@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import * as Dialog from '@radix-ui/react-dialog';
+import { useCurrentWorkspace, useRegistry, useWorkspaces } from '../data/workspace-context';
+import { createWorkspace, setCurrentWorkspaceId } from '../data/workspace-repository';
+import { TextField } from '../ui/field';
+import { useToast } from '../ui/toast';
+
+/** At the top of the navigation: which association's data is on screen, and a way to change it. */
+export function WorkspaceSwitcher() {
+  const registry = useRegistry();
+  const workspaces = useWorkspaces() ?? [];
+  const { record } = useCurrentWorkspace();
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <div className="switcher">
+      <label htmlFor="workspace-switcher" className="switcher__label">
+        Espace
+      </label>
+      <select
+        id="workspace-switcher"
+        className="switcher__select"
+        value={record.id}
+        onChange={(e) => void setCurrentWorkspaceId(registry, e.target.value)}
+      >
+        {workspaces.map((w) => (
+          <option key={w.id} value={w.id}>
+            {w.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="button button--small switcher__new" onClick={() => setCreating(true)}>
+        Nouvel espace…
+      </button>
+      <NewWorkspaceDialog open={creating} onOpenChange={setCreating} />
+    </div>
+  );
+}
+
+export function NewWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const registry = useRegistry();
+  const toast = useToast();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | undefined>();
+
+  async function create() {
+    const result = await createWorkspace(registry, name);
+    if (!result.ok) {
+      setError(result.errors.name);
+      return;
+    }
+    await setCurrentWorkspaceId(registry, result.value.id);
+    toast.show(`Espace « ${result.value.name} » créé.`);
+    setName('');
+    setError(undefined);
+    onOpenChange(false);
+  }
+
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog__overlay" />
+        <Dialog.Content className="dialog">
+          <Dialog.Title className="dialog__title">Nouvel espace</Dialog.Title>
+          <Dialog.Description className="dialog__description">
+            Un espace par association : ses données restent séparées de celles des autres espaces de cet ordinateur.
+          </Dialog.Description>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void create();
+            }}
+            noValidate
+          >
+            <TextField
+              label="Nom de l’association"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              error={error}
+              required
+              autoFocus
+            />
+            <div className="dialog__actions">
+              <Dialog.Close className="button">Annuler</Dialog.Close>
+              <button type="submit" className="button button--primary">
+                Créer l’espace
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

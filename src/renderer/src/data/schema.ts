@@ -1,0 +1,50 @@
+import type { Dexie, Transaction } from 'dexie';
+
+// Schema versions are append-only (DESIGN.md decision 8): a shipped version is never edited, a change is a
+// new entry with its upgrade and its migration test. Users' databases on their laptops depend on it.
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store definitions: primary key first, then indexes. `null` deletes a table. */
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<unknown> | void;
+}
+
+/** The small device-level database: which espaces exist on this laptop, and device settings. */
+export const registryVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      workspaces: 'id, name, deletedAt',
+      settings: 'key',
+    },
+  },
+];
+
+/** One database per association (espace). */
+export const workspaceVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // The association profile: a single record whose id is ASSOCIATION_PROFILE_ID.
+      association: 'id',
+      // Facts about this espace itself (its id, its creation) kept beside the data for backups.
+      meta: 'key',
+    },
+  },
+];
+
+/** Declares `versions` on a Dexie instance, optionally stopping at `upTo` (migration tests open old ones). */
+export function declareVersions(db: Dexie, versions: readonly SchemaVersion[], upTo?: number): void {
+  for (const entry of versions) {
+    if (upTo !== undefined && entry.version > upTo) break;
+    const declared = db.version(entry.version).stores(entry.stores);
+    if (entry.upgrade) declared.upgrade(entry.upgrade);
+  }
+}
+
+export function latestVersion(versions: readonly SchemaVersion[]): number {
+  const last = versions[versions.length - 1];
+  if (!last) throw new Error('A schema needs at least one version.');
+  return last.version;
+}

@@ -1,0 +1,298 @@
+import { useState } from 'react';
+import { useFieldArray, useForm, useWatch, type FieldErrors, type FieldPath } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  associationFormValues,
+  associationProfileSchema,
+  COLLECTIVE_AGREEMENTS,
+  type AssociationFormValues,
+  type AssociationProfile,
+  type AssociationProfileRecord,
+} from '../../domain/association';
+import { restoreAssociationProfile, saveAssociationProfile } from '../../data/association-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { Section } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+
+function errorAt(errors: FieldErrors<AssociationFormValues>, path: string): string | undefined {
+  let node: unknown = errors;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  const message = (node as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+function countErrors(errors: unknown): number {
+  if (errors === null || typeof errors !== 'object') return 0;
+  if (typeof (errors as { message?: unknown }).message === 'string') return 1;
+  return Object.values(errors).reduce<number>((sum, value) => sum + countErrors(value), 0);
+}
+
+export function AssociationForm({ profile }: { profile: AssociationProfileRecord }) {
+  const { db } = useCurrentWorkspace();
+  const toast = useToast();
+  const [saveFailed, setSaveFailed] = useState<string | undefined>();
+  const form = useForm<AssociationFormValues, unknown, AssociationProfile>({
+    resolver: zodResolver(associationProfileSchema) as never,
+    defaultValues: associationFormValues(profile),
+    mode: 'onBlur',
+    reValidateMode: 'onChange',
+  });
+  const {
+    register,
+    handleSubmit,
+    control,
+    reset,
+    formState: { errors, isSubmitting, isDirty, submitCount },
+  } = form;
+  const approvals = useFieldArray({ control, name: 'approvals' });
+  const qpvs = useFieldArray({ control, name: 'qpvs' });
+  const [sameAddress, alsaceMoselle, publicUtility, federated, collectiveAgreement] = useWatch({
+    control,
+    name: ['correspondenceSameAsHeadOffice', 'alsaceMoselle', 'publicUtility', 'federated', 'collectiveAgreement'],
+  });
+
+  const field = (path: FieldPath<AssociationFormValues>) => ({ ...register(path), error: errorAt(errors, path) });
+
+  const onValid = async (values: AssociationProfile) => {
+    const previous = profile;
+    const result = await saveAssociationProfile(db, values);
+    if (!result.ok) {
+      setSaveFailed(Object.values(result.errors)[0]);
+      return;
+    }
+    setSaveFailed(undefined);
+    reset(associationFormValues(result.value));
+    toast.show('Profil enregistré.', {
+      action: {
+        label: 'Annuler',
+        run: async () => {
+          await restoreAssociationProfile(db, previous);
+          reset(associationFormValues(previous));
+        },
+      },
+    });
+  };
+
+  const errorCount = countErrors(errors);
+
+  return (
+    <form onSubmit={handleSubmit(onValid)} noValidate aria-label="Profil de l’association">
+      {submitCount > 0 && errorCount > 0 ? (
+        <div className="form-errors-summary" role="alert">
+          {errorCount === 1
+            ? 'Un champ est à corriger avant d’enregistrer : rien n’a été enregistré.'
+            : `${errorCount} champs sont à corriger avant d’enregistrer : rien n’a été enregistré.`}
+        </div>
+      ) : null}
+      {saveFailed ? (
+        <div className="form-errors-summary" role="alert">
+          {saveFailed}
+        </div>
+      ) : null}
+
+      <Section title="1. Identification">
+        <TextField label="Nom de l’association" required autoComplete="organization" {...field('name')} />
+        <TextField label="Sigle" {...field('acronym')} />
+        <TextField label="Site internet" inputMode="url" placeholder="www.mon-asso.fr" {...field('website')} />
+        <div className="form-section__wide">
+          <TextAreaField label="Objet de l’association" {...field('purpose')} />
+        </div>
+        <TextField
+          label="SIRET"
+          inputMode="numeric"
+          hint="14 chiffres, sur l’avis de situation INSEE."
+          {...field('siret')}
+        />
+        <TextField label="Numéro RNA" hint="W suivi de 9 chiffres." {...field('rna')} />
+        <TextField label="Code INSEE de la commune du siège" {...field('inseeCode')} />
+        <div className="form-section__wide">
+          <CheckboxField
+            label="Association d’Alsace-Moselle (inscrite au registre du tribunal)"
+            {...register('alsaceMoselle')}
+          />
+        </div>
+        {alsaceMoselle ? <TextField label="Numéro au registre du tribunal" {...field('localRegister')} /> : null}
+      </Section>
+
+      <Section title="Siège social">
+        <div className="form-section__wide">
+          <TextField label="Adresse du siège" autoComplete="street-address" {...field('headOffice.street')} />
+        </div>
+        <TextField label="Code postal du siège" inputMode="numeric" {...field('headOffice.postalCode')} />
+        <TextField label="Commune du siège" {...field('headOffice.city')} />
+        <div className="form-section__wide">
+          <CheckboxField
+            label="L’adresse de correspondance est celle du siège"
+            {...register('correspondenceSameAsHeadOffice')}
+          />
+        </div>
+        {sameAddress ? null : (
+          <>
+            <div className="form-section__wide">
+              <TextField label="Adresse de correspondance" {...field('correspondence.street')} />
+            </div>
+            <TextField
+              label="Code postal de correspondance"
+              inputMode="numeric"
+              {...field('correspondence.postalCode')}
+            />
+            <TextField label="Commune de correspondance" {...field('correspondence.city')} />
+          </>
+        )}
+      </Section>
+
+      <PersonSection title="Représentant·e légal·e" prefix="legalRepresentative" who="du représentant légal" field={field} />
+      <PersonSection
+        title="Personne chargée du dossier"
+        prefix="dossierContact"
+        who="de la personne chargée du dossier"
+        field={field}
+      />
+
+      <Section title="2. Relations avec l’administration">
+        <div className="form-section__wide">
+          <h3 className="subheading">Agréments administratifs</h3>
+          {approvals.fields.length === 0 ? <p className="muted">Aucun agrément enregistré.</p> : null}
+        </div>
+        {approvals.fields.map((item, index) => (
+          <div key={item.id} className="repeat-row" role="group" aria-label={`Agrément ${index + 1}`}>
+            <TextField label="Type d’agrément" required {...field(`approvals.${index}.type`)} />
+            <TextField label="Attribué par" {...field(`approvals.${index}.issuer`)} />
+            <TextField label="Date de l’agrément" type="date" {...field(`approvals.${index}.date`)} />
+            <TextField label="Numéro de l’agrément" {...field(`approvals.${index}.number`)} />
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => approvals.remove(index)}
+              aria-label={`Retirer l’agrément ${index + 1}`}
+            >
+              Retirer
+            </button>
+          </div>
+        ))}
+        <div className="form-section__wide">
+          <button
+            type="button"
+            className="button"
+            onClick={() => approvals.append({ type: '', issuer: '', date: '', number: '' })}
+          >
+            Ajouter un agrément
+          </button>
+        </div>
+        <div className="form-section__wide">
+          <CheckboxField label="Reconnue d’utilité publique" {...register('publicUtility')} />
+        </div>
+        {publicUtility ? (
+          <TextField
+            label="Date de publication au Journal officiel (RUP)"
+            type="date"
+            {...field('publicUtilityDate')}
+          />
+        ) : null}
+        <div className="form-section__wide">
+          <CheckboxField label="L’association a un commissaire aux comptes" {...register('hasAuditor')} />
+        </div>
+        <div className="form-section__wide">
+          <CheckboxField
+            label="L’association est assujettie aux impôts commerciaux"
+            {...register('subjectToCommercialTax')}
+          />
+        </div>
+      </Section>
+
+      <Section title="3. Relations avec d’autres associations">
+        <div className="form-section__wide">
+          <CheckboxField
+            label="Affiliée à un réseau, une union ou une fédération"
+            hint="Décoché : l’association est non fédérée."
+            {...register('federated')}
+          />
+        </div>
+        {federated ? <TextField label="Réseau, union ou fédération" {...field('federationName')} /> : null}
+        <div className="form-section__wide">
+          <CheckboxField
+            label="Signataire de la charte de coopération inter-associative"
+            {...register('charterSignatory')}
+          />
+        </div>
+        <TextField label="Adhérents personnes physiques" inputMode="numeric" {...field('membersPersons')} />
+        <TextField label="Adhérents personnes morales" inputMode="numeric" {...field('membersLegalEntities')} />
+      </Section>
+
+      <Section title="Exercice et convention collective">
+        <TextField label="Début de l’exercice" type="date" {...field('exerciseStart')} />
+        <TextField label="Fin de l’exercice" type="date" {...field('exerciseEnd')} />
+        <SelectField
+          label="Convention collective"
+          options={COLLECTIVE_AGREEMENTS}
+          {...field('collectiveAgreement')}
+        />
+        {collectiveAgreement === 'other' ? <TextField label="Numéro IDCC" {...field('otherIdcc')} /> : null}
+      </Section>
+
+      <Section
+        title="Quartiers prioritaires (QPV)"
+        description="Les quartiers de la politique de la ville où l’association agit (code et nom, ex. QP093028)."
+      >
+        {qpvs.fields.map((item, index) => (
+          <div key={item.id} className="repeat-row" role="group" aria-label={`Quartier ${index + 1}`}>
+            <TextField label="Code du quartier prioritaire" required {...field(`qpvs.${index}.code`)} />
+            <TextField label="Nom du quartier prioritaire" {...field(`qpvs.${index}.name`)} />
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => qpvs.remove(index)}
+              aria-label={`Retirer le quartier ${index + 1}`}
+            >
+              Retirer
+            </button>
+          </div>
+        ))}
+        <div className="form-section__wide">
+          <button type="button" className="button" onClick={() => qpvs.append({ code: '', name: '' })}>
+            Ajouter un quartier
+          </button>
+        </div>
+      </Section>
+
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          Enregistrer
+        </button>
+        <button type="button" className="button" disabled={!isDirty} onClick={() => reset()}>
+          Abandonner les modifications
+        </button>
+        {isDirty ? <span className="muted">Modifications non enregistrées</span> : null}
+      </div>
+    </form>
+  );
+}
+
+type FieldProps = (path: FieldPath<AssociationFormValues>) => ReturnType<ReturnType<typeof useForm<AssociationFormValues>>['register']> & {
+  error: string | undefined;
+};
+
+function PersonSection({
+  title,
+  prefix,
+  field,
+}: {
+  title: string;
+  prefix: 'legalRepresentative' | 'dossierContact';
+  who: string;
+  field: FieldProps;
+}) {
+  return (
+    <Section title={title}>
+      <TextField label="Nom" autoComplete="off" {...field(`${prefix}.lastName`)} />
+      <TextField label="Prénom" autoComplete="off" {...field(`${prefix}.firstName`)} />
+      <TextField label="Fonction" {...field(`${prefix}.role`)} />
+      <TextField label="Téléphone" type="tel" {...field(`${prefix}.phone`)} />
+      <TextField label="Courriel" type="email" {...field(`${prefix}.email`)} />
+    </Section>
+  );
+}

@@ -1,0 +1,202 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { backupFileName, deletionConfirmed } from '../../domain/workspace';
+import { formatIsoFromDate } from '../../domain/dates';
+import { backupToBytes, exportWorkspace } from '../../data/backup';
+import { WorkspaceDb } from '../../data/workspace-db';
+import {
+  deleteWorkspace,
+  renameWorkspace,
+  restoreWorkspace,
+  setCurrentWorkspaceId,
+} from '../../data/workspace-repository';
+import { useCurrentWorkspace, useDeletedWorkspaces, useRegistry, useWorkspaces } from '../../data/workspace-context';
+import type { WorkspaceRecord } from '../../domain/workspace';
+import { currentPlatform } from '../../platform/current-platform';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { TextField } from '../../ui/field';
+import { Page } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+
+export function SettingsPage() {
+  const workspaces = useWorkspaces();
+  const deleted = useDeletedWorkspaces();
+  const { record: current } = useCurrentWorkspace();
+  const appInfo = useLiveQuery(() => currentPlatform().appInfo(), []);
+
+  return (
+    <Page title="Réglages">
+      <section className="card" aria-labelledby="workspaces-title">
+        <h2 id="workspaces-title">Espaces de cet ordinateur</h2>
+        <p className="muted">
+          Chaque association a son espace : ses données ne sont visibles que depuis cet espace.
+        </p>
+        {workspaces === undefined ? (
+          <p role="status">Chargement…</p>
+        ) : (
+          <ul className="workspace-list">
+            {workspaces.map((w) => (
+              <WorkspaceRow key={w.id} workspace={w} isCurrent={w.id === current.id} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {deleted && deleted.length > 0 ? (
+        <section className="card" aria-labelledby="deleted-title">
+          <h2 id="deleted-title">Espaces supprimés</h2>
+          <p className="muted">Leurs données sont conservées sur cet ordinateur ; vous pouvez les rétablir.</p>
+          <ul className="workspace-list">
+            {deleted.map((w) => (
+              <DeletedWorkspaceRow key={w.id} workspace={w} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="about-title">
+        <h2 id="about-title">À propos</h2>
+        <p>
+          Passerelle {appInfo ? `version ${appInfo.version}` : ''}
+          {appInfo?.platform === 'web' ? ' — dans le navigateur' : ''}
+        </p>
+        <p className="muted">Les données sont enregistrées sur cet ordinateur, dans la base de l’application.</p>
+      </section>
+    </Page>
+  );
+}
+
+function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; isCurrent: boolean }) {
+  const registry = useRegistry();
+  const toast = useToast();
+  const [name, setName] = useState(workspace.name);
+  const [renameError, setRenameError] = useState<string | undefined>();
+  const [deleting, setDeleting] = useState(false);
+  const [typedName, setTypedName] = useState('');
+  const [backupDone, setBackupDone] = useState(false);
+
+  async function rename() {
+    if (name.trim() === workspace.name) return;
+    const result = await renameWorkspace(registry, workspace.id, name);
+    if (!result.ok) {
+      setRenameError(result.errors.name);
+      return;
+    }
+    setRenameError(undefined);
+    toast.show(`Espace renommé en « ${result.value.name} ».`);
+  }
+
+  async function saveBackup() {
+    const platform = currentPlatform();
+    const info = await platform.appInfo();
+    const db = new WorkspaceDb(workspace.id);
+    try {
+      const backup = await exportWorkspace(db, { id: workspace.id, name: workspace.name }, info.version);
+      const status = await platform.saveFile(
+        backupFileName(workspace.name, formatIsoFromDate(new Date())),
+        backupToBytes(backup),
+        [{ name: 'Sauvegarde Passerelle', extensions: ['json'] }],
+      );
+      if (status === 'saved') {
+        setBackupDone(true);
+        toast.show('Sauvegarde enregistrée.');
+      }
+    } finally {
+      db.close();
+    }
+  }
+
+  async function confirmDelete() {
+    await deleteWorkspace(registry, workspace.id);
+    setDeleting(false);
+    setTypedName('');
+    toast.show(`Espace « ${workspace.name} » supprimé.`, {
+      action: {
+        label: 'Annuler',
+        run: async () => {
+          await restoreWorkspace(registry, workspace.id);
+          await setCurrentWorkspaceId(registry, workspace.id);
+        },
+      },
+    });
+  }
+
+  return (
+    <li className="workspace-list__item">
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void rename();
+        }}
+        noValidate
+      >
+        <TextField
+          label={isCurrent ? 'Nom de l’espace (ouvert)' : 'Nom de l’espace'}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={renameError}
+        />
+        <button type="submit" className="button" disabled={name.trim() === workspace.name}>
+          Renommer
+        </button>
+        <button type="button" className="button button--danger-outline" onClick={() => setDeleting(true)}>
+          Supprimer…
+        </button>
+      </form>
+      <ConfirmDialog
+        open={deleting}
+        onOpenChange={(open) => {
+          setDeleting(open);
+          if (!open) setTypedName('');
+        }}
+        title={`Supprimer l’espace « ${workspace.name} » ?`}
+        description={
+          <>
+            <p>
+              L’espace disparaîtra de la liste. Ses données restent sur cet ordinateur et l’espace peut être rétabli
+              depuis les Réglages.
+            </p>
+            <p>Avant de le supprimer, enregistrez une sauvegarde complète dans un fichier :</p>
+          </>
+        }
+        confirmLabel="Supprimer l’espace"
+        confirmDisabled={!deletionConfirmed(workspace.name, typedName)}
+        onConfirm={() => void confirmDelete()}
+        destructive
+      >
+        <p>
+          <button type="button" className="button" onClick={() => void saveBackup()}>
+            {backupDone ? 'Sauvegarde enregistrée ✓' : 'Enregistrer une sauvegarde…'}
+          </button>
+        </p>
+        <TextField
+          label={`Pour confirmer, tapez le nom de l’espace : ${workspace.name}`}
+          value={typedName}
+          onChange={(e) => setTypedName(e.target.value)}
+          autoComplete="off"
+        />
+      </ConfirmDialog>
+    </li>
+  );
+}
+
+function DeletedWorkspaceRow({ workspace }: { workspace: WorkspaceRecord }) {
+  const registry = useRegistry();
+  const toast = useToast();
+  return (
+    <li className="workspace-list__item workspace-list__item--deleted">
+      <span>{workspace.name}</span>
+      <button
+        type="button"
+        className="button"
+        onClick={async () => {
+          await restoreWorkspace(registry, workspace.id);
+          toast.show(`Espace « ${workspace.name} » rétabli.`);
+        }}
+      >
+        Rétablir
+      </button>
+    </li>
+  );
+}

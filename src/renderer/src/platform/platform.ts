@@ -1,0 +1,22 @@
+import type { AppInfo, FileFilter } from '../../../preload/api';
+
+// Everything that differs between the Electron host and the browser host goes through this interface
+// (DESIGN.md decision 3). Features receive a Platform; they never look at `window.passerelle`.
+
+export type { AppInfo, FileFilter };
+
+export interface OpenedFile {
+  fileName: string;
+  data: Uint8Array;
+}
+
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  /** Saves bytes under a name the user confirms (a save dialog in Electron, a download in a browser). */
+  saveFile(suggestedName: string, data: Uint8Array, filters: FileFilter[]): Promise<'saved' | 'cancelled'>;
+  /** Lets the user pick one file; null when they cancel. */
+  openFile(filters: FileFilter[]): Promise<OpenedFile | null>;
+  appInfo(): Promise<AppInfo>;
+  /** One desktop notification. Resolves even where notifications are refused. */
+  notify(title: string, body: string): Promise<void>;
+}

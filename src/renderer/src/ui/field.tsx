@@ -1,0 +1,134 @@
+import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+
+interface FieldShellProps {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  required?: boolean | undefined;
+  children: (ids: { inputId: string; describedBy: string | undefined }) => ReactNode;
+}
+
+/** Label above, hint and the French error message below, tied to the control for screen readers. */
+function FieldShell({ label, error, hint, required, children }: FieldShellProps) {
+  const inputId = useId();
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label htmlFor={inputId} className="field__label">
+        {label}
+        {required ? <span className="field__required" aria-hidden="true"> *</span> : null}
+      </label>
+      {children({ inputId, describedBy })}
+      {hint ? <p id={hintId} className="field__hint">{hint}</p> : null}
+      {error ? <p id={errorId} className="field__error" role="alert">{error}</p> : null}
+    </div>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+};
+
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  { label, error, hint, required, ...input },
+  ref,
+) {
+  return (
+    <FieldShell label={label} error={error} hint={hint} required={required}>
+      {({ inputId, describedBy }) => (
+        <input
+          ref={ref}
+          id={inputId}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          aria-required={required || undefined}
+          className="field__control"
+          {...input}
+        />
+      )}
+    </FieldShell>
+  );
+});
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+};
+
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
+  { label, error, hint, required, ...textarea },
+  ref,
+) {
+  return (
+    <FieldShell label={label} error={error} hint={hint} required={required}>
+      {({ inputId, describedBy }) => (
+        <textarea
+          ref={ref}
+          id={inputId}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="field__control field__control--multiline"
+          rows={3}
+          {...textarea}
+        />
+      )}
+    </FieldShell>
+  );
+});
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  options: ReadonlyArray<{ value: string; label: string }>;
+};
+
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
+  { label, error, hint, required, options, ...select },
+  ref,
+) {
+  return (
+    <FieldShell label={label} error={error} hint={hint} required={required}>
+      {({ inputId, describedBy }) => (
+        <select
+          ref={ref}
+          id={inputId}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="field__control"
+          {...select}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+});
+
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
+  label: string;
+  hint?: ReactNode;
+};
+
+export const CheckboxField = forwardRef<HTMLInputElement, CheckboxFieldProps>(function CheckboxField(
+  { label, hint, ...input },
+  ref,
+) {
+  const id = useId();
+  return (
+    <div className="field field--checkbox">
+      <input ref={ref} id={id} type="checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <label htmlFor={id}>{label}</label>
+      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
+    </div>
+  );
+});

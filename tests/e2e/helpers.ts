@@ -1,0 +1,15 @@
+import { expect, type Page } from '@playwright/test';
+
+/** A fresh browser context has an empty IndexedDB: the app starts on its welcome screen. */
+export async function createFirstWorkspace(page: Page, name: string): Promise<void> {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans Passerelle' })).toBeVisible();
+  await page.getByLabel('Nom de votre association').fill(name);
+  await page.getByRole('button', { name: 'Créer l’espace' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Association' })).toBeVisible();
+}
+
+export async function openSection(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: label }).click();
+  await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+}
