@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  centsToWholeEuros,
+  formatCents,
+  formatWholeEuros,
+  isCents,
+  parseEurosToCents,
+  parseWholeEuros,
+} from '../../../src/renderer/src/domain/money';
+
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+
+describe('parseEurosToCents', () => {
+  it.each([
+    ['1 234,56', 123_456],
+    ['1234,56', 123_456],
+    ['1234,5', 123_450],
+    ['1234.56', 123_456],
+    ['1 234 €', 123_400],
+    ['1 234,56 €', 123_456],
+    ['1234€', 123_400],
+    [`1${NBSP}234,56${NBSP}€`, 123_456],
+    [`1${NNBSP}234,56${NBSP}€`, 123_456],
+    ['12 345 678,90', 1_234_567_890],
+    ['0,05', 5],
+    ['0', 0],
+    ['007', 700],
+    ['  42  ', 4_200],
+    ['1234567', 123_456_700],
+  ])('%j → %i cents', (input, cents) => {
+    expect(parseEurosToCents(input)).toEqual({ ok: true, cents });
+  });
+
+  it.each([
+    ['-12,50', 'les montants ne peuvent pas être négatifs.'],
+    ['\u221212,50', 'les montants ne peuvent pas être négatifs.'],
+    ['- 5', 'les montants ne peuvent pas être négatifs.'],
+    ['12,345', '2 chiffres au plus après la virgule (les centimes).'],
+    ['1.234', '2 chiffres au plus après la virgule (les centimes).'],
+    ['', 'saisissez un montant (ex. 1 234,56).'],
+    ['   ', 'saisissez un montant (ex. 1 234,56).'],
+    ['€', 'saisissez un montant (ex. 1 234,56).'],
+    ['douze', 'seuls des chiffres, des espaces et une virgule sont acceptés (ex. 1 234,56).'],
+    ['12 euros', 'seuls des chiffres, des espaces et une virgule sont acceptés (ex. 1 234,56).'],
+    ['1e3', 'seuls des chiffres, des espaces et une virgule sont acceptés (ex. 1 234,56).'],
+    ['+12', 'seuls des chiffres, des espaces et une virgule sont acceptés (ex. 1 234,56).'],
+    ['1.234,56', 'une seule virgule, avant les centimes (ex. 1 234,56).'],
+    ['1,234.56', 'une seule virgule, avant les centimes (ex. 1 234,56).'],
+    ['12 34', 'les espaces ne séparent que les milliers, par groupes de 3 chiffres (ex. 1 234,56).'],
+    ['1234 567', 'les espaces ne séparent que les milliers, par groupes de 3 chiffres (ex. 1 234,56).'],
+    ['1234,', 'des chiffres sont attendus après la virgule (ex. 1 234,56).'],
+    ['12, 50', 'des chiffres sont attendus après la virgule (ex. 1 234,56).'],
+    [',50', 'un chiffre est attendu avant la virgule (ex. 0,50).'],
+    ['99999999999999999', 'montant trop grand.'],
+  ])('%j is refused: %s', (input, error) => {
+    expect(parseEurosToCents(input)).toEqual({ ok: false, error });
+  });
+});
+
+describe('parseWholeEuros', () => {
+  it.each([
+    ['1 234', 123_400],
+    ['1234 €', 123_400],
+    ['1 234,00', 123_400],
+    ['0', 0],
+  ])('%j → %i cents', (input, cents) => {
+    expect(parseWholeEuros(input)).toEqual({ ok: true, cents });
+  });
+
+  it.each([
+    ['1 234,56', 'montant en euros entiers attendu, sans centimes (ex. 1 234).'],
+    ['12,5', 'montant en euros entiers attendu, sans centimes (ex. 1 234).'],
+    ['-1 234', 'les montants ne peuvent pas être négatifs.'],
+    ['1,234', '2 chiffres au plus après la virgule (les centimes).'],
+  ])('%j is refused: %s', (input, error) => {
+    expect(parseWholeEuros(input)).toEqual({ ok: false, error });
+  });
+});
+
+describe('formatCents', () => {
+  it.each([
+    [123_456, `1${NBSP}234,56${NBSP}€`],
+    [0, `0,00${NBSP}€`],
+    [5, `0,05${NBSP}€`],
+    [100, `1,00${NBSP}€`],
+    [99_999, `999,99${NBSP}€`],
+    [123_456_789, `1${NBSP}234${NBSP}567,89${NBSP}€`],
+    [-250_000, `-2${NBSP}500,00${NBSP}€`],
+  ])('%i → %j', (cents, text) => {
+    expect(formatCents(cents)).toBe(text);
+  });
+
+  it('never uses the narrow no-break space that Roboto lacks', () => {
+    expect(formatCents(123_456_789)).not.toContain(NNBSP);
+  });
+
+  it.each(['1 234,56', '0,05', '12 345 678,90'])('reads back what it writes: %j', (typed) => {
+    const parsed = parseEurosToCents(typed);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parseEurosToCents(formatCents(parsed.cents))).toEqual(parsed);
+  });
+});
+
+describe('formatWholeEuros and centsToWholeEuros', () => {
+  it.each([
+    [123_456, 1_235, `1${NBSP}235${NBSP}€`],
+    [123_449, 1_234, `1${NBSP}234${NBSP}€`],
+    [123_450, 1_235, `1${NBSP}235${NBSP}€`],
+    [12_350, 124, `124${NBSP}€`],
+    [250, 3, `3${NBSP}€`],
+    [49, 0, `0${NBSP}€`],
+    [0, 0, `0${NBSP}€`],
+    [2_300_000, 23_000, `23${NBSP}000${NBSP}€`],
+    [-12_350, -124, `-124${NBSP}€`],
+    [-49, 0, `0${NBSP}€`],
+  ])('%i cents → %i € → %j (halves away from zero)', (cents, euros, text) => {
+    expect(centsToWholeEuros(cents)).toBe(euros);
+    expect(formatWholeEuros(cents)).toBe(text);
+  });
+});
+
+describe('isCents', () => {
+  it.each([
+    [0, true],
+    [123_456, true],
+    [Number.MAX_SAFE_INTEGER, true],
+    [-1, false],
+    [12.5, false],
+    [Number.MAX_SAFE_INTEGER + 1, false],
+    [Number.NaN, false],
+    [Number.POSITIVE_INFINITY, false],
+    ['1234', false],
+    [null, false],
+    [undefined, false],
+  ])('%j → %s', (value, expected) => {
+    expect(isCents(value)).toBe(expected);
+  });
+});
