@@ -1,0 +1,70 @@
+import { BrowserWindow, screen } from 'electron';
+import { secureWebPreferences } from './security';
+import {
+  MIN_WINDOW_SIZE,
+  createWindowStateSaver,
+  readWindowStateFile,
+  restoreWindowState,
+  type WindowState,
+} from './window-state';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  /** `userData/window-state.json`. */
+  windowStatePath: string;
+}
+
+/** The name users see; app.getName() gives the npm package's lowercase name when not packaged. */
+export const PRODUCT_NAME = 'Passerelle';
+
+// Painted before the renderer's first frame, so the window never flashes white against the app's
+// background.
+const BACKGROUND_COLOR = '#f6f7f9';
+
+export function createMainWindow({ preloadPath, windowStatePath }: MainWindowOptions): BrowserWindow {
+  const state = restoreWindowState(
+    readWindowStateFile(windowStatePath),
+    screen.getAllDisplays().map((display) => display.workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
+
+  const window = new BrowserWindow({
+    title: PRODUCT_NAME,
+    ...state.bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    backgroundColor: BACKGROUND_COLOR,
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+
+  // Shown only once painted, and maximised at that moment: maximize() on a hidden window shows it
+  // early on Windows, before the first frame.
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    window.show();
+  });
+
+  trackWindowState(window, windowStatePath);
+  return window;
+}
+
+function trackWindowState(window: BrowserWindow, windowStatePath: string): void {
+  const saver = createWindowStateSaver(windowStatePath);
+  const current = (): WindowState => ({
+    // The normal bounds, so a maximised window comes back to its previous size when restored.
+    bounds: window.getNormalBounds(),
+    maximized: window.isMaximized(),
+  });
+  const schedule = (): void => {
+    if (!window.isDestroyed() && !window.isMinimized()) saver.schedule(current());
+  };
+  window.on('resize', schedule);
+  window.on('move', schedule);
+  window.on('maximize', schedule);
+  window.on('unmaximize', schedule);
+  window.on('close', () => {
+    if (!window.isMinimized()) saver.schedule(current());
+    saver.flush();
+  });
+}
