@@ -22,6 +22,8 @@ function devCsp(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // zod is bundled so that the packaged app needs no node_modules at run time.
+      externalizeDeps: { exclude: ['zod'] },
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },

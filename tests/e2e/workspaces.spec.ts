@@ -4,17 +4,17 @@ import { createFirstWorkspace, openSection } from './helpers';
 test('the first start asks for the association and creates its espace', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Créer l’espace' }).click();
-  await expect(page.getByText('Nom de l\'espace : champ obligatoire.')).toBeVisible();
+  await expect(page.getByText('Nom de l’espace\u00a0: champ obligatoire.')).toBeVisible();
 
   await page.getByLabel('Nom de votre association').fill('Les Amis du Quartier');
   await page.getByRole('button', { name: 'Créer l’espace' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Association' })).toBeVisible();
   await expect(page.getByLabel('Espace', { exact: true })).toHaveValue(/.+/);
-  await expect(page.getByLabel('Nom de l’association', { exact: true })).toHaveValue('Les Amis du Quartier');
+  await expect(page.getByRole('textbox', { name: 'Nom de l’association', exact: true })).toHaveValue('Les Amis du Quartier');
 
   await page.reload();
-  await expect(page.getByLabel('Nom de l’association', { exact: true })).toHaveValue('Les Amis du Quartier');
+  await expect(page.getByRole('textbox', { name: 'Nom de l’association', exact: true })).toHaveValue('Les Amis du Quartier');
 });
 
 test('a second espace sees none of the first one’s records, and the switcher shows both', async ({ page }) => {
@@ -31,12 +31,12 @@ test('a second espace sees none of the first one’s records, and the switcher s
 
   const switcher = page.getByLabel('Espace', { exact: true });
   await expect(switcher.locator('option')).toHaveText(['Association Alpha', 'Association Beta']);
-  await expect(page.getByLabel('Nom de l’association', { exact: true })).toHaveValue('Association Beta');
+  await expect(page.getByRole('textbox', { name: 'Nom de l’association', exact: true })).toHaveValue('Association Beta');
   await expect(page.getByLabel('Objet de l’association')).toHaveValue('');
   await expect(page.getByLabel('SIRET')).toHaveValue('');
 
   await switcher.selectOption({ label: 'Association Alpha' });
-  await expect(page.getByLabel('Nom de l’association', { exact: true })).toHaveValue('Association Alpha');
+  await expect(page.getByRole('textbox', { name: 'Nom de l’association', exact: true })).toHaveValue('Association Alpha');
   await expect(page.getByLabel('Objet de l’association')).toHaveValue('Accompagnement scolaire à Saint-Denis');
 });
 

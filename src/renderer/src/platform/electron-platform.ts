@@ -1,18 +1,25 @@
 import type { PasserelleApi } from '../../../preload/api';
 import type { Platform } from './platform';
 
+// Electron wraps what main throws as "Error invoking remote method 'x': Error: <message>"; the user should
+// read only the French message main wrote.
+function unwrapRemoteError(error: unknown): never {
+  const text = error instanceof Error ? error.message : String(error);
+  throw new Error(text.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, ''));
+}
+
 export function createElectronPlatform(bridge: PasserelleApi): Platform {
   return {
     kind: 'electron',
     async saveFile(suggestedName, data, filters) {
-      const result = await bridge.saveFile({ suggestedName, data, filters });
+      const result = await bridge.saveFile({ suggestedName, data, filters }).catch(unwrapRemoteError);
       return result.status;
     },
     async openFile(filters) {
-      const result = await bridge.openFile({ filters });
+      const result = await bridge.openFile({ filters }).catch(unwrapRemoteError);
       return result.status === 'opened' ? { fileName: result.fileName, data: result.data } : null;
     },
-    appInfo: () => bridge.appInfo(),
-    notify: (title, body) => bridge.notify({ title, body }),
+    appInfo: () => bridge.appInfo().catch(unwrapRemoteError),
+    notify: (title, body) => bridge.notify({ title, body }).catch(unwrapRemoteError),
   };
 }

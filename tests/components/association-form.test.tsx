@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Dexie } from 'dexie';
+import { AssociationForm } from '../../src/renderer/src/features/association/association-form';
+import { WorkspaceDb } from '../../src/renderer/src/data/workspace-db';
+import { RegistryDb } from '../../src/renderer/src/data/registry-db';
+import { WorkspaceProvider, RegistryProvider } from '../../src/renderer/src/data/workspace-context';
+import { createWorkspace } from '../../src/renderer/src/data/workspace-repository';
+import { getAssociationProfile } from '../../src/renderer/src/data/association-repository';
+import { ToastProvider } from '../../src/renderer/src/ui/toast';
+import type { WorkspaceRecord } from '../../src/renderer/src/domain/workspace';
+
+let registry: RegistryDb;
+let db: WorkspaceDb;
+let workspace: WorkspaceRecord;
+
+beforeEach(async () => {
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+  registry = new RegistryDb();
+  const created = await createWorkspace(registry, 'Les Amis du Quartier');
+  if (!created.ok) throw new Error('expected an espace');
+  workspace = created.value;
+  db = new WorkspaceDb(workspace.id);
+});
+
+afterEach(() => {
+  db.close();
+  registry.close();
+});
+
+async function renderForm() {
+  const profile = await getAssociationProfile(db);
+  if (!profile) throw new Error('expected a profile');
+  render(
+    <ToastProvider>
+      <RegistryProvider registry={registry}>
+        <WorkspaceProvider workspace={{ record: workspace, db }}>
+          <AssociationForm profile={profile} />
+        </WorkspaceProvider>
+      </RegistryProvider>
+    </ToastProvider>,
+  );
+}
+
+describe('association form', () => {
+  it('checks a field when the user leaves it and says what is wrong under it', async () => {
+    const user = userEvent.setup();
+    await renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'SIRET' }), '73282932000075');
+    await user.tab();
+    const siret = screen.getByRole('textbox', { name: 'SIRET' });
+    expect(siret.getAttribute('aria-invalid')).toBe('true');
+    expect((await screen.findByText(/la clé de contrôle est fausse/)).textContent).toBe('SIRET\u00a0: la clé de contrôle est fausse — vérifiez les 14 chiffres.');
+  });
+
+  it('saves nothing while a field is wrong, and focuses it', async () => {
+    const user = userEvent.setup();
+    await renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Sigle' }), 'ADQ');
+    await user.type(screen.getByRole('textbox', { name: 'Code postal du siège' }), '9320');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    expect(await screen.findByText('Un champ est à corriger avant d’enregistrer : rien n’a été enregistré.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Code postal du siège' }));
+    expect((await getAssociationProfile(db))?.acronym).toBeUndefined();
+  });
+
+  it('saves a valid profile and offers to undo it', async () => {
+    const user = userEvent.setup();
+    await renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Sigle' }), 'ADQ');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Profil enregistré.')).toBeTruthy();
+    expect((await getAssociationProfile(db))?.acronym).toBe('ADQ');
+
+    await user.click(screen.getByRole('button', { name: 'Annuler' }));
+    await expect.poll(async () => (await getAssociationProfile(db))?.acronym).toBeUndefined();
+  });
+});
