@@ -98,9 +98,10 @@ export default tseslint.config(
         {
           default: 'allow',
           rules: [
-            // Domain code is pure: only zod and date-fns (DESIGN.md, Layout).
+            // Domain code is pure: only zod and date-fns (DESIGN.md, Layout), plus the French public
+            // holidays that working-day deadlines need (Équipe issue).
             { from: 'domain', disallow: ['*'] },
-            { from: 'domain', allow: ['zod', 'date-fns', 'date-fns/*'] },
+            { from: 'domain', allow: ['zod', 'date-fns', 'date-fns/*', '@socialgouv/jours-feries'] },
             { from: ['data', 'reports', 'platform', 'ui', 'feature', 'app', 'renderer-entry'], disallow: ['electron'] },
           ],
         },

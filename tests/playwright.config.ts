@@ -9,7 +9,8 @@ function chromiumPath(): string | undefined {
 }
 
 const executablePath = chromiumPath();
-const PORT = 4178;
+// Several checkouts on one machine can each run their end-to-end tests on their own port.
+const PORT = Number(process.env.E2E_PORT ?? 4178);
 
 export default defineConfig({
   testDir: '.',

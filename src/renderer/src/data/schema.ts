@@ -32,6 +32,38 @@ export const workspaceVersions: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // Équipe: people, their contracts, amendments to contracts, and aided posts.
+    version: 2,
+    stores: {
+      people: 'id, lastName, deletedAt',
+      contracts: 'id, personId, kind, startDate, plannedEndDate, deletedAt',
+      amendments: 'id, contractId, effectiveDate, deletedAt',
+      aidedPosts: 'id, contractId, scheme, aidEndDate, deletedAt',
+    },
+  },
+  {
+    // Financements: funders, grant applications, their payments, and the user's state on each deadline.
+    version: 3,
+    stores: {
+      funders: 'id, name, kind, deletedAt',
+      grantApplications: 'id, funderId, status, periodStart, deletedAt',
+      payments: 'id, applicationId, expectedDate, deletedAt',
+      deadlineStates: 'key',
+    },
+  },
+  {
+    // Partenaires: the directory, agreements with their parties and signed files, the document vault.
+    version: 4,
+    stores: {
+      partners: 'id, name, kind, deletedAt',
+      contacts: 'id, partnerId, deletedAt',
+      agreements: 'id, kind, status, endDate, deletedAt',
+      agreementParties: 'id, agreementId, partnerId, deletedAt',
+      attachments: 'id, ownerId, deletedAt',
+      documents: 'id, kind, validUntil, deletedAt',
+    },
+  },
 ];
 
 /** Declares `versions` on a Dexie instance, optionally stopping at `upTo` (migration tests open old ones). */
