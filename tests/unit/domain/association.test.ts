@@ -84,3 +84,10 @@ describe('association profile', () => {
     expect(associationProfileSchema.parse(associationFormValues(stored))).toEqual(stored);
   });
 });
+
+describe('the fixture association', () => {
+  it('is a valid profile, so every layer of the tests can rely on it', async () => {
+    const { fixtureAssociationProfile } = await import('../../fixtures/association');
+    expect(errorsOf(fixtureAssociationProfile)).toEqual({});
+  });
+});
