@@ -80,6 +80,7 @@ test('the backup offered before deleting is a complete file of the espace', asyn
   const backup = JSON.parse(await readFile(path, 'utf8'));
   expect(backup.format).toBe('passerelle-backup');
   expect(backup.workspace.name).toBe('Sauvegardée');
-  expect(backup.tables.association[0].name).toBe('Sauvegardée');
+  expect(backup.counts.association).toBe(1);
+  expect(JSON.parse(backup.payload).association[0].name).toBe('Sauvegardée');
   expect(backup.checksum).toMatch(/^[0-9a-f]{64}$/);
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
-import { backupToBytes, exportWorkspace } from '../../data/backup';
+import { createBackup, recordBackupMade } from '../../data/backup';
 import { WorkspaceDb } from '../../data/workspace-db';
 import {
   deleteWorkspace,
@@ -91,13 +91,13 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
     const info = await platform.appInfo();
     const db = new WorkspaceDb(workspace.id);
     try {
-      const backup = await exportWorkspace(db, { id: workspace.id, name: workspace.name }, info.version);
-      const status = await platform.saveFile(
-        backupFileName(workspace.name, formatIsoFromDate(new Date())),
-        backupToBytes(backup),
-        [{ name: 'Sauvegarde Passerelle', extensions: ['json'] }],
-      );
+      const backup = await createBackup(db, { id: workspace.id, name: workspace.name }, info.version);
+      const fileName = backupFileName(workspace.name, formatIsoFromDate(new Date()));
+      const status = await platform.saveFile(fileName, backup.bytes, [
+        { name: 'Sauvegarde Passerelle', extensions: ['json'] },
+      ]);
       if (status === 'saved') {
+        await recordBackupMade(db, { at: backup.envelope.createdAt, fileName, bytes: backup.bytes.byteLength });
         setBackupDone(true);
         toast.show('Sauvegarde enregistrée.');
       }
