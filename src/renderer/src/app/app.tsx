@@ -3,6 +3,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import type { RegistryDb } from '../data/registry-db';
 import { RegistryProvider } from '../data/workspace-context';
 import { AssociationPage } from '../features/association/association-page';
+import { BackupsPage } from '../features/backups/backups-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { ToastProvider } from '../ui/toast';
 import { ErrorBoundary } from './error-boundary';
@@ -22,6 +23,7 @@ export function App({ registry }: { registry: RegistryDb }) {
                 <ErrorBoundary>
                   <Switch>
                     <Route path="/association" component={AssociationPage} />
+                    <Route path="/sauvegardes" component={BackupsPage} />
                     <Route path="/reglages" component={SettingsPage} />
                     <Route>
                       <Redirect to={HOME_PATH} replace />

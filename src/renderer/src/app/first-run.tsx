@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { TextField } from '../ui/field';
 import { createWorkspace, setCurrentWorkspaceId } from '../data/workspace-repository';
 import { useRegistry } from '../data/workspace-context';
+import { RestoreFlow } from '../features/backups/restore-flow';
 
 /** The first screen of a new installation: the association's name creates its espace. */
 export function FirstRun() {
@@ -10,6 +11,8 @@ export function FirstRun() {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
+  const [restoreBusy, setRestoreBusy] = useState<string | null>(null);
+  const [restoreError, setRestoreError] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,6 +55,22 @@ export function FirstRun() {
             Créer l’espace
           </button>
         </form>
+        <section className="first-run__restore" aria-labelledby="first-run-restore">
+          <h2 id="first-run-restore">Vous avez déjà une sauvegarde ?</h2>
+          <p>Sur un nouvel ordinateur, restaurez le fichier de sauvegarde de votre association.</p>
+          {restoreBusy ? <p role="status">{restoreBusy}</p> : null}
+          {restoreError ? (
+            <p className="field__error" role="alert">
+              {restoreError}
+            </p>
+          ) : null}
+          <RestoreFlow
+            buttonLabel="Restaurer une sauvegarde…"
+            onBusy={setRestoreBusy}
+            onError={setRestoreError}
+            disabled={restoreBusy !== null}
+          />
+        </section>
       </div>
     </main>
   );

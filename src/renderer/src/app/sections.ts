@@ -2,6 +2,7 @@
 // section here when its screens exist.
 export const SECTIONS = [
   { path: '/association', label: 'Association' },
+  { path: '/sauvegardes', label: 'Sauvegardes' },
   { path: '/reglages', label: 'Réglages' },
 ] as const;
 

@@ -240,7 +240,7 @@ export async function restoreAsNewWorkspace(
   const original = backup.envelope.workspace;
   const known = await registry.workspaces.get(original.id);
   const id = known ? crypto.randomUUID() : original.id;
-  const names = new Set((await registry.workspaces.toArray()).map((w) => w.name));
+  const names = new Set((await registry.workspaces.toArray()).filter((w) => w.deletedAt === null).map((w) => w.name));
   const name = names.has(original.name) ? `${original.name} (restauré)` : original.name;
   const tables = rekey(await upgradeTables(backup.tables, backup.envelope.schemaVersion), original.id, id);
   const db = new WorkspaceDb(id);

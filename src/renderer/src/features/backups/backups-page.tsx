@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup-envelope';
+import { formatBytes } from '../../domain/backup/table-labels';
+import { formatIsoFromDate } from '../../domain/dates';
+import { backupFileName } from '../../domain/workspace';
+import { createBackup, getLastBackup, recordBackupMade, restoreUndoAvailable, undoRestore } from '../../data/backup';
+import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
+import { currentPlatform } from '../../platform/current-platform';
+import { Page } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+import { BACKUP_FILTERS, formatMoment } from './backup-format';
+import { RestoreFlow } from './restore-flow';
+
+function useStorageEstimate() {
+  const [estimate, setEstimate] = useState<{ usage: number; quota: number; persisted: boolean } | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      if (!navigator.storage?.estimate) return;
+      const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+      const persisted = (await navigator.storage.persisted?.()) ?? false;
+      if (!cancelled) setEstimate({ usage, quota, persisted });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return estimate;
+}
+
+export function BackupsPage() {
+  const { record, db } = useCurrentWorkspace();
+  const registry = useRegistry();
+  const toast = useToast();
+  const lastBackup = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
+  const undoAt = useLiveQuery(async () => (await restoreUndoAvailable(registry, record.id)) ?? null, [registry, record.id]);
+  const storage = useStorageEstimate();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function backupNow() {
+    setBusy('Sauvegarde en cours…');
+    setError(null);
+    try {
+      const platform = currentPlatform();
+      const info = await platform.appInfo();
+      const backup = await createBackup(db, record, info.version);
+      const fileName = backupFileName(record.name, formatIsoFromDate(new Date()));
+      const status = await platform.saveFile(fileName, backup.bytes, BACKUP_FILTERS);
+      if (status === 'saved') {
+        await recordBackupMade(db, { at: backup.envelope.createdAt, fileName, bytes: backup.bytes.byteLength });
+        toast.show(`Sauvegarde enregistrée (${formatBytes(backup.bytes.byteLength)}).`);
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function undo() {
+    setBusy('Retour à l’état d’avant la restauration…');
+    try {
+      if (await undoRestore(registry, record.id)) toast.show('Restauration annulée : les données d’avant sont revenues.');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const overdue = lastBackup !== undefined && backupIsOverdue(lastBackup?.at, new Date());
+
+  return (
+    <Page
+      title="Sauvegardes"
+      action={
+        <button type="button" className="button button--primary" onClick={() => void backupNow()} disabled={busy !== null}>
+          Sauvegarder maintenant
+        </button>
+      }
+    >
+      {busy ? (
+        <p className="progress" role="status">
+          {busy}
+        </p>
+      ) : null}
+      {error ? (
+        <div className="form-errors-summary" role="alert">
+          {error}
+        </div>
+      ) : null}
+
+      <section className="card" aria-labelledby="last-backup-title">
+        <h2 id="last-backup-title">Dernière sauvegarde</h2>
+        {lastBackup === undefined ? (
+          <p role="status">Chargement…</p>
+        ) : lastBackup === null ? (
+          <p>Aucune sauvegarde de cet espace n’a encore été enregistrée depuis Passerelle.</p>
+        ) : (
+          <p>
+            {formatMoment(lastBackup.at)} — « {lastBackup.fileName} » ({formatBytes(lastBackup.bytes)})
+          </p>
+        )}
+        {overdue ? (
+          <p className="warning">
+            Aucune sauvegarde depuis plus de {BACKUP_WARNING_DAYS} jours : enregistrez-en une sur une clé USB ou un dossier
+            synchronisé. Un ordinateur perdu ou réinstallé ne doit pas emporter la mémoire de l’association.
+          </p>
+        ) : null}
+        <p className="muted">
+          Le fichier contient tout l’espace « {record.name} », fichiers joints compris, et une somme de contrôle qui
+          permet de vérifier qu’il est intact.
+          {currentPlatform().kind === 'browser' ? ' Dans le navigateur, il est enregistré dans vos Téléchargements.' : ''}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="restore-title">
+        <h2 id="restore-title">Restaurer une sauvegarde</h2>
+        <p>
+          Passerelle vous montre ce que contient le fichier avant de modifier quoi que ce soit. Vous pourrez le restaurer
+          dans cet espace (une copie de l’état actuel est gardée) ou dans un nouvel espace.
+        </p>
+        <RestoreFlow
+          target={record}
+          buttonLabel="Choisir un fichier de sauvegarde…"
+          onBusy={setBusy}
+          onError={setError}
+          disabled={busy !== null}
+        />
+        {undoAt ? (
+          <p>
+            <button type="button" className="button button--danger-outline" onClick={() => void undo()} disabled={busy !== null}>
+              Annuler la restauration du {formatMoment(undoAt)}
+            </button>
+          </p>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="storage-title">
+        <h2 id="storage-title">Stockage sur cet ordinateur</h2>
+        {storage ? (
+          <>
+            <p>
+              {formatBytes(storage.usage)} utilisés
+              {storage.quota > 0 ? ` sur ${formatBytes(storage.quota)} disponibles` : ''}.
+            </p>
+            <p className="muted">
+              {storage.persisted
+                ? 'Le stockage est durable : il ne sera pas effacé pour faire de la place.'
+                : 'Le stockage n’est pas marqué durable : en cas de manque de place, le navigateur pourrait l’effacer. Sauvegardez régulièrement.'}
+            </p>
+          </>
+        ) : (
+          <p className="muted">L’espace utilisé n’est pas disponible ici.</p>
+        )}
+      </section>
+    </Page>
+  );
+}

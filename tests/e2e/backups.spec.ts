@@ -1,0 +1,90 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { createFirstWorkspace, openSection } from './helpers';
+
+async function fillProfile(page: Page) {
+  await page.getByLabel('Sigle').fill('ADQ');
+  await page.getByLabel('SIRET').fill('842 139 750 00017');
+  await page.getByLabel('Commune du siège', { exact: true }).fill('Saint-Denis');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Profil enregistré.')).toBeVisible();
+}
+
+async function backUp(page: Page): Promise<string> {
+  await openSection(page, 'Sauvegardes');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Passerelle-Les-Amis-du-Quartier-\d{4}-\d{2}-\d{2}\.json$/);
+  await expect(page.getByText(/« Passerelle-Les-Amis-du-Quartier-.*\.json »/)).toBeVisible();
+  return file.path();
+}
+
+async function chooseBackup(page: Page, buttonName: string, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: buttonName }).click();
+  await (await chooser).setFiles(path);
+}
+
+test('back up, change, restore over the espace, then undo the restore', async ({ page }) => {
+  await createFirstWorkspace(page, 'Les Amis du Quartier');
+  await fillProfile(page);
+  const path = await backUp(page);
+
+  await openSection(page, 'Association');
+  await page.getByLabel('Sigle').fill('CHANGÉ');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Profil enregistré.').last()).toBeVisible();
+
+  await openSection(page, 'Sauvegardes');
+  await chooseBackup(page, 'Choisir un fichier de sauvegarde…', path);
+  const preview = page.getByRole('alertdialog', { name: 'Contenu de la sauvegarde' });
+  await expect(preview.getByText('Les Amis du Quartier', { exact: true })).toBeVisible();
+  await expect(preview.getByRole('row', { name: 'Profil de l’association 1' })).toBeVisible();
+  await preview.getByRole('button', { name: 'Remplacer « Les Amis du Quartier »…' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Remplacer les données' }).click();
+  await expect(page.getByText('Sauvegarde restaurée.')).toBeVisible();
+
+  await openSection(page, 'Association');
+  await expect(page.getByLabel('Sigle')).toHaveValue('ADQ');
+
+  await openSection(page, 'Sauvegardes');
+  await page.getByRole('button', { name: /^Annuler la restauration du / }).click();
+  await expect(page.getByText('Restauration annulée : les données d’avant sont revenues.')).toBeVisible();
+  await openSection(page, 'Association');
+  await expect(page.getByLabel('Sigle')).toHaveValue('CHANGÉ');
+});
+
+test('everything deleted, then restored from the welcome screen as on a new laptop', async ({ page }) => {
+  await createFirstWorkspace(page, 'Les Amis du Quartier');
+  await fillProfile(page);
+  const path = await backUp(page);
+
+  await openSection(page, 'Réglages');
+  await page.getByRole('button', { name: 'Supprimer…' }).click();
+  await page.getByLabel(/Pour confirmer/).fill('Les Amis du Quartier');
+  await page.getByRole('button', { name: 'Supprimer l’espace' }).click();
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans Passerelle' })).toBeVisible();
+
+  await chooseBackup(page, 'Restaurer une sauvegarde…', path);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Restaurer dans un nouvel espace' }).click();
+  await expect(page.getByLabel('Espace', { exact: true }).locator('option')).toHaveText(['Les Amis du Quartier']);
+  await openSection(page, 'Association');
+  await expect(page.getByLabel('SIRET')).toHaveValue('84213975000017');
+  await expect(page.getByLabel('Commune du siège', { exact: true })).toHaveValue('Saint-Denis');
+});
+
+test('a damaged backup is refused with its reason, and nothing changes', async ({ page }, testInfo) => {
+  await createFirstWorkspace(page, 'Les Amis du Quartier');
+  await fillProfile(page);
+  const path = await backUp(page);
+  const damaged = testInfo.outputPath('abimee.json');
+  await writeFile(damaged, (await readFile(path, 'utf8')).replace('ADQ', 'XYZ'));
+
+  await chooseBackup(page, 'Choisir un fichier de sauvegarde…', damaged);
+  await expect(page.getByRole('alert')).toHaveText(
+    '« abimee.json » : La somme de contrôle ne correspond pas : le fichier a été modifié ou abîmé depuis la sauvegarde. Rien n’a été modifié.',
+  );
+  await openSection(page, 'Association');
+  await expect(page.getByLabel('Sigle')).toHaveValue('ADQ');
+});
