@@ -3,6 +3,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import type { RegistryDb } from '../data/registry-db';
 import { RegistryProvider } from '../data/workspace-context';
 import { AssociationPage } from '../features/association/association-page';
+import { PartnersRoutes } from '../features/partners/partners-routes';
 import { SettingsPage } from '../features/settings/settings-page';
 import { ToastProvider } from '../ui/toast';
 import { ErrorBoundary } from './error-boundary';
@@ -22,6 +23,8 @@ export function App({ registry }: { registry: RegistryDb }) {
                 <ErrorBoundary>
                   <Switch>
                     <Route path="/association" component={AssociationPage} />
+                    <Route path="/partenaires" component={PartnersRoutes} />
+                    <Route path="/partenaires/*" component={PartnersRoutes} />
                     <Route path="/reglages" component={SettingsPage} />
                     <Route>
                       <Redirect to={HOME_PATH} replace />
