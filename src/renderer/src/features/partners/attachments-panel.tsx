@@ -19,7 +19,19 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useToast } from '../../ui/toast';
 
 /** The signed files of an agreement or the scans of a document: attach, open, send to the bin. */
-export function AttachmentsPanel({ ownerId, ownerKind, title }: { ownerId: string; ownerKind: AttachmentOwnerKind; title: string }) {
+export function AttachmentsPanel({
+  ownerId,
+  ownerKind,
+  title,
+  headingLevel = 2,
+}: {
+  ownerId: string;
+  ownerKind: AttachmentOwnerKind;
+  title: string;
+  /** 3 where the panel sits under a record's own h2 (the document vault). */
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const files = useAttachments(db, ownerId);
@@ -52,7 +64,7 @@ export function AttachmentsPanel({ ownerId, ownerKind, title }: { ownerId: strin
 
   return (
     <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
+      <Heading id={headingId}>{title}</Heading>
       <p className="muted">
         PDF, JPEG ou PNG, {MAX_ATTACHMENT_MEGABYTES}&nbsp;Mo au plus par fichier. Ils sont gardés dans l’espace et suivent ses
         sauvegardes.

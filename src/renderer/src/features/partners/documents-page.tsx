@@ -88,7 +88,7 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
           Supprimer
         </button>
       </div>
-      <AttachmentsPanel ownerId={document.id} ownerKind="document" title={`Fichier — ${title}`} />
+      <AttachmentsPanel ownerId={document.id} ownerKind="document" title={`Fichier — ${title}`} headingLevel={3} />
       <ConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}
