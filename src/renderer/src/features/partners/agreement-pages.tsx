@@ -70,7 +70,7 @@ export function AgreementsPage() {
     { key: 'kind', label: 'Type', sortValue: (r) => agreementKindLabel(r.kind), render: (r) => agreementKindLabel(r.kind) },
     { key: 'start', label: 'Début', sortValue: (r) => r.startDate, render: (r) => formatDateShort(r.startDate) },
     { key: 'end', label: 'Fin', sortValue: (r) => (r.tacitRenewal ? currentTermEnd(r, today) : (r.endDate ?? '')), render: (r) => r.termLabel },
-    { key: 'notice', label: 'Dénoncer avant le', sortValue: (r) => r.next ?? '9999', render: (r) => (r.next ? formatDateShort(r.next) : '—') },
+    { key: 'notice', label: 'Dénoncer ou renégocier avant le', sortValue: (r) => r.next ?? '9999', render: (r) => (r.next ? formatDateShort(r.next) : '—') },
     { key: 'phase', label: 'État', sortValue: (r) => AGREEMENT_PHASE_LABELS[r.phase], render: (r) => <span className={`badge badge--${r.phase}`}>{AGREEMENT_PHASE_LABELS[r.phase]}</span> },
   ];
 

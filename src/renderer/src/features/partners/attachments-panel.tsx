@@ -65,7 +65,7 @@ export function AttachmentsPanel({
   return (
     <section className="card" aria-labelledby={headingId}>
       <Heading id={headingId}>{title}</Heading>
-      <p className="muted">
+      <p className={headingLevel === 2 ? 'muted' : 'visually-hidden'}>
         PDF, JPEG ou PNG, {MAX_ATTACHMENT_MEGABYTES}&nbsp;Mo au plus par fichier. Ils sont gardés dans l’espace et suivent ses
         sauvegardes.
       </p>
