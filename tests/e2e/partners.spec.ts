@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createFirstWorkspace, openSection } from './helpers';
 
@@ -119,4 +120,49 @@ test('the document vault keeps a piece with its validity and its scan', async ({
   await expect(page.getByRole('button', { name: 'Ouvrir assurance-2026.pdf' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('button', { name: 'Ouvrir assurance-2026.pdf' })).toBeVisible();
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('the partner screens have no serious or critical accessibility violation', async ({ page }) => {
+  // axe is slow on a loaded machine; the screens themselves are quick.
+  test.setTimeout(180_000);
+  await createFirstWorkspace(page, 'Les Amis du Quartier');
+  await openSection(page, 'Partenaires');
+  expect(await seriousViolations(page), 'empty directory').toEqual([]);
+  await page.getByRole('link', { name: 'Ajouter un premier partenaire' }).click();
+  await page.getByLabel('Nom du partenaire').fill('Collège Elsa-Triolet');
+  await page.getByLabel('Type de partenaire').selectOption({ label: 'Acteur public' });
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByLabel('Catégorie d’acteur public')).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page), 'partner form with an error').toEqual([]);
+  await page.getByLabel('Catégorie d’acteur public').selectOption({ label: 'École / collège / lycée' });
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Collège Elsa-Triolet' })).toBeVisible();
+  expect(await seriousViolations(page), 'partner page').toEqual([]);
+  await page.getByRole('link', { name: 'Conventions' }).click();
+  await page.getByRole('link', { name: 'Enregistrer une première convention' }).click();
+  await page.getByLabel('Intitulé de la convention').fill('Accompagnement à la scolarité');
+  await page.getByLabel('Collège Elsa-Triolet').check();
+  await page.getByLabel('Date de début').fill('2025-03-01');
+  await page.getByLabel('Reconduction tacite').check();
+  await page.getByLabel('Préavis (mois)').fill('3');
+  expect(await seriousViolations(page), 'agreement form').toEqual([]);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accompagnement à la scolarité' })).toBeVisible();
+  expect(await seriousViolations(page), 'agreement page').toEqual([]);
+  await page.getByRole('link', { name: 'Conventions' }).click();
+  await expect(page.getByRole('table', { name: 'Conventions' })).toBeVisible();
+  expect(await seriousViolations(page), 'agreements list').toEqual([]);
+  await page.getByRole('link', { name: 'Annuaire' }).click();
+  await expect(page.getByRole('table', { name: 'Partenaires' })).toBeVisible();
+  expect(await seriousViolations(page), 'directory').toEqual([]);
+  await page.getByRole('link', { name: 'Pièces justificatives' }).click();
+  await page.getByRole('button', { name: 'Ajouter une première pièce' }).click();
+  expect(await seriousViolations(page), 'document vault').toEqual([]);
 });
