@@ -1,4 +1,4 @@
-import { open, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdtemp, open, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
   BrowserWindow,
@@ -6,6 +6,7 @@ import {
   app,
   dialog,
   ipcMain,
+  shell,
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
   type SaveDialogOptions,
@@ -98,6 +99,27 @@ export const notificationRequestSchema = z.object(
       .max(IPC_LIMITS.maxNotificationBody, { error: 'Le texte de la notification est trop long.' }),
   },
   { error: 'La demande de notification est invalide.' },
+);
+
+const MAX_OPEN_DOCUMENT_MEGABYTES = Math.round(IPC_LIMITS.maxOpenDocumentBytes / (1024 * 1024));
+
+function hasOpenableExtension(name: string): boolean {
+  const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  return (IPC_LIMITS.openDocumentExtensions as readonly string[]).includes(extension);
+}
+
+export const openDocumentRequestSchema = z.object(
+  {
+    fileName: fileNameSchema.refine(hasOpenableExtension, {
+      error: 'Seuls les fichiers PDF, PNG et JPEG peuvent être ouverts.',
+    }),
+    data: z
+      .instanceof(Uint8Array, { error: 'Le contenu du fichier doit être une suite d’octets.' })
+      .refine((data) => data.byteLength <= IPC_LIMITS.maxOpenDocumentBytes, {
+        error: `Le fichier dépasse la taille maximale de ${MAX_OPEN_DOCUMENT_MEGABYTES} Mo.`,
+      }),
+  },
+  { error: 'La demande d’ouverture du document est invalide.' },
 );
 
 export const noArgumentSchema = z.undefined({ error: 'Cette fonction ne prend pas d’argument.' });
@@ -234,9 +256,30 @@ async function notify(request: z.output<typeof notificationRequestSchema>): Prom
   new Notification({ title: request.title, body: request.body }).show();
 }
 
+/**
+ * Opens a copy of a stored file with the system's viewer. The renderer gives only a bare name and the
+ * bytes: main creates a fresh private folder under the temporary directory for each call, so no call can
+ * overwrite another file or choose where it lands.
+ */
+async function openDocument(request: z.output<typeof openDocumentRequestSchema>): Promise<void> {
+  let filePath: string;
+  try {
+    const folder = await mkdtemp(join(app.getPath('temp'), 'passerelle-document-'));
+    filePath = join(folder, request.fileName);
+    await writeFile(filePath, request.data, { flag: 'wx' });
+  } catch (error) {
+    throw new Error(`« ${request.fileName} » n’a pas pu être préparé pour l’ouverture : ${describeFileError(error)}.`);
+  }
+  const problem = await shell.openPath(filePath);
+  if (problem !== '') {
+    throw new Error(`« ${request.fileName} » n’a pas pu être ouvert : aucune application ne sait l’afficher (${problem}).`);
+  }
+}
+
 export function registerIpcHandlers(allowedOrigins: readonly string[]): void {
   guardedHandle(CHANNELS.saveFile, saveFileRequestSchema, saveFile, allowedOrigins);
   guardedHandle(CHANNELS.openFile, openFileRequestSchema, openFile, allowedOrigins);
   guardedHandle(CHANNELS.appInfo, noArgumentSchema, appInfo, allowedOrigins);
   guardedHandle(CHANNELS.notify, notificationRequestSchema, notify, allowedOrigins);
+  guardedHandle(CHANNELS.openDocument, openDocumentRequestSchema, openDocument, allowedOrigins);
 }

@@ -37,12 +37,21 @@ export interface NotificationRequest {
   body: string;
 }
 
+/** A file kept in the espace's database (a signed agreement, a scan) that the user asks to see. */
+export interface OpenDocumentRequest {
+  /** The file's own name, without any folder; main decides where it is written. */
+  fileName: string;
+  data: Uint8Array;
+}
+
 /** The object exposed to the renderer as `window.passerelle`: one function per IPC channel. */
 export interface PasserelleApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
   appInfo(): Promise<AppInfo>;
   notify(request: NotificationRequest): Promise<void>;
+  /** Writes the bytes to a fresh temporary folder and opens them with the system's default viewer. */
+  openDocument(request: OpenDocumentRequest): Promise<void>;
 }
 
 export const CHANNELS = {
@@ -50,6 +59,7 @@ export const CHANNELS = {
   openFile: 'passerelle:open-file',
   appInfo: 'passerelle:app-info',
   notify: 'passerelle:notify',
+  openDocument: 'passerelle:open-document',
 } as const satisfies Record<keyof PasserelleApi, string>;
 
 /** The origin the packaged renderer is served from (DESIGN.md decision 4). Never change it. */
@@ -63,4 +73,11 @@ export const IPC_LIMITS = {
   maxFileNameLength: 200,
   maxNotificationTitle: 200,
   maxNotificationBody: 1000,
+  /** Attachments are at most 10 Mo in the renderer; main refuses more. */
+  maxOpenDocumentBytes: 10 * 1024 * 1024,
+  /**
+   * Only viewer formats: the system opens a file with whatever program its extension names, so an
+   * `.exe`, `.bat` or `.desktop` must never reach shell.openPath.
+   */
+  openDocumentExtensions: ['pdf', 'png', 'jpg', 'jpeg'],
 } as const;

@@ -8,6 +8,7 @@ const api: PasserelleApi = {
   openFile: (request) => ipcRenderer.invoke(CHANNELS.openFile, request),
   appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
   notify: (request) => ipcRenderer.invoke(CHANNELS.notify, request),
+  openDocument: (request) => ipcRenderer.invoke(CHANNELS.openDocument, request),
 };
 
 contextBridge.exposeInMainWorld('passerelle', api);

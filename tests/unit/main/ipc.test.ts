@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
@@ -15,9 +15,11 @@ const electron = vi.hoisted(() => {
       FakeNotification.shown.push(this.options);
     }
   }
+  const temp = { folder: '/tmp' };
   return {
     handlers,
     parentWindow,
+    temp,
     ipcMain: {
       handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
         handlers.set(channel, handler);
@@ -28,12 +30,12 @@ const electron = vi.hoisted(() => {
       showOpenDialog: vi.fn(),
     },
     app: {
-      getPath: vi.fn((name: string) => (name === 'documents' ? '/home/marie/Documents' : '/tmp')),
+      getPath: vi.fn((name: string) => (name === 'documents' ? '/home/marie/Documents' : temp.folder)),
       getVersion: vi.fn(() => '1.2.3'),
     },
     BrowserWindow: { fromWebContents: vi.fn(() => parentWindow) },
     Notification: FakeNotification,
-    shell: { openExternal: vi.fn() },
+    shell: { openExternal: vi.fn(), openPath: vi.fn(async (_path: string) => '') },
   };
 });
 vi.mock('electron', () => electron);
@@ -244,6 +246,82 @@ describe('the Passerelle handlers', () => {
         /Appel refusé/,
       );
       expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('openDocument', () => {
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x00, 0xff]);
+
+    beforeEach(() => {
+      electron.temp.folder = folder;
+      electron.shell.openPath.mockResolvedValue('');
+    });
+
+    it('writes exactly the bytes in a fresh folder under the temporary directory, then opens that file', async () => {
+      await expect(
+        invoke(CHANNELS.openDocument, fromApp, { fileName: 'Convention signée.pdf', data: pdf }),
+      ).resolves.toBeUndefined();
+
+      expect(electron.app.getPath).toHaveBeenCalledWith('temp');
+      expect(electron.shell.openPath).toHaveBeenCalledOnce();
+      const opened = electron.shell.openPath.mock.calls[0]?.[0] ?? '';
+      expect(basename(opened)).toBe('Convention signée.pdf');
+      expect(dirname(dirname(opened))).toBe(folder);
+      expect(basename(dirname(opened))).toMatch(/^passerelle-document-/);
+      expect(new Uint8Array(readFileSync(opened))).toEqual(pdf);
+    });
+
+    it('gives each call its own folder, so two files of the same name never overwrite each other', async () => {
+      await invoke(CHANNELS.openDocument, fromApp, { fileName: 'scan.png', data: pdf });
+      await invoke(CHANNELS.openDocument, fromApp, { fileName: 'scan.png', data: new Uint8Array([1]) });
+      const [first, second] = electron.shell.openPath.mock.calls.map((call) => call[0]);
+      expect(first).not.toBe(second);
+      expect(readdirSync(folder)).toHaveLength(2);
+    });
+
+    it('explains in French when no application can show the file', async () => {
+      electron.shell.openPath.mockResolvedValue('No application is associated');
+      await expect(invoke(CHANNELS.openDocument, fromApp, { fileName: 'a.pdf', data: pdf })).rejects.toThrow(
+        '« a.pdf » n’a pas pu être ouvert : aucune application ne sait l’afficher (No application is associated).',
+      );
+    });
+
+    it.each([
+      ['a path in the name', { fileName: '../../.bashrc', data: pdf }],
+      ['a folder in the name', { fileName: 'sous-dossier/a.pdf', data: pdf }],
+      ['a Windows folder in the name', { fileName: 'C:\\Users\\a.pdf', data: pdf }],
+      ['an absolute path', { fileName: '/etc/passwd.pdf', data: pdf }],
+      ['two dots', { fileName: '..', data: pdf }],
+      ['a control character', { fileName: 'a\u0000.pdf', data: pdf }],
+      ['an empty name', { fileName: '', data: pdf }],
+      ['a program', { fileName: 'convention.exe', data: pdf }],
+      ['a shell script', { fileName: 'convention.pdf.sh', data: pdf }],
+      ['a desktop launcher', { fileName: 'convention.desktop', data: pdf }],
+      ['no extension', { fileName: 'convention', data: pdf }],
+      ['data that is not bytes', { fileName: 'a.pdf', data: 'JVBERi0=' }],
+      ['no request', undefined],
+    ])('refuses %s without writing or opening anything', async (_label, request) => {
+      await expect(invoke(CHANNELS.openDocument, fromApp, request)).rejects.toThrow(/^Requête refusée : /);
+      expect(electron.shell.openPath).not.toHaveBeenCalled();
+      expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('refuses data over the 10 Mo limit', async () => {
+      const oversized = new Uint8Array(8);
+      Object.defineProperty(oversized, 'byteLength', { value: IPC_LIMITS.maxOpenDocumentBytes + 1 });
+      await expect(invoke(CHANNELS.openDocument, fromApp, { fileName: 'a.pdf', data: oversized })).rejects.toThrow(
+        'Requête refusée : Le fichier dépasse la taille maximale de 10 Mo.',
+      );
+      expect(electron.shell.openPath).not.toHaveBeenCalled();
+      expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('refuses a foreign page without writing or opening anything', async () => {
+      const event = { sender, senderFrame: { url: 'https://evil.example/' } };
+      await expect(invoke(CHANNELS.openDocument, event, { fileName: 'a.pdf', data: pdf })).rejects.toThrow(/Appel refusé/);
+      expect(electron.shell.openPath).not.toHaveBeenCalled();
+      expect(readdirSync(folder)).toEqual([]);
+      expect(existsSync(join(folder, 'a.pdf'))).toBe(false);
     });
   });
 

@@ -128,6 +128,8 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('electron', () => fake.electron);
 
+import { CHANNELS } from '../../../src/preload/api';
+
 const { state, electron } = fake;
 
 function emitApp(name: string, ...args: unknown[]): void {
@@ -213,7 +215,8 @@ describe('on ready', () => {
 
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
-    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(4);
+    // One handler per channel of the contract.
+    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(Object.keys(CHANNELS).length);
     expect(state.log.slice(state.log.indexOf('ready'))).toEqual([
       'ready',
       'protocol.handle',

@@ -8,6 +8,7 @@ function bridge(overrides: Partial<PasserelleApi> = {}): PasserelleApi {
     openFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     appInfo: vi.fn(async () => ({ name: 'Passerelle', version: '1.0.0', platform: 'win32', electronVersion: '40.0.0' })),
     notify: vi.fn(async () => undefined),
+    openDocument: vi.fn(async () => undefined),
     ...overrides,
   };
 }

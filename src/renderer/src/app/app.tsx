@@ -4,6 +4,7 @@ import type { RegistryDb } from '../data/registry-db';
 import { RegistryProvider } from '../data/workspace-context';
 import { AssociationPage } from '../features/association/association-page';
 import { BackupsPage } from '../features/backups/backups-page';
+import { PartnersRoutes } from '../features/partners/partners-routes';
 import { SettingsPage } from '../features/settings/settings-page';
 import { ToastProvider } from '../ui/toast';
 import { ErrorBoundary } from './error-boundary';
@@ -24,6 +25,8 @@ export function App({ registry }: { registry: RegistryDb }) {
                   <Switch>
                     <Route path="/association" component={AssociationPage} />
                     <Route path="/sauvegardes" component={BackupsPage} />
+                    <Route path="/partenaires" component={PartnersRoutes} />
+                    <Route path="/partenaires/*" component={PartnersRoutes} />
                     <Route path="/reglages" component={SettingsPage} />
                     <Route>
                       <Redirect to={HOME_PATH} replace />

@@ -1,5 +1,9 @@
 import { Dexie, type Table } from 'dexie';
 import type { AssociationProfileRecord } from '../domain/association';
+import type { AgreementPartyRecord, AgreementRecord } from '../domain/partners/agreement';
+import type { AttachmentRecord } from '../domain/partners/attachment';
+import type { VaultDocumentRecord } from '../domain/partners/document';
+import type { ContactRecord, PartnerRecord } from '../domain/partners/partner';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
 export function workspaceDbName(workspaceId: string): string {
@@ -15,6 +19,13 @@ export interface MetaRecord {
 export class WorkspaceDb extends Dexie {
   association!: Table<AssociationProfileRecord, string>;
   meta!: Table<MetaRecord, string>;
+  // Partenaires (schema version 4).
+  partners!: Table<PartnerRecord, string>;
+  contacts!: Table<ContactRecord, string>;
+  agreements!: Table<AgreementRecord, string>;
+  agreementParties!: Table<AgreementPartyRecord, string>;
+  attachments!: Table<AttachmentRecord, string>;
+  documents!: Table<VaultDocumentRecord, string>;
 
   readonly workspaceId: string;
 

@@ -2,6 +2,9 @@ import type { AppInfo, FileFilter, Platform } from './platform';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
   json: 'application/json',
   csv: 'text/csv',
   ics: 'text/calendar',
@@ -17,23 +20,42 @@ function acceptAttribute(filters: FileFilter[]): string {
   return filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
 }
 
+// Revoking at once can cancel a download or blank a tab that is still loading.
+const BLOB_URL_LIFETIME_MS = 60_000;
+
+function download(fileName: string, data: Uint8Array): void {
+  const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(fileName) });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), BLOB_URL_LIFETIME_MS);
+}
+
 export function createBrowserPlatform(appVersion: string): Platform {
   return {
     kind: 'browser',
     async saveFile(suggestedName, data) {
       // A browser cannot show a save dialog on demand; it downloads to the user's folder.
-      const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(suggestedName) });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      link.rel = 'noopener';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoking at once can cancel the download in some browsers.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(suggestedName, data);
       return 'saved';
+    },
+    async openDocument(fileName, data) {
+      const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(fileName) });
+      const url = URL.createObjectURL(blob);
+      // Not 'noopener': with it window.open always returns null and a blocked pop-up cannot be told apart.
+      const opened = window.open(url, '_blank');
+      if (opened === null) {
+        URL.revokeObjectURL(url);
+        download(fileName, data);
+        return;
+      }
+      opened.opener = null;
+      setTimeout(() => URL.revokeObjectURL(url), BLOB_URL_LIFETIME_MS);
     },
     openFile(filters) {
       return new Promise((resolve) => {

@@ -21,5 +21,6 @@ export function createElectronPlatform(bridge: PasserelleApi): Platform {
     },
     appInfo: () => bridge.appInfo().catch(unwrapRemoteError),
     notify: (title, body) => bridge.notify({ title, body }).catch(unwrapRemoteError),
+    openDocument: (fileName, data) => bridge.openDocument({ fileName, data }).catch(unwrapRemoteError),
   };
 }

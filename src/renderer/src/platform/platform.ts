@@ -19,4 +19,9 @@ export interface Platform {
   appInfo(): Promise<AppInfo>;
   /** One desktop notification. Resolves even where notifications are refused. */
   notify(title: string, body: string): Promise<void>;
+  /**
+   * Shows a stored file (a signed agreement, a scan) with a viewer: the system's default application in
+   * Electron, a new tab in a browser (a download where pop-ups are blocked).
+   */
+  openDocument(fileName: string, data: Uint8Array): Promise<void>;
 }

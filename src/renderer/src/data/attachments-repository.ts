@@ -1,0 +1,83 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  MAGIC_BYTES_LENGTH,
+  checkAttachment,
+  type AttachmentOwnerKind,
+  type AttachmentRecord,
+} from '../domain/partners/attachment';
+import { newStamps, type Validated } from '../domain/record';
+import type { WorkspaceDb } from './workspace-db';
+
+// Signed files kept as Blobs in the espace's database. Every file passes checkAttachment (size, type by
+// name, announced MIME type and first bytes) before anything is written.
+
+export interface IncomingFile {
+  fileName: string;
+  data: Uint8Array | Blob;
+  /** The MIME type the system announced, when known. */
+  declaredType?: string | undefined;
+}
+
+async function headOf(data: Uint8Array | Blob): Promise<Uint8Array> {
+  if (data instanceof Uint8Array) return data.subarray(0, MAGIC_BYTES_LENGTH);
+  return new Uint8Array(await data.slice(0, MAGIC_BYTES_LENGTH).arrayBuffer());
+}
+
+function sizeOf(data: Uint8Array | Blob): number {
+  return data instanceof Uint8Array ? data.byteLength : data.size;
+}
+
+export async function addAttachment(
+  db: WorkspaceDb,
+  owner: { id: string; kind: AttachmentOwnerKind },
+  file: IncomingFile,
+  now: Date = new Date(),
+): Promise<Validated<AttachmentRecord>> {
+  const check = checkAttachment({
+    fileName: file.fileName,
+    size: sizeOf(file.data),
+    declaredType: file.declaredType,
+    head: await headOf(file.data),
+  });
+  if (!check.ok) return { ok: false, errors: { file: check.problem } };
+  const data =
+    file.data instanceof Uint8Array
+      ? new Blob([file.data as Uint8Array<ArrayBuffer>], { type: check.mimeType })
+      : file.data.slice(0, file.data.size, check.mimeType);
+  const record: AttachmentRecord = {
+    ...newStamps(crypto.randomUUID(), now),
+    ownerId: owner.id,
+    ownerKind: owner.kind,
+    fileName: file.fileName,
+    mimeType: check.mimeType,
+    size: data.size,
+    data,
+  };
+  await db.attachments.add(record);
+  return { ok: true, value: record };
+}
+
+export async function listAttachments(db: WorkspaceDb, ownerId: string): Promise<AttachmentRecord[]> {
+  const files = await db.attachments.where('ownerId').equals(ownerId).toArray();
+  return files.filter((f) => f.deletedAt === null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export async function getAttachmentBytes(db: WorkspaceDb, id: string): Promise<{ fileName: string; data: Uint8Array } | undefined> {
+  const file = await db.attachments.get(id);
+  if (file === undefined || file.deletedAt !== null) return undefined;
+  return { fileName: file.fileName, data: new Uint8Array(await file.data.arrayBuffer()) };
+}
+
+export async function deleteAttachment(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
+  const at = now.toISOString();
+  await db.attachments.update(id, { deletedAt: at, updatedAt: at });
+}
+
+export async function restoreAttachment(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
+  await db.attachments.update(id, { deletedAt: null, updatedAt: now.toISOString() });
+}
+
+/** A record's attached files without their bytes' content read; `undefined` while loading. */
+export function useAttachments(db: WorkspaceDb, ownerId: string): AttachmentRecord[] | undefined {
+  return useLiveQuery(() => listAttachments(db, ownerId), [db, ownerId]);
+}

@@ -1,0 +1,20 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { PartnerDeadlineData } from '../domain/deadlines/partner-deadlines';
+import type { WorkspaceDb } from './workspace-db';
+
+/** Everything partnerDeadlines reads, in one read transaction (the bin is filtered by the rule itself). */
+export async function loadPartnerDeadlineData(db: WorkspaceDb): Promise<PartnerDeadlineData> {
+  return db.transaction('r', [db.agreements, db.agreementParties, db.partners, db.documents], async () => {
+    const [agreements, agreementParties, partners, documents] = await Promise.all([
+      db.agreements.toArray(),
+      db.agreementParties.toArray(),
+      db.partners.toArray(),
+      db.documents.toArray(),
+    ]);
+    return { agreements, agreementParties, partners, documents };
+  });
+}
+
+export function usePartnerDeadlineData(db: WorkspaceDb): PartnerDeadlineData | undefined {
+  return useLiveQuery(() => loadPartnerDeadlineData(db), [db]);
+}

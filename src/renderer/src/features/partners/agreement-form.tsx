@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Link, useLocation } from 'wouter';
+import { saveAgreement, type AgreementWithParties } from '../../data/agreements-repository';
+import { usePartners } from '../../data/partners-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  AGREEMENT_TERMS,
+  agreementFormSchema,
+  agreementFormValues,
+  type Agreement,
+  type AgreementFormValues,
+} from '../../domain/partners/agreement';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { Section } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+
+export function AgreementForm({ agreement }: { agreement?: AgreementWithParties }) {
+  const { db } = useCurrentWorkspace();
+  const toast = useToast();
+  const [, navigate] = useLocation();
+  const partners = usePartners(db);
+  const [saveFailed, setSaveFailed] = useState<string>();
+  const form = useForm<AgreementFormValues, unknown, Agreement>({
+    resolver: zodResolver(agreementFormSchema) as never,
+    defaultValues: agreementFormValues(agreement, agreement?.partnerIds ?? []),
+    mode: 'onBlur',
+    reValidateMode: 'onChange',
+  });
+  const {
+    register,
+    handleSubmit,
+    control,
+    formState: { errors, isSubmitting, submitCount },
+  } = form;
+  const [tacitRenewal, terms] = useWatch({ control, name: ['tacitRenewal', 'terms'] });
+  const field = (name: Exclude<keyof AgreementFormValues, 'partnerIds'>) => ({ ...register(name), error: errors[name]?.message });
+
+  const onValid = async (values: Agreement) => {
+    const result = await saveAgreement(db, values, agreement?.id);
+    if (!result.ok) {
+      setSaveFailed(Object.values(result.errors)[0]);
+      return;
+    }
+    toast.show(agreement ? 'Convention enregistrée.' : 'Convention créée.');
+    navigate(`/partenaires/conventions/${result.value.id}`);
+  };
+
+  if (partners === undefined) return <p role="status">Chargement…</p>;
+  if (partners.length === 0) {
+    return (
+      <div className="empty-state">
+        <p>Une convention se signe avec au moins un partenaire : ajoutez-le d’abord à l’annuaire.</p>
+        <Link href="/partenaires/nouveau" className="button button--primary">
+          Nouveau partenaire
+        </Link>
+      </div>
+    );
+  }
+
+  const errorCount = Object.keys(errors).length;
+  const partnersError = errors.partnerIds?.message ?? (errors.partnerIds as { root?: { message?: string } } | undefined)?.root?.message;
+  return (
+    <form onSubmit={handleSubmit(onValid)} noValidate aria-label={agreement ? 'Modifier la convention' : 'Nouvelle convention'}>
+      {submitCount > 0 && errorCount > 0 ? (
+        <div className="form-errors-summary" role="alert">
+          {errorCount === 1
+            ? 'Un champ est à corriger avant d’enregistrer : rien n’a été enregistré.'
+            : `${errorCount} champs sont à corriger avant d’enregistrer : rien n’a été enregistré.`}
+        </div>
+      ) : null}
+      {saveFailed ? (
+        <div className="form-errors-summary" role="alert">
+          {saveFailed}
+        </div>
+      ) : null}
+      <Section title="La convention">
+        <div className="form-section__wide">
+          <TextField label="Intitulé de la convention" required {...field('title')} />
+        </div>
+        <SelectField label="Type de convention" options={AGREEMENT_KINDS} {...field('kind')} />
+        <SelectField label="Statut" options={AGREEMENT_STATUSES} {...field('status')} />
+        <div className="form-section__wide">
+          <TextAreaField label="Objet" {...field('object')} />
+        </div>
+        <TextField label="Projets liés" hint="Les actions que la convention sert, séparées par des points-virgules." {...field('projectNames')} />
+      </Section>
+      <fieldset className="form-section" aria-describedby={partnersError ? 'parties-error' : undefined}>
+        <legend className="form-section__title">Partenaires signataires</legend>
+        <p className="form-section__description">L’association signe toujours ; cochez le ou les partenaires.</p>
+        <div className="checkbox-grid">
+          {partners.map((p) => (
+            <CheckboxField key={p.id} label={p.name} value={p.id} {...register('partnerIds')} />
+          ))}
+        </div>
+        {partnersError ? (
+          <p id="parties-error" className="field__error" role="alert">
+            {partnersError}
+          </p>
+        ) : null}
+      </fieldset>
+      <Section title="Durée">
+        <TextField label="Date de signature" type="date" {...field('signatureDate')} />
+        <TextField label="Date de début" type="date" required {...field('startDate')} />
+        <TextField
+          label="Date de fin"
+          type="date"
+          hint={tacitRenewal ? 'Fin de la première période ; vide = début + une période.' : undefined}
+          {...field('endDate')}
+        />
+        <div className="form-section__wide">
+          <CheckboxField label="Reconduction tacite" {...register('tacitRenewal')} />
+        </div>
+        {tacitRenewal ? (
+          <TextField label="Durée de chaque reconduction (mois)" inputMode="numeric" {...field('renewalPeriodMonths')} />
+        ) : null}
+        <TextField
+          label="Préavis (mois)"
+          inputMode="numeric"
+          hint="Délai pour dénoncer ou renégocier avant le terme."
+          {...field('noticeMonths')}
+        />
+      </Section>
+      <Section title="Contrepartie">
+        <SelectField label="Contrepartie" options={AGREEMENT_TERMS} {...field('terms')} />
+        {terms === 'none' ? null : (
+          <TextField
+            label={terms === 'money' ? 'Montant annuel' : 'Valorisation annuelle'}
+            inputMode="decimal"
+            hint="En euros par an (ex. 4 800) ; compté au prorata des jours couverts chaque année."
+            {...field('yearlyAmount')}
+          />
+        )}
+        {terms === 'in-kind' ? (
+          <div className="form-section__wide">
+            <TextField label="Nature de la mise à disposition" {...field('inKindDescription')} />
+          </div>
+        ) : null}
+      </Section>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          Enregistrer
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => navigate(agreement ? `/partenaires/conventions/${agreement.id}` : '/partenaires/conventions')}
+        >
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}

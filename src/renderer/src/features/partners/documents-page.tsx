@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { deleteDocument, restoreDocument, saveDocument, useDocuments } from '../../data/documents-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { formatDateShort, todayIso } from '../../domain/dates';
+import {
+  DOCUMENT_KINDS,
+  documentFormValues,
+  documentSchema,
+  documentTitle,
+  isDocumentExpired,
+  type DocumentFormValues,
+  type VaultDocument,
+  type VaultDocumentRecord,
+} from '../../domain/partners/document';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { SelectField, TextField } from '../../ui/field';
+import { Page } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+import { AttachmentsPanel } from './attachments-panel';
+import { PartnersTabs } from './partners-tabs';
+
+/** The association's pièces justificatives, each with its validity and its scan. */
+export function DocumentsPage() {
+  const { db } = useCurrentWorkspace();
+  const documents = useDocuments(db);
+  const [adding, setAdding] = useState(false);
+  const today = todayIso();
+  const missing = DOCUMENT_KINDS.filter((k) => !(documents ?? []).some((d) => d.kind === k.value));
+
+  return (
+    <Page
+      title="Pièces justificatives"
+      action={
+        <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+          Ajouter une pièce
+        </button>
+      }
+    >
+      <PartnersTabs />
+      <p className="muted">
+        Les pièces que demandent les dossiers de subvention : statuts, liste des dirigeants, RIB, comptes approuvés, rapport
+        du commissaire aux comptes, rapport d’activité, attestation d’assurance, contrat d’engagement républicain. Indiquez
+        jusqu’à quand chacune est valable : Passerelle prévient quand elle expire.
+      </p>
+      {adding ? <DocumentForm onDone={() => setAdding(false)} /> : null}
+      {documents === undefined ? (
+        <p role="status">Chargement…</p>
+      ) : documents.length === 0 ? (
+        adding ? null : (
+          <div className="empty-state">
+            <p>Aucune pièce pour l’instant.</p>
+            <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+              Ajouter une première pièce
+            </button>
+          </div>
+        )
+      ) : (
+        <ul className="document-list">
+          {documents.map((d) => (
+            <DocumentItem key={d.id} document={d} expired={isDocumentExpired(d, today)} />
+          ))}
+        </ul>
+      )}
+      {documents !== undefined && documents.length > 0 && missing.length > 0 ? (
+        <p className="muted">Pas encore dans le coffre : {missing.map((k) => k.label).join(', ')}.</p>
+      ) : null}
+    </Page>
+  );
+}
+
+function DocumentItem({ document, expired }: { document: VaultDocumentRecord; expired: boolean }) {
+  const { db } = useCurrentWorkspace();
+  const toast = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const title = documentTitle(document);
+  return (
+    <li className="document-list__item">
+      <div className="document-list__header">
+        <h2 className="document-list__title">{title}</h2>
+        {expired ? <span className="badge badge--danger">Expirée</span> : null}
+        <span className="muted">
+          {document.issuedOn ? `Datée du ${formatDateShort(document.issuedOn)}` : 'Sans date'}
+          {document.validUntil ? ` · valable jusqu’au ${formatDateShort(document.validUntil)}` : ' · sans limite de validité'}
+        </span>
+        <button type="button" className="button button--small button--danger-outline" aria-label={`Supprimer ${title}`} onClick={() => setConfirming(true)}>
+          Supprimer
+        </button>
+      </div>
+      <AttachmentsPanel ownerId={document.id} ownerKind="document" title={`Fichier — ${title}`} headingLevel={3} />
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Supprimer cette pièce ?"
+        description={`« ${title} » et ses fichiers iront dans la corbeille.`}
+        confirmLabel="Supprimer"
+        destructive
+        onConfirm={async () => {
+          setConfirming(false);
+          await deleteDocument(db, document.id);
+          toast.show(`${title} mise à la corbeille.`, { action: { label: 'Annuler', run: () => restoreDocument(db, document.id) } });
+        }}
+      />
+    </li>
+  );
+}
+
+function DocumentForm({ onDone }: { onDone: () => void }) {
+  const { db } = useCurrentWorkspace();
+  const toast = useToast();
+  const form = useForm<DocumentFormValues, unknown, VaultDocument>({
+    resolver: zodResolver(documentSchema) as never,
+    defaultValues: documentFormValues(),
+    mode: 'onBlur',
+  });
+  const { register, handleSubmit, formState: { errors } } = form;
+  const field = (name: keyof DocumentFormValues) => ({ ...register(name), error: errors[name]?.message });
+  return (
+    <form
+      className="card inline-form--grid"
+      aria-label="Nouvelle pièce justificative"
+      noValidate
+      onSubmit={handleSubmit(async (values) => {
+        const result = await saveDocument(db, values);
+        if (!result.ok) return;
+        toast.show(`${documentTitle(result.value)} ajoutée ; joignez-y le fichier ci-dessous.`);
+        onDone();
+      })}
+    >
+      <SelectField label="Type de pièce" options={DOCUMENT_KINDS} {...field('kind')} />
+      <TextField label="Précision" hint="ex. exercice 2025, Crédit coopératif" {...field('title')} />
+      <TextField label="Date du document" type="date" {...field('issuedOn')} />
+      <TextField label="Valable jusqu’au" type="date" {...field('validUntil')} />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary">Enregistrer la pièce</button>
+        <button type="button" className="button" onClick={onDone}>Annuler</button>
+      </div>
+    </form>
+  );
+}

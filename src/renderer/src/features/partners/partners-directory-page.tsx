@@ -1,0 +1,109 @@
+import { useMemo } from 'react';
+import { Link } from 'wouter';
+import { usePartners } from '../../data/partners-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import {
+  PARTNER_KINDS,
+  describePartnerKind,
+  matchesPartnerSearch,
+  type PartnerRecord,
+} from '../../domain/partners/partner';
+import { SelectField, TextField } from '../../ui/field';
+import { Page } from '../../ui/page';
+import { PartnersTabs } from './partners-tabs';
+import { useRememberedState } from './session-state';
+import { SortableTable, type Column } from './sortable-table';
+
+const COLUMNS: Column<PartnerRecord>[] = [
+  { key: 'name', label: 'Nom', sortValue: (p) => p.name, render: (p) => <Link href={`/partenaires/${p.id}`}>{p.name}</Link> },
+  { key: 'kind', label: 'Type', sortValue: (p) => describePartnerKind(p), render: (p) => describePartnerKind(p) },
+  { key: 'city', label: 'Commune', sortValue: (p) => p.city ?? '', render: (p) => p.city ?? '' },
+  {
+    key: 'tags',
+    label: 'Étiquettes',
+    render: (p) => (
+      <span className="tag-list">
+        {p.tags.map((tag) => (
+          <span key={tag} className="tag">
+            {tag}
+          </span>
+        ))}
+      </span>
+    ),
+  },
+];
+
+export function PartnersDirectoryPage() {
+  const { db, record } = useCurrentWorkspace();
+  const partners = usePartners(db);
+  const [search, setSearch] = useRememberedState(`${record.id}:partners:search`, '');
+  const [kind, setKind] = useRememberedState(`${record.id}:partners:kind`, '');
+  const [tag, setTag] = useRememberedState(`${record.id}:partners:tag`, '');
+
+  const tags = useMemo(
+    () => [...new Set((partners ?? []).flatMap((p) => p.tags))].sort((a, b) => a.localeCompare(b, 'fr')),
+    [partners],
+  );
+  const shown = useMemo(
+    () =>
+      (partners ?? []).filter(
+        (p) => (kind === '' || p.kind === kind) && (tag === '' || p.tags.includes(tag)) && matchesPartnerSearch(p, search),
+      ),
+    [partners, kind, tag, search],
+  );
+
+  return (
+    <Page
+      title="Partenaires"
+      action={
+        <Link href="/partenaires/nouveau" className="button button--primary">
+          Nouveau partenaire
+        </Link>
+      }
+    >
+      <PartnersTabs />
+      {partners === undefined ? (
+        <p role="status">Chargement…</p>
+      ) : partners.length === 0 ? (
+        <div className="empty-state">
+          <p>
+            L’annuaire rassemble le réseau de l’association : autres associations, mairie, délégué du préfet, bailleur,
+            centre social, établissements scolaires, entreprises et fondations — avec leurs contacts et les conventions
+            signées avec eux.
+          </p>
+          <Link href="/partenaires/nouveau" className="button button--primary">
+            Ajouter un premier partenaire
+          </Link>
+        </div>
+      ) : (
+        <>
+          <div className="filters" role="search" aria-label="Filtrer les partenaires">
+            <TextField label="Rechercher" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Nom, commune, étiquette…" />
+            <SelectField
+              label="Type"
+              value={kind}
+              onChange={(e) => setKind(e.target.value)}
+              options={[{ value: '', label: 'Tous les types' }, ...PARTNER_KINDS]}
+            />
+            <SelectField
+              label="Étiquette"
+              value={tag}
+              onChange={(e) => setTag(e.target.value)}
+              options={[{ value: '', label: 'Toutes les étiquettes' }, ...tags.map((t) => ({ value: t, label: t }))]}
+            />
+          </div>
+          <p className="muted" role="status">
+            {shown.length === partners.length
+              ? `${partners.length} partenaire${partners.length > 1 ? 's' : ''}`
+              : `${shown.length} sur ${partners.length} partenaires`}
+          </p>
+          {shown.length === 0 ? (
+            <p>Aucun partenaire ne correspond à ces critères.</p>
+          ) : (
+            <SortableTable caption="Partenaires" rows={shown} columns={COLUMNS} rowKey={(p) => p.id} />
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
