@@ -19,6 +19,14 @@ import {
   type OpenFileResult,
   type SaveFileResult,
 } from '../preload/api';
+import {
+  backupFolderInfo,
+  chooseBackupFolder,
+  deleteAutoBackups,
+  deleteAutoBackupsRequestSchema,
+  writeAutoBackup,
+  writeAutoBackupRequestSchema,
+} from './auto-backup';
 import { hasControlCharacter, isAllowedSender } from './security';
 import { PRODUCT_NAME } from './window';
 
@@ -282,4 +290,8 @@ export function registerIpcHandlers(allowedOrigins: readonly string[]): void {
   guardedHandle(CHANNELS.appInfo, noArgumentSchema, appInfo, allowedOrigins);
   guardedHandle(CHANNELS.notify, notificationRequestSchema, notify, allowedOrigins);
   guardedHandle(CHANNELS.openDocument, openDocumentRequestSchema, openDocument, allowedOrigins);
+  guardedHandle(CHANNELS.chooseBackupFolder, noArgumentSchema, chooseBackupFolder, allowedOrigins);
+  guardedHandle(CHANNELS.backupFolder, noArgumentSchema, backupFolderInfo, allowedOrigins);
+  guardedHandle(CHANNELS.writeAutoBackup, writeAutoBackupRequestSchema, writeAutoBackup, allowedOrigins);
+  guardedHandle(CHANNELS.deleteAutoBackups, deleteAutoBackupsRequestSchema, deleteAutoBackups, allowedOrigins);
 }

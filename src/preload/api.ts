@@ -44,6 +44,31 @@ export interface OpenDocumentRequest {
   data: Uint8Array;
 }
 
+export type BackupFolderResult = { status: 'chosen'; folder: string } | { status: 'cancelled' };
+
+export interface BackupFolderInfo {
+  /** The folder the user chose for automatic backups, or null when none is set. */
+  folder: string | null;
+  /** False when the folder is set but cannot be written now (a USB key that was removed). */
+  available: boolean;
+}
+
+export interface AutoBackupWriteRequest {
+  /** A name matching AUTO_BACKUP_NAME. */
+  fileName: string;
+  data: Uint8Array;
+}
+
+export interface AutoBackupFile {
+  name: string;
+  /** ISO date-time read from the name. */
+  createdAt: string;
+}
+
+export interface AutoBackupDeleteRequest {
+  names: string[];
+}
+
 /** The object exposed to the renderer as `window.passerelle`: one function per IPC channel. */
 export interface PasserelleApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
@@ -52,6 +77,13 @@ export interface PasserelleApi {
   notify(request: NotificationRequest): Promise<void>;
   /** Writes the bytes to a fresh temporary folder and opens them with the system's default viewer. */
   openDocument(request: OpenDocumentRequest): Promise<void>;
+  /** Asks the user for the folder of automatic backups (a USB key, a synced folder) and remembers it. */
+  chooseBackupFolder(): Promise<BackupFolderResult>;
+  backupFolder(): Promise<BackupFolderInfo>;
+  /** Writes one automatic backup into the chosen folder; returns that espace's automatic backups there. */
+  writeAutoBackup(request: AutoBackupWriteRequest): Promise<AutoBackupFile[]>;
+  /** Removes automatic backups (by name, only files that are automatic backups) from the chosen folder. */
+  deleteAutoBackups(request: AutoBackupDeleteRequest): Promise<void>;
 }
 
 export const CHANNELS = {
@@ -60,6 +92,10 @@ export const CHANNELS = {
   appInfo: 'passerelle:app-info',
   notify: 'passerelle:notify',
   openDocument: 'passerelle:open-document',
+  chooseBackupFolder: 'passerelle:choose-backup-folder',
+  backupFolder: 'passerelle:backup-folder',
+  writeAutoBackup: 'passerelle:write-auto-backup',
+  deleteAutoBackups: 'passerelle:delete-auto-backups',
 } as const satisfies Record<keyof PasserelleApi, string>;
 
 /** The origin the packaged renderer is served from (DESIGN.md decision 4). Never change it. */
@@ -81,3 +117,13 @@ export const IPC_LIMITS = {
    */
   openDocumentExtensions: ['pdf', 'png', 'jpg', 'jpeg'],
 } as const;
+
+/**
+ * Automatic backups are named `Passerelle-auto-<espace id>-<UTC time>.json`, with `-` for `:` in the
+ * time; main writes or deletes nothing else in the chosen folder.
+ */
+export const AUTO_BACKUP_NAME = /^Passerelle-auto-([0-9a-f-]{36})-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)\.json$/;
+
+export function autoBackupFileName(workspaceId: string, at: Date): string {
+  return `Passerelle-auto-${workspaceId}-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.json`;
+}

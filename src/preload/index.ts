@@ -9,6 +9,10 @@ const api: PasserelleApi = {
   appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
   notify: (request) => ipcRenderer.invoke(CHANNELS.notify, request),
   openDocument: (request) => ipcRenderer.invoke(CHANNELS.openDocument, request),
+  chooseBackupFolder: () => ipcRenderer.invoke(CHANNELS.chooseBackupFolder),
+  backupFolder: () => ipcRenderer.invoke(CHANNELS.backupFolder),
+  writeAutoBackup: (request) => ipcRenderer.invoke(CHANNELS.writeAutoBackup, request),
+  deleteAutoBackups: (request) => ipcRenderer.invoke(CHANNELS.deleteAutoBackups, request),
 };
 
 contextBridge.exposeInMainWorld('passerelle', api);

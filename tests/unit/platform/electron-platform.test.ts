@@ -9,6 +9,10 @@ function bridge(overrides: Partial<PasserelleApi> = {}): PasserelleApi {
     appInfo: vi.fn(async () => ({ name: 'Passerelle', version: '1.0.0', platform: 'win32', electronVersion: '40.0.0' })),
     notify: vi.fn(async () => undefined),
     openDocument: vi.fn(async () => undefined),
+    chooseBackupFolder: vi.fn(async () => ({ status: 'chosen' as const, folder: '/media/cle-usb/Passerelle' })),
+    backupFolder: vi.fn(async () => ({ folder: '/media/cle-usb/Passerelle', available: true })),
+    writeAutoBackup: vi.fn(async () => []),
+    deleteAutoBackups: vi.fn(async () => undefined),
     ...overrides,
   };
 }

@@ -33,7 +33,9 @@ describe('the preload bridge', () => {
     }
   });
 
-  it.each(Object.keys(CHANNELS).filter((name) => name !== 'appInfo') as (keyof typeof CHANNELS)[])(
+  const WITHOUT_ARGUMENT: readonly string[] = ['appInfo', 'chooseBackupFolder', 'backupFolder'];
+
+  it.each(Object.keys(CHANNELS).filter((name) => !WITHOUT_ARGUMENT.includes(name)) as (keyof typeof CHANNELS)[])(
     '%s invokes its own channel with the request',
     async (name) => {
       electron.ipcRenderer.invoke.mockClear();
@@ -44,11 +46,11 @@ describe('the preload bridge', () => {
     },
   );
 
-  it('appInfo invokes its channel without arguments', async () => {
+  it.each(WITHOUT_ARGUMENT as (keyof typeof CHANNELS)[])('%s invokes its channel without arguments', async (name) => {
     electron.ipcRenderer.invoke.mockClear();
-    const call = exposed.appInfo as (...args: unknown[]) => Promise<unknown>;
+    const call = exposed[name] as (...args: unknown[]) => Promise<unknown>;
     // Even if the page passes something, nothing reaches the main process.
-    await expect(call('ignoré')).resolves.toEqual({ channel: CHANNELS.appInfo, args: [] });
+    await expect(call('ignoré')).resolves.toEqual({ channel: CHANNELS[name], args: [] });
   });
 
   it('imports only electron and the contract, so the bundle stays one sandbox-safe file', () => {

@@ -80,5 +80,7 @@ export function createBrowserPlatform(appVersion: string): Platform {
       if (permission === 'default') permission = await Notification.requestPermission();
       if (permission === 'granted') new Notification(title, { body });
     },
+    // A web page cannot write to a folder on its own: the Sauvegardes screen reminds the user instead.
+    autoBackups: null,
   };
 }

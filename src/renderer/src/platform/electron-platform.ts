@@ -22,5 +22,14 @@ export function createElectronPlatform(bridge: PasserelleApi): Platform {
     appInfo: () => bridge.appInfo().catch(unwrapRemoteError),
     notify: (title, body) => bridge.notify({ title, body }).catch(unwrapRemoteError),
     openDocument: (fileName, data) => bridge.openDocument({ fileName, data }).catch(unwrapRemoteError),
+    autoBackups: {
+      async chooseFolder() {
+        const result = await bridge.chooseBackupFolder().catch(unwrapRemoteError);
+        return result.status === 'chosen' ? result.folder : null;
+      },
+      folder: () => bridge.backupFolder().catch(unwrapRemoteError),
+      write: (fileName, data) => bridge.writeAutoBackup({ fileName, data }).catch(unwrapRemoteError),
+      remove: (names) => bridge.deleteAutoBackups({ names }).catch(unwrapRemoteError),
+    },
   };
 }

@@ -1,9 +1,9 @@
-import type { AppInfo, FileFilter } from '../../../preload/api';
+import type { AppInfo, AutoBackupFile, BackupFolderInfo, FileFilter } from '../../../preload/api';
 
 // Everything that differs between the Electron host and the browser host goes through this interface
 // (DESIGN.md decision 3). Features receive a Platform; they never look at `window.passerelle`.
 
-export type { AppInfo, FileFilter };
+export type { AppInfo, AutoBackupFile, BackupFolderInfo, FileFilter };
 
 export interface OpenedFile {
   fileName: string;
@@ -24,4 +24,15 @@ export interface Platform {
    * Electron, a new tab in a browser (a download where pop-ups are blocked).
    */
   openDocument(fileName: string, data: Uint8Array): Promise<void>;
+  /** Automatic backups to a folder: only the desktop app can write files on its own. */
+  readonly autoBackups: AutoBackupHost | null;
+}
+
+export interface AutoBackupHost {
+  /** Asks for the folder; null when the user cancels. */
+  chooseFolder(): Promise<string | null>;
+  folder(): Promise<BackupFolderInfo>;
+  /** Writes one backup and returns the espace's automatic backups now in the folder. */
+  write(fileName: string, data: Uint8Array): Promise<AutoBackupFile[]>;
+  remove(names: string[]): Promise<void>;
 }

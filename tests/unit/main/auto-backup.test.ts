@@ -1,0 +1,132 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const electron = vi.hoisted(() => {
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const paths = { userData: '/tmp' };
+  return {
+    handlers,
+    paths,
+    ipcMain: {
+      handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+        handlers.set(channel, handler);
+      }),
+    },
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    app: { getPath: vi.fn(() => paths.userData), getVersion: vi.fn(() => '1.2.3') },
+    BrowserWindow: { fromWebContents: vi.fn(() => null) },
+    Notification: class {},
+    shell: { openExternal: vi.fn(), openPath: vi.fn() },
+  };
+});
+vi.mock('electron', () => electron);
+
+import { CHANNELS, autoBackupFileName } from '../../../src/preload/api';
+import { registerIpcHandlers } from '../../../src/main/ipc';
+
+const fromApp = { sender: { id: 1 }, senderFrame: { url: 'app://passerelle/index.html' } };
+const WS = '0f8e2d7a-3c4b-4e5f-9a1b-2c3d4e5f6a7b';
+const OTHER_WS = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+
+function invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+  const handler = electron.handlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler(fromApp, ...args);
+}
+
+let userData: string;
+let usbKey: string;
+
+beforeEach(() => {
+  electron.handlers.clear();
+  vi.clearAllMocks();
+  userData = mkdtempSync(join(tmpdir(), 'passerelle-userdata-'));
+  usbKey = mkdtempSync(join(tmpdir(), 'passerelle-usb-'));
+  electron.paths.userData = userData;
+  registerIpcHandlers(['app://passerelle']);
+});
+
+afterEach(() => {
+  rmSync(userData, { recursive: true, force: true });
+  rmSync(usbKey, { recursive: true, force: true });
+});
+
+async function chooseUsbKey() {
+  electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [usbKey] });
+  return invoke(CHANNELS.chooseBackupFolder);
+}
+
+describe('automatic backups folder', () => {
+  it('has no folder until the user picks one, then remembers it', async () => {
+    expect(await invoke(CHANNELS.backupFolder)).toEqual({ folder: null, available: false });
+    expect(await chooseUsbKey()).toEqual({ status: 'chosen', folder: usbKey });
+    expect(await invoke(CHANNELS.backupFolder)).toEqual({ folder: usbKey, available: true });
+    expect(JSON.parse(readFileSync(join(userData, 'auto-backup.json'), 'utf8'))).toEqual({ folder: usbKey });
+  });
+
+  it('a cancelled dialog changes nothing', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await invoke(CHANNELS.chooseBackupFolder)).toEqual({ status: 'cancelled' });
+    expect(existsSync(join(userData, 'auto-backup.json'))).toBe(false);
+  });
+
+  it('says when the key was removed', async () => {
+    await chooseUsbKey();
+    rmSync(usbKey, { recursive: true, force: true });
+    expect(await invoke(CHANNELS.backupFolder)).toEqual({ folder: usbKey, available: false });
+    await expect(
+      invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date()), data: new Uint8Array([1]) }),
+    ).rejects.toThrow('Le dossier des sauvegardes automatiques est inaccessible (clé USB retirée ?).');
+  });
+});
+
+describe('writing and pruning automatic backups', () => {
+  it('writes exactly the bytes and lists this espace’s backups only', async () => {
+    await chooseUsbKey();
+    writeFileSync(join(usbKey, autoBackupFileName(OTHER_WS, new Date('2026-11-20T08:00:00Z'))), 'autre');
+    writeFileSync(join(usbKey, 'notes.txt'), 'pas une sauvegarde');
+    await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date('2026-11-23T09:00:00Z')), data: new Uint8Array([1]) });
+    const listed = await invoke(CHANNELS.writeAutoBackup, {
+      fileName: autoBackupFileName(WS, new Date('2026-11-24T10:30:15Z')),
+      data: new Uint8Array([7, 8, 9]),
+    });
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        { name: `Passerelle-auto-${WS}-2026-11-23T09-00-00Z.json`, createdAt: '2026-11-23T09:00:00Z' },
+        { name: `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.json`, createdAt: '2026-11-24T10:30:15Z' },
+      ]),
+    );
+    expect(listed).toHaveLength(2);
+    expect([...readFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.json`))]).toEqual([7, 8, 9]);
+  });
+
+  it('deletes only automatic backups, and refuses any other name', async () => {
+    await chooseUsbKey();
+    const name = autoBackupFileName(WS, new Date('2026-11-01T00:00:00Z'));
+    writeFileSync(join(usbKey, name), 'vieille');
+    writeFileSync(join(usbKey, 'compta.xlsx'), 'à garder');
+    await invoke(CHANNELS.deleteAutoBackups, { names: [name] });
+    await expect(invoke(CHANNELS.deleteAutoBackups, { names: ['compta.xlsx'] })).rejects.toThrow(
+      'Requête refusée : Ce nom n’est pas celui d’une sauvegarde automatique.',
+    );
+    await expect(invoke(CHANNELS.deleteAutoBackups, { names: [`../${name}`] })).rejects.toThrow(/Requête refusée/);
+    expect(readdirSync(usbKey)).toEqual(['compta.xlsx']);
+  });
+
+  it('refuses to write a file that is not named as an automatic backup', async () => {
+    await chooseUsbKey();
+    await expect(invoke(CHANNELS.writeAutoBackup, { fileName: '../../.bashrc', data: new Uint8Array([1]) })).rejects.toThrow(
+      /Requête refusée/,
+    );
+    expect(readdirSync(usbKey)).toEqual([]);
+  });
+
+  // Skipped when run as root (as CI is): root may write into any folder, so the refusal cannot happen.
+  it.skipIf(process.getuid?.() === 0)('refuses a folder it cannot write to', async () => {
+    chmodSync(usbKey, 0o500);
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [usbKey] });
+    await expect(invoke(CHANNELS.chooseBackupFolder)).rejects.toThrow('Passerelle ne peut pas écrire dans ce dossier');
+  });
+});
