@@ -88,3 +88,18 @@ test('a damaged backup is refused with its reason, and nothing changes', async (
   await openSection(page, 'Association');
   await expect(page.getByLabel('Sigle')).toHaveValue('ADQ');
 });
+
+test('a week without a backup brings a reminder that offers the download', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-02T09:00:00') });
+  await createFirstWorkspace(page, 'Les Amis du Quartier');
+  const reminder = page.getByRole('region', { name: 'Rappel de sauvegarde' });
+  await expect(reminder).toHaveCount(0);
+
+  await page.clock.setSystemTime(new Date('2026-11-10T09:00:00'));
+  await page.reload();
+  await expect(reminder).toContainText('Cet espace n’a jamais été sauvegardé depuis sa création, il y a plus de 7 jours.');
+  const download = page.waitForEvent('download');
+  await reminder.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+  expect((await download).suggestedFilename()).toBe('Passerelle-Les-Amis-du-Quartier-2026-11-10.json');
+  await expect(reminder).toHaveCount(0);
+});

@@ -1,13 +1,16 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useCurrentWorkspace } from '../data/workspace-context';
+import { useAutomaticBackups } from '../features/backups/automatic-backups';
+import { BackupReminder } from '../features/backups/backup-reminder';
 import { WorkspaceSwitcher } from './workspace-switcher';
 import { SECTIONS } from './sections';
 
 /** The frame of every screen: a skip link, the navigation with the current espace, then the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
-  const { record } = useCurrentWorkspace();
+  const { record, db } = useCurrentWorkspace();
+  useAutomaticBackups(db, record);
   const firstRender = useRef(true);
 
   // Moving to another section puts the keyboard focus on its title, as a page load would.
@@ -47,6 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </p>
       </nav>
       <main id="main-content" className="content">
+        <BackupReminder />
         {children}
       </main>
     </div>

@@ -260,6 +260,7 @@ export interface LastBackup {
   at: string;
   fileName: string;
   bytes: number;
+  automatic?: boolean;
 }
 
 export async function recordBackupMade(db: WorkspaceDb, info: LastBackup): Promise<void> {
@@ -268,4 +269,21 @@ export async function recordBackupMade(db: WorkspaceDb, info: LastBackup): Promi
 
 export async function getLastBackup(db: WorkspaceDb): Promise<LastBackup | undefined> {
   return (await db.meta.get(LAST_BACKUP_KEY))?.value as LastBackup | undefined;
+}
+
+const AUTO_BACKUP_PROBLEM_KEY = 'autoBackupProblem';
+
+export interface AutoBackupProblem {
+  at: string;
+  message: string;
+}
+
+/** The last automatic backup's failure, cleared by the next success. */
+export async function recordAutoBackupProblem(db: WorkspaceDb, problem: AutoBackupProblem | null): Promise<void> {
+  if (problem === null) await db.meta.delete(AUTO_BACKUP_PROBLEM_KEY);
+  else await db.meta.put({ key: AUTO_BACKUP_PROBLEM_KEY, value: problem });
+}
+
+export async function getAutoBackupProblem(db: WorkspaceDb): Promise<AutoBackupProblem | undefined> {
+  return (await db.meta.get(AUTO_BACKUP_PROBLEM_KEY))?.value as AutoBackupProblem | undefined;
 }

@@ -4,6 +4,8 @@ import type { AppInfo, AutoBackupFile, BackupFolderInfo, FileFilter } from '../.
 // (DESIGN.md decision 3). Features receive a Platform; they never look at `window.passerelle`.
 
 export type { AppInfo, AutoBackupFile, BackupFolderInfo, FileFilter };
+// The automatic backups' file names are part of the contract with main, which writes nothing else.
+export { autoBackupFileName } from '../../../preload/api';
 
 export interface OpenedFile {
   fileName: string;

@@ -2,15 +2,15 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup-envelope';
 import { formatBytes } from '../../domain/backup/table-labels';
-import { formatIsoFromDate } from '../../domain/dates';
-import { backupFileName } from '../../domain/workspace';
-import { createBackup, getLastBackup, recordBackupMade, restoreUndoAvailable, undoRestore } from '../../data/backup';
+import { getLastBackup, restoreUndoAvailable, undoRestore } from '../../data/backup';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
-import { BACKUP_FILTERS, formatMoment } from './backup-format';
+import { AutomaticBackupsSection } from './automatic-backups-section';
+import { formatMoment } from './backup-format';
 import { RestoreFlow } from './restore-flow';
+import { saveBackupNow } from './save-backup';
 
 function useStorageEstimate() {
   const [estimate, setEstimate] = useState<{ usage: number; quota: number; persisted: boolean } | null>(null);
@@ -43,15 +43,8 @@ export function BackupsPage() {
     setBusy('Sauvegarde en cours…');
     setError(null);
     try {
-      const platform = currentPlatform();
-      const info = await platform.appInfo();
-      const backup = await createBackup(db, record, info.version);
-      const fileName = backupFileName(record.name, formatIsoFromDate(new Date()));
-      const status = await platform.saveFile(fileName, backup.bytes, BACKUP_FILTERS);
-      if (status === 'saved') {
-        await recordBackupMade(db, { at: backup.envelope.createdAt, fileName, bytes: backup.bytes.byteLength });
-        toast.show(`Sauvegarde enregistrée (${formatBytes(backup.bytes.byteLength)}).`);
-      }
+      const made = await saveBackupNow(db, record);
+      if (made) toast.show(`Sauvegarde enregistrée (${formatBytes(made.bytes)}).`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -70,7 +63,7 @@ export function BackupsPage() {
     }
   }
 
-  const overdue = lastBackup !== undefined && backupIsOverdue(lastBackup?.at, new Date());
+  const overdue = lastBackup !== undefined && backupIsOverdue(lastBackup?.at ?? record.createdAt, new Date());
 
   return (
     <Page
@@ -115,6 +108,8 @@ export function BackupsPage() {
           {currentPlatform().kind === 'browser' ? ' Dans le navigateur, il est enregistré dans vos Téléchargements.' : ''}
         </p>
       </section>
+
+      <AutomaticBackupsSection />
 
       <section className="card" aria-labelledby="restore-title">
         <h2 id="restore-title">Restaurer une sauvegarde</h2>

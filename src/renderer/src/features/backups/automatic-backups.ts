@@ -1,0 +1,80 @@
+import { useEffect } from 'react';
+import { Dexie } from 'dexie';
+import { backupsToDelete } from '../../domain/backup/retention';
+import type { WorkspaceRecord } from '../../domain/workspace';
+import { createBackup, recordAutoBackupProblem, recordBackupMade, type LastBackup } from '../../data/backup';
+import type { WorkspaceDb } from '../../data/workspace-db';
+import { currentPlatform } from '../../platform/current-platform';
+import { autoBackupFileName, type AutoBackupHost } from '../../platform/platform';
+
+/** Every few hours, when something changed since the last automatic backup. */
+export const AUTO_BACKUP_INTERVAL_MS = 3 * 3600 * 1000;
+
+/** One automatic backup: written to the chosen folder, then older ones pruned by the retention rule. */
+export async function runAutomaticBackup(
+  db: WorkspaceDb,
+  workspace: Pick<WorkspaceRecord, 'id' | 'name'>,
+  host: AutoBackupHost,
+  appVersion: string,
+  now: Date = new Date(),
+): Promise<LastBackup> {
+  const backup = await createBackup(db, workspace, appVersion, { now });
+  const fileName = autoBackupFileName(workspace.id, now);
+  const files = await host.write(fileName, backup.bytes);
+  const doomed = backupsToDelete(files, now).map((f) => f.name);
+  if (doomed.length > 0) await host.remove(doomed);
+  const made: LastBackup = { at: backup.envelope.createdAt, fileName, bytes: backup.bytes.byteLength, automatic: true };
+  await recordBackupMade(db, made);
+  await recordAutoBackupProblem(db, null);
+  return made;
+}
+
+/**
+ * In the desktop app, backs the open espace up to the chosen folder at start-up, then every few hours if
+ * any of its records changed. Writes to the espace's own `meta` (where the last backup is noted) do not
+ * count as changes.
+ */
+export function useAutomaticBackups(db: WorkspaceDb, workspace: Pick<WorkspaceRecord, 'id' | 'name'>): void {
+  const { id, name } = workspace;
+  useEffect(() => {
+    const host = currentPlatform().autoBackups;
+    if (!host) return;
+    let changed = true;
+    let running = false;
+    const prefix = `idb://${db.name}/`;
+    const onMutated = (parts: Record<string, unknown>) => {
+      if (Object.keys(parts).some((key) => key.startsWith(prefix) && !key.startsWith(`${prefix}meta/`))) changed = true;
+    };
+    Dexie.on('storagemutated', onMutated);
+
+    const tick = async () => {
+      if (!changed || running) return;
+      running = true;
+      try {
+        const folder = await host.folder();
+        if (folder.folder === null) return;
+        if (!folder.available) {
+          await recordAutoBackupProblem(db, {
+            at: new Date().toISOString(),
+            message: 'Le dossier des sauvegardes automatiques est inaccessible (clé USB retirée ?).',
+          });
+          return;
+        }
+        changed = false;
+        const info = await currentPlatform().appInfo();
+        await runAutomaticBackup(db, { id, name }, host, info.version);
+      } catch (e) {
+        changed = true;
+        await recordAutoBackupProblem(db, { at: new Date().toISOString(), message: e instanceof Error ? e.message : String(e) });
+      } finally {
+        running = false;
+      }
+    };
+    void tick();
+    const timer = window.setInterval(() => void tick(), AUTO_BACKUP_INTERVAL_MS);
+    return () => {
+      window.clearInterval(timer);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+  }, [db, id, name]);
+}

@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Dexie } from 'dexie';
+import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
+import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
+import { createWorkspace } from '../../../src/renderer/src/data/workspace-repository';
+import { getLastBackup, openBackup } from '../../../src/renderer/src/data/backup';
+import { runAutomaticBackup } from '../../../src/renderer/src/features/backups/automatic-backups';
+import type { AutoBackupFile, AutoBackupHost } from '../../../src/renderer/src/platform/platform';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+
+function fakeFolder(existing: AutoBackupFile[]) {
+  const files = new Map<string, Uint8Array>();
+  const listed = [...existing];
+  const host: AutoBackupHost = {
+    chooseFolder: vi.fn(async () => '/media/cle'),
+    folder: vi.fn(async () => ({ folder: '/media/cle', available: true })),
+    write: vi.fn(async (name: string, data: Uint8Array) => {
+      files.set(name, data);
+      listed.push({ name, createdAt: NOW.toISOString() });
+      return [...listed];
+    }),
+    remove: vi.fn(async (names: string[]) => {
+      for (const name of names) listed.splice(listed.findIndex((f) => f.name === name), 1);
+    }),
+  };
+  return { host, files, listed };
+}
+
+beforeEach(async () => {
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+});
+
+describe('automatic backup', () => {
+  it('writes a complete backup under its automatic name, prunes by the retention rule and notes it', async () => {
+    const registry = new RegistryDb();
+    const created = await createWorkspace(registry, 'Les Amis du Quartier', NOW);
+    if (!created.ok) throw new Error('no espace');
+    const db = new WorkspaceDb(created.value.id);
+    const at = (iso: string) => ({ name: `Passerelle-auto-${created.value.id}-${iso.replace(/:/g, '-')}.json`, createdAt: iso });
+    const older = [at('2026-11-24T06:00:00Z'), at('2026-11-20T08:00:00Z'), at('2026-11-20T20:00:00Z'), at('2026-06-01T08:00:00Z')];
+    const { host, files, listed } = fakeFolder(older);
+
+    const made = await runAutomaticBackup(db, created.value, host, '0.1.0', NOW);
+
+    const expectedName = `Passerelle-auto-${created.value.id}-2026-11-24T10-00-00Z.json`;
+    expect(made).toMatchObject({ fileName: expectedName, automatic: true });
+    const opened = await openBackup(files.get(expectedName) ?? new Uint8Array());
+    expect(opened.ok && opened.backup.envelope.workspace.name).toBe('Les Amis du Quartier');
+    // Kept: today's two, the newest of 20 November. Gone: the older one of that day, and June's.
+    expect(listed.map((f) => f.createdAt).sort()).toEqual(['2026-11-20T20:00:00Z', '2026-11-24T06:00:00Z', NOW.toISOString()].sort());
+    expect(await getLastBackup(db)).toEqual(made);
+    db.close();
+    registry.close();
+  });
+});
