@@ -1,5 +1,9 @@
 import { Dexie, type Table } from 'dexie';
 import type { AssociationProfileRecord } from '../domain/association';
+import type { DeadlineState } from '../domain/deadlines/engine';
+import type { FunderRecord } from '../domain/funding/funder';
+import type { GrantApplicationRecord } from '../domain/funding/grant-application';
+import type { PaymentRecord } from '../domain/funding/payment';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
 export function workspaceDbName(workspaceId: string): string {
@@ -15,6 +19,11 @@ export interface MetaRecord {
 export class WorkspaceDb extends Dexie {
   association!: Table<AssociationProfileRecord, string>;
   meta!: Table<MetaRecord, string>;
+  // Financements (schema version 3).
+  funders!: Table<FunderRecord, string>;
+  grantApplications!: Table<GrantApplicationRecord, string>;
+  payments!: Table<PaymentRecord, string>;
+  deadlineStates!: Table<DeadlineState, string>;
 
   readonly workspaceId: string;
 

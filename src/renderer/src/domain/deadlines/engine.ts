@@ -180,3 +180,12 @@ export function notificationSummary(reminders: readonly { stage: ReminderStage }
   if (coming > 0) parts.push(`${plural(coming, 'échéance')} à venir`);
   return `${parts.join(', ')}.`;
 }
+
+/** A snooze date must be a real date after today; the French message names the field. */
+export function snoozeDateProblem(until: string, today: IsoDate): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(dateFromIso(until).getTime())) {
+    return 'Reporter au\u00a0: date attendue au format jj/mm/aaaa.';
+  }
+  if (until <= today) return 'Reporter au\u00a0: choisissez une date après aujourd’hui.';
+  return null;
+}
