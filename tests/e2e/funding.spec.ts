@@ -116,7 +116,7 @@ test('a funder, an application and its payments: the summary and the dashboard f
 
   await openSection(page, 'Tableau de bord');
   await expect(overdue).toContainText('Rien en retard.');
-  await next30.getByRole('button', { name: /Marquer comme fait : Versement attendu \(Solde\)/ }).click();
+  await next30.getByRole('button', { name: /Marquer comme fait\s: Versement attendu \(Solde\)/ }).click();
   await expect(next30).toContainText('Rien entre 8 et 30 jours.');
   await expect(page.getByText('Faites (1)')).toBeVisible();
 

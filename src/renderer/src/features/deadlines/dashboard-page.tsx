@@ -90,7 +90,7 @@ export function DashboardPage() {
               <h2 id="catch-up-title">Depuis votre dernière visite, le {formatDateShort(opening.previous.slice(0, 10))}</h2>
               <p>
                 {missed.length === 1 ? 'Une échéance est arrivée' : `${missed.length} échéances sont arrivées`} à terme
-                pendant que l’application était fermée :
+                pendant que l’application était fermée&nbsp;:
               </p>
               <ul className="deadline-list">{missed.map(item)}</ul>
               <button type="button" className="button" onClick={opening.dismissCatchUp}>
@@ -103,7 +103,7 @@ export function DashboardPage() {
             <div className="empty-state">
               <h2>Aucune échéance pour l’instant</h2>
               <p>
-                Le tableau de bord rassemble les dates à ne pas manquer : dépôts de demandes, versements attendus,
+                Le tableau de bord rassemble les dates à ne pas manquer&nbsp;: dépôts de demandes, versements attendus,
                 comptes-rendus financiers, conventions à signer. Elles se calculent à partir de vos données.
               </p>
               <Link href="/financements/nouvelle" className="button button--primary">

@@ -88,15 +88,15 @@ export function DeadlineItem({
       </div>
       <div className="deadline__actions">
         {closed ? (
-          <button type="button" className="button button--small" onClick={() => actions.reopen(deadline)} aria-label={`Rétablir : ${deadline.title}`}>
+          <button type="button" className="button button--small" onClick={() => actions.reopen(deadline)} aria-label={`Rétablir\u00a0: ${deadline.title}`}>
             Rétablir
           </button>
         ) : (
           <>
-            <button type="button" className="button button--small" onClick={() => actions.markDone(deadline)} aria-label={`Marquer comme fait : ${deadline.title}`}>
+            <button type="button" className="button button--small" onClick={() => actions.markDone(deadline)} aria-label={`Marquer comme fait\u00a0: ${deadline.title}`}>
               Fait
             </button>
-            <button type="button" className="button button--small" onClick={() => setSnoozing(true)} aria-label={`Reporter : ${deadline.title}`}>
+            <button type="button" className="button button--small" onClick={() => setSnoozing(true)} aria-label={`Reporter\u00a0: ${deadline.title}`}>
               Reporter…
             </button>
           </>

@@ -74,7 +74,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
     const copy = await duplicateGrantApplication(db, application.id);
     if (!copy) return;
     navigate(`/financements/demandes/${copy.id}`);
-    toast.show('Demande dupliquée pour la période suivante : vérifiez les montants et les dates.', {
+    toast.show('Demande dupliquée pour la période suivante\u00a0: vérifiez les montants et les dates.', {
       action: { label: 'Annuler', run: () => deleteGrantApplication(db, copy.id) },
     });
   }
@@ -124,7 +124,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
 
       {needsConvention(application) ? (
         <p className="flag flag--warning" role="note">
-          Accordée au-delà de 23 000 € : une convention écrite doit être signée avant tout versement.
+          Accordée au-delà de 23&nbsp;000&nbsp;€&nbsp;: une convention écrite doit être signée avant tout versement.
         </p>
       ) : null}
       {grantedAboveRequested(application) ? (
@@ -193,7 +193,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
           <p role="status">Chargement…</p>
         ) : payments.length === 0 ? (
           <p className="muted">
-            Aucun versement prévu. Ajoutez les tranches annoncées par le financeur (avance, solde) : chaque tranche attendue
+            Aucun versement prévu. Ajoutez les tranches annoncées par le financeur (avance, solde)&nbsp;: chaque tranche attendue
             devient une échéance du tableau de bord.
           </p>
         ) : (
@@ -250,7 +250,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
         </ol>
         {application.status !== 'refused' && application.status !== 'to-prepare' && application.status !== 'filed' ? (
           <p className="muted">
-            Compte-rendu financier attendu :{' '}
+            Compte-rendu financier attendu&nbsp;:{' '}
             {financialReportDueDates(application).map((r) => formatDateShort(r.dueDate)).join(', ')}.
           </p>
         ) : null}
@@ -265,8 +265,8 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
       <ConfirmDialog
         open={confirmingDelete}
         onOpenChange={setConfirmingDelete}
-        title="Supprimer cette demande ?"
-        description={<p>La demande et ses versements vont à la corbeille ; vous pourrez annuler.</p>}
+        title="Supprimer cette demande&nbsp;?"
+        description={<p>La demande et ses versements vont à la corbeille&nbsp;; vous pourrez annuler.</p>}
         confirmLabel="Supprimer la demande"
         onConfirm={() => void remove()}
         destructive

@@ -112,8 +112,8 @@ export function FundersPage() {
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(open) => !open && setDeleting(null)}
-        title={`Supprimer « ${deleting?.name ?? ''} » ?`}
-        description={<p>Le financeur va à la corbeille ; ses demandes restent. Vous pourrez annuler.</p>}
+        title={`Supprimer « ${deleting?.name ?? ''} »\u00a0?`}
+        description={<p>Le financeur va à la corbeille&nbsp;; ses demandes restent. Vous pourrez annuler.</p>}
         confirmLabel="Supprimer le financeur"
         onConfirm={() => deleting && void confirmDelete(deleting)}
         destructive

@@ -16,23 +16,29 @@ import {
 } from '../../domain/funding/grant-application';
 import { todayIso } from '../../domain/dates';
 import { saveGrantApplication, useFunders } from '../../data/funding-repository';
+import type { FunderRecord } from '../../domain/funding/funder';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { FunderDialog } from './funder-dialog';
 
-/** Creates or edits a grant application; sections follow the order of the Cerfa's page 1. */
-export function GrantApplicationForm({
-  application,
-  onSaved,
-  onCancel,
-}: {
+interface FormProps {
   application?: GrantApplicationRecord;
   onSaved: (saved: GrantApplicationRecord) => void;
   onCancel: () => void;
-}) {
+}
+
+/** Creates or edits a grant application; sections follow the order of the Cerfa's page 1. */
+export function GrantApplicationForm(props: FormProps) {
   const { db } = useCurrentWorkspace();
   const funders = useFunders(db);
+  // A select keeps its default value only if the option exists when the form mounts.
+  if (funders === undefined) return <p role="status">Chargement…</p>;
+  return <LoadedForm {...props} funders={funders} />;
+}
+
+function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { funders: FunderRecord[] }) {
+  const { db } = useCurrentWorkspace();
   const [creatingFunder, setCreatingFunder] = useState(false);
   // A funder created from here is selected once the list holds it (a select drops an unknown value).
   const [pendingFunderId, setPendingFunderId] = useState<string | null>(null);
@@ -66,7 +72,7 @@ export function GrantApplicationForm({
   };
 
   useEffect(() => {
-    if (pendingFunderId && funders?.some((f) => f.id === pendingFunderId)) {
+    if (pendingFunderId && funders.some((f) => f.id === pendingFunderId)) {
       setValue('funderId', pendingFunderId, { shouldValidate: true });
       setPendingFunderId(null);
     }
@@ -74,8 +80,8 @@ export function GrantApplicationForm({
 
   const errorCount = Object.keys(errors).length;
   const funderOptions = [
-    { value: '', label: funders && funders.length === 0 ? '— aucun financeur : ajoutez-en un —' : '— choisir —' },
-    ...(funders ?? []).map((f) => ({ value: f.id, label: f.name })),
+    { value: '', label: funders.length === 0 ? '— aucun financeur\u00a0: ajoutez-en un —' : '— choisir —' },
+    ...funders.map((f) => ({ value: f.id, label: f.name })),
   ];
 
   return (
@@ -84,8 +90,8 @@ export function GrantApplicationForm({
       {submitCount > 0 && errorCount > 0 ? (
         <div className="form-errors-summary" role="alert">
           {errorCount === 1
-            ? 'Un champ est à corriger avant d’enregistrer : rien n’a été enregistré.'
-            : `${errorCount} champs sont à corriger avant d’enregistrer : rien n’a été enregistré.`}
+            ? 'Un champ est à corriger avant d’enregistrer\u00a0: rien n’a été enregistré.'
+            : `${errorCount} champs sont à corriger avant d’enregistrer\u00a0: rien n’a été enregistré.`}
         </div>
       ) : null}
 
@@ -101,8 +107,10 @@ export function GrantApplicationForm({
         <div className="form-section__wide">
           <TextAreaField label="Actions financées" {...field('projects')} />
         </div>
-        <CheckboxField label="Renouvellement (sinon première demande)" {...register('renewal')} />
-        <CheckboxField label="Pluriannuelle (CPO, jusqu’à 4 ans)" {...register('multiYear')} />
+        <div className="form-section__wide checkbox-row">
+          <CheckboxField label="Renouvellement (sinon première demande)" {...register('renewal')} />
+          <CheckboxField label="Pluriannuelle (CPO, jusqu’à 4 ans)" {...register('multiYear')} />
+        </div>
       </Section>
 
       <Section title="Période et dépôt">
@@ -120,7 +128,7 @@ export function GrantApplicationForm({
           type="number"
           min={1}
           max={24}
-          hint="Après la fin de chaque exercice financé ; 6 mois par défaut."
+          hint="Après la fin de chaque exercice financé&nbsp;; 6 mois par défaut."
           {...register('reportDelayMonths', { valueAsNumber: true })}
           error={errorOf('reportDelayMonths')}
         />

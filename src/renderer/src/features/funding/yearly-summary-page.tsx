@@ -57,8 +57,8 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
         <>
           {summary.publicationRequired ? (
             <p className="flag flag--warning" role="note">
-              Subventions publiques accordées en {year} : {formatCents(summary.publicGrantedCents)}, au-delà de
-              153{'\u00a0'}000{'\u00a0'}€ : les comptes doivent être publiés et un commissaire aux comptes nommé.
+              Subventions publiques accordées en {year}&nbsp;: {formatCents(summary.publicGrantedCents)}, au-delà de
+              153{'\u00a0'}000{'\u00a0'}€&nbsp;: les comptes doivent être publiés et un commissaire aux comptes nommé.
             </p>
           ) : null}
           <table className="data-table summary-table">
