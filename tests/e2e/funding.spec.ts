@@ -5,7 +5,7 @@ import { createWorkspaceOnHome, openSection } from './helpers';
 // "Today" is fixed so that deadlines land in the same groups on every run.
 test.beforeEach(async ({ page }) => {
   // Long user journeys on a shared, slow machine.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.clock.setFixedTime(new Date('2026-11-24T10:00:00+01:00'));
 });
 
@@ -53,6 +53,7 @@ test('a funder, an application and its payments: the summary and the dashboard f
   await funderDialog.getByLabel('Portail de dépôt').selectOption({ label: 'Portail propre au financeur' });
   await funderDialog.getByRole('button', { name: 'Enregistrer le financeur' }).click();
   await expect(page.getByRole('cell', { name: 'CAF de la Seine-Saint-Denis', exact: true })).toBeVisible();
+  expect(await seriousViolations(page), 'funders directory').toEqual([]);
 
   // An application, granted.
   await page.getByRole('navigation', { name: 'Financements' }).getByRole('link', { name: 'Demandes' }).click();
@@ -68,6 +69,7 @@ test('a funder, an application and its payments: the summary and the dashboard f
   await page.getByLabel('Date de décision').fill('2026-05-12');
   await page.getByLabel('Montant demandé').fill('5 000');
   await page.getByLabel('Montant accordé').fill('5 000');
+  expect(await seriousViolations(page), 'application form').toEqual([]);
   await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Fonds publics et territoires 2026' })).toBeVisible();
 
@@ -99,6 +101,8 @@ test('a funder, an application and its payments: the summary and the dashboard f
 
   // The advance arrives.
   await page.getByRole('navigation', { name: 'Financements' }).getByRole('link', { name: 'Demandes' }).click();
+  await expect(page.getByRole('button', { name: /1 Accordée/ })).toBeVisible();
+  expect(await seriousViolations(page), 'pipeline').toEqual([]);
   await page.getByRole('link', { name: 'Fonds publics et territoires 2026' }).click();
   await page.getByRole('row', { name: /Avance/ }).getByRole('button', { name: 'Enregistrer la réception' }).click();
   const reception = page.getByRole('dialog', { name: 'Modifier le versement' });
