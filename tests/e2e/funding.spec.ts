@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
 import { createWorkspaceOnHome, openSection } from './helpers';
 
 // "Today" is fixed so that deadlines land in the same groups on every run.
@@ -156,6 +157,20 @@ test('on opening, the catch-up panel lists what fell due since the last opening,
   await expect(catchUp.getByRole('link', { name: /Versement attendu \(Avance\)/ })).toBeVisible();
   await expect(catchUp.getByRole('link', { name: /Solde/ })).toHaveCount(0);
   expect(await seriousViolations(page), 'dashboard with catch-up').toEqual([]);
+
+  // The échéancier as a calendar file, read back by an independent parser.
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter le calendrier (.ics)' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('Passerelle-echeances-2026-11-24.ics');
+  const { readFile } = await import('node:fs/promises');
+  const calendar = new ICAL.Component(ICAL.parse(await readFile(await download.path(), 'utf8')));
+  const summaries = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).summary).sort();
+  expect(summaries).toEqual([
+    'Compte-rendu financier — CAF de la Seine-Saint-Denis — Fonds publics et territoires 2026',
+    'Versement attendu (Avance) — CAF de la Seine-Saint-Denis — Fonds publics et territoires 2026',
+    'Versement attendu (Solde) — CAF de la Seine-Saint-Denis — Fonds publics et territoires 2026',
+  ]);
 
   // This opening is now the last one: nothing more fell due since.
   await page.reload();
