@@ -9,7 +9,9 @@ test('the first start asks for the association and creates its espace', async ({
   await page.getByLabel('Nom de votre association').fill('Les Amis du Quartier');
   await page.getByRole('button', { name: 'Créer l’espace' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Association' })).toBeVisible();
+  // The new espace opens on the home screen, the dashboard.
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await openSection(page, 'Association');
   await expect(page.getByLabel('Espace', { exact: true })).toHaveValue(/.+/);
   await expect(page.getByRole('textbox', { name: 'Nom de l’association', exact: true })).toHaveValue('Les Amis du Quartier');
 

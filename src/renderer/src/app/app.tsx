@@ -4,6 +4,13 @@ import type { RegistryDb } from '../data/registry-db';
 import { RegistryProvider } from '../data/workspace-context';
 import { AssociationPage } from '../features/association/association-page';
 import { BackupsPage } from '../features/backups/backups-page';
+import { DashboardPage } from '../features/deadlines/dashboard-page';
+import { OpeningProvider } from '../features/deadlines/opening-provider';
+import { ApplicationPage } from '../features/funding/application-page';
+import { FundersPage } from '../features/funding/funders-page';
+import { NewApplicationPage } from '../features/funding/new-application-page';
+import { PipelinePage } from '../features/funding/pipeline-page';
+import { YearlySummaryPage } from '../features/funding/yearly-summary-page';
 import { PartnersRoutes } from '../features/partners/partners-routes';
 import { SettingsPage } from '../features/settings/settings-page';
 import { ToastProvider } from '../ui/toast';
@@ -19,22 +26,30 @@ export function App({ registry }: { registry: RegistryDb }) {
         <RegistryProvider registry={registry}>
           <WorkspaceGate>
             {/* Hash routes: they work the same from app://passerelle/ and from a plain web server. */}
-            <Router hook={useHashLocation}>
-              <Layout>
-                <ErrorBoundary>
-                  <Switch>
-                    <Route path="/association" component={AssociationPage} />
-                    <Route path="/sauvegardes" component={BackupsPage} />
-                    <Route path="/partenaires" component={PartnersRoutes} />
-                    <Route path="/partenaires/*" component={PartnersRoutes} />
-                    <Route path="/reglages" component={SettingsPage} />
-                    <Route>
-                      <Redirect to={HOME_PATH} replace />
-                    </Route>
-                  </Switch>
-                </ErrorBoundary>
-              </Layout>
-            </Router>
+            <OpeningProvider>
+              <Router hook={useHashLocation}>
+                <Layout>
+                  <ErrorBoundary>
+                    <Switch>
+                      <Route path="/tableau-de-bord" component={DashboardPage} />
+                      <Route path="/financements" component={PipelinePage} />
+                      <Route path="/financements/nouvelle" component={NewApplicationPage} />
+                      <Route path="/financements/demandes/:id" component={ApplicationPage} />
+                      <Route path="/financements/financeurs" component={FundersPage} />
+                      <Route path="/financements/bilan/:year?" component={YearlySummaryPage} />
+                      <Route path="/partenaires" component={PartnersRoutes} />
+                      <Route path="/partenaires/*" component={PartnersRoutes} />
+                      <Route path="/association" component={AssociationPage} />
+                      <Route path="/sauvegardes" component={BackupsPage} />
+                      <Route path="/reglages" component={SettingsPage} />
+                      <Route>
+                        <Redirect to={HOME_PATH} replace />
+                      </Route>
+                    </Switch>
+                  </ErrorBoundary>
+                </Layout>
+              </Router>
+            </OpeningProvider>
           </WorkspaceGate>
         </RegistryProvider>
       </ToastProvider>

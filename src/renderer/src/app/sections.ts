@@ -1,10 +1,13 @@
 // Only sections that work appear in the navigation (DESIGN.md, The screens). A feature issue adds its
 // section here when its screens exist.
 export const SECTIONS = [
+  { path: '/tableau-de-bord', label: 'Tableau de bord' },
+  { path: '/financements', label: 'Financements' },
   { path: '/partenaires', label: 'Partenaires' },
   { path: '/association', label: 'Association' },
   { path: '/sauvegardes', label: 'Sauvegardes' },
   { path: '/reglages', label: 'Réglages' },
 ] as const;
 
-export const HOME_PATH = '/association';
+// The dashboard is the home screen: what is due comes first (issue 4).
+export const HOME_PATH = '/tableau-de-bord';

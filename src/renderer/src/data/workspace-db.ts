@@ -4,6 +4,10 @@ import type { AgreementPartyRecord, AgreementRecord } from '../domain/partners/a
 import type { AttachmentRecord } from '../domain/partners/attachment';
 import type { VaultDocumentRecord } from '../domain/partners/document';
 import type { ContactRecord, PartnerRecord } from '../domain/partners/partner';
+import type { DeadlineState } from '../domain/deadlines/engine';
+import type { FunderRecord } from '../domain/funding/funder';
+import type { GrantApplicationRecord } from '../domain/funding/grant-application';
+import type { PaymentRecord } from '../domain/funding/payment';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
 export function workspaceDbName(workspaceId: string): string {
@@ -26,6 +30,11 @@ export class WorkspaceDb extends Dexie {
   agreementParties!: Table<AgreementPartyRecord, string>;
   attachments!: Table<AttachmentRecord, string>;
   documents!: Table<VaultDocumentRecord, string>;
+  // Financements (schema version 3).
+  funders!: Table<FunderRecord, string>;
+  grantApplications!: Table<GrantApplicationRecord, string>;
+  payments!: Table<PaymentRecord, string>;
+  deadlineStates!: Table<DeadlineState, string>;
 
   readonly workspaceId: string;
 

@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { IsoDate } from '../domain/dates';
+import type { Deadline } from '../domain/deadlines/deadline';
+import type { DeadlineState, ReminderLadder } from '../domain/deadlines/engine';
+import { fundingDeadlines } from '../domain/deadlines/funding-deadlines';
+import { partnerDeadlines } from '../domain/deadlines/partner-deadlines';
+import { getReminderLadder, listDeadlineStates } from './deadline-state-repository';
+import { loadFundingData } from './funding-repository';
+import { loadPartnerDeadlineData } from './partner-deadlines-data';
+import type { WorkspaceDb } from './workspace-db';
+
+// Every source of deadlines, in one place (DOMAIN.md §8: one engine for all sources). A source reads its
+// own tables and applies its own pure rules; adding a source (staff, agreements…) is one line here.
+type DeadlineSource = (db: WorkspaceDb, today: IsoDate) => Promise<Deadline[]>;
+
+const SOURCES: readonly DeadlineSource[] = [
+  async (db, today) => fundingDeadlines(await loadFundingData(db), today),
+  async (db, today) => partnerDeadlines(await loadPartnerDeadlineData(db), today),
+];
+
+export async function loadDeadlines(db: WorkspaceDb, today: IsoDate): Promise<Deadline[]> {
+  return (await Promise.all(SOURCES.map((source) => source(db, today)))).flat();
+}
+
+export interface DeadlineData {
+  deadlines: Deadline[];
+  states: DeadlineState[];
+  ladder: ReminderLadder;
+}
+
+export async function loadDeadlineData(db: WorkspaceDb, today: IsoDate): Promise<DeadlineData> {
+  const [deadlines, states, ladder] = await Promise.all([
+    loadDeadlines(db, today),
+    listDeadlineStates(db),
+    getReminderLadder(db),
+  ]);
+  return { deadlines, states, ladder };
+}
+
+/** Every deadline with the user's states and ladder, recomputed when any record changes; undefined while loading. */
+export function useDeadlineData(db: WorkspaceDb, today: IsoDate): DeadlineData | undefined {
+  return useLiveQuery(() => loadDeadlineData(db, today), [db, today]);
+}

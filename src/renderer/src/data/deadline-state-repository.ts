@@ -1,0 +1,80 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  normalizeLadder,
+  snoozeDateProblem,
+  type DeadlineState,
+  type ReminderLadder,
+} from '../domain/deadlines/engine';
+import type { IsoDate } from '../domain/dates';
+import type { WorkspaceDb } from './workspace-db';
+
+// The user's state on deadlines (done, snoozed), the reminder ladder and the date the espace was last
+// opened. The deadlines themselves are never stored (DESIGN.md decision 9).
+
+const LAST_OPENED_KEY = 'lastOpenedAt';
+const LADDER_KEY = 'reminderLadder';
+
+export function listDeadlineStates(db: WorkspaceDb): Promise<DeadlineState[]> {
+  return db.deadlineStates.toArray();
+}
+
+export async function markDeadlineDone(db: WorkspaceDb, key: string, now = new Date()): Promise<DeadlineState | undefined> {
+  return db.transaction('rw', db.deadlineStates, async () => {
+    const previous = await db.deadlineStates.get(key);
+    await db.deadlineStates.put({ key, doneAt: now.toISOString(), updatedAt: now.toISOString() });
+    return previous;
+  });
+}
+
+export async function snoozeDeadline(
+  db: WorkspaceDb,
+  key: string,
+  until: IsoDate,
+  today: IsoDate,
+  now = new Date(),
+): Promise<{ ok: true; previous: DeadlineState | undefined } | { ok: false; error: string }> {
+  const problem = snoozeDateProblem(until, today);
+  if (problem !== null) return { ok: false, error: problem };
+  return db.transaction('rw', db.deadlineStates, async () => {
+    const previous = await db.deadlineStates.get(key);
+    await db.deadlineStates.put({ key, snoozedUntil: until, updatedAt: now.toISOString() });
+    return { ok: true as const, previous };
+  });
+}
+
+/** Puts back the state a deadline had before (the « Annuler » of done or snooze), or clears it. */
+export async function restoreDeadlineState(db: WorkspaceDb, key: string, previous: DeadlineState | undefined): Promise<void> {
+  if (previous) await db.deadlineStates.put(previous);
+  else await db.deadlineStates.delete(key);
+}
+
+export async function getLastOpened(db: WorkspaceDb): Promise<string | undefined> {
+  const record = await db.meta.get(LAST_OPENED_KEY);
+  return typeof record?.value === 'string' ? record.value : undefined;
+}
+
+/**
+ * Records that the espace is being opened now and returns when it was opened before — read first, then
+ * written, in one transaction, so the catch-up panel sees the previous opening and not this one.
+ */
+export async function recordOpening(db: WorkspaceDb, now = new Date()): Promise<string | undefined> {
+  return db.transaction('rw', db.meta, async () => {
+    const previous = await getLastOpened(db);
+    await db.meta.put({ key: LAST_OPENED_KEY, value: now.toISOString() });
+    return previous;
+  });
+}
+
+export async function getReminderLadder(db: WorkspaceDb): Promise<ReminderLadder> {
+  return normalizeLadder((await db.meta.get(LADDER_KEY))?.value);
+}
+
+export async function saveReminderLadder(db: WorkspaceDb, ladder: ReminderLadder): Promise<ReminderLadder> {
+  const normalized = normalizeLadder(ladder);
+  await db.meta.put({ key: LADDER_KEY, value: normalized });
+  return normalized;
+}
+
+export function useReminderLadder(db: WorkspaceDb): ReminderLadder | undefined {
+  return useLiveQuery(() => getReminderLadder(db), [db]);
+}

@@ -1,0 +1,183 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Table } from 'dexie';
+import { firstIssueMessages } from '../domain/fields';
+import { funderSchema, type FunderRecord } from '../domain/funding/funder';
+import { grantApplicationSchema, type GrantApplicationRecord } from '../domain/funding/grant-application';
+import { byExpectedDate, paymentProblems, paymentSchema, type PaymentRecord } from '../domain/funding/payment';
+import { duplicateForNextYear } from '../domain/funding/duplicate';
+import type { RecordStamps, Validated } from '../domain/record';
+import type { WorkspaceDb } from './workspace-db';
+
+// Funders, grant applications and their payments. Every write validates with the domain schema first:
+// invalid input writes nothing and returns one French message per field. Deleting sends to the bin.
+
+interface SaveOptions {
+  /** The record to replace; a new record gets a fresh UUID. */
+  id?: string;
+  now?: Date;
+}
+
+function stamped<T>(fields: T, existing: RecordStamps | undefined, id: string, now: Date): RecordStamps & T {
+  const at = now.toISOString();
+  return { ...fields, id, createdAt: existing?.createdAt ?? at, updatedAt: at, deletedAt: existing?.deletedAt ?? null };
+}
+
+async function setDeletedAt<T extends RecordStamps>(table: Table<T, string>, id: string, deletedAt: string | null, now: Date) {
+  const existing = await table.get(id);
+  if (!existing) return;
+  await table.put({ ...existing, deletedAt, updatedAt: now.toISOString() });
+}
+
+const alive = <T extends RecordStamps>(records: T[]) => records.filter((r) => r.deletedAt === null);
+const byName = (a: FunderRecord, b: FunderRecord) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' });
+
+// Funders
+
+export async function listFunders(db: WorkspaceDb): Promise<FunderRecord[]> {
+  return alive(await db.funders.toArray()).sort(byName);
+}
+
+export async function saveFunder(db: WorkspaceDb, input: unknown, options: SaveOptions = {}): Promise<Validated<FunderRecord>> {
+  const parsed = funderSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
+  const id = options.id ?? crypto.randomUUID();
+  return db.transaction('rw', db.funders, async () => {
+    const record = stamped(parsed.data, await db.funders.get(id), id, options.now ?? new Date());
+    await db.funders.put(record);
+    return { ok: true as const, value: record };
+  });
+}
+
+export function deleteFunder(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
+  return setDeletedAt(db.funders, id, now.toISOString(), now);
+}
+
+export function restoreFunder(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
+  return setDeletedAt(db.funders, id, null, now);
+}
+
+export function useFunders(db: WorkspaceDb): FunderRecord[] | undefined {
+  return useLiveQuery(() => listFunders(db), [db]);
+}
+
+// Grant applications
+
+export async function listGrantApplications(db: WorkspaceDb): Promise<GrantApplicationRecord[]> {
+  return alive(await db.grantApplications.toArray()).sort(
+    (a, b) => b.periodStart.localeCompare(a.periodStart) || a.title.localeCompare(b.title, 'fr'),
+  );
+}
+
+export async function saveGrantApplication(
+  db: WorkspaceDb,
+  input: unknown,
+  options: SaveOptions = {},
+): Promise<Validated<GrantApplicationRecord>> {
+  const parsed = grantApplicationSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
+  const id = options.id ?? crypto.randomUUID();
+  return db.transaction('rw', db.grantApplications, db.funders, async () => {
+    const funder = await db.funders.get(parsed.data.funderId);
+    if (!funder || funder.deletedAt !== null) {
+      return { ok: false as const, errors: { funderId: 'Financeur\u00a0: choisissez un financeur de l’annuaire.' } };
+    }
+    const record = stamped(parsed.data, await db.grantApplications.get(id), id, options.now ?? new Date());
+    await db.grantApplications.put(record);
+    return { ok: true as const, value: record };
+  });
+}
+
+export function deleteGrantApplication(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
+  return setDeletedAt(db.grantApplications, id, now.toISOString(), now);
+}
+
+export function restoreGrantApplication(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
+  return setDeletedAt(db.grantApplications, id, null, now);
+}
+
+/**
+ * « Dupliquer pour l'an prochain »: the copy and its tranches are written together, so a failure leaves
+ * neither behind.
+ */
+export async function duplicateGrantApplication(db: WorkspaceDb, id: string, now = new Date()): Promise<GrantApplicationRecord | undefined> {
+  return db.transaction('rw', db.grantApplications, db.payments, async () => {
+    const source = await db.grantApplications.get(id);
+    if (!source) return undefined;
+    const payments = alive(await db.payments.where('applicationId').equals(id).toArray());
+    const copy = duplicateForNextYear(source, payments);
+    const newId = crypto.randomUUID();
+    const record = stamped(grantApplicationSchema.parse(copy.application), undefined, newId, now);
+    await db.grantApplications.add(record);
+    await db.payments.bulkAdd(
+      copy.payments.map((p) => stamped({ ...p, applicationId: newId }, undefined, crypto.randomUUID(), now)),
+    );
+    return record;
+  });
+}
+
+export function useGrantApplications(db: WorkspaceDb): GrantApplicationRecord[] | undefined {
+  return useLiveQuery(() => listGrantApplications(db), [db]);
+}
+
+/** One application (null when missing or in the bin); undefined while loading. */
+export function useGrantApplication(db: WorkspaceDb, id: string): GrantApplicationRecord | null | undefined {
+  return useLiveQuery(async () => {
+    const app = await db.grantApplications.get(id);
+    return app && app.deletedAt === null ? app : null;
+  }, [db, id]);
+}
+
+// Payments
+
+export async function listPayments(db: WorkspaceDb, applicationId?: string): Promise<PaymentRecord[]> {
+  const records = applicationId === undefined
+    ? await db.payments.toArray()
+    : await db.payments.where('applicationId').equals(applicationId).toArray();
+  return alive(records).sort(byExpectedDate);
+}
+
+export async function savePayment(db: WorkspaceDb, input: unknown, options: SaveOptions = {}): Promise<Validated<PaymentRecord>> {
+  const parsed = paymentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
+  const id = options.id ?? crypto.randomUUID();
+  return db.transaction('rw', db.payments, db.grantApplications, async () => {
+    const app = await db.grantApplications.get(parsed.data.applicationId);
+    if (!app) return { ok: false as const, errors: { applicationId: 'Demande de subvention\u00a0: introuvable.' } };
+    const problems = paymentProblems(parsed.data, app);
+    if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
+    const record = stamped(parsed.data, await db.payments.get(id), id, options.now ?? new Date());
+    await db.payments.put(record);
+    return { ok: true as const, value: record };
+  });
+}
+
+export function deletePayment(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
+  return setDeletedAt(db.payments, id, now.toISOString(), now);
+}
+
+export function restorePayment(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
+  return setDeletedAt(db.payments, id, null, now);
+}
+
+export function usePayments(db: WorkspaceDb, applicationId?: string): PaymentRecord[] | undefined {
+  return useLiveQuery(() => listPayments(db, applicationId), [db, applicationId]);
+}
+
+/** What the funding deadline rules and the summary read: records out of the bin, payments of live applications. */
+export async function loadFundingData(db: WorkspaceDb): Promise<{
+  funders: FunderRecord[];
+  applications: GrantApplicationRecord[];
+  payments: PaymentRecord[];
+}> {
+  const [funders, applications, payments] = await Promise.all([
+    listFunders(db),
+    listGrantApplications(db),
+    listPayments(db),
+  ]);
+  const liveIds = new Set(applications.map((a) => a.id));
+  return { funders, applications, payments: payments.filter((p) => liveIds.has(p.applicationId)) };
+}
+
+export function useFundingData(db: WorkspaceDb) {
+  return useLiveQuery(() => loadFundingData(db), [db]);
+}

@@ -1,0 +1,300 @@
+import { addMonths, addYears, differenceInCalendarMonths, endOfMonth, isLastDayOfMonth, subDays } from 'date-fns';
+import { z } from 'zod';
+import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
+import { fieldMessage, isoDateField, optionalText, requiredText } from '../fields';
+import type { RecordStamps } from '../record';
+import { amountField, centsToInput, optionalAmountField } from './amount-field';
+
+// A grant application (demande de subvention, DOMAIN.md §4): one request to one funder for one period,
+// with its status chain and the date each step was reached.
+
+export const GRANT_STATUSES = [
+  { value: 'to-prepare', label: 'À préparer' },
+  { value: 'filed', label: 'Déposée' },
+  { value: 'granted', label: 'Accordée' },
+  { value: 'refused', label: 'Refusée' },
+  { value: 'agreement-signed', label: 'Convention signée' },
+  { value: 'paid', label: 'Soldée' },
+  { value: 'report-submitted', label: 'Compte-rendu remis' },
+  { value: 'closed', label: 'Clôturée' },
+] as const;
+
+export type GrantStatus = (typeof GRANT_STATUSES)[number]['value'];
+
+const statusValues = GRANT_STATUSES.map((s) => s.value) as [GrantStatus, ...GrantStatus[]];
+
+export function grantStatusLabel(status: GrantStatus): string {
+  return GRANT_STATUSES.find((s) => s.value === status)?.label ?? status;
+}
+
+/** The date field that records when each status was reached. */
+export const STATUS_DATE_FIELD = {
+  filed: 'filedOn',
+  granted: 'decidedOn',
+  refused: 'decidedOn',
+  'agreement-signed': 'agreementSignedOn',
+  paid: 'paidOn',
+  'report-submitted': 'reportSubmittedOn',
+  closed: 'closedOn',
+} as const satisfies Record<Exclude<GrantStatus, 'to-prepare'>, string>;
+
+export type StepDateField = (typeof STATUS_DATE_FIELD)[keyof typeof STATUS_DATE_FIELD];
+
+export const STEP_DATE_LABELS: Record<StepDateField, string> = {
+  filedOn: 'Date de dépôt',
+  decidedOn: 'Date de décision',
+  agreementSignedOn: 'Date de signature de la convention',
+  paidOn: 'Date du solde',
+  reportSubmittedOn: 'Date de remise du compte-rendu',
+  closedOn: 'Date de clôture',
+};
+
+// The granted path, in order; a refusal branches off after « déposée » and can only be closed.
+const GRANTED_PATH: readonly GrantStatus[] = ['to-prepare', 'filed', 'granted', 'agreement-signed', 'paid', 'report-submitted', 'closed'];
+const REFUSED_PATH: readonly GrantStatus[] = ['to-prepare', 'filed', 'refused', 'closed'];
+
+export const PURPOSES = [
+  { value: 'operating', label: 'Fonctionnement' },
+  { value: 'project', label: 'Projet' },
+] as const;
+export type GrantPurpose = (typeof PURPOSES)[number]['value'];
+const purposeValues = PURPOSES.map((p) => p.value) as [GrantPurpose, ...GrantPurpose[]];
+
+/** A CPO runs up to 4 years (DOMAIN.md §4). */
+export const MAX_MULTI_YEAR_YEARS = 4;
+/** Above this, a written convention is required for a single grant (DOMAIN.md §4). */
+export const CONVENTION_THRESHOLD_CENTS = 2_300_000;
+export const DEFAULT_REPORT_DELAY_MONTHS = 6;
+
+const COMPTE_ASSO_REF = /^\d{2}-\d{6}$/;
+const CHORUS_EJ = /^[A-Za-z0-9]{10}$/;
+
+function patternText(label: string, pattern: RegExp, hint: string, max = 40) {
+  return optionalText(label, max).refine((v) => v === undefined || pattern.test(v), { error: fieldMessage(label, hint) });
+}
+
+const boolean = (label: string) => z.boolean({ error: fieldMessage(label, 'répondez oui ou non.') });
+
+export const grantApplicationSchema = z
+  .object({
+    funderId: requiredText('Financeur', 100),
+    title: requiredText('Appel à projets ou dispositif', 200),
+    projects: optionalText('Actions financées', 1000),
+    purpose: z.enum(purposeValues, { error: fieldMessage('Objet de la demande', 'fonctionnement ou projet.') }),
+    renewal: boolean('Renouvellement'),
+    multiYear: boolean('Pluriannuelle (CPO)'),
+    periodStart: isoDateField('Début de la période'),
+    periodEnd: isoDateField('Fin de la période'),
+    filingDeadline: isoDateField('Date limite de dépôt', { optional: true }),
+    status: z.enum(statusValues, { error: fieldMessage('Statut', 'choisissez un statut.') }),
+    filedOn: isoDateField('Date de dépôt', { optional: true }),
+    decidedOn: isoDateField('Date de décision', { optional: true }),
+    agreementSignedOn: isoDateField('Date de signature de la convention', { optional: true }),
+    paidOn: isoDateField('Date du solde', { optional: true }),
+    reportSubmittedOn: isoDateField('Date de remise du compte-rendu', { optional: true }),
+    closedOn: isoDateField('Date de clôture', { optional: true }),
+    dauphinRef: optionalText('Numéro Dauphin', 40),
+    compteAssoRef: patternText('Numéro Compte Asso', COMPTE_ASSO_REF, 'format NN-NNNNNN attendu (ex. 93-123456).'),
+    chorusEj: patternText('Numéro d’engagement juridique Chorus', CHORUS_EJ, '10 lettres ou chiffres attendus.'),
+    requestedCents: amountField('Montant demandé'),
+    grantedCents: optionalAmountField('Montant accordé'),
+    agreedCents: optionalAmountField('Montant conventionné'),
+    reportDelayMonths: z
+      .number({ error: fieldMessage('Délai du compte-rendu', 'nombre de mois attendu.') })
+      .int({ error: fieldMessage('Délai du compte-rendu', 'nombre entier de mois attendu.') })
+      .min(1, { error: fieldMessage('Délai du compte-rendu', 'au moins 1 mois.') })
+      .max(24, { error: fieldMessage('Délai du compte-rendu', '24 mois au plus.') })
+      .default(DEFAULT_REPORT_DELAY_MONTHS),
+    notes: optionalText('Notes', 2000),
+  })
+  .superRefine((app, ctx) => {
+    const issue = (path: string, label: string, phrase: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
+
+    if (app.periodEnd <= app.periodStart) {
+      issue('periodEnd', 'Fin de la période', 'doit être après le début de la période.');
+    } else if (app.multiYear && exercisesOf(app).length > MAX_MULTI_YEAR_YEARS) {
+      issue('periodEnd', 'Fin de la période', `une convention pluriannuelle couvre ${MAX_MULTI_YEAR_YEARS} ans au plus.`);
+    }
+
+    // Each step happens after the one before it: a decision cannot precede the filing.
+    let previous: { field: StepDateField; date: IsoDate } | undefined;
+    for (const status of pathOf(app.status)) {
+      if (status === 'to-prepare') continue;
+      const field = STATUS_DATE_FIELD[status];
+      const date = app[field];
+      if (date === undefined) continue;
+      if (previous && date < previous.date && previous.field !== field) {
+        issue(field, STEP_DATE_LABELS[field], `doit être après la ${STEP_DATE_LABELS[previous.field].toLowerCase()}.`);
+      }
+      previous = { field, date };
+    }
+
+    if (app.status !== 'to-prepare') {
+      const field = STATUS_DATE_FIELD[app.status];
+      if (app[field] === undefined) {
+        issue(field, STEP_DATE_LABELS[field], `indiquez-la pour le statut « ${grantStatusLabel(app.status)} ».`);
+      }
+    }
+    if (reached(app.status, 'granted') && app.grantedCents === undefined) {
+      issue('grantedCents', 'Montant accordé', 'indiquez le montant voté par le financeur.');
+    }
+  });
+
+export type GrantApplication = z.output<typeof grantApplicationSchema>;
+export type GrantApplicationInput = z.input<typeof grantApplicationSchema>;
+export type GrantApplicationRecord = RecordStamps & GrantApplication;
+
+/** The statuses from the start to `status`, along the path it belongs to. */
+export function pathOf(status: GrantStatus): readonly GrantStatus[] {
+  const refusedPath = status === 'refused';
+  const path = refusedPath ? REFUSED_PATH : GRANTED_PATH;
+  return path.slice(0, path.indexOf(status) + 1);
+}
+
+/** Whether an application at `status` has gone through `step` (a refused one never reaches « accordée »). */
+export function reached(status: GrantStatus, step: GrantStatus): boolean {
+  return pathOf(status).includes(step);
+}
+
+/** The statuses one can move to from `status`. */
+export function nextStatuses(status: GrantStatus): GrantStatus[] {
+  if (status === 'filed') return ['granted', 'refused'];
+  if (status === 'refused') return ['closed'];
+  const index = GRANTED_PATH.indexOf(status);
+  const next = GRANTED_PATH[index + 1];
+  return next ? [next] : [];
+}
+
+export interface StatusStep {
+  status: GrantStatus;
+  date: IsoDate | undefined;
+}
+
+/** The history shown on an application's page: each step reached, with its date. */
+export function statusHistory(app: GrantApplication): StatusStep[] {
+  return pathOf(app.status).map((status) => ({
+    status,
+    date: status === 'to-prepare' ? undefined : app[STATUS_DATE_FIELD[status]],
+  }));
+}
+
+export interface Exercise {
+  /** 1 for the first year of the period. */
+  number: number;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/**
+ * The exercises a grant finances: one for an annual grant, one per 12-month slice of the period for a CPO
+ * (the last one ends with the period).
+ */
+export function exercisesOf(app: Pick<GrantApplication, 'periodStart' | 'periodEnd' | 'multiYear'>): Exercise[] {
+  if (!app.multiYear) return [{ number: 1, start: app.periodStart, end: app.periodEnd }];
+  const start = dateFromIso(app.periodStart);
+  const end = dateFromIso(app.periodEnd);
+  const exercises: Exercise[] = [];
+  for (let n = 0; n < 10; n++) {
+    const sliceStart = addYears(start, n);
+    if (sliceStart > end) break;
+    const sliceEnd = subDays(addYears(start, n + 1), 1);
+    exercises.push({
+      number: n + 1,
+      start: formatIsoFromDate(sliceStart),
+      end: formatIsoFromDate(sliceEnd < end ? sliceEnd : end),
+    });
+  }
+  return exercises;
+}
+
+/**
+ * Compte-rendu financier: within `reportDelayMonths` (default 6) after the end of each financed exercise.
+ * An exercise ending on a month's last day gives a month's last day (30 June → 31 December, not the 30th).
+ */
+export function financialReportDueDates(
+  app: Pick<GrantApplication, 'periodStart' | 'periodEnd' | 'multiYear' | 'reportDelayMonths'>,
+): { exercise: Exercise; dueDate: IsoDate }[] {
+  return exercisesOf(app).map((exercise) => {
+    const end = dateFromIso(exercise.end);
+    const due = addMonths(end, app.reportDelayMonths);
+    return { exercise, dueDate: formatIsoFromDate(isLastDayOfMonth(end) ? endOfMonth(due) : due) };
+  });
+}
+
+/** The amount the association can count on: conventionné, else accordé. */
+export function committedCents(app: Pick<GrantApplication, 'grantedCents' | 'agreedCents'>): number | undefined {
+  return app.agreedCents ?? app.grantedCents;
+}
+
+/** Accordé above demandé is allowed (a funder may round up) but worth showing. */
+export function grantedAboveRequested(app: Pick<GrantApplication, 'grantedCents' | 'requestedCents'>): boolean {
+  return app.grantedCents !== undefined && app.grantedCents > app.requestedCents;
+}
+
+/** Granted above 23 000 € with no signed convention yet (DOMAIN.md §4). */
+export function needsConvention(app: Pick<GrantApplication, 'status' | 'grantedCents' | 'agreedCents'>): boolean {
+  const amount = committedCents(app) ?? 0;
+  return app.status === 'granted' && amount > CONVENTION_THRESHOLD_CENTS;
+}
+
+/** Months of the period, for display (« 12 mois », « 36 mois »). */
+export function periodMonths(app: Pick<GrantApplication, 'periodStart' | 'periodEnd'>): number {
+  return differenceInCalendarMonths(dateFromIso(app.periodEnd), dateFromIso(app.periodStart)) + 1;
+}
+
+export interface GrantApplicationFormValues {
+  funderId: string;
+  title: string;
+  projects: string;
+  purpose: GrantPurpose;
+  renewal: boolean;
+  multiYear: boolean;
+  periodStart: string;
+  periodEnd: string;
+  filingDeadline: string;
+  status: GrantStatus;
+  filedOn: string;
+  decidedOn: string;
+  agreementSignedOn: string;
+  paidOn: string;
+  reportSubmittedOn: string;
+  closedOn: string;
+  dauphinRef: string;
+  compteAssoRef: string;
+  chorusEj: string;
+  requestedCents: string;
+  grantedCents: string;
+  agreedCents: string;
+  reportDelayMonths: number;
+  notes: string;
+}
+
+export function grantApplicationFormValues(app?: Partial<GrantApplication>): GrantApplicationFormValues {
+  return {
+    funderId: app?.funderId ?? '',
+    title: app?.title ?? '',
+    projects: app?.projects ?? '',
+    purpose: app?.purpose ?? 'project',
+    renewal: app?.renewal ?? false,
+    multiYear: app?.multiYear ?? false,
+    periodStart: app?.periodStart ?? '',
+    periodEnd: app?.periodEnd ?? '',
+    filingDeadline: app?.filingDeadline ?? '',
+    status: app?.status ?? 'to-prepare',
+    filedOn: app?.filedOn ?? '',
+    decidedOn: app?.decidedOn ?? '',
+    agreementSignedOn: app?.agreementSignedOn ?? '',
+    paidOn: app?.paidOn ?? '',
+    reportSubmittedOn: app?.reportSubmittedOn ?? '',
+    closedOn: app?.closedOn ?? '',
+    dauphinRef: app?.dauphinRef ?? '',
+    compteAssoRef: app?.compteAssoRef ?? '',
+    chorusEj: app?.chorusEj ?? '',
+    requestedCents: centsToInput(app?.requestedCents),
+    grantedCents: centsToInput(app?.grantedCents),
+    agreedCents: centsToInput(app?.agreedCents),
+    reportDelayMonths: app?.reportDelayMonths ?? DEFAULT_REPORT_DELAY_MONTHS,
+    notes: app?.notes ?? '',
+  };
+}

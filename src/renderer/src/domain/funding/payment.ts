@@ -1,0 +1,101 @@
+import { addYears, subYears } from 'date-fns';
+import { z } from 'zod';
+import { compareIso, dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
+import { fieldMessage, isoDateField, optionalText, requiredText } from '../fields';
+import type { RecordStamps } from '../record';
+import { amountField, centsToInput, optionalAmountField } from './amount-field';
+import type { GrantApplication } from './grant-application';
+
+// A payment (versement, tranche) of a grant: expected on a date for an amount; once received, the date and
+// amount actually received. Versé is the sum of what was received, never of what was expected.
+
+/** A single tranche above this is a typing slip (an extra zero) for an association of this size. */
+export const MAX_PLAUSIBLE_PAYMENT_CENTS = 100_000_000;
+
+export const paymentSchema = z
+  .object({
+    applicationId: requiredText('Demande de subvention', 100),
+    label: optionalText('Libellé', 120),
+    expectedDate: isoDateField('Date prévue'),
+    expectedCents: amountField('Montant prévu'),
+    receivedDate: isoDateField('Date de réception', { optional: true }),
+    receivedCents: optionalAmountField('Montant reçu'),
+  })
+  .superRefine((p, ctx) => {
+    const issue = (path: string, label: string, phrase: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
+    if (p.expectedCents === 0) issue('expectedCents', 'Montant prévu', 'doit être supérieur à zéro.');
+    if (p.expectedCents > MAX_PLAUSIBLE_PAYMENT_CENTS) {
+      issue('expectedCents', 'Montant prévu', 'montant invraisemblable pour une tranche — vérifiez les zéros.');
+    }
+    if (p.receivedCents !== undefined && p.receivedCents > MAX_PLAUSIBLE_PAYMENT_CENTS) {
+      issue('receivedCents', 'Montant reçu', 'montant invraisemblable pour une tranche — vérifiez les zéros.');
+    }
+    if (p.receivedDate !== undefined && p.receivedCents === undefined) {
+      issue('receivedCents', 'Montant reçu', 'indiquez le montant reçu à cette date.');
+    }
+    if (p.receivedCents !== undefined && p.receivedDate === undefined) {
+      issue('receivedDate', 'Date de réception', 'indiquez la date à laquelle le montant a été reçu.');
+    }
+  });
+
+export type Payment = z.output<typeof paymentSchema>;
+export type PaymentInput = z.input<typeof paymentSchema>;
+export type PaymentRecord = RecordStamps & Payment;
+
+/**
+ * Dates a payment of this application can plausibly have: from a year before its period (advances paid
+ * on filing) to three years after it (late balances). Outside, it is a typing slip (2062 for 2026).
+ */
+export function paymentProblems(
+  payment: Pick<Payment, 'expectedDate' | 'receivedDate'>,
+  app: Pick<GrantApplication, 'periodStart' | 'periodEnd'>,
+): Record<string, string> {
+  const earliest = formatIsoFromDate(subYears(dateFromIso(app.periodStart), 1));
+  const latest = formatIsoFromDate(addYears(dateFromIso(app.periodEnd), 3));
+  const problems: Record<string, string> = {};
+  const check = (key: 'expectedDate' | 'receivedDate', label: string, date: IsoDate | undefined) => {
+    if (date !== undefined && (date < earliest || date > latest)) {
+      problems[key] = fieldMessage(label, 'trop loin de la période de la subvention — vérifiez l’année.');
+    }
+  };
+  check('expectedDate', 'Date prévue', payment.expectedDate);
+  check('receivedDate', 'Date de réception', payment.receivedDate);
+  return problems;
+}
+
+export function isReceived(p: Pick<Payment, 'receivedDate'>): boolean {
+  return p.receivedDate !== undefined;
+}
+
+/** Past its expected date and not received. */
+export function isPaymentOverdue(p: Pick<Payment, 'expectedDate' | 'receivedDate'>, today: IsoDate): boolean {
+  return !isReceived(p) && p.expectedDate < today;
+}
+
+/** Versé: the sum of received payments. */
+export function paidCents(payments: readonly Pick<Payment, 'receivedCents'>[]): number {
+  return payments.reduce((sum, p) => sum + (p.receivedCents ?? 0), 0);
+}
+
+export function byExpectedDate(a: Pick<Payment, 'expectedDate'>, b: Pick<Payment, 'expectedDate'>): number {
+  return compareIso(a.expectedDate, b.expectedDate);
+}
+
+export interface PaymentFormValues {
+  label: string;
+  expectedDate: string;
+  expectedCents: string;
+  receivedDate: string;
+  receivedCents: string;
+}
+
+export function paymentFormValues(p?: Partial<Payment>): PaymentFormValues {
+  return {
+    label: p?.label ?? '',
+    expectedDate: p?.expectedDate ?? '',
+    expectedCents: centsToInput(p?.expectedCents),
+    receivedDate: p?.receivedDate ?? '',
+    receivedCents: centsToInput(p?.receivedCents),
+  };
+}

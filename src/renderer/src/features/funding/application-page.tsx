@@ -1,0 +1,276 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import {
+  deleteGrantApplication,
+  deletePayment,
+  duplicateGrantApplication,
+  restoreGrantApplication,
+  restorePayment,
+  useFunders,
+  useGrantApplication,
+  usePayments,
+} from '../../data/funding-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { formatDateShort, todayIso } from '../../domain/dates';
+import { funderKindShortLabel } from '../../domain/funding/funder';
+import {
+  financialReportDueDates,
+  grantedAboveRequested,
+  grantStatusLabel,
+  needsConvention,
+  PURPOSES,
+  statusHistory,
+  type GrantApplicationRecord,
+} from '../../domain/funding/grant-application';
+import { isPaymentOverdue, paidCents, type PaymentRecord } from '../../domain/funding/payment';
+import { remainingCents } from '../../domain/funding/yearly-summary';
+import { formatCents } from '../../domain/money';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { Page } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+import { FundingTabs } from './funding-tabs';
+import { GrantApplicationForm } from './grant-application-form';
+import { PaymentDialog } from './payment-dialog';
+import { StatusBadge } from './status-badge';
+
+export function ApplicationPage({ params }: { params: { id: string } }) {
+  const { db } = useCurrentWorkspace();
+  const application = useGrantApplication(db, params.id);
+  if (application === undefined) return <p role="status">Chargement…</p>;
+  if (application === null) {
+    return (
+      <Page title="Demande introuvable">
+        <p>Cette demande n’existe pas ou a été mise à la corbeille.</p>
+        <Link href="/financements">Retour aux demandes</Link>
+      </Page>
+    );
+  }
+  return <ApplicationView key={application.id} application={application} />;
+}
+
+function ApplicationView({ application }: { application: GrantApplicationRecord }) {
+  const { db } = useCurrentWorkspace();
+  const funders = useFunders(db);
+  const payments = usePayments(db, application.id);
+  const toast = useToast();
+  const [, navigate] = useLocation();
+  const [editing, setEditing] = useState(false);
+  const [paymentDialog, setPaymentDialog] = useState<PaymentRecord | 'new' | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const today = todayIso();
+
+  const funder = funders?.find((f) => f.id === application.funderId);
+  const paid = paidCents(payments ?? []);
+  const remaining = remainingCents(application, paid);
+
+  async function remove() {
+    await deleteGrantApplication(db, application.id);
+    setConfirmingDelete(false);
+    navigate('/financements');
+    toast.show('Demande mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreGrantApplication(db, application.id) } });
+  }
+
+  async function duplicate() {
+    const copy = await duplicateGrantApplication(db, application.id);
+    if (!copy) return;
+    navigate(`/financements/demandes/${copy.id}`);
+    toast.show('Demande dupliquée pour la période suivante\u00a0: vérifiez les montants et les dates.', {
+      action: { label: 'Annuler', run: () => deleteGrantApplication(db, copy.id) },
+    });
+  }
+
+  async function removePayment(payment: PaymentRecord) {
+    await deletePayment(db, payment.id);
+    toast.show('Versement mis à la corbeille.', { action: { label: 'Annuler', run: () => restorePayment(db, payment.id) } });
+  }
+
+  if (editing) {
+    return (
+      <Page title={`Modifier — ${application.title}`}>
+        <FundingTabs />
+        <GrantApplicationForm
+          application={application}
+          onSaved={() => {
+            setEditing(false);
+            toast.show('Demande enregistrée.');
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </Page>
+    );
+  }
+
+  return (
+    <Page
+      title={application.title}
+      action={
+        <button type="button" className="button button--primary" onClick={() => setPaymentDialog('new')}>
+          Ajouter un versement
+        </button>
+      }
+    >
+      <FundingTabs />
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => setEditing(true)}>
+          Modifier la demande
+        </button>
+        <button type="button" className="button" onClick={() => void duplicate()}>
+          Dupliquer pour l’an prochain
+        </button>
+        <button type="button" className="button button--danger-outline" onClick={() => setConfirmingDelete(true)}>
+          Supprimer…
+        </button>
+      </div>
+
+      {needsConvention(application) ? (
+        <p className="flag flag--warning" role="note">
+          Accordée au-delà de 23&nbsp;000&nbsp;€&nbsp;: une convention écrite doit être signée avant tout versement.
+        </p>
+      ) : null}
+      {grantedAboveRequested(application) ? (
+        <p className="flag flag--info" role="note">
+          Le montant accordé dépasse le montant demandé.
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="summary-title">
+        <h2 id="summary-title">Demande</h2>
+        <dl className="facts">
+          <div>
+            <dt>Financeur</dt>
+            <dd>{funder ? `${funder.name} (${funderKindShortLabel(funder.kind)})` : '—'}</dd>
+          </div>
+          <div>
+            <dt>Statut</dt>
+            <dd><StatusBadge status={application.status} /></dd>
+          </div>
+          <div>
+            <dt>Période</dt>
+            <dd>
+              du {formatDateShort(application.periodStart)} au {formatDateShort(application.periodEnd)}
+              {application.multiYear ? ' (pluriannuelle)' : ''}
+            </dd>
+          </div>
+          <div>
+            <dt>Objet</dt>
+            <dd>
+              {PURPOSES.find((p) => p.value === application.purpose)?.label} — {application.renewal ? 'renouvellement' : 'première demande'}
+            </dd>
+          </div>
+          {application.projects ? (
+            <div>
+              <dt>Actions financées</dt>
+              <dd>{application.projects}</dd>
+            </div>
+          ) : null}
+          {application.dauphinRef || application.compteAssoRef || application.chorusEj ? (
+            <div>
+              <dt>Références</dt>
+              <dd>
+                {[
+                  application.dauphinRef && `Dauphin ${application.dauphinRef}`,
+                  application.compteAssoRef && `Compte Asso ${application.compteAssoRef}`,
+                  application.chorusEj && `EJ Chorus ${application.chorusEj}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        <dl className="amounts" aria-label="Montants">
+          <div><dt>Demandé</dt><dd>{formatCents(application.requestedCents)}</dd></div>
+          <div><dt>Accordé</dt><dd>{application.grantedCents === undefined ? '—' : formatCents(application.grantedCents)}</dd></div>
+          <div><dt>Conventionné</dt><dd>{application.agreedCents === undefined ? '—' : formatCents(application.agreedCents)}</dd></div>
+          <div><dt>Versé</dt><dd>{formatCents(paid)}</dd></div>
+          <div><dt>Reste à percevoir</dt><dd>{formatCents(remaining)}</dd></div>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="payments-title">
+        <h2 id="payments-title">Versements</h2>
+        {payments === undefined ? (
+          <p role="status">Chargement…</p>
+        ) : payments.length === 0 ? (
+          <p className="muted">
+            Aucun versement prévu. Ajoutez les tranches annoncées par le financeur (avance, solde)&nbsp;: chaque tranche attendue
+            devient une échéance du tableau de bord.
+          </p>
+        ) : (
+          <table className="data-table">
+            <caption className="visually-hidden">Versements de la demande</caption>
+            <thead>
+              <tr>
+                <th scope="col">Libellé</th>
+                <th scope="col">Prévu le</th>
+                <th scope="col" className="num">Montant prévu</th>
+                <th scope="col">Reçu le</th>
+                <th scope="col" className="num">Montant reçu</th>
+                <th scope="col"><span className="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {payments.map((p) => {
+                const late = isPaymentOverdue(p, today);
+                return (
+                  <tr key={p.id} className={late ? 'row--late' : undefined}>
+                    <td>{p.label ?? 'Versement'}</td>
+                    <td>
+                      {formatDateShort(p.expectedDate)}
+                      {late ? <span className="badge badge--late">En retard</span> : null}
+                    </td>
+                    <td className="num">{formatCents(p.expectedCents)}</td>
+                    <td>{p.receivedDate ? formatDateShort(p.receivedDate) : '—'}</td>
+                    <td className="num">{p.receivedCents === undefined ? '—' : formatCents(p.receivedCents)}</td>
+                    <td className="row-actions">
+                      <button type="button" className="button button--small" onClick={() => setPaymentDialog(p)}>
+                        {p.receivedDate ? 'Modifier' : 'Enregistrer la réception'}
+                      </button>
+                      <button type="button" className="button button--small button--danger-outline" onClick={() => void removePayment(p)} aria-label={`Supprimer le versement ${p.label ?? ''} du ${formatDateShort(p.expectedDate)}`}>
+                        Supprimer
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">Historique</h2>
+        <ol className="history">
+          {statusHistory(application).map((step) => (
+            <li key={step.status}>
+              <strong>{grantStatusLabel(step.status)}</strong>
+              {step.date ? ` — ${formatDateShort(step.date)}` : step.status === 'to-prepare' ? ` — créée le ${formatDateShort(application.createdAt.slice(0, 10))}` : ''}
+            </li>
+          ))}
+        </ol>
+        {application.status !== 'refused' && application.status !== 'to-prepare' && application.status !== 'filed' ? (
+          <p className="muted">
+            Compte-rendu financier attendu&nbsp;:{' '}
+            {financialReportDueDates(application).map((r) => formatDateShort(r.dueDate)).join(', ')}.
+          </p>
+        ) : null}
+      </section>
+
+      <PaymentDialog
+        open={paymentDialog !== null}
+        onOpenChange={(open) => !open && setPaymentDialog(null)}
+        applicationId={application.id}
+        payment={paymentDialog !== null && paymentDialog !== 'new' ? paymentDialog : undefined}
+      />
+      <ConfirmDialog
+        open={confirmingDelete}
+        onOpenChange={setConfirmingDelete}
+        title="Supprimer cette demande&nbsp;?"
+        description={<p>La demande et ses versements vont à la corbeille&nbsp;; vous pourrez annuler.</p>}
+        confirmLabel="Supprimer la demande"
+        onConfirm={() => void remove()}
+        destructive
+      />
+    </Page>
+  );
+}

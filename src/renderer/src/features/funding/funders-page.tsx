@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { deleteFunder, restoreFunder, useFunders, useGrantApplications } from '../../data/funding-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { filingPortalLabel, funderKindShortLabel, type FunderRecord } from '../../domain/funding/funder';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { Page } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+import { FunderDialog } from './funder-dialog';
+import { FundingTabs } from './funding-tabs';
+import { SortableHeader, useSort } from './use-sort';
+
+type Column = 'name' | 'kind' | 'portal' | 'applications';
+
+export function FundersPage() {
+  const { db } = useCurrentWorkspace();
+  const funders = useFunders(db);
+  const applications = useGrantApplications(db);
+  const toast = useToast();
+  const [editing, setEditing] = useState<FunderRecord | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<FunderRecord | null>(null);
+  const [search, setSearch] = useState('');
+
+  const countFor = (id: string) => applications?.filter((a) => a.funderId === id).length ?? 0;
+  const filtered = (funders ?? []).filter((f) =>
+    `${f.name} ${f.service ?? ''} ${f.contactName ?? ''}`.toLocaleLowerCase('fr').includes(search.trim().toLocaleLowerCase('fr')),
+  );
+  const { sorted, sort, toggle } = useSort<FunderRecord, Column>(filtered, { key: 'name', direction: 'ascending' }, (f, key) =>
+    key === 'name' ? f.name : key === 'kind' ? funderKindShortLabel(f.kind) : key === 'portal' ? filingPortalLabel(f.portal) : countFor(f.id),
+  );
+
+  async function confirmDelete(funder: FunderRecord) {
+    await deleteFunder(db, funder.id);
+    setDeleting(null);
+    toast.show(`Financeur « ${funder.name} » mis à la corbeille.`, {
+      action: { label: 'Annuler', run: () => restoreFunder(db, funder.id) },
+    });
+  }
+
+  return (
+    <Page
+      title="Financeurs"
+      action={
+        <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+          Nouveau financeur
+        </button>
+      }
+    >
+      <FundingTabs />
+      {funders === undefined ? (
+        <p role="status">Chargement…</p>
+      ) : funders.length === 0 ? (
+        <div className="empty-state">
+          <h2>Aucun financeur pour l’instant</h2>
+          <p>
+            L’annuaire des financeurs — État, collectivités, CAF, fondations — avec leur service instructeur et leur
+            portail de dépôt. Chaque demande de subvention s’adresse à l’un d’eux.
+          </p>
+          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+            Ajouter un premier financeur
+          </button>
+        </div>
+      ) : (
+        <>
+          <div className="toolbar">
+            <label className="search">
+              <span className="search__label">Rechercher un financeur</span>
+              <input type="search" className="field__control" value={search} onChange={(e) => setSearch(e.target.value)} />
+            </label>
+          </div>
+          <table className="data-table">
+            <caption className="visually-hidden">Financeurs de l’association</caption>
+            <thead>
+              <tr>
+                <SortableHeader label="Nom" column="name" sort={sort} onSort={toggle} />
+                <SortableHeader label="Type" column="kind" sort={sort} onSort={toggle} />
+                <SortableHeader label="Portail" column="portal" sort={sort} onSort={toggle} />
+                <SortableHeader label="Demandes" column="applications" sort={sort} onSort={toggle} numeric />
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((f) => (
+                <tr key={f.id}>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => setEditing(f)}>
+                      {f.name}
+                    </button>
+                    {f.service ? <div className="muted small">{f.service}</div> : null}
+                  </td>
+                  <td>{funderKindShortLabel(f.kind)}</td>
+                  <td>{filingPortalLabel(f.portal)}</td>
+                  <td className="num">{countFor(f.id)}</td>
+                  <td className="row-actions">
+                    <button type="button" className="button button--small button--danger-outline" onClick={() => setDeleting(f)} aria-label={`Supprimer ${f.name}`}>
+                      Supprimer
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {sorted.length === 0 ? <p className="muted">Aucun financeur ne correspond à « {search} ».</p> : null}
+        </>
+      )}
+      <FunderDialog
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        {...(editing !== null && editing !== 'new' ? { funder: editing } : {})}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(open) => !open && setDeleting(null)}
+        title={`Supprimer « ${deleting?.name ?? ''} »\u00a0?`}
+        description={<p>Le financeur va à la corbeille&nbsp;; ses demandes restent. Vous pourrez annuler.</p>}
+        confirmLabel="Supprimer le financeur"
+        onConfirm={() => deleting && void confirmDelete(deleting)}
+        destructive
+      />
+    </Page>
+  );
+}

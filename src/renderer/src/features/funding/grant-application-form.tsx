@@ -1,0 +1,185 @@
+import { useEffect, useState } from 'react';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  grantApplicationFormValues,
+  grantApplicationSchema,
+  GRANT_STATUSES,
+  pathOf,
+  PURPOSES,
+  STATUS_DATE_FIELD,
+  STEP_DATE_LABELS,
+  type GrantApplication,
+  type GrantApplicationFormValues,
+  type GrantApplicationRecord,
+  type StepDateField,
+} from '../../domain/funding/grant-application';
+import { todayIso } from '../../domain/dates';
+import { saveGrantApplication, useFunders } from '../../data/funding-repository';
+import type { FunderRecord } from '../../domain/funding/funder';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { Section } from '../../ui/page';
+import { FunderDialog } from './funder-dialog';
+
+interface FormProps {
+  application?: GrantApplicationRecord;
+  onSaved: (saved: GrantApplicationRecord) => void;
+  onCancel: () => void;
+}
+
+/** Creates or edits a grant application; sections follow the order of the Cerfa's page 1. */
+export function GrantApplicationForm(props: FormProps) {
+  const { db } = useCurrentWorkspace();
+  const funders = useFunders(db);
+  // A select keeps its default value only if the option exists when the form mounts.
+  if (funders === undefined) return <p role="status">Chargement…</p>;
+  return <LoadedForm {...props} funders={funders} />;
+}
+
+function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { funders: FunderRecord[] }) {
+  const { db } = useCurrentWorkspace();
+  const [creatingFunder, setCreatingFunder] = useState(false);
+  // A funder created from here is selected once the list holds it (a select drops an unknown value).
+  const [pendingFunderId, setPendingFunderId] = useState<string | null>(null);
+  const [saveErrors, setSaveErrors] = useState<Record<string, string>>({});
+  const form = useForm<GrantApplicationFormValues, unknown, GrantApplication>({
+    resolver: zodResolver(grantApplicationSchema) as never,
+    defaultValues: grantApplicationFormValues(application),
+    mode: 'onBlur',
+    reValidateMode: 'onChange',
+  });
+  const { register, handleSubmit, control, setValue, getValues, setFocus, formState } = form;
+  const { errors, isSubmitting, submitCount } = formState;
+  const [status, multiYear] = useWatch({ control, name: ['status', 'multiYear'] });
+
+  const errorOf = (name: string) => (errors as Record<string, { message?: string } | undefined>)[name]?.message ?? saveErrors[name];
+  const field = (name: FieldPath<GrantApplicationFormValues>) => ({ ...register(name), error: errorOf(name) });
+
+  // The date fields of the steps reached so far, in the order of the chain.
+  const stepFields = [...new Set(pathOf(status).flatMap((s) => (s === 'to-prepare' ? [] : [STATUS_DATE_FIELD[s]])))] as StepDateField[];
+
+  const onValid = async (values: GrantApplication) => {
+    const result = await saveGrantApplication(db, values, application ? { id: application.id } : {});
+    if (!result.ok) {
+      setSaveErrors(result.errors);
+      const first = Object.keys(result.errors)[0];
+      if (first) setFocus(first as FieldPath<GrantApplicationFormValues>);
+      return;
+    }
+    setSaveErrors({});
+    onSaved(result.value);
+  };
+
+  useEffect(() => {
+    if (pendingFunderId && funders.some((f) => f.id === pendingFunderId)) {
+      setValue('funderId', pendingFunderId, { shouldValidate: true });
+      setPendingFunderId(null);
+    }
+  }, [funders, pendingFunderId, setValue]);
+
+  const errorCount = Object.keys(errors).length;
+  const funderOptions = [
+    { value: '', label: funders.length === 0 ? '— aucun financeur\u00a0: ajoutez-en un —' : '— choisir —' },
+    ...funders.map((f) => ({ value: f.id, label: f.name })),
+  ];
+
+  return (
+    <>
+    <form onSubmit={handleSubmit(onValid)} noValidate aria-label={application ? 'Modifier la demande' : 'Nouvelle demande'}>
+      {submitCount > 0 && errorCount > 0 ? (
+        <div className="form-errors-summary" role="alert">
+          {errorCount === 1
+            ? 'Un champ est à corriger avant d’enregistrer\u00a0: rien n’a été enregistré.'
+            : `${errorCount} champs sont à corriger avant d’enregistrer\u00a0: rien n’a été enregistré.`}
+        </div>
+      ) : null}
+
+      <Section title="Financeur et dispositif">
+        <SelectField label="Financeur" required options={funderOptions} {...field('funderId')} />
+        <div className="field-inline-action">
+          <button type="button" className="button" onClick={() => setCreatingFunder(true)}>
+            Nouveau financeur…
+          </button>
+        </div>
+        <TextField label="Appel à projets ou dispositif" required hint="Ex. Contrat de ville 2027 — Accompagnement à la scolarité." {...field('title')} />
+        <SelectField label="Objet de la demande" options={PURPOSES} {...field('purpose')} />
+        <div className="form-section__wide">
+          <TextAreaField label="Actions financées" {...field('projects')} />
+        </div>
+        <div className="form-section__wide checkbox-row">
+          <CheckboxField label="Renouvellement (sinon première demande)" {...register('renewal')} />
+          <CheckboxField label="Pluriannuelle (CPO, jusqu’à 4 ans)" {...register('multiYear')} />
+        </div>
+      </Section>
+
+      <Section title="Période et dépôt">
+        <TextField label="Début de la période" type="date" required {...field('periodStart')} />
+        <TextField
+          label="Fin de la période"
+          type="date"
+          required
+          hint={multiYear ? 'Un compte-rendu financier sera attendu pour chaque année.' : undefined}
+          {...field('periodEnd')}
+        />
+        <TextField label="Date limite de dépôt" type="date" hint="La clôture de l’appel à projets." {...field('filingDeadline')} />
+        <TextField
+          label="Délai du compte-rendu (mois)"
+          type="number"
+          min={1}
+          max={24}
+          hint="Après la fin de chaque exercice financé&nbsp;; 6 mois par défaut."
+          {...register('reportDelayMonths', { valueAsNumber: true })}
+          error={errorOf('reportDelayMonths')}
+        />
+      </Section>
+
+      <Section title="Statut">
+        <SelectField
+          label="Statut"
+          options={GRANT_STATUSES}
+          {...register('status', {
+            onChange: (event: { target: { value: string } }) => {
+              // Reaching a step usually happens today: fill its date in, the user corrects it if not.
+              const next = event.target.value as GrantApplication['status'];
+              if (next === 'to-prepare') return;
+              const dateField = STATUS_DATE_FIELD[next];
+              if (getValues(dateField) === '') setValue(dateField, todayIso());
+            },
+          })}
+          error={errorOf('status')}
+        />
+        {stepFields.map((name) => (
+          <TextField key={name} label={STEP_DATE_LABELS[name]} type="date" {...field(name)} />
+        ))}
+      </Section>
+
+      <Section title="Montants" description="En euros. Le montant versé se calcule à partir des versements reçus.">
+        <TextField label="Montant demandé" required inputMode="decimal" {...field('requestedCents')} />
+        <TextField label="Montant accordé" inputMode="decimal" hint="Voté par le financeur." {...field('grantedCents')} />
+        <TextField label="Montant conventionné" inputMode="decimal" hint="Inscrit dans la convention ou l’arrêté." {...field('agreedCents')} />
+      </Section>
+
+      <Section title="Références">
+        <TextField label="Numéro Dauphin" {...field('dauphinRef')} />
+        <TextField label="Numéro Compte Asso" hint="Format NN-NNNNNN." {...field('compteAssoRef')} />
+        <TextField label="Numéro d’engagement juridique Chorus" hint="10 caractères." {...field('chorusEj')} />
+        <div className="form-section__wide">
+          <TextAreaField label="Notes" {...field('notes')} />
+        </div>
+      </Section>
+
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          Enregistrer la demande
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Annuler
+        </button>
+      </div>
+    </form>
+    {/* Outside the form: React events bubble through portals, and the dialog's submit must not submit this form. */}
+    <FunderDialog open={creatingFunder} onOpenChange={setCreatingFunder} onSaved={(funder) => setPendingFunderId(funder.id)} />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { paymentFormValues, type PaymentFormValues, type PaymentRecord } from '../../domain/funding/payment';
+import { savePayment } from '../../data/funding-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { TextField } from '../../ui/field';
+import { useToast } from '../../ui/toast';
+
+/** Adds a tranche, or records its reception: the received date and amount together. */
+export function PaymentDialog({
+  open,
+  onOpenChange,
+  applicationId,
+  payment,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  applicationId: string;
+  payment?: PaymentRecord | undefined;
+}) {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog__overlay" />
+        <Dialog.Content className="dialog">
+          <Dialog.Title className="dialog__title">{payment ? 'Modifier le versement' : 'Nouveau versement'}</Dialog.Title>
+          <Dialog.Description className="dialog__description">
+            Une tranche attendue, puis, une fois arrivée sur le compte, sa date et son montant reçus.
+          </Dialog.Description>
+          {open ? <PaymentForm applicationId={applicationId} payment={payment} onDone={() => onOpenChange(false)} /> : null}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function PaymentForm({ applicationId, payment, onDone }: { applicationId: string; payment?: PaymentRecord | undefined; onDone: () => void }) {
+  const { db } = useCurrentWorkspace();
+  const toast = useToast();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { register, handleSubmit, setFocus, formState } = useForm<PaymentFormValues>({ defaultValues: paymentFormValues(payment) });
+
+  const onSubmit = async (values: PaymentFormValues) => {
+    const result = await savePayment(db, { ...values, applicationId }, payment ? { id: payment.id } : {});
+    if (!result.ok) {
+      setErrors(result.errors);
+      const first = Object.keys(result.errors)[0];
+      if (first && first in values) setFocus(first as keyof PaymentFormValues);
+      return;
+    }
+    toast.show(result.value.receivedDate ? 'Versement reçu enregistré.' : 'Versement attendu enregistré.');
+    onDone();
+  };
+
+  const field = (name: keyof PaymentFormValues) => ({ ...register(name), error: errors[name] });
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="dialog-form">
+      <TextField label="Libellé" hint="Ex. Avance 50 %, Solde." autoFocus {...field('label')} />
+      <TextField label="Date prévue" type="date" required {...field('expectedDate')} />
+      <TextField label="Montant prévu" required inputMode="decimal" hint="En euros (ex. 5 000)." {...field('expectedCents')} />
+      <TextField label="Date de réception" type="date" {...field('receivedDate')} />
+      <TextField label="Montant reçu" inputMode="decimal" {...field('receivedCents')} />
+      {errors.applicationId ? <p role="alert" className="field__error">{errors.applicationId}</p> : null}
+      <div className="dialog__actions">
+        <Dialog.Close className="button">Annuler</Dialog.Close>
+        <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
+          Enregistrer le versement
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+import { useMemo } from 'react';
+import { useLocation } from 'wouter';
+import { useFundingData } from '../../data/funding-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { todayIso } from '../../domain/dates';
+import { summaryYears, yearlySummary } from '../../domain/funding/yearly-summary';
+import { formatCents } from '../../domain/money';
+import { Page } from '../../ui/page';
+import { FundingTabs } from './funding-tabs';
+
+export function YearlySummaryPage({ params }: { params: { year?: string } }) {
+  const { db } = useCurrentWorkspace();
+  const data = useFundingData(db);
+  const [, navigate] = useLocation();
+  const today = todayIso();
+  const years = useMemo(() => summaryYears(data?.applications ?? []), [data]);
+  const currentYear = Number(today.slice(0, 4));
+  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : years.includes(currentYear) ? currentYear : (years[0] ?? currentYear);
+  const summary = useMemo(
+    () => (data ? yearlySummary(data.funders, data.applications, data.payments, year, today) : undefined),
+    [data, year, today],
+  );
+  const yearOptions = [...new Set([...years, year])].sort((a, b) => b - a);
+
+  return (
+    <Page
+      title={`Bilan annuel ${year}`}
+      action={
+        <button type="button" className="button button--primary" onClick={() => window.print()}>
+          Imprimer le bilan
+        </button>
+      }
+    >
+      <FundingTabs />
+      <div className="toolbar">
+        <label className="search">
+          <span className="search__label">Année</span>
+          <select className="field__control" value={year} onChange={(e) => navigate(`/financements/bilan/${e.target.value}`)}>
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>{y}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted">
+        Les demandes dont la période commence en {year}, par financeur. Une convention pluriannuelle compte en entier
+        dans sa première année. Le reste à percevoir part du montant conventionné, à défaut du montant accordé.
+      </p>
+      {summary === undefined ? (
+        <p role="status">Chargement…</p>
+      ) : summary.rows.length === 0 ? (
+        <div className="empty-state">
+          <h2>Aucune demande pour {year}</h2>
+          <p>Le bilan se remplit à mesure que vous enregistrez des demandes et leurs versements.</p>
+        </div>
+      ) : (
+        <>
+          {summary.publicationRequired ? (
+            <p className="flag flag--warning" role="note">
+              Subventions publiques accordées en {year}&nbsp;: {formatCents(summary.publicGrantedCents)}, au-delà de
+              153{'\u00a0'}000{'\u00a0'}€&nbsp;: les comptes doivent être publiés et un commissaire aux comptes nommé.
+            </p>
+          ) : null}
+          <table className="data-table summary-table">
+            <caption>Subventions {year} par financeur</caption>
+            <thead>
+              <tr>
+                <th scope="col">Financeur</th>
+                <th scope="col" className="num">Demandes</th>
+                <th scope="col" className="num">Demandé</th>
+                <th scope="col" className="num">Accordé</th>
+                <th scope="col" className="num">Conventionné</th>
+                <th scope="col" className="num">Versé</th>
+                <th scope="col" className="num">Reste à percevoir</th>
+                <th scope="col">Retards</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.rows.map((r) => (
+                <tr key={r.funderId} className={r.latePaymentCount > 0 ? 'row--late' : undefined}>
+                  <th scope="row">{r.funderName}</th>
+                  <td className="num">{r.applicationCount}</td>
+                  <td className="num">{formatCents(r.requestedCents)}</td>
+                  <td className="num">{formatCents(r.grantedCents)}</td>
+                  <td className="num">{formatCents(r.agreedCents)}</td>
+                  <td className="num">{formatCents(r.paidCents)}</td>
+                  <td className="num">{formatCents(r.remainingCents)}</td>
+                  <td>
+                    {r.latePaymentCount > 0 ? (
+                      <span className="badge badge--late">
+                        {r.latePaymentCount} tranche{r.latePaymentCount > 1 ? 's' : ''} en retard ({formatCents(r.latePaymentCents)})
+                      </span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Total</th>
+                <td className="num">{summary.totals.applicationCount}</td>
+                <td className="num">{formatCents(summary.totals.requestedCents)}</td>
+                <td className="num">{formatCents(summary.totals.grantedCents)}</td>
+                <td className="num">{formatCents(summary.totals.agreedCents)}</td>
+                <td className="num">{formatCents(summary.totals.paidCents)}</td>
+                <td className="num">{formatCents(summary.totals.remainingCents)}</td>
+                <td>
+                  {summary.totals.latePaymentCount > 0
+                    ? `${summary.totals.latePaymentCount} en retard (${formatCents(summary.totals.latePaymentCents)})`
+                    : '—'}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { funderSchema } from '../../../../src/renderer/src/domain/funding/funder';
+import {
+  exercisesOf,
+  financialReportDueDates,
+  grantApplicationSchema,
+  grantedAboveRequested,
+  needsConvention,
+  nextStatuses,
+  statusHistory,
+  type GrantApplication,
+} from '../../../../src/renderer/src/domain/funding/grant-application';
+import { isPaymentOverdue, paidCents, paymentProblems, paymentSchema } from '../../../../src/renderer/src/domain/funding/payment';
+import { yearlySummary } from '../../../../src/renderer/src/domain/funding/yearly-summary';
+import { duplicateForNextYear } from '../../../../src/renderer/src/domain/funding/duplicate';
+import { firstIssueMessages } from '../../../../src/renderer/src/domain/fields';
+import {
+  FIXTURE_2026_TOTALS,
+  FIXTURE_TODAY,
+  fixtureApplications,
+  fixtureFunders,
+  fixturePayments,
+} from '../../../fixtures/funding';
+
+const NBSP = '\u00a0';
+
+const validForm = {
+  funderId: 'funder-caf',
+  title: 'CLAS 2026-2027',
+  projects: '',
+  purpose: 'project',
+  renewal: false,
+  multiYear: false,
+  periodStart: '2026-09-01',
+  periodEnd: '2027-06-30',
+  filingDeadline: '',
+  status: 'filed',
+  filedOn: '2026-06-15',
+  decidedOn: '',
+  agreementSignedOn: '',
+  paidOn: '',
+  reportSubmittedOn: '',
+  closedOn: '',
+  dauphinRef: '',
+  compteAssoRef: '',
+  chorusEj: '',
+  requestedCents: '12 000,00',
+  grantedCents: '',
+  agreedCents: '',
+  reportDelayMonths: 6,
+  notes: '',
+};
+
+function errorsOf(input: unknown): Record<string, string> {
+  const parsed = grantApplicationSchema.safeParse(input);
+  return parsed.success ? {} : firstIssueMessages(parsed.error);
+}
+
+describe('grant application schema', () => {
+  it('reads a form: euros typed in French become cents, empty fields are left out', () => {
+    const app = grantApplicationSchema.parse(validForm);
+    expect(app.requestedCents).toBe(1_200_000);
+    expect(app.grantedCents).toBeUndefined();
+    expect(app.decidedOn).toBeUndefined();
+  });
+
+  it('takes stored records in cents: every fixture application is valid as it stands', () => {
+    for (const app of fixtureApplications) {
+      const { id: _id, ...fields } = app;
+      expect(grantApplicationSchema.safeParse(fields).success, app.id).toBe(true);
+      expect(grantApplicationSchema.parse(fields)).toEqual(fields);
+    }
+  });
+
+  it.each([
+    ['an empty funder', { funderId: '' }, 'funderId', `Financeur${NBSP}: champ obligatoire.`],
+    ['a negative amount', { requestedCents: '-500' }, 'requestedCents', `Montant demandé${NBSP}: les montants ne peuvent pas être négatifs.`],
+    ['a negative stored amount', { requestedCents: -50_000 }, 'requestedCents', `Montant demandé${NBSP}: les montants ne peuvent pas être négatifs.`],
+    ['a decision before the filing', { status: 'granted', grantedCents: '10 000', decidedOn: '2026-06-01' }, 'decidedOn', `Date de décision${NBSP}: doit être après la date de dépôt.`],
+    ['a period ending before it starts', { periodEnd: '2026-08-31' }, 'periodEnd', `Fin de la période${NBSP}: doit être après le début de la période.`],
+    ['a CPO over 4 years', { multiYear: true, periodStart: '2026-01-01', periodEnd: '2030-12-31' }, 'periodEnd', `Fin de la période${NBSP}: une convention pluriannuelle couvre 4 ans au plus.`],
+    ['a status without its date', { status: 'filed', filedOn: '' }, 'filedOn', `Date de dépôt${NBSP}: indiquez-la pour le statut « Déposée ».`],
+    ['accordée without an amount', { status: 'granted', decidedOn: '2026-09-25' }, 'grantedCents', `Montant accordé${NBSP}: indiquez le montant voté par le financeur.`],
+    ['a malformed Chorus EJ', { chorusEj: '12345' }, 'chorusEj', `Numéro d’engagement juridique Chorus${NBSP}: 10 lettres ou chiffres attendus.`],
+    ['a malformed Compte Asso number', { compteAssoRef: '931234' }, 'compteAssoRef', `Numéro Compte Asso${NBSP}: format NN-NNNNNN attendu (ex. 93-123456).`],
+  ])('refuses %s with a French message naming the field', (_case, change, path, message) => {
+    expect(errorsOf({ ...validForm, ...change })[path]).toBe(message);
+  });
+
+  it('allows accordé above demandé, and says so', () => {
+    const app = grantApplicationSchema.parse({ ...validForm, status: 'granted', decidedOn: '2026-09-25', grantedCents: '13 000' });
+    expect(grantedAboveRequested(app)).toBe(true);
+    expect(grantedAboveRequested({ ...app, grantedCents: 1_100_000 })).toBe(false);
+  });
+});
+
+describe('status chain', () => {
+  it.each([
+    ['to-prepare', ['filed']],
+    ['filed', ['granted', 'refused']],
+    ['granted', ['agreement-signed']],
+    ['refused', ['closed']],
+    ['report-submitted', ['closed']],
+    ['closed', []],
+  ] as const)('from %s one can go to %j', (status, next) => {
+    expect(nextStatuses(status)).toEqual(next);
+  });
+
+  it('gives the history of a refused request with the date of each step', () => {
+    const refused = fixtureApplications.find((a) => a.id === 'app-state-rights')!;
+    expect(statusHistory(refused)).toEqual([
+      { status: 'to-prepare', date: undefined },
+      { status: 'filed', date: '2026-01-20' },
+      { status: 'refused', date: '2026-04-14' },
+    ]);
+  });
+});
+
+describe('compte-rendu financier', () => {
+  const cpo = fixtureApplications.find((a) => a.id === 'app-city-cpo')!;
+
+  it.each([
+    ['a calendar year', { periodStart: '2026-01-01', periodEnd: '2026-12-31', multiYear: false, reportDelayMonths: 6 }, ['2027-06-30']],
+    ['a school year (ends 30 June → 31 December)', { periodStart: '2026-09-01', periodEnd: '2027-06-30', multiYear: false, reportDelayMonths: 6 }, ['2027-12-31']],
+    ['a summer action ending mid-month', { periodStart: '2026-07-01', periodEnd: '2026-08-15', multiYear: false, reportDelayMonths: 6 }, ['2027-02-15']],
+    ['an edited delay of 3 months', { periodStart: '2026-01-01', periodEnd: '2026-12-31', multiYear: false, reportDelayMonths: 3 }, ['2027-03-31']],
+    ['a 3-year CPO: one per year', cpo, ['2027-06-30', '2028-06-30', '2029-06-30']],
+  ])('%s', (_case, app, expected) => {
+    expect(financialReportDueDates(app).map((r) => r.dueDate)).toEqual(expected);
+  });
+
+  it('cuts a CPO into its exercises', () => {
+    expect(exercisesOf(cpo).map((e) => [e.start, e.end])).toEqual([
+      ['2026-01-01', '2026-12-31'],
+      ['2027-01-01', '2027-12-31'],
+      ['2028-01-01', '2028-12-31'],
+    ]);
+  });
+});
+
+describe('23 000 € convention rule', () => {
+  const base = { status: 'granted', agreedCents: undefined } as const;
+  it.each([
+    ['accordée, 24 000 €, no convention', { ...base, grantedCents: 2_400_000 }, true],
+    ['accordée, exactly 23 000 €', { ...base, grantedCents: 2_300_000 }, false],
+    ['accordée, 23 000,01 €', { ...base, grantedCents: 2_300_001 }, true],
+    ['convention signed', { status: 'agreement-signed', grantedCents: 9_000_000 }, false],
+    ['refused', { status: 'refused', grantedCents: undefined }, false],
+  ] as const)('%s → %s', (_case, app, flagged) => {
+    expect(needsConvention(app as Pick<GrantApplication, 'status' | 'grantedCents' | 'agreedCents'>)).toBe(flagged);
+  });
+});
+
+describe('payments', () => {
+  it('versé is the sum of received payments only', () => {
+    const cpoPayments = fixturePayments.filter((p) => p.applicationId === 'app-city-cpo');
+    expect(paidCents(cpoPayments)).toBe(3_000_000);
+  });
+
+  it.each([
+    ['expected yesterday, not received', { expectedDate: '2026-11-23' }, true],
+    ['expected today', { expectedDate: '2026-11-24' }, false],
+    ['expected long ago but received', { expectedDate: '2026-09-30', receivedDate: '2026-11-20' }, false],
+  ])('%s → overdue %s', (_case, payment, overdue) => {
+    expect(isPaymentOverdue(payment, FIXTURE_TODAY)).toBe(overdue);
+  });
+
+  it('refuses a zero amount, a received date without amount, and a date far from the period', () => {
+    const parsed = paymentSchema.safeParse({ applicationId: 'a', expectedDate: '2026-06-30', expectedCents: '0', receivedDate: '2026-07-01', receivedCents: '' });
+    expect(parsed.success).toBe(false);
+    const errors = firstIssueMessages(parsed.error!);
+    expect(errors.expectedCents).toBe(`Montant prévu${NBSP}: doit être supérieur à zéro.`);
+    expect(errors.receivedCents).toBe(`Montant reçu${NBSP}: indiquez le montant reçu à cette date.`);
+    expect(paymentProblems({ expectedDate: '2062-06-30' }, { periodStart: '2026-01-01', periodEnd: '2026-12-31' })).toEqual({
+      expectedDate: `Date prévue${NBSP}: trop loin de la période de la subvention — vérifiez l’année.`,
+    });
+    expect(paymentProblems({ expectedDate: '2027-03-31' }, { periodStart: '2026-01-01', periodEnd: '2026-12-31' })).toEqual({});
+  });
+});
+
+describe('yearly summary of the fixture year', () => {
+  const summary = yearlySummary(fixtureFunders, fixtureApplications, fixturePayments, 2026, FIXTURE_TODAY);
+
+  it('gives the totals computed by hand in tests/fixtures/funding.ts', () => {
+    expect(summary.totals).toEqual(FIXTURE_2026_TOTALS);
+  });
+
+  it('gives one row per funder, the refused request counting in demandé only', () => {
+    const state = summary.rows.find((r) => r.funderId === 'funder-state')!;
+    expect(state).toMatchObject({ requestedCents: 2_600_000, grantedCents: 1_500_000, paidCents: 1_500_000, remainingCents: 0 });
+    const caf = summary.rows.find((r) => r.funderId === 'funder-caf')!;
+    expect(caf).toMatchObject({ paidCents: 660_000, remainingCents: 940_000, latePaymentCount: 1, latePaymentCents: 500_000 });
+    expect(summary.rows).toHaveLength(6);
+  });
+
+  it('flags the publication of accounts above 153 000 € of public grants', () => {
+    expect(summary.publicGrantedCents).toBe(16_750_000);
+    expect(summary.publicationRequired).toBe(true);
+    const without = yearlySummary(fixtureFunders, fixtureApplications.filter((a) => a.id !== 'app-city-cpo'), fixturePayments, 2026, FIXTURE_TODAY);
+    expect(without.publicGrantedCents).toBe(7_750_000);
+    expect(without.publicationRequired).toBe(false);
+  });
+
+  it('puts the 2027 renewal in 2027', () => {
+    expect(yearlySummary(fixtureFunders, fixtureApplications, fixturePayments, 2027, FIXTURE_TODAY).totals.requestedCents).toBe(1_800_000);
+  });
+});
+
+describe('duplicate for next year', () => {
+  it('shifts dates by a year, keeps amounts as the new request, resets status and references', () => {
+    const region = fixtureApplications.find((a) => a.id === 'app-region-digital')!;
+    const { application, payments } = duplicateForNextYear(region, fixturePayments.filter((p) => p.applicationId === region.id));
+    expect(application).toMatchObject({
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+      status: 'to-prepare',
+      requestedCents: 1_550_000,
+      renewal: true,
+    });
+    expect(application).not.toHaveProperty('decidedOn');
+    expect(application).not.toHaveProperty('grantedCents');
+    expect(payments).toEqual([
+      { label: 'Avance 50 %', expectedDate: '2027-08-31', expectedCents: 800_000 },
+      { label: 'Solde', expectedDate: '2028-03-31', expectedCents: 750_000 },
+    ]);
+    expect(grantApplicationSchema.safeParse(application).success).toBe(true);
+  });
+
+  it('moves a CPO by its number of years', () => {
+    const cpo = fixtureApplications.find((a) => a.id === 'app-city-cpo')!;
+    expect(duplicateForNextYear(cpo, []).application).toMatchObject({ periodStart: '2029-01-01', periodEnd: '2031-12-31' });
+  });
+});
+
+describe('funder schema', () => {
+  it('requires a name and a kind, and validates contacts', () => {
+    const parsed = funderSchema.safeParse({ name: ' ', kind: 'state', portal: 'dauphin', contactEmail: 'pas-un-courriel' });
+    expect(parsed.success).toBe(false);
+    const errors = firstIssueMessages(parsed.error!);
+    expect(errors.name).toBe(`Nom du financeur${NBSP}: champ obligatoire.`);
+    expect(errors.contactEmail).toMatch(/^Courriel du contact\u00a0: /);
+  });
+});
