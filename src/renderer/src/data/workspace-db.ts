@@ -1,5 +1,9 @@
 import { Dexie, type Table } from 'dexie';
 import type { AssociationProfileRecord } from '../domain/association';
+import type { AidedPostRecord } from '../domain/team/aided-post';
+import type { AmendmentRecord } from '../domain/team/amendment';
+import type { ContractRecord } from '../domain/team/contract';
+import type { PersonRecord } from '../domain/team/person';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
 export function workspaceDbName(workspaceId: string): string {
@@ -15,6 +19,11 @@ export interface MetaRecord {
 export class WorkspaceDb extends Dexie {
   association!: Table<AssociationProfileRecord, string>;
   meta!: Table<MetaRecord, string>;
+  // Équipe (schema version 2).
+  people!: Table<PersonRecord, string>;
+  contracts!: Table<ContractRecord, string>;
+  amendments!: Table<AmendmentRecord, string>;
+  aidedPosts!: Table<AidedPostRecord, string>;
 
   readonly workspaceId: string;
 
