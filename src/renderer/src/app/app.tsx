@@ -4,6 +4,8 @@ import type { RegistryDb } from '../data/registry-db';
 import { RegistryProvider } from '../data/workspace-context';
 import { AssociationPage } from '../features/association/association-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { PersonPage } from '../features/team/person-page';
+import { TeamPage } from '../features/team/team-page';
 import { ToastProvider } from '../ui/toast';
 import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
@@ -21,6 +23,8 @@ export function App({ registry }: { registry: RegistryDb }) {
               <Layout>
                 <ErrorBoundary>
                   <Switch>
+                    <Route path="/equipe" component={TeamPage} />
+                    <Route path="/equipe/:personId" component={PersonPage} />
                     <Route path="/association" component={AssociationPage} />
                     <Route path="/reglages" component={SettingsPage} />
                     <Route>

@@ -1,6 +1,7 @@
 // Only sections that work appear in the navigation (DESIGN.md, The screens). A feature issue adds its
 // section here when its screens exist.
 export const SECTIONS = [
+  { path: '/equipe', label: 'Équipe' },
   { path: '/association', label: 'Association' },
   { path: '/reglages', label: 'Réglages' },
 ] as const;
