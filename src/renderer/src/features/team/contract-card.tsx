@@ -177,7 +177,7 @@ export function ContractCard({
       ) : null}
 
       {editing === 'none' ? (
-        <div className="form-actions">
+        <div className="actions-row">
           <button type="button" className="button" onClick={() => setEditing('amendment')}>
             Ajouter un avenant
           </button>

@@ -262,7 +262,7 @@ function PersonDetails({ person }: { person: PersonRecord }) {
             <dd>{person.arrivalDate ? formatDateShort(person.arrivalDate) : '—'}</dd>
           </dl>
           {person.notes ? <p>{person.notes}</p> : null}
-          <div className="form-actions">
+          <div className="actions-row">
             <button type="button" className="button" onClick={() => setEditing(true)}>
               Modifier les coordonnées
             </button>

@@ -194,8 +194,8 @@ function TeamTable({
               {row.current ? contractKindLabel(row.current.kind) : '—'}
               {row.aided ? <span className="badge badge--aided">Aidé</span> : null}
             </td>
-            <td>{row.current ? formatDateShort(row.current.startDate) : '—'}</td>
-            <td>{row.currentEnd ? formatDateShort(row.currentEnd) : row.current ? 'Indéterminée' : '—'}</td>
+            <td className="nowrap">{row.current ? formatDateShort(row.current.startDate) : '—'}</td>
+            <td className="nowrap">{row.currentEnd ? formatDateShort(row.currentEnd) : row.current ? 'Indéterminée' : '—'}</td>
             <td>{STATUS_LABELS[row.status]}</td>
           </tr>
         ))}
