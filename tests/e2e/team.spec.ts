@@ -1,14 +1,15 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { createFirstWorkspace, openSection } from './helpers';
 
 const euros = (text: string) => text.replace(/ /g, '\u00a0');
 
-test.beforeEach(async ({ page }) => {
-  // A fixed « today », so that the year shown and the deadlines kept are those of this story.
-  await page.clock.setFixedTime(new Date('2026-03-02T10:00:00'));
-});
+// A fixed « today », so that the year shown and the deadlines kept are those of the story. (Not for axe,
+// which measures time as it works and never finishes under a frozen clock.)
+const onMarch2nd2026 = (page: Page) => page.clock.setFixedTime(new Date('2026-03-02T10:00:00'));
 
 test('hire on a PEC, renew it by avenant, and read the year’s ETPT, cost and renewal deadline', async ({ page }) => {
+  await onMarch2nd2026(page);
   await createFirstWorkspace(page, 'Les Amis du Quartier');
   await openSection(page, 'Équipe');
   await expect(page.getByText('Votre équipe, ses contrats et ses postes aidés')).toBeVisible();
@@ -86,6 +87,7 @@ test('hire on a PEC, renew it by avenant, and read the year’s ETPT, cost and r
 });
 
 test('the contract form says what is wrong under the field and saves nothing', async ({ page }) => {
+  await onMarch2nd2026(page);
   await createFirstWorkspace(page, 'Les Amis du Quartier');
   await openSection(page, 'Équipe');
   await page.getByRole('button', { name: 'Ajouter une personne' }).click();
@@ -114,4 +116,47 @@ test('the contract form says what is wrong under the field and saves nothing', a
   await form.getByRole('button', { name: 'Enregistrer le contrat' }).click();
   await expect(form.getByText('Date de fin prévue : ne peut pas être avant la date de début.')).toBeVisible();
   await expect(page.getByRole('article')).toHaveCount(0);
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('no serious or critical accessibility violation on the Équipe screens', async ({ page }) => {
+  await createFirstWorkspace(page, 'Les Amis du Quartier');
+  await openSection(page, 'Équipe');
+  expect(await seriousViolations(page), 'empty list').toEqual([]);
+  await page.getByRole('button', { name: 'Ajouter une personne' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle personne' });
+  expect(await seriousViolations(page), 'new person dialog').toEqual([]);
+  await dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill('Moreau');
+  await dialog.getByLabel('Prénom').fill('Inès');
+  await dialog.getByLabel('Statut').selectOption({ label: 'Volontaire en service civique' });
+  await dialog.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inès Moreau' })).toBeVisible();
+  expect(await seriousViolations(page), 'person page').toEqual([]);
+  await page.getByRole('button', { name: 'Nouvel engagement' }).click();
+  const form = page.getByRole('form', { name: 'Nouvel engagement de service civique' });
+  await expect(form.getByLabel('Type de contrat')).toHaveValue('civic-service');
+  await form.getByRole('button', { name: 'Enregistrer le contrat' }).click();
+  await expect(form.getByLabel('Date de début')).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page), 'engagement form with errors').toEqual([]);
+  await form.getByLabel('Intitulé du poste').fill('Volontaire accès aux droits');
+  const year = new Date().getFullYear();
+  await form.getByLabel('Date de début').fill(`${year}-02-02`);
+  await form.getByLabel('Date de fin prévue').fill(`${year}-09-30`);
+  await form.getByLabel('Durée hebdomadaire').fill('24');
+  await form.getByLabel('Indemnité mensuelle versée par l’association').fill('111,45');
+  await form.getByRole('button', { name: 'Enregistrer le contrat' }).click();
+  await expect(page.getByText('Contrat enregistré.')).toBeVisible();
+  await page.getByRole('link', { name: 'Équipe' }).first().click();
+  // A volunteer is counted as such, never in the salaried headcount or the ETPT.
+  const summary = page.getByRole('region', { name: `Moyens humains en ${year}` });
+  await expect(summary.getByText('Volontaires', { exact: true }).locator('xpath=..')).toContainText('1');
+  await expect(summary.getByText('Salarié·es', { exact: true }).locator('xpath=..')).toContainText('0');
+  await expect(summary.getByText('ETPT', { exact: true }).locator('xpath=..')).toContainText('0,00');
+  expect(await seriousViolations(page), 'list').toEqual([]);
 });
