@@ -126,6 +126,8 @@ async function seriousViolations(page: Page) {
 }
 
 test('no serious or critical accessibility violation on the Équipe screens', async ({ page }) => {
+  // Four axe passes over full pages: on a busy 2-core machine they take longer than the default 30 s.
+  test.slow();
   await createFirstWorkspace(page, 'Les Amis du Quartier');
   await openSection(page, 'Équipe');
   expect(await seriousViolations(page), 'empty list').toEqual([]);
