@@ -85,6 +85,21 @@ describe('contract warnings (never blocking)', () => {
   });
 });
 
+describe('part-time and DPAE warnings', () => {
+  it.each([
+    [{ kind: 'cdi' as const, weeklyHours: 20 }, ['Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective).']],
+    [{ kind: 'cdi' as const, weeklyHours: 24 }, []],
+    // A PEC at 20 h is the usual case: no warning.
+    [{ kind: 'pec' as const, plannedEndDate: '2027-03-31', weeklyHours: 20 }, []],
+    [{ kind: 'civic-service' as const, plannedEndDate: '2026-12-31', weeklyHours: 20 }, ['Engagement de service civique de moins de 24 h par semaine : le minimum est de 24 h.']],
+    [{ kind: 'cdi' as const, dpaeDate: '2026-04-02' }, ['DPAE déclarée après le début du contrat : elle doit précéder l’embauche.']],
+    [{ kind: 'cdi' as const, dpaeDate: '2026-03-20' }, ['DPAE déclarée plus de 8 jours avant l’embauche : elle ne peut l’être qu’au plus tôt 8 jours avant.']],
+    [{ kind: 'cdi' as const, dpaeDate: '2026-03-24' }, []],
+  ])('%o', (contract, expected) => {
+    expect(contractWarnings({ startDate: '2026-04-01', ...contract }, [])).toEqual(expected);
+  });
+});
+
 describe('overlapping contracts of one person', () => {
   const existing = {
     contract: { personId: 'p1', jobTitle: 'Animatrice', kind: 'cdd' as const, startDate: '2026-01-05', plannedEndDate: '2026-06-30' },

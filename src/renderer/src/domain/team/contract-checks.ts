@@ -5,16 +5,22 @@ import { contractKindLabel, FIXED_TERM_KINDS, type Contract } from './contract';
 import { addDaysIso, addMonthsIso, periodsOverlap } from './day-count';
 
 type Dated = Pick<Contract, 'kind' | 'startDate' | 'plannedEndDate' | 'actualEndDate'>;
+type Checked = Dated & Partial<Pick<Contract, 'weeklyHours' | 'dpaeDate'>>;
 
 export const CDD_MAX_RENEWALS = 2;
 export const CDD_MAX_MONTHS = 18;
+/** Legal minimum of a part-time job, and of a service-civique engagement [verify the exceptions]. */
+export const PART_TIME_MINIMUM_HOURS = 24;
+const DPAE_EARLIEST_DAYS_BEFORE = 8;
+// Aided contracts and apprenticeships have their own hours; the 24-hour floor is for CDI and CDD.
+const PART_TIME_FLOOR_KINDS: ReadonlySet<Contract['kind']> = new Set(['cdi', 'cdd']);
 
 /**
  * Warnings that do not block saving (DOMAIN.md §3): a CDD renewed more than twice or lasting more than
- * 18 months in all, a fixed-term kind with no end date. Exceptions exist (motifs, conventions), so the
- * coordinator decides.
+ * 18 months in all, a fixed-term kind with no end date, a part-time below 24 hours, a DPAE after the
+ * start or more than 8 days before it. Exceptions exist (motifs, conventions), so the coordinator decides.
  */
-export function contractWarnings(contract: Dated, ownAmendments: readonly Pick<Amendment, 'kind' | 'newEndDate' | 'effectiveDate'>[]): string[] {
+export function contractWarnings(contract: Checked, ownAmendments: readonly Pick<Amendment, 'kind' | 'newEndDate' | 'effectiveDate'>[]): string[] {
   const warnings: string[] = [];
   const end = effectiveEndDate(contract, ownAmendments);
   if (FIXED_TERM_KINDS.has(contract.kind) && end === undefined) {
@@ -28,6 +34,21 @@ export function contractWarnings(contract: Dated, ownAmendments: readonly Pick<A
     // 18 months date to date: a CDD starting on 1 March may run until 31 August of the next year.
     if (end !== undefined && end > addDaysIso(addMonthsIso(contract.startDate, CDD_MAX_MONTHS), -1)) {
       warnings.push(`CDD de plus de ${CDD_MAX_MONTHS} mois renouvellements compris : le cas général l’interdit.`);
+    }
+  }
+  const hours = contract.weeklyHours;
+  if (hours !== undefined && hours < PART_TIME_MINIMUM_HOURS) {
+    if (PART_TIME_FLOOR_KINDS.has(contract.kind)) {
+      warnings.push(`Temps partiel de moins de ${PART_TIME_MINIMUM_HOURS} h par semaine : possible seulement par dérogation (demande écrite, convention collective).`);
+    } else if (contract.kind === 'civic-service') {
+      warnings.push(`Engagement de service civique de moins de ${PART_TIME_MINIMUM_HOURS} h par semaine : le minimum est de ${PART_TIME_MINIMUM_HOURS} h.`);
+    }
+  }
+  if (contract.dpaeDate !== undefined) {
+    if (contract.dpaeDate > contract.startDate) {
+      warnings.push('DPAE déclarée après le début du contrat : elle doit précéder l’embauche.');
+    } else if (contract.dpaeDate < addDaysIso(contract.startDate, -DPAE_EARLIEST_DAYS_BEFORE)) {
+      warnings.push(`DPAE déclarée plus de ${DPAE_EARLIEST_DAYS_BEFORE} jours avant l’embauche : elle ne peut l’être qu’au plus tôt 8 jours avant.`);
     }
   }
   return warnings;
