@@ -5,6 +5,7 @@ import { formatDateShort, isIsoDate } from '../../domain/dates';
 import {
   CONTRACT_KINDS,
   contractFormValues,
+  FIXED_TERM_KINDS,
   contractSchema,
   JOB_CATEGORIES,
   type Contract,
@@ -12,7 +13,12 @@ import {
   type ContractRecord,
 } from '../../domain/team/contract';
 import type { PersonRecord } from '../../domain/team/person';
-import { defaultTrialDuration, formatTrialDuration, trialPeriodEnd, type TrialRules } from '../../domain/team/trial-period';
+import {
+  defaultTrialDuration,
+  formatTrialDuration,
+  trialPeriodEnd,
+  type TrialRules,
+} from '../../domain/team/trial-period';
 import { saveContract } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
@@ -20,6 +26,13 @@ import { Section } from '../../ui/page';
 import { errorAt, errorSummary, showRefusals } from './form-errors';
 
 const TRIAL_RULE_NAMES: Record<TrialRules, string> = { legal: 'maximum légal', eclat: 'convention ÉCLAT' };
+
+/** Which rule gave the default, in the words of the hint. */
+function trialRuleName(kind: ContractFormValues['kind'], hasEnd: boolean, rules: TrialRules): string {
+  if (kind === 'apprenticeship') return 'apprentissage';
+  if (FIXED_TERM_KINDS.has(kind) && hasEnd) return '1 jour par semaine de contrat, plafonné';
+  return TRIAL_RULE_NAMES[rules];
+}
 
 /** The contract form: new contract, or changes to one (a change of terms over time is an avenant). */
 export function ContractForm({
@@ -71,7 +84,7 @@ export function ContractForm({
         ? kind === 'cdd'
           ? 'Indiquez la fin prévue pour calculer la durée par défaut.'
           : 'Pas de période d’essai par défaut.'
-        : `Vide : ${formatTrialDuration(duration)} (${TRIAL_RULE_NAMES[trialRules]}${kind === 'cdd' || kind === 'pec' ? ', 1 jour par semaine' : ''}), jusqu’au ${formatDateShort(trialPeriodEnd(startDate, duration))}.`;
+        : `Vide : ${formatTrialDuration(duration)} (${trialRuleName(kind, isIsoDate(plannedEndDate), trialRules)}), jusqu’au ${formatDateShort(trialPeriodEnd(startDate, duration))}.`;
   }
 
   const onValid = async (values: Contract) => {

@@ -18,6 +18,7 @@ export interface TeamRow {
 }
 
 export function teamRows(team: TeamData, today: IsoDate): TeamRow[] {
+  const aidedContracts = new Set(team.aidedPosts.map((p) => p.contractId));
   return team.people.map((person) => {
     const withEnds = team.contracts
       .filter((c) => c.personId === person.id)
@@ -28,7 +29,6 @@ export function teamRows(team: TeamData, today: IsoDate): TeamRow[] {
     const last = withEnds[withEnds.length - 1];
     const chosen = running ?? upcoming ?? last;
     const status = running ? 'active' : upcoming ? 'upcoming' : last ? 'ended' : 'none';
-    const aidedContracts = new Set(team.aidedPosts.map((p) => p.contractId));
     return {
       person,
       current: chosen?.contract,
