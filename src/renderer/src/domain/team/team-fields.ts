@@ -10,15 +10,24 @@ type NumberInput = number | string;
 
 const DECIMAL = /^\d+(?:[.,]\d+)?$/;
 
-function numberInput(label: string, required: boolean) {
+function numberOrText(label: string, expected: string) {
   return z.custom<NumberInput | undefined>(
     (value) => value === undefined || value === null || typeof value === 'number' || typeof value === 'string',
-    { error: fieldMessage(label, 'nombre attendu.') },
-  ).transform((value, ctx): number | undefined => {
-    const empty =
-      value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value)) ||
-      (typeof value === 'string' && value.trim() === '');
-    if (empty) {
+    { error: fieldMessage(label, expected) },
+  );
+}
+
+// Empty as a form gives it ('' or blank), as a number input gives it (NaN), or simply missing.
+function isEmptyInput(value: NumberInput | undefined | null): value is undefined | null {
+  return (
+    value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value)) ||
+    (typeof value === 'string' && value.trim() === '')
+  );
+}
+
+function numberInput(label: string, required: boolean) {
+  return numberOrText(label, 'nombre attendu.').transform((value, ctx): number | undefined => {
+    if (isEmptyInput(value)) {
       if (!required) return undefined;
       ctx.addIssue(fieldMessage(label, 'champ obligatoire.'));
       return z.NEVER;
@@ -92,14 +101,8 @@ export function monthsField(label: string, max: number) {
  * (`1 234,56`). Stored in cents either way.
  */
 function moneyInput(label: string, required: boolean) {
-  return z.custom<NumberInput | undefined>(
-    (value) => value === undefined || value === null || typeof value === 'number' || typeof value === 'string',
-    { error: fieldMessage(label, 'montant attendu.') },
-  ).transform((value, ctx): number | undefined => {
-    const empty =
-      value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value)) ||
-      (typeof value === 'string' && value.trim() === '');
-    if (empty) {
+  return numberOrText(label, 'montant attendu.').transform((value, ctx): number | undefined => {
+    if (isEmptyInput(value)) {
       if (!required) return undefined;
       ctx.addIssue(fieldMessage(label, 'champ obligatoire.'));
       return z.NEVER;
