@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { IsoDate } from '../../domain/dates';
@@ -17,7 +17,7 @@ import { saveAidedPost } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
-import { errorAt, errorSummary, showRefusals } from './form-errors';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
 
 /** The subsidised post of a contract: scheme, convention, funder, aid period and amount, receipts. */
 export function AidedPostForm({
@@ -34,6 +34,7 @@ export function AidedPostForm({
   onCancel: () => void;
 }) {
   const { db } = useCurrentWorkspace();
+  const formRef = useRef<HTMLFormElement>(null);
   const [elsewhere, setElsewhere] = useState<string[]>([]);
   const schemeFromKind = contract.kind === 'adulte-relais' ? 'adulte-relais' : 'pec';
   const {
@@ -69,6 +70,7 @@ export function AidedPostForm({
     const result = await saveAidedPost(db, values, post?.id);
     if (!result.ok) {
       setElsewhere(showRefusals(result.errors, Object.keys(aidedPostFormValues(contract.id)), setError, setFocus));
+      revealFirstError(formRef.current);
       return;
     }
     onSaved(result.value, post);
@@ -76,7 +78,7 @@ export function AidedPostForm({
   const errorCount = Object.keys(errors).length;
 
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate aria-label="Poste aidé" className="subform">
+    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label="Poste aidé" className="subform">
       <h4>{post ? 'Modifier le poste aidé' : 'Nouveau poste aidé'}</h4>
       {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
       {elsewhere.map((message) => (

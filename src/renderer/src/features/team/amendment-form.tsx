@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { formatDateShort } from '../../domain/dates';
@@ -17,7 +17,7 @@ import type { IsoDate } from '../../domain/dates';
 import { saveAmendment } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
-import { errorAt, errorSummary, showRefusals } from './form-errors';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
 
 /** An avenant to a contract: a renewal, or a change of hours, salary or end. */
 export function AmendmentForm({
@@ -34,6 +34,7 @@ export function AmendmentForm({
   onCancel: () => void;
 }) {
   const { db } = useCurrentWorkspace();
+  const formRef = useRef<HTMLFormElement>(null);
   const [extendAid, setExtendAid] = useState(true);
   const [elsewhere, setElsewhere] = useState<string[]>([]);
   const {
@@ -60,6 +61,7 @@ export function AmendmentForm({
     const result = await saveAmendment(db, values, { extendAid: aidFollows && extendAid });
     if (!result.ok) {
       setElsewhere(showRefusals(result.errors, Object.keys(amendmentFormValues(contract.id)), setError, setFocus));
+      revealFirstError(formRef.current);
       return;
     }
     onSaved(result.value);
@@ -67,7 +69,7 @@ export function AmendmentForm({
   const errorCount = Object.keys(errors).length;
 
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate aria-label="Nouvel avenant" className="subform">
+    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label="Nouvel avenant" className="subform">
       <h4>Nouvel avenant</h4>
       {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
       {elsewhere.map((message) => (

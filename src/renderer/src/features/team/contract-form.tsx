@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { formatDateShort, isIsoDate } from '../../domain/dates';
@@ -23,7 +23,7 @@ import { saveContract } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
-import { errorAt, errorSummary, showRefusals } from './form-errors';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
 
 const TRIAL_RULE_NAMES: Record<TrialRules, string> = { legal: 'maximum légal', eclat: 'convention ÉCLAT' };
 
@@ -49,6 +49,7 @@ export function ContractForm({
   onCancel: () => void;
 }) {
   const { db } = useCurrentWorkspace();
+  const formRef = useRef<HTMLFormElement>(null);
   const volunteer = person.role === 'volunteer';
   const [elsewhere, setElsewhere] = useState<string[]>([]);
   const {
@@ -91,6 +92,7 @@ export function ContractForm({
     const result = await saveContract(db, values, contract?.id);
     if (!result.ok) {
       setElsewhere(showRefusals(result.errors, Object.keys(contractFormValues(person.id)), setError, setFocus));
+      revealFirstError(formRef.current);
       return;
     }
     onSaved(result.value, contract);
@@ -100,7 +102,7 @@ export function ContractForm({
   const title = contract ? 'Modifier le contrat' : volunteer ? 'Nouvel engagement de service civique' : 'Nouveau contrat';
 
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate aria-label={title} className="card">
+    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label={title} className="card">
       <h3>{title}</h3>
       {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
       {elsewhere.map((message) => (

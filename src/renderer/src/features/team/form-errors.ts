@@ -40,3 +40,14 @@ export function errorSummary(count: number): string {
     ? 'Un champ est à corriger avant d’enregistrer : rien n’a été enregistré.'
     : `${count} champs sont à corriger avant d’enregistrer : rien n’a été enregistré.`;
 }
+
+/**
+ * Brings the first field in error to the middle of the window once it is drawn: focusing it alone may
+ * leave it under the sticky save bar at the bottom of a long form.
+ */
+export function revealFirstError(form: HTMLFormElement | null): void {
+  window.requestAnimationFrame(() => {
+    // Optional call: jsdom, where component tests run, has no scrollIntoView.
+    form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.scrollIntoView?.({ block: 'center' });
+  });
+}

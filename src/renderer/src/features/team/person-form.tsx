@@ -1,10 +1,11 @@
+import { useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { PERSON_ROLES, personFormValues, personSchema, type Person, type PersonFormValues, type PersonRecord } from '../../domain/team/person';
 import { savePerson } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
-import { errorAt, errorSummary, showRefusals } from './form-errors';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
 
 /** Records a person once (no social-security number: the association does not need it here). */
 export function PersonForm({
@@ -19,6 +20,7 @@ export function PersonForm({
   submitLabel?: string;
 }) {
   const { db } = useCurrentWorkspace();
+  const formRef = useRef<HTMLFormElement>(null);
   const {
     register,
     handleSubmit,
@@ -38,13 +40,14 @@ export function PersonForm({
     const result = await savePerson(db, values, person?.id);
     if (!result.ok) {
       showRefusals(result.errors, Object.keys(personFormValues()), setError, setFocus);
+      revealFirstError(formRef.current);
       return;
     }
     onSaved(result.value, person);
   };
 
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate aria-label={person ? 'Coordonnées' : 'Nouvelle personne'}>
+    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label={person ? 'Coordonnées' : 'Nouvelle personne'}>
       {submitCount > 0 && errorCount > 0 ? (
         <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div>
       ) : null}
