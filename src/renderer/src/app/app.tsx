@@ -13,6 +13,8 @@ import { PipelinePage } from '../features/funding/pipeline-page';
 import { YearlySummaryPage } from '../features/funding/yearly-summary-page';
 import { PartnersRoutes } from '../features/partners/partners-routes';
 import { SettingsPage } from '../features/settings/settings-page';
+import { PersonPage } from '../features/team/person-page';
+import { TeamPage } from '../features/team/team-page';
 import { ToastProvider } from '../ui/toast';
 import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
@@ -32,6 +34,8 @@ export function App({ registry }: { registry: RegistryDb }) {
                   <ErrorBoundary>
                     <Switch>
                       <Route path="/tableau-de-bord" component={DashboardPage} />
+                      <Route path="/equipe" component={TeamPage} />
+                      <Route path="/equipe/:personId" component={PersonPage} />
                       <Route path="/financements" component={PipelinePage} />
                       <Route path="/financements/nouvelle" component={NewApplicationPage} />
                       <Route path="/financements/demandes/:id" component={ApplicationPage} />

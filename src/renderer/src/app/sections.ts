@@ -2,6 +2,7 @@
 // section here when its screens exist.
 export const SECTIONS = [
   { path: '/tableau-de-bord', label: 'Tableau de bord' },
+  { path: '/equipe', label: 'Équipe' },
   { path: '/financements', label: 'Financements' },
   { path: '/partenaires', label: 'Partenaires' },
   { path: '/association', label: 'Association' },

@@ -4,9 +4,13 @@ import type { Deadline } from '../domain/deadlines/deadline';
 import type { DeadlineState, ReminderLadder } from '../domain/deadlines/engine';
 import { fundingDeadlines } from '../domain/deadlines/funding-deadlines';
 import { partnerDeadlines } from '../domain/deadlines/partner-deadlines';
+import { teamDeadlines } from '../domain/deadlines/team-deadlines';
+import { trialRulesFor } from '../domain/team/trial-period';
+import { getAssociationProfile } from './association-repository';
 import { getReminderLadder, listDeadlineStates } from './deadline-state-repository';
 import { loadFundingData } from './funding-repository';
 import { loadPartnerDeadlineData } from './partner-deadlines-data';
+import { getTeam } from './team-repository';
 import type { WorkspaceDb } from './workspace-db';
 
 // Every source of deadlines, in one place (DOMAIN.md §8: one engine for all sources). A source reads its
@@ -16,6 +20,14 @@ type DeadlineSource = (db: WorkspaceDb, today: IsoDate) => Promise<Deadline[]>;
 const SOURCES: readonly DeadlineSource[] = [
   async (db, today) => fundingDeadlines(await loadFundingData(db), today),
   async (db, today) => partnerDeadlines(await loadPartnerDeadlineData(db), today),
+  async (db, today) => {
+    // Trial periods follow the association's collective agreement; working days its local holidays.
+    const [team, profile] = await Promise.all([getTeam(db), getAssociationProfile(db)]);
+    return teamDeadlines(team, today, {
+      trialRules: trialRulesFor(profile?.collectiveAgreement),
+      alsaceMoselle: profile?.alsaceMoselle ?? false,
+    });
+  },
 ];
 
 export async function loadDeadlines(db: WorkspaceDb, today: IsoDate): Promise<Deadline[]> {

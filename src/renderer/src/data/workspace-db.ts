@@ -8,6 +8,10 @@ import type { DeadlineState } from '../domain/deadlines/engine';
 import type { FunderRecord } from '../domain/funding/funder';
 import type { GrantApplicationRecord } from '../domain/funding/grant-application';
 import type { PaymentRecord } from '../domain/funding/payment';
+import type { AidedPostRecord } from '../domain/team/aided-post';
+import type { AmendmentRecord } from '../domain/team/amendment';
+import type { ContractRecord } from '../domain/team/contract';
+import type { PersonRecord } from '../domain/team/person';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
 export function workspaceDbName(workspaceId: string): string {
@@ -35,6 +39,11 @@ export class WorkspaceDb extends Dexie {
   grantApplications!: Table<GrantApplicationRecord, string>;
   payments!: Table<PaymentRecord, string>;
   deadlineStates!: Table<DeadlineState, string>;
+  // Équipe (schema version 2).
+  people!: Table<PersonRecord, string>;
+  contracts!: Table<ContractRecord, string>;
+  amendments!: Table<AmendmentRecord, string>;
+  aidedPosts!: Table<AidedPostRecord, string>;
 
   readonly workspaceId: string;
 

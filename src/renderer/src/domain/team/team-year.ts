@@ -1,0 +1,183 @@
+import type { IsoDate } from '../dates';
+import { amendmentsOf, contractTerms, effectiveEndDate, type AmendmentRecord } from './amendment';
+import type { AidedPostRecord } from './aided-post';
+import { monthlySmicAidCents } from './aided-post';
+import { isEmployment, type ContractRecord } from './contract';
+import { daysInclusive, daysInYear, maxIso, minIso, monthPieces, periodsOverlap, yearEnd, yearStart } from './day-count';
+import type { PersonRecord } from './person';
+
+// What a year of the team amounts to (DOMAIN.md §2 « Moyens humains » and §3): headcount, ETPT, aided
+// jobs, volunteers, the five best-paid gross annual salaries, and what the team costs and brings in aid.
+//
+// Prorating rules, chosen so that a coordinator can check them by hand:
+// - ETPT = Σ (weekly hours ÷ 35) × (days covered in the year ÷ days in the year), per stretch of
+//   constant hours (an avenant that changes hours starts a new stretch);
+// - a monthly amount (salary, aid at a rate of the SMIC) counts in full for a whole month and
+//   prorated by calendar days for a partial one (covered days ÷ days of that month);
+// - an annual aid counts for the days of the aid period in the year ÷ days in the year;
+// - employer cost = gross × (1 + charge rate); each contract's figures are rounded to the cent, then added.
+
+export interface TeamData {
+  people: readonly PersonRecord[];
+  contracts: readonly ContractRecord[];
+  amendments: readonly AmendmentRecord[];
+  aidedPosts: readonly AidedPostRecord[];
+}
+
+/** The records that count: out of the bin, and attached to a person and a contract that are too. */
+export function liveTeam(data: TeamData): TeamData {
+  const people = data.people.filter((p) => p.deletedAt === null);
+  const personIds = new Set(people.map((p) => p.id));
+  const contracts = data.contracts.filter((c) => c.deletedAt === null && personIds.has(c.personId));
+  const contractIds = new Set(contracts.map((c) => c.id));
+  return {
+    people,
+    contracts,
+    amendments: data.amendments.filter((a) => a.deletedAt === null && contractIds.has(a.contractId)),
+    aidedPosts: data.aidedPosts.filter((p) => p.deletedAt === null && contractIds.has(p.contractId)),
+  };
+}
+
+export interface ContractYear {
+  contract: ContractRecord;
+  /** Days of the year the contract covers. */
+  days: number;
+  etpt: number;
+  grossCents: number;
+  employerCostCents: number;
+  aidExpectedCents: number;
+  aidReceivedCents: number;
+  aidedPost: AidedPostRecord | undefined;
+}
+
+export interface TeamYear {
+  year: number;
+  /** Salaried people with a contract on at least one day of the year (volunteers excluded). */
+  headcount: number;
+  /** Volunteers in service civique engaged on at least one day of the year. */
+  volunteers: number;
+  etpt: number;
+  /** Salaried people whose contract carried an aided post during the year. */
+  aidedJobs: number;
+  /** The five highest gross annual salaries of the year, summed (Cerfa 12156 §4). */
+  topFiveGrossCents: number;
+  grossCents: number;
+  employerCostCents: number;
+  aidExpectedCents: number;
+  aidReceivedCents: number;
+  /** Employer cost less the aid expected: what the association pays itself. */
+  remainingCostCents: number;
+  contracts: ContractYear[];
+}
+
+function coveredInYear(from: IsoDate, to: IsoDate | undefined, year: number): { from: IsoDate; to: IsoDate } | null {
+  const start = maxIso(from, yearStart(year));
+  const end = to === undefined ? yearEnd(year) : minIso(to, yearEnd(year));
+  return start <= end ? { from: start, to: end } : null;
+}
+
+function monthlyProrated(monthlyCents: number, from: IsoDate, to: IsoDate): number {
+  return monthPieces(from, to).reduce((sum, piece) => sum + (monthlyCents * piece.covered) / piece.monthDays, 0);
+}
+
+/** Aid expected from a post for a year, in cents (unrounded). */
+export function aidExpectedForYear(post: AidedPostRecord, year: number): number {
+  const span = coveredInYear(post.aidStartDate, post.aidEndDate, year);
+  if (span === null) return 0;
+  if (post.aidMode === 'annual') {
+    return ((post.annualAidCents ?? 0) * daysInclusive(span.from, span.to)) / daysInYear(year);
+  }
+  return monthlyProrated(monthlySmicAidCents(post), span.from, span.to);
+}
+
+export function aidReceivedForYear(post: AidedPostRecord, year: number): number {
+  return post.receipts.filter((r) => r.date.startsWith(`${year}-`)).reduce((sum, r) => sum + (r.amountCents ?? 0), 0);
+}
+
+/** One contract's year; amendments may be all of the team's (only its own are used). */
+export function contractYear(
+  contract: ContractRecord,
+  amendments: readonly AmendmentRecord[],
+  aidedPost: AidedPostRecord | undefined,
+  year: number,
+): ContractYear {
+  const own = amendmentsOf(contract.id, amendments);
+  let days = 0;
+  let etpt = 0;
+  let gross = 0;
+  for (const segment of contractTerms(contract, own)) {
+    const span = coveredInYear(segment.from, segment.to, year);
+    if (span === null) continue;
+    const segmentDays = daysInclusive(span.from, span.to);
+    days += segmentDays;
+    etpt += (segment.weeklyHours / 35) * (segmentDays / daysInYear(year));
+    gross += monthlyProrated(segment.grossMonthlyCents, span.from, span.to);
+  }
+  const grossCents = Math.round(gross);
+  return {
+    contract,
+    days,
+    etpt: isEmployment(contract) ? etpt : 0,
+    grossCents,
+    employerCostCents: Math.round(grossCents * (1 + contract.employerChargesRate / 100)),
+    aidExpectedCents: aidedPost ? Math.round(aidExpectedForYear(aidedPost, year)) : 0,
+    aidReceivedCents: aidedPost ? aidReceivedForYear(aidedPost, year) : 0,
+    aidedPost,
+  };
+}
+
+/** Whether a contract covers at least one day of the year. */
+export function contractInYear(contract: ContractRecord, amendments: readonly AmendmentRecord[], year: number): boolean {
+  const end = effectiveEndDate(contract, amendmentsOf(contract.id, amendments));
+  return periodsOverlap(contract.startDate, end, yearStart(year), yearEnd(year));
+}
+
+export function teamYear(data: TeamData, year: number): TeamYear {
+  const team = liveTeam(data);
+  const postByContract = new Map(team.aidedPosts.map((p) => [p.contractId, p]));
+  const contracts = team.contracts
+    .filter((c) => contractInYear(c, team.amendments, year))
+    .map((c) => contractYear(c, team.amendments, postByContract.get(c.id), year));
+
+  const employees = new Set<string>();
+  const volunteers = new Set<string>();
+  const aided = new Set<string>();
+  const grossByPerson = new Map<string, number>();
+  for (const c of contracts) {
+    const personId = c.contract.personId;
+    if (!isEmployment(c.contract)) {
+      volunteers.add(personId);
+      continue;
+    }
+    employees.add(personId);
+    if (c.aidedPost && periodsOverlap(c.aidedPost.aidStartDate, c.aidedPost.aidEndDate, yearStart(year), yearEnd(year))) {
+      aided.add(personId);
+    }
+    grossByPerson.set(personId, (grossByPerson.get(personId) ?? 0) + c.grossCents);
+  }
+  const sum = (pick: (c: ContractYear) => number) => contracts.reduce((total, c) => total + pick(c), 0);
+  const topFive = [...grossByPerson.values()].sort((a, b) => b - a).slice(0, 5);
+  const employerCostCents = sum((c) => c.employerCostCents);
+  const aidExpectedCents = sum((c) => c.aidExpectedCents);
+  return {
+    year,
+    headcount: employees.size,
+    volunteers: volunteers.size,
+    etpt: sum((c) => c.etpt),
+    aidedJobs: aided.size,
+    topFiveGrossCents: topFive.reduce((a, b) => a + b, 0),
+    grossCents: sum((c) => c.grossCents),
+    employerCostCents,
+    aidExpectedCents,
+    aidReceivedCents: sum((c) => c.aidReceivedCents),
+    remainingCostCents: employerCostCents - aidExpectedCents,
+    contracts,
+  };
+}
+
+const etptFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** `3.854…` → `3,85`, as the Cerfa and the screens show an ETPT. */
+export function formatEtpt(etpt: number): string {
+  return etptFormat.format(etpt);
+}

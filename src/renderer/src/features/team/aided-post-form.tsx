@@ -1,0 +1,141 @@
+import { useRef, useState } from 'react';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { IsoDate } from '../../domain/dates';
+import {
+  AID_MODES,
+  AID_SCHEMES,
+  aidedPostFormValues,
+  aidedPostSchema,
+  PAYMENT_RHYTHMS,
+  type AidedPost,
+  type AidedPostFormValues,
+  type AidedPostRecord,
+} from '../../domain/team/aided-post';
+import type { ContractRecord } from '../../domain/team/contract';
+import { saveAidedPost } from '../../data/team-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { SelectField, TextField } from '../../ui/field';
+import { Section } from '../../ui/page';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
+
+/** The subsidised post of a contract: scheme, convention, funder, aid period and amount, receipts. */
+export function AidedPostForm({
+  contract,
+  contractEnd,
+  post,
+  onSaved,
+  onCancel,
+}: {
+  contract: ContractRecord;
+  contractEnd: IsoDate | undefined;
+  post?: AidedPostRecord;
+  onSaved: (post: AidedPostRecord, previous: AidedPostRecord | undefined) => void;
+  onCancel: () => void;
+}) {
+  const { db } = useCurrentWorkspace();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
+  const schemeFromKind = contract.kind === 'adulte-relais' ? 'adulte-relais' : 'pec';
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<AidedPostFormValues, unknown, AidedPost>({
+    resolver: zodResolver(aidedPostSchema) as never,
+    defaultValues: aidedPostFormValues(
+      contract.id,
+      post,
+      post
+        ? undefined
+        : {
+            scheme: schemeFromKind,
+            aidMode: schemeFromKind === 'pec' ? 'smic-rate' : 'annual',
+            aidStartDate: contract.startDate,
+            aidEndDate: contractEnd ?? '',
+            aidedWeeklyHours: String(contract.weeklyHours).replace('.', ','),
+          },
+    ),
+    mode: 'onBlur',
+    reValidateMode: 'onChange',
+  });
+  const receipts = useFieldArray({ control, name: 'receipts' });
+  const [scheme, aidMode] = useWatch({ control, name: ['scheme', 'aidMode'] });
+  const field = (name: Parameters<typeof register>[0]) => ({ ...register(name), error: errorAt(errors, name) });
+
+  const onValid = async (values: AidedPost) => {
+    const result = await saveAidedPost(db, values, post?.id);
+    if (!result.ok) {
+      setElsewhere(showRefusals(result.errors, Object.keys(aidedPostFormValues(contract.id)), setError, setFocus));
+      revealFirstError(formRef.current);
+      return;
+    }
+    onSaved(result.value, post);
+  };
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label="Poste aidé" className="subform">
+      <h4>{post ? 'Modifier le poste aidé' : 'Nouveau poste aidé'}</h4>
+      {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
+      {elsewhere.map((message) => (
+        <div key={message} className="form-errors-summary" role="alert">{message}</div>
+      ))}
+      <Section title="Le dispositif">
+        <SelectField label="Dispositif" options={AID_SCHEMES} {...field('scheme')} />
+        {scheme === 'regional' || scheme === 'other' ? <TextField label="Précision sur le dispositif" {...field('schemeDetail')} /> : null}
+        <TextField label="Numéro de convention" {...field('conventionNumber')} />
+        <TextField label="Financeur" hint="Qui verse l’aide (ASP, région, FONJEP…)." {...field('funder')} />
+      </Section>
+      <Section title="L’aide">
+        <TextField label="Début de l’aide" type="date" required {...field('aidStartDate')} />
+        <TextField label="Fin de l’aide" type="date" required {...field('aidEndDate')} />
+        <SelectField label="Calcul de l’aide" options={AID_MODES} {...field('aidMode')} />
+        {aidMode === 'annual' ? (
+          <TextField label="Montant annuel de l’aide" required inputMode="decimal" hint="En euros, pour un an à temps plein ou selon la décision." {...field('annualAidCents')} />
+        ) : (
+          <>
+            <TextField label="Taux de prise en charge" required inputMode="decimal" hint="En % du SMIC horaire brut (ex. 60)." {...field('smicRatePercent')} />
+            <TextField label="SMIC horaire brut retenu" required inputMode="decimal" hint="En euros, celui de la décision (ex. 11,88)." {...field('smicHourlyCents')} />
+            <TextField label="Heures hebdomadaires prises en charge" required inputMode="decimal" {...field('aidedWeeklyHours')} />
+          </>
+        )}
+        <SelectField label="Rythme des versements" options={PAYMENT_RHYTHMS} {...field('paymentRhythm')} />
+        <TextField
+          label="Délai de la demande de renouvellement"
+          inputMode="numeric"
+          hint="En mois avant la fin de l’aide (2 par défaut)."
+          {...field('renewalLeadMonths')}
+        />
+      </Section>
+      <Section title="Versements reçus">
+        {receipts.fields.length === 0 ? <p className="muted form-section__wide">Aucun versement enregistré.</p> : null}
+        {receipts.fields.map((item, index) => (
+          <div key={item.id} className="repeat-row" role="group" aria-label={`Versement ${index + 1}`}>
+            <TextField label="Date de réception" type="date" {...field(`receipts.${index}.date`)} />
+            <TextField label="Montant reçu" inputMode="decimal" {...field(`receipts.${index}.amountCents`)} />
+            <button type="button" className="button button--small" onClick={() => receipts.remove(index)} aria-label={`Retirer le versement ${index + 1}`}>
+              Retirer
+            </button>
+          </div>
+        ))}
+        <div className="form-section__wide">
+          <button type="button" className="button" onClick={() => receipts.append({ date: '', amountCents: '' })}>
+            Ajouter un versement reçu
+          </button>
+        </div>
+      </Section>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          Enregistrer le poste aidé
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}

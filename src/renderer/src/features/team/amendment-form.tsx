@@ -1,0 +1,114 @@
+import { useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { formatDateShort } from '../../domain/dates';
+import {
+  AMENDMENT_KINDS,
+  amendmentFormValues,
+  amendmentSchema,
+  type Amendment,
+  type AmendmentFormValues,
+  type AmendmentRecord,
+} from '../../domain/team/amendment';
+import type { AidedPostRecord } from '../../domain/team/aided-post';
+import type { ContractRecord } from '../../domain/team/contract';
+import { addDaysIso } from '../../domain/team/day-count';
+import type { IsoDate } from '../../domain/dates';
+import { saveAmendment } from '../../data/team-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
+
+/** An avenant to a contract: a renewal, or a change of hours, salary or end. */
+export function AmendmentForm({
+  contract,
+  currentEnd,
+  aidedPost,
+  onSaved,
+  onCancel,
+}: {
+  contract: ContractRecord;
+  currentEnd: IsoDate | undefined;
+  aidedPost: AidedPostRecord | undefined;
+  onSaved: (amendment: AmendmentRecord) => void;
+  onCancel: () => void;
+}) {
+  const { db } = useCurrentWorkspace();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [extendAid, setExtendAid] = useState(true);
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<AmendmentFormValues, unknown, Amendment>({
+    resolver: zodResolver(amendmentSchema) as never,
+    defaultValues: amendmentFormValues(contract.id, undefined, {
+      effectiveDate: currentEnd ? addDaysIso(currentEnd, 1) : '',
+    }),
+    mode: 'onBlur',
+    reValidateMode: 'onChange',
+  });
+  const kind = useWatch({ control, name: 'kind' });
+  const field = (name: keyof AmendmentFormValues) => ({ ...register(name), error: errorAt(errors, name) });
+  // A renewed aid usually runs to the contract's new end: offer to carry the post along.
+  const aidFollows = aidedPost !== undefined && currentEnd !== undefined && aidedPost.aidEndDate <= currentEnd;
+
+  const onValid = async (values: Amendment) => {
+    const result = await saveAmendment(db, values, { extendAid: aidFollows && extendAid });
+    if (!result.ok) {
+      setElsewhere(showRefusals(result.errors, Object.keys(amendmentFormValues(contract.id)), setError, setFocus));
+      revealFirstError(formRef.current);
+      return;
+    }
+    onSaved(result.value);
+  };
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label="Nouvel avenant" className="subform">
+      <h4>Nouvel avenant</h4>
+      {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
+      {elsewhere.map((message) => (
+        <div key={message} className="form-errors-summary" role="alert">{message}</div>
+      ))}
+      <div className="form-section__grid">
+        <SelectField label="Nature de l’avenant" options={AMENDMENT_KINDS} {...field('kind')} />
+        <TextField label="Date d’effet" type="date" required {...field('effectiveDate')} />
+        <TextField
+          label="Nouvelle date de fin"
+          type="date"
+          required={kind === 'renewal'}
+          hint={currentEnd ? `Fin actuelle : ${formatDateShort(currentEnd)}.` : undefined}
+          {...field('newEndDate')}
+        />
+        <TextField label="Nouvelle durée hebdomadaire" inputMode="decimal" hint="Vide si elle ne change pas." {...field('newWeeklyHours')} />
+        <TextField label="Nouveau salaire brut mensuel" inputMode="decimal" hint="Vide s’il ne change pas." {...field('newGrossMonthlyCents')} />
+        <div className="form-section__wide">
+          <TextAreaField label="Objet de l’avenant" {...field('note')} />
+        </div>
+        {aidFollows && kind === 'renewal' ? (
+          <div className="form-section__wide">
+            <CheckboxField
+              label="Prolonger aussi l’aide du poste aidé jusqu’au terme du renouvellement"
+              hint={`L’aide court aujourd’hui jusqu’au ${formatDateShort(aidedPost.aidEndDate)}.`}
+              checked={extendAid}
+              onChange={(e) => setExtendAid(e.target.checked)}
+            />
+          </div>
+        ) : null}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          Enregistrer l’avenant
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,213 @@
+import { useState } from 'react';
+import { formatDateShort } from '../../domain/dates';
+import { formatCents } from '../../domain/money';
+import { aidSchemeLabel, AID_MODES, PAYMENT_RHYTHMS } from '../../domain/team/aided-post';
+import { AMENDMENT_KINDS, amendmentsOf, effectiveEndDate } from '../../domain/team/amendment';
+import { contractKindLabel, type ContractRecord } from '../../domain/team/contract';
+import { contractWarnings } from '../../domain/team/contract-checks';
+import { currentTrialEnd, type TrialRules } from '../../domain/team/trial-period';
+import type { PersonRecord } from '../../domain/team/person';
+import type { TeamData } from '../../domain/team/team-year';
+import { moveToBin, restoreFromBin } from '../../data/team-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { useToast } from '../../ui/toast';
+import { AidedPostForm } from './aided-post-form';
+import { AmendmentForm } from './amendment-form';
+import { ContractForm } from './contract-form';
+
+type Editing = 'none' | 'contract' | 'amendment' | 'aid';
+
+const hours = (h: number) => `${String(h).replace('.', ',')}\u00a0h par semaine`;
+
+/** One contract on the person's timeline: its terms, its avenants in order, its aided post. */
+export function ContractCard({
+  person,
+  contract,
+  team,
+  trialRules,
+}: {
+  person: PersonRecord;
+  contract: ContractRecord;
+  team: TeamData;
+  trialRules: TrialRules;
+}) {
+  const { db } = useCurrentWorkspace();
+  const toast = useToast();
+  const [editing, setEditing] = useState<Editing>('none');
+  const [confirming, setConfirming] = useState(false);
+  const amendments = amendmentsOf(contract.id, team.amendments);
+  const end = effectiveEndDate(contract, amendments);
+  const post = team.aidedPosts.find((p) => p.contractId === contract.id);
+  const warnings = contractWarnings(contract, amendments);
+  const trialEnd = currentTrialEnd(contract, trialRules);
+  const title = `${contractKindLabel(contract.kind)} — ${contract.jobTitle}`;
+
+  return (
+    <article className="card contract" aria-label={title}>
+      <header className="contract__header">
+        <h3>{title}</h3>
+        <p className="contract__dates">
+          {`Du ${formatDateShort(contract.startDate)} `}
+          {end ? `au ${formatDateShort(end)}` : '— durée indéterminée'}
+          {contract.actualEndDate ? ` (terminé${contract.endReason ? ` : ${contract.endReason}` : ''})` : ''}
+        </p>
+      </header>
+      {warnings.length > 0 ? (
+        <ul className="warnings" aria-label="Points d’attention">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+      <dl className="details">
+        {contract.cddReason ? (
+          <>
+            <dt>Motif</dt>
+            <dd>{contract.cddReason}</dd>
+          </>
+        ) : null}
+        <dt>Durée initiale</dt>
+        <dd>{`${hours(contract.weeklyHours)}, ${formatCents(contract.grossMonthlyCents)} brut par mois`}</dd>
+        <dt>Charges patronales</dt>
+        <dd>{`${String(contract.employerChargesRate).replace('.', ',')}\u00a0%`}</dd>
+        {trialEnd ? (
+          <>
+            <dt>Période d’essai</dt>
+            <dd>
+              {`jusqu’au ${formatDateShort(trialEnd)}`}
+              {contract.trialRenewalEnd ? ' (renouvelée)' : contract.trialPeriodEnd ? '' : ' (durée par défaut)'}
+            </dd>
+          </>
+        ) : null}
+        {contract.kind !== 'civic-service' ? (
+          <>
+            <dt>DPAE</dt>
+            <dd>{contract.dpaeDate ? formatDateShort(contract.dpaeDate) : 'à faire'}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      {amendments.length > 0 ? (
+        <>
+          <h4>Avenants</h4>
+          <ol className="amendments">
+            {amendments.map((a) => (
+              <li key={a.id}>
+                <span>
+                  <strong>{AMENDMENT_KINDS.find((k) => k.value === a.kind)?.label.split(' (')[0]}</strong>
+                  {` au ${formatDateShort(a.effectiveDate)}`}
+                  {a.newEndDate ? ` — fin au ${formatDateShort(a.newEndDate)}` : ''}
+                  {a.newWeeklyHours !== undefined ? ` — ${hours(a.newWeeklyHours)}` : ''}
+                  {a.newGrossMonthlyCents !== undefined ? ` — ${formatCents(a.newGrossMonthlyCents)} brut` : ''}
+                  {a.note ? ` — ${a.note}` : ''}
+                </span>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`Retirer l’avenant du ${formatDateShort(a.effectiveDate)}`}
+                  onClick={async () => {
+                    await moveToBin(db, 'amendments', a.id);
+                    toast.show('Avenant mis à la corbeille.', {
+                      action: { label: 'Annuler', run: () => restoreFromBin(db, 'amendments', a.id) },
+                    });
+                  }}
+                >
+                  Retirer
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+
+      {post ? (
+        <div className="aided-post">
+          <h4>Poste aidé : {aidSchemeLabel(post.scheme)}{post.schemeDetail ? ` (${post.schemeDetail})` : ''}</h4>
+          <p>
+            {`Aide du ${formatDateShort(post.aidStartDate)} au ${formatDateShort(post.aidEndDate)}`}
+            {post.aidMode === 'annual'
+              ? ` — ${formatCents(post.annualAidCents ?? 0)} par an`
+              : ` — ${String(post.smicRatePercent ?? 0).replace('.', ',')}\u00a0% du SMIC horaire (${formatCents(post.smicHourlyCents ?? 0)}) sur ${hours(post.aidedWeeklyHours ?? 0)}`}
+            {` — versements : ${PAYMENT_RHYTHMS.find((r) => r.value === post.paymentRhythm)?.label.toLowerCase()}`}
+            {post.funder ? ` — ${post.funder}` : ''}
+            {post.conventionNumber ? ` — convention ${post.conventionNumber}` : ''}
+          </p>
+          <p className="muted">
+            {`${AID_MODES.find((m) => m.value === post.aidMode)?.label} ; demande de renouvellement ${post.renewalLeadMonths}\u00a0mois avant la fin de l’aide.`}
+          </p>
+        </div>
+      ) : null}
+
+      {editing === 'contract' ? (
+        <ContractForm
+          person={person}
+          contract={contract}
+          trialRules={trialRules}
+          onCancel={() => setEditing('none')}
+          onSaved={() => {
+            setEditing('none');
+            toast.show('Contrat enregistré.');
+          }}
+        />
+      ) : null}
+      {editing === 'amendment' ? (
+        <AmendmentForm
+          contract={contract}
+          currentEnd={end}
+          aidedPost={post}
+          onCancel={() => setEditing('none')}
+          onSaved={() => {
+            setEditing('none');
+            toast.show('Avenant enregistré.');
+          }}
+        />
+      ) : null}
+      {editing === 'aid' ? (
+        <AidedPostForm
+          contract={contract}
+          contractEnd={end}
+          post={post}
+          onCancel={() => setEditing('none')}
+          onSaved={() => {
+            setEditing('none');
+            toast.show('Poste aidé enregistré.');
+          }}
+        />
+      ) : null}
+
+      {editing === 'none' ? (
+        <div className="actions-row">
+          <button type="button" className="button" onClick={() => setEditing('amendment')}>
+            Ajouter un avenant
+          </button>
+          {contract.kind !== 'civic-service' ? (
+            <button type="button" className="button" onClick={() => setEditing('aid')}>
+              {post ? 'Modifier le poste aidé' : 'Déclarer un poste aidé'}
+            </button>
+          ) : null}
+          <button type="button" className="button" onClick={() => setEditing('contract')}>
+            Modifier le contrat
+          </button>
+          <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
+            Mettre à la corbeille…
+          </button>
+        </div>
+      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Mettre ce contrat à la corbeille ?"
+        description={`${title} : il disparaît de la frise, des chiffres et des échéances, avec ses avenants et son poste aidé. Vous pourrez l’en sortir.`}
+        confirmLabel="Mettre à la corbeille"
+        destructive
+        onConfirm={async () => {
+          await moveToBin(db, 'contracts', contract.id);
+          toast.show('Contrat mis à la corbeille.', {
+            action: { label: 'Annuler', run: () => restoreFromBin(db, 'contracts', contract.id) },
+          });
+        }}
+      />
+    </article>
+  );
+}

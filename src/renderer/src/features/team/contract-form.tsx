@@ -1,0 +1,175 @@
+import { useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { formatDateShort, isIsoDate } from '../../domain/dates';
+import {
+  CONTRACT_KINDS,
+  contractFormValues,
+  FIXED_TERM_KINDS,
+  contractSchema,
+  JOB_CATEGORIES,
+  type Contract,
+  type ContractFormValues,
+  type ContractRecord,
+} from '../../domain/team/contract';
+import type { PersonRecord } from '../../domain/team/person';
+import {
+  defaultTrialDuration,
+  formatTrialDuration,
+  trialPeriodEnd,
+  type TrialRules,
+} from '../../domain/team/trial-period';
+import { saveContract } from '../../data/team-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { SelectField, TextAreaField, TextField } from '../../ui/field';
+import { Section } from '../../ui/page';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
+
+const TRIAL_RULE_NAMES: Record<TrialRules, string> = { legal: 'maximum légal', eclat: 'convention ÉCLAT' };
+
+/** Which rule gave the default, in the words of the hint. */
+function trialRuleName(kind: ContractFormValues['kind'], hasEnd: boolean, rules: TrialRules): string {
+  if (kind === 'apprenticeship') return 'apprentissage';
+  if (FIXED_TERM_KINDS.has(kind) && hasEnd) return '1 jour par semaine de contrat, plafonné';
+  return TRIAL_RULE_NAMES[rules];
+}
+
+/** The contract form: new contract, or changes to one (a change of terms over time is an avenant). */
+export function ContractForm({
+  person,
+  contract,
+  trialRules,
+  onSaved,
+  onCancel,
+}: {
+  person: PersonRecord;
+  contract?: ContractRecord;
+  trialRules: TrialRules;
+  onSaved: (contract: ContractRecord, previous: ContractRecord | undefined) => void;
+  onCancel: () => void;
+}) {
+  const { db } = useCurrentWorkspace();
+  const formRef = useRef<HTMLFormElement>(null);
+  const volunteer = person.role === 'volunteer';
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<ContractFormValues, unknown, Contract>({
+    resolver: zodResolver(contractSchema) as never,
+    defaultValues: contractFormValues(
+      person.id,
+      contract,
+      contract ? undefined : { kind: volunteer ? 'civic-service' : 'cdi', jobTitle: person.jobTitle ?? '', employerChargesRate: volunteer ? '0' : '' },
+    ),
+    mode: 'onBlur',
+    reValidateMode: 'onChange',
+  });
+  const [kind, category, startDate, plannedEndDate] = useWatch({ control, name: ['kind', 'category', 'startDate', 'plannedEndDate'] });
+  const field = (name: keyof ContractFormValues) => ({ ...register(name), error: errorAt(errors, name) });
+  const kinds = CONTRACT_KINDS.filter((k) => (volunteer ? k.value === 'civic-service' : k.value !== 'civic-service'));
+  const civic = kind === 'civic-service';
+
+  let trialHint = 'Laissez vide pour la durée par défaut.';
+  if (isIsoDate(startDate)) {
+    const duration = defaultTrialDuration(
+      { kind, category, startDate, plannedEndDate: isIsoDate(plannedEndDate) ? plannedEndDate : undefined },
+      trialRules,
+    );
+    trialHint =
+      duration === null
+        ? kind === 'cdd'
+          ? 'Indiquez la fin prévue pour calculer la durée par défaut.'
+          : 'Pas de période d’essai par défaut.'
+        : `Vide : ${formatTrialDuration(duration)} (${trialRuleName(kind, isIsoDate(plannedEndDate), trialRules)}), jusqu’au ${formatDateShort(trialPeriodEnd(startDate, duration))}.`;
+  }
+
+  const onValid = async (values: Contract) => {
+    const result = await saveContract(db, values, contract?.id);
+    if (!result.ok) {
+      setElsewhere(showRefusals(result.errors, Object.keys(contractFormValues(person.id)), setError, setFocus));
+      revealFirstError(formRef.current);
+      return;
+    }
+    onSaved(result.value, contract);
+  };
+
+  const errorCount = Object.keys(errors).length;
+  const title = contract ? 'Modifier le contrat' : volunteer ? 'Nouvel engagement de service civique' : 'Nouveau contrat';
+
+  return (
+    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label={title} className="card">
+      <h3>{title}</h3>
+      {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
+      {elsewhere.map((message) => (
+        <div key={message} className="form-errors-summary" role="alert">{message}</div>
+      ))}
+      <Section title="Le contrat">
+        <SelectField label="Type de contrat" options={kinds} {...field('kind')} />
+        {kind === 'cdd' ? <TextField label="Motif du CDD" required hint="Remplacement, accroissement temporaire d’activité…" {...field('cddReason')} /> : null}
+        <TextField label="Intitulé du poste" required {...field('jobTitle')} />
+        {civic ? null : (
+          <>
+            <SelectField label="Catégorie" options={JOB_CATEGORIES} {...field('category')} />
+            <TextField label="Groupe et coefficient" hint="Classification de la convention collective." {...field('classification')} />
+          </>
+        )}
+      </Section>
+      <Section title="Dates">
+        <TextField label="Date de début" type="date" required {...field('startDate')} />
+        <TextField label="Date de fin prévue" type="date" hint={civic || kind !== 'cdi' ? 'Obligatoire pour un contrat à durée déterminée.' : undefined} {...field('plannedEndDate')} />
+        {contract ? (
+          <>
+            <TextField label="Date de fin effective" type="date" hint="Quand le contrat s’est terminé (rupture, démission…)." {...field('actualEndDate')} />
+            <TextField label="Motif de fin" {...field('endReason')} />
+          </>
+        ) : null}
+        {civic ? null : (
+          <>
+            <TextField label="Fin de la période d’essai" type="date" hint={trialHint} {...field('trialPeriodEnd')} />
+            <TextField label="Fin du renouvellement de la période d’essai" type="date" hint="Si la période d’essai a été renouvelée." {...field('trialRenewalEnd')} />
+          </>
+        )}
+      </Section>
+      <Section title="Temps de travail et rémunération">
+        <TextField label="Durée hebdomadaire" required inputMode="decimal" hint="En heures par semaine (35 pour un temps plein)." {...field('weeklyHours')} />
+        <TextField
+          label={civic ? 'Indemnité mensuelle versée par l’association' : 'Salaire brut mensuel'}
+          required
+          inputMode="decimal"
+          hint="En euros, ex. 1 850,00."
+          {...field('grossMonthlyCents')}
+        />
+        <TextField
+          label="Taux de charges patronales"
+          required
+          inputMode="decimal"
+          hint="En % du brut, après allègements (ex. 42)."
+          {...field('employerChargesRate')}
+        />
+      </Section>
+      {civic ? null : (
+        <Section title="Formalités">
+          <TextField label="Date de la DPAE" type="date" hint="Déclaration préalable à l’embauche, avant le premier jour." {...field('dpaeDate')} />
+          <TextField label="Date de la visite d’information et de prévention" type="date" {...field('firstMedicalVisitDate')} />
+          {kind === 'apprenticeship' ? <TextField label="Date de dépôt auprès de l’OPCO" type="date" {...field('opcoFilingDate')} /> : null}
+        </Section>
+      )}
+      <div className="form-section__wide">
+        <TextAreaField label="Notes sur le contrat" {...field('notes')} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          Enregistrer le contrat
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}

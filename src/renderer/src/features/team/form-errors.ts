@@ -1,0 +1,53 @@
+import type { FieldErrors, FieldValues, Path, UseFormSetError, UseFormSetFocus } from 'react-hook-form';
+
+/** The French message of a field, nested paths included (`receipts.0.date`). */
+export function errorAt<T extends FieldValues>(errors: FieldErrors<T>, path: string): string | undefined {
+  let node: unknown = errors;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  const message = (node as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+/**
+ * Puts a repository's refusals (rules that need other records: overlaps, amendment dates) under their
+ * fields, focuses the first, and returns the messages without a field of this form.
+ */
+export function showRefusals<T extends FieldValues>(
+  errors: Record<string, string>,
+  fields: readonly string[],
+  setError: UseFormSetError<T>,
+  setFocus: UseFormSetFocus<T>,
+): string[] {
+  const elsewhere: string[] = [];
+  let first: string | undefined;
+  for (const [path, message] of Object.entries(errors)) {
+    if (fields.includes(path)) {
+      setError(path as Path<T>, { type: 'server', message });
+      first ??= path;
+    } else {
+      elsewhere.push(message);
+    }
+  }
+  if (first !== undefined) setFocus(first as Path<T>);
+  return elsewhere;
+}
+
+export function errorSummary(count: number): string {
+  return count === 1
+    ? 'Un champ est à corriger avant d’enregistrer : rien n’a été enregistré.'
+    : `${count} champs sont à corriger avant d’enregistrer : rien n’a été enregistré.`;
+}
+
+/**
+ * Brings the first field in error to the middle of the window once it is drawn: focusing it alone may
+ * leave it under the sticky save bar at the bottom of a long form.
+ */
+export function revealFirstError(form: HTMLFormElement | null): void {
+  window.requestAnimationFrame(() => {
+    // Optional call: jsdom, where component tests run, has no scrollIntoView.
+    form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.scrollIntoView?.({ block: 'center' });
+  });
+}

@@ -1,0 +1,232 @@
+import { useMemo, useState } from 'react';
+import * as Dialog from '@radix-ui/react-dialog';
+import { Link, useLocation } from 'wouter';
+import { formatDateShort, todayIso } from '../../domain/dates';
+import { formatCents } from '../../domain/money';
+import { CONTRACT_KINDS, contractKindLabel } from '../../domain/team/contract';
+import { personName } from '../../domain/team/person';
+import { formatEtpt, teamYear, type TeamYear } from '../../domain/team/team-year';
+import { useTeam } from '../../data/team-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { SelectField, TextField } from '../../ui/field';
+import { Page } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+import { PersonForm } from './person-form';
+import { useRememberedState } from './remembered-state';
+import { DEFAULT_FILTERS, filterRows, teamRows, type TeamFilters } from './team-list';
+import { YearSelect, useTeamYear } from './year-select';
+
+const STATUS_OPTIONS = [
+  { value: 'all', label: 'Toutes les personnes' },
+  { value: 'active', label: 'En poste ou à venir' },
+  { value: 'ended', label: 'Sorties' },
+];
+const KIND_OPTIONS = [{ value: 'all', label: 'Tous les contrats' }, ...CONTRACT_KINDS];
+const AIDED_OPTIONS = [
+  { value: 'all', label: 'Aidés ou non' },
+  { value: 'aided', label: 'Postes aidés' },
+  { value: 'not-aided', label: 'Sans aide' },
+];
+
+const STATUS_LABELS = { active: 'En poste', upcoming: 'À venir', ended: 'Sorti·e', none: 'Sans contrat' } as const;
+
+export function TeamPage() {
+  const { db, record } = useCurrentWorkspace();
+  const team = useTeam(db);
+  const [adding, setAdding] = useState(false);
+  const [year, setYear] = useTeamYear();
+  const [filters, setFilters] = useRememberedState<TeamFilters>(`passerelle:${record.id}:team-filters`, DEFAULT_FILTERS);
+  const today = todayIso();
+  const summary = useMemo(() => (team ? teamYear(team, year) : undefined), [team, year]);
+  const rows = useMemo(() => (team ? filterRows(teamRows(team, today), filters) : []), [team, today, filters]);
+
+  const action = (
+    <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+      Ajouter une personne
+    </button>
+  );
+
+  return (
+    <Page title="Équipe" action={action}>
+      <NewPersonDialog open={adding} onOpenChange={setAdding} />
+      {team === undefined || summary === undefined ? (
+        <p role="status">Chargement…</p>
+      ) : team.people.length === 0 ? (
+        <div className="card empty-state">
+          <h2>Votre équipe, ses contrats et ses postes aidés</h2>
+          <p>
+            Enregistrez chaque salarié·e et chaque volontaire une fois, puis leurs contrats et avenants : Passerelle calcule
+            l’effectif, les ETPT et le coût de l’équipe pour les dossiers de subvention, et rappelle les échéances (fin de
+            période d’essai, DPAE, renouvellement d’un PEC…).
+          </p>
+          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+            Ajouter la première personne
+          </button>
+        </div>
+      ) : (
+        <>
+          <YearSummary summary={summary} year={year} onYearChange={setYear} />
+          <section className="card" aria-labelledby="team-list-title">
+            <h2 id="team-list-title">Les personnes</h2>
+            <div className="filters" role="search" aria-label="Filtrer l’équipe">
+              <TextField
+                label="Rechercher"
+                type="search"
+                placeholder="Nom, fonction…"
+                value={filters.search}
+                onChange={(e) => setFilters({ ...filters, search: e.target.value })}
+              />
+              <SelectField
+                label="Situation"
+                options={STATUS_OPTIONS}
+                value={filters.status}
+                onChange={(e) => setFilters({ ...filters, status: e.target.value as TeamFilters['status'] })}
+              />
+              <SelectField
+                label="Type de contrat"
+                options={KIND_OPTIONS}
+                value={filters.kind}
+                onChange={(e) => setFilters({ ...filters, kind: e.target.value as TeamFilters['kind'] })}
+              />
+              <SelectField
+                label="Aide à l’emploi"
+                options={AIDED_OPTIONS}
+                value={filters.aided}
+                onChange={(e) => setFilters({ ...filters, aided: e.target.value as TeamFilters['aided'] })}
+              />
+            </div>
+            {rows.length === 0 ? (
+              <p className="muted">Personne ne correspond à ces filtres.</p>
+            ) : (
+              <TeamTable rows={rows} filters={filters} onSort={setFilters} />
+            )}
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}
+
+function YearSummary({ summary, year, onYearChange }: { summary: TeamYear; year: number; onYearChange: (year: number) => void }) {
+  const figures: Array<[string, string]> = [
+    ['Salarié·es', String(summary.headcount)],
+    ['ETPT', formatEtpt(summary.etpt)],
+    ['Emplois aidés', String(summary.aidedJobs)],
+    ['Volontaires', String(summary.volunteers)],
+    ['5 plus hauts salaires bruts annuels (cumulés)', formatCents(summary.topFiveGrossCents)],
+    ['Coût employeur', formatCents(summary.employerCostCents)],
+    ['Aides attendues', formatCents(summary.aidExpectedCents)],
+    ['Aides reçues', formatCents(summary.aidReceivedCents)],
+    ['Reste à charge', formatCents(summary.remainingCostCents)],
+  ];
+  return (
+    <section className="card" aria-labelledby="team-year-title">
+      <div className="card__header">
+        <h2 id="team-year-title">Moyens humains en {year}</h2>
+        <YearSelect year={year} onChange={onYearChange} />
+      </div>
+      <dl className="figures" aria-label={`Chiffres de l’équipe en ${year}`}>
+        {figures.map(([label, value]) => (
+          <div key={label} className="figures__item">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted">
+        ETPT : heures hebdomadaires ÷ 35, au prorata des jours de l’année couverts ; les volontaires en service civique
+        n’en font pas partie. Coût employeur : salaire brut et charges patronales ; reste à charge : coût moins les aides
+        attendues.
+      </p>
+    </section>
+  );
+}
+
+const COLUMNS: Array<{ sort: TeamFilters['sort']; label: string }> = [
+  { sort: 'name', label: 'Nom' },
+  { sort: 'job', label: 'Fonction' },
+  { sort: 'kind', label: 'Contrat' },
+  { sort: 'start', label: 'Début' },
+  { sort: 'end', label: 'Fin' },
+];
+
+function TeamTable({
+  rows,
+  filters,
+  onSort,
+}: {
+  rows: ReturnType<typeof filterRows>;
+  filters: TeamFilters;
+  onSort: (filters: TeamFilters) => void;
+}) {
+  return (
+    <table className="table">
+      <caption className="visually-hidden">L’équipe, une ligne par personne avec son contrat actuel</caption>
+      <thead>
+        <tr>
+          {COLUMNS.map((column) => {
+            const active = filters.sort === column.sort;
+            return (
+              <th key={column.sort} scope="col" aria-sort={active ? (filters.descending ? 'descending' : 'ascending') : 'none'}>
+                <button
+                  type="button"
+                  className="table__sort"
+                  onClick={() => onSort({ ...filters, sort: column.sort, descending: active ? !filters.descending : false })}
+                >
+                  {column.label}
+                  <span aria-hidden="true">{active ? (filters.descending ? ' ▼' : ' ▲') : ''}</span>
+                </button>
+              </th>
+            );
+          })}
+          <th scope="col">Situation</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.person.id}>
+            <th scope="row">
+              <Link href={`/equipe/${row.person.id}`}>{`${row.person.lastName} ${row.person.firstName}`}</Link>
+              {row.person.role === 'volunteer' ? <span className="badge">Volontaire</span> : null}
+            </th>
+            <td>{row.current?.jobTitle ?? row.person.jobTitle ?? '—'}</td>
+            <td>
+              {row.current ? contractKindLabel(row.current.kind) : '—'}
+              {row.aided ? <span className="badge badge--aided">Aidé</span> : null}
+            </td>
+            <td className="nowrap">{row.current ? formatDateShort(row.current.startDate) : '—'}</td>
+            <td className="nowrap">{row.currentEnd ? formatDateShort(row.currentEnd) : row.current ? 'Indéterminée' : '—'}</td>
+            <td>{STATUS_LABELS[row.status]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function NewPersonDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const [, navigate] = useLocation();
+  const toast = useToast();
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog__overlay" />
+        <Dialog.Content className="dialog dialog--wide">
+          <Dialog.Title className="dialog__title">Nouvelle personne</Dialog.Title>
+          <Dialog.Description className="dialog__description">
+            Une fiche par personne ; ses contrats, avenants et postes aidés s’ajoutent ensuite sur sa page.
+          </Dialog.Description>
+          <PersonForm
+            submitLabel="Ajouter"
+            onCancel={() => onOpenChange(false)}
+            onSaved={(person) => {
+              onOpenChange(false);
+              toast.show(`${personName(person)} a été ajouté·e à l’équipe.`);
+              navigate(`/equipe/${person.id}`);
+            }}
+          />
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

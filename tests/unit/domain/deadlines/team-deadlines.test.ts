@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { teamDeadlines } from '../../../../src/renderer/src/domain/deadlines/team-deadlines';
+import { addWorkingDays, isWorkingDay } from '../../../../src/renderer/src/domain/working-days';
+import type { ContractRecord } from '../../../../src/renderer/src/domain/team/contract';
+import { fixtureTeam, TEAM_IDS } from '../../../fixtures/team';
+
+const TODAY = '2026-05-15';
+
+function byKey(today = TODAY, data = fixtureTeam, options = {}) {
+  return Object.fromEntries(teamDeadlines(data, today, options).map((d) => [d.key, d]));
+}
+
+describe('working days', () => {
+  it.each([
+    // Monday 7 Sep 2026 + 5 jours ouvrables (Saturday counts) → Saturday 12.
+    ['2026-09-07', 'ouvrables', '2026-09-12'],
+    // … in jours ouvrés → Monday 14.
+    ['2026-09-07', 'ouvres', '2026-09-14'],
+    // Over 11 November (Wednesday) and a Sunday: Mon 9 → Tue 10, Thu 12, Fri 13, Sat 14, Mon 16.
+    ['2026-11-09', 'ouvrables', '2026-11-16'],
+    // Over Ascension (Thursday 14 May 2026).
+    ['2026-05-11', 'ouvres', '2026-05-19'],
+  ] as const)('5 working days after %s (%s) is %s', (from, kind, expected) => {
+    expect(addWorkingDays(from, 5, kind)).toBe(expected);
+  });
+
+  it('knows the Alsace-Moselle holidays', () => {
+    expect(isWorkingDay('2026-12-26', 'ouvrables')).toBe(true);
+    expect(isWorkingDay('2026-12-26', 'ouvrables', true)).toBe(false);
+    expect(isWorkingDay('2026-04-03', 'ouvres', true)).toBe(false); // Vendredi saint
+  });
+});
+
+describe('staff deadlines of the sample team on 15 May 2026', () => {
+  const all = byKey();
+
+  it('links every deadline to the person’s page, under « Équipe », with unique keys', () => {
+    const list = teamDeadlines(fixtureTeam, TODAY);
+    expect(new Set(list.map((d) => d.key)).size).toBe(list.length);
+    for (const d of list) {
+      expect(d.sourceLabel).toBe('Équipe');
+      expect(d.link).toMatch(/^\/equipe\/a3c1f0e2-/);
+    }
+  });
+
+  it('the PEC renewal request falls 2 months before the aid ends', () => {
+    expect(all[`aidedPost:${TEAM_IDS.sofianePost}:aid-renewal-request`]).toEqual({
+      key: `aidedPost:${TEAM_IDS.sofianePost}:aid-renewal-request`,
+      source: 'aidedPost',
+      rule: 'aid-renewal-request',
+      title: 'Demande de renouvellement de l’aide (PEC) — Sofiane Haddad',
+      dueDate: '2026-10-31',
+      link: `/equipe/${TEAM_IDS.sofiane}`,
+      sourceLabel: 'Équipe',
+      detail: 'Aide jusqu’au 31 déc. 2026, demande 2\u00a0mois avant — État — France Travail (prescripteur), aide versée par l’ASP',
+    });
+    expect(all[`aidedPost:${TEAM_IDS.fatouPost}:aid-renewal-request`]?.dueDate).toBe('2027-06-01');
+  });
+
+  it('ends of fixed-term contracts follow their renewals', () => {
+    expect(all[`contract:${TEAM_IDS.sofianePec}:fixed-term-end`]).toMatchObject({
+      title: 'Fin du contrat PEC — Sofiane Haddad',
+      dueDate: '2026-12-31',
+    });
+    expect(all[`contract:${TEAM_IDS.awaCdd2}:fixed-term-end`]).toMatchObject({ title: 'Fin du CDD — Awa Diop', dueDate: '2026-02-28' });
+    expect(all[`contract:${TEAM_IDS.inesCivicService}:fixed-term-end`]).toMatchObject({
+      title: 'Fin de l’engagement de service civique — Inès Moreau',
+      dueDate: '2026-09-30',
+    });
+    expect(all[`contract:${TEAM_IDS.karimCdi}:fixed-term-end`]).toBeUndefined();
+  });
+
+  it('trial periods: ÉCLAT for Awa’s CDI (technicienne, 2 months), past ones too', () => {
+    const eclat = byKey(TODAY, fixtureTeam, { trialRules: 'eclat' });
+    expect(eclat[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]?.dueDate).toBe('2026-05-01');
+    expect(byKey()[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]?.dueDate).toBe('2026-06-01');
+    // Apprentice: 45 days from 7 September.
+    expect(all[`contract:${TEAM_IDS.lucasApprenticeship}:trial-period-end`]?.dueDate).toBe('2026-10-21');
+    // No trial period for a volunteer.
+    expect(all[`contract:${TEAM_IDS.inesCivicService}:trial-period-end`]).toBeUndefined();
+  });
+
+  it('formalities not yet recorded: DPAE, first medical visit, OPCO filing', () => {
+    expect(all[`contract:${TEAM_IDS.lucasApprenticeship}:dpae`]?.dueDate).toBe('2026-09-07');
+    expect(all[`contract:${TEAM_IDS.lucasApprenticeship}:first-medical-visit`]?.dueDate).toBe('2026-11-07');
+    expect(all[`contract:${TEAM_IDS.lucasApprenticeship}:opco-filing`]).toMatchObject({
+      title: 'Contrat d’apprentissage à déposer auprès de l’OPCO — Lucas Martin',
+      dueDate: '2026-09-12',
+    });
+    expect(all[`contract:${TEAM_IDS.awaCdi}:first-medical-visit`]?.dueDate).toBe('2026-06-02');
+    // Recorded: nothing left to do.
+    expect(all[`contract:${TEAM_IDS.karimCdi}:dpae`]).toBeUndefined();
+    expect(all[`contract:${TEAM_IDS.karimCdi}:first-medical-visit`]).toBeUndefined();
+    // A volunteer has none of these.
+    expect(all[`contract:${TEAM_IDS.inesCivicService}:dpae`]).toBeUndefined();
+  });
+
+  it('professional interviews: the latest due and the next one, every 2 years', () => {
+    const karim = Object.values(all).filter((d) => d.key.startsWith(`contract:${TEAM_IDS.karimCdi}:professional-interview`));
+    expect(karim.map((d) => [d.key.split(':').pop(), d.dueDate, d.detail])).toEqual([
+      ['3', '2025-09-02', '6 ans d’ancienneté : entretien avec état des lieux récapitulatif'],
+      ['4', '2027-09-02', '8 ans d’ancienneté'],
+    ]);
+    // Awa's second CDD ended before its 2-year mark: none.
+    expect(all[`contract:${TEAM_IDS.awaCdd2}:professional-interview:1`]).toBeUndefined();
+  });
+
+  it('ignores what is in the bin, and contracts already over', () => {
+    const binned = {
+      ...fixtureTeam,
+      contracts: fixtureTeam.contracts.map((c): ContractRecord =>
+        c.id === TEAM_IDS.sofianePec ? { ...c, deletedAt: '2026-05-01T10:00:00.000Z' } : c,
+      ),
+      people: fixtureTeam.people.map((p) => (p.id === TEAM_IDS.lucas ? { ...p, deletedAt: '2026-05-01T10:00:00.000Z' } : p)),
+    };
+    const keys = Object.keys(byKey(TODAY, binned));
+    expect(keys.some((k) => k.includes(TEAM_IDS.sofianePec) || k.includes(TEAM_IDS.sofianePost))).toBe(false);
+    expect(keys.some((k) => k.includes(TEAM_IDS.lucasApprenticeship))).toBe(false);
+
+    const ended = {
+      ...fixtureTeam,
+      contracts: fixtureTeam.contracts.map((c): ContractRecord =>
+        c.id === TEAM_IDS.sofianePec ? { ...c, actualEndDate: '2026-06-30', endReason: 'Embauche ailleurs' } : c,
+      ),
+    };
+    const endedKeys = Object.keys(byKey(TODAY, ended));
+    expect(endedKeys).not.toContain(`contract:${TEAM_IDS.sofianePec}:fixed-term-end`);
+    expect(endedKeys).not.toContain(`aidedPost:${TEAM_IDS.sofianePost}:aid-renewal-request`);
+  });
+
+  it('keys stay the same when dates change (the user’s « fait » stays attached)', () => {
+    const moved = {
+      ...fixtureTeam,
+      aidedPosts: fixtureTeam.aidedPosts.map((p) => (p.id === TEAM_IDS.sofianePost ? { ...p, aidEndDate: '2027-03-31' } : p)),
+    };
+    expect(byKey(TODAY, moved)[`aidedPost:${TEAM_IDS.sofianePost}:aid-renewal-request`]?.dueDate).toBe('2027-01-31');
+  });
+});
