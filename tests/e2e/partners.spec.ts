@@ -102,6 +102,13 @@ test('two partners, a tacitly renewed agreement with a signed PDF, and its denun
   await page.getByRole('button', { name: 'Supprimer ce partenaire' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Supprimer' }).click();
   await expect(page.getByRole('alert')).toContainText('Centre social Floréal ne peut pas être supprimé\u00a0: il est partie à la convention « Prêt de la salle et accueil des familles »');
+
+  // The denunciation deadline is on the dashboard too, due this week (24 → 30 November).
+  await page.keyboard.press('Escape');
+  await openSection(page, 'Tableau de bord');
+  await expect(page.getByRole('region', { name: /Cette semaine/ })).toContainText(
+    'Dénoncer ou renégocier avant reconduction — Prêt de la salle et accueil des familles',
+  );
 });
 
 test('the document vault keeps a piece with its validity and its scan', async ({ page }) => {

@@ -84,6 +84,14 @@ test('hire on a PEC, renew it by avenant, and read the year’s ETPT, cost and r
   await expect(summary.getByText('Coût employeur', { exact: true }).locator('xpath=..')).toContainText(euros('14 490,00 €'));
   await expect(summary.getByText('Emplois aidés', { exact: true }).locator('xpath=..')).toContainText('1');
   await expect(page.getByRole('row', { name: /Haddad Sofiane/ })).toContainText('PEC (CUI-CAE)');
+
+  // The staff deadlines reach the dashboard, beside the grants': on 2 March, the first medical visit
+  // (1 January + 3 months = 1 April) is within 30 days, and the DPAE never recorded is overdue.
+  await openSection(page, 'Tableau de bord');
+  await expect(page.getByRole('region', { name: /Dans les 30 jours/ })).toContainText(
+    'Visite d’information et de prévention — Sofiane Haddad',
+  );
+  await expect(page.getByRole('region', { name: /En retard/ })).toContainText('DPAE à déclarer avant l’embauche — Sofiane Haddad');
 });
 
 test('the contract form says what is wrong under the field and saves nothing', async ({ page }) => {

@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
+import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
+import { createWorkspace } from '../../../src/renderer/src/data/workspace-repository';
+import { saveAssociationProfile } from '../../../src/renderer/src/data/association-repository';
+import { loadDeadlines } from '../../../src/renderer/src/data/deadline-sources';
+import { fundingDeadlines } from '../../../src/renderer/src/domain/deadlines/funding-deadlines';
+import { partnerDeadlines } from '../../../src/renderer/src/domain/deadlines/partner-deadlines';
+import { teamDeadlines } from '../../../src/renderer/src/domain/deadlines/team-deadlines';
+import { fixtureAssociationProfile } from '../../fixtures/association';
+import { fixtureApplications, fixtureFunders, fixturePayments } from '../../fixtures/funding';
+import * as partners from '../../fixtures/partners';
+import { fixtureTeam } from '../../fixtures/team';
+
+const TODAY = '2026-11-24';
+const stamps = { createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z', deletedAt: null };
+
+beforeEach(async () => {
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+});
+
+describe('one engine, every source', () => {
+  it('the fixture association’s dashboard gathers grants, staff and agreements, with unique keys', async () => {
+    const registry = new RegistryDb();
+    const created = await createWorkspace(registry, fixtureAssociationProfile.name);
+    if (!created.ok) throw new Error('no espace');
+    const db = new WorkspaceDb(created.value.id);
+    await saveAssociationProfile(db, fixtureAssociationProfile);
+    await db.transaction('rw', db.tables, async () => {
+      await db.table('funders').bulkAdd(fixtureFunders.map((f) => ({ ...stamps, ...f })));
+      await db.table('grantApplications').bulkAdd(fixtureApplications.map((a) => ({ ...stamps, ...a })));
+      await db.table('payments').bulkAdd(fixturePayments.map((p) => ({ ...stamps, ...p })));
+      await db.table('people').bulkAdd(fixtureTeam.people);
+      await db.table('contracts').bulkAdd(fixtureTeam.contracts);
+      await db.table('amendments').bulkAdd(fixtureTeam.amendments);
+      await db.table('aidedPosts').bulkAdd(fixtureTeam.aidedPosts);
+      await db.table('partners').bulkAdd(partners.fixturePartners);
+      await db.table('agreements').bulkAdd(partners.fixtureAgreements);
+      await db.table('agreementParties').bulkAdd(partners.fixtureAgreementParties);
+      await db.table('documents').bulkAdd(partners.fixtureDocuments);
+    });
+
+    const all = await loadDeadlines(db, TODAY);
+    const bySource = (label: string) => all.filter((d) => d.sourceLabel === label).length;
+    // Each source's own rules give the same deadlines through the data layer as on their own.
+    expect(bySource('Financements')).toBe(
+      fundingDeadlines({ funders: fixtureFunders, applications: fixtureApplications, payments: fixturePayments }, TODAY).length,
+    );
+    expect(bySource('Équipe')).toBe(teamDeadlines(fixtureTeam, TODAY, { trialRules: 'eclat' }).length);
+    expect(bySource('Partenaires')).toBe(partners.FIXTURE_EXPECTED_DEADLINES.length);
+    expect(bySource('Financements')).toBeGreaterThan(0);
+    expect(bySource('Équipe')).toBeGreaterThan(0);
+    expect(new Set(all.map((d) => d.key)).size).toBe(all.length);
+    db.close();
+    registry.close();
+  });
+});
