@@ -48,6 +48,7 @@ describe('one engine, every source', () => {
       fundingDeadlines({ funders: fixtureFunders, applications: fixtureApplications, payments: fixturePayments }, TODAY).length,
     );
     expect(bySource('Équipe')).toBe(teamDeadlines(fixtureTeam, TODAY, { trialRules: 'eclat' }).length);
+    expect(bySource('Partenaires')).toBe(partnerDeadlines({ agreements: partners.fixtureAgreements, agreementParties: partners.fixtureAgreementParties, partners: partners.fixturePartners, documents: partners.fixtureDocuments }, TODAY).length);
     expect(bySource('Partenaires')).toBe(partners.FIXTURE_EXPECTED_DEADLINES.length);
     expect(bySource('Financements')).toBeGreaterThan(0);
     expect(bySource('Équipe')).toBeGreaterThan(0);
