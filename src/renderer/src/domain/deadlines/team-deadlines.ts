@@ -19,6 +19,24 @@ export interface TeamDeadlineOptions {
   trialRules?: TrialRules;
   /** Alsace-Moselle has two more public holidays, which shift working-day deadlines. */
   alsaceMoselle?: boolean;
+  /**
+   * Staff deadlines older than this many days are no longer produced: the end of a trial period or of a
+   * CDD years ago asks nothing of anyone, and ten years of contracts would bury the dashboard. Four months
+   * still covers a laptop left closed over a long summer (the catch-up panel shows what fell due).
+   */
+  staleAfterDays?: number;
+}
+
+export const STAFF_DEADLINES_STALE_AFTER_DAYS = 120;
+
+/**
+ * Moments that pass on their own. The latest professional interview due and the aid renewal request stay
+ * until they are marked done: the obligation remains however late it is.
+ */
+const ONE_OFF_RULES = new Set(['trial-period-end', 'fixed-term-end', 'dpae', 'first-medical-visit', 'opco-filing']);
+
+function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 const SOURCE_LABEL = 'Équipe';
@@ -53,7 +71,8 @@ export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadl
       if (renewal) deadlines.push(renewal);
     }
   }
-  return deadlines;
+  const staleAfter = options.staleAfterDays ?? STAFF_DEADLINES_STALE_AFTER_DAYS;
+  return deadlines.filter((d) => !ONE_OFF_RULES.has(d.rule) || daysBetween(d.dueDate, today) <= staleAfter);
 }
 
 function contractDeadlines(
