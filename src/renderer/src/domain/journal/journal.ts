@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { tableLabel } from '../backup/table-labels';
-import { formatIsoFromDate, type IsoDate } from '../dates';
+import { formatDateShort, formatIsoFromDate, type IsoDate } from '../dates';
 import { describeRecord } from '../bin/record-names';
 
 // The journal: who changed what and when in one espace. Each entry keeps the record as it was before the
@@ -93,6 +93,12 @@ export function filterJournal(entries: readonly JournalEntry[], filter: JournalF
 /** `24/11/2026 14:05`, local time: what a French spreadsheet reads as a date-time. */
 export function formatJournalTime(at: string): string {
   return format(new Date(at), 'dd/MM/yyyy HH:mm');
+}
+
+/** `24 nov. 2026 à 14:05`, local time: for screens. */
+export function formatDateTimeShort(at: string): string {
+  const date = new Date(at);
+  return `${formatDateShort(formatIsoFromDate(date))} à ${format(date, 'HH:mm')}`;
 }
 
 export const NOBODY = 'Personne non renseignée';
