@@ -77,15 +77,17 @@ export function BinPage() {
                     <th scope="row" className="bin-table__what">
                       {group.description}
                     </th>
-                    <td>{formatDateTimeShort(group.deletedAt)}</td>
-                    <td>{formatDateShort(formatIsoFromDate(restorableUntil(group.deletedAt)))}</td>
+                    <td className="bin-table__when">{formatDateTimeShort(group.deletedAt)}</td>
+                    <td className="bin-table__when">{formatDateShort(formatIsoFromDate(restorableUntil(group.deletedAt)))}</td>
                     <td className="bin-table__actions">
+                      <div>
                       <button type="button" className="button button--small" onClick={() => void restore(group)}>
                         Restaurer
                       </button>
                       <button type="button" className="button button--small button--danger" onClick={() => setToDestroy(group)}>
                         Supprimer définitivement
                       </button>
+                      </div>
                     </td>
                   </tr>
                 ))}
