@@ -11,12 +11,14 @@ import { FundersPage } from '../features/funding/funders-page';
 import { NewApplicationPage } from '../features/funding/new-application-page';
 import { PipelinePage } from '../features/funding/pipeline-page';
 import { YearlySummaryPage } from '../features/funding/yearly-summary-page';
+import { BinRoutes } from '../features/bin/bin-routes';
 import { PartnersRoutes } from '../features/partners/partners-routes';
 import { SettingsPage } from '../features/settings/settings-page';
 import { PersonPage } from '../features/team/person-page';
 import { TeamPage } from '../features/team/team-page';
 import { ToastProvider } from '../ui/toast';
 import { ErrorBoundary } from './error-boundary';
+import { JournalSession } from './journal-session';
 import { Layout } from './layout';
 import { HOME_PATH } from './sections';
 import { WorkspaceGate } from './workspace-gate';
@@ -27,6 +29,7 @@ export function App({ registry }: { registry: RegistryDb }) {
       <ToastProvider>
         <RegistryProvider registry={registry}>
           <WorkspaceGate>
+            <JournalSession />
             {/* Hash routes: they work the same from app://passerelle/ and from a plain web server. */}
             <OpeningProvider>
               <Router hook={useHashLocation}>
@@ -45,6 +48,8 @@ export function App({ registry }: { registry: RegistryDb }) {
                       <Route path="/partenaires/*" component={PartnersRoutes} />
                       <Route path="/association" component={AssociationPage} />
                       <Route path="/sauvegardes" component={BackupsPage} />
+                      <Route path="/corbeille" component={BinRoutes} />
+                      <Route path="/corbeille/*" component={BinRoutes} />
                       <Route path="/reglages" component={SettingsPage} />
                       <Route>
                         <Redirect to={HOME_PATH} replace />

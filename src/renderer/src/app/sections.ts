@@ -7,6 +7,7 @@ export const SECTIONS = [
   { path: '/partenaires', label: 'Partenaires' },
   { path: '/association', label: 'Association' },
   { path: '/sauvegardes', label: 'Sauvegardes' },
+  { path: '/corbeille', label: 'Corbeille' },
   { path: '/reglages', label: 'Réglages' },
 ] as const;
 

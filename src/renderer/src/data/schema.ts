@@ -64,6 +64,13 @@ export const workspaceVersions: readonly SchemaVersion[] = [
       documents: 'id, kind, validUntil, deletedAt',
     },
   },
+  {
+    // Journal: who changed what and when, with each record's state before the change (for undo).
+    version: 5,
+    stores: {
+      journal: 'id, at, table, recordId, person, batch',
+    },
+  },
 ];
 
 /** Declares `versions` on a Dexie instance, optionally stopping at `upTo` (migration tests open old ones). */

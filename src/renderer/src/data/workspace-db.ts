@@ -12,6 +12,8 @@ import type { AidedPostRecord } from '../domain/team/aided-post';
 import type { AmendmentRecord } from '../domain/team/amendment';
 import type { ContractRecord } from '../domain/team/contract';
 import type { PersonRecord } from '../domain/team/person';
+import type { JournalEntry } from '../domain/journal/journal';
+import { installJournal } from './journal-middleware';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
 export function workspaceDbName(workspaceId: string): string {
@@ -44,12 +46,30 @@ export class WorkspaceDb extends Dexie {
   contracts!: Table<ContractRecord, string>;
   amendments!: Table<AmendmentRecord, string>;
   aidedPosts!: Table<AidedPostRecord, string>;
+  // Journal (schema version 5): written by the journal middleware, never by repositories.
+  journal!: Table<JournalEntry, string>;
 
   readonly workspaceId: string;
+  /** This opening of the espace: undo reaches only its own changes. */
+  readonly sessionId: string = crypto.randomUUID();
+  private person: string | null = null;
 
   constructor(workspaceId: string, versions: readonly SchemaVersion[] = workspaceVersions, upTo?: number) {
     super(workspaceDbName(workspaceId));
     this.workspaceId = workspaceId;
     declareVersions(this, versions, upTo);
+    installJournal(this, { session: this.sessionId, person: () => this.person, now: () => new Date() });
+  }
+
+  /**
+   * Who signs the next changes. The app passes it in from the registry (another database) rather than the
+   * journal reading it there in the middle of a write.
+   */
+  setCurrentPerson(name: string | null): void {
+    this.person = name;
+  }
+
+  get currentPerson(): string | null {
+    return this.person;
   }
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldErrors, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -48,6 +48,12 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
     reset,
     formState: { errors, isSubmitting, isDirty, submitCount },
   } = form;
+  // A change made elsewhere (Ctrl+Z, the journal's undo) shows in the form, unless the user is editing it.
+  const dirty = useRef(isDirty);
+  dirty.current = isDirty;
+  useEffect(() => {
+    if (!dirty.current) reset(associationFormValues(profile));
+  }, [profile, reset]);
   const approvals = useFieldArray({ control, name: 'approvals' });
   const qpvs = useFieldArray({ control, name: 'qpvs' });
   const [sameAddress, alsaceMoselle, publicUtility, federated, collectiveAgreement] = useWatch({

@@ -1,0 +1,55 @@
+import { describeBatch, isSuperseded, lastUndoableBatch, undoSteps } from '../domain/journal/undo';
+import type { JournalEntry } from '../domain/journal/journal';
+import type { WorkspaceDb } from './workspace-db';
+
+// Generic undo from the journal's before-states: whatever table the last change touched, its records are
+// put back as they were (or deleted, when the change created them).
+
+export type UndoOutcome =
+  | { ok: true; description: string }
+  | { ok: false; message: string };
+
+/** Puts back the last change this session's person made in this espace. */
+export async function undoLastChange(db: WorkspaceDb, now: Date = new Date()): Promise<UndoOutcome> {
+  const mine = await db.journal.filter((entry) => entry.session === db.sessionId).toArray();
+  const batch = lastUndoableBatch(mine, db.sessionId, db.currentPerson);
+  if (batch.length === 0) return { ok: false, message: 'Rien à annuler\u00a0: vous n’avez rien modifié depuis l’ouverture de l’espace.' };
+
+  const tableNames = [...new Set(batch.map((entry) => entry.table))];
+  const tables = tableNames.filter((name) => db.tables.some((t) => t.name === name)).map((name) => db.table(name));
+  // The journal is named: these writes are the undo itself, journaled below as one « Annulation ».
+  return db.transaction('rw', [...tables, db.journal], async () => {
+    const sameRecords = await db.journal.where('recordId').anyOf(batch.map((entry) => entry.recordId)).toArray();
+    if (isSuperseded(batch, sameRecords)) {
+      return {
+        ok: false as const,
+        message: 'Impossible d’annuler\u00a0: ces fiches ont été modifiées depuis. Rien n’a été changé.',
+      };
+    }
+    const at = now.toISOString();
+    for (const step of undoSteps(batch)) {
+      const table = db.table(step.table);
+      if (step.restore === null) await table.delete(step.recordId);
+      else await table.put(step.restore);
+    }
+    await db.journal.bulkPut(batch.map((entry) => ({ ...entry, undoneAt: at })));
+    const description = describeBatch(batch);
+    const undoEntries: JournalEntry[] = batch.map((entry) => ({
+      id: crypto.randomUUID(),
+      at,
+      table: entry.table,
+      recordId: entry.recordId,
+      person: db.currentPerson,
+      session: db.sessionId,
+      batch: `undo:${entry.batch}`,
+      // Just after the change it takes back, for entries written in the same millisecond.
+      seq: entry.seq + 0.5,
+      kind: 'undo',
+      summary: `Annulation\u00a0: ${entry.summary}`,
+      before: null,
+      undoneAt: null,
+    }));
+    await db.journal.bulkAdd(undoEntries);
+    return { ok: true as const, description };
+  });
+}

@@ -1,0 +1,19 @@
+import Papa from 'papaparse';
+import { journalCsvRows, type JournalEntry } from '../../domain/journal/journal';
+
+// What Excel in France opens without a wizard: `;` between fields (the comma is the decimal mark there),
+// CRLF line ends, and a UTF-8 byte-order mark, without which Excel reads the accents as Windows-1252.
+export function journalCsvBytes(entries: readonly JournalEntry[]): Uint8Array {
+  const text = Papa.unparse(journalCsvRows(entries), { delimiter: ';', newline: '\r\n', quotes: false });
+  return new TextEncoder().encode(`\uFEFF${text}\r\n`);
+}
+
+export function journalFileName(espaceName: string, today: string): string {
+  const slug = espaceName
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return `journal-${slug || 'espace'}-${today}.csv`;
+}

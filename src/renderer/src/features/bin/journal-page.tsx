@@ -1,0 +1,166 @@
+import { useMemo, useState } from 'react';
+import { useJournal } from '../../data/journal-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { tableLabel } from '../../domain/backup/table-labels';
+import { todayIso } from '../../domain/dates';
+import { filterJournal, formatDateTimeShort, NOBODY, type JournalFilter } from '../../domain/journal/journal';
+import { currentPlatform } from '../../platform/current-platform';
+import { TextField, SelectField } from '../../ui/field';
+import { Page } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+import { BinTabs } from './bin-tabs';
+import { journalCsvBytes, journalFileName } from './journal-csv';
+import { useRememberedFilter } from './remembered-state';
+
+// Long journals are cut on screen, never in the export: the table stays quick to render and to read.
+const SHOWN_AT_MOST = 300;
+const NOBODY_VALUE = '\u0000nobody';
+
+export function JournalPage() {
+  const { db, record } = useCurrentWorkspace();
+  const entries = useJournal(db);
+  const toast = useToast();
+  const [person, setPerson] = useRememberedFilter(`${record.id}:journal:person`);
+  const [table, setTable] = useRememberedFilter(`${record.id}:journal:table`);
+  const [from, setFrom] = useRememberedFilter(`${record.id}:journal:from`);
+  const [to, setTo] = useRememberedFilter(`${record.id}:journal:to`);
+  const [text, setText] = useRememberedFilter(`${record.id}:journal:text`);
+  const [exporting, setExporting] = useState(false);
+
+  const people = useMemo(() => {
+    const names = new Set((entries ?? []).map((e) => e.person));
+    return [...names].sort((a, b) => (a ?? '').localeCompare(b ?? '', 'fr'));
+  }, [entries]);
+  // Every kind of record of the schema, so that a table added later is filterable without new code.
+  const tables = useMemo(
+    () =>
+      db.tables
+        .map((t) => t.name)
+        .filter((name) => name !== 'journal' && name !== 'meta')
+        .sort((a, b) => tableLabel(a).localeCompare(tableLabel(b), 'fr')),
+    [db],
+  );
+
+  const filtered = useMemo(() => {
+    const filter: JournalFilter = { table, from, to, text };
+    const shown = filterJournal(entries ?? [], filter);
+    if (person === '') return shown;
+    return shown.filter((e) => (person === NOBODY_VALUE ? e.person === null : e.person === person));
+  }, [entries, person, table, from, to, text]);
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const status = await currentPlatform().saveFile(journalFileName(record.name, todayIso()), journalCsvBytes(filtered), [
+        { name: 'Tableur CSV', extensions: ['csv'] },
+      ]);
+      if (status === 'saved') toast.show(`Journal exporté (${filtered.length} modification${filtered.length > 1 ? 's' : ''}).`);
+    } catch (e) {
+      toast.show(`L’export a échoué\u00a0: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const filtering = person !== '' || table !== '' || from !== '' || to !== '' || text !== '';
+
+  return (
+    <Page
+      title="Journal des modifications"
+      action={
+        <button type="button" className="button button--primary" onClick={() => void exportCsv()} disabled={exporting || !entries}>
+          Exporter en CSV
+        </button>
+      }
+    >
+      <BinTabs />
+      <p className="muted">
+        Qui a modifié quoi, et quand, dans cet espace. Chaque modification est signée du nom de la personne au clavier.
+      </p>
+      <div className="filters journal-filters" role="search" aria-label="Filtrer le journal">
+        <TextField label="Rechercher" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Nom, action…" />
+        <SelectField
+          label="Personne"
+          value={person}
+          onChange={(e) => setPerson(e.target.value)}
+          options={[
+            { value: '', label: 'Toutes' },
+            ...people.map((name) => ({ value: name ?? NOBODY_VALUE, label: name ?? NOBODY })),
+          ]}
+        />
+        <SelectField
+          label="Type de fiche"
+          value={table}
+          onChange={(e) => setTable(e.target.value)}
+          options={[{ value: '', label: 'Tous' }, ...tables.map((name) => ({ value: name, label: tableLabel(name) }))]}
+        />
+        <TextField label="Du" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextField label="Au" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        {filtering ? (
+          <button
+            type="button"
+            className="button button--small journal-filters__reset"
+            onClick={() => {
+              setPerson('');
+              setTable('');
+              setFrom('');
+              setTo('');
+              setText('');
+            }}
+          >
+            Effacer les filtres
+          </button>
+        ) : null}
+      </div>
+      {entries === undefined ? (
+        <p role="status">Chargement…</p>
+      ) : entries.length === 0 ? (
+        <div className="empty-state">
+          <p>
+            <strong>Aucune modification pour l’instant.</strong>
+          </p>
+          <p>Dès que quelqu’un crée, modifie ou supprime une fiche dans cet espace, le journal l’inscrit ici avec son nom.</p>
+        </div>
+      ) : (
+        <>
+          <p role="status" className="muted">
+            {filtered.length === entries.length
+              ? `${entries.length} modification${entries.length > 1 ? 's' : ''}.`
+              : `${filtered.length} modification${filtered.length > 1 ? 's' : ''} sur ${entries.length}.`}
+            {filtered.length > SHOWN_AT_MOST ? ` Les ${SHOWN_AT_MOST} plus récentes sont affichées ; l’export les contient toutes.` : ''}
+          </p>
+          {filtered.length > 0 ? (
+            <div className="table-wrap">
+              <table className="data-table journal-table">
+                <caption className="visually-hidden">Journal des modifications, de la plus récente à la plus ancienne</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Personne</th>
+                    <th scope="col">Type de fiche</th>
+                    <th scope="col">Modification</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {filtered.slice(0, SHOWN_AT_MOST).map((entry) => (
+                    <tr key={entry.id} className={entry.undoneAt ? 'journal-table__undone' : undefined}>
+                      <td className="journal-table__when">{formatDateTimeShort(entry.at)}</td>
+                      <td>{entry.person ?? <span className="muted">{NOBODY}</span>}</td>
+                      <td>{tableLabel(entry.table)}</td>
+                      <td>
+                        {entry.summary}
+                        {entry.undoneAt ? <span className="badge journal-table__badge">annulée</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>Aucune modification ne correspond à ces filtres.</p>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
