@@ -5,6 +5,7 @@ import { formatBytes } from '../../domain/backup/table-labels';
 import { formatIsoFromDate } from '../../domain/dates';
 import { backupFileName } from '../../domain/workspace';
 import { createBackup, getLastBackup, recordBackupMade, restoreUndoAvailable, undoRestore } from '../../data/backup';
+import { useEspaceSession } from '../../data/espace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
 import { Page } from '../../ui/page';
@@ -33,6 +34,8 @@ export function BackupsPage() {
   const { record, db } = useCurrentWorkspace();
   const registry = useRegistry();
   const toast = useToast();
+  // A protected espace's backups are encrypted with its passphrase, known while it is unlocked.
+  const { passphrase } = useEspaceSession();
   const lastBackup = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
   const undoAt = useLiveQuery(async () => (await restoreUndoAvailable(registry, record.id)) ?? null, [registry, record.id]);
   const storage = useStorageEstimate();
@@ -45,7 +48,7 @@ export function BackupsPage() {
     try {
       const platform = currentPlatform();
       const info = await platform.appInfo();
-      const backup = await createBackup(db, record, info.version);
+      const backup = await createBackup(db, record, info.version, passphrase ? { passphrase } : {});
       const fileName = backupFileName(record.name, formatIsoFromDate(new Date()));
       const status = await platform.saveFile(fileName, backup.bytes, BACKUP_FILTERS);
       if (status === 'saved') {
@@ -112,6 +115,7 @@ export function BackupsPage() {
         <p className="muted">
           Le fichier contient tout l’espace « {record.name} », fichiers joints compris, et une somme de contrôle qui
           permet de vérifier qu’il est intact.
+          {passphrase ? ' L’espace étant protégé, le fichier est chiffré avec sa phrase de passe.' : ''}
           {currentPlatform().kind === 'browser' ? ' Dans le navigateur, il est enregistré dans vos Téléchargements.' : ''}
         </p>
       </section>
