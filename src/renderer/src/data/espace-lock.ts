@@ -93,7 +93,7 @@ export async function protectEspace(
   const problems = newPassphraseProblems(passphrase, confirmation);
   if (Object.keys(problems).length > 0) return { ok: false, errors: problems };
   if (await getLockVerifier(registry, workspaceId)) {
-    return { ok: false, errors: { passphrase: 'Cet espace est déjà protégé : changez plutôt sa phrase de passe.' } };
+    return { ok: false, errors: { passphrase: 'Cet espace est déjà protégé\u00a0: changez plutôt sa phrase de passe.' } };
   }
   await registry.settings.put({ key: verifierKey(workspaceId), value: await createVerifier(passphrase, iterations) });
   return { ok: true, value: undefined };

@@ -14,7 +14,7 @@ export const CURRENT_PASSPHRASE_LABEL = 'Phrase de passe actuelle';
 export const LOCK_DELAY_LABEL = 'Verrouillage après inactivité (minutes)';
 
 export const WRONG_CURRENT_PASSPHRASE = fieldMessage(CURRENT_PASSPHRASE_LABEL, 'elle ne correspond pas.');
-export const WRONG_UNLOCK_PASSPHRASE = 'Phrase de passe incorrecte : l’espace reste verrouillé.';
+export const WRONG_UNLOCK_PASSPHRASE = 'Phrase de passe incorrecte\u00a0: l’espace reste verrouillé.';
 
 export type PassphraseProblems = Partial<Record<'passphrase' | 'confirmation', string>>;
 

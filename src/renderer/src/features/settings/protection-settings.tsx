@@ -57,7 +57,7 @@ export function ProtectionSettings() {
         <>
           <p className="muted">
             Sur un ordinateur partagé, une phrase de passe empêche quelqu’un d’autre d’ouvrir les données de « {record.name}{' '}
-            » dans Passerelle. Notez-la en lieu sûr : sans elle, l’espace ne peut plus être ouvert ni ses sauvegardes
+            » dans Passerelle. Notez-la en lieu sûr&nbsp;: sans elle, l’espace ne peut plus être ouvert ni ses sauvegardes
             restaurées.
           </p>
           <ProtectForm key={`protect-${record.id}`} />
@@ -93,7 +93,7 @@ function ProtectForm() {
       return;
     }
     session.rememberPassphrase(passphrase);
-    toast.show('Espace protégé : il sera verrouillé au prochain démarrage et après un moment sans activité.');
+    toast.show('Espace protégé\u00a0: il sera verrouillé au prochain démarrage et après un moment sans activité.');
   }
 
   return (
@@ -103,7 +103,7 @@ function ProtectForm() {
         ref={passphraseInput}
         label="Phrase de passe"
         type="password"
-        hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins ; une courte phrase est plus facile à retenir et plus sûre qu’un mot.`}
+        hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins\u00a0; une courte phrase est plus facile à retenir et plus sûre qu’un mot.`}
         value={passphrase}
         onChange={(e) => setPassphrase(e.target.value)}
         error={errors.passphrase}
@@ -283,7 +283,7 @@ function RemoveProtectionForm() {
     setBusy(false);
     if (!result.ok) return refuse(result.errors.current);
     session.rememberPassphrase(undefined);
-    toast.show('Protection retirée : l’espace ne se verrouille plus et ses sauvegardes ne sont plus chiffrées.');
+    toast.show('Protection retirée\u00a0: l’espace ne se verrouille plus et ses sauvegardes ne sont plus chiffrées.');
   }
 
   return (

@@ -185,7 +185,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
       >
         {otherProtected ? (
           <p className="warning">
-            Cet espace est protégé par une phrase de passe : ouvrez-le et déverrouillez-le pour enregistrer sa sauvegarde
+            Cet espace est protégé par une phrase de passe&nbsp;: ouvrez-le et déverrouillez-le pour enregistrer sa sauvegarde
             (elle sera chiffrée).
           </p>
         ) : (
