@@ -151,7 +151,7 @@ function LockDelayForm() {
   }
 
   return (
-    <form className="inline-form" onSubmit={submit} noValidate>
+    <form className="inline-form protection-delay" onSubmit={submit} noValidate>
       <TextField
         ref={input}
         label={LOCK_DELAY_LABEL}
