@@ -50,6 +50,7 @@ const lockHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 
 const navigation = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
 
 test('the person at the keyboard is asked when the espace opens and shown in the navigation', async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto('./');
   await page.getByLabel('Nom de votre association').fill('Les Amis du Quartier');
   await page.getByRole('button', { name: 'Créer l’espace' }).click();
