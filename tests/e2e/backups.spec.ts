@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { createFirstWorkspace, openSection } from './helpers';
+import { answerKeyboardPerson, createFirstWorkspace, openSection } from './helpers';
 
 async function fillProfile(page: Page) {
   await page.getByLabel('Sigle').fill('ADQ');
@@ -68,6 +68,7 @@ test('everything deleted, then restored from the welcome screen as on a new lapt
 
   await chooseBackup(page, 'Restaurer une sauvegarde…', path);
   await page.getByRole('alertdialog').getByRole('button', { name: 'Restaurer dans un nouvel espace' }).click();
+  await answerKeyboardPerson(page);
   await expect(page.getByLabel('Espace', { exact: true }).locator('option')).toHaveText(['Les Amis du Quartier']);
   await openSection(page, 'Association');
   await expect(page.getByLabel('SIRET')).toHaveValue('84213975000017');

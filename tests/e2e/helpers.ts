@@ -1,5 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
+export const KEYBOARD_PERSON = 'Marie Dupont';
+
 /**
  * A fresh browser context has an empty IndexedDB: the app starts on its welcome screen. The new espace
  * opens on the home screen (the dashboard); the helper then goes to the association profile, where the
@@ -16,7 +18,26 @@ export async function createWorkspaceOnHome(page: Page, name: string): Promise<v
   await expect(page.getByRole('heading', { name: 'Bienvenue dans Passerelle' })).toBeVisible();
   await page.getByLabel('Nom de votre association').fill(name);
   await page.getByRole('button', { name: 'Créer l’espace' }).click();
+  await answerKeyboardPerson(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+}
+
+/**
+ * Answers « Qui utilise Passerelle ? », asked whenever an espace is opened: picks `name` when the espace
+ * already knows it, types it otherwise.
+ */
+export async function answerKeyboardPerson(page: Page, name: string = KEYBOARD_PERSON): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: /Qui utilise Passerelle/ })).toBeVisible();
+  const known = page.getByRole('radio', { name, exact: true });
+  if ((await known.count()) > 0) {
+    await known.check();
+  } else {
+    const another = page.getByRole('radio', { name: 'Une autre personne' });
+    if ((await another.count()) > 0) await another.check();
+    await page.getByLabel('Votre nom').fill(name);
+  }
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
 }
 
 export async function openSection(page: Page, label: string): Promise<void> {

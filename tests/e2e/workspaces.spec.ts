@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createFirstWorkspace, openSection } from './helpers';
+import { answerKeyboardPerson, createFirstWorkspace, openSection } from './helpers';
 
 test('the first start asks for the association and creates its espace', async ({ page }) => {
   await page.goto('./');
@@ -8,6 +8,7 @@ test('the first start asks for the association and creates its espace', async ({
 
   await page.getByLabel('Nom de votre association').fill('Les Amis du Quartier');
   await page.getByRole('button', { name: 'Créer l’espace' }).click();
+  await answerKeyboardPerson(page);
 
   // The new espace opens on the home screen, the dashboard.
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
@@ -30,6 +31,7 @@ test('a second espace sees none of the first one’s records, and the switcher s
   const dialog = page.getByRole('dialog', { name: 'Nouvel espace' });
   await dialog.getByLabel('Nom de l’association').fill('Association Beta');
   await dialog.getByRole('button', { name: 'Créer l’espace' }).click();
+  await answerKeyboardPerson(page);
 
   const switcher = page.getByLabel('Espace', { exact: true });
   await expect(switcher.locator('option')).toHaveText(['Association Alpha', 'Association Beta']);
@@ -38,6 +40,7 @@ test('a second espace sees none of the first one’s records, and the switcher s
   await expect(page.getByLabel('SIRET')).toHaveValue('');
 
   await switcher.selectOption({ label: 'Association Alpha' });
+  await answerKeyboardPerson(page);
   await expect(page.getByRole('textbox', { name: 'Nom de l’association', exact: true })).toHaveValue('Association Alpha');
   await expect(page.getByLabel('Objet de l’association')).toHaveValue('Accompagnement scolaire à Saint-Denis');
 });
@@ -47,6 +50,7 @@ test('renaming an espace, then deleting it after typing its name, with an undo',
   await page.getByRole('button', { name: 'Nouvel espace…' }).click();
   await page.getByRole('dialog').getByLabel('Nom de l’association').fill('Second');
   await page.getByRole('dialog').getByRole('button', { name: 'Créer l’espace' }).click();
+  await answerKeyboardPerson(page);
   await openSection(page, 'Réglages');
 
   const second = page.getByRole('listitem').filter({ has: page.getByLabel('Nom de l’espace (ouvert)') });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { useEspaceSession } from '../data/espace-session';
 import { useCurrentWorkspace } from '../data/workspace-context';
 import { useAutomaticBackups } from '../features/backups/automatic-backups';
 import { BackupReminder } from '../features/backups/backup-reminder';
@@ -10,7 +11,8 @@ import { SECTIONS } from './sections';
 export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   const { record, db } = useCurrentWorkspace();
-  useAutomaticBackups(db, record);
+  const session = useEspaceSession();
+  useAutomaticBackups(db, record, session.passphrase);
   const firstRender = useRef(true);
 
   // Moving to another section puts the keyboard focus on its title, as a page load would.
@@ -33,6 +35,34 @@ export function Layout({ children }: { children: ReactNode }) {
       <nav className="sidebar" aria-label="Navigation principale">
         <p className="sidebar__brand">Passerelle</p>
         <WorkspaceSwitcher />
+        <div className="keyboard-person">
+          <p className="keyboard-person__line">
+            <span className="switcher__label">Au clavier</span>
+            <span id="keyboard-person-name" className="keyboard-person__name">
+              {session.person ?? '—'}
+            </span>
+          </p>
+          <div className="keyboard-person__actions">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={session.changePerson}
+              aria-label="Changer la personne au clavier"
+            >
+              Changer
+            </button>
+            {session.isProtected ? (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={session.lock}
+                aria-label="Verrouiller l’espace"
+              >
+                Verrouiller
+              </button>
+            ) : null}
+          </div>
+        </div>
         <ul className="sidebar__links">
           {SECTIONS.map((section) => {
             const active = location === section.path || location.startsWith(`${section.path}/`);

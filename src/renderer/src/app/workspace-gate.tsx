@@ -1,11 +1,49 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { WorkspaceDb } from '../data/workspace-db';
+import { EspaceSessionProvider, type EspaceSession } from '../data/espace-session';
+import { getLockDelayMinutes, getLockVerifier } from '../data/espace-lock';
+import { getCurrentPerson } from '../data/session';
 import { useRegistry, useWorkspaces, WorkspaceProvider } from '../data/workspace-context';
 import { getCurrentWorkspaceId, setCurrentWorkspaceId } from '../data/workspace-repository';
 import { FirstRun } from './first-run';
+import { InactivityLock } from './inactivity-lock';
+import { LockScreen } from './lock-screen';
+import { PersonScreen } from './person-screen';
 
-/** Opens the current espace's database, or asks for a first association when there is none. */
+// Which espace the person at the keyboard was confirmed for in this window. sessionStorage, not memory:
+// a reload of the page is not a new start of the app and should not ask again, while closing the window
+// (or the app) forgets it. Switching espace, locking or « Changer » ask again.
+const PERSON_CONFIRMED_KEY = 'passerelle.personConfirmedFor';
+
+function readPersonConfirmedFor(): string | null {
+  try {
+    return sessionStorage.getItem(PERSON_CONFIRMED_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writePersonConfirmedFor(workspaceId: string | null): void {
+  try {
+    if (workspaceId === null) sessionStorage.removeItem(PERSON_CONFIRMED_KEY);
+    else sessionStorage.setItem(PERSON_CONFIRMED_KEY, workspaceId);
+  } catch {
+    // Without sessionStorage the question is simply asked again after a reload.
+  }
+}
+
+/** The espace open in this window: its id, and its passphrase while it is protected and unlocked. */
+interface OpenSession {
+  workspaceId: string;
+  passphrase: string | undefined;
+}
+
+/**
+ * Opens the current espace's database, or asks for a first association when there is none. Before the
+ * app renders anything of the espace: its lock screen while it is protected and locked (nothing that reads
+ * its records is rendered then), then « Qui utilise Passerelle ? ».
+ */
 export function WorkspaceGate({ children }: { children: ReactNode }) {
   const registry = useRegistry();
   const workspaces = useWorkspaces();
@@ -15,20 +53,84 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
     if (!workspaces || currentId === undefined) return undefined;
     return workspaces.find((w) => w.id === currentId) ?? workspaces[0] ?? null;
   }, [workspaces, currentId]);
+  const id = current?.id;
 
   // Remember the fallback choice so that the next start opens the same espace.
   useEffect(() => {
     if (current && current.id !== currentId) void setCurrentWorkspaceId(registry, current.id);
   }, [current, currentId, registry]);
 
-  const db = useMemo(() => (current ? new WorkspaceDb(current.id) : null), [current?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Tagged with the espace they belong to: right after a switch, the previous espace's answer must not
+  // be taken for the new one's.
+  const protection = useLiveQuery(
+    async () => (id ? { workspaceId: id, verifier: (await getLockVerifier(registry, id)) ?? null } : null),
+    [registry, id],
+  );
+  const delayMinutes = useLiveQuery(async () => (id ? getLockDelayMinutes(registry, id) : undefined), [registry, id]);
+  const person = useLiveQuery(async () => (id ? getCurrentPerson(registry, id) : undefined), [registry, id]);
+
+  const [open, setOpen] = useState<OpenSession | null>(null);
+  const [personConfirmedFor, setPersonConfirmedFor] = useState<string | null>(readPersonConfirmedFor);
+
+  const confirmPerson = useCallback((workspaceId: string | null) => {
+    writePersonConfirmedFor(workspaceId);
+    setPersonConfirmedFor(workspaceId);
+  }, []);
+
+  const known = protection && protection.workspaceId === id ? protection : undefined;
+  const isProtected = Boolean(known?.verifier);
+  const locked = known === undefined || (isProtected && open?.workspaceId !== id);
+
+  // An espace without protection is open as soon as it is shown. Holding it as open means that protecting
+  // it from Réglages does not lock it under the user's hands.
+  useEffect(() => {
+    if (id && known && !known.verifier && open?.workspaceId !== id) setOpen({ workspaceId: id, passphrase: undefined });
+  }, [id, known, open?.workspaceId]);
+
+  const db = useMemo(() => (id ? new WorkspaceDb(id) : null), [id]);
   useEffect(() => () => db?.close(), [db]);
+
+  const lock = useCallback(() => {
+    setOpen(null);
+    // Whoever unlocks next says who they are.
+    confirmPerson(null);
+  }, [confirmPerson]);
+
+  const session = useMemo<EspaceSession>(
+    () => ({
+      person,
+      isProtected,
+      passphrase: isProtected && open?.workspaceId === id ? open?.passphrase : undefined,
+      lock,
+      changePerson: () => confirmPerson(null),
+      rememberPassphrase: (passphrase) => {
+        if (id) setOpen({ workspaceId: id, passphrase });
+      },
+    }),
+    [person, isProtected, open, id, lock, confirmPerson],
+  );
 
   if (current === undefined) return <p className="loading" role="status">Chargement…</p>;
   if (current === null || !db) return <FirstRun />;
+  if (known === undefined) return <p className="loading" role="status">Chargement…</p>;
+  if (locked) {
+    return (
+      <LockScreen
+        key={current.id}
+        workspace={current}
+        onUnlocked={(passphrase) => setOpen({ workspaceId: current.id, passphrase })}
+      />
+    );
+  }
+  if (personConfirmedFor !== current.id) {
+    return <PersonScreen key={current.id} workspace={current} db={db} onChosen={() => confirmPerson(current.id)} />;
+  }
   return (
     <WorkspaceProvider key={current.id} workspace={{ record: current, db }}>
-      {children}
+      <EspaceSessionProvider session={session}>
+        {isProtected && delayMinutes !== undefined ? <InactivityLock delayMinutes={delayMinutes} onLock={lock} /> : null}
+        {children}
+      </EspaceSessionProvider>
     </WorkspaceProvider>
   );
 }

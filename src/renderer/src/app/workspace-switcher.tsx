@@ -7,11 +7,27 @@ import { useToast } from '../ui/toast';
 
 /** At the top of the navigation: which association's data is on screen, and a way to change it. */
 export function WorkspaceSwitcher() {
-  const registry = useRegistry();
-  const workspaces = useWorkspaces() ?? [];
   const { record } = useCurrentWorkspace();
   const [creating, setCreating] = useState(false);
 
+  return (
+    <div className="switcher">
+      <EspaceSelect currentId={record.id} />
+      <button type="button" className="button button--small switcher__new" onClick={() => setCreating(true)}>
+        Nouvel espace…
+      </button>
+      <NewWorkspaceDialog open={creating} onOpenChange={setCreating} />
+    </div>
+  );
+}
+
+/**
+ * The list of espaces; choosing one opens it. Needs only the registry, so that the lock and person screens
+ * can offer it before any espace is open.
+ */
+export function EspaceSelect({ currentId }: { currentId: string }) {
+  const registry = useRegistry();
+  const workspaces = useWorkspaces() ?? [];
   return (
     <div className="switcher">
       <label htmlFor="workspace-switcher" className="switcher__label">
@@ -20,7 +36,7 @@ export function WorkspaceSwitcher() {
       <select
         id="workspace-switcher"
         className="switcher__select"
-        value={record.id}
+        value={currentId}
         onChange={(e) => void setCurrentWorkspaceId(registry, e.target.value)}
       >
         {workspaces.map((w) => (
@@ -29,10 +45,6 @@ export function WorkspaceSwitcher() {
           </option>
         ))}
       </select>
-      <button type="button" className="button button--small switcher__new" onClick={() => setCreating(true)}>
-        Nouvel espace…
-      </button>
-      <NewWorkspaceDialog open={creating} onOpenChange={setCreating} />
     </div>
   );
 }

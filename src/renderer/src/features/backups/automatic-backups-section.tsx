@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { RETENTION } from '../../domain/backup/retention';
 import { getAutoBackupProblem, getLastBackup } from '../../data/backup';
+import { useUnlockedPassphrase } from '../../data/espace-session';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
 import { useToast } from '../../ui/toast';
@@ -13,6 +14,7 @@ const RULE = `Passerelle sauvegarde au démarrage puis toutes les ${AUTO_BACKUP_
 export function AutomaticBackupsSection() {
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
+  const passphrase = useUnlockedPassphrase();
   const host = currentPlatform().autoBackups;
   const [refresh, setRefresh] = useState(0);
   const folder = useLiveQuery(async () => (host ? await host.folder() : null), [host, refresh]);
@@ -62,7 +64,7 @@ export function AutomaticBackupsSection() {
               if (!chosen) return;
               setRefresh((n) => n + 1);
               const info = await currentPlatform().appInfo();
-              await runAutomaticBackup(db, record, host, info.version);
+              await runAutomaticBackup(db, record, host, info.version, new Date(), passphrase);
               toast.show('Dossier choisi : une première sauvegarde automatique y a été écrite.');
             } catch (e) {
               toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });

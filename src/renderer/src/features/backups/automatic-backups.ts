@@ -17,8 +17,9 @@ export async function runAutomaticBackup(
   host: AutoBackupHost,
   appVersion: string,
   now: Date = new Date(),
+  passphrase?: string,
 ): Promise<LastBackup> {
-  const backup = await createBackup(db, workspace, appVersion, { now });
+  const backup = await createBackup(db, workspace, appVersion, passphrase ? { now, passphrase } : { now });
   const fileName = autoBackupFileName(workspace.id, now);
   const files = await host.write(fileName, backup.bytes);
   const doomed = backupsToDelete(files, now).map((f) => f.name);
@@ -34,7 +35,11 @@ export async function runAutomaticBackup(
  * any of its records changed. Writes to the espace's own `meta` (where the last backup is noted) do not
  * count as changes.
  */
-export function useAutomaticBackups(db: WorkspaceDb, workspace: Pick<WorkspaceRecord, 'id' | 'name'>): void {
+export function useAutomaticBackups(
+  db: WorkspaceDb,
+  workspace: Pick<WorkspaceRecord, 'id' | 'name'>,
+  passphrase: string | undefined,
+): void {
   const { id, name } = workspace;
   useEffect(() => {
     const host = currentPlatform().autoBackups;
@@ -62,7 +67,7 @@ export function useAutomaticBackups(db: WorkspaceDb, workspace: Pick<WorkspaceRe
         }
         changed = false;
         const info = await currentPlatform().appInfo();
-        await runAutomaticBackup(db, { id, name }, host, info.version);
+        await runAutomaticBackup(db, { id, name }, host, info.version, new Date(), passphrase);
       } catch (e) {
         changed = true;
         await recordAutoBackupProblem(db, { at: new Date().toISOString(), message: e instanceof Error ? e.message : String(e) });
@@ -76,5 +81,5 @@ export function useAutomaticBackups(db: WorkspaceDb, workspace: Pick<WorkspaceRe
       window.clearInterval(timer);
       Dexie.on('storagemutated').unsubscribe(onMutated);
     };
-  }, [db, id, name]);
+  }, [db, id, name, passphrase]);
 }

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup-envelope';
 import { formatBytes } from '../../domain/backup/table-labels';
 import { getLastBackup } from '../../data/backup';
+import { useUnlockedPassphrase } from '../../data/espace-session';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { useToast } from '../../ui/toast';
 import { saveBackupNow } from './save-backup';
@@ -12,6 +13,7 @@ import { saveBackupNow } from './save-backup';
 export function BackupReminder() {
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
+  const passphrase = useUnlockedPassphrase();
   const lastBackup = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
   const [dismissed, setDismissed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -34,7 +36,7 @@ export function BackupReminder() {
           onClick={async () => {
             setBusy(true);
             try {
-              const made = await saveBackupNow(db, record);
+              const made = await saveBackupNow(db, record, passphrase);
               if (made) toast.show(`Sauvegarde enregistrée (${formatBytes(made.bytes)}).`);
             } catch (e) {
               toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });

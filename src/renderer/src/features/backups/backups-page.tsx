@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup-envelope';
 import { formatBytes } from '../../domain/backup/table-labels';
 import { getLastBackup, restoreUndoAvailable, undoRestore } from '../../data/backup';
+import { useEspaceSession } from '../../data/espace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
 import { Page } from '../../ui/page';
@@ -33,6 +34,8 @@ export function BackupsPage() {
   const { record, db } = useCurrentWorkspace();
   const registry = useRegistry();
   const toast = useToast();
+  // A protected espace's backups are encrypted with its passphrase, known while it is unlocked.
+  const { passphrase } = useEspaceSession();
   const lastBackup = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
   const undoAt = useLiveQuery(async () => (await restoreUndoAvailable(registry, record.id)) ?? null, [registry, record.id]);
   const storage = useStorageEstimate();
@@ -43,7 +46,7 @@ export function BackupsPage() {
     setBusy('Sauvegarde en cours…');
     setError(null);
     try {
-      const made = await saveBackupNow(db, record);
+      const made = await saveBackupNow(db, record, passphrase);
       if (made) toast.show(`Sauvegarde enregistrée (${formatBytes(made.bytes)}).`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -105,6 +108,7 @@ export function BackupsPage() {
         <p className="muted">
           Le fichier contient tout l’espace « {record.name} », fichiers joints compris, et une somme de contrôle qui
           permet de vérifier qu’il est intact.
+          {passphrase ? ' L’espace étant protégé, le fichier est chiffré avec sa phrase de passe.' : ''}
           {currentPlatform().kind === 'browser' ? ' Dans le navigateur, il est enregistré dans vos Téléchargements.' : ''}
         </p>
       </section>

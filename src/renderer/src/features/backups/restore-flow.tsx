@@ -8,6 +8,7 @@ import {
   undoRestore,
   type OpenedBackup,
 } from '../../data/backup';
+import { useUnlockedPassphrase } from '../../data/espace-session';
 import { useRegistry } from '../../data/workspace-context';
 import { setCurrentWorkspaceId } from '../../data/workspace-repository';
 import { currentPlatform } from '../../platform/current-platform';
@@ -41,11 +42,17 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
   const toast = useToast();
   const [state, setState] = useState<RestoreStep>({ step: 'idle' });
   const [passphrase, setPassphrase] = useState('');
+  const unlockedPassphrase = useUnlockedPassphrase();
 
   async function examine(bytes: Uint8Array, fileName: string, withPassphrase?: string) {
     onBusy('Vérification de la sauvegarde…');
     onError(null);
-    const opened = await openBackup(bytes, withPassphrase === undefined ? {} : { passphrase: withPassphrase });
+    let opened = await openBackup(bytes, withPassphrase === undefined ? {} : { passphrase: withPassphrase });
+    // A backup of the open, unlocked espace is tried with its passphrase before asking for one.
+    if (!opened.ok && opened.needsPassphrase && withPassphrase === undefined && unlockedPassphrase) {
+      const retried = await openBackup(bytes, { passphrase: unlockedPassphrase });
+      if (retried.ok || !retried.needsPassphrase) opened = retried;
+    }
     onBusy(null);
     if (opened.ok) {
       setPassphrase('');

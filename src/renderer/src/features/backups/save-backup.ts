@@ -6,10 +6,15 @@ import { currentPlatform } from '../../platform/current-platform';
 import { BACKUP_FILTERS } from './backup-format';
 
 /** « Sauvegarder maintenant »: the whole espace in one file the user keeps (save dialog or download). */
-export async function saveBackupNow(db: WorkspaceDb, workspace: Pick<WorkspaceRecord, 'id' | 'name'>): Promise<LastBackup | null> {
+/** A protected espace's backup is encrypted with its passphrase (known while it is unlocked). */
+export async function saveBackupNow(
+  db: WorkspaceDb,
+  workspace: Pick<WorkspaceRecord, 'id' | 'name'>,
+  passphrase?: string,
+): Promise<LastBackup | null> {
   const platform = currentPlatform();
   const info = await platform.appInfo();
-  const backup = await createBackup(db, workspace, info.version);
+  const backup = await createBackup(db, workspace, info.version, passphrase ? { passphrase } : {});
   const fileName = backupFileName(workspace.name, formatIsoFromDate(new Date()));
   const status = await platform.saveFile(fileName, backup.bytes, BACKUP_FILTERS);
   if (status !== 'saved') return null;

@@ -3,6 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
 import { createBackup, recordBackupMade } from '../../data/backup';
+import { getLockVerifier } from '../../data/espace-lock';
+import { useEspaceSession } from '../../data/espace-session';
 import { WorkspaceDb } from '../../data/workspace-db';
 import {
   deleteWorkspace,
@@ -17,6 +19,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { ProtectionSettings } from './protection-settings';
 
 export function SettingsPage() {
   const workspaces = useWorkspaces();
@@ -41,6 +44,8 @@ export function SettingsPage() {
           </ul>
         )}
       </section>
+
+      <ProtectionSettings />
 
       {deleted && deleted.length > 0 ? (
         <section className="card" aria-labelledby="deleted-title">
@@ -74,6 +79,14 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
   const [deleting, setDeleting] = useState(false);
   const [typedName, setTypedName] = useState('');
   const [backupDone, setBackupDone] = useState(false);
+  const session = useEspaceSession();
+  // Another espace that is protected cannot be backed up from here: its passphrase is not known (only the
+  // open espace's is, while it is unlocked), and its backup must be encrypted.
+  const otherProtected = useLiveQuery(
+    async () => !isCurrent && (await getLockVerifier(registry, workspace.id)) !== undefined,
+    [registry, workspace.id, isCurrent],
+  );
+  const passphrase = isCurrent ? session.passphrase : undefined;
 
   async function rename() {
     if (name.trim() === workspace.name) return;
@@ -91,7 +104,12 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
     const info = await platform.appInfo();
     const db = new WorkspaceDb(workspace.id);
     try {
-      const backup = await createBackup(db, { id: workspace.id, name: workspace.name }, info.version);
+      const backup = await createBackup(
+        db,
+        { id: workspace.id, name: workspace.name },
+        info.version,
+        passphrase ? { passphrase } : {},
+      );
       const fileName = backupFileName(workspace.name, formatIsoFromDate(new Date()));
       const status = await platform.saveFile(fileName, backup.bytes, [
         { name: 'Sauvegarde Passerelle', extensions: ['json'] },
@@ -165,11 +183,18 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
         onConfirm={() => void confirmDelete()}
         destructive
       >
-        <p>
-          <button type="button" className="button" onClick={() => void saveBackup()}>
-            {backupDone ? 'Sauvegarde enregistrée ✓' : 'Enregistrer une sauvegarde…'}
-          </button>
-        </p>
+        {otherProtected ? (
+          <p className="warning">
+            Cet espace est protégé par une phrase de passe&nbsp;: ouvrez-le et déverrouillez-le pour enregistrer sa sauvegarde
+            (elle sera chiffrée).
+          </p>
+        ) : (
+          <p>
+            <button type="button" className="button" onClick={() => void saveBackup()} disabled={otherProtected === undefined}>
+              {backupDone ? 'Sauvegarde enregistrée ✓' : 'Enregistrer une sauvegarde…'}
+            </button>
+          </p>
+        )}
         <TextField
           label={`Pour confirmer, tapez le nom de l’espace : ${workspace.name}`}
           value={typedName}

@@ -1,0 +1,323 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  changeEspacePassphrase,
+  getLockDelayMinutes,
+  passphraseOpens,
+  protectEspace,
+  removeEspaceProtection,
+  setLockDelayMinutes,
+} from '../../data/espace-lock';
+import { useEspaceSession } from '../../data/espace-session';
+import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
+import {
+  CONFIRMATION_LABEL,
+  CURRENT_PASSPHRASE_LABEL,
+  LOCK_DELAY_LABEL,
+  LOCK_DELAY_MAX_MINUTES,
+  LOCK_DELAY_MIN_MINUTES,
+  PASSPHRASE_MIN_LENGTH,
+  WRONG_CURRENT_PASSPHRASE,
+} from '../../domain/espace-lock';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { TextField } from '../../ui/field';
+import { useToast } from '../../ui/toast';
+
+type Errors = Record<string, string>;
+
+/** Focuses the first field in error, in the order the fields appear. */
+function focusFirstError(errors: Errors, fields: [string, HTMLInputElement | null][]) {
+  for (const [name, element] of fields) {
+    if (errors[name]) {
+      element?.focus();
+      return;
+    }
+  }
+}
+
+/** Réglages › Protection de l’espace: a passphrase, its change and removal, the inactivity delay. */
+export function ProtectionSettings() {
+  const session = useEspaceSession();
+  const { record } = useCurrentWorkspace();
+  return (
+    <section className="card" aria-labelledby="protection-title">
+      <h2 id="protection-title">Protection de l’espace</h2>
+      {session.isProtected ? (
+        <>
+          <p className="protection-status">
+            <strong>Cet espace est protégé par une phrase de passe.</strong> Il est verrouillé à chaque démarrage, après un
+            moment sans activité et quand quelqu’un clique sur « Verrouiller ». Ses sauvegardes sont chiffrées avec cette
+            phrase de passe.
+          </p>
+          <LockDelayForm key={`delay-${record.id}`} />
+          <ChangePassphraseForm key={`change-${record.id}`} />
+          <RemoveProtectionForm key={`remove-${record.id}`} />
+        </>
+      ) : (
+        <>
+          <p className="muted">
+            Sur un ordinateur partagé, une phrase de passe empêche quelqu’un d’autre d’ouvrir les données de « {record.name}{' '}
+            » dans Passerelle. Notez-la en lieu sûr&nbsp;: sans elle, l’espace ne peut plus être ouvert ni ses sauvegardes
+            restaurées.
+          </p>
+          <ProtectForm key={`protect-${record.id}`} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ProtectForm() {
+  const registry = useRegistry();
+  const { record } = useCurrentWorkspace();
+  const session = useEspaceSession();
+  const toast = useToast();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const passphraseInput = useRef<HTMLInputElement>(null);
+  const confirmationInput = useRef<HTMLInputElement>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await protectEspace(registry, record.id, passphrase, confirmation);
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(result.errors);
+      focusFirstError(result.errors, [
+        ['passphrase', passphraseInput.current],
+        ['confirmation', confirmationInput.current],
+      ]);
+      return;
+    }
+    session.rememberPassphrase(passphrase);
+    toast.show('Espace protégé\u00a0: il sera verrouillé au prochain démarrage et après un moment sans activité.');
+  }
+
+  return (
+    <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="protect-title">
+      <h3 id="protect-title">Protéger cet espace par une phrase de passe</h3>
+      <TextField
+        ref={passphraseInput}
+        label="Phrase de passe"
+        type="password"
+        hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins\u00a0; une courte phrase est plus facile à retenir et plus sûre qu’un mot.`}
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.target.value)}
+        error={errors.passphrase}
+        autoComplete="new-password"
+        required
+      />
+      <TextField
+        ref={confirmationInput}
+        label={CONFIRMATION_LABEL}
+        type="password"
+        value={confirmation}
+        onChange={(e) => setConfirmation(e.target.value)}
+        error={errors.confirmation}
+        autoComplete="new-password"
+        required
+      />
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? 'Protection en cours…' : 'Protéger l’espace'}
+      </button>
+    </form>
+  );
+}
+
+function LockDelayForm() {
+  const registry = useRegistry();
+  const { record } = useCurrentWorkspace();
+  const toast = useToast();
+  const saved = useLiveQuery(() => getLockDelayMinutes(registry, record.id), [registry, record.id]);
+  const [typed, setTyped] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const input = useRef<HTMLInputElement>(null);
+  const value = typed ?? (saved === undefined ? '' : String(saved));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await setLockDelayMinutes(registry, record.id, value);
+    if (!result.ok) {
+      setError(result.errors.delay);
+      input.current?.focus();
+      return;
+    }
+    setError(undefined);
+    setTyped(null);
+    toast.show(`L’espace se verrouillera après ${result.value} minute${result.value > 1 ? 's' : ''} sans activité.`);
+  }
+
+  return (
+    <form className="inline-form protection-delay" onSubmit={submit} noValidate>
+      <TextField
+        ref={input}
+        label={LOCK_DELAY_LABEL}
+        type="number"
+        inputMode="numeric"
+        min={LOCK_DELAY_MIN_MINUTES}
+        max={LOCK_DELAY_MAX_MINUTES}
+        step={1}
+        hint={`Sans clavier ni souris pendant ce délai, l’espace se verrouille (de ${LOCK_DELAY_MIN_MINUTES} à ${LOCK_DELAY_MAX_MINUTES} minutes).`}
+        value={value}
+        onChange={(e) => setTyped(e.target.value)}
+        error={error}
+      />
+      <button type="submit" className="button" disabled={saved === undefined || String(saved) === value}>
+        Enregistrer le délai
+      </button>
+    </form>
+  );
+}
+
+function ChangePassphraseForm() {
+  const registry = useRegistry();
+  const { record } = useCurrentWorkspace();
+  const session = useEspaceSession();
+  const toast = useToast();
+  const [current, setCurrent] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const currentInput = useRef<HTMLInputElement>(null);
+  const passphraseInput = useRef<HTMLInputElement>(null);
+  const confirmationInput = useRef<HTMLInputElement>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await changeEspacePassphrase(registry, record.id, current, passphrase, confirmation);
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(result.errors);
+      focusFirstError(result.errors, [
+        ['current', currentInput.current],
+        ['passphrase', passphraseInput.current],
+        ['confirmation', confirmationInput.current],
+      ]);
+      return;
+    }
+    session.rememberPassphrase(passphrase);
+    setCurrent('');
+    setPassphrase('');
+    setConfirmation('');
+    setErrors({});
+    toast.show('Phrase de passe changée. Les prochaines sauvegardes seront chiffrées avec la nouvelle.');
+  }
+
+  return (
+    <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="change-passphrase-title">
+      <h3 id="change-passphrase-title">Changer la phrase de passe</h3>
+      <TextField
+        ref={currentInput}
+        label={CURRENT_PASSPHRASE_LABEL}
+        type="password"
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+        error={errors.current}
+        autoComplete="current-password"
+        required
+      />
+      <TextField
+        ref={passphraseInput}
+        label="Nouvelle phrase de passe"
+        type="password"
+        hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins.`}
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.target.value)}
+        error={errors.passphrase}
+        autoComplete="new-password"
+        required
+      />
+      <TextField
+        ref={confirmationInput}
+        label="Confirmation de la nouvelle phrase de passe"
+        type="password"
+        value={confirmation}
+        onChange={(e) => setConfirmation(e.target.value)}
+        error={errors.confirmation}
+        autoComplete="new-password"
+        required
+      />
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? 'Vérification…' : 'Changer la phrase de passe'}
+      </button>
+    </form>
+  );
+}
+
+function RemoveProtectionForm() {
+  const registry = useRegistry();
+  const { record } = useCurrentWorkspace();
+  const session = useEspaceSession();
+  const toast = useToast();
+  const [current, setCurrent] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  function refuse(message: string | undefined) {
+    setError(message);
+    input.current?.focus();
+  }
+
+  async function check(event: FormEvent) {
+    event.preventDefault();
+    if (current === '') return refuse(`${CURRENT_PASSPHRASE_LABEL}\u00a0: champ obligatoire.`);
+    setBusy(true);
+    const opens = await passphraseOpens(registry, record.id, current);
+    setBusy(false);
+    if (!opens) return refuse(WRONG_CURRENT_PASSPHRASE);
+    setError(undefined);
+    setConfirming(true);
+  }
+
+  async function remove() {
+    setConfirming(false);
+    setBusy(true);
+    const result = await removeEspaceProtection(registry, record.id, current);
+    setBusy(false);
+    if (!result.ok) return refuse(result.errors.current);
+    session.rememberPassphrase(undefined);
+    toast.show('Protection retirée\u00a0: l’espace ne se verrouille plus et ses sauvegardes ne sont plus chiffrées.');
+  }
+
+  return (
+    <>
+    <form className="stacked-form" onSubmit={check} noValidate aria-labelledby="remove-protection-title">
+      <h3 id="remove-protection-title">Retirer la protection</h3>
+      <TextField
+        ref={input}
+        label={`${CURRENT_PASSPHRASE_LABEL} (pour retirer la protection)`}
+        type="password"
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+        error={error}
+        autoComplete="current-password"
+        required
+      />
+      <button type="submit" className="button button--danger-outline" disabled={busy}>
+        Retirer la protection…
+      </button>
+    </form>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Retirer la protection de « ${record.name} » ?`}
+        description={
+          <p>
+            Toute personne qui utilise cet ordinateur pourra ouvrir l’espace et lire ses données, et les prochaines
+            sauvegardes ne seront plus chiffrées.
+          </p>
+        }
+        confirmLabel="Retirer la protection"
+        destructive
+        onConfirm={() => void remove()}
+      />
+    </>
+  );
+}
