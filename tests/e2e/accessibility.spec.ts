@@ -45,7 +45,7 @@ test('the navigation works from the keyboard with a visible focus', async ({ pag
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Aller au contenu' })).toBeFocused();
   const settingsLink = page.getByRole('link', { name: 'Réglages' });
-  for (let i = 0; i < 10 && !(await settingsLink.evaluate((el) => el === document.activeElement)); i++) {
+  for (let i = 0; i < 30 && !(await settingsLink.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
   }
   await expect(settingsLink).toBeFocused();

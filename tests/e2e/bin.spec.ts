@@ -109,7 +109,7 @@ test('the journal lists changes with the person’s name, filters them and expor
 
   await page.getByLabel('Type de fiche').selectOption({ label: 'Contacts' });
   await expect(table.getByRole('row')).toHaveCount(3); // header, creation, bin
-  await page.getByLabel('Personne').selectOption({ label: 'Awa Diop' });
+  await page.getByLabel('Personne', { exact: true }).selectOption({ label: 'Awa Diop' });
   await page.getByLabel('Rechercher').fill('corbeille');
   await expect(table.getByRole('row')).toHaveCount(2);
   const axe = await new AxeBuilder({ page }).analyze();

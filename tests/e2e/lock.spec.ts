@@ -69,7 +69,7 @@ test('the person at the keyboard is asked when the espace opens and shown in the
   await page.keyboard.press('Enter');
 
   await expect(navigation(page).getByText(KEYBOARD_PERSON)).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Association' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
 
   // « Changer »: the names already used are offered, the last one chosen.
   await navigation(page).getByRole('button', { name: 'Changer' }).click();
