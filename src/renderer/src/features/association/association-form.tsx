@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useFieldArray, useForm, useWatch, type FieldErrors, type FieldPath } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   associationFormValues,
@@ -14,22 +14,8 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
-
-function errorAt(errors: FieldErrors<AssociationFormValues>, path: string): string | undefined {
-  let node: unknown = errors;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  const message = (node as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' ? message : undefined;
-}
-
-function countErrors(errors: unknown): number {
-  if (errors === null || typeof errors !== 'object') return 0;
-  if (typeof (errors as { message?: unknown }).message === 'string') return 1;
-  return Object.values(errors).reduce<number>((sum, value) => sum + countErrors(value), 0);
-}
+import { FormErrorSummary } from '../../ui/form-error-summary';
+import { countErrors, errorAt } from '../../ui/form-errors';
 
 export function AssociationForm({ profile }: { profile: AssociationProfileRecord }) {
   const { db } = useCurrentWorkspace();
@@ -87,18 +73,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
 
   return (
     <form onSubmit={handleSubmit(onValid)} noValidate aria-label="Profil de l’association">
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="form-errors-summary" role="alert">
-          {errorCount === 1
-            ? 'Un champ est à corriger avant d’enregistrer : rien n’a été enregistré.'
-            : `${errorCount} champs sont à corriger avant d’enregistrer : rien n’a été enregistré.`}
-        </div>
-      ) : null}
-      {saveFailed ? (
-        <div className="form-errors-summary" role="alert">
-          {saveFailed}
-        </div>
-      ) : null}
+      <FormErrorSummary errorCount={errorCount} submitted={submitCount > 0} refusal={saveFailed} />
 
       <Section title="1. Identification">
         <TextField label="Nom de l’association" required autoComplete="organization" {...field('name')} />

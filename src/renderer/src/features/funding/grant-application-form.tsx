@@ -21,6 +21,7 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { FunderDialog } from './funder-dialog';
+import { FormErrorSummary } from '../../ui/form-error-summary';
 
 interface FormProps {
   application?: GrantApplicationRecord;
@@ -87,13 +88,7 @@ function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { f
   return (
     <>
     <form onSubmit={handleSubmit(onValid)} noValidate aria-label={application ? 'Modifier la demande' : 'Nouvelle demande'}>
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="form-errors-summary" role="alert">
-          {errorCount === 1
-            ? 'Un champ est à corriger avant d’enregistrer\u00a0: rien n’a été enregistré.'
-            : `${errorCount} champs sont à corriger avant d’enregistrer\u00a0: rien n’a été enregistré.`}
-        </div>
-      ) : null}
+      <FormErrorSummary errorCount={errorCount} submitted={submitCount > 0} />
 
       <Section title="Financeur et dispositif">
         <SelectField label="Financeur" required options={funderOptions} {...field('funderId')} />

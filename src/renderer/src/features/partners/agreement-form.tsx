@@ -17,6 +17,7 @@ import {
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { FormErrorSummary } from '../../ui/form-error-summary';
 
 export function AgreementForm({ agreement }: { agreement?: AgreementWithParties }) {
   const { db } = useCurrentWorkspace();
@@ -65,18 +66,7 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
   const partnersError = errors.partnerIds?.message ?? (errors.partnerIds as { root?: { message?: string } } | undefined)?.root?.message;
   return (
     <form onSubmit={handleSubmit(onValid)} noValidate aria-label={agreement ? 'Modifier la convention' : 'Nouvelle convention'}>
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="form-errors-summary" role="alert">
-          {errorCount === 1
-            ? 'Un champ est à corriger avant d’enregistrer : rien n’a été enregistré.'
-            : `${errorCount} champs sont à corriger avant d’enregistrer : rien n’a été enregistré.`}
-        </div>
-      ) : null}
-      {saveFailed ? (
-        <div className="form-errors-summary" role="alert">
-          {saveFailed}
-        </div>
-      ) : null}
+      <FormErrorSummary errorCount={errorCount} submitted={submitCount > 0} refusal={saveFailed} />
       <Section title="La convention">
         <div className="form-section__wide">
           <TextField label="Intitulé de la convention" required {...field('title')} />

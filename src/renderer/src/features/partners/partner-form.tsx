@@ -16,6 +16,7 @@ import {
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { FormErrorSummary } from '../../ui/form-error-summary';
 
 export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
   const { db } = useCurrentWorkspace();
@@ -50,18 +51,7 @@ export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
   const errorCount = Object.keys(errors).length;
   return (
     <form onSubmit={handleSubmit(onValid)} noValidate aria-label={partner ? 'Modifier le partenaire' : 'Nouveau partenaire'}>
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="form-errors-summary" role="alert">
-          {errorCount === 1
-            ? 'Un champ est à corriger avant d’enregistrer : rien n’a été enregistré.'
-            : `${errorCount} champs sont à corriger avant d’enregistrer : rien n’a été enregistré.`}
-        </div>
-      ) : null}
-      {saveFailed ? (
-        <div className="form-errors-summary" role="alert">
-          {saveFailed}
-        </div>
-      ) : null}
+      <FormErrorSummary errorCount={errorCount} submitted={submitCount > 0} refusal={saveFailed} />
       <Section title="Identité">
         <TextField label="Nom du partenaire" required autoComplete="organization" {...field('name')} />
         <SelectField label="Type de partenaire" options={PARTNER_KINDS} {...field('kind')} />

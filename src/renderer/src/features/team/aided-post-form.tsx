@@ -17,7 +17,7 @@ import { saveAidedPost } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
-import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
 
 /** The subsidised post of a contract: scheme, convention, funder, aid period and amount, receipts. */
 export function AidedPostForm({

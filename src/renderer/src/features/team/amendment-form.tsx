@@ -17,7 +17,7 @@ import type { IsoDate } from '../../domain/dates';
 import { saveAmendment } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
-import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
 
 /** An avenant to a contract: a renewal, or a change of hours, salary or end. */
 export function AmendmentForm({

@@ -23,7 +23,7 @@ import { saveContract } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
-import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
 
 const TRIAL_RULE_NAMES: Record<TrialRules, string> = { legal: 'maximum légal', eclat: 'convention ÉCLAT' };
 

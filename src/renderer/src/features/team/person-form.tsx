@@ -5,7 +5,7 @@ import { PERSON_ROLES, personFormValues, personSchema, type Person, type PersonF
 import { savePerson } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
-import { errorAt, errorSummary, revealFirstError, showRefusals } from './form-errors';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
 
 /** Records a person once (no social-security number: the association does not need it here). */
 export function PersonForm({

@@ -37,8 +37,15 @@ export function showRefusals<T extends FieldValues>(
 
 export function errorSummary(count: number): string {
   return count === 1
-    ? 'Un champ est à corriger avant d’enregistrer : rien n’a été enregistré.'
-    : `${count} champs sont à corriger avant d’enregistrer : rien n’a été enregistré.`;
+    ? 'Un champ est à corriger avant d’enregistrer\u00a0: rien n’a été enregistré.'
+    : `${count} champs sont à corriger avant d’enregistrer\u00a0: rien n’a été enregistré.`;
+}
+
+/** Counts the messages of a react-hook-form error tree, nested fields and lists included. */
+export function countErrors(errors: unknown): number {
+  if (errors === null || typeof errors !== 'object') return 0;
+  if (typeof (errors as { message?: unknown }).message === 'string') return 1;
+  return Object.values(errors).reduce<number>((sum, value) => sum + countErrors(value), 0);
 }
 
 /**
