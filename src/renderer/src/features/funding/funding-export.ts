@@ -1,3 +1,4 @@
+import type { SummaryRow, YearlySummary } from '../../domain/funding/yearly-summary';
 import { filingPortalLabel, funderKindShortLabel, type FunderRecord } from '../../domain/funding/funder';
 import { grantStatusLabel, type GrantApplicationRecord } from '../../domain/funding/grant-application';
 import { currentPlatform } from '../../platform/current-platform';
@@ -55,4 +56,26 @@ export function applicationsSheet(rows: readonly ApplicationRow[]): SheetExport<
 export async function saveSheet<Row>(format: ExportFormat, sheet: SheetExport<Row>): Promise<void> {
   const file = await exportSheet(format, sheet);
   await currentPlatform().saveFile(file.fileName, file.data, file.filters);
+}
+
+type SummaryLine = SummaryRow & { total?: boolean };
+
+/** The yearly summary by funder, with its total row last. */
+export function yearlySummarySheet(summary: YearlySummary, year: number): SheetExport<SummaryLine> {
+  return {
+    name: `bilan-subventions-${year}`,
+    title: `Bilan ${year}`,
+    rows: [...summary.rows, { ...summary.totals, funderId: '', funderName: 'Total', total: true }],
+    columns: [
+      { header: 'Financeur', value: (r) => r.funderName },
+      { header: 'Demandes', type: 'number', value: (r) => r.applicationCount },
+      { header: 'Demandé', type: 'cents', value: (r) => r.requestedCents },
+      { header: 'Accordé', type: 'cents', value: (r) => r.grantedCents },
+      { header: 'Conventionné', type: 'cents', value: (r) => r.agreedCents },
+      { header: 'Versé', type: 'cents', value: (r) => r.paidCents },
+      { header: 'Reste à percevoir', type: 'cents', value: (r) => r.remainingCents },
+      { header: 'Tranches en retard', type: 'number', value: (r) => r.latePaymentCount },
+      { header: 'Montant en retard', type: 'cents', value: (r) => r.latePaymentCents },
+    ],
+  };
 }
