@@ -8,6 +8,7 @@ import { decodeCsvBytes, readSpreadsheet } from '../../../src/renderer/src/data/
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { rowErrorMessages, suggestMapping, validateImportRows, type ImportKind } from '../../../src/renderer/src/domain/spreadsheets/import-targets';
 import { exportSheet, type SheetExport } from '../../../src/renderer/src/reports/spreadsheet-export';
+import { fundersSheet } from '../../../src/renderer/src/features/funding/funding-export';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const NBSP = '\u00a0';
@@ -161,5 +162,21 @@ describe('exporting a list', () => {
     // And our own reader gives it back as a French user sees it.
     const table = await readSpreadsheet(file.fileName, file.data);
     expect(table.rows[0]).toEqual(['Hélène Lefèvre', '15/03/2023', '1180,5', '17,5']);
+  });
+});
+
+describe('export then import', () => {
+  it('the funders exported to CSV and to Excel import back identical', async () => {
+    await importFile('funders', 'financeurs.xlsx');
+    const original = await db.funders.orderBy('name').toArray();
+    const strip = (f: (typeof original)[number]) => ({ ...f, id: '', createdAt: '', updatedAt: '' });
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = await exportSheet(format, fundersSheet(original), NOW);
+      await db.funders.clear();
+      const table = await readSpreadsheet(file.fileName, file.data);
+      const outcomes = validateImportRows('funders', table.rows, suggestMapping('funders', table.headers), await loadImportReferences(db), table.firstLine);
+      expect(await importRows(db, 'funders', outcomes, { skipInvalid: false, now: NOW })).toEqual({ status: 'imported', count: 3, skipped: 0 });
+      expect((await db.funders.orderBy('name').toArray()).map(strip)).toEqual(original.map(strip));
+    }
   });
 });

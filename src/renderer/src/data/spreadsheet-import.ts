@@ -19,8 +19,20 @@ export type ImportResult = { status: 'imported'; count: number; skipped: number 
 
 /** The people and funders that imported rows may name, without those in the bin. */
 export async function loadImportReferences(db: WorkspaceDb): Promise<ImportReferences> {
-  const [people, funders] = await Promise.all([db.people.toArray(), db.funders.toArray()]);
-  return { people: people.filter((p) => p.deletedAt === null), funders: funders.filter((f) => f.deletedAt === null) };
+  const [people, funders, contracts, amendments] = await Promise.all([
+    db.people.toArray(),
+    db.funders.toArray(),
+    db.contracts.toArray(),
+    db.amendments.toArray(),
+  ]);
+  const liveAmendments = amendments.filter((a) => a.deletedAt === null);
+  return {
+    people: people.filter((p) => p.deletedAt === null),
+    funders: funders.filter((f) => f.deletedAt === null),
+    contracts: contracts
+      .filter((c) => c.deletedAt === null)
+      .map((contract) => ({ contract, amendments: liveAmendments.filter((a) => a.contractId === contract.id) })),
+  };
 }
 
 export async function importRows(

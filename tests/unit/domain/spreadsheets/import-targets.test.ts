@@ -150,3 +150,22 @@ describe('row validation', () => {
     expect(outcome).toMatchObject({ ok: false, errors: [`Prénom${NBSP}: champ obligatoire.`] });
   });
 });
+
+describe('contract overlaps', () => {
+  it('refuses a row that overlaps a recorded contract or an earlier row for the same job', () => {
+    const headers = ['Nom', 'Prénom', 'Type de contrat', 'Intitulé du poste', 'Date de début', 'Durée hebdomadaire', 'Salaire brut mensuel', 'Taux de charges patronales'];
+    const mapping = suggestMapping('contracts', headers);
+    const recorded = { personId: 'p1', kind: 'cdi', jobTitle: 'Animatrice', category: 'employee', startDate: '2020-01-01', actualEndDate: '2022-12-31', weeklyHours: 35, grossMonthlyCents: 200000, employerChargesRate: 40 } as const;
+    const refs = {
+      people: [{ id: 'p1', firstName: 'Hélène', lastName: 'Lefèvre' }],
+      funders: [],
+      contracts: [{ contract: recorded, amendments: [] }],
+    };
+    const row = (start: string) => ['Lefèvre', 'Hélène', 'CDI', 'Animatrice', start, '35', '2000', '40'];
+    const outcomes = validateImportRows('contracts', [row('01/06/2022'), row('01/01/2023'), row('01/02/2024')], mapping, refs);
+    expect(outcomes.map((o) => o.ok)).toEqual([false, true, false]);
+    expect(rowErrorMessages(outcomes)[0]).toBe(
+      `Ligne 2 — Date de début${NBSP}: cette personne a déjà un contrat pour ce poste sur ces dates (CDI du 1er janv. 2020 au 31 déc. 2022).`,
+    );
+  });
+});

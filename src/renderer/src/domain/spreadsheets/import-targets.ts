@@ -7,7 +7,9 @@ import { fieldMessage } from '../fields';
 import { FILING_PORTALS, FUNDER_KINDS, funderSchema } from '../funding/funder';
 import { GRANT_STATUSES, PURPOSES, grantApplicationSchema } from '../funding/grant-application';
 import { PARTNER_KINDS, PUBLIC_SUB_KINDS, partnerSchema } from '../partners/partner';
-import { CONTRACT_KINDS, JOB_CATEGORIES, contractSchema } from '../team/contract';
+import type { Amendment } from '../team/amendment';
+import { CONTRACT_KINDS, JOB_CATEGORIES, contractSchema, type Contract } from '../team/contract';
+import { contractOverlapProblems } from '../team/contract-checks';
 import { PERSON_ROLES, personSchema } from '../team/person';
 import { frenchAmountToCents, frenchDateToIso, frenchNumber, frenchYesNo, normalizeHeader, type CellResult } from './french-cells';
 
@@ -164,6 +166,8 @@ export function missingRequiredFields(kind: ImportKind, mapping: ColumnMapping):
 export interface ImportReferences {
   people: readonly { id: string; firstName: string; lastName: string }[];
   funders: readonly { id: string; name: string }[];
+  /** Contracts already recorded, for the overlap rule a form applies too (optional: only contracts need it). */
+  contracts?: readonly { contract: Contract; amendments: readonly Pick<Amendment, 'newEndDate' | 'effectiveDate'>[] }[];
 }
 
 export type RowOutcome =
@@ -277,6 +281,12 @@ export function validateImportRows(
         if ((key === 'personId' || key === 'funderId') && input[key] === undefined) continue;
         if (!errors.includes(issue.message)) errors.push(issue.message);
       }
+    }
+    if (kind === 'contracts' && errors.length === 0 && parsed.success) {
+      // Same rule as the contract form, against the recorded contracts and the rows accepted above.
+      const contract = parsed.data as Contract;
+      const accepted = outcomes.flatMap((o) => (o.ok ? [{ contract: o.value as Contract, amendments: [] }] : []));
+      errors.push(...Object.values(contractOverlapProblems(contract, [...(refs.contracts ?? []), ...accepted])));
     }
     outcomes.push(
       errors.length === 0 && parsed.success
