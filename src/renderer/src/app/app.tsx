@@ -7,6 +7,7 @@ import { BackupsPage } from '../features/backups/backups-page';
 import { DashboardPage } from '../features/deadlines/dashboard-page';
 import { OpeningProvider } from '../features/deadlines/opening-provider';
 import { ApplicationPage } from '../features/funding/application-page';
+import { ImportPage } from '../features/imports/import-page';
 import { FundersPage } from '../features/funding/funders-page';
 import { NewApplicationPage } from '../features/funding/new-application-page';
 import { PipelinePage } from '../features/funding/pipeline-page';
@@ -46,6 +47,7 @@ export function App({ registry }: { registry: RegistryDb }) {
                       <Route path="/financements/bilan/:year?" component={YearlySummaryPage} />
                       <Route path="/partenaires" component={PartnersRoutes} />
                       <Route path="/partenaires/*" component={PartnersRoutes} />
+                      <Route path="/importer" component={ImportPage} />
                       <Route path="/association" component={AssociationPage} />
                       <Route path="/sauvegardes" component={BackupsPage} />
                       <Route path="/corbeille" component={BinRoutes} />

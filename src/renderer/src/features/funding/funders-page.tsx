@@ -3,7 +3,9 @@ import { deleteFunder, restoreFunder, useFunders, useGrantApplications } from '.
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { filingPortalLabel, funderKindShortLabel, type FunderRecord } from '../../domain/funding/funder';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
+import { fundersSheet, saveSheet } from './funding-export';
 import { useToast } from '../../ui/toast';
 import { FunderDialog } from './funder-dialog';
 import { FundingTabs } from './funding-tabs';
@@ -66,6 +68,7 @@ export function FundersPage() {
               <span className="search__label">Rechercher un financeur</span>
               <input type="search" className="field__control" value={search} onChange={(e) => setSearch(e.target.value)} />
             </label>
+            <ExportMenu what="les financeurs" onExport={(format) => saveSheet(format, fundersSheet(sorted))} />
           </div>
           <table className="data-table">
             <caption className="visually-hidden">Financeurs de l’association</caption>

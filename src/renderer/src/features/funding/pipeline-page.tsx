@@ -12,7 +12,9 @@ import {
 } from '../../domain/funding/grant-application';
 import { isPaymentOverdue, paidCents } from '../../domain/funding/payment';
 import { formatCents } from '../../domain/money';
+import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
+import { applicationsSheet, saveSheet } from './funding-export';
 import { FundingTabs } from './funding-tabs';
 import { StatusBadge } from './status-badge';
 import { SortableHeader, useSort } from './use-sort';
@@ -126,6 +128,7 @@ export function PipelinePage() {
               <span className="search__label">Rechercher une demande</span>
               <input type="search" className="field__control" value={search} onChange={(e) => setSearch(e.target.value)} />
             </label>
+            <ExportMenu what="les demandes" onExport={(format) => saveSheet(format, applicationsSheet(sorted))} />
           </div>
           <table className="data-table">
             <caption className="visually-hidden">Demandes de subvention</caption>

@@ -5,7 +5,9 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { todayIso } from '../../domain/dates';
 import { summaryYears, yearlySummary } from '../../domain/funding/yearly-summary';
 import { formatCents } from '../../domain/money';
+import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
+import { saveSheet, yearlySummarySheet } from './funding-export';
 import { FundingTabs } from './funding-tabs';
 
 export function YearlySummaryPage({ params }: { params: { year?: string } }) {
@@ -41,6 +43,9 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
             ))}
           </select>
         </label>
+        {summary && summary.rows.length > 0 ? (
+          <ExportMenu what={`le bilan ${year}`} onExport={(format) => saveSheet(format, yearlySummarySheet(summary, year))} />
+        ) : null}
       </div>
       <p className="muted">
         Les demandes dont la période commence en {year}, par financeur. Une convention pluriannuelle compte en entier

@@ -25,6 +25,8 @@ import { PartnerDeadlinesList } from './partner-deadlines-list';
 import { PartnersTabs } from './partners-tabs';
 import { useRememberedState } from './session-state';
 import { SortableTable, type Column } from './sortable-table';
+import { agreementsSheet, saveSheet } from './partners-export';
+import { ExportMenu } from '../../ui/export-menu';
 
 const PHASE_FILTERS: { value: '' | AgreementPhase; label: string }[] = [
   { value: '', label: 'Toutes' },
@@ -102,6 +104,7 @@ export function AgreementsPage() {
           <PartnerDeadlinesList />
           <div className="filters">
             <SelectField label="Afficher" value={phase} onChange={(e) => setPhase(e.target.value)} options={PHASE_FILTERS} />
+            <ExportMenu what="les conventions" onExport={(format) => saveSheet(format, agreementsSheet(shown))} />
           </div>
           {shown.length === 0 ? (
             <p>Aucune convention dans cette catégorie.</p>

@@ -9,7 +9,9 @@ import {
   type PartnerRecord,
 } from '../../domain/partners/partner';
 import { SelectField, TextField } from '../../ui/field';
+import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
+import { partnersSheet, saveSheet } from './partners-export';
 import { PartnersTabs } from './partners-tabs';
 import { useRememberedState } from './session-state';
 import { SortableTable, type Column } from './sortable-table';
@@ -97,6 +99,7 @@ export function PartnersDirectoryPage() {
               ? `${partners.length} partenaire${partners.length > 1 ? 's' : ''}`
               : `${shown.length} sur ${partners.length} partenaires`}
           </p>
+          <ExportMenu what="les partenaires" onExport={(format) => saveSheet(format, partnersSheet(shown))} />
           {shown.length === 0 ? (
             <p>Aucun partenaire ne correspond à ces critères.</p>
           ) : (

@@ -9,10 +9,12 @@ import { formatEtpt, teamYear, type TeamYear } from '../../domain/team/team-year
 import { useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
+import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { PersonForm } from './person-form';
 import { useRememberedState } from './remembered-state';
+import { saveTeamExport } from './team-export';
 import { DEFAULT_FILTERS, filterRows, teamRows, type TeamFilters } from './team-list';
 import { YearSelect, useTeamYear } from './year-select';
 
@@ -67,7 +69,10 @@ export function TeamPage() {
         <>
           <YearSummary summary={summary} year={year} onYearChange={setYear} />
           <section className="card" aria-labelledby="team-list-title">
-            <h2 id="team-list-title">Les personnes</h2>
+            <div className="card__header">
+              <h2 id="team-list-title">Les personnes</h2>
+              <ExportMenu what="la liste de l’équipe" onExport={(format) => saveTeamExport(format, rows)} />
+            </div>
             <div className="filters" role="search" aria-label="Filtrer l’équipe">
               <TextField
                 label="Rechercher"

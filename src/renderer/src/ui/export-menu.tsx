@@ -1,0 +1,28 @@
+import { useState } from 'react';
+
+export type ExportChoice = 'csv' | 'xlsx';
+
+/**
+ * « Exporter » for a list: two labelled buttons, CSV and Excel. The feature builds and saves the file
+ * (ui knows neither the data nor the host).
+ */
+export function ExportMenu({ what, onExport }: { what: string; onExport: (format: ExportChoice) => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  const run = (format: ExportChoice) => {
+    setBusy(true);
+    void onExport(format).finally(() => setBusy(false));
+  };
+  return (
+    <div className="export-menu" role="group" aria-label={`Exporter ${what}`}>
+      <span className="export-menu__label" aria-hidden="true">
+        Exporter
+      </span>
+      <button type="button" className="button button--small" disabled={busy} onClick={() => run('csv')} aria-label={`Exporter ${what} en CSV`}>
+        CSV
+      </button>
+      <button type="button" className="button button--small" disabled={busy} onClick={() => run('xlsx')} aria-label={`Exporter ${what} en Excel`}>
+        Excel
+      </button>
+    </div>
+  );
+}
