@@ -17,6 +17,7 @@ const TABLE_LABELS: Record<string, string> = {
   agreementParties: 'Signataires des conventions',
   attachments: 'Fichiers joints',
   documents: 'Pièces justificatives',
+  journal: 'Entrées du journal',
 };
 
 export function tableLabel(table: string): string {
