@@ -165,7 +165,10 @@ test('« Verrouiller » locks at once, and inactivity locks again', async ({ pag
   await unlock(page);
   await answerKeyboardPerson(page);
   const delay = page.getByLabel('Verrouillage après inactivité (minutes)');
+  // The Réglages screen is drawn again after unlocking: wait for the stored delay before typing.
+  await expect(delay).toHaveValue('10');
   await delay.fill('0');
+  await expect(delay).toHaveValue('0');
   await page.getByRole('button', { name: 'Enregistrer le délai' }).click();
   await expect(page.getByText('Verrouillage après inactivité (minutes)\u00a0: un nombre entier de minutes entre 1 et 240.')).toBeVisible();
   await delay.fill('2');
