@@ -18,6 +18,7 @@ function electronBinaryAvailable(): boolean {
   }
 }
 
+// Skipped, with the reason below, where Electron's binary is absent: this machine cannot download it.
 test.skip(
   !electronBinaryAvailable(),
   "Electron's binary is not installed on this machine (it is downloaded from outside the npm registry); run npm run test:electron where it is.",

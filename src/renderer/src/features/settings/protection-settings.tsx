@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   changeEspacePassphrase,
@@ -67,6 +67,45 @@ export function ProtectionSettings() {
   );
 }
 
+type NewPassphrasePair<T> = { passphrase: T; confirmation: T };
+
+/** A new passphrase typed twice: protecting an espace and changing its passphrase both ask for it. */
+function NewPassphraseFields(props: {
+  labels: NewPassphrasePair<string>;
+  hint: string;
+  values: NewPassphrasePair<string>;
+  onChange: NewPassphrasePair<(value: string) => void>;
+  errors: Errors;
+  refs: NewPassphrasePair<RefObject<HTMLInputElement | null>>;
+}) {
+  const { labels, hint, values, onChange, errors, refs } = props;
+  return (
+    <>
+      <TextField
+        ref={refs.passphrase}
+        label={labels.passphrase}
+        type="password"
+        hint={hint}
+        value={values.passphrase}
+        onChange={(e) => onChange.passphrase(e.target.value)}
+        error={errors.passphrase}
+        autoComplete="new-password"
+        required
+      />
+      <TextField
+        ref={refs.confirmation}
+        label={labels.confirmation}
+        type="password"
+        value={values.confirmation}
+        onChange={(e) => onChange.confirmation(e.target.value)}
+        error={errors.confirmation}
+        autoComplete="new-password"
+        required
+      />
+    </>
+  );
+}
+
 function ProtectForm() {
   const registry = useRegistry();
   const { record } = useCurrentWorkspace();
@@ -99,26 +138,13 @@ function ProtectForm() {
   return (
     <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="protect-title">
       <h3 id="protect-title">Protéger cet espace par une phrase de passe</h3>
-      <TextField
-        ref={passphraseInput}
-        label="Phrase de passe"
-        type="password"
+      <NewPassphraseFields
+        labels={{ passphrase: 'Phrase de passe', confirmation: CONFIRMATION_LABEL }}
         hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins\u00a0; une courte phrase est plus facile à retenir et plus sûre qu’un mot.`}
-        value={passphrase}
-        onChange={(e) => setPassphrase(e.target.value)}
-        error={errors.passphrase}
-        autoComplete="new-password"
-        required
-      />
-      <TextField
-        ref={confirmationInput}
-        label={CONFIRMATION_LABEL}
-        type="password"
-        value={confirmation}
-        onChange={(e) => setConfirmation(e.target.value)}
-        error={errors.confirmation}
-        autoComplete="new-password"
-        required
+        values={{ passphrase, confirmation }}
+        onChange={{ passphrase: setPassphrase, confirmation: setConfirmation }}
+        errors={errors}
+        refs={{ passphrase: passphraseInput, confirmation: confirmationInput }}
       />
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? 'Protection en cours…' : 'Protéger l’espace'}
@@ -221,26 +247,13 @@ function ChangePassphraseForm() {
         autoComplete="current-password"
         required
       />
-      <TextField
-        ref={passphraseInput}
-        label="Nouvelle phrase de passe"
-        type="password"
+      <NewPassphraseFields
+        labels={{ passphrase: 'Nouvelle phrase de passe', confirmation: 'Confirmation de la nouvelle phrase de passe' }}
         hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins.`}
-        value={passphrase}
-        onChange={(e) => setPassphrase(e.target.value)}
-        error={errors.passphrase}
-        autoComplete="new-password"
-        required
-      />
-      <TextField
-        ref={confirmationInput}
-        label="Confirmation de la nouvelle phrase de passe"
-        type="password"
-        value={confirmation}
-        onChange={(e) => setConfirmation(e.target.value)}
-        error={errors.confirmation}
-        autoComplete="new-password"
-        required
+        values={{ passphrase, confirmation }}
+        onChange={{ passphrase: setPassphrase, confirmation: setConfirmation }}
+        errors={errors}
+        refs={{ passphrase: passphraseInput, confirmation: confirmationInput }}
       />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Vérification…' : 'Changer la phrase de passe'}
