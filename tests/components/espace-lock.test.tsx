@@ -40,7 +40,10 @@ function renderApp() {
 }
 
 /** A French message, exactly, no-break spaces included (Testing Library's text matcher folds them). */
-const findMessage = (text: string) => screen.findAllByText((_, element) => element?.textContent === text && element.tagName === 'P');
+// Checking a passphrase derives a key (PBKDF2), which takes seconds on a loaded 2-core machine: wait longer
+// than Testing Library's default second before deciding the message never came.
+const findMessage = (text: string) =>
+  screen.findAllByText((_, element) => element?.textContent === text && element.tagName === 'P', undefined, { timeout: 8000 });
 
 async function protectWithCheapVerifier() {
   await registry.settings.put({ key: `lockVerifier:${workspaceId}`, value: await createVerifier(PASSPHRASE, 1_000) });

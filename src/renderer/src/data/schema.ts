@@ -71,6 +71,19 @@ export const workspaceVersions: readonly SchemaVersion[] = [
       journal: 'id, at, table, recordId, person, batch',
     },
   },
+  {
+    // Actions and budgets, and what the dossiers keep: the budget as it was when a dossier was produced
+    // (the compte-rendu's « prévision ») and the compte-rendu financier itself.
+    version: 6,
+    stores: {
+      projects: 'id, title, startDate, deletedAt',
+      projectStaff: 'id, projectId, personId, deletedAt',
+      budgets: 'id, scope, projectId, year, deletedAt',
+      budgetLines: 'id, budgetId, account, grantApplicationId, deletedAt',
+      dossierSnapshots: 'id, createdAt, deletedAt',
+      financialReports: 'id, grantApplicationId, deletedAt',
+    },
+  },
 ];
 
 /** Declares `versions` on a Dexie instance, optionally stopping at `upTo` (migration tests open old ones). */

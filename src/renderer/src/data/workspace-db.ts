@@ -13,6 +13,8 @@ import type { AmendmentRecord } from '../domain/team/amendment';
 import type { ContractRecord } from '../domain/team/contract';
 import type { PersonRecord } from '../domain/team/person';
 import type { JournalEntry } from '../domain/journal/journal';
+import type { BudgetLineRecord, BudgetRecord } from '../domain/budgets/budget';
+import type { ProjectRecord, ProjectStaffRecord } from '../domain/projects/project';
 import { installJournal } from './journal-middleware';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
@@ -48,6 +50,12 @@ export class WorkspaceDb extends Dexie {
   aidedPosts!: Table<AidedPostRecord, string>;
   // Journal (schema version 5): written by the journal middleware, never by repositories.
   journal!: Table<JournalEntry, string>;
+  // Actions, budgets and dossiers (schema version 6). The two dossier tables are typed by their
+  // repositories (data/dossier-*.ts) until their domain schemas exist.
+  projects!: Table<ProjectRecord, string>;
+  projectStaff!: Table<ProjectStaffRecord, string>;
+  budgets!: Table<BudgetRecord, string>;
+  budgetLines!: Table<BudgetLineRecord, string>;
 
   readonly workspaceId: string;
   /** This opening of the espace: undo reaches only its own changes. */

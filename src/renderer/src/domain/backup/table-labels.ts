@@ -18,6 +18,12 @@ const TABLE_LABELS: Record<string, string> = {
   attachments: 'Fichiers joints',
   documents: 'Pièces justificatives',
   journal: 'Entrées du journal',
+  projects: 'Actions',
+  projectStaff: 'Personnes affectées aux actions',
+  budgets: 'Budgets',
+  budgetLines: 'Lignes de budget',
+  dossierSnapshots: 'Dossiers produits',
+  financialReports: 'Comptes-rendus financiers',
 };
 
 export function tableLabel(table: string): string {

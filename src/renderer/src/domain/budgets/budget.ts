@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { eurosInputField, fieldMessage, optionalText, requiredText } from '../fields';
+import type { RecordStamps } from '../record';
+import { budgetAccount, type BudgetScope } from './accounts';
+
+// A budget prévisionnel (DOMAIN.md §5): the association's for one exercise, or one action's. Its lines sit
+// on the Cerfa account codes of accounts.ts, in whole euros (stored as cents, decision 6).
+
+const EARLIEST_YEAR = 2000;
+const LATEST_YEAR = 2100;
+
+export const budgetSchema = z
+  .object({
+    scope: z.enum(['association', 'project'], { error: fieldMessage('Budget', 'de l’association ou d’une action.') }),
+    /** Set when scope is 'project'. */
+    projectId: optionalText('Action', 100),
+    /** The year the exercise starts in (the association's exercise dates are on its profile). */
+    year: z
+      .number({ error: fieldMessage('Exercice', 'année attendue (ex. 2027).') })
+      .int({ error: fieldMessage('Exercice', 'année attendue (ex. 2027).') })
+      .min(EARLIEST_YEAR, { error: fieldMessage('Exercice', `année ${EARLIEST_YEAR} ou après.`) })
+      .max(LATEST_YEAR, { error: fieldMessage('Exercice', `année ${LATEST_YEAR} ou avant.`) }),
+    notes: optionalText('Notes', 2000),
+  })
+  .superRefine((budget, ctx) => {
+    if (budget.scope === 'project' && budget.projectId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['projectId'], message: fieldMessage('Action', 'choisissez l’action de ce budget.') });
+    }
+    if (budget.scope === 'association' && budget.projectId !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['projectId'], message: fieldMessage('Action', 'le budget de l’association ne porte pas sur une action.') });
+    }
+  });
+
+export type Budget = z.output<typeof budgetSchema>;
+export type BudgetInput = z.input<typeof budgetSchema>;
+export type BudgetRecord = RecordStamps & Budget;
+
+/** Where a line's amount came from when the user accepted a suggestion (kept to show and refresh it). */
+export const LINE_SOURCES = ['staff', 'application', 'in-kind'] as const;
+export type BudgetLineSource = (typeof LINE_SOURCES)[number];
+
+// Amounts arrive typed in euros from forms and as cents from stored records and backups (see
+// funding/amount-field.ts for the same two-way intake); both must be whole euros.
+function wholeCentsAsText(value: unknown): unknown {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) return value;
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+}
+
+export const budgetLineSchema = z
+  .object({
+    budgetId: requiredText('Budget', 100),
+    account: z.string({ error: fieldMessage('Compte', 'choisissez une ligne du budget.') }),
+    /** Detail shown after the account label: « Ville de Bondy », « Loyer du local »… */
+    label: optionalText('Précision', 200),
+    amountCents: z.preprocess(wholeCentsAsText, eurosInputField('Montant', { wholeEuros: true })),
+    funderId: optionalText('Financeur', 100),
+    /** A linked line follows the application's amount (see budget-lines.ts). */
+    grantApplicationId: optionalText('Demande de subvention', 100),
+    source: z.enum(LINE_SOURCES).optional(),
+    /** Order among the lines of the same account. */
+    position: z.number().int().min(0).default(0),
+  })
+  .superRefine((line, ctx) => {
+    const account = budgetAccount(line.account);
+    if (!account) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['account'],
+        message: fieldMessage('Compte', `« ${line.account} » n’est pas une ligne du budget Cerfa.`),
+      });
+      return;
+    }
+    if (line.grantApplicationId !== undefined && account.chapter !== '74') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grantApplicationId'],
+        message: fieldMessage('Demande de subvention', 'seule une ligne 74 (subventions) peut être liée à une demande.'),
+      });
+    }
+  });
+
+export type BudgetLine = z.output<typeof budgetLineSchema>;
+export type BudgetLineInput = z.input<typeof budgetLineSchema>;
+export type BudgetLineRecord = RecordStamps & BudgetLine;
+
+/** Whether a line's account may appear in a budget of this scope (the CI/RP lines are for actions only). */
+export function lineFitsScope(line: Pick<BudgetLine, 'account'>, scope: BudgetScope): boolean {
+  const account = budgetAccount(line.account);
+  return account !== undefined && (scope === 'project' || !account.projectOnly);
+}
