@@ -16,7 +16,7 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { BUDGET_CHAPTERS, accountsForScope, budgetAccount, type BudgetSide } from '../../domain/budgets/accounts';
 import type { BudgetLineRecord } from '../../domain/budgets/budget';
 import { lineAmountResolver } from '../../domain/budgets/budget-lines';
-import { budgetTotals, formatPercent, grantShare } from '../../domain/budgets/budget-totals';
+import { budgetTotals, formatPercent, grantShare, type BudgetTotals } from '../../domain/budgets/budget-totals';
 import { suggestBudgetLines, suggestionState, type BudgetSuggestion } from '../../domain/budgets/suggestions';
 import { formatWholeEuros } from '../../domain/money';
 import { useToast } from '../../ui/toast';
@@ -29,10 +29,17 @@ const NBSP = '\u00a0';
 const wholeNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const eurosText = (cents: number) => wholeNumber.format(cents / 100).replace(/\s/g, ' ');
 
-const GROUPS: { title: string; sides: BudgetSide[] }[] = [
-  { title: 'Charges', sides: ['charge'] },
-  { title: 'Produits', sides: ['product'] },
-  { title: 'Contributions volontaires en nature', sides: ['contribution-use', 'contribution-resource'] },
+const GROUPS: { title: string; sides: BudgetSide[]; totals: (t: BudgetTotals) => { label: string; cents: number }[] }[] = [
+  { title: 'Charges', sides: ['charge'], totals: (t) => [{ label: 'Total des charges', cents: t.chargesCents }] },
+  { title: 'Produits', sides: ['product'], totals: (t) => [{ label: 'Total des produits', cents: t.productsCents }] },
+  {
+    title: 'Contributions volontaires en nature',
+    sides: ['contribution-use', 'contribution-resource'],
+    totals: (t) => [
+      { label: 'Total des emplois (86)', cents: t.contributionUsesCents },
+      { label: 'Total des contributions (87)', cents: t.contributionResourcesCents },
+    ],
+  },
 ];
 
 export function BudgetEditor({ target }: { target: BudgetTarget }) {
@@ -117,6 +124,17 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
                   />
                 ))}
               </tbody>
+              <tfoot>
+                {group.totals(totals).map((row) => (
+                  <tr key={row.label} className="budget-table__total">
+                    <th scope="row" colSpan={2}>
+                      {row.label}
+                    </th>
+                    <td className="numeric">{formatWholeEuros(row.cents)}</td>
+                    <td />
+                  </tr>
+                ))}
+              </tfoot>
             </table>
           );
         })
@@ -136,10 +154,12 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
         </div>
         <div className={totals.balanced ? 'budget-totals__gap budget-totals__gap--ok' : 'budget-totals__gap budget-totals__gap--off'}>
           <dt>Équilibre</dt>
-          <dd role="status">
-            {totals.balanced
-              ? 'Budget équilibré'
-              : `Écart${NBSP}: ${formatWholeEuros(Math.abs(totals.gapCents))} — le budget doit être équilibré (${totals.gapCents > 0 ? 'charges supérieures aux produits' : 'produits supérieurs aux charges'})`}
+          <dd>
+            <span role="status">
+              {totals.balanced
+                ? 'Budget équilibré'
+                : `Écart${NBSP}: ${formatWholeEuros(Math.abs(totals.gapCents))} — le budget doit être équilibré (${totals.gapCents > 0 ? 'charges supérieures aux produits' : 'produits supérieurs aux charges'})`}
+            </span>
           </dd>
         </div>
         {totals.contributionUsesCents > 0 || totals.contributionResourcesCents > 0 ? (
