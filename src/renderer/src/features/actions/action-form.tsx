@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
 import { useFieldArray, useForm, type Control, type UseFormRegister, type FieldErrors } from 'react-hook-form';
 import { useLocation } from 'wouter';
-import { useAgreements } from '../../data/agreements-repository';
+import { useAgreements, type AgreementWithParties } from '../../data/agreements-repository';
 import { saveProject, type ProjectWithStaff } from '../../data/projects-repository';
 import { useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { comparePeople, personName } from '../../domain/team/person';
+import type { TeamData } from '../../domain/team/team-year';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { FormErrorSummary } from '../../ui/form-error-summary';
 import { countErrors, errorAt, revealFirstError, showRefusals } from '../../ui/form-errors';
@@ -88,12 +89,19 @@ function formPath(path: string): string {
 
 const newId = () => crypto.randomUUID();
 
+/** Waits for the team and the agreements: the selects and boxes must have their options before the form takes its values. */
 export function ActionForm({ data }: { data?: ProjectWithStaff }) {
+  const { db } = useCurrentWorkspace();
+  const team = useTeam(db);
+  const agreements = useAgreements(db);
+  if (team === undefined || agreements === undefined) return <p role="status">Chargement…</p>;
+  return <LoadedActionForm data={data} team={team} agreements={agreements} />;
+}
+
+function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff | undefined; team: TeamData; agreements: AgreementWithParties[] }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const [, navigate] = useLocation();
-  const team = useTeam(db);
-  const agreements = useAgreements(db);
   const formRef = useRef<HTMLFormElement>(null);
   const [refusal, setRefusal] = useState<string>();
   const [submitted, setSubmitted] = useState(false);
@@ -124,7 +132,7 @@ export function ActionForm({ data }: { data?: ProjectWithStaff }) {
     if (!data) navigate(`/dossiers/actions/${result.value.project.id}`);
   };
 
-  const people = [...(team?.people ?? [])].sort(comparePeople);
+  const people = [...team.people].sort(comparePeople);
   const personOptions = [{ value: '', label: 'Choisir une personne…' }, ...people.map((p) => ({ value: p.id, label: `${personName(p)}${p.jobTitle ? ` — ${p.jobTitle}` : ''}` }))];
 
   return (
@@ -176,7 +184,7 @@ export function ActionForm({ data }: { data?: ProjectWithStaff }) {
         </div>
         <div className="form-section__wide">
           <h3 className="actions-subtitle">Équipe affectée à l’action</h3>
-          {team !== undefined && people.length === 0 ? (
+          {people.length === 0 ? (
             <p className="field__hint">Ajoutez d’abord les salariés dans Équipe pour leur affecter une part de leur temps.</p>
           ) : null}
           {staff.fields.map((row, index) => (
@@ -203,7 +211,7 @@ export function ActionForm({ data }: { data?: ProjectWithStaff }) {
       </Section>
       <fieldset className="form-section">
         <legend className="form-section__title">Partenaires impliqués</legend>
-        {agreements === undefined ? null : agreements.length === 0 ? (
+        {agreements.length === 0 ? (
           <p className="form-section__description">Aucune convention : les partenaires de l’action se choisissent parmi les conventions de Partenaires.</p>
         ) : (
           <>
