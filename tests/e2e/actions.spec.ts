@@ -103,4 +103,13 @@ test('describe an action, staff it, and balance its budget', async ({ page }) =>
   await expect(row).toContainText('24 — Collégiens et leurs parents');
   await expect(row).toContainText(`Écart de 300,00${NBSP}€`);
   expect(await seriousViolations(page), 'actions list').toEqual([]);
+
+  // Deleting asks once, goes to the bin, and the toast's « Annuler » brings the action back.
+  await row.getByRole('link', { name: 'Accompagnement à la scolarité' }).click();
+  await page.getByRole('button', { name: 'Mettre à la corbeille' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Mettre à la corbeille' }).click();
+  await expect(page.getByText('Action « Accompagnement à la scolarité » mise à la corbeille.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Aucune action' })).toBeVisible();
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByRole('row', { name: /Accompagnement à la scolarité/ })).toBeVisible();
 });
