@@ -143,6 +143,7 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
       {suggestions && suggestions.length > 0 ? (
         <SuggestionsPanel target={target} suggestions={suggestions} lines={view.lines} amountOf={amountOf} />
       ) : null}
+      {view.lines.length === 0 ? null : (
       <dl className="budget-totals" aria-label="Totaux du budget">
         <div>
           <dt>Total des charges</dt>
@@ -180,6 +181,7 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
           </div>
         ) : null}
       </dl>
+      )}
     </div>
   );
 }
