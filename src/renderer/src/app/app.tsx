@@ -2,6 +2,9 @@ import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { RegistryDb } from '../data/registry-db';
 import { RegistryProvider } from '../data/workspace-context';
+import { ActionPage, NewActionPage } from '../features/actions/action-page';
+import { ActionsListPage } from '../features/actions/actions-list-page';
+import { BudgetsPage } from '../features/actions/budgets-page';
 import { AssociationPage } from '../features/association/association-page';
 import { BackupsPage } from '../features/backups/backups-page';
 import { DashboardPage } from '../features/deadlines/dashboard-page';
@@ -47,6 +50,10 @@ export function App({ registry }: { registry: RegistryDb }) {
                       <Route path="/financements/bilan/:year?" component={YearlySummaryPage} />
                       <Route path="/partenaires" component={PartnersRoutes} />
                       <Route path="/partenaires/*" component={PartnersRoutes} />
+                      <Route path="/dossiers/actions" component={ActionsListPage} />
+                      <Route path="/dossiers/actions/nouvelle" component={NewActionPage} />
+                      <Route path="/dossiers/actions/:id" component={ActionPage} />
+                      <Route path="/dossiers/budgets/:year?" component={BudgetsPage} />
                       <Route path="/importer" component={ImportPage} />
                       <Route path="/association" component={AssociationPage} />
                       <Route path="/sauvegardes" component={BackupsPage} />

@@ -54,7 +54,7 @@ export const budgetLineSchema = z
     account: z.string({ error: fieldMessage('Compte', 'choisissez une ligne du budget.') }),
     /** Detail shown after the account label: « Ville de Bondy », « Loyer du local »… */
     label: optionalText('Précision', 200),
-    amountCents: z.preprocess(wholeCentsAsText, eurosInputField('Montant', { wholeEuros: true })),
+    amountCents: z.preprocess(wholeCentsAsText, eurosInputField('Montant', { wholeEuros: true, optional: false })),
     funderId: optionalText('Financeur', 100),
     /** A linked line follows the application's amount (see budget-lines.ts). */
     grantApplicationId: optionalText('Demande de subvention', 100),

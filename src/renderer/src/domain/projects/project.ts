@@ -71,8 +71,8 @@ export const projectStaffSchema = z.object({
   personId: requiredText('Personne', 100),
   sharePercent: z
     .number({ error: fieldMessage('Part du temps', 'pourcentage attendu (ex. 50).') })
-    .gt(0, { error: fieldMessage('Part du temps', 'doit être supérieure à 0 %.') })
-    .max(100, { error: fieldMessage('Part du temps', '100 % au plus.') }),
+    .gt(0, { error: fieldMessage('Part du temps', 'doit être supérieure à 0\u00a0%.') })
+    .max(100, { error: fieldMessage('Part du temps', '100\u00a0% au plus.') }),
   role: optionalText('Rôle dans l’action', 200),
 });
 

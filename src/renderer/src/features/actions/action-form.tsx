@@ -1,0 +1,281 @@
+import { useRef, useState } from 'react';
+import { useFieldArray, useForm, type Control, type UseFormRegister, type FieldErrors } from 'react-hook-form';
+import { useLocation } from 'wouter';
+import { useAgreements, type AgreementWithParties } from '../../data/agreements-repository';
+import { saveProject, type ProjectWithStaff } from '../../data/projects-repository';
+import { useTeam } from '../../data/team-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { comparePeople, personName } from '../../domain/team/person';
+import type { TeamData } from '../../domain/team/team-year';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { FormErrorSummary } from '../../ui/form-error-summary';
+import { countErrors, errorAt, revealFirstError, showRefusals } from '../../ui/form-errors';
+import { Section } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+
+// The action's form, in the order of the Cerfa 12156 §6 so that filling it in is filling in the dossier.
+// The repository validates (projectSchema, staff rows); its French messages land under the fields.
+
+interface IndicatorValues {
+  id: string;
+  label: string;
+  target: string;
+  achieved: string;
+}
+interface ObjectiveValues {
+  id: string;
+  label: string;
+  indicators: IndicatorValues[];
+}
+interface StaffValues {
+  personId: string;
+  sharePercent: string;
+  role: string;
+}
+export interface ActionFormValues {
+  title: string;
+  objectives: ObjectiveValues[];
+  description: string;
+  beneficiaryType: string;
+  beneficiaryCount: string;
+  territory: string;
+  qpvCodes: string;
+  startDate: string;
+  endDate: string;
+  humanResources: string;
+  materialResources: string;
+  staff: StaffValues[];
+  agreementIds: string[];
+  notes: string;
+}
+
+function formValues(data?: ProjectWithStaff): ActionFormValues {
+  const p = data?.project;
+  return {
+    title: p?.title ?? '',
+    objectives: (p?.objectives ?? []).map((o) => ({
+      id: o.id,
+      label: o.label,
+      indicators: o.indicators.map((i) => ({ id: i.id, label: i.label, target: i.target ?? '', achieved: i.achieved ?? '' })),
+    })),
+    description: p?.description ?? '',
+    beneficiaryType: p?.beneficiaryType ?? '',
+    beneficiaryCount: p?.beneficiaryCount === undefined ? '' : String(p.beneficiaryCount),
+    territory: p?.territory ?? '',
+    qpvCodes: (p?.qpvCodes ?? []).join(', '),
+    startDate: p?.startDate ?? '',
+    endDate: p?.endDate ?? '',
+    humanResources: p?.humanResources ?? '',
+    materialResources: p?.materialResources ?? '',
+    staff: (data?.staff ?? []).map((s) => ({ personId: s.personId, sharePercent: String(s.sharePercent).replace('.', ','), role: s.role ?? '' })),
+    agreementIds: p?.agreementIds ?? [],
+    notes: p?.notes ?? '',
+  };
+}
+
+/** What the repository reads: lists of codes split, the share as a number (an empty one stays NaN: refused). */
+function toInput(values: ActionFormValues) {
+  return {
+    ...values,
+    qpvCodes: values.qpvCodes.split(/[\s,;]+/).filter((code) => code !== ''),
+    staff: values.staff.map((s) => ({ ...s, sharePercent: s.sharePercent.trim() === '' ? Number.NaN : Number(s.sharePercent.replace(',', '.')) })),
+  };
+}
+
+/** Zod paths into the form's: a QPV code's index is dropped (one text field holds them all). */
+function formPath(path: string): string {
+  return path.startsWith('qpvCodes.') ? 'qpvCodes' : path;
+}
+
+const newId = () => crypto.randomUUID();
+
+/** Waits for the team and the agreements: the selects and boxes must have their options before the form takes its values. */
+export function ActionForm({ data }: { data?: ProjectWithStaff }) {
+  const { db } = useCurrentWorkspace();
+  const team = useTeam(db);
+  const agreements = useAgreements(db);
+  if (team === undefined || agreements === undefined) return <p role="status">Chargement…</p>;
+  return <LoadedActionForm data={data} team={team} agreements={agreements} />;
+}
+
+function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff | undefined; team: TeamData; agreements: AgreementWithParties[] }) {
+  const { db } = useCurrentWorkspace();
+  const toast = useToast();
+  const [, navigate] = useLocation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusal, setRefusal] = useState<string>();
+  const [submitted, setSubmitted] = useState(false);
+  const { register, handleSubmit, control, setError, setFocus, clearErrors, formState } = useForm<ActionFormValues>({
+    defaultValues: formValues(data),
+  });
+  const { errors, isSubmitting } = formState;
+  const objectives = useFieldArray({ control, name: 'objectives' });
+  const staff = useFieldArray({ control, name: 'staff' });
+
+  const err = (path: string) => errorAt(errors, path);
+  const field = (name: keyof Omit<ActionFormValues, 'objectives' | 'staff' | 'agreementIds'>) => ({ ...register(name), error: err(name) });
+
+  const onSubmit = async (values: ActionFormValues) => {
+    clearErrors();
+    setRefusal(undefined);
+    setSubmitted(true);
+    const result = await saveProject(db, toInput(values), data?.project.id);
+    if (!result.ok) {
+      const mapped = Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [formPath(k), v]));
+      const elsewhere = showRefusals(mapped, Object.keys(mapped).filter((k) => k !== ''), setError, setFocus);
+      setRefusal(elsewhere[0]);
+      revealFirstError(formRef.current);
+      return;
+    }
+    setSubmitted(false);
+    toast.show(data ? 'Action enregistrée.' : 'Action créée.');
+    if (!data) navigate(`/dossiers/actions/${result.value.project.id}`);
+  };
+
+  const people = [...team.people].sort(comparePeople);
+  const personOptions = [{ value: '', label: 'Choisir une personne…' }, ...people.map((p) => ({ value: p.id, label: `${personName(p)}${p.jobTitle ? ` — ${p.jobTitle}` : ''}` }))];
+
+  return (
+    <form ref={formRef} onSubmit={handleSubmit(onSubmit)} noValidate aria-label={data ? 'Modifier l’action' : 'Nouvelle action'}>
+      <FormErrorSummary errorCount={countErrors(errors)} submitted={submitted} refusal={refusal} />
+      <Section title="Intitulé et objectifs">
+        <div className="form-section__wide">
+          <TextField label="Intitulé de l’action" required {...field('title')} />
+        </div>
+        <div className="form-section__wide actions-list-editor">
+          {objectives.fields.map((objective, index) => (
+            <ObjectiveEditor
+              key={objective.id}
+              index={index}
+              control={control}
+              register={register}
+              errors={errors}
+              onRemove={() => objectives.remove(index)}
+            />
+          ))}
+          <button type="button" className="button" onClick={() => objectives.append({ id: newId(), label: '', indicators: [] })}>
+            Ajouter un objectif
+          </button>
+        </div>
+      </Section>
+      <Section title="Description">
+        <div className="form-section__wide">
+          <TextAreaField label="Description de l’action" rows={5} {...field('description')} />
+        </div>
+      </Section>
+      <Section title="Public bénéficiaire">
+        <TextField label="Public bénéficiaire" hint="Ex. collégiens de la 6e à la 3e et leurs parents." {...field('beneficiaryType')} />
+        <TextField label="Nombre de bénéficiaires" inputMode="numeric" {...field('beneficiaryCount')} />
+      </Section>
+      <Section title="Territoire et QPV">
+        <TextField label="Territoire" hint="Commune, quartier." {...field('territory')} />
+        <TextField label="Codes des quartiers prioritaires" hint="Ex. QP093028 ; plusieurs codes séparés par des virgules." {...field('qpvCodes')} />
+      </Section>
+      <Section title="Dates et durée">
+        <TextField label="Date de début" type="date" required {...field('startDate')} />
+        <TextField label="Date de fin" type="date" required {...field('endDate')} />
+      </Section>
+      <Section title="Moyens humains et matériels">
+        <div className="form-section__wide">
+          <TextAreaField label="Moyens humains" {...field('humanResources')} />
+        </div>
+        <div className="form-section__wide">
+          <TextAreaField label="Moyens matériels" {...field('materialResources')} />
+        </div>
+        <div className="form-section__wide">
+          <h3 className="actions-subtitle">Équipe affectée à l’action</h3>
+          {people.length === 0 ? (
+            <p className="field__hint">Ajoutez d’abord les salariés dans Équipe pour leur affecter une part de leur temps.</p>
+          ) : null}
+          {staff.fields.map((row, index) => (
+            <div key={row.id} className="actions-row" role="group" aria-label={`Personne affectée ${index + 1}`}>
+              <SelectField label="Personne" options={personOptions} {...register(`staff.${index}.personId`)} error={err(`staff.${index}.personId`)} />
+              <TextField
+                label="Part du temps (%)"
+                inputMode="decimal"
+                {...register(`staff.${index}.sharePercent`)}
+                error={err(`staff.${index}.sharePercent`)}
+              />
+              <TextField label="Rôle dans l’action" {...register(`staff.${index}.role`)} error={err(`staff.${index}.role`)} />
+              <button type="button" className="button button--small actions-row__remove" onClick={() => staff.remove(index)}>
+                Retirer la personne {index + 1}
+              </button>
+            </div>
+          ))}
+          {people.length > 0 ? (
+            <button type="button" className="button" onClick={() => staff.append({ personId: '', sharePercent: '', role: '' })}>
+              Affecter une personne
+            </button>
+          ) : null}
+        </div>
+      </Section>
+      <fieldset className="form-section">
+        <legend className="form-section__title">Partenaires impliqués</legend>
+        {agreements.length === 0 ? (
+          <p className="form-section__description">Aucune convention : les partenaires de l’action se choisissent parmi les conventions de Partenaires.</p>
+        ) : (
+          <>
+            <p className="form-section__description">Cochez les conventions dont les partenaires prennent part à l’action.</p>
+            <div className="checkbox-grid">
+              {agreements.map((a) => (
+                <CheckboxField key={a.id} label={a.title} value={a.id} {...register('agreementIds')} />
+              ))}
+            </div>
+          </>
+        )}
+        {err('agreementIds') ? <p className="field__error" role="alert">{err('agreementIds')}</p> : null}
+      </fieldset>
+      <Section title="Notes">
+        <div className="form-section__wide">
+          <TextAreaField label="Notes" {...field('notes')} />
+        </div>
+      </Section>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          Enregistrer
+        </button>
+        <button type="button" className="button" onClick={() => navigate('/dossiers/actions')}>
+          Retour aux actions
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ObjectiveEditor(props: {
+  index: number;
+  control: Control<ActionFormValues>;
+  register: UseFormRegister<ActionFormValues>;
+  errors: FieldErrors<ActionFormValues>;
+  onRemove: () => void;
+}) {
+  const { index, control, register, errors, onRemove } = props;
+  const indicators = useFieldArray({ control, name: `objectives.${index}.indicators` });
+  const err = (path: string) => errorAt(errors, path);
+  return (
+    <div className="actions-objective" role="group" aria-label={`Objectif ${index + 1}`}>
+      <div className="actions-row">
+        <TextField label={`Objectif ${index + 1}`} required {...register(`objectives.${index}.label`)} error={err(`objectives.${index}.label`)} />
+        <button type="button" className="button button--small actions-row__remove" onClick={onRemove}>
+          Retirer l’objectif {index + 1}
+        </button>
+      </div>
+      <div className="actions-indicators">
+        <h4 className="actions-subtitle">Évaluation — indicateurs de l’objectif {index + 1}</h4>
+        {indicators.fields.map((indicator, j) => (
+          <div key={indicator.id} className="actions-row" role="group" aria-label={`Indicateur ${j + 1} de l’objectif ${index + 1}`}>
+            <TextField label="Indicateur" required {...register(`objectives.${index}.indicators.${j}.label`)} error={err(`objectives.${index}.indicators.${j}.label`)} />
+            <TextField label="Valeur visée" {...register(`objectives.${index}.indicators.${j}.target`)} error={err(`objectives.${index}.indicators.${j}.target`)} />
+            <TextField label="Valeur atteinte" {...register(`objectives.${index}.indicators.${j}.achieved`)} error={err(`objectives.${index}.indicators.${j}.achieved`)} />
+            <button type="button" className="button button--small actions-row__remove" onClick={() => indicators.remove(j)}>
+              Retirer l’indicateur {j + 1}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button button--small" onClick={() => indicators.append({ id: newId(), label: '', target: '', achieved: '' })}>
+          Ajouter un indicateur à l’objectif {index + 1}
+        </button>
+      </div>
+    </div>
+  );
+}

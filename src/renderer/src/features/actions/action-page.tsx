@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'wouter';
+import { deleteProject, restoreProject, useProject } from '../../data/projects-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { formatDateLong } from '../../domain/dates';
+import { formatProjectDuration } from '../../domain/projects/project-duration';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { DossiersTabs } from '../../ui/dossiers-tabs';
+import { Page } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+import { ActionForm } from './action-form';
+import { BudgetEditor } from './budget-editor';
+import { YearPicker } from './year-picker';
+
+export function NewActionPage() {
+  return (
+    <Page title="Nouvelle action">
+      <DossiersTabs />
+      <ActionForm />
+    </Page>
+  );
+}
+
+export function ActionPage() {
+  const { id = '' } = useParams<{ id: string }>();
+  const { db } = useCurrentWorkspace();
+  const data = useProject(db, id);
+  const toast = useToast();
+  const [, navigate] = useLocation();
+  const [confirming, setConfirming] = useState(false);
+  const [year, setYear] = useState<number>();
+
+  if (data === undefined) return <p role="status">Chargement…</p>;
+  if (data === null) {
+    return (
+      <Page title="Action introuvable">
+        <DossiersTabs />
+        <p>
+          Cette action n’existe pas ou a été mise à la corbeille. <Link href="/dossiers/actions">Retour aux actions</Link>
+        </p>
+      </Page>
+    );
+  }
+  const { project } = data;
+  const startYear = Number(project.startDate.slice(0, 4));
+  const budgetYear = year ?? startYear;
+
+  const remove = async () => {
+    await deleteProject(db, project.id);
+    navigate('/dossiers/actions');
+    toast.show(`Action « ${project.title} » mise à la corbeille.`, {
+      action: { label: 'Annuler', run: () => restoreProject(db, project.id) },
+    });
+  };
+
+  return (
+    <Page
+      title={project.title}
+      action={
+        <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
+          Mettre à la corbeille
+        </button>
+      }
+    >
+      <DossiersTabs />
+      <p className="actions-lede">
+        Du {formatDateLong(project.startDate)} au {formatDateLong(project.endDate)} — {formatProjectDuration(project)}
+      </p>
+      <ActionForm key={project.updatedAt} data={data} />
+      <section className="budget-section" aria-labelledby="action-budget-title">
+        <div className="budget-section__header">
+          <h2 id="action-budget-title">Budget de l’action</h2>
+          <YearPicker label="Année du budget" value={budgetYear} around={startYear} onChange={setYear} />
+        </div>
+        <BudgetEditor target={{ scope: 'project', projectId: project.id, year: budgetYear }} />
+      </section>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Mettre l’action à la corbeille ?"
+        description={<p>« {project.title} » et son équipe iront à la corbeille ; vous pourrez les restaurer.</p>}
+        confirmLabel="Mettre à la corbeille"
+        destructive
+        onConfirm={() => void remove()}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
+import { deleteProject, getProject, listProjects, listProjectSummaries, restoreProject, saveProject } from '../../../src/renderer/src/data/projects-repository';
+import {
+  acceptSuggestions,
+  addBudgetLine,
+  findBudget,
+  getOrCreateAssociationBudget,
+  listBudgetLines,
+  removeBudgetLine,
+  updateBudgetLine,
+} from '../../../src/renderer/src/data/budgets-repository';
+import { suggestBudgetLines } from '../../../src/renderer/src/domain/budgets/suggestions';
+import { budgetTotals } from '../../../src/renderer/src/domain/budgets/budget-totals';
+import { fixtureApplications, fixtureFunders } from '../../fixtures/funding';
+import { fixtureAgreements } from '../../fixtures/partners';
+import { fixtureBudgetLines, fixtureBudgets, fixtureProjects, fixtureProjectStaff, PROJECT_IDS } from '../../fixtures/projects';
+import { fixtureTeam, TEAM_IDS } from '../../fixtures/team';
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+const NBSP = '\u00a0';
+const STAMPS = { createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), deletedAt: null };
+let db: WorkspaceDb;
+
+beforeEach(async () => {
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+  db = new WorkspaceDb('actions-test');
+  await db.open();
+  await db.people.bulkAdd(fixtureTeam.people);
+  await db.contracts.bulkAdd(fixtureTeam.contracts);
+  await db.funders.bulkAdd(fixtureFunders.map((f) => ({ ...f, ...STAMPS })));
+  await db.grantApplications.bulkAdd(fixtureApplications.map((a) => ({ ...a, ...STAMPS })));
+  await db.agreements.bulkAdd(fixtureAgreements);
+});
+
+afterEach(() => db.close());
+
+const cafe = {
+  title: 'Café des parents',
+  startDate: '2027-01-11',
+  endDate: '2027-06-30',
+  objectives: [{ id: 'o1', label: 'Rompre l’isolement', indicators: [{ id: 'i1', label: 'Parents accueillis', target: '40' }] }],
+  staff: [{ personId: TEAM_IDS.fatou, sharePercent: 30, role: 'Animation' }],
+};
+
+describe('actions', () => {
+  it('saves an action with its staff, then replaces the staff on the next save', async () => {
+    const saved = await saveProject(db, cafe, undefined, NOW);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    expect(saved.value.project).toMatchObject({ title: 'Café des parents', createdAt: NOW.toISOString(), deletedAt: null });
+    expect(saved.value.staff).toMatchObject([{ personId: TEAM_IDS.fatou, sharePercent: 30, role: 'Animation' }]);
+
+    const later = new Date('2026-11-25T09:00:00Z');
+    const again = await saveProject(db, { ...cafe, staff: [{ personId: TEAM_IDS.karim, sharePercent: 10 }] }, saved.value.project.id, later);
+    if (!again.ok) throw new Error('expected success');
+    const loaded = await getProject(db, saved.value.project.id);
+    expect(loaded?.staff.map((s) => s.personId)).toEqual([TEAM_IDS.karim]);
+    expect(loaded?.project.createdAt).toBe(NOW.toISOString());
+    expect(await db.projectStaff.count()).toBe(2); // Fatou's row went to the bin
+  });
+
+  it('refuses an end before the start, in French, writing nothing', async () => {
+    const refused = await saveProject(db, { ...cafe, startDate: '2027-06-30', endDate: '2027-01-11' });
+    expect(refused).toEqual({ ok: false, errors: { endDate: `Date de fin${NBSP}: doit être après la date de début.` } });
+    expect(await db.projects.count()).toBe(0);
+    expect(await db.projectStaff.count()).toBe(0);
+  });
+
+  it('refuses the same person twice and a share above 100 %, writing nothing', async () => {
+    const twice = await saveProject(db, { ...cafe, staff: [cafe.staff[0], { personId: TEAM_IDS.fatou, sharePercent: 20 }] });
+    expect(twice).toEqual({ ok: false, errors: { 'staff.1.personId': `Personne${NBSP}: Fatou Camara est déjà affecté·e à l’action.` } });
+    const tooMuch = await saveProject(db, { ...cafe, staff: [{ personId: TEAM_IDS.fatou, sharePercent: 120 }] });
+    expect(tooMuch).toEqual({ ok: false, errors: { 'staff.0.sharePercent': `Part du temps${NBSP}: 100${NBSP}% au plus.` } });
+    expect(await db.projects.count()).toBe(0);
+  });
+
+  it('sends an action and its staff to the bin together and brings them back', async () => {
+    const saved = await saveProject(db, cafe, undefined, NOW);
+    if (!saved.ok) throw new Error('expected success');
+    await deleteProject(db, saved.value.project.id, new Date('2026-11-26T09:00:00Z'));
+    expect(await listProjects(db)).toEqual([]);
+    expect((await db.projectStaff.toArray())[0]?.deletedAt).toBe('2026-11-26T09:00:00.000Z');
+    await restoreProject(db, saved.value.project.id);
+    expect((await getProject(db, saved.value.project.id))?.staff).toHaveLength(1);
+  });
+});
+
+describe('budgets', () => {
+  const target = { scope: 'association', year: 2027 } as const;
+
+  it('adds lines in whole euros, creating the budget with the first one', async () => {
+    expect(await findBudget(db, target)).toBeUndefined();
+    const rent = await addBudgetLine(db, target, { account: '61.rent', label: 'Loyer', amountCents: '9 600' }, NOW);
+    if (!rent.ok) throw new Error(JSON.stringify(rent.errors));
+    expect(rent.value.amountCents).toBe(960_000);
+    expect((await getOrCreateAssociationBudget(db, 2027)).id).toBe(rent.value.budgetId);
+    expect(await db.budgets.count()).toBe(1);
+  });
+
+  it.each([
+    [{ account: '61.rent', amountCents: '-500' }, { amountCents: `Montant${NBSP}: les montants ne peuvent pas être négatifs.` }],
+    [{ account: '99', amountCents: '500' }, { account: `Compte${NBSP}: « 99 » n’est pas une ligne du budget Cerfa.` }],
+    [{ account: 'CI.fixed', amountCents: '500' }, { account: `Compte${NBSP}: cette ligne n’existe que dans le budget d’une action.` }],
+    [{ account: '61.rent', amountCents: '500,50' }, { amountCents: `Montant${NBSP}: montant en euros entiers attendu, sans centimes (ex. 1 234).` }],
+  ])('refuses %o with a French message, writing nothing', async (input, errors) => {
+    expect(await addBudgetLine(db, target, input, NOW)).toEqual({ ok: false, errors });
+    expect(await db.budgets.count()).toBe(0);
+    expect(await db.budgetLines.count()).toBe(0);
+  });
+
+  it('gives a line linked to an application the application’s amount for the year', async () => {
+    const cpo = await addBudgetLine(db, target, { account: '74.municipality', amountCents: 0, grantApplicationId: 'app-city-cpo' }, NOW);
+    if (!cpo.ok) throw new Error(JSON.stringify(cpo.errors));
+    expect(cpo.value).toMatchObject({ amountCents: 3_000_000, funderId: 'funder-city' });
+    const refused = await addBudgetLine(db, target, { account: '61.rent', amountCents: 0, grantApplicationId: 'app-city-cpo' });
+    expect(refused.ok).toBe(false);
+  });
+
+  it('updates and removes a line; a negative update writes nothing', async () => {
+    const rent = await addBudgetLine(db, target, { account: '61.rent', amountCents: '9 600' }, NOW);
+    if (!rent.ok) throw new Error('expected success');
+    const updated = await updateBudgetLine(db, rent.value.id, { amountCents: '10 200', label: 'Loyer 2027' });
+    expect(updated.ok && updated.value.amountCents).toBe(1_020_000);
+    expect((await updateBudgetLine(db, rent.value.id, { amountCents: '-1' })).ok).toBe(false);
+    expect((await db.budgetLines.get(rent.value.id))?.amountCents).toBe(1_020_000);
+    await removeBudgetLine(db, rent.value.id);
+    expect(await listBudgetLines(db, rent.value.budgetId)).toEqual([]);
+  });
+
+  it('accepts every suggestion of the fixture action in one go, then updates rather than duplicates', async () => {
+    await db.projects.bulkAdd(fixtureProjects);
+    const schooling = fixtureProjects[0]!;
+    const suggestions = suggestBudgetLines({
+      scope: 'project',
+      year: 2027,
+      team: fixtureTeam,
+      funders: fixtureFunders,
+      applications: fixtureApplications,
+      agreements: fixtureAgreements,
+      project: schooling,
+      projectStaff: fixtureProjectStaff.filter((s) => s.projectId === schooling.id),
+    });
+    const projectTarget = { scope: 'project', projectId: schooling.id, year: 2027 } as const;
+    expect(await acceptSuggestions(db, projectTarget, suggestions, NOW)).toEqual({ ok: true, value: 8 });
+    expect(await acceptSuggestions(db, projectTarget, suggestions, new Date('2026-11-25T09:00:00Z'))).toEqual({ ok: true, value: 8 });
+    const budget = await findBudget(db, projectTarget);
+    const lines = await listBudgetLines(db, budget!.id);
+    expect(lines).toHaveLength(8);
+    // 15 840 + 6 653 + 6 240 + 2 808 charges; 18 000 + 11 000 produits.
+    expect(budgetTotals(lines)).toMatchObject({ chargesCents: 3_154_100, productsCents: 2_900_000, contributionsBalanced: true });
+  });
+
+  it('lists actions with the totals of their first year’s budget', async () => {
+    await db.projects.bulkAdd(fixtureProjects);
+    await db.projectStaff.bulkAdd(fixtureProjectStaff);
+    await db.budgets.bulkAdd(fixtureBudgets);
+    await db.budgetLines.bulkAdd(fixtureBudgetLines);
+    const summaries = await listProjectSummaries(db);
+    const schooling = summaries.find((s) => s.project.id === PROJECT_IDS.schooling)!;
+    expect(schooling).toMatchObject({ staffCount: 2, budgetYear: 2027 });
+    expect(schooling.totals).toMatchObject({ chargesCents: 3_654_100, balanced: true });
+    expect(summaries.find((s) => s.project.id === PROJECT_IDS.parentsCafe)?.totals).toBeUndefined();
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import {
+  lineForSuggestion,
+  suggestBudgetLines,
+  suggestionState,
+  type SuggestionInput,
+} from '../../../../src/renderer/src/domain/budgets/suggestions';
+import { fixtureApplications, fixtureFunders } from '../../../fixtures/funding';
+import { fixtureAgreements } from '../../../fixtures/partners';
+import { fixtureProjects, fixtureProjectStaff, fixtureSchoolingBudgetLines, PROJECT_IDS } from '../../../fixtures/projects';
+import { fixtureTeam, TEAM_IDS } from '../../../fixtures/team';
+
+const NBSP = '\u00a0';
+const schooling = fixtureProjects.find((p) => p.id === PROJECT_IDS.schooling)!;
+
+const base: Omit<SuggestionInput, 'scope' | 'year'> = {
+  team: fixtureTeam,
+  funders: fixtureFunders,
+  applications: fixtureApplications,
+  agreements: fixtureAgreements,
+};
+
+const amounts = (suggestions: { key: string; amountCents: number }[]) =>
+  Object.fromEntries(suggestions.map((s) => [s.key, s.amountCents / 100]));
+
+describe('staff suggestions for an action', () => {
+  it('takes 50 % of Karim Benali’s 2026 salary and charges: 15 600 € and 7 020 €', () => {
+    // CDI 2 600 €/month × 12 = 31 200 € gross; charges 45 % = 14 040 €.
+    const suggestions = suggestBudgetLines({
+      ...base,
+      scope: 'project',
+      year: 2026,
+      project: { id: 'p', title: 'Projet sans demande', agreementIds: [] },
+      projectStaff: [{ personId: TEAM_IDS.karim, sharePercent: 50 }],
+    });
+    expect(suggestions.map((s) => [s.account, s.label, s.amountCents / 100])).toEqual([
+      ['64.salaries', 'Karim Benali', 15_600],
+      ['64.social', 'Karim Benali', 7_020],
+    ]);
+    expect(suggestions[0]!.explanation).toBe(`50${NBSP}% du temps de Karim Benali en 2026 (salaire brut de l’année${NBSP}: 31${NBSP}200${NBSP}€).`);
+    expect(suggestions.every((s) => s.source === 'staff')).toBe(true);
+  });
+
+  it('gives the fixture action its staff lines, its two requests and the hall lent by the city for 2027', () => {
+    const suggestions = suggestBudgetLines({
+      ...base,
+      scope: 'project',
+      year: 2027,
+      project: schooling,
+      projectStaff: fixtureProjectStaff.filter((s) => s.projectId === schooling.id),
+    });
+    expect(amounts(suggestions)).toEqual({
+      [`staff:${TEAM_IDS.awa}:salaries`]: 15_840, // 26 400 × 60 %
+      [`staff:${TEAM_IDS.awa}:social`]: 6_653, // 11 088 × 60 % = 6 652,80
+      [`staff:${TEAM_IDS.karim}:salaries`]: 6_240, // 31 200 × 20 %
+      [`staff:${TEAM_IDS.karim}:social`]: 2_808, // 14 040 × 20 %
+      'application:app-state-schooling-2027': 18_000, // à préparer: demandé
+      'application:app-caf-clas': 11_000, // CLAS 2026-2027 overlaps 2027: accordé
+      [`in-kind:0b6f1d6e-0003-4a00-8000-000000000002:use`]: 2_975, // 6 000 € × 181/365
+      [`in-kind:0b6f1d6e-0003-4a00-8000-000000000002:resource`]: 2_975,
+    });
+    const state = suggestions.find((s) => s.grantApplicationId === 'app-state-schooling-2027')!;
+    expect(state).toMatchObject({ account: '74.state', funderId: 'funder-state', source: 'application' });
+    expect(state.explanation).toBe(`Demande « Contrat de ville 2027 — Accompagnement à la scolarité »${NBSP}: montant demandé.`);
+    expect(suggestions.filter((s) => s.source === 'in-kind').map((s) => s.account)).toEqual(['861', '871']);
+  });
+
+  it('shares an aided post’s aid on the ASP line as the person’s time is shared, and keeps the cost whole', () => {
+    // Fatou Camara, adulte-relais: 21 000 €/year, aid until 1 Sept 2027 → 244/365 → 14 038,36 €; 30 % → 4 211,51 → 4 212 €.
+    const suggestions = suggestBudgetLines({
+      ...base,
+      scope: 'project',
+      year: 2027,
+      project: { id: 'p', title: 'Café des parents', agreementIds: [] },
+      projectStaff: [{ personId: TEAM_IDS.fatou, sharePercent: 30 }],
+    });
+    const aid = suggestions.find((s) => s.account === '74.asp')!;
+    expect(aid.amountCents).toBe(421_200);
+    expect(aid.explanation).toBe(`30${NBSP}% de l’aide au poste (adulte-relais) de Fatou Camara attendue en 2027${NBSP}: 14${NBSP}038${NBSP}€.`);
+    // 8 months + 1 day of 1 900 €: 15 263,33 € gross × 30 % = 4 579 €.
+    expect(suggestions.find((s) => s.account === '64.salaries')!.amountCents).toBe(457_900);
+  });
+
+  it('suggests nothing for a person with no contract in the year', () => {
+    const suggestions = suggestBudgetLines({
+      ...base,
+      scope: 'project',
+      year: 2027,
+      project: { id: 'p', title: 'Projet', agreementIds: [] },
+      projectStaff: [{ personId: TEAM_IDS.ines, sharePercent: 100 }],
+    });
+    expect(suggestions).toEqual([]);
+  });
+});
+
+describe('suggestions for the association budget', () => {
+  const suggestions = suggestBudgetLines({ ...base, scope: 'association', year: 2027 });
+
+  it('takes the whole team’s 2027 figures and the ASP aid', () => {
+    // Gross: Karim 31 200 + Awa 26 400 + Fatou 15 263,33 + Lucas 12 000 = 84 863,33 €.
+    // Charges: 14 040 + 11 088 + 3 052,67 + 600 = 28 780,67 €.
+    expect(amounts(suggestions.filter((s) => s.source === 'staff'))).toEqual({
+      'staff:team:salaries': 84_863,
+      'staff:team:social': 28_781,
+      [`aid:${TEAM_IDS.fatouAdulteRelais}`]: 14_038,
+    });
+    expect(suggestions[0]!.explanation).toBe('Salaires bruts de l’équipe en 2027 (4 contrats).');
+  });
+
+  it('takes every application of 2027 not refused, on the line of its funder’s kind', () => {
+    expect(suggestions.filter((s) => s.source === 'application').map((s) => [s.account, s.label, s.amountCents / 100])).toEqual([
+      ['74.municipality', 'Ville de Saint-Denis', 30_000],
+      ['74.social-bodies', 'CAF de la Seine-Saint-Denis', 11_000],
+      ['74.state', 'Préfecture de la Seine-Saint-Denis — politique de la ville', 18_000],
+    ]);
+    const cpo = suggestions.find((s) => s.grantApplicationId === 'app-city-cpo')!;
+    expect(cpo.explanation).toBe(`Demande « Convention pluriannuelle d’objectifs 2026-2028 »${NBSP}: part de 2027 du montant conventionné de la convention pluriannuelle.`);
+  });
+
+  it('values the in-kind agreements of the year as 86/87 pairs', () => {
+    expect(suggestions.filter((s) => s.source === 'in-kind').map((s) => [s.account, s.amountCents / 100])).toEqual([
+      ['861', 2_975],
+      ['871', 2_975],
+    ]);
+  });
+});
+
+describe('accepting a suggestion', () => {
+  const suggestions = suggestBudgetLines({
+    ...base,
+    scope: 'project',
+    year: 2027,
+    project: schooling,
+    projectStaff: fixtureProjectStaff.filter((s) => s.projectId === schooling.id),
+  });
+  const lines = fixtureSchoolingBudgetLines.map((l) => ({ ...l }));
+
+  it.each([
+    ['application:app-state-schooling-2027', 'accepted'], // linked line of the same amount
+    [`staff:${TEAM_IDS.awa}:social`, 'accepted'],
+    ['application:app-caf-clas', 'new'], // the budget has an unlinked CAF line: a linked one is added
+    [`in-kind:0b6f1d6e-0003-4a00-8000-000000000002:use`, 'accepted'],
+  ])('%s is %s', (key, state) => {
+    const suggestion = suggestions.find((s) => s.key === key)!;
+    expect(suggestionState(suggestion, lines)).toBe(state);
+  });
+
+  it('finds the line to update when the amount changed', () => {
+    const edited = lines.map((l) => (l.label === 'Karim Benali' && l.account === '64.salaries' ? { ...l, amountCents: 500_000 } : l));
+    const suggestion = suggestions.find((s) => s.key === `staff:${TEAM_IDS.karim}:salaries`)!;
+    expect(suggestionState(suggestion, edited)).toBe('different');
+    expect(lineForSuggestion(suggestion, edited)?.id).toBe(lines.find((l) => l.label === 'Karim Benali' && l.account === '64.salaries')!.id);
+  });
+});
