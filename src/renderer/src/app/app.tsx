@@ -5,6 +5,9 @@ import { RegistryProvider } from '../data/workspace-context';
 import { AssociationPage } from '../features/association/association-page';
 import { BackupsPage } from '../features/backups/backups-page';
 import { DashboardPage } from '../features/deadlines/dashboard-page';
+import { DossierPage } from '../features/dossier/dossier-page';
+import { ReportFormPage } from '../features/dossier/report-form-page';
+import { ReportsListPage } from '../features/dossier/reports-list-page';
 import { OpeningProvider } from '../features/deadlines/opening-provider';
 import { ApplicationPage } from '../features/funding/application-page';
 import { ImportPage } from '../features/imports/import-page';
@@ -47,6 +50,9 @@ export function App({ registry }: { registry: RegistryDb }) {
                       <Route path="/financements/bilan/:year?" component={YearlySummaryPage} />
                       <Route path="/partenaires" component={PartnersRoutes} />
                       <Route path="/partenaires/*" component={PartnersRoutes} />
+                      <Route path="/dossiers" component={DossierPage} />
+                      <Route path="/dossiers/comptes-rendus" component={ReportsListPage} />
+                      <Route path="/dossiers/comptes-rendus/:applicationId" component={ReportFormPage} />
                       <Route path="/importer" component={ImportPage} />
                       <Route path="/association" component={AssociationPage} />
                       <Route path="/sauvegardes" component={BackupsPage} />

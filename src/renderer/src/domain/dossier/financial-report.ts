@@ -187,3 +187,62 @@ export function buildFinancialReportModel(input: {
     fileName: financialReportFileName(Number(start.slice(0, 4)), funderName),
   };
 }
+
+export interface ForecastSource {
+  source: 'snapshot' | 'current-budget' | 'none';
+  snapshotId?: string;
+  projectId?: string;
+  lines: ReportLine[];
+}
+
+interface ForecastLine {
+  account: string;
+  label?: string | undefined;
+  amountCents?: number | undefined;
+  funderId?: string | undefined;
+  grantApplicationId?: string | undefined;
+}
+
+const toReportLines = (lines: readonly ForecastLine[]): ReportLine[] =>
+  lines
+    .filter((l) => {
+      const side = budgetAccount(l.account)?.side;
+      return side === 'charge' || side === 'product';
+    })
+    .map((l) => ({ account: l.account, ...(l.label !== undefined ? { label: l.label } : {}), forecastCents: l.amountCents ?? 0 }));
+
+/**
+ * The prévision of a compte-rendu: the action's budget as the latest produced dossier carrying the
+ * application printed it; else the current budget of the action whose 74 line is linked to the
+ * application (or names its funder); else nothing.
+ */
+export function forecastFor(
+  app: Pick<GrantApplicationRecord, 'id' | 'funderId' | 'periodStart'>,
+  snapshots: readonly { id: string; producedAt: string; deletedAt: string | null; grantApplicationIds: string[]; projectBudgets: { projectId: string; lines: ForecastLine[] }[] }[],
+  budgets: readonly { id: string; scope: string; projectId?: string | undefined; year: number; deletedAt: string | null }[],
+  budgetLines: readonly (ForecastLine & { budgetId: string; deletedAt: string | null })[],
+): ForecastSource {
+  const pick = <T extends { lines: readonly ForecastLine[] }>(candidates: readonly T[]): T | undefined =>
+    candidates.find((c) => c.lines.some((l) => l.grantApplicationId === app.id)) ??
+    candidates.find((c) => c.lines.some((l) => l.funderId === app.funderId)) ??
+    (candidates.length === 1 ? candidates[0] : undefined);
+
+  const snapshot = snapshots
+    .filter((s) => s.deletedAt === null && s.grantApplicationIds.includes(app.id))
+    .sort((a, b) => b.producedAt.localeCompare(a.producedAt))[0];
+  if (snapshot) {
+    const budget = pick(snapshot.projectBudgets);
+    if (budget) return { source: 'snapshot', snapshotId: snapshot.id, projectId: budget.projectId, lines: toReportLines(budget.lines) };
+  }
+  const year = Number(app.periodStart.slice(0, 4));
+  const current = budgets
+    .filter((b) => b.deletedAt === null && b.scope === 'project' && b.projectId !== undefined)
+    .map((b) => ({ budget: b, lines: budgetLines.filter((l) => l.deletedAt === null && l.budgetId === b.id) }));
+  const linked =
+    current.find((c) => c.lines.some((l) => l.grantApplicationId === app.id)) ??
+    current.find((c) => c.budget.year === year && c.lines.some((l) => l.funderId === app.funderId));
+  if (linked?.budget.projectId !== undefined) {
+    return { source: 'current-budget', projectId: linked.budget.projectId, lines: toReportLines(linked.lines) };
+  }
+  return { source: 'none', lines: [] };
+}
