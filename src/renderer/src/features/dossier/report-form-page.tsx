@@ -309,7 +309,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
                           {actualError ? <p className="field__error">{actualError}</p> : null}
                           {gap ? (
                             <label className="dossier-gap">
-                              <span>Écart de plus de {SIGNIFICANT_GAP_PERCENT} % : expliquez-le</span>
+                              <span>Écart de plus de {SIGNIFICANT_GAP_PERCENT} % sur « {name} » : expliquez-le</span>
                               <textarea
                                 className="field__control"
                                 value={line.gapExplanation}
