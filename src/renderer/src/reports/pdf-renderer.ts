@@ -16,13 +16,25 @@ async function loadPdfMake(): Promise<PdfMake> {
   return pdfMake;
 }
 
-/** Renders a definition to PDF bytes. */
-export async function renderPdf(definition: TDocumentDefinitions): Promise<Uint8Array> {
+function pdfMakeLoaded(): Promise<PdfMake> {
   loading ??= loadPdfMake().catch((error: unknown) => {
     loading = null;
     throw error;
   });
-  const pdfMake = await loading;
+  return loading;
+}
+
+/**
+ * Starts fetching pdfmake and its fonts in the background (a screen that will produce a PDF calls it when
+ * it opens), so that the first PDF does not wait for the download. Failures surface at render time.
+ */
+export function preloadPdfRenderer(): void {
+  pdfMakeLoaded().catch(() => undefined);
+}
+
+/** Renders a definition to PDF bytes. */
+export async function renderPdf(definition: TDocumentDefinitions): Promise<Uint8Array> {
+  const pdfMake = await pdfMakeLoaded();
   const buffer = await pdfMake.createPdf(definition).getBuffer();
   return new Uint8Array(buffer);
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { saveDossierSnapshot, useDossierSources, type DossierSources } from '../../data/dossier-data';
 import { useCurrentWorkspace } from '../../data/workspace-context';
@@ -11,7 +11,7 @@ import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { toggle, useDossierSelection, type DossierSelection } from './dossier-selection';
-import { producePdf } from './produce-pdf';
+import { preloadPdfRenderer, producePdf } from './produce-pdf';
 
 // « Préparer un dossier de demande »: choose the exercise, the funders and the actions, see what a funder
 // would find missing, then produce the PDF (a draft while blocking items remain).
@@ -62,6 +62,7 @@ export function DossierPage() {
   const [busy, setBusy] = useState(false);
   const [lastRender, setLastRender] = useState<number | null>(null);
   const toast = useToast();
+  useEffect(() => preloadPdfRenderer(), []);
 
   const input = useMemo(() => (sources ? dossierInput(sources, selection, today) : undefined), [sources, selection, today]);
   const checklist = useMemo(() => (input ? dossierChecklist(input) : undefined), [input]);

@@ -2,6 +2,8 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { currentPlatform } from '../../platform/current-platform';
 import { renderPdf } from '../../reports/pdf-renderer';
 
+export { preloadPdfRenderer } from '../../reports/pdf-renderer';
+
 export const PDF_FILTERS = [{ name: 'Document PDF', extensions: ['pdf'] }];
 
 export interface ProducedPdf {

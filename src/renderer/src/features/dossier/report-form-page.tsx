@@ -26,7 +26,7 @@ import { financialReportDefinition } from '../../reports/financial-report';
 import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
-import { producePdf } from './produce-pdf';
+import { preloadPdfRenderer, producePdf } from './produce-pdf';
 
 // The compte-rendu financier of one granted application: bilan qualitatif, indicators achieved, the budget
 // table prévision / réalisation / %, explanations of the gaps beyond 15 %, contributions en nature and the
@@ -70,6 +70,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
   const [problems, setProblems] = useState<ReportProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => preloadPdfRenderer(), []);
 
   const application = sources?.applications.find((a) => a.id === params.applicationId);
   const forecast = useMemo(
