@@ -8,6 +8,9 @@ import { BudgetsPage } from '../features/actions/budgets-page';
 import { AssociationPage } from '../features/association/association-page';
 import { BackupsPage } from '../features/backups/backups-page';
 import { DashboardPage } from '../features/deadlines/dashboard-page';
+import { DossierPage } from '../features/dossier/dossier-page';
+import { ReportFormPage } from '../features/dossier/report-form-page';
+import { ReportsListPage } from '../features/dossier/reports-list-page';
 import { OpeningProvider } from '../features/deadlines/opening-provider';
 import { ApplicationPage } from '../features/funding/application-page';
 import { ImportPage } from '../features/imports/import-page';
@@ -50,6 +53,9 @@ export function App({ registry }: { registry: RegistryDb }) {
                       <Route path="/financements/bilan/:year?" component={YearlySummaryPage} />
                       <Route path="/partenaires" component={PartnersRoutes} />
                       <Route path="/partenaires/*" component={PartnersRoutes} />
+                      <Route path="/dossiers" component={DossierPage} />
+                      <Route path="/dossiers/comptes-rendus" component={ReportsListPage} />
+                      <Route path="/dossiers/comptes-rendus/:applicationId" component={ReportFormPage} />
                       <Route path="/dossiers/actions" component={ActionsListPage} />
                       <Route path="/dossiers/actions/nouvelle" component={NewActionPage} />
                       <Route path="/dossiers/actions/:id" component={ActionPage} />

@@ -5,7 +5,7 @@ export const SECTIONS = [
   { path: '/equipe', label: 'Équipe' },
   { path: '/financements', label: 'Financements' },
   { path: '/partenaires', label: 'Partenaires' },
-  { path: '/dossiers/actions', label: 'Dossiers' },
+  { path: '/dossiers', label: 'Dossiers' },
   { path: '/importer', label: 'Importer' },
   { path: '/association', label: 'Association' },
   { path: '/sauvegardes', label: 'Sauvegardes' },

@@ -15,6 +15,8 @@ import type { PersonRecord } from '../domain/team/person';
 import type { JournalEntry } from '../domain/journal/journal';
 import type { BudgetLineRecord, BudgetRecord } from '../domain/budgets/budget';
 import type { ProjectRecord, ProjectStaffRecord } from '../domain/projects/project';
+import type { DossierSnapshotRecord } from '../domain/dossier/dossier-snapshot';
+import type { FinancialReportRecord } from '../domain/dossier/financial-report';
 import { installJournal } from './journal-middleware';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
@@ -50,12 +52,13 @@ export class WorkspaceDb extends Dexie {
   aidedPosts!: Table<AidedPostRecord, string>;
   // Journal (schema version 5): written by the journal middleware, never by repositories.
   journal!: Table<JournalEntry, string>;
-  // Actions, budgets and dossiers (schema version 6). The two dossier tables are typed by their
-  // repositories (data/dossier-*.ts) until their domain schemas exist.
+  // Actions, budgets and dossiers (schema version 6).
   projects!: Table<ProjectRecord, string>;
   projectStaff!: Table<ProjectStaffRecord, string>;
   budgets!: Table<BudgetRecord, string>;
   budgetLines!: Table<BudgetLineRecord, string>;
+  dossierSnapshots!: Table<DossierSnapshotRecord, string>;
+  financialReports!: Table<FinancialReportRecord, string>;
 
   readonly workspaceId: string;
   /** This opening of the espace: undo reaches only its own changes. */

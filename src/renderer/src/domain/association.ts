@@ -123,6 +123,11 @@ export const associationProfileSchema = z
     charterSignatory: z.boolean().default(false),
     membersPersons: nonNegativeIntField('Adhérents personnes physiques', { optional: true }),
     membersLegalEntities: nonNegativeIntField('Adhérents personnes morales', { optional: true }),
+    // Moyens humains (Cerfa §4) that the Équipe records cannot tell: one current figure each, entered by
+    // the user. The volunteers' figure, when entered, replaces the count of service-civique engagements.
+    volunteersCount: nonNegativeIntField('Nombre de bénévoles', { optional: true }),
+    civicVolunteersCount: nonNegativeIntField('Nombre de volontaires', { optional: true }),
+    secondedStaffCount: nonNegativeIntField('Personnel mis à disposition', { optional: true }),
     exerciseStart: isoDateField('Début de l’exercice', { optional: true }),
     exerciseEnd: isoDateField('Fin de l’exercice', { optional: true }),
     collectiveAgreement: z.enum(collectiveAgreementValues).default('none'),
@@ -235,6 +240,9 @@ export function associationFormValues(profile: AssociationProfile): AssociationF
     charterSignatory: profile.charterSignatory,
     membersPersons: text(profile.membersPersons),
     membersLegalEntities: text(profile.membersLegalEntities),
+    volunteersCount: text(profile.volunteersCount),
+    civicVolunteersCount: text(profile.civicVolunteersCount),
+    secondedStaffCount: text(profile.secondedStaffCount),
     exerciseStart: text(profile.exerciseStart),
     exerciseEnd: text(profile.exerciseEnd),
     collectiveAgreement: profile.collectiveAgreement,

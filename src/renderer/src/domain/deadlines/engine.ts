@@ -14,6 +14,8 @@ export interface DeadlineState {
   doneAt?: string;
   /** Hidden before this date; back in its group on it. */
   snoozedUntil?: IsoDate;
+  /** Set when the document it asks for is ready to send (a compte-rendu financier produced): ISO date-time. */
+  readyAt?: string;
   updatedAt: string;
 }
 

@@ -204,6 +204,20 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
         <TextField label="Adhérents personnes morales" inputMode="numeric" {...field('membersLegalEntities')} />
       </Section>
 
+      <Section
+        title="4. Moyens humains"
+        description="Les salariés, l’ETPT et les cinq plus hauts salaires sont calculés depuis l’Équipe ; indiquez ici ce qu’elle ne connaît pas."
+      >
+        <TextField label="Nombre de bénévoles" inputMode="numeric" {...field('volunteersCount')} />
+        <TextField
+          label="Nombre de volontaires"
+          hint="Laissez vide pour compter les engagements de service civique de l’Équipe."
+          inputMode="numeric"
+          {...field('civicVolunteersCount')}
+        />
+        <TextField label="Personnel mis à disposition" inputMode="numeric" {...field('secondedStaffCount')} />
+      </Section>
+
       <Section title="Exercice et convention collective">
         <TextField label="Début de l’exercice" type="date" {...field('exerciseStart')} />
         <TextField label="Fin de l’exercice" type="date" {...field('exerciseEnd')} />

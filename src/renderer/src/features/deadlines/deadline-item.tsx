@@ -51,6 +51,9 @@ export function DeadlineItem({
         <div className="deadline__meta">
           <span className="badge badge--source">{deadline.sourceLabel}</span>
           {stage && !closed ? <span className={`badge badge--stage-${stage === 'overdue' ? 'late' : 'soon'}`}>{reminderStageLabel(stage)}</span> : null}
+          {state?.readyAt && !state.doneAt ? (
+            <span className="badge">Prêt à envoyer depuis le {formatDateShort(state.readyAt.slice(0, 10))}</span>
+          ) : null}
           {state?.doneAt ? <span className="badge">Fait le {formatDateShort(state.doneAt.slice(0, 10))}</span> : null}
           {state?.snoozedUntil && state.snoozedUntil > today ? (
             <span className="badge">Reporté au {formatDateShort(state.snoozedUntil)}</span>

@@ -1,0 +1,149 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { associationProfileSchema } from '../domain/association';
+import { deadlineKey } from '../domain/deadlines/deadline';
+import type { DeadlineState } from '../domain/deadlines/engine';
+import type { DossierInput } from '../domain/dossier/dossier-model';
+import { associationBudgetOf, liveLines, projectBudgetOf } from '../domain/dossier/dossier-model';
+import { dossierSnapshotSchema, type DossierSnapshotRecord, type SnapshotLine } from '../domain/dossier/dossier-snapshot';
+import { financialReportSchema, type FinancialReportRecord } from '../domain/dossier/financial-report';
+import { firstIssueMessages } from '../domain/fields';
+import { newStamps, type Validated } from '../domain/record';
+import type { BudgetLineRecord } from '../domain/budgets/budget';
+import type { TeamData } from '../domain/team/team-year';
+import type { WorkspaceDb } from './workspace-db';
+
+// Everything a grant dossier or a compte-rendu financier reads, straight from the espace's tables (the
+// Actions and Budgets repositories are another feature's; these reads stay simple and read-only), the
+// snapshots kept when a dossier is produced, and the compte-rendu records.
+
+const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
+
+export interface DossierSources {
+  profile: DossierInput['profile'] | undefined;
+  team: TeamData;
+  funders: DossierInput['funders'];
+  applications: DossierInput['applications'];
+  projects: DossierInput['projects'];
+  budgets: DossierInput['budgets'];
+  budgetLines: DossierInput['budgetLines'];
+  documents: DossierInput['documents'];
+}
+
+export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSources> {
+  return db.transaction(
+    'r',
+    [db.association, db.people, db.contracts, db.amendments, db.aidedPosts, db.funders, db.grantApplications, db.projects, db.budgets, db.budgetLines, db.documents],
+    async () => {
+      const profileRecord = (await db.association.toArray())[0];
+      const parsed = profileRecord ? associationProfileSchema.safeParse(profileRecord) : undefined;
+      return {
+        profile: parsed?.success ? parsed.data : undefined,
+        team: {
+          people: await db.people.toArray(),
+          contracts: await db.contracts.toArray(),
+          amendments: await db.amendments.toArray(),
+          aidedPosts: await db.aidedPosts.toArray(),
+        },
+        funders: live(await db.funders.toArray()),
+        applications: live(await db.grantApplications.toArray()),
+        projects: live(await db.projects.toArray()).sort((a, b) => a.title.localeCompare(b.title, 'fr')),
+        budgets: live(await db.budgets.toArray()),
+        budgetLines: live(await db.budgetLines.toArray()),
+        documents: live(await db.documents.toArray()),
+      };
+    },
+  );
+}
+
+export function useDossierSources(db: WorkspaceDb): DossierSources | undefined {
+  return useLiveQuery(() => loadDossierSources(db), [db]);
+}
+
+const snapshotLine = (line: BudgetLineRecord): SnapshotLine => ({
+  account: line.account,
+  ...(line.label !== undefined ? { label: line.label } : {}),
+  amountCents: line.amountCents ?? 0,
+  ...(line.funderId !== undefined ? { funderId: line.funderId } : {}),
+});
+
+/** Keeps the budgets a produced dossier printed, for the compte-rendu's prévision. */
+export async function saveDossierSnapshot(
+  db: WorkspaceDb,
+  input: DossierInput,
+  options: { draft: boolean; fileName: string },
+  now: Date = new Date(),
+): Promise<DossierSnapshotRecord> {
+  const association = associationBudgetOf(input.budgets, input.year);
+  const snapshot = dossierSnapshotSchema.parse({
+    producedAt: now.toISOString(),
+    year: input.year,
+    funderIds: input.funders.map((f) => f.id),
+    grantApplicationIds: input.applications.map((a) => a.id),
+    projectIds: input.projects.map((p) => p.id),
+    draft: options.draft,
+    associationLines: liveLines(association, input.budgetLines).map(snapshotLine),
+    projectBudgets: input.projects.map((project) => ({
+      projectId: project.id,
+      title: project.title,
+      lines: liveLines(projectBudgetOf(input.budgets, project.id, input.year), input.budgetLines).map(snapshotLine),
+    })),
+    fileName: options.fileName,
+  });
+  const record: DossierSnapshotRecord = { ...snapshot, ...newStamps(crypto.randomUUID(), now) };
+  await db.dossierSnapshots.add(record);
+  return record;
+}
+
+export function useDossierSnapshots(db: WorkspaceDb): DossierSnapshotRecord[] | undefined {
+  return useLiveQuery(async () => live(await db.dossierSnapshots.toArray()), [db]);
+}
+
+export function useFinancialReports(db: WorkspaceDb): FinancialReportRecord[] | undefined {
+  return useLiveQuery(async () => live(await db.financialReports.toArray()), [db]);
+}
+
+/** The compte-rendu of an application's exercise (null when none was started). */
+export function useFinancialReport(db: WorkspaceDb, grantApplicationId: string, exercise = 1): FinancialReportRecord | null | undefined {
+  return useLiveQuery(
+    async () =>
+      live(await db.financialReports.where('grantApplicationId').equals(grantApplicationId).toArray()).find((r) => r.exercise === exercise) ?? null,
+    [db, grantApplicationId, exercise],
+  );
+}
+
+/** Creates or updates the compte-rendu of an application's exercise. Drafts may be incomplete. */
+export async function saveFinancialReport(db: WorkspaceDb, input: unknown, now: Date = new Date()): Promise<Validated<FinancialReportRecord>> {
+  const parsed = financialReportSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
+  return db.transaction('rw', db.financialReports, async () => {
+    const existing = live(await db.financialReports.where('grantApplicationId').equals(parsed.data.grantApplicationId).toArray()).find(
+      (r) => r.exercise === parsed.data.exercise,
+    );
+    const stamps = existing
+      ? { id: existing.id, createdAt: existing.createdAt, updatedAt: now.toISOString(), deletedAt: null }
+      : newStamps(crypto.randomUUID(), now);
+    const record: FinancialReportRecord = { ...parsed.data, ...stamps };
+    await db.financialReports.put(record);
+    return { ok: true as const, value: record };
+  });
+}
+
+/** The key of the compte-rendu deadline of an application's exercise (domain/deadlines/funding-deadlines.ts). */
+export function financialReportDeadlineKey(grantApplicationId: string, exercise: number): string {
+  return deadlineKey('grant', grantApplicationId, 'financial-report', exercise);
+}
+
+/**
+ * Records that the compte-rendu was produced: the report gets its production date and its deadline is
+ * marked « prête à envoyer » (readyAt) — not done, since it still has to reach the funder. One transaction.
+ */
+export async function markFinancialReportProduced(db: WorkspaceDb, report: FinancialReportRecord, now: Date = new Date()): Promise<void> {
+  const at = now.toISOString();
+  await db.transaction('rw', db.financialReports, db.deadlineStates, async () => {
+    await db.financialReports.put({ ...report, producedAt: at, updatedAt: at });
+    const key = financialReportDeadlineKey(report.grantApplicationId, report.exercise);
+    const previous = await db.deadlineStates.get(key);
+    const state: DeadlineState = { ...(previous ?? { key }), key, readyAt: at, updatedAt: at };
+    await db.deadlineStates.put(state);
+  });
+}

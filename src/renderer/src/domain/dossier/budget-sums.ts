@@ -1,0 +1,77 @@
+import { BUDGET_ACCOUNTS, BUDGET_CHAPTERS, budgetAccount, type BudgetSide } from '../budgets/accounts';
+import type { BudgetLine } from '../budgets/budget';
+
+// The few budget sums a dossier prints and checks (Cerfa §5 and §6): totals per side and the lines grouped
+// by chapter in the form's order. Whole euros: a line is stored in whole-euro cents already.
+
+export type DossierBudgetLine = Pick<BudgetLine, 'account' | 'label' | 'amountCents'> & { funderId?: string | undefined };
+
+/** A line's amount; a line saved without one counts for nothing. */
+export function lineCents(line: Pick<DossierBudgetLine, 'amountCents'>): number {
+  return line.amountCents ?? 0;
+}
+
+export interface BudgetTotals {
+  chargesCents: number;
+  productsCents: number;
+  contributionUsesCents: number;
+  contributionResourcesCents: number;
+  /** Produits − charges: 0 when balanced. */
+  gapCents: number;
+  /** 87 − 86: 0 when the contributions en nature balance. */
+  contributionsGapCents: number;
+}
+
+export function budgetTotals(lines: readonly DossierBudgetLine[]): BudgetTotals {
+  const sums: Record<BudgetSide, number> = { charge: 0, product: 0, 'contribution-use': 0, 'contribution-resource': 0 };
+  for (const line of lines) {
+    const account = budgetAccount(line.account);
+    if (account) sums[account.side] += lineCents(line);
+  }
+  return {
+    chargesCents: sums.charge,
+    productsCents: sums.product,
+    contributionUsesCents: sums['contribution-use'],
+    contributionResourcesCents: sums['contribution-resource'],
+    gapCents: sums.product - sums.charge,
+    contributionsGapCents: sums['contribution-resource'] - sums['contribution-use'],
+  };
+}
+
+export function isBalanced(totals: BudgetTotals): boolean {
+  return totals.gapCents === 0 && totals.contributionsGapCents === 0;
+}
+
+export interface BudgetRow {
+  kind: 'chapter' | 'line';
+  label: string;
+  amountCents: number;
+}
+
+/**
+ * One side of a budget as the Cerfa prints it: each chapter that has lines, with its subtotal, then its
+ * lines (account label, and the line's precision after a dash).
+ */
+export function budgetRows(lines: readonly DossierBudgetLine[], side: BudgetSide): BudgetRow[] {
+  const rows: BudgetRow[] = [];
+  for (const chapter of BUDGET_CHAPTERS.filter((c) => c.side === side)) {
+    const accountOrder = BUDGET_ACCOUNTS.filter((a) => a.chapter === chapter.chapter).map((a) => a.code);
+    const own = lines
+      .filter((line) => budgetAccount(line.account)?.chapter === chapter.chapter)
+      .sort((a, b) => accountOrder.indexOf(a.account) - accountOrder.indexOf(b.account));
+    if (own.length === 0) continue;
+    rows.push({ kind: 'chapter', label: chapter.label, amountCents: own.reduce((sum, line) => sum + lineCents(line), 0) });
+    for (const line of own) {
+      const account = budgetAccount(line.account);
+      const label = account?.label ?? line.account;
+      rows.push({ kind: 'line', label: line.label ? `${label} — ${line.label}` : label, amountCents: lineCents(line) });
+    }
+  }
+  return rows;
+}
+
+/** The share a grant takes of an action's products, in whole percent (« la subvention représente … % »). */
+export function grantSharePercent(grantCents: number, productsCents: number): number | undefined {
+  if (productsCents <= 0) return undefined;
+  return Math.round((grantCents / productsCents) * 100);
+}

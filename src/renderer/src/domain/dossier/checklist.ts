@@ -1,0 +1,261 @@
+import { formatDateLong } from '../dates';
+import { formatWholeEuros } from '../money';
+import { teamYear } from '../team/team-year';
+import { budgetTotals } from './budget-sums';
+import {
+  associationBudgetOf,
+  attachmentsChecklist,
+  hasGrantLineFor,
+  liveLines,
+  projectBudgetOf,
+  type DossierInput,
+} from './dossier-model';
+
+// What a funder would find missing or inconsistent in the dossier, before it is produced. Each item links
+// to the screen that fixes it. « Bloquant »: the instructing service would send the dossier back;
+// « à vérifier »: it may ask. Blocking items do not forbid the PDF: it is then a draft (BROUILLON).
+
+export type ChecklistSeverity = 'blocking' | 'warning';
+
+export interface ChecklistItem {
+  id: string;
+  severity: ChecklistSeverity;
+  /** French, self-sufficient. */
+  message: string;
+  /** Hash route of the screen that fixes it. */
+  fixPath: string;
+}
+
+export interface DossierChecklist {
+  items: ChecklistItem[];
+  /** Share of the checks that pass, 0–100, rounded down (100 only when nothing is left). */
+  completionPercent: number;
+  blockingCount: number;
+  checkCount: number;
+}
+
+type Check = Omit<ChecklistItem, 'id'> & { id: string; failed: boolean };
+
+const ASSOCIATION = '/association';
+const DOCUMENTS = '/partenaires/documents';
+
+function check(failed: boolean, id: string, severity: ChecklistSeverity, message: string, fixPath: string): Check {
+  return { failed, id, severity, message, fixPath };
+}
+
+export function dossierChecklist(input: DossierInput): DossierChecklist {
+  const { profile, year } = input;
+  const rep = profile.legalRepresentative;
+  const head = profile.headOffice;
+  const checks: Check[] = [
+    check(profile.siret === undefined, 'siret', 'blocking', 'SIRET manquant (§1 Identification).', ASSOCIATION),
+    check(
+      profile.rna === undefined && !(profile.alsaceMoselle && profile.localRegister !== undefined),
+      'rna',
+      'blocking',
+      'Numéro RNA manquant (ou numéro au registre du tribunal en Alsace-Moselle).',
+      ASSOCIATION,
+    ),
+    check(profile.purpose === undefined, 'purpose', 'warning', 'Objet de l’association non renseigné.', ASSOCIATION),
+    check(
+      head.street === undefined || head.postalCode === undefined || head.city === undefined,
+      'head-office',
+      'blocking',
+      'Adresse du siège incomplète (adresse, code postal, commune).',
+      ASSOCIATION,
+    ),
+    check(
+      rep.lastName === undefined || rep.firstName === undefined || rep.role === undefined,
+      'legal-representative',
+      'blocking',
+      'Représentant·e légal·e incomplet·e (nom, prénom, fonction) : il ou elle signe la déclaration sur l’honneur.',
+      ASSOCIATION,
+    ),
+    check(
+      rep.phone === undefined && rep.email === undefined,
+      'legal-representative-contact',
+      'warning',
+      'Ni téléphone ni courriel pour le représentant légal.',
+      ASSOCIATION,
+    ),
+    check(
+      profile.dossierContact.lastName === undefined,
+      'dossier-contact',
+      'warning',
+      'Personne chargée du dossier non renseignée.',
+      ASSOCIATION,
+    ),
+    check(
+      profile.volunteersCount === undefined,
+      'volunteers',
+      'warning',
+      'Nombre de bénévoles non renseigné (§4 Moyens humains).',
+      ASSOCIATION,
+    ),
+  ];
+
+  const team = teamYear(input.team, year);
+  checks.push(
+    check(
+      team.headcount === 0,
+      'team',
+      'warning',
+      `Aucun contrat de travail en ${year} dans l’Équipe : le §4 indiquera 0 salarié.`,
+      '/equipe',
+    ),
+  );
+
+  const budgetPath = `/dossiers/budgets/${year}`;
+  const associationBudget = associationBudgetOf(input.budgets, year);
+  const associationTotals = associationBudget ? budgetTotals(liveLines(associationBudget, input.budgetLines)) : undefined;
+  checks.push(
+    check(associationBudget === undefined, 'association-budget', 'blocking', `Budget prévisionnel ${year} de l’association manquant (§5).`, budgetPath),
+  );
+  if (associationTotals) {
+    checks.push(
+      check(
+        associationTotals.gapCents !== 0 || associationTotals.chargesCents === 0,
+        'association-budget-balance',
+        'blocking',
+        associationTotals.chargesCents === 0
+          ? `Budget ${year} de l’association vide.`
+          : `Budget ${year} de l’association déséquilibré : charges ${formatWholeEuros(associationTotals.chargesCents)}, produits ${formatWholeEuros(associationTotals.productsCents)}.`,
+        budgetPath,
+      ),
+      check(
+        associationTotals.contributionsGapCents !== 0,
+        'association-budget-in-kind',
+        'blocking',
+        `Contributions volontaires en nature ${year} déséquilibrées (86 ≠ 87).`,
+        budgetPath,
+      ),
+    );
+  }
+
+  checks.push(
+    check(
+      input.projects.length === 0 && input.applications.some((a) => a.purpose === 'project'),
+      'no-project',
+      'blocking',
+      'Demande de projet sans action choisie (§6).',
+      '/dossiers/actions',
+    ),
+  );
+  for (const project of input.projects) {
+    const path = `/dossiers/actions/${project.id}`;
+    const name = `« ${project.title} »`;
+    const missing = (what: string) => `Action ${name} : ${what}.`;
+    const indicators = project.objectives.flatMap((o) => o.indicators);
+    checks.push(
+      check(project.description === undefined, `project-${project.id}-description`, 'blocking', missing('description manquante'), path),
+      check(project.objectives.length === 0, `project-${project.id}-objectives`, 'blocking', missing('aucun objectif'), path),
+      check(
+        project.objectives.length > 0 && indicators.length === 0,
+        `project-${project.id}-indicators`,
+        'warning',
+        missing('aucun indicateur d’évaluation'),
+        path,
+      ),
+      check(project.beneficiaryType === undefined, `project-${project.id}-public`, 'blocking', missing('public bénéficiaire non renseigné'), path),
+      check(project.beneficiaryCount === undefined, `project-${project.id}-count`, 'warning', missing('nombre de bénéficiaires non renseigné'), path),
+      check(
+        project.territory === undefined && project.qpvCodes.length === 0,
+        `project-${project.id}-territory`,
+        'warning',
+        missing('territoire non renseigné'),
+        path,
+      ),
+      check(
+        project.humanResources === undefined,
+        `project-${project.id}-human-resources`,
+        'warning',
+        missing('moyens humains non décrits'),
+        path,
+      ),
+      check(
+        project.endDate < `${year}-01-01` || project.startDate > `${year}-12-31`,
+        `project-${project.id}-dates`,
+        'warning',
+        missing(`ses dates (${formatDateLong(project.startDate)} – ${formatDateLong(project.endDate)}) ne touchent pas ${year}`),
+        path,
+      ),
+    );
+    const budget = projectBudgetOf(input.budgets, project.id, year);
+    checks.push(check(budget === undefined, `project-${project.id}-budget`, 'blocking', missing('budget manquant'), path));
+    if (budget) {
+      const lines = liveLines(budget, input.budgetLines);
+      const totals = budgetTotals(lines);
+      checks.push(
+        check(
+          totals.gapCents !== 0 || totals.chargesCents === 0,
+          `project-${project.id}-balance`,
+          'blocking',
+          missing(
+            totals.chargesCents === 0
+              ? 'budget vide'
+              : `budget déséquilibré (charges ${formatWholeEuros(totals.chargesCents)}, produits ${formatWholeEuros(totals.productsCents)})`,
+          ),
+          path,
+        ),
+      );
+      for (const funder of input.funders) {
+        checks.push(
+          check(
+            !hasGrantLineFor(lines, funder),
+            `project-${project.id}-grant-${funder.id}`,
+            'warning',
+            missing(`aucune ligne 74 pour ${funder.name} dans son budget`),
+            path,
+          ),
+        );
+      }
+    }
+  }
+
+  for (const app of input.applications) {
+    const path = `/financements/demandes/${app.id}`;
+    checks.push(
+      check(
+        app.periodEnd < `${year}-01-01` || app.periodStart > `${year}-12-31`,
+        `application-${app.id}-period`,
+        'warning',
+        `Demande « ${app.title} » : sa période ne couvre pas l’exercice ${year}.`,
+        path,
+      ),
+    );
+  }
+
+  for (const attachment of attachmentsChecklist(profile, input.documents, input.filingDate)) {
+    const cer = attachment.kind === 'republican-contract';
+    checks.push(
+      check(
+        attachment.status === 'missing',
+        `document-${attachment.kind}-missing`,
+        cer ? 'warning' : 'blocking',
+        cer
+          ? 'Contrat d’engagement républicain : aucune pièce enregistrée (l’engagement est signé dans la déclaration sur l’honneur).'
+          : `Pièce manquante : ${attachment.label}.`,
+        DOCUMENTS,
+      ),
+      check(
+        attachment.status === 'expired',
+        `document-${attachment.kind}-expired`,
+        'blocking',
+        `Pièce expirée le ${formatDateLong(attachment.validUntil ?? input.filingDate)} : ${attachment.label}.`,
+        DOCUMENTS,
+      ),
+    );
+  }
+
+  const failed = checks.filter((c) => c.failed);
+  const items = failed
+    .map(({ id, severity, message, fixPath }) => ({ id, severity, message, fixPath }))
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'blocking' ? -1 : 1));
+  const passed = checks.length - failed.length;
+  return {
+    items,
+    completionPercent: failed.length === 0 ? 100 : Math.floor((passed / checks.length) * 100),
+    blockingCount: items.filter((i) => i.severity === 'blocking').length,
+    checkCount: checks.length,
+  };
+}

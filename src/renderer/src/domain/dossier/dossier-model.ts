@@ -1,0 +1,280 @@
+import type { AssociationProfile } from '../association';
+import { grantAccountFor } from '../budgets/accounts';
+import type { BudgetLineRecord, BudgetRecord } from '../budgets/budget';
+import { daysInclusive } from '../team/day-count';
+import type { IsoDate } from '../dates';
+import { funderKindShortLabel, type FunderRecord } from '../funding/funder';
+import { exercisesOf, type GrantApplicationRecord } from '../funding/grant-application';
+import { DOCUMENT_KINDS, isDocumentExpired, type DocumentKind, type VaultDocumentRecord } from '../partners/document';
+import type { Objective, ProjectRecord } from '../projects/project';
+import type { TeamData } from '../team/team-year';
+import { budgetRows, budgetTotals, lineCents, grantSharePercent, type BudgetRow, type BudgetTotals, type DossierBudgetLine } from './budget-sums';
+import { humanResourcesForYear, type HumanResources } from './human-resources';
+
+// Everything the grant dossier prints (Cerfa 12156*06, DOMAIN.md §6), computed once from the espace's
+// records so that the PDF builder only lays it out. Pure: the same data gives the same dossier.
+
+export interface DossierInput {
+  profile: AssociationProfile;
+  team: TeamData;
+  year: number;
+  /** The funders the dossier is addressed to. */
+  funders: readonly FunderRecord[];
+  /** The grant applications it supports (may be empty: the funders' 74 lines then give the amounts). */
+  applications: readonly GrantApplicationRecord[];
+  /** The actions (Cerfa §6) it presents. */
+  projects: readonly ProjectRecord[];
+  budgets: readonly BudgetRecord[];
+  budgetLines: readonly BudgetLineRecord[];
+  documents: readonly VaultDocumentRecord[];
+  /** The date the dossier is produced and filed: documents must be valid on it. */
+  filingDate: IsoDate;
+}
+
+export interface BudgetTable {
+  totals: BudgetTotals;
+  charges: BudgetRow[];
+  products: BudgetRow[];
+  contributionUses: BudgetRow[];
+  contributionResources: BudgetRow[];
+}
+
+export interface DossierProject {
+  id: string;
+  title: string;
+  description: string | undefined;
+  objectives: Objective[];
+  beneficiaryType: string | undefined;
+  beneficiaryCount: number | undefined;
+  territory: string | undefined;
+  qpvCodes: string[];
+  startDate: IsoDate;
+  endDate: IsoDate;
+  durationDays: number;
+  humanResources: string | undefined;
+  materialResources: string | undefined;
+  budget: BudgetTable | undefined;
+  /** What the addressed funders are asked for on this action (their 74 lines). */
+  requestedCents: number;
+  grantSharePercent: number | undefined;
+}
+
+export interface RequestedAmount {
+  year: number;
+  funderName: string;
+  amountCents: number;
+}
+
+export type AttachmentStatus = 'valid' | 'expired' | 'missing';
+
+export interface DossierAttachment {
+  kind: DocumentKind;
+  label: string;
+  issuedOn: IsoDate | undefined;
+  validUntil: IsoDate | undefined;
+  status: AttachmentStatus;
+}
+
+export interface Addressee {
+  kindLabel: string;
+  name: string;
+  service: string | undefined;
+}
+
+export interface DossierModel {
+  associationName: string;
+  year: number;
+  filingDate: IsoDate;
+  request: {
+    renewal: boolean;
+    purposes: { operating: boolean; project: boolean };
+    multiYear: boolean;
+    addressees: Addressee[];
+  };
+  profile: AssociationProfile;
+  humanResources: HumanResources;
+  associationBudget: BudgetTable | undefined;
+  projects: DossierProject[];
+  requestedAmounts: RequestedAmount[];
+  totalRequestedCents: number;
+  attachments: DossierAttachment[];
+  fileName: string;
+}
+
+/** The association's pièces jointes the Cerfa lists; the auditor's report only when there is an auditor. */
+export function requiredDocumentKinds(profile: Pick<AssociationProfile, 'hasAuditor'>): DocumentKind[] {
+  const kinds: DocumentKind[] = ['statutes', 'board-list', 'rib', 'approved-accounts', 'activity-report'];
+  if (profile.hasAuditor) kinds.push('auditor-report');
+  kinds.push('republican-contract');
+  return kinds;
+}
+
+/** The most recent live document of a kind (by date, then by record time). */
+export function latestDocument(documents: readonly VaultDocumentRecord[], kind: DocumentKind): VaultDocumentRecord | undefined {
+  return documents
+    .filter((d) => d.deletedAt === null && d.kind === kind)
+    .sort((a, b) => (b.issuedOn ?? '').localeCompare(a.issuedOn ?? '') || b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
+export function attachmentsChecklist(
+  profile: Pick<AssociationProfile, 'hasAuditor'>,
+  documents: readonly VaultDocumentRecord[],
+  filingDate: IsoDate,
+): DossierAttachment[] {
+  return requiredDocumentKinds(profile).map((kind) => {
+    const doc = latestDocument(documents, kind);
+    const label = DOCUMENT_KINDS.find((k) => k.value === kind)?.label ?? kind;
+    if (!doc) return { kind, label, issuedOn: undefined, validUntil: undefined, status: 'missing' };
+    return {
+      kind,
+      label,
+      issuedOn: doc.issuedOn,
+      validUntil: doc.validUntil,
+      status: isDocumentExpired(doc, filingDate) ? 'expired' : 'valid',
+    };
+  });
+}
+
+export function liveLines(budget: BudgetRecord | undefined, lines: readonly BudgetLineRecord[]): BudgetLineRecord[] {
+  if (!budget) return [];
+  return lines.filter((l) => l.deletedAt === null && l.budgetId === budget.id).sort((a, b) => a.position - b.position);
+}
+
+export function associationBudgetOf(budgets: readonly BudgetRecord[], year: number): BudgetRecord | undefined {
+  return budgets.find((b) => b.deletedAt === null && b.scope === 'association' && b.year === year);
+}
+
+export function projectBudgetOf(budgets: readonly BudgetRecord[], projectId: string, year: number): BudgetRecord | undefined {
+  const own = budgets.filter((b) => b.deletedAt === null && b.scope === 'project' && b.projectId === projectId);
+  return own.find((b) => b.year === year) ?? own.sort((a, b) => b.year - a.year)[0];
+}
+
+export function budgetTable(lines: readonly DossierBudgetLine[]): BudgetTable {
+  return {
+    totals: budgetTotals(lines),
+    charges: budgetRows(lines, 'charge'),
+    products: budgetRows(lines, 'product'),
+    contributionUses: budgetRows(lines, 'contribution-use'),
+    contributionResources: budgetRows(lines, 'contribution-resource'),
+  };
+}
+
+/** Whether a 74 line goes to one of these funders: its own funder, or its kind's line when unassigned. */
+function lineForFunders(line: DossierBudgetLine, funders: readonly FunderRecord[]): FunderRecord | undefined {
+  if (!line.account.startsWith('74.')) return undefined;
+  if (line.funderId !== undefined) return funders.find((f) => f.id === line.funderId);
+  return funders.find((f) => grantAccountFor(f.kind) === line.account);
+}
+
+/** The 74 lines of an action's budget that name one of the funders, summed. */
+export function requestedOnProject(lines: readonly DossierBudgetLine[], funders: readonly FunderRecord[]): number {
+  return lines.reduce((sum, line) => (lineForFunders(line, funders) ? sum + lineCents(line) : sum), 0);
+}
+
+/** Whether an action's budget carries a 74 line for this funder (by funder, or by its kind when unassigned). */
+export function hasGrantLineFor(lines: readonly DossierBudgetLine[], funder: Pick<FunderRecord, 'id' | 'kind'>): boolean {
+  const account = grantAccountFor(funder.kind);
+  return lines.some((l) => l.account === account && (l.funderId === undefined || l.funderId === funder.id));
+}
+
+/**
+ * The amounts requested per year (Cerfa §7). From the applications when some are chosen: an annual one
+ * counts for its start year, a CPO's amount is spread evenly over its exercises (the last takes the
+ * rounding). Otherwise from the actions' 74 lines for the chosen funders, for the dossier's year.
+ */
+export function requestedAmounts(input: DossierInput, projectLines: readonly DossierBudgetLine[]): RequestedAmount[] {
+  const nameOf = (funderId: string) => input.funders.find((f) => f.id === funderId)?.name ?? 'Financeur';
+  const amounts: RequestedAmount[] = [];
+  if (input.applications.length > 0) {
+    for (const app of input.applications) {
+      const exercises = exercisesOf(app);
+      const share = Math.floor(app.requestedCents / 100 / exercises.length) * 100;
+      exercises.forEach((exercise, index) => {
+        const last = index === exercises.length - 1;
+        amounts.push({
+          year: Number(exercise.start.slice(0, 4)),
+          funderName: nameOf(app.funderId),
+          amountCents: last ? app.requestedCents - share * (exercises.length - 1) : share,
+        });
+      });
+    }
+  } else {
+    for (const funder of input.funders) {
+      const amount = requestedOnProject(projectLines, [funder]);
+      if (amount > 0) amounts.push({ year: input.year, funderName: funder.name, amountCents: amount });
+    }
+  }
+  return amounts.sort((a, b) => a.year - b.year || a.funderName.localeCompare(b.funderName, 'fr'));
+}
+
+/** ASCII letters, digits and hyphens: « Ville de Saint-Denis » → « Ville-de-Saint-Denis ». */
+export function fileNamePart(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’']/g, '-')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** `Demande-subvention-2027-Ville-de-Saint-Denis.pdf` (several funders are joined by hyphens). */
+export function dossierFileName(year: number, funderNames: readonly string[]): string {
+  const funders = funderNames.map(fileNamePart).filter((part) => part !== '').join('-');
+  return `Demande-subvention-${year}${funders ? `-${funders}` : ''}.pdf`;
+}
+
+export function buildDossierModel(input: DossierInput): DossierModel {
+  const associationBudget = associationBudgetOf(input.budgets, input.year);
+  const allProjectLines: BudgetLineRecord[] = [];
+  const projects: DossierProject[] = input.projects.map((project) => {
+    const budget = projectBudgetOf(input.budgets, project.id, input.year);
+    const lines = liveLines(budget, input.budgetLines);
+    allProjectLines.push(...lines);
+    const table = budget ? budgetTable(lines) : undefined;
+    const requested = requestedOnProject(lines, input.funders);
+    return {
+      id: project.id,
+      title: project.title,
+      description: project.description,
+      objectives: project.objectives,
+      beneficiaryType: project.beneficiaryType,
+      beneficiaryCount: project.beneficiaryCount,
+      territory: project.territory,
+      qpvCodes: project.qpvCodes,
+      startDate: project.startDate,
+      endDate: project.endDate,
+      durationDays: daysInclusive(project.startDate, project.endDate),
+      humanResources: project.humanResources,
+      materialResources: project.materialResources,
+      budget: table,
+      requestedCents: requested,
+      grantSharePercent: table ? grantSharePercent(requested, table.totals.productsCents) : undefined,
+    };
+  });
+  const amounts = requestedAmounts(input, allProjectLines);
+  const apps = input.applications;
+  return {
+    associationName: input.profile.name,
+    year: input.year,
+    filingDate: input.filingDate,
+    request: {
+      renewal: apps.length > 0 && apps.every((a) => a.renewal),
+      purposes: {
+        operating: apps.some((a) => a.purpose === 'operating') || (apps.length === 0 && input.projects.length === 0),
+        project: apps.some((a) => a.purpose === 'project') || (apps.length === 0 && input.projects.length > 0),
+      },
+      multiYear: apps.some((a) => a.multiYear),
+      addressees: input.funders.map((f) => ({ kindLabel: funderKindShortLabel(f.kind), name: f.name, service: f.service })),
+    },
+    profile: input.profile,
+    humanResources: humanResourcesForYear(input.profile, input.team, input.year),
+    associationBudget: associationBudget ? budgetTable(liveLines(associationBudget, input.budgetLines)) : undefined,
+    projects,
+    requestedAmounts: amounts,
+    totalRequestedCents: amounts.reduce((sum, a) => sum + a.amountCents, 0),
+    attachments: attachmentsChecklist(input.profile, input.documents, input.filingDate),
+    fileName: dossierFileName(input.year, input.funders.map((f) => f.name)),
+  };
+}

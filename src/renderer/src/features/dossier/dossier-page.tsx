@@ -1,0 +1,207 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import { saveDossierSnapshot, useDossierSources, type DossierSources } from '../../data/dossier-data';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { formatDateShort, todayIso } from '../../domain/dates';
+import { dossierChecklist, type ChecklistItem } from '../../domain/dossier/checklist';
+import { buildDossierModel, type DossierInput } from '../../domain/dossier/dossier-model';
+import { grantStatusLabel } from '../../domain/funding/grant-application';
+import { grantDossierDefinition } from '../../reports/grant-dossier';
+import { DossiersTabs } from '../../ui/dossiers-tabs';
+import { Page } from '../../ui/page';
+import { useToast } from '../../ui/toast';
+import { toggle, useDossierSelection, type DossierSelection } from './dossier-selection';
+import { preloadPdfRenderer, producePdf } from './produce-pdf';
+
+// « Préparer un dossier de demande »: choose the exercise, the funders and the actions, see what a funder
+// would find missing, then produce the PDF (a draft while blocking items remain).
+
+function defaultYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  // From September on, coordinators prepare next year's calls (DOMAIN.md §4).
+  return Number(today.slice(5, 7)) >= 9 ? year + 1 : year;
+}
+
+function dossierInput(sources: DossierSources, selection: DossierSelection, today: string): DossierInput | undefined {
+  if (!sources.profile) return undefined;
+  return {
+    profile: sources.profile,
+    team: sources.team,
+    year: selection.year,
+    funders: sources.funders.filter((f) => selection.funderIds.includes(f.id)),
+    applications: sources.applications.filter((a) => selection.applicationIds.includes(a.id)),
+    projects: sources.projects.filter((p) => selection.projectIds.includes(p.id)),
+    budgets: sources.budgets,
+    budgetLines: sources.budgetLines,
+    documents: sources.documents,
+    filingDate: today,
+  };
+}
+
+function ChecklistList({ title, items }: { title: string; items: ChecklistItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="dossier-checklist__group" aria-label={title}>
+      <h3>{title}</h3>
+      <ul className="dossier-checklist__items">
+        {items.map((item) => (
+          <li key={item.id} className={`dossier-checklist__item dossier-checklist__item--${item.severity}`}>
+            <Link href={item.fixPath}>{item.message}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function DossierPage() {
+  const { db, record } = useCurrentWorkspace();
+  const today = todayIso();
+  const sources = useDossierSources(db);
+  const [selection, update] = useDossierSelection(record.id, defaultYear(today));
+  const [busy, setBusy] = useState(false);
+  const [lastRender, setLastRender] = useState<number | null>(null);
+  const toast = useToast();
+  useEffect(() => preloadPdfRenderer(), []);
+
+  const input = useMemo(() => (sources ? dossierInput(sources, selection, today) : undefined), [sources, selection, today]);
+  const checklist = useMemo(() => (input ? dossierChecklist(input) : undefined), [input]);
+  const applications = useMemo(
+    () =>
+      (sources?.applications ?? []).filter(
+        (a) => (a.status === 'to-prepare' || a.status === 'filed') && a.periodStart <= `${selection.year}-12-31` && a.periodEnd >= `${selection.year}-01-01`,
+      ),
+    [sources, selection.year],
+  );
+  const thisYear = Number(today.slice(0, 4));
+  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
+
+  const chooseApplication = (id: string, on: boolean) => {
+    const app = sources?.applications.find((a) => a.id === id);
+    update({
+      applicationIds: toggle(selection.applicationIds, id, on),
+      // An application brings its funder along.
+      ...(on && app ? { funderIds: toggle(selection.funderIds, app.funderId, true) } : {}),
+    });
+  };
+
+  const draft = (checklist?.blockingCount ?? 0) > 0;
+  const canProduce = input !== undefined && input.funders.length > 0 && !busy;
+
+  const produce = async () => {
+    if (!input) return;
+    setBusy(true);
+    try {
+      const model = buildDossierModel(input);
+      const result = await producePdf(grantDossierDefinition(model, { draft }), model.fileName);
+      setLastRender(result.renderMs);
+      if (result.status === 'saved') {
+        await saveDossierSnapshot(db, input, { draft, fileName: model.fileName });
+        toast.show(draft ? `Brouillon enregistré : ${model.fileName}` : `Dossier enregistré : ${model.fileName}`);
+      }
+    } catch (error) {
+      toast.show(`Le PDF n’a pas pu être produit : ${error instanceof Error ? error.message : String(error)}`, { tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page title="Préparer un dossier de demande">
+      <DossiersTabs />
+      {sources === undefined ? (
+        <p role="status">Chargement…</p>
+      ) : sources.profile === undefined ? (
+        <div className="empty-state">
+          <h2>Commencez par l’association</h2>
+          <p>Le dossier reprend l’identité de l’association : renseignez-la d’abord.</p>
+          <Link href="/association" className="button button--primary">Renseigner l’association</Link>
+        </div>
+      ) : (
+        <div className="dossier-layout">
+          <section className="dossier-choices" aria-labelledby="dossier-choices-title">
+            <h2 id="dossier-choices-title">1. Ce que vous demandez</h2>
+            <label className="field">
+              <span className="field__label">Exercice</span>
+              <select className="field__control" value={selection.year} onChange={(e) => update({ year: Number(e.target.value) })}>
+                {years.map((y) => (
+                  <option key={y} value={y}>{y}</option>
+                ))}
+              </select>
+            </label>
+            <fieldset className="dossier-choices__group">
+              <legend>Demandes à préparer ou déposées ({selection.year})</legend>
+              {applications.length === 0 ? <p className="muted">Aucune demande « à préparer » ou « déposée » sur {selection.year}.</p> : null}
+              {applications.map((a) => (
+                <label key={a.id} className="dossier-choice">
+                  <input type="checkbox" checked={selection.applicationIds.includes(a.id)} onChange={(e) => chooseApplication(a.id, e.target.checked)} />
+                  <span>
+                    {a.title} <span className="muted">— {sources.funders.find((f) => f.id === a.funderId)?.name} · {grantStatusLabel(a.status)}{a.filingDeadline ? ` · dépôt avant le ${formatDateShort(a.filingDeadline)}` : ''}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="dossier-choices__group">
+              <legend>Financeurs destinataires</legend>
+              {sources.funders.length === 0 ? (
+                <p className="muted">
+                  Aucun financeur enregistré. <Link href="/financements/financeurs">Ajouter un financeur</Link>
+                </p>
+              ) : null}
+              {sources.funders.map((f) => (
+                <label key={f.id} className="dossier-choice">
+                  <input type="checkbox" checked={selection.funderIds.includes(f.id)} onChange={(e) => update({ funderIds: toggle(selection.funderIds, f.id, e.target.checked) })} />
+                  <span>{f.name}</span>
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="dossier-choices__group">
+              <legend>Actions présentées (§6)</legend>
+              {sources.projects.length === 0 ? <p className="muted">Aucune action enregistrée : le dossier portera sur le fonctionnement global.</p> : null}
+              {sources.projects.map((p) => (
+                <label key={p.id} className="dossier-choice">
+                  <input type="checkbox" checked={selection.projectIds.includes(p.id)} onChange={(e) => update({ projectIds: toggle(selection.projectIds, p.id, e.target.checked) })} />
+                  <span>{p.title}</span>
+                </label>
+              ))}
+            </fieldset>
+          </section>
+
+          <section className="dossier-checklist" aria-labelledby="dossier-checklist-title">
+            <h2 id="dossier-checklist-title">2. Ce qu’un financeur vérifiera</h2>
+            {checklist ? (
+              <>
+                <div className="dossier-progress">
+                  <progress id="dossier-completion" max={100} value={checklist.completionPercent} aria-labelledby="dossier-completion-text" />
+                  <p id="dossier-completion-text">Dossier complet à {checklist.completionPercent} %</p>
+                </div>
+                {checklist.items.length === 0 ? <p>Rien ne manque : le dossier est prêt.</p> : null}
+                <ChecklistList title={`Bloquant (${checklist.blockingCount})`} items={checklist.items.filter((i) => i.severity === 'blocking')} />
+                <ChecklistList
+                  title={`À vérifier (${checklist.items.length - checklist.blockingCount})`}
+                  items={checklist.items.filter((i) => i.severity === 'warning')}
+                />
+              </>
+            ) : null}
+          </section>
+
+          <section className="dossier-produce" aria-labelledby="dossier-produce-title">
+            <h2 id="dossier-produce-title">3. Le dossier</h2>
+            {input && input.funders.length === 0 ? <p className="muted">Choisissez au moins un financeur destinataire.</p> : null}
+            {draft ? (
+              <p className="dossier-produce__draft">
+                Des points bloquants restent : le PDF sera un brouillon, marqué « BROUILLON » sur chaque page.
+              </p>
+            ) : null}
+            <button type="button" className="button button--primary" disabled={!canProduce} onClick={() => void produce()}>
+              {draft ? 'Produire un brouillon (PDF)' : 'Produire le dossier (PDF)'}
+            </button>
+            <p role="status" className="muted" data-render-ms={lastRender ?? undefined}>
+              {busy ? 'Production du PDF en cours…' : lastRender !== null ? `PDF produit en ${(lastRender / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s.` : ''}
+            </p>
+          </section>
+        </div>
+      )}
+    </Page>
+  );
+}

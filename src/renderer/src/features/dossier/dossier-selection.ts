@@ -1,0 +1,42 @@
+import { useCallback, useState } from 'react';
+
+// The dossier being prepared (year, funders, applications, actions) survives a trip to the screen that
+// fixes a checklist item: it is kept for the browser session, per espace.
+
+export interface DossierSelection {
+  year: number;
+  funderIds: string[];
+  applicationIds: string[];
+  projectIds: string[];
+}
+
+function read(key: string, fallback: DossierSelection): DossierSelection {
+  try {
+    const stored = sessionStorage.getItem(key);
+    return stored ? { ...fallback, ...(JSON.parse(stored) as Partial<DossierSelection>) } : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function useDossierSelection(workspaceId: string, defaultYear: number) {
+  const key = `passerelle:dossier:${workspaceId}`;
+  const [selection, setSelection] = useState<DossierSelection>(() =>
+    read(key, { year: defaultYear, funderIds: [], applicationIds: [], projectIds: [] }),
+  );
+  const update = useCallback(
+    (change: Partial<DossierSelection>) => {
+      setSelection((current) => {
+        const next = { ...current, ...change };
+        sessionStorage.setItem(key, JSON.stringify(next));
+        return next;
+      });
+    },
+    [key],
+  );
+  return [selection, update] as const;
+}
+
+export function toggle(list: readonly string[], id: string, on: boolean): string[] {
+  return on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
+}

@@ -1,0 +1,359 @@
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { COLLECTIVE_AGREEMENTS, type AssociationProfile } from '../domain/association';
+import { formatDateLong } from '../domain/dates';
+import type { BudgetRow } from '../domain/dossier/budget-sums';
+import type { BudgetTable, DossierModel, DossierProject } from '../domain/dossier/dossier-model';
+import { formatWholeEuros } from '../domain/money';
+import { formatEtpt } from '../domain/team/team-year';
+import {
+  dataTable,
+  documentStyles,
+  draftWatermark,
+  formatSiret,
+  labelValueTable,
+  NOT_FILLED,
+  orDash,
+  pageFooter,
+  pageSetup,
+  paragraph,
+  runningHeader,
+  sectionTitle,
+  subTitle,
+} from './pdf-layout';
+
+// The grant dossier in the order of the Cerfa 12156*06 (DOMAIN.md §6), so that an instructing service
+// finds each answer where it expects it. Pure: model → pdfmake definition.
+
+export const DOSSIER_SECTION_TITLES = {
+  request: 'Nature de la demande',
+  identification: '1. Identification de l’association',
+  administration: '2. Relations avec l’administration',
+  associations: '3. Relations avec d’autres associations',
+  humanResources: '4. Moyens humains de l’association',
+  budget: '5. Budget prévisionnel de l’association',
+  project: '6. Projet – Objet de la demande',
+  declaration: '7. Déclaration sur l’honneur',
+  attachments: 'Pièces jointes',
+} as const;
+
+const yesNo = (value: boolean) => (value ? 'Oui' : 'Non');
+
+function address(a: AssociationProfile['headOffice']): string {
+  const city = [a.postalCode, a.city].filter(Boolean).join(' ');
+  const text = [a.street, city].filter(Boolean).join(', ');
+  return text === '' ? NOT_FILLED : text;
+}
+
+function person(p: AssociationProfile['legalRepresentative']): [string, string][] {
+  return [
+    ['Nom, prénom', [p.lastName, p.firstName].filter(Boolean).join(' ') || NOT_FILLED],
+    ['Fonction', orDash(p.role)],
+    ['Téléphone', orDash(p.phone)],
+    ['Courriel', orDash(p.email)],
+  ];
+}
+
+function requestPage(model: DossierModel): Content[] {
+  const { request } = model;
+  const purposes = [request.purposes.operating ? 'fonctionnement global' : null, request.purposes.project ? 'projet(s) / action(s)' : null]
+    .filter(Boolean)
+    .join(' et ');
+  return [
+    { text: 'Demande de subvention(s)', style: 'title' },
+    { text: `Associations — structure du formulaire Cerfa n° 12156*06 — exercice ${model.year}`, style: 'subtitle' },
+    { text: model.associationName, fontSize: 15, bold: true, margin: [0, 0, 0, 16] },
+    sectionTitle(DOSSIER_SECTION_TITLES.request),
+    labelValueTable([
+      ['Nature', 'Subvention en numéraire'],
+      ['Première demande ou renouvellement', request.renewal ? 'Renouvellement' : 'Première demande'],
+      ['Objet', purposes || NOT_FILLED],
+      ['Durée', request.multiYear ? 'Pluriannuelle (convention pluriannuelle d’objectifs)' : 'Annuelle'],
+      ['Exercice', String(model.year)],
+      ['Date de la demande', formatDateLong(model.filingDate)],
+    ]),
+    subTitle('Demande adressée à'),
+    dataTable(
+      ['Type de financeur', 'Financeur', 'Service'],
+      model.request.addressees.map((a) => [a.kindLabel, a.name, orDash(a.service)]),
+      [130, '*', 150],
+    ),
+  ];
+}
+
+function identification(model: DossierModel): Content[] {
+  const p = model.profile;
+  const register =
+    p.alsaceMoselle && p.localRegister !== undefined
+      ? ([['Numéro au registre du tribunal', p.localRegister]] as [string, string][])
+      : [];
+  return [
+    sectionTitle(DOSSIER_SECTION_TITLES.identification, true),
+    labelValueTable([
+      ['Nom', p.name],
+      ['Sigle', orDash(p.acronym)],
+      ['Objet', orDash(p.purpose)],
+      ['Numéro SIRET', formatSiret(p.siret)],
+      ['Numéro RNA', orDash(p.rna)],
+      ...register,
+      ['Adresse du siège social', address(p.headOffice)],
+      ['Code INSEE de la commune', orDash(p.inseeCode)],
+      ['Adresse de correspondance', p.correspondenceSameAsHeadOffice ? 'Identique au siège' : address(p.correspondence)],
+      ['Site internet', orDash(p.website)],
+      [
+        'Quartiers prioritaires (QPV)',
+        p.qpvs.length === 0 ? 'Aucun' : p.qpvs.map((q) => (q.name ? `${q.code} — ${q.name}` : q.code)).join(' ; '),
+      ],
+    ]),
+    subTitle('Représentant·e légal·e'),
+    labelValueTable(person(p.legalRepresentative)),
+    subTitle('Personne chargée du dossier'),
+    labelValueTable(person(p.dossierContact)),
+  ];
+}
+
+function administration(model: DossierModel): Content[] {
+  const p = model.profile;
+  return [
+    sectionTitle(DOSSIER_SECTION_TITLES.administration),
+    p.approvals.length === 0
+      ? paragraph('Aucun agrément administratif.')
+      : dataTable(
+          ['Agrément', 'Attribué par', 'Date', 'Numéro'],
+          p.approvals.map((a) => [a.type, orDash(a.issuer), a.date ? formatDateLong(a.date) : NOT_FILLED, orDash(a.number)]),
+          ['*', '*', 90, 90],
+        ),
+    labelValueTable([
+      ['Reconnue d’utilité publique', p.publicUtility ? `Oui${p.publicUtilityDate ? `, JO du ${formatDateLong(p.publicUtilityDate)}` : ''}` : 'Non'],
+      ['Commissaire aux comptes', yesNo(p.hasAuditor)],
+      ['Assujettie aux impôts commerciaux', yesNo(p.subjectToCommercialTax)],
+    ]),
+  ];
+}
+
+function associations(model: DossierModel): Content[] {
+  const p = model.profile;
+  return [
+    sectionTitle(DOSSIER_SECTION_TITLES.associations),
+    labelValueTable([
+      ['Affiliée à un réseau, une union ou une fédération', p.federated ? `Oui : ${orDash(p.federationName)}` : 'Non (association non fédérée)'],
+      ['Signataire de la charte de coopération inter-associative', yesNo(p.charterSignatory)],
+      ['Adhérents personnes physiques', orDash(p.membersPersons)],
+      ['Adhérents personnes morales', orDash(p.membersLegalEntities)],
+    ]),
+  ];
+}
+
+function humanResources(model: DossierModel): Content[] {
+  const h = model.humanResources;
+  const agreement = COLLECTIVE_AGREEMENTS.find((c) => c.value === model.profile.collectiveAgreement)?.label ?? '';
+  return [
+    sectionTitle(DOSSIER_SECTION_TITLES.humanResources),
+    { text: `Au titre de l’année ${h.year}.`, style: 'small', margin: [0, 0, 0, 4] },
+    labelValueTable([
+      ['Nombre de bénévoles', orDash(h.volunteers)],
+      ['Nombre de volontaires (service civique)', String(h.civicVolunteers)],
+      ['Nombre total de salariés', String(h.employees)],
+      ['dont nombre d’emplois aidés', String(h.aidedJobs)],
+      ['Nombre de salariés en équivalent temps plein travaillé (ETPT)', formatEtpt(h.etpt)],
+      ['Nombre de personnels mis à disposition', orDash(h.secondedStaff)],
+      ['Cumul des cinq salaires annuels bruts les plus élevés', formatWholeEuros(h.topFiveGrossCents)],
+      ['Convention collective', agreement],
+    ]),
+  ];
+}
+
+function rowCells(row: BudgetRow | undefined): TableCell[] {
+  if (!row) return [{ text: '' }, { text: '' }];
+  const chapter = row.kind === 'chapter';
+  return [
+    { text: row.label, bold: chapter, margin: chapter ? [0, 0, 0, 0] : [8, 0, 0, 0], fillColor: chapter ? '#f3f5f9' : undefined },
+    { text: formatWholeEuros(row.amountCents), alignment: 'right', bold: chapter, fillColor: chapter ? '#f3f5f9' : undefined },
+  ];
+}
+
+function zip(left: readonly BudgetRow[], right: readonly BudgetRow[]): TableCell[][] {
+  const rows: TableCell[][] = [];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) rows.push([...rowCells(left[i]), ...rowCells(right[i])]);
+  return rows;
+}
+
+const totalCell = (text: string): TableCell => ({ text, bold: true, fillColor: '#dfe7f2' });
+const totalAmount = (cents: number): TableCell => ({ text: formatWholeEuros(cents), bold: true, alignment: 'right', fillColor: '#dfe7f2' });
+
+/** The Cerfa budget: charges on the left, produits on the right, totals, then the contributions en nature. */
+export function budgetTableContent(table: BudgetTable, kind: 'association' | 'project'): Content[] {
+  const t = table.totals;
+  const body: TableCell[][] = [
+    [
+      { text: 'Charges', style: 'tableHeader' },
+      { text: 'Montant', style: 'tableHeader', alignment: 'right' },
+      { text: 'Produits', style: 'tableHeader' },
+      { text: 'Montant', style: 'tableHeader', alignment: 'right' },
+    ],
+    ...zip(table.charges, table.products),
+    [totalCell('Total des charges'), totalAmount(t.chargesCents), totalCell('Total des produits'), totalAmount(t.productsCents)],
+  ];
+  if (table.contributionUses.length > 0 || table.contributionResources.length > 0) {
+    body.push(
+      [{ text: 'Contributions volontaires en nature', colSpan: 4, bold: true, margin: [0, 4, 0, 0] }, {}, {}, {}],
+      ...zip(table.contributionUses, table.contributionResources),
+      [totalCell('Total'), totalAmount(t.contributionUsesCents + t.chargesCents), totalCell('Total'), totalAmount(t.contributionResourcesCents + t.productsCents)],
+    );
+  }
+  const gap = t.gapCents;
+  return [
+    {
+      table: { headerRows: 1, dontBreakRows: true, widths: ['*', 62, '*', 62], body },
+      layout: 'lightHorizontalLines',
+      fontSize: 8.5,
+      margin: [0, 2, 0, 4],
+    },
+    gap === 0
+      ? { text: `Budget ${kind === 'association' ? 'de l’association' : 'de l’action'} équilibré : ${formatWholeEuros(t.chargesCents)}.`, style: 'small' }
+      : { text: `Budget déséquilibré : écart de ${formatWholeEuros(gap)} entre produits et charges.`, style: 'small', color: '#c62828', bold: true },
+  ];
+}
+
+function associationBudget(model: DossierModel): Content[] {
+  return [
+    sectionTitle(DOSSIER_SECTION_TITLES.budget, true),
+    { text: `Exercice ${model.year}.`, style: 'small', margin: [0, 0, 0, 4] },
+    ...(model.associationBudget ? budgetTableContent(model.associationBudget, 'association') : [paragraph(undefined)]),
+  ];
+}
+
+function projectSection(project: DossierProject, index: number, count: number): Content[] {
+  const indicatorRows: TableCell[][] = project.objectives.flatMap((objective) =>
+    objective.indicators.length === 0
+      ? [[objective.label, { text: 'Aucun indicateur', italics: true }, '']]
+      : objective.indicators.map((indicator) => [objective.label, indicator.label, orDash(indicator.target)]),
+  );
+  const share =
+    project.grantSharePercent === undefined
+      ? []
+      : [
+          {
+            text: `La subvention demandée (${formatWholeEuros(project.requestedCents)}) représente ${project.grantSharePercent} % du total des produits de l’action.`,
+            style: 'body',
+            bold: true,
+            margin: [0, 6, 0, 0],
+          } as Content,
+        ];
+  return [
+    sectionTitle(`${DOSSIER_SECTION_TITLES.project}${count > 1 ? ` (${index + 1}/${count})` : ''}`, true),
+    { text: project.title, fontSize: 12, bold: true, margin: [0, 0, 0, 6] },
+    subTitle('Description'),
+    paragraph(project.description),
+    subTitle('Objectifs'),
+    project.objectives.length === 0 ? paragraph(undefined) : { ul: project.objectives.map((o) => o.label), style: 'body' },
+    labelValueTable([
+      ['Public bénéficiaire', orDash(project.beneficiaryType)],
+      ['Nombre approximatif de bénéficiaires', orDash(project.beneficiaryCount)],
+      ['Territoire', orDash(project.territory)],
+      ['Quartiers prioritaires (QPV)', project.qpvCodes.length === 0 ? 'Aucun' : project.qpvCodes.join(', ')],
+      ['Date de mise en œuvre', formatDateLong(project.startDate)],
+      ['Date de fin', formatDateLong(project.endDate)],
+      ['Durée', `${project.durationDays} jours`],
+      ['Moyens humains', orDash(project.humanResources)],
+      ['Moyens matériels', orDash(project.materialResources)],
+    ]),
+    subTitle('Évaluation : indicateurs proposés au regard des objectifs'),
+    indicatorRows.length === 0 ? paragraph(undefined) : dataTable(['Objectif', 'Indicateur', 'Valeur visée'], indicatorRows, ['*', '*', 90]),
+    { text: 'Budget du projet', style: 'subsection', pageBreak: 'before' },
+    ...(project.budget ? budgetTableContent(project.budget, 'project') : [paragraph(undefined)]),
+    ...share,
+  ];
+}
+
+function declaration(model: DossierModel): Content[] {
+  const rep = model.profile.legalRepresentative;
+  const signatory = [rep.firstName, rep.lastName].filter(Boolean).join(' ') || '………………………………';
+  const place = model.profile.headOffice.city ?? '……………………';
+  const bullets = [
+    'déclare que l’association souscrit au contrat d’engagement républicain annexé au décret pris pour l’application de l’article 10-1 de la loi n° 2000-321 du 12 avril 2000 relative aux droits des citoyens dans leurs relations avec les administrations ;',
+    'déclare que l’association est à jour de ses obligations sociales et fiscales (déclarations et paiements correspondants) ;',
+    'certifie exactes les informations du présent formulaire, notamment relatives aux demandes de subventions déposées auprès d’autres financeurs publics, ainsi que l’approbation du budget par les instances statutaires ;',
+    'déclare que l’association a perçu un montant total et cumulé d’aides publiques sur les trois derniers exercices (dont l’exercice en cours) : inférieur ou égal à 500 000 € / supérieur à 500 000 € (rayer la mention inutile) ;',
+    'demande une subvention de :',
+  ];
+  const rib = model.attachments.find((a) => a.kind === 'rib');
+  return [
+    sectionTitle(DOSSIER_SECTION_TITLES.declaration, true),
+    {
+      text: `Je soussigné·e, ${signatory}, ${rep.role ? `${rep.role.toLowerCase()}, ` : ''}représentant·e légal·e de l’association ${model.associationName},`,
+      style: 'body',
+    },
+    { ul: bullets, style: 'body' },
+    model.requestedAmounts.length === 0
+      ? paragraph(undefined)
+      : dataTable(
+          ['Année ou exercice', 'Financeur', 'Montant'],
+          [
+            ...model.requestedAmounts.map((a): TableCell[] => [String(a.year), a.funderName, { text: formatWholeEuros(a.amountCents), alignment: 'right' }]),
+            [{ text: 'Total', bold: true }, '', { text: formatWholeEuros(model.totalRequestedCents), alignment: 'right', bold: true }],
+          ],
+          [100, '*', 90],
+        ),
+    {
+      text: `précise que cette subvention, si elle est accordée, sera versée au compte bancaire de l’association (RIB joint${rib?.issuedOn ? ` du ${formatDateLong(rib.issuedOn)}` : ''}).`,
+      style: 'body',
+      margin: [10, 0, 0, 10],
+    },
+    {
+      unbreakable: true,
+      stack: [
+        { text: `Fait à ${place}, le ${formatDateLong(model.filingDate)}`, style: 'body' },
+        {
+          table: { widths: [250], heights: [70], dontBreakRows: true, body: [[{ text: 'Signature', style: 'small' }]] },
+          margin: [0, 4, 0, 8],
+        },
+        {
+          text: 'Si le signataire n’est pas le représentant légal de l’association, joindre le pouvoir lui permettant d’engager celle-ci.',
+          style: 'small',
+        },
+      ],
+    },
+  ];
+}
+
+const STATUS_LABEL = { valid: 'Valide', expired: 'Expirée', missing: 'Manquante' } as const;
+
+function attachments(model: DossierModel): Content[] {
+  return [
+    sectionTitle(DOSSIER_SECTION_TITLES.attachments),
+    { text: `Validité appréciée au ${formatDateLong(model.filingDate)}.`, style: 'small', margin: [0, 0, 0, 4] },
+    dataTable(
+      ['Pièce', 'Date du document', 'Valable jusqu’au', 'État'],
+      model.attachments.map((a): TableCell[] => [
+        a.label,
+        a.issuedOn ? formatDateLong(a.issuedOn) : '—',
+        a.validUntil ? formatDateLong(a.validUntil) : '—',
+        { text: STATUS_LABEL[a.status], bold: a.status !== 'valid', color: a.status === 'valid' ? '#1b5e20' : '#c62828' },
+      ]),
+      ['*', 100, 100, 60],
+    ),
+  ];
+}
+
+export function grantDossierDefinition(model: DossierModel, options: { draft: boolean }): TDocumentDefinitions {
+  const watermark = draftWatermark(options.draft);
+  return {
+    ...pageSetup,
+    info: { title: `Demande de subvention ${model.year} — ${model.associationName}`, author: model.associationName, subject: 'Cerfa 12156*06' },
+    header: runningHeader(model.associationName, `Demande de subvention — exercice ${model.year}${options.draft ? ' — BROUILLON' : ''}`),
+    footer: pageFooter('Structure du formulaire Cerfa n° 12156*06'),
+    ...(watermark ? { watermark } : {}),
+    content: [
+      ...requestPage(model),
+      ...identification(model),
+      { stack: administration(model), unbreakable: true },
+      { stack: associations(model), unbreakable: true },
+      { stack: humanResources(model), unbreakable: true },
+      ...associationBudget(model),
+      ...model.projects.flatMap((p, i) => projectSection(p, i, model.projects.length)),
+      ...declaration(model),
+      ...attachments(model),
+    ],
+    styles: documentStyles,
+  };
+}

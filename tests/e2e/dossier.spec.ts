@@ -1,0 +1,188 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { createWorkspaceOnHome } from './helpers';
+
+// The grant dossier from a user's side: the checklist sends them to the screen that fixes a gap, the
+// completion rises, and the PDF they download is a real PDF with the association and the balanced budget.
+// The Actions screens are another feature's: the action and its budget are written straight into the
+// espace's IndexedDB (the integrator may switch this seeding to the Actions screens).
+
+test.beforeEach(async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.clock.setFixedTime(new Date('2026-11-24T10:00:00+01:00'));
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function seedWorkspace(page: Page, tables: Record<string, unknown[]>) {
+  await page.evaluate(async (tables) => {
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const registry = await open('passerelle');
+    const workspaces = await new Promise<{ id: string }[]>((resolve) => {
+      const request = registry.transaction('workspaces').objectStore('workspaces').getAll();
+      request.onsuccess = () => resolve(request.result as { id: string }[]);
+    });
+    registry.close();
+    const db = await open(`passerelle-ws-${workspaces[0]!.id}`);
+    const tx = db.transaction(Object.keys(tables), 'readwrite');
+    for (const [table, records] of Object.entries(tables)) for (const r of records) tx.objectStore(table).put(r);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, tables);
+}
+
+const stamps = { createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', deletedAt: null };
+let n = 0;
+const line = (budgetId: string, account: string, euros: number, extra: object = {}) => ({
+  id: `e2e-line-${++n}`,
+  ...stamps,
+  budgetId,
+  account,
+  amountCents: euros * 100,
+  position: n,
+  ...extra,
+});
+
+const seed = {
+  funders: [{ id: 'e2e-city', ...stamps, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' }],
+  grantApplications: [
+    {
+      id: 'e2e-festival-2027', ...stamps, funderId: 'e2e-city', title: 'Fête de quartier 2027', purpose: 'project',
+      renewal: true, multiYear: false, periodStart: '2027-01-01', periodEnd: '2027-12-31', filingDeadline: '2026-12-15',
+      status: 'to-prepare', requestedCents: 300_000, reportDelayMonths: 6,
+    },
+  ],
+  projects: [
+    {
+      id: 'e2e-festival', ...stamps, title: 'Fête de quartier 2027', description: 'Une journée festive préparée avec les habitants.',
+      objectives: [{ id: 'o1', label: 'Renforcer le lien social', indicators: [{ id: 'i1', label: 'Participants', target: '800' }] }],
+      beneficiaryType: 'Habitants du quartier', beneficiaryCount: 800, territory: 'Saint-Denis', qpvCodes: ['QP093028'],
+      startDate: '2027-04-01', endDate: '2027-07-15', humanResources: 'La coordinatrice et 40 bénévoles.', agreementIds: [],
+    },
+  ],
+  budgets: [
+    { id: 'e2e-budget-asso', ...stamps, scope: 'association', year: 2027 },
+    { id: 'e2e-budget-festival', ...stamps, scope: 'project', projectId: 'e2e-festival', year: 2027 },
+  ],
+  budgetLines: [
+    line('e2e-budget-asso', '60.services', 20_000),
+    line('e2e-budget-asso', '64.salaries', 100_500),
+    line('e2e-budget-asso', '70', 20_500),
+    line('e2e-budget-asso', '74.municipality', 100_000, { funderId: 'e2e-city' }),
+    line('e2e-budget-festival', '60.services', 7_000),
+    line('e2e-budget-festival', '64.salaries', 3_000),
+    line('e2e-budget-festival', '74.municipality', 3_000, { funderId: 'e2e-city', grantApplicationId: 'e2e-festival-2027' }),
+    line('e2e-budget-festival', '70', 7_000),
+  ],
+};
+
+async function completion(page: Page): Promise<number> {
+  const text = await page.getByText(/^Dossier complet à \d+ %$/).textContent();
+  return Number(/(\d+) %/.exec(text ?? '')![1]);
+}
+
+test('the checklist sends to the fix, the percentage rises, and the downloaded PDF carries the association and its balanced budget', async ({ page }) => {
+  await createWorkspaceOnHome(page, 'Les Amis du Quartier');
+  await seedWorkspace(page, seed);
+
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Dossiers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Préparer un dossier de demande' })).toBeVisible();
+  await page.getByLabel('Exercice').selectOption('2027');
+  await page.getByRole('checkbox', { name: /Fête de quartier 2027 — Ville de Saint-Denis/ }).check();
+  await expect(page.getByRole('checkbox', { name: 'Ville de Saint-Denis', exact: true })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Fête de quartier 2027', exact: true }).check();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  expect(await seriousViolations(page), '/dossiers').toEqual([]);
+
+  const before = await completion(page);
+  const siretItem = page.getByRole('link', { name: 'SIRET manquant (§1 Identification).' });
+  await siretItem.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Association' })).toBeVisible();
+  await page.getByLabel('SIRET').fill('842 139 750 00017');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Profil enregistré.')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Dossiers' }).click();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'SIRET manquant (§1 Identification).' })).toHaveCount(0);
+  expect(await completion(page)).toBeGreaterThan(before);
+  // The selection survived the trip to the Association page.
+  await expect(page.getByRole('checkbox', { name: 'Fête de quartier 2027', exact: true })).toBeChecked();
+
+  // Pièces and the legal representative are still missing: a draft, said so.
+  await expect(page.getByText(/le PDF sera un brouillon, marqué « BROUILLON »/)).toBeVisible();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Produire un brouillon (PDF)' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('Demande-subvention-2027-Ville-de-Saint-Denis.pdf');
+  const bytes = new Uint8Array(readFileSync((await download.path())!));
+  expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+  await expect(page.getByText(/PDF produit en/)).toBeVisible();
+
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: bytes, isEvalSupported: false }).promise;
+  let text = '';
+  for (let p = 1; p <= document.numPages; p++) {
+    const content = await (await document.getPage(p)).getTextContent();
+    text += ` ${content.items.map((item) => ('str' in item ? item.str : '')).join(' ')}`;
+  }
+  text = text.replace(/\s+/g, ' ');
+  expect(text).toContain('Les Amis du Quartier');
+  expect(text).toContain('842 139 750 00017');
+  expect(text).toContain('Total des charges 120 500 € Total des produits 120 500 €');
+  expect(text).toContain('Total des charges 10 000 € Total des produits 10 000 €');
+  expect(text).toContain('BROUILLON');
+});
+
+test('the compte-rendu financier of a granted action: gaps beyond 15 % ask for an explanation, then the PDF', async ({ page }) => {
+  await createWorkspaceOnHome(page, 'Les Amis du Quartier');
+  await seedWorkspace(page, {
+    ...seed,
+    grantApplications: [
+      {
+        ...seed.grantApplications[0], id: 'e2e-festival-2026', title: 'Fête de quartier 2026', periodStart: '2026-01-01',
+        periodEnd: '2026-07-31', status: 'granted', filedOn: '2026-01-10', decidedOn: '2026-03-01', grantedCents: 300_000,
+      },
+    ],
+    budgets: [{ id: 'e2e-budget-festival', ...stamps, scope: 'project', projectId: 'e2e-festival', year: 2026 }],
+    budgetLines: seed.budgetLines
+      .filter((l) => l.budgetId === 'e2e-budget-festival')
+      .map((l) => ('grantApplicationId' in l ? { ...l, grantApplicationId: 'e2e-festival-2026' } : l)),
+  });
+  await page.goto('./#/dossiers/comptes-rendus');
+  await page.getByRole('link', { name: 'Fête de quartier 2026' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Compte-rendu financier — Fête de quartier 2026/ })).toBeVisible();
+  await expect(page.getByText(/la prévision est le budget actuel de l’action/)).toBeVisible();
+
+  await page.getByLabel('Déroulement de l’action').fill('La fête a réuni 950 habitants le 4 juillet.');
+  await page.getByLabel('Valeur atteinte — Participants').fill('950');
+  await page.getByLabel('Réalisation — Prestations de services').fill('8 500');
+  await page.getByLabel('Réalisation — Rémunération des personnels').fill('3 000');
+  await page.getByLabel('Réalisation — Commune(s)').fill('3 000');
+  await page.getByLabel(/Réalisation — Ventes de produits finis/).fill('7 000');
+  await expect(page.getByRole('row', { name: /Prestations de services/ })).toContainText('121 %');
+  await page.getByLabel('Nom du signataire').fill('Aminata Diallo');
+  expect(await seriousViolations(page), 'compte-rendu form').toEqual([]);
+
+  await page.getByRole('button', { name: 'Produire le compte-rendu (PDF)' }).click();
+  await expect(page.getByRole('alert')).toContainText('l’écart dépasse 15 % (Prestations de services)');
+  await page.getByLabel(/Écart de plus de 15 % sur « Prestations de services »/).fill('Sonorisation renforcée.');
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Produire le compte-rendu (PDF)' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('Compte-rendu-financier-2026-Ville-de-Saint-Denis.pdf');
+  await page.goto('./#/dossiers/comptes-rendus');
+  await expect(page.getByRole('cell', { name: /Prêt à envoyer/ })).toBeVisible();
+});
