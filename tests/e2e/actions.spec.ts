@@ -34,6 +34,7 @@ test('describe an action, staff it, and balance its budget', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1, name: 'Awa Diop' })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Dossiers' }).click();
+  await page.getByRole('navigation', { name: 'Dossiers' }).getByRole('link', { name: 'Actions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Aucune action' })).toBeVisible();
   expect(await seriousViolations(page), 'empty actions list').toEqual([]);

@@ -5,8 +5,8 @@ import { createWorkspaceOnHome } from './helpers';
 
 // The grant dossier from a user's side: the checklist sends them to the screen that fixes a gap, the
 // completion rises, and the PDF they download is a real PDF with the association and the balanced budget.
-// The Actions screens are another feature's: the action and its budget are written straight into the
-// espace's IndexedDB (the integrator may switch this seeding to the Actions screens).
+// The action and its budget are built through the Actions screens; the funder, its application and the
+// association's budget (screens tested elsewhere) are written straight into the espace's IndexedDB.
 
 test.beforeEach(async ({ page }) => {
   test.setTimeout(180_000);
@@ -40,6 +40,9 @@ async function seedWorkspace(page: Page, tables: Record<string, unknown[]>) {
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
   }, tables);
+  // Records written behind Dexie's back are not in its query cache: start the app again, as after a restart.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
 const stamps = { createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', deletedAt: null };
@@ -94,7 +97,41 @@ async function completion(page: Page): Promise<number> {
 
 test('the checklist sends to the fix, the percentage rises, and the downloaded PDF carries the association and its balanced budget', async ({ page }) => {
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
-  await seedWorkspace(page, seed);
+  await seedWorkspace(page, {
+    funders: seed.funders,
+    grantApplications: seed.grantApplications,
+    budgets: seed.budgets.filter((b) => b.scope === 'association'),
+    budgetLines: seed.budgetLines.filter((l) => l.budgetId === 'e2e-budget-asso'),
+  });
+
+  // The action and its budget, as a coordinator enters them.
+  await page.goto('./#/dossiers/actions/nouvelle');
+  const actionForm = page.getByRole('form', { name: 'Nouvelle action' });
+  await actionForm.getByLabel('Intitulé de l’action').fill('Fête de quartier 2027');
+  await actionForm.getByLabel('Description').fill('Une journée festive préparée avec les habitants.');
+  await actionForm.getByRole('button', { name: 'Ajouter un objectif' }).click();
+  await actionForm.getByRole('textbox', { name: 'Objectif 1' }).fill('Renforcer le lien social');
+  await actionForm.getByLabel('Public bénéficiaire').fill('Habitants du quartier');
+  await actionForm.getByLabel('Nombre de bénéficiaires').fill('800');
+  await actionForm.getByLabel('Date de début').fill('2027-04-01');
+  await actionForm.getByLabel('Date de fin').fill('2027-07-15');
+  await actionForm.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fête de quartier 2027' })).toBeVisible();
+  const addLine = page.getByRole('form', { name: 'Ajouter une ligne au budget' });
+  for (const [account, euros] of [['Prestations de services', '7 000'], ['Rémunération des personnels', '3 000']] as const) {
+    await addLine.getByLabel('Compte').selectOption({ label: account });
+    await addLine.getByLabel('Montant en euros').fill(euros);
+    await addLine.getByRole('button', { name: 'Ajouter la ligne' }).click();
+    await expect(addLine.getByLabel('Montant en euros')).toHaveValue('');
+  }
+  // The city's line follows its application (3 000 € requested).
+  await addLine.getByLabel('Compte').selectOption({ label: 'Commune(s)' });
+  await addLine.getByLabel('Demande de subvention liée').selectOption({ label: 'Ville de Saint-Denis — Fête de quartier 2027' });
+  await addLine.getByRole('button', { name: 'Ajouter la ligne' }).click();
+  await addLine.getByLabel('Compte').selectOption({ label: 'Ventes de produits finis, de marchandises, prestations de services' });
+  await addLine.getByLabel('Montant en euros').fill('7 000');
+  await addLine.getByRole('button', { name: 'Ajouter la ligne' }).click();
+  await expect(page.getByText('Budget équilibré')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Dossiers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Préparer un dossier de demande' })).toBeVisible();
