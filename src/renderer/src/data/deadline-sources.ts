@@ -40,13 +40,25 @@ export interface DeadlineData {
   ladder: ReminderLadder;
 }
 
+/** The tables the dashboard reads: one read transaction over all of them rather than one per read. */
+function deadlineTables(db: WorkspaceDb) {
+  return [
+    db.funders, db.grantApplications, db.payments,
+    db.agreements, db.agreementParties, db.partners, db.documents,
+    db.people, db.contracts, db.amendments, db.aidedPosts,
+    db.association, db.deadlineStates, db.meta,
+  ];
+}
+
 export async function loadDeadlineData(db: WorkspaceDb, today: IsoDate): Promise<DeadlineData> {
-  const [deadlines, states, ladder] = await Promise.all([
-    loadDeadlines(db, today),
-    listDeadlineStates(db),
-    getReminderLadder(db),
-  ]);
-  return { deadlines, states, ladder };
+  return db.transaction('r', deadlineTables(db), async () => {
+    const [deadlines, states, ladder] = await Promise.all([
+      loadDeadlines(db, today),
+      listDeadlineStates(db),
+      getReminderLadder(db),
+    ]);
+    return { deadlines, states, ladder };
+  });
 }
 
 /** Every deadline with the user's states and ladder, recomputed when any record changes; undefined while loading. */

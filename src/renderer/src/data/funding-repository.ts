@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { firstIssueMessages } from '../domain/fields';
 import { funderSchema, type FunderRecord } from '../domain/funding/funder';
 import { grantApplicationSchema, type GrantApplicationRecord } from '../domain/funding/grant-application';
@@ -130,9 +130,14 @@ export function useGrantApplication(db: WorkspaceDb, id: string): GrantApplicati
 // Payments
 
 export async function listPayments(db: WorkspaceDb, applicationId?: string): Promise<PaymentRecord[]> {
+  // One application's tranches come from the compound index already in date order (ties by id, as the
+  // stable sort below leaves them).
   const records = applicationId === undefined
     ? await db.payments.toArray()
-    : await db.payments.where('applicationId').equals(applicationId).toArray();
+    : await db.payments
+        .where('[applicationId+expectedDate]')
+        .between([applicationId, Dexie.minKey], [applicationId, Dexie.maxKey])
+        .toArray();
   return alive(records).sort(byExpectedDate);
 }
 

@@ -84,6 +84,18 @@ export const workspaceVersions: readonly SchemaVersion[] = [
       financialReports: 'id, grantApplicationId, deletedAt',
     },
   },
+  {
+    // Speed: the journal page reads one page of a long journal (tens of thousands of entries) newest first,
+    // filtered by kind of record or by person, straight from an index; an application's payments come in
+    // expected-date order. No « live » flag: a record in the bin is absent from the deletedAt index
+    // (null is not a key), the bin is small, and filtering it out in memory costs less than keeping a
+    // derived flag right on every write path.
+    version: 7,
+    stores: {
+      journal: 'id, at, table, recordId, person, batch, [table+at], [person+at]',
+      payments: 'id, applicationId, expectedDate, deletedAt, [applicationId+expectedDate]',
+    },
+  },
 ];
 
 /** Declares `versions` on a Dexie instance, optionally stopping at `upTo` (migration tests open old ones). */

@@ -59,13 +59,22 @@ const OPCO_FILING_WORKING_DAYS = 5;
 export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadlineOptions = {}): Deadline[] {
   const team = liveTeam(data);
   const people = new Map(team.people.map((p) => [p.id, p]));
+  // Amendments and aided posts grouped by contract once rather than searched for each contract.
+  const amendmentsByContract = new Map<string, (typeof team.amendments)[number][]>();
+  for (const amendment of team.amendments) {
+    const own = amendmentsByContract.get(amendment.contractId);
+    if (own) own.push(amendment);
+    else amendmentsByContract.set(amendment.contractId, [amendment]);
+  }
+  const postByContract = new Map<string, (typeof team.aidedPosts)[number]>();
+  for (const post of team.aidedPosts) if (!postByContract.has(post.contractId)) postByContract.set(post.contractId, post);
   const deadlines: Deadline[] = [];
   for (const contract of team.contracts) {
     const person = people.get(contract.personId);
     if (!person) continue;
-    const own = amendmentsOf(contract.id, team.amendments);
+    const own = amendmentsOf(contract.id, amendmentsByContract.get(contract.id) ?? []);
     deadlines.push(...contractDeadlines(contract, person, effectiveEndDate(contract, own), today, options));
-    const post = team.aidedPosts.find((p) => p.contractId === contract.id);
+    const post = postByContract.get(contract.id);
     if (post) {
       const renewal = aidRenewalDeadline(post, contract, person);
       if (renewal) deadlines.push(renewal);

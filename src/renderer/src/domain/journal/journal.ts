@@ -1,6 +1,6 @@
-import { format } from 'date-fns';
+import { addDays, format } from 'date-fns';
 import { tableLabel } from '../backup/table-labels';
-import { formatDateShort, formatIsoFromDate, type IsoDate } from '../dates';
+import { dateFromIso, formatDateShort, formatIsoFromDate, type IsoDate } from '../dates';
 import { describeRecord } from '../bin/record-names';
 
 // The journal: who changed what and when in one espace. Each entry keeps the record as it was before the
@@ -63,7 +63,8 @@ export function changeSummary(kind: ChangeKind, table: string, record: unknown):
 }
 
 export interface JournalFilter {
-  person?: string;
+  /** A name, or null for the changes made with nobody picked; undefined or '' for everyone. */
+  person?: string | null;
   table?: string;
   /** Inclusive local calendar days. */
   from?: IsoDate;
@@ -73,21 +74,50 @@ export interface JournalFilter {
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr');
 
-/** The entries that match every filter given; text matches the summary, the kind, the table or the person. */
-export function filterJournal(entries: readonly JournalEntry[], filter: JournalFilter): JournalEntry[] {
+/** Whether one entry matches every filter given; text matches the summary, the kind, the table or the person. */
+export function journalMatcher(filter: JournalFilter): (entry: JournalEntry) => boolean {
   const needle = filter.text ? fold(filter.text.trim()) : '';
-  return entries.filter((entry) => {
-    if (filter.person && entry.person !== filter.person) return false;
+  const bounds = journalAtBounds(filter);
+  return (entry) => {
+    if (filter.person !== undefined && filter.person !== '' && entry.person !== filter.person) return false;
     if (filter.table && entry.table !== filter.table) return false;
-    const day = formatIsoFromDate(new Date(entry.at));
-    if (filter.from && day < filter.from) return false;
-    if (filter.to && day > filter.to) return false;
+    if (bounds.lower !== undefined && entry.at < bounds.lower) return false;
+    if (bounds.upper !== undefined && entry.at >= bounds.upper) return false;
     if (needle) {
       const haystack = fold([entry.summary, tableLabel(entry.table), entry.person ?? ''].join(' '));
       if (!haystack.includes(needle)) return false;
     }
     return true;
-  });
+  };
+}
+
+/** The entries that match every filter given. */
+export function filterJournal(entries: readonly JournalEntry[], filter: JournalFilter): JournalEntry[] {
+  return entries.filter(journalMatcher(filter));
+}
+
+/**
+ * The from/to days as bounds on the entries' `at` stamps (UTC ISO text, which sorts as time does): from the
+ * local midnight starting `from`, up to (excluded) the local midnight ending `to`. An index range can use them.
+ */
+export function journalAtBounds(filter: Pick<JournalFilter, 'from' | 'to'>): { lower?: string; upper?: string } {
+  // A half-typed date filters nothing rather than failing the page.
+  const midnight = (iso: string | undefined, days: number) => {
+    if (!iso) return undefined;
+    try {
+      return addDays(dateFromIso(iso), days).toISOString();
+    } catch {
+      return undefined;
+    }
+  };
+  return { lower: midnight(filter.from, 0), upper: midnight(filter.to, 1) };
+}
+
+/** Newest first; entries of one millisecond in the order they were written (then by id, as the index has them). */
+export function compareJournalEntries(a: JournalEntry, b: JournalEntry): number {
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+  if (a.seq !== b.seq) return b.seq - a.seq;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /** `24/11/2026 14:05`, local time: what a French spreadsheet reads as a date-time. */

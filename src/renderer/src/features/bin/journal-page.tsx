@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { useJournal } from '../../data/journal-repository';
+import { listJournalMatching, useJournalPage, useJournalPeople } from '../../data/journal-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { tableLabel } from '../../domain/backup/table-labels';
 import { todayIso } from '../../domain/dates';
-import { filterJournal, formatDateTimeShort, NOBODY, type JournalFilter } from '../../domain/journal/journal';
+import { formatDateTimeShort, NOBODY, type JournalFilter } from '../../domain/journal/journal';
 import { currentPlatform } from '../../platform/current-platform';
 import { TextField, SelectField } from '../../ui/field';
 import { Page } from '../../ui/page';
@@ -12,13 +12,13 @@ import { BinTabs } from './bin-tabs';
 import { journalCsvBytes, journalFileName } from './journal-csv';
 import { useRememberedFilter } from './remembered-state';
 
-// Long journals are cut on screen, never in the export: the table stays quick to render and to read.
+// Long journals are cut on screen, never in the export: the screen reads only the newest entries that
+// match, from an index, so a journal of 50 000 entries opens as fast as a short one.
 const SHOWN_AT_MOST = 300;
 const NOBODY_VALUE = '\u0000nobody';
 
 export function JournalPage() {
   const { db, record } = useCurrentWorkspace();
-  const entries = useJournal(db);
   const toast = useToast();
   const [person, setPerson] = useRememberedFilter(`${record.id}:journal:person`);
   const [table, setTable] = useRememberedFilter(`${record.id}:journal:table`);
@@ -27,10 +27,7 @@ export function JournalPage() {
   const [text, setText] = useRememberedFilter(`${record.id}:journal:text`);
   const [exporting, setExporting] = useState(false);
 
-  const people = useMemo(() => {
-    const names = new Set((entries ?? []).map((e) => e.person));
-    return [...names].sort((a, b) => (a ?? '').localeCompare(b ?? '', 'fr'));
-  }, [entries]);
+  const people = useJournalPeople(db) ?? [];
   // Every kind of record of the schema, so that a table added later is filterable without new code.
   const tables = useMemo(
     () =>
@@ -41,16 +38,16 @@ export function JournalPage() {
     [db],
   );
 
-  const filtered = useMemo(() => {
-    const filter: JournalFilter = { table, from, to, text };
-    const shown = filterJournal(entries ?? [], filter);
-    if (person === '') return shown;
-    return shown.filter((e) => (person === NOBODY_VALUE ? e.person === null : e.person === person));
-  }, [entries, person, table, from, to, text]);
+  const filter: JournalFilter = useMemo(
+    () => ({ person: person === NOBODY_VALUE ? null : person, table, from, to, text }),
+    [person, table, from, to, text],
+  );
+  const page = useJournalPage(db, filter, SHOWN_AT_MOST);
 
   const exportCsv = async () => {
     setExporting(true);
     try {
+      const filtered = await listJournalMatching(db, filter);
       const status = await currentPlatform().saveFile(journalFileName(record.name, todayIso()), journalCsvBytes(filtered), [
         { name: 'Tableur CSV', extensions: ['csv'] },
       ]);
@@ -68,7 +65,7 @@ export function JournalPage() {
     <Page
       title="Journal des modifications"
       action={
-        <button type="button" className="button button--primary" onClick={() => void exportCsv()} disabled={exporting || !entries}>
+        <button type="button" className="button button--primary" onClick={() => void exportCsv()} disabled={exporting || !page}>
           Exporter en CSV
         </button>
       }
@@ -112,9 +109,9 @@ export function JournalPage() {
           </button>
         ) : null}
       </div>
-      {entries === undefined ? (
+      {page === undefined ? (
         <p role="status">Chargement…</p>
-      ) : entries.length === 0 ? (
+      ) : page.total === 0 ? (
         <div className="empty-state">
           <p>
             <strong>Aucune modification pour l’instant.</strong>
@@ -124,12 +121,12 @@ export function JournalPage() {
       ) : (
         <>
           <p role="status" className="muted">
-            {filtered.length === entries.length
-              ? `${entries.length} modification${entries.length > 1 ? 's' : ''}.`
-              : `${filtered.length} modification${filtered.length > 1 ? 's' : ''} sur ${entries.length}.`}
-            {filtered.length > SHOWN_AT_MOST ? ` Les ${SHOWN_AT_MOST} plus récentes sont affichées ; l’export les contient toutes.` : ''}
+            {page.matching === page.total
+              ? `${page.total} modification${page.total > 1 ? 's' : ''}.`
+              : `${page.matching} modification${page.matching > 1 ? 's' : ''} sur ${page.total}.`}
+            {page.matching > SHOWN_AT_MOST ? ` Les ${SHOWN_AT_MOST} plus récentes sont affichées ; l’export les contient toutes.` : ''}
           </p>
-          {filtered.length > 0 ? (
+          {page.entries.length > 0 ? (
             <div className="table-wrap">
               <table className="data-table journal-table">
                 <caption className="visually-hidden">Journal des modifications, de la plus récente à la plus ancienne</caption>
@@ -142,7 +139,7 @@ export function JournalPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {filtered.slice(0, SHOWN_AT_MOST).map((entry) => (
+                  {page.entries.map((entry) => (
                     <tr key={entry.id} className={entry.undoneAt ? 'journal-table__undone' : undefined}>
                       <td className="journal-table__when">{formatDateTimeShort(entry.at)}</td>
                       <td>{entry.person ?? <span className="muted">{NOBODY}</span>}</td>

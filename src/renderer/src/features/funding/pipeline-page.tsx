@@ -10,10 +10,11 @@ import {
   type GrantApplicationRecord,
   type GrantStatus,
 } from '../../domain/funding/grant-application';
-import { isPaymentOverdue, paidCents } from '../../domain/funding/payment';
+import { isPaymentOverdue, paidCents, type PaymentRecord } from '../../domain/funding/payment';
 import { formatCents } from '../../domain/money';
 import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
+import { LongTableBody, longTableProps } from '../../ui/long-table-body';
 import { applicationsSheet, saveSheet } from './funding-export';
 import { FundingTabs } from './funding-tabs';
 import { StatusBadge } from './status-badge';
@@ -44,8 +45,15 @@ export function PipelinePage() {
   const rows = useMemo<Row[]>(() => {
     if (!data) return [];
     const names = new Map(data.funders.map((f) => [f.id, f.name]));
+    // Payments grouped once: filtering them all for each application was quadratic (1 500 × 6 000).
+    const paymentsOf = new Map<string, PaymentRecord[]>();
+    for (const payment of data.payments) {
+      const own = paymentsOf.get(payment.applicationId);
+      if (own) own.push(payment);
+      else paymentsOf.set(payment.applicationId, [payment]);
+    }
     return data.applications.map((app) => {
-      const own = data.payments.filter((p) => p.applicationId === app.id);
+      const own = paymentsOf.get(app.id) ?? [];
       return {
         app,
         funderName: names.get(app.funderId) ?? 'Financeur supprimé',
@@ -55,13 +63,21 @@ export function PipelinePage() {
     });
   }, [data, today]);
 
-  const countByStatus = (s: GrantStatus) => rows.filter((r) => r.app.status === s).length;
-  const needle = search.trim().toLocaleLowerCase('fr');
-  const filtered = rows.filter(
-    (r) =>
-      (status === 'all' || r.app.status === status) &&
-      `${r.funderName} ${r.app.title} ${r.app.dauphinRef ?? ''}`.toLocaleLowerCase('fr').includes(needle),
-  );
+  // Memoised: the long list redraws on every scroll step, which must not filter and sort again.
+  const counts = useMemo(() => {
+    const byStatus = new Map<GrantStatus, number>();
+    for (const r of rows) byStatus.set(r.app.status, (byStatus.get(r.app.status) ?? 0) + 1);
+    return byStatus;
+  }, [rows]);
+  const countByStatus = (s: GrantStatus) => counts.get(s) ?? 0;
+  const filtered = useMemo(() => {
+    const needle = search.trim().toLocaleLowerCase('fr');
+    return rows.filter(
+      (r) =>
+        (status === 'all' || r.app.status === status) &&
+        `${r.funderName} ${r.app.title} ${r.app.dauphinRef ?? ''}`.toLocaleLowerCase('fr').includes(needle),
+    );
+  }, [rows, status, search]);
   const valueOf = useMemo(
     () => (r: Row, key: Column): string | number => {
       switch (key) {
@@ -77,6 +93,7 @@ export function PipelinePage() {
     [],
   );
   const { sorted, sort, toggle } = useSort<Row, Column>(filtered, { key: 'period', direction: 'descending' }, valueOf);
+  const long = longTableProps(sorted.length);
 
   const newAction = (
     <button type="button" className="button button--primary" onClick={() => navigate('/financements/nouvelle')}>
@@ -130,10 +147,10 @@ export function PipelinePage() {
             </label>
             <ExportMenu what="les demandes" onExport={(format) => saveSheet(format, applicationsSheet(sorted))} />
           </div>
-          <table className="data-table">
+          <table className="data-table" {...long.table}>
             <caption className="visually-hidden">Demandes de subvention</caption>
             <thead>
-              <tr>
+              <tr {...long.headerRow}>
                 <SortableHeader label="Financeur" column="funder" sort={sort} onSort={toggle} />
                 <SortableHeader label="Dispositif" column="title" sort={sort} onSort={toggle} />
                 <SortableHeader label="Période" column="period" sort={sort} onSort={toggle} />
@@ -143,28 +160,34 @@ export function PipelinePage() {
                 <SortableHeader label="Versé" column="paid" sort={sort} onSort={toggle} numeric />
               </tr>
             </thead>
-            <tbody>
-              {sorted.map((r) => (
-                <tr key={r.app.id} className={r.late ? 'row--late' : undefined}>
-                  <td>{r.funderName}</td>
-                  <td>
-                    <Link href={`/financements/demandes/${r.app.id}`}>{r.app.title}</Link>
-                    {needsConvention(r.app) ? <span className="badge badge--warning">Convention à signer</span> : null}
-                    {r.late ? <span className="badge badge--late">Tranche en retard</span> : null}
-                  </td>
-                  <td>
-                    {formatDateShort(r.app.periodStart)} – {formatDateShort(r.app.periodEnd)}
-                  </td>
-                  <td><StatusBadge status={r.app.status} /></td>
-                  <td className="num">{formatCents(r.app.requestedCents)}</td>
-                  <td className="num">
-                    {r.app.grantedCents === undefined ? '—' : formatCents(r.app.grantedCents)}
-                    {grantedAboveRequested(r.app) ? <span className="badge badge--info" title="Accordé au-dessus du demandé">↑</span> : null}
-                  </td>
-                  <td className="num">{formatCents(r.paid)}</td>
-                </tr>
-              ))}
-            </tbody>
+            <LongTableBody
+              count={sorted.length}
+              columns={7}
+              estimateSize={58}
+              renderRow={(index, props) => {
+                const r = sorted[index]!;
+                return (
+                  <tr key={r.app.id} className={r.late ? 'row--late' : undefined} {...props}>
+                    <td>{r.funderName}</td>
+                    <td>
+                      <Link href={`/financements/demandes/${r.app.id}`}>{r.app.title}</Link>
+                      {needsConvention(r.app) ? <span className="badge badge--warning">Convention à signer</span> : null}
+                      {r.late ? <span className="badge badge--late">Tranche en retard</span> : null}
+                    </td>
+                    <td>
+                      {formatDateShort(r.app.periodStart)} – {formatDateShort(r.app.periodEnd)}
+                    </td>
+                    <td><StatusBadge status={r.app.status} /></td>
+                    <td className="num">{formatCents(r.app.requestedCents)}</td>
+                    <td className="num">
+                      {r.app.grantedCents === undefined ? '—' : formatCents(r.app.grantedCents)}
+                      {grantedAboveRequested(r.app) ? <span className="badge badge--info" title="Accordé au-dessus du demandé">↑</span> : null}
+                    </td>
+                    <td className="num">{formatCents(r.paid)}</td>
+                  </tr>
+                );
+              }}
+            />
           </table>
           {sorted.length === 0 ? <p className="muted">Aucune demande ne correspond à ces filtres.</p> : null}
         </>

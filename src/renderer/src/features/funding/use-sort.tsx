@@ -3,6 +3,9 @@ import { useMemo, useState, type ReactNode } from 'react';
 // Sortable tables (DESIGN.md, The screens): a column header is a button, and aria-sort tells screen
 // readers which column orders the rows.
 
+// One collator for every sort: localeCompare(…, 'fr') builds one per comparison, thousands per click.
+const FRENCH = new Intl.Collator('fr');
+
 export type SortDirection = 'ascending' | 'descending';
 
 export interface SortState<K extends string> {
@@ -21,7 +24,7 @@ export function useSort<Row, K extends string>(
     return [...rows].sort((a, b) => {
       const va = valueOf(a, sort.key);
       const vb = valueOf(b, sort.key);
-      const order = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), 'fr');
+      const order = typeof va === 'number' && typeof vb === 'number' ? va - vb : FRENCH.compare(String(va), String(vb));
       return order * factor;
     });
   }, [rows, sort, valueOf]);

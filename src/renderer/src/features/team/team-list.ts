@@ -17,12 +17,24 @@ export interface TeamRow {
   kinds: ReadonlySet<ContractKind>;
 }
 
+/** Groups records by a key once, keeping their order: searching the whole list for each person was quadratic. */
+function groupBy<T>(records: readonly T[], key: (record: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const group = groups.get(key(record));
+    if (group) group.push(record);
+    else groups.set(key(record), [record]);
+  }
+  return groups;
+}
+
 export function teamRows(team: TeamData, today: IsoDate): TeamRow[] {
   const aidedContracts = new Set(team.aidedPosts.map((p) => p.contractId));
+  const contractsOf = groupBy(team.contracts, (c) => c.personId);
+  const amendmentsByContract = groupBy(team.amendments, (a) => a.contractId);
   return team.people.map((person) => {
-    const withEnds = team.contracts
-      .filter((c) => c.personId === person.id)
-      .map((contract) => ({ contract, end: effectiveEndDate(contract, amendmentsOf(contract.id, team.amendments)) }))
+    const withEnds = (contractsOf.get(person.id) ?? [])
+      .map((contract) => ({ contract, end: effectiveEndDate(contract, amendmentsOf(contract.id, amendmentsByContract.get(contract.id) ?? [])) }))
       .sort((a, b) => a.contract.startDate.localeCompare(b.contract.startDate));
     const running = withEnds.find((c) => c.contract.startDate <= today && (c.end === undefined || c.end >= today));
     const upcoming = withEnds.find((c) => c.contract.startDate > today);
@@ -50,6 +62,8 @@ export interface TeamFilters {
 }
 
 export const DEFAULT_FILTERS: TeamFilters = { search: '', status: 'all', kind: 'all', aided: 'all', sort: 'name', descending: false };
+
+const FRENCH = new Intl.Collator('fr');
 
 function normalized(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('fr');
@@ -83,6 +97,8 @@ export function filterRows(rows: readonly TeamRow[], filters: TeamFilters): Team
         return `${row.person.lastName} ${row.person.firstName}`;
     }
   };
-  const sorted = [...kept].sort((a, b) => key(a).localeCompare(key(b), 'fr') || a.person.lastName.localeCompare(b.person.lastName, 'fr'));
+  // One collator for the whole sort: localeCompare(…, 'fr') builds one per comparison.
+  const compare = FRENCH.compare;
+  const sorted = [...kept].sort((a, b) => compare(key(a), key(b)) || compare(a.person.lastName, b.person.lastName));
   return filters.descending ? sorted.reverse() : sorted;
 }

@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../../ui/field';
 import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { LongTableBody, longTableProps } from '../../ui/long-table-body';
 import { PersonForm } from './person-form';
 import { useRememberedState } from './remembered-state';
 import { saveTeamExport } from './team-export';
@@ -164,11 +165,12 @@ function TeamTable({
   filters: TeamFilters;
   onSort: (filters: TeamFilters) => void;
 }) {
+  const long = longTableProps(rows.length);
   return (
-    <table className="table">
+    <table className="table" {...long.table}>
       <caption className="visually-hidden">L’équipe, une ligne par personne avec son contrat actuel</caption>
       <thead>
-        <tr>
+        <tr {...long.headerRow}>
           {COLUMNS.map((column) => {
             const active = filters.sort === column.sort;
             return (
@@ -187,24 +189,29 @@ function TeamTable({
           <th scope="col">Situation</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.person.id}>
-            <th scope="row">
-              <Link href={`/equipe/${row.person.id}`}>{`${row.person.lastName} ${row.person.firstName}`}</Link>
-              {row.person.role === 'volunteer' ? <span className="badge">Volontaire</span> : null}
-            </th>
-            <td>{row.current?.jobTitle ?? row.person.jobTitle ?? '—'}</td>
-            <td>
-              {row.current ? contractKindLabel(row.current.kind) : '—'}
-              {row.aided ? <span className="badge badge--aided">Aidé</span> : null}
-            </td>
-            <td className="nowrap">{row.current ? formatDateShort(row.current.startDate) : '—'}</td>
-            <td className="nowrap">{row.currentEnd ? formatDateShort(row.currentEnd) : row.current ? 'Indéterminée' : '—'}</td>
-            <td>{STATUS_LABELS[row.status]}</td>
-          </tr>
-        ))}
-      </tbody>
+      <LongTableBody
+        count={rows.length}
+        columns={COLUMNS.length + 1}
+        renderRow={(index, props) => {
+          const row = rows[index]!;
+          return (
+            <tr key={row.person.id} {...props}>
+              <th scope="row">
+                <Link href={`/equipe/${row.person.id}`}>{`${row.person.lastName} ${row.person.firstName}`}</Link>
+                {row.person.role === 'volunteer' ? <span className="badge">Volontaire</span> : null}
+              </th>
+              <td>{row.current?.jobTitle ?? row.person.jobTitle ?? '—'}</td>
+              <td>
+                {row.current ? contractKindLabel(row.current.kind) : '—'}
+                {row.aided ? <span className="badge badge--aided">Aidé</span> : null}
+              </td>
+              <td className="nowrap">{row.current ? formatDateShort(row.current.startDate) : '—'}</td>
+              <td className="nowrap">{row.currentEnd ? formatDateShort(row.currentEnd) : row.current ? 'Indéterminée' : '—'}</td>
+              <td>{STATUS_LABELS[row.status]}</td>
+            </tr>
+          );
+        }}
+      />
     </table>
   );
 }
