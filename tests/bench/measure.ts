@@ -41,6 +41,8 @@ export interface SizeResult {
   counts: Record<string, number>;
   seed: { generateMs: number; writeMs: number };
   rows: Row[];
+  /** Raw read of each table alone (last cold open), slowest first. */
+  rawReadByTable: { table: string; ms: number; records: number }[];
 }
 
 export interface BundleResult {
@@ -111,18 +113,24 @@ export async function loadDevApi(page: Page): Promise<void> {
 }
 
 /** Creates and fills an espace of `size` in the page's IndexedDB, then opens the app on its dashboard. */
-export async function seedEspace(page: Page, size: EspaceSize, progress: (line: string) => void = () => undefined): Promise<SeedResult> {
+export async function seedEspace(
+  page: Page,
+  size: EspaceSize,
+  progress: (line: string) => void = () => undefined,
+  options: { seed?: number; today?: string } = {},
+): Promise<SeedResult> {
   await page.goto('./');
   await page.waitForLoadState('domcontentloaded');
   await loadDevApi(page);
   await page.exposeFunction('__benchProgress', progress).catch(() => undefined);
   const result = await page.evaluate(
-    ({ size, today }) =>
+    ({ size, today, seed }) =>
       window.passerelleDev!.seed(size, {
         today,
+        ...(seed !== undefined ? { seed } : {}),
         progress: (line) => (window as unknown as { __benchProgress?: (l: string) => void }).__benchProgress?.(line),
       }),
-    { size, today: BENCH_TODAY },
+    { size, today: options.today ?? BENCH_TODAY, seed: options.seed },
   );
   await page.goto('./#/tableau-de-bord');
   return result;
@@ -131,7 +139,11 @@ export async function seedEspace(page: Page, size: EspaceSize, progress: (line: 
 export interface ColdOpen {
   dashboardMs: number;
   firstPaintMs: number | null;
+  /** When the page first went idle after the dashboard (the app's remaining queries done). */
+  settledMs: number;
   rawReadMs: number;
+  /** Each store read alone, after the whole read. */
+  rawReadByTable: Record<string, { ms: number; records: number }>;
   heapMb: number;
 }
 
@@ -147,9 +159,14 @@ export async function coldOpen(page: Page, workspaceId: string): Promise<ColdOpe
   const cdp = await page.context().newCDPSession(page);
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await cdp.detach();
+  // The raw read waits for the page to settle (the app's other live queries), so that it measures IndexedDB
+  // rather than the app's leftover work; the time to that moment is reported too.
+  const settledMs = await page.evaluate(
+    () => new Promise<number>((resolve) => requestIdleCallback(() => resolve(performance.now()), { timeout: 60_000 })),
+  );
   await loadDevApi(page);
   const raw = await page.evaluate((id) => window.passerelleDev!.readAllRaw(id), workspaceId);
-  return { dashboardMs: timing.ready, firstPaintMs: timing.paint, rawReadMs: raw.ms, heapMb: heap.usedSize / 1024 / 1024 };
+  return { dashboardMs: timing.ready, firstPaintMs: timing.paint, settledMs, rawReadMs: raw.ms, rawReadByTable: raw.byTable, heapMb: heap.usedSize / 1024 / 1024 };
 }
 
 export interface ListScroll {
@@ -290,10 +307,15 @@ export async function measureSize(
       ];
     };
     const onePage = median(pdfs.map((p) => p.renderMs));
+    // The dossier rows wait for reports/grant-dossier.ts (another branch). To wire them: add to page-entry.ts
+    // a `dossierPdf(workspaceId, applicationId)` that lazily imports the dossier builder and times it (the
+    // fixture association's dossier on S, the application with the most budget lines on L), call it here
+    // `runs` times beside onePagePdf, and fill value (median) and the two ratios to `onePage`.
     const toWire = 'à brancher sur reports/grant-dossier.ts après la fusion';
     const rows: Row[] = [
       { id: 'cold-open', label: 'Ouverture à froid → échéances affichées', value: median(dashboard), unit: 'ms', samples: dashboard },
       { id: 'first-paint', label: 'Premier affichage (first contentful paint)', value: paints.length ? median(paints) : null, unit: 'ms', samples: paints },
+      { id: 'settled', label: 'Page au repos après l’ouverture (requestIdleCallback)', value: median(opens.map((o) => o.settledMs)), unit: 'ms', samples: opens.map((o) => o.settledMs) },
       { id: 'raw-read', label: 'Lecture brute de toutes les tables (getAll)', value: median(raw), unit: 'ms', samples: raw },
       { id: 'cold-open-ratio', label: 'Ouverture ÷ lecture brute', value: median(dashboard) / median(raw), unit: '×' },
       { id: 'deadline-engine', label: `Moteur d’échéances seul (${engine.deadlines} échéances)`, value: median(engine.ms), unit: 'ms', samples: engine.ms },
@@ -310,7 +332,10 @@ export async function measureSize(
       { id: 'restore', label: 'Restauration de l’espace entier', value: median(backups.map((b) => b.restoreMs)), unit: 'ms', samples: backups.map((b) => b.restoreMs) },
       { id: 'heap', label: 'Tas JS après le tableau de bord', value: median(opens.map((o) => o.heapMb)), unit: 'Mo', samples: opens.map((o) => o.heapMb) },
     ];
-    return { size, counts: seeded.counts, seed: { generateMs: seeded.generateMs, writeMs: seeded.writeMs }, rows };
+    const byTable = Object.entries(opens.at(-1)!.rawReadByTable)
+      .map(([table, t]) => ({ table, ...t }))
+      .sort((a, b) => b.ms - a.ms);
+    return { size, counts: seeded.counts, seed: { generateMs: seeded.generateMs, writeMs: seeded.writeMs }, rows, rawReadByTable: byTable };
   } finally {
     await context.close();
   }
@@ -361,6 +386,10 @@ export function formatResult(result: BenchResult): string {
     `JavaScript initial (avant le premier affichage) : ${(b.initialJs.bytes / 1024).toFixed(0)} Ko, ${(b.initialJs.gzip / 1024).toFixed(0)} Ko gzip (${b.initialJs.files.map((f) => f.file).join(', ')})`,
     `Morceaux chargés plus tard : ${b.lazyChunks.length ? b.lazyChunks.map((c) => `${c.file} ${(c.gzip / 1024).toFixed(0)} Ko gzip`).join(', ') : 'aucun'}`,
   );
+  for (const s of result.sizes) {
+    const top = s.rawReadByTable.slice(0, 5).map((t) => `${t.table} ${Math.round(t.ms)} ms (${t.records})`);
+    lines.push(`Lecture brute ${s.size}, tables seules les plus lentes : ${top.join(', ')}`);
+  }
   if (notes.length) lines.push('', 'Notes :', ...notes.map((n) => `  ${n}`));
   return lines.join('\n');
 }

@@ -68,17 +68,9 @@ export async function seed(
   return { workspaceId, name: created.value.name, counts: tableCounts(espace.tables), generateMs, writeMs: performance.now() - t1 };
 }
 
-/** Every store of the espace read raw (IndexedDB getAll, no Dexie): the floor for anything needing all data. */
-export async function readAllRaw(workspaceId: string): Promise<{ ms: number; records: number }> {
-  const t0 = performance.now();
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(workspaceDbName(workspaceId));
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const names = [...idb.objectStoreNames];
+function getAll(idb: IDBDatabase, names: string[]): Promise<unknown[][]> {
   const tx = idb.transaction(names, 'readonly');
-  const all = await Promise.all(
+  return Promise.all(
     names.map(
       (name) =>
         new Promise<unknown[]>((resolve, reject) => {
@@ -88,9 +80,32 @@ export async function readAllRaw(workspaceId: string): Promise<{ ms: number; rec
         }),
     ),
   );
+}
+
+/**
+ * Every store of the espace read raw (IndexedDB getAll, no Dexie): the floor for anything needing all data.
+ * Then each store alone, to say where the time goes.
+ */
+export async function readAllRaw(
+  workspaceId: string,
+): Promise<{ ms: number; records: number; byTable: Record<string, { ms: number; records: number }> }> {
+  const t0 = performance.now();
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(workspaceDbName(workspaceId));
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const names = [...idb.objectStoreNames];
+  const all = await getAll(idb, names);
   const ms = performance.now() - t0;
+  const byTable: Record<string, { ms: number; records: number }> = {};
+  for (const name of names) {
+    const t1 = performance.now();
+    const [rows] = await getAll(idb, [name]);
+    byTable[name] = { ms: performance.now() - t1, records: rows!.length };
+  }
   idb.close();
-  return { ms, records: all.reduce((n, rows) => n + rows.length, 0) };
+  return { ms, records: all.reduce((n, rows) => n + rows.length, 0), byTable };
 }
 
 /** The deadline engine alone: every source's rules and the board, on data already in memory. */
