@@ -1,0 +1,25 @@
+// npm run bench [-- --runs 5] [--sizes S,L,XL] [--port 5183] [--no-build]
+// Builds the browser host, then runs tests/bench/bench.spec.ts in Chromium against `vite preview`.
+// It reports figures and never fails on one.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const run = (command, commandArgs, env = {}) => {
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+if (!args.includes('--no-build')) run(npx, ['electron-vite', 'build']);
+run(npx, ['playwright', 'test', '--config', 'tests/bench/playwright.bench.config.ts'], {
+  BENCH_RUNS: option('runs', '5'),
+  BENCH_SIZES: option('sizes', 'S,L,XL'),
+  BENCH_PORT: option('port', '5183'),
+  BENCH_SPEC: 'bench.spec.ts',
+});

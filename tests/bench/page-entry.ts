@@ -1,0 +1,180 @@
+import { createBackup, openBackup, restoreIntoWorkspace } from '../../src/renderer/src/data/backup';
+import { RegistryDb } from '../../src/renderer/src/data/registry-db';
+import { setCurrentPerson } from '../../src/renderer/src/data/session';
+import { WorkspaceDb, workspaceDbName } from '../../src/renderer/src/data/workspace-db';
+import { createWorkspace, setCurrentWorkspaceId } from '../../src/renderer/src/data/workspace-repository';
+import { classifyDeadlines } from '../../src/renderer/src/domain/deadlines/engine';
+import { fundingDeadlines } from '../../src/renderer/src/domain/deadlines/funding-deadlines';
+import { partnerDeadlines } from '../../src/renderer/src/domain/deadlines/partner-deadlines';
+import { teamDeadlines } from '../../src/renderer/src/domain/deadlines/team-deadlines';
+import { trialRulesFor } from '../../src/renderer/src/domain/team/trial-period';
+import { espaceOfSize, tableCounts, type EspaceSize } from '../fixtures/generator';
+
+// What the seed command and the bench run inside the page of the built browser host. Bundled on its own
+// (scripts/bench/bundle.mjs → out/bench/), served beside the app by a Playwright route, and never part of
+// the app's bundle. It writes with the app's own data modules, as the app would.
+
+export const SEED_PERSON = 'Camille Girard';
+const PERSON_CONFIRMED_KEY = 'passerelle.personConfirmedFor';
+const CHUNK = 5_000;
+
+export interface SeedResult {
+  workspaceId: string;
+  name: string;
+  counts: Record<string, number>;
+  generateMs: number;
+  writeMs: number;
+}
+
+/**
+ * Creates an espace through the registry as the first-run screen does, fills it with the generated records
+ * (bulkPut in large transactions, outside the journal: the journal entries are generated data) and makes it
+ * the current espace, with its keyboard person already confirmed for this tab.
+ */
+export async function seed(
+  size: EspaceSize,
+  options: { seed?: number; today?: string; name?: string; progress?: (line: string) => void } = {},
+): Promise<SeedResult> {
+  const progress = options.progress ?? (() => undefined);
+  const t0 = performance.now();
+  const espace = espaceOfSize(size, options);
+  const generateMs = performance.now() - t0;
+  progress(`généré en ${Math.round(generateMs)} ms`);
+
+  const registry = new RegistryDb();
+  const created = await createWorkspace(registry, options.name ?? espace.name);
+  if (!created.ok) throw new Error(Object.values(created.errors).join(' '));
+  const workspaceId = created.value.id;
+  const t1 = performance.now();
+  const db = new WorkspaceDb(workspaceId);
+  try {
+    const profile = await db.association.get(workspaceId);
+    await db.association.put({ ...profile!, ...espace.profile, id: workspaceId });
+    for (const [name, rows] of Object.entries(espace.tables) as [string, unknown[]][]) {
+      const table = db.table(name);
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        // Dexie's own transaction on the raw table: no middleware runs on a bulk load of generated data.
+        await db.transaction('rw', table, () => table.bulkPut(rows.slice(i, i + CHUNK)));
+        progress(`${name} : ${Math.min(i + CHUNK, rows.length)} / ${rows.length}`);
+      }
+    }
+  } finally {
+    db.close();
+  }
+  await setCurrentWorkspaceId(registry, workspaceId);
+  await setCurrentPerson(registry, workspaceId, SEED_PERSON);
+  registry.close();
+  sessionStorage.setItem(PERSON_CONFIRMED_KEY, workspaceId);
+  return { workspaceId, name: created.value.name, counts: tableCounts(espace.tables), generateMs, writeMs: performance.now() - t1 };
+}
+
+function getAll(idb: IDBDatabase, names: string[]): Promise<unknown[][]> {
+  const tx = idb.transaction(names, 'readonly');
+  return Promise.all(
+    names.map(
+      (name) =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const request = tx.objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        }),
+    ),
+  );
+}
+
+/**
+ * Every store of the espace read raw (IndexedDB getAll, no Dexie): the floor for anything needing all data.
+ * Then each store alone, to say where the time goes.
+ */
+export async function readAllRaw(
+  workspaceId: string,
+): Promise<{ ms: number; records: number; byTable: Record<string, { ms: number; records: number }> }> {
+  const t0 = performance.now();
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(workspaceDbName(workspaceId));
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const names = [...idb.objectStoreNames];
+  const all = await getAll(idb, names);
+  const ms = performance.now() - t0;
+  const byTable: Record<string, { ms: number; records: number }> = {};
+  for (const name of names) {
+    const t1 = performance.now();
+    const [rows] = await getAll(idb, [name]);
+    byTable[name] = { ms: performance.now() - t1, records: rows!.length };
+  }
+  idb.close();
+  return { ms, records: all.reduce((n, rows) => n + rows.length, 0), byTable };
+}
+
+/** The deadline engine alone: every source's rules and the board, on data already in memory. */
+export async function deadlineEngine(workspaceId: string, today: string, runs: number): Promise<{ ms: number[]; deadlines: number }> {
+  const db = new WorkspaceDb(workspaceId);
+  try {
+    const [funders, applications, payments, agreements, agreementParties, partners, documents, people, contracts, amendments, aidedPosts, states] =
+      await Promise.all([
+        db.funders.toArray(), db.grantApplications.toArray(), db.payments.toArray(), db.agreements.toArray(),
+        db.agreementParties.toArray(), db.partners.toArray(), db.documents.toArray(), db.people.toArray(),
+        db.contracts.toArray(), db.amendments.toArray(), db.aidedPosts.toArray(), db.deadlineStates.toArray(),
+      ]);
+    const profile = await db.association.get(workspaceId);
+    const ms: number[] = [];
+    let count = 0;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const deadlines = [
+        ...fundingDeadlines({ funders, applications, payments }, today),
+        ...partnerDeadlines({ agreements, agreementParties, partners, documents }, today),
+        ...teamDeadlines({ people, contracts, amendments, aidedPosts }, today, {
+          trialRules: trialRulesFor(profile?.collectiveAgreement),
+          alsaceMoselle: profile?.alsaceMoselle ?? false,
+        }),
+      ];
+      classifyDeadlines(deadlines, states, today);
+      ms.push(performance.now() - t0);
+      count = deadlines.length;
+    }
+    return { ms, deadlines: count };
+  } finally {
+    db.close();
+  }
+}
+
+/** A backup of the whole espace, then its restore in place, as the Sauvegardes page does them. */
+export async function backupAndRestore(workspaceId: string): Promise<{ backupMs: number; restoreMs: number; bytes: number }> {
+  const registry = new RegistryDb();
+  const db = new WorkspaceDb(workspaceId);
+  try {
+    const workspace = (await registry.workspaces.get(workspaceId))!;
+    const t0 = performance.now();
+    const { bytes } = await createBackup(db, workspace, 'bench');
+    const backupMs = performance.now() - t0;
+    db.close();
+    const t1 = performance.now();
+    const opened = await openBackup(bytes);
+    if (!opened.ok) throw new Error(opened.error);
+    await restoreIntoWorkspace(registry, workspace, opened.backup, 'bench');
+    const restoreMs = performance.now() - t1;
+    // restoreIntoWorkspace keeps the previous content for « Annuler la restauration »: not part of the espace.
+    await registry.settings.delete(`restoreUndo:${workspaceId}`);
+    return { backupMs, restoreMs, bytes: bytes.byteLength };
+  } finally {
+    db.close();
+    registry.close();
+  }
+}
+
+/** A one-page pdfmake document, pdfmake loaded lazily as the app's reports/pdf-renderer.ts will. */
+export async function onePagePdf(): Promise<{ loadMs: number; renderMs: number; bytes: number }> {
+  const t0 = performance.now();
+  const { renderOnePage } = await import('./page-pdf');
+  const loadMs = performance.now() - t0;
+  const t1 = performance.now();
+  const bytes = await renderOnePage();
+  return { loadMs, renderMs: performance.now() - t1, bytes };
+}
+
+const api = { seed, readAllRaw, deadlineEngine, backupAndRestore, onePagePdf };
+export type PasserelleDev = typeof api;
+(window as unknown as { passerelleDev: PasserelleDev }).passerelleDev = api;

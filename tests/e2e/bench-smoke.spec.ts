@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { bundleSizes, buildBenchBundle, measureSize } from '../bench/measure';
+
+// `npm run bench` is not part of the test suite, but its measures are: run once on S (the fixture
+// association), every row of the table must come out as a number, or as a row not wired yet that says so.
+
+test('the bench measures every row once on the fixture association', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  buildBenchBundle();
+  const result = await measureSize(browser, 'S', { runs: 1, baseURL: baseURL! });
+
+  expect(result.counts.grantApplications).toBe(11);
+  expect(result.counts.people).toBe(6);
+  const numbers = result.rows.filter((row) => row.value !== null);
+  for (const row of numbers) {
+    expect.soft(Number.isFinite(row.value), `${row.label} : ${row.value}`).toBe(true);
+    expect.soft(row.value!, row.label).toBeGreaterThanOrEqual(0);
+  }
+  // Only the dossier rows wait for reports/grant-dossier.ts, and they say so.
+  const pending = result.rows.filter((row) => row.value === null);
+  expect(pending.map((row) => row.id).sort()).toEqual(
+    ['pdf-dossier-fixture', 'pdf-dossier-fixture-ratio', 'pdf-dossier-largest', 'pdf-dossier-largest-ratio'].sort(),
+  );
+  for (const row of pending) expect(row.note).toMatch(/grant-dossier/);
+  expect(result.rows.find((row) => row.id === 'cold-open')!.value).toBeGreaterThan(0);
+  expect(result.rows.find((row) => row.id === 'backup-size')!.value).toBeGreaterThan(10_000);
+  // The app's deadline board has rows to show for the fixture association.
+  expect(result.rows.find((row) => row.id === 'deadline-engine')!.label).toMatch(/\(\d+ échéances\)/);
+
+  const bundle = bundleSizes();
+  expect(bundle.initialJs.files.length).toBeGreaterThan(0);
+  expect(bundle.initialJs.gzip).toBeGreaterThan(0);
+  expect(bundle.initialJs.gzip).toBeLessThan(bundle.initialJs.bytes);
+});
