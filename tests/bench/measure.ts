@@ -288,6 +288,11 @@ export async function measureSize(
     await loadDevApi(page);
     const pdfs: { loadMs: number; renderMs: number }[] = [];
     for (let i = 0; i < runs; i++) pdfs.push(await page.evaluate(() => window.passerelleDev!.onePagePdf()));
+    const dossiers: { ms: number; bytes: number; lines: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      dossiers.push(await page.evaluate(({ id, today }) => window.passerelleDev!.dossierPdf(id, today), { id, today: BENCH_TODAY }));
+      progress(`${size} : dossier PDF ${i + 1}/${runs} — ${Math.round(dossiers[i]!.ms)} ms`);
+    }
 
     const backups: { backupMs: number; restoreMs: number; bytes: number }[] = [];
     for (let i = 0; i < runs; i++) {
@@ -307,11 +312,9 @@ export async function measureSize(
       ];
     };
     const onePage = median(pdfs.map((p) => p.renderMs));
-    // The dossier rows wait for reports/grant-dossier.ts (another branch). To wire them: add to page-entry.ts
-    // a `dossierPdf(workspaceId, applicationId)` that lazily imports the dossier builder and times it (the
-    // fixture association's dossier on S, the application with the most budget lines on L), call it here
-    // `runs` times beside onePagePdf, and fill value (median) and the two ratios to `onePage`.
-    const toWire = 'à brancher sur reports/grant-dossier.ts après la fusion';
+    const dossierMs = median(dossiers.map((d) => d.ms));
+    const dossierLabel = size === 'S' ? 'PDF : dossier de l’association exemple' : `PDF : plus gros dossier (${size})`;
+    const dossierNote = `action de ${dossiers[0]!.lines} lignes de budget, ${Math.round(dossiers[0]!.bytes / 1024)} ko, lecture des données comprise`;
     const rows: Row[] = [
       { id: 'cold-open', label: 'Ouverture à froid → échéances affichées', value: median(dashboard), unit: 'ms', samples: dashboard },
       { id: 'first-paint', label: 'Premier affichage (first contentful paint)', value: paints.length ? median(paints) : null, unit: 'ms', samples: paints },
@@ -323,10 +326,8 @@ export async function measureSize(
       ...listRows('applications', 'Demandes de subvention'),
       { id: 'pdf-one-page-load', label: 'PDF : chargement de pdfmake (premier import)', value: pdfs[0]!.loadMs, unit: 'ms' },
       { id: 'pdf-one-page', label: 'PDF : une page pdfmake', value: onePage, unit: 'ms', samples: pdfs.map((p) => p.renderMs) },
-      { id: 'pdf-dossier-fixture', label: 'PDF : dossier de l’association exemple', value: null, unit: 'ms', note: toWire },
-      { id: 'pdf-dossier-fixture-ratio', label: 'PDF : dossier exemple ÷ une page', value: null, unit: '×', note: toWire },
-      { id: 'pdf-dossier-largest', label: 'PDF : plus gros dossier (L)', value: null, unit: 'ms', note: toWire },
-      { id: 'pdf-dossier-largest-ratio', label: 'PDF : plus gros dossier ÷ une page', value: null, unit: '×', note: toWire },
+      { id: 'pdf-dossier', label: dossierLabel, value: dossierMs, unit: 'ms', samples: dossiers.map((d) => d.ms), note: dossierNote },
+      { id: 'pdf-dossier-ratio', label: `${dossierLabel} ÷ une page`, value: dossierMs / onePage, unit: '×' },
       { id: 'backup', label: 'Sauvegarde de l’espace entier', value: median(backups.map((b) => b.backupMs)), unit: 'ms', samples: backups.map((b) => b.backupMs) },
       { id: 'backup-size', label: 'Taille du fichier de sauvegarde', value: backups[0]!.bytes, unit: 'octets' },
       { id: 'restore', label: 'Restauration de l’espace entier', value: median(backups.map((b) => b.restoreMs)), unit: 'ms', samples: backups.map((b) => b.restoreMs) },

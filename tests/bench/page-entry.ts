@@ -175,6 +175,52 @@ export async function onePagePdf(): Promise<{ loadMs: number; renderMs: number; 
   return { loadMs, renderMs: performance.now() - t1, bytes };
 }
 
-const api = { seed, readAllRaw, deadlineEngine, backupAndRestore, onePagePdf };
+const api = { seed, readAllRaw, deadlineEngine, backupAndRestore, onePagePdf, dossierPdf };
 export type PasserelleDev = typeof api;
 (window as unknown as { passerelleDev: PasserelleDev }).passerelleDev = api;
+
+/**
+ * The dossier of the action with the largest budget in the espace (the fixture association's on S), built
+ * and rendered as the « Dossiers » page does: sources read, model built, pdfmake through the app's renderer.
+ */
+export async function dossierPdf(workspaceId: string, today: string): Promise<{ ms: number; bytes: number; lines: number }> {
+  const [{ loadDossierSources }, { buildDossierModel }, { grantDossierDefinition }, { renderPdf }] = await Promise.all([
+    import('../../src/renderer/src/data/dossier-data'),
+    import('../../src/renderer/src/domain/dossier/dossier-model'),
+    import('../../src/renderer/src/reports/grant-dossier'),
+    import('../../src/renderer/src/reports/pdf-renderer'),
+  ]);
+  const db = new WorkspaceDb(workspaceId);
+  try {
+    const t0 = performance.now();
+    const sources = await loadDossierSources(db);
+    if (!sources.profile) throw new Error('no association profile');
+    const lineCount = new Map<string, number>();
+    for (const line of sources.budgetLines) lineCount.set(line.budgetId, (lineCount.get(line.budgetId) ?? 0) + 1);
+    const largest = sources.budgets
+      .filter((b) => b.scope === 'project' && b.projectId !== undefined)
+      .sort((a, b) => (lineCount.get(b.id) ?? 0) - (lineCount.get(a.id) ?? 0))[0];
+    if (!largest) throw new Error('no action budget');
+    const lines = sources.budgetLines.filter((l) => l.budgetId === largest.id);
+    const applicationIds = new Set(lines.flatMap((l) => (l.grantApplicationId ? [l.grantApplicationId] : [])));
+    const applications = sources.applications.filter((a) => applicationIds.has(a.id));
+    const funderIds = new Set([...applications.map((a) => a.funderId), ...lines.flatMap((l) => (l.funderId ? [l.funderId] : []))]);
+    const model = buildDossierModel({
+      profile: sources.profile,
+      team: sources.team,
+      year: largest.year,
+      funders: sources.funders.filter((f) => funderIds.has(f.id)),
+      applications,
+      projects: sources.projects.filter((p) => p.id === largest.projectId),
+      budgets: sources.budgets,
+      budgetLines: sources.budgetLines,
+      documents: sources.documents,
+      filingDate: today,
+    });
+    const bytes = await renderPdf(grantDossierDefinition(model, { draft: false }));
+    return { ms: performance.now() - t0, bytes: bytes.byteLength, lines: lines.length };
+  } finally {
+    db.close();
+  }
+}
+

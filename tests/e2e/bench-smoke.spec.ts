@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { bundleSizes, buildBenchBundle, measureSize } from '../bench/measure';
 
 // `npm run bench` is not part of the test suite, but its measures are: run once on S (the fixture
-// association), every row of the table must come out as a number, or as a row not wired yet that says so.
+// association), every row of the table must come out as a number.
 
 test('the bench measures every row once on the fixture association', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
@@ -16,12 +16,9 @@ test('the bench measures every row once on the fixture association', async ({ br
     expect.soft(Number.isFinite(row.value), `${row.label} : ${row.value}`).toBe(true);
     expect.soft(row.value!, row.label).toBeGreaterThanOrEqual(0);
   }
-  // Only the dossier rows wait for reports/grant-dossier.ts, and they say so.
-  const pending = result.rows.filter((row) => row.value === null);
-  expect(pending.map((row) => row.id).sort()).toEqual(
-    ['pdf-dossier-fixture', 'pdf-dossier-fixture-ratio', 'pdf-dossier-largest', 'pdf-dossier-largest-ratio'].sort(),
-  );
-  for (const row of pending) expect(row.note).toMatch(/grant-dossier/);
+  // Every row is measured: nothing is left unwired.
+  expect(result.rows.filter((row) => row.value === null).map((row) => row.id)).toEqual([]);
+  expect(result.rows.find((row) => row.id === 'pdf-dossier')!.value).toBeGreaterThan(0);
   expect(result.rows.find((row) => row.id === 'cold-open')!.value).toBeGreaterThan(0);
   expect(result.rows.find((row) => row.id === 'backup-size')!.value).toBeGreaterThan(10_000);
   // The app's deadline board has rows to show for the fixture association.

@@ -27,16 +27,33 @@ function isEncodedBlob(value: object): value is EncodedBlob {
   return BLOB_MARKER in value;
 }
 
+/**
+ * Turns every Blob inside `value` into its base64 form; everything else is kept as it is. Most records
+ * hold no Blob at all: they are returned untouched, without a copy or a promise per value (an espace of
+ * ten years holds hundreds of thousands of values, and one promise each made a backup take seconds).
+ */
 export async function encodeValue(value: unknown): Promise<unknown> {
+  if (!containsBlob(value)) return value;
   if (value instanceof Blob) {
     return { [BLOB_MARKER]: { type: value.type, base64: bytesToBase64(new Uint8Array(await value.arrayBuffer())) } };
   }
-  if (Array.isArray(value)) return Promise.all(value.map(encodeValue));
-  if (value !== null && typeof value === 'object') {
-    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await encodeValue(v)] as const));
-    return Object.fromEntries(entries);
+  if (Array.isArray(value)) {
+    const encoded: unknown[] = [];
+    for (const item of value) encoded.push(await encodeValue(item));
+    return encoded;
   }
-  return value;
+  const entries: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(value as object)) entries.push([k, await encodeValue(v)]);
+  return Object.fromEntries(entries);
+}
+
+function containsBlob(value: unknown): boolean {
+  if (value instanceof Blob) return true;
+  if (Array.isArray(value)) return value.some(containsBlob);
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) if (containsBlob(v)) return true;
+  }
+  return false;
 }
 
 export function decodeValue(value: unknown): unknown {

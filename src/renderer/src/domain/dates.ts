@@ -88,14 +88,30 @@ function dayPattern(date: Date): string {
   return date.getDate() === 1 ? "d'er'" : 'd';
 }
 
-/** `24 nov. 2026`, `1er janv. 2027` — for lists and screens. */
-export function formatDateShort(iso: IsoDate): string {
-  const date = dateFromIso(iso);
-  return format(date, `${dayPattern(date)} MMM yyyy`, { locale: fr });
+// date-fns reads its pattern on every call; the deadline engine formats thousands of dates of ten years
+// of records, most of them repeated. Each formatter remembers what it has already written.
+function remembered(formatOne: (iso: IsoDate) => string): (iso: IsoDate) => string {
+  const known = new Map<IsoDate, string>();
+  return (iso) => {
+    let text = known.get(iso);
+    if (text === undefined) {
+      text = formatOne(iso);
+      // Bounded: a long session with every date of a century stays small.
+      if (known.size > 20_000) known.clear();
+      known.set(iso, text);
+    }
+    return text;
+  };
 }
 
+/** `24 nov. 2026`, `1er janv. 2027` — for lists and screens. */
+export const formatDateShort: (iso: IsoDate) => string = remembered((iso) => {
+  const date = dateFromIso(iso);
+  return format(date, `${dayPattern(date)} MMM yyyy`, { locale: fr });
+});
+
 /** `24 novembre 2026`, `1er janvier 2027` — for documents. */
-export function formatDateLong(iso: IsoDate): string {
+export const formatDateLong: (iso: IsoDate) => string = remembered((iso) => {
   const date = dateFromIso(iso);
   return format(date, `${dayPattern(date)} MMMM yyyy`, { locale: fr });
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useDeadlineData } from '../../data/deadline-sources';
 import { markDeadlineDone, restoreDeadlineState, snoozeDeadline } from '../../data/deadline-state-repository';
@@ -20,6 +20,37 @@ const GROUPS = [
   { key: 'next30', title: 'Dans les 30 jours', empty: 'Rien entre 8 et 30 jours.' },
   { key: 'next90', title: 'Dans les 90 jours', empty: 'Rien entre 31 et 90 jours.' },
 ] as const;
+
+// A group shows its first items; the rest waits for a click. An espace of ten years can hold hundreds of
+// done or overdue items, and drawing them all made the home screen slow to appear (npm run bench).
+const SHOWN_AT_FIRST = 50;
+
+function CappedList({ items, render, label }: { items: readonly Deadline[]; render: (d: Deadline) => ReactNode; label: string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, SHOWN_AT_FIRST);
+  const hidden = items.length - shown.length;
+  return (
+    <>
+      <ul className="deadline-list">{shown.map(render)}</ul>
+      {hidden > 0 ? (
+        <button type="button" className="button" onClick={() => setAll(true)}>
+          Afficher les {hidden} autres échéances « {label} »
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+/** A <details> whose list is drawn only once it is opened. */
+function LazyDetails({ summary, children }: { summary: string; children: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="card" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open ? children() : null}
+    </details>
+  );
+}
 
 export function DashboardPage() {
   const { db } = useCurrentWorkspace();
@@ -126,23 +157,21 @@ export function DashboardPage() {
                   <h2 id={`group-${group.key}`}>
                     {group.title} <span className="count">({items.length})</span>
                   </h2>
-                  {items.length === 0 ? <p className="muted">{group.empty}</p> : <ul className="deadline-list">{items.map(item)}</ul>}
+                  {items.length === 0 ? <p className="muted">{group.empty}</p> : <CappedList items={items} render={item} label={group.title} />}
                 </section>
               );
             })
           )}
 
           {board.snoozed.length > 0 ? (
-            <details className="card">
-              <summary>Reportées ({board.snoozed.length})</summary>
-              <ul className="deadline-list">{board.snoozed.map(item)}</ul>
-            </details>
+            <LazyDetails summary={`Reportées (${board.snoozed.length})`}>
+              {() => <CappedList items={board.snoozed} render={item} label="Reportées" />}
+            </LazyDetails>
           ) : null}
           {board.done.length > 0 ? (
-            <details className="card">
-              <summary>Faites ({board.done.length})</summary>
-              <ul className="deadline-list">{board.done.map(item)}</ul>
-            </details>
+            <LazyDetails summary={`Faites (${board.done.length})`}>
+              {() => <CappedList items={board.done} render={item} label="Faites" />}
+            </LazyDetails>
           ) : null}
           <LadderSettings ladder={data.ladder} />
         </>
