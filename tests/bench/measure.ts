@@ -313,7 +313,9 @@ export async function measureSize(
     };
     const onePage = median(pdfs.map((p) => p.renderMs));
     const dossierMs = median(dossiers.map((d) => d.ms));
-    const dossierLabel = size === 'S' ? 'PDF : dossier de l’association exemple' : `PDF : plus gros dossier (${size})`;
+    // One label for every size (the table prints one column per size): S is the fixture association's
+    // dossier, L and XL the espace's largest action budget.
+    const dossierLabel = 'PDF : dossier (S : l’exemple ; L, XL : le plus gros)';
     const dossierNote = `action de ${dossiers[0]!.lines} lignes de budget, ${Math.round(dossiers[0]!.bytes / 1024)} ko, lecture des données comprise`;
     const rows: Row[] = [
       { id: 'cold-open', label: 'Ouverture à froid → échéances affichées', value: median(dashboard), unit: 'ms', samples: dashboard },

@@ -57,6 +57,8 @@ function containsBlob(value: unknown): boolean {
 }
 
 export function decodeValue(value: unknown): unknown {
+  // As for encoding: only what holds an encoded file is copied; other records come back as they are.
+  if (!containsEncodedBlob(value)) return value;
   if (Array.isArray(value)) return value.map(decodeValue);
   if (value !== null && typeof value === 'object') {
     if (isEncodedBlob(value)) {
@@ -66,4 +68,13 @@ export function decodeValue(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeValue(v)]));
   }
   return value;
+}
+
+function containsEncodedBlob(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsEncodedBlob);
+  if (value !== null && typeof value === 'object') {
+    if (isEncodedBlob(value)) return true;
+    for (const v of Object.values(value)) if (containsEncodedBlob(v)) return true;
+  }
+  return false;
 }
