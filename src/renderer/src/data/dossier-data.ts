@@ -3,7 +3,7 @@ import { associationProfileSchema } from '../domain/association';
 import { deadlineKey } from '../domain/deadlines/deadline';
 import type { DeadlineState } from '../domain/deadlines/engine';
 import type { DossierInput } from '../domain/dossier/dossier-model';
-import { associationBudgetOf, liveLines, projectBudgetOf } from '../domain/dossier/dossier-model';
+import { associationBudgetOf, budgetLinesOf, projectBudgetOf } from '../domain/dossier/dossier-model';
 import { dossierSnapshotSchema, type DossierSnapshotRecord, type SnapshotLine } from '../domain/dossier/dossier-snapshot';
 import { financialReportSchema, type FinancialReportRecord } from '../domain/dossier/financial-report';
 import { firstIssueMessages } from '../domain/fields';
@@ -81,11 +81,11 @@ export async function saveDossierSnapshot(
     grantApplicationIds: input.applications.map((a) => a.id),
     projectIds: input.projects.map((p) => p.id),
     draft: options.draft,
-    associationLines: liveLines(association, input.budgetLines).map(snapshotLine),
+    associationLines: budgetLinesOf(input, association).map(snapshotLine),
     projectBudgets: input.projects.map((project) => ({
       projectId: project.id,
       title: project.title,
-      lines: liveLines(projectBudgetOf(input.budgets, project.id, input.year), input.budgetLines).map(snapshotLine),
+      lines: budgetLinesOf(input, projectBudgetOf(input.budgets, project.id, input.year)).map(snapshotLine),
     })),
     fileName: options.fileName,
   });

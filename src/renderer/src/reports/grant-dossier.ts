@@ -210,7 +210,7 @@ export function budgetTableContent(table: BudgetTable, kind: 'association' | 'pr
     },
     gap === 0
       ? { text: `Budget ${kind === 'association' ? 'de l’association' : 'de l’action'} équilibré : ${formatWholeEuros(t.chargesCents)}.`, style: 'small' }
-      : { text: `Budget déséquilibré : écart de ${formatWholeEuros(gap)} entre produits et charges.`, style: 'small', color: '#c62828', bold: true },
+      : { text: `Budget déséquilibré : écart de ${formatWholeEuros(Math.abs(gap))} entre produits et charges.`, style: 'small', color: '#c62828', bold: true },
   ];
 }
 

@@ -4,7 +4,7 @@ import { dossierChecklist } from '../../../../src/renderer/src/domain/dossier/ch
 import { buildDossierModel, dossierFileName } from '../../../../src/renderer/src/domain/dossier/dossier-model';
 import { hasSignificantGap, realisationPercent, financialReportProblems, financialReportSchema, financialReportFileName } from '../../../../src/renderer/src/domain/dossier/financial-report';
 import { humanResourcesForYear } from '../../../../src/renderer/src/domain/dossier/human-resources';
-import { budgetTotals } from '../../../../src/renderer/src/domain/dossier/budget-sums';
+import { budgetTotals } from '../../../../src/renderer/src/domain/budgets/budget-totals';
 import { fixtureAssociationProfile } from '../../../fixtures/association';
 import { fixtureBudgetLines, fixtureDossierInput, fixtureDossierProfile, DOSSIER_IDS, fixtureFestival } from '../../../fixtures/dossier';
 import { fixtureDocuments } from '../../../fixtures/partners';
@@ -34,7 +34,7 @@ describe('§4 moyens humains for a year', () => {
 describe('budget totals', () => {
   it('balances the fixture association budget and its contributions en nature', () => {
     const totals = budgetTotals(fixtureBudgetLines.filter((l) => l.budgetId === DOSSIER_IDS.associationBudget));
-    expect(totals).toMatchObject({ chargesCents: 16_350_000, productsCents: 16_350_000, gapCents: 0, contributionsGapCents: 0 });
+    expect(totals).toMatchObject({ chargesCents: 16_350_000, productsCents: 16_350_000, gapCents: 0, contributionGapCents: 0 });
   });
 });
 
@@ -114,6 +114,15 @@ describe('the dossier model', () => {
     expect(model.projects[0]).toMatchObject({ requestedCents: 300_000, grantSharePercent: 30, durationDays: 106 });
     expect(model.fileName).toBe('Demande-subvention-2026-Ville-de-Saint-Denis.pdf');
     expect(model.humanResources.volunteers).toBe(fixtureDossierProfile.volunteersCount);
+  });
+
+  it('prints a linked line at its application’s amount, as the budget screen shows it, not at a stale stored one', () => {
+    const input = fixtureDossierInput();
+    const stale = input.budgetLines.map((l) => (l.grantApplicationId === 'app-city-festival' ? { ...l, amountCents: 100_000 } : l));
+    const project = buildDossierModel({ ...input, budgetLines: stale }).projects[0]!;
+    expect(project.requestedCents).toBe(300_000);
+    expect(project.budget?.totals).toMatchObject({ chargesCents: 1_000_000, productsCents: 1_000_000, balanced: true });
+    expect(dossierChecklist({ ...input, budgetLines: stale }).items.map((i) => i.id)).not.toContain(`project-${DOSSIER_IDS.festival}-balance`);
   });
 
   it('without applications, takes the chosen funders’ 74 lines', () => {

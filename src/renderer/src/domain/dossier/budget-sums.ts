@@ -1,45 +1,15 @@
 import { BUDGET_ACCOUNTS, BUDGET_CHAPTERS, budgetAccount, type BudgetSide } from '../budgets/accounts';
 import type { BudgetLine } from '../budgets/budget';
 
-// The few budget sums a dossier prints and checks (Cerfa §5 and §6): totals per side and the lines grouped
-// by chapter in the form's order. Whole euros: a line is stored in whole-euro cents already.
+// How a dossier prints a budget (Cerfa §5 and §6): the lines grouped by chapter in the form's order. The
+// totals are budgets/budget-totals.ts's, the same the budget screens show. Whole euros: a line is stored in
+// whole-euro cents already.
 
 export type DossierBudgetLine = Pick<BudgetLine, 'account' | 'label' | 'amountCents'> & { funderId?: string | undefined };
 
 /** A line's amount; a line saved without one counts for nothing. */
 export function lineCents(line: Pick<DossierBudgetLine, 'amountCents'>): number {
   return line.amountCents ?? 0;
-}
-
-export interface BudgetTotals {
-  chargesCents: number;
-  productsCents: number;
-  contributionUsesCents: number;
-  contributionResourcesCents: number;
-  /** Produits − charges: 0 when balanced. */
-  gapCents: number;
-  /** 87 − 86: 0 when the contributions en nature balance. */
-  contributionsGapCents: number;
-}
-
-export function budgetTotals(lines: readonly DossierBudgetLine[]): BudgetTotals {
-  const sums: Record<BudgetSide, number> = { charge: 0, product: 0, 'contribution-use': 0, 'contribution-resource': 0 };
-  for (const line of lines) {
-    const account = budgetAccount(line.account);
-    if (account) sums[account.side] += lineCents(line);
-  }
-  return {
-    chargesCents: sums.charge,
-    productsCents: sums.product,
-    contributionUsesCents: sums['contribution-use'],
-    contributionResourcesCents: sums['contribution-resource'],
-    gapCents: sums.product - sums.charge,
-    contributionsGapCents: sums['contribution-resource'] - sums['contribution-use'],
-  };
-}
-
-export function isBalanced(totals: BudgetTotals): boolean {
-  return totals.gapCents === 0 && totals.contributionsGapCents === 0;
 }
 
 export interface BudgetRow {

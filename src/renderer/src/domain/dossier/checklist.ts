@@ -1,12 +1,12 @@
 import { formatDateLong } from '../dates';
 import { formatWholeEuros } from '../money';
 import { teamYear } from '../team/team-year';
-import { budgetTotals } from './budget-sums';
+import { budgetTotals } from '../budgets/budget-totals';
 import {
   associationBudgetOf,
   attachmentsChecklist,
   hasGrantLineFor,
-  liveLines,
+  budgetLinesOf,
   projectBudgetOf,
   type DossierInput,
 } from './dossier-model';
@@ -107,7 +107,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
 
   const budgetPath = `/dossiers/budgets/${year}`;
   const associationBudget = associationBudgetOf(input.budgets, year);
-  const associationTotals = associationBudget ? budgetTotals(liveLines(associationBudget, input.budgetLines)) : undefined;
+  const associationTotals = associationBudget ? budgetTotals(budgetLinesOf(input, associationBudget)) : undefined;
   checks.push(
     check(associationBudget === undefined, 'association-budget', 'blocking', `Budget prévisionnel ${year} de l’association manquant (§5).`, budgetPath),
   );
@@ -123,7 +123,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
         budgetPath,
       ),
       check(
-        associationTotals.contributionsGapCents !== 0,
+        !associationTotals.contributionsBalanced,
         'association-budget-in-kind',
         'blocking',
         `Contributions volontaires en nature ${year} déséquilibrées (86 ≠ 87).`,
@@ -183,7 +183,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
     const budget = projectBudgetOf(input.budgets, project.id, year);
     checks.push(check(budget === undefined, `project-${project.id}-budget`, 'blocking', missing('budget manquant'), path));
     if (budget) {
-      const lines = liveLines(budget, input.budgetLines);
+      const lines = budgetLinesOf(input, budget);
       const totals = budgetTotals(lines);
       checks.push(
         check(

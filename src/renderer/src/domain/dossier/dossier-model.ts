@@ -8,7 +8,9 @@ import { exercisesOf, type GrantApplicationRecord } from '../funding/grant-appli
 import { DOCUMENT_KINDS, isDocumentExpired, type DocumentKind, type VaultDocumentRecord } from '../partners/document';
 import type { Objective, ProjectRecord } from '../projects/project';
 import type { TeamData } from '../team/team-year';
-import { budgetRows, budgetTotals, lineCents, grantSharePercent, type BudgetRow, type BudgetTotals, type DossierBudgetLine } from './budget-sums';
+import { lineAmountResolver } from '../budgets/budget-lines';
+import { budgetTotals, type BudgetTotals } from '../budgets/budget-totals';
+import { budgetRows, lineCents, grantSharePercent, type BudgetRow, type DossierBudgetLine } from './budget-sums';
 import { humanResourcesForYear, type HumanResources } from './human-resources';
 
 // Everything the grant dossier prints (Cerfa 12156*06, DOMAIN.md §6), computed once from the espace's
@@ -22,6 +24,11 @@ export interface DossierInput {
   funders: readonly FunderRecord[];
   /** The grant applications it supports (may be empty: the funders' 74 lines then give the amounts). */
   applications: readonly GrantApplicationRecord[];
+  /**
+   * Every application of the espace, so that a budget line linked to one follows its amount; the chosen
+   * `applications` when absent.
+   */
+  budgetApplications?: readonly GrantApplicationRecord[];
   /** The actions (Cerfa §6) it presents. */
   projects: readonly ProjectRecord[];
   budgets: readonly BudgetRecord[];
@@ -135,9 +142,20 @@ export function attachmentsChecklist(
   });
 }
 
-export function liveLines(budget: BudgetRecord | undefined, lines: readonly BudgetLineRecord[]): BudgetLineRecord[] {
+/**
+ * A budget's live lines in their order, each with the amount it counts for: a 74 line linked to a grant
+ * application follows that application (budgets/budget-lines.ts), as the budget screens show it.
+ */
+export function budgetLinesOf(
+  input: Pick<DossierInput, 'budgetLines' | 'applications' | 'budgetApplications'>,
+  budget: BudgetRecord | undefined,
+): BudgetLineRecord[] {
   if (!budget) return [];
-  return lines.filter((l) => l.deletedAt === null && l.budgetId === budget.id).sort((a, b) => a.position - b.position);
+  const amountOf = lineAmountResolver(input.budgetApplications ?? input.applications, budget.year);
+  return input.budgetLines
+    .filter((l) => l.deletedAt === null && l.budgetId === budget.id)
+    .sort((a, b) => a.position - b.position)
+    .map((line) => ({ ...line, amountCents: amountOf(line) }));
 }
 
 export function associationBudgetOf(budgets: readonly BudgetRecord[], year: number): BudgetRecord | undefined {
@@ -230,7 +248,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
   const allProjectLines: BudgetLineRecord[] = [];
   const projects: DossierProject[] = input.projects.map((project) => {
     const budget = projectBudgetOf(input.budgets, project.id, input.year);
-    const lines = liveLines(budget, input.budgetLines);
+    const lines = budgetLinesOf(input, budget);
     allProjectLines.push(...lines);
     const table = budget ? budgetTable(lines) : undefined;
     const requested = requestedOnProject(lines, input.funders);
@@ -270,7 +288,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     },
     profile: input.profile,
     humanResources: humanResourcesForYear(input.profile, input.team, input.year),
-    associationBudget: associationBudget ? budgetTable(liveLines(associationBudget, input.budgetLines)) : undefined,
+    associationBudget: associationBudget ? budgetTable(budgetLinesOf(input, associationBudget)) : undefined,
     projects,
     requestedAmounts: amounts,
     totalRequestedCents: amounts.reduce((sum, a) => sum + a.amountCents, 0),

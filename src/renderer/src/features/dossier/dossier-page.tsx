@@ -30,6 +30,7 @@ function dossierInput(sources: DossierSources, selection: DossierSelection, toda
     year: selection.year,
     funders: sources.funders.filter((f) => selection.funderIds.includes(f.id)),
     applications: sources.applications.filter((a) => selection.applicationIds.includes(a.id)),
+    budgetApplications: sources.applications,
     projects: sources.projects.filter((p) => selection.projectIds.includes(p.id)),
     budgets: sources.budgets,
     budgetLines: sources.budgetLines,
