@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eurosInputField, fieldMessage, optionalText, requiredText } from '../fields';
+import { centsAsEurosText } from '../funding/amount-field';
 import type { RecordStamps } from '../record';
 import { budgetAccount, type BudgetScope } from './accounts';
 
@@ -39,22 +40,15 @@ export type BudgetRecord = RecordStamps & Budget;
 export const LINE_SOURCES = ['staff', 'application', 'in-kind'] as const;
 export type BudgetLineSource = (typeof LINE_SOURCES)[number];
 
-// Amounts arrive typed in euros from forms and as cents from stored records and backups (see
-// funding/amount-field.ts for the same two-way intake); both must be whole euros.
-function wholeCentsAsText(value: unknown): unknown {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) return value;
-  const sign = value < 0 ? '-' : '';
-  const abs = Math.abs(value);
-  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
-}
-
+// Amounts arrive typed in euros from forms and as cents from stored records and backups, as for grants
+// (funding/amount-field.ts); both must be whole euros.
 export const budgetLineSchema = z
   .object({
     budgetId: requiredText('Budget', 100),
     account: z.string({ error: fieldMessage('Compte', 'choisissez une ligne du budget.') }),
     /** Detail shown after the account label: « Ville de Bondy », « Loyer du local »… */
     label: optionalText('Précision', 200),
-    amountCents: z.preprocess(wholeCentsAsText, eurosInputField('Montant', { wholeEuros: true, optional: false })),
+    amountCents: z.preprocess(centsAsEurosText, eurosInputField('Montant', { wholeEuros: true, optional: false })),
     funderId: optionalText('Financeur', 100),
     /** A linked line follows the application's amount (see budget-lines.ts). */
     grantApplicationId: optionalText('Demande de subvention', 100),

@@ -4,7 +4,7 @@ import { eurosInputField } from '../fields';
 // Amounts arrive two ways: typed in euros in a form (`12 500,00`) and as integer cents in stored records
 // and backups. One schema must take both (DESIGN.md decision 7), so a stored number is first written back
 // as the French text it stands for; a negative one keeps its sign and gets the usual refusal.
-function centsAsEurosText(value: unknown): unknown {
+export function centsAsEurosText(value: unknown): unknown {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) return value;
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
