@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { createWorkspaceOnHome } from './helpers';
+import { createWorkspaceOnHome, seedWorkspace as writeRecords } from './helpers';
 
 // The grant dossier from a user's side: the checklist sends them to the screen that fixes a gap, the
 // completion rises, and the PDF they download is a real PDF with the association and the balanced budget.
@@ -21,25 +21,7 @@ async function seriousViolations(page: Page) {
 }
 
 async function seedWorkspace(page: Page, tables: Record<string, unknown[]>) {
-  await page.evaluate(async (tables) => {
-    const open = (name: string) =>
-      new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const registry = await open('passerelle');
-    const workspaces = await new Promise<{ id: string }[]>((resolve) => {
-      const request = registry.transaction('workspaces').objectStore('workspaces').getAll();
-      request.onsuccess = () => resolve(request.result as { id: string }[]);
-    });
-    registry.close();
-    const db = await open(`passerelle-ws-${workspaces[0]!.id}`);
-    const tx = db.transaction(Object.keys(tables), 'readwrite');
-    for (const [table, records] of Object.entries(tables)) for (const r of records) tx.objectStore(table).put(r);
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  }, tables);
+  await writeRecords(page, tables);
   // Records written behind Dexie's back are not in its query cache: start the app again, as after a restart.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
-import { createWorkspaceOnHome, openSection } from './helpers';
+import { createWorkspaceOnHome, openSection, seedWorkspace } from './helpers';
 
 // "Today" is fixed so that deadlines land in the same groups on every run.
 test.beforeEach(async ({ page }) => {
@@ -17,28 +17,6 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** Writes records straight into the open espace's IndexedDB, as a laptop that has been used for months holds them. */
-async function seedWorkspace(page: Page, tables: Record<string, unknown[]>) {
-  await page.evaluate(async (tables) => {
-    const open = (name: string) =>
-      new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const registry = await open('passerelle');
-    const workspaces = await new Promise<{ id: string }[]>((resolve) => {
-      const request = registry.transaction('workspaces').objectStore('workspaces').getAll();
-      request.onsuccess = () => resolve(request.result as { id: string }[]);
-    });
-    registry.close();
-    const db = await open(`passerelle-ws-${workspaces[0]!.id}`);
-    const tx = db.transaction(Object.keys(tables), 'readwrite');
-    for (const [table, records] of Object.entries(tables)) for (const r of records) tx.objectStore(table).put(r);
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  }, tables);
-}
 
 test('a funder, an application and its payments: the summary and the dashboard follow, and « fait » survives a reload', async ({ page }) => {
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');

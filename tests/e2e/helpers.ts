@@ -44,3 +44,26 @@ export async function openSection(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: label }).click();
   await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
 }
+
+/** Writes records straight into the open espace's IndexedDB, as a laptop that has been used for months holds them. */
+export async function seedWorkspace(page: Page, tables: Record<string, unknown[]>) {
+  await page.evaluate(async (tables) => {
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const registry = await open('passerelle');
+    const workspaces = await new Promise<{ id: string }[]>((resolve) => {
+      const request = registry.transaction('workspaces').objectStore('workspaces').getAll();
+      request.onsuccess = () => resolve(request.result as { id: string }[]);
+    });
+    registry.close();
+    const db = await open(`passerelle-ws-${workspaces[0]!.id}`);
+    const tx = db.transaction(Object.keys(tables), 'readwrite');
+    for (const [table, records] of Object.entries(tables)) for (const r of records) tx.objectStore(table).put(r);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, tables);
+}
