@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 
 export interface ToastAction {
   label: string;
-  run: () => void | Promise<void>;
+  run: () => unknown;
 }
 
 interface ToastMessage {
