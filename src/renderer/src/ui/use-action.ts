@@ -12,12 +12,16 @@ export function useAction(): RunAction {
   const toast = useToast();
   return useCallback<RunAction>(
     (work) => {
-      Promise.resolve()
-        .then(work)
-        .catch((error: unknown) => {
-          console.error('Passerelle: an action failed', error);
-          toast.show(failureMessage(error), { tone: 'error' });
-        });
+      const report = (error: unknown) => {
+        console.error('Passerelle: an action failed', error);
+        toast.show(failureMessage(error), { tone: 'error' });
+      };
+      // Called at once, not after a tick: a submit handler must still prevent the default in time.
+      try {
+        Promise.resolve(work()).catch(report);
+      } catch (error) {
+        report(error);
+      }
     },
     [toast],
   );
