@@ -16,6 +16,7 @@ import { PersonPage } from '../features/team/person-page';
 import { TeamPage } from '../features/team/team-page';
 import { ToastProvider } from '../ui/toast';
 import { ErrorBoundary } from './error-boundary';
+import { GlobalErrors, ToastsFollowNavigation } from './global-errors';
 import { JournalSession } from './journal-session';
 import { Layout } from './layout';
 import { HOME_PATH } from './sections';
@@ -39,12 +40,14 @@ export function App({ registry }: { registry: RegistryDb }) {
   return (
     <ErrorBoundary>
       <ToastProvider>
+        <GlobalErrors />
         <RegistryProvider registry={registry}>
           <WorkspaceGate>
             <JournalSession />
             {/* Hash routes: they work the same from app://passerelle/ and from a plain web server. */}
             <OpeningProvider>
               <Router hook={useHashLocation}>
+                <ToastsFollowNavigation />
                 <Layout>
                   <ErrorBoundary>
                     <Suspense fallback={<p role="status">Chargement…</p>}>

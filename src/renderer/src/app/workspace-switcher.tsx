@@ -4,6 +4,7 @@ import { useCurrentWorkspace, useRegistry, useWorkspaces } from '../data/workspa
 import { createWorkspace, setCurrentWorkspaceId } from '../data/workspace-repository';
 import { TextField } from '../ui/field';
 import { useToast } from '../ui/toast';
+import { useAction } from '../ui/use-action';
 
 /** At the top of the navigation: which association's data is on screen, and a way to change it. */
 export function WorkspaceSwitcher() {
@@ -26,6 +27,7 @@ export function WorkspaceSwitcher() {
  * can offer it before any espace is open.
  */
 export function EspaceSelect({ currentId }: { currentId: string }) {
+  const act = useAction();
   const registry = useRegistry();
   const workspaces = useWorkspaces() ?? [];
   return (
@@ -37,7 +39,7 @@ export function EspaceSelect({ currentId }: { currentId: string }) {
         id="workspace-switcher"
         className="switcher__select"
         value={currentId}
-        onChange={(e) => void setCurrentWorkspaceId(registry, e.target.value)}
+        onChange={(e) => act(() => setCurrentWorkspaceId(registry, e.target.value))}
       >
         {workspaces.map((w) => (
           <option key={w.id} value={w.id}>

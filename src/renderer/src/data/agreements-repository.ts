@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fieldMessage, firstIssueMessages } from '../domain/fields';
 import { agreementSchema, type AgreementPartyRecord, type AgreementRecord } from '../domain/partners/agreement';
-import { newStamps, type Validated } from '../domain/record';
 import type { WorkspaceDb } from './workspace-db';
+import { binAlong, binRow, createRow, prepareWrite, restoreAlong, restoreRow, saveRow, type Target, type WriteOutcome } from './write-path';
 
 // Agreements and their parties. The parties are rows of agreementParties so that « which agreements name
 // this partner » is an index lookup; an agreement and its parties are always written in one transaction.
@@ -37,14 +37,15 @@ export async function getAgreement(db: WorkspaceDb, id: string): Promise<Agreeme
 export async function saveAgreement(
   db: WorkspaceDb,
   input: unknown,
-  id?: string,
+  target?: Target,
   now: Date = new Date(),
-): Promise<Validated<AgreementWithParties>> {
+): Promise<WriteOutcome<AgreementWithParties>> {
   const parsed = agreementSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const { partnerIds: requested, ...fields } = parsed.data;
   const partnerIds = [...new Set(requested)];
-  return db.transaction('rw', [db.agreements, db.agreementParties, db.partners], async (): Promise<Validated<AgreementWithParties>> => {
+  const context = await prepareWrite(db, 'agreements', target);
+  return db.transaction('rw', [db.agreements, db.agreementParties, db.partners], async (): Promise<WriteOutcome<AgreementWithParties>> => {
     const partners = await db.partners.bulkGet(partnerIds);
     if (partners.some((p) => p === undefined || p.deletedAt !== null)) {
       return {
@@ -52,54 +53,41 @@ export async function saveAgreement(
         errors: { partnerIds: fieldMessage('Partenaires signataires', 'un des partenaires n’existe plus.') },
       };
     }
-    const existing = id === undefined ? undefined : await db.agreements.get(id);
-    if (id !== undefined && existing === undefined) {
-      return { ok: false as const, errors: { '': 'Cette convention n’existe plus : rien n’a été enregistré.' } };
-    }
-    const at = now.toISOString();
-    const stamps = existing
-      ? { id: existing.id, createdAt: existing.createdAt, updatedAt: at, deletedAt: existing.deletedAt }
-      : newStamps(crypto.randomUUID(), now);
-    const record: AgreementRecord = { ...fields, ...stamps };
-    await db.agreements.put(record);
+    const saved = await saveRow(db.agreements, context, fields, now);
+    if (!saved.ok) return saved;
+    const record: AgreementRecord = saved.value;
 
     const parties = await db.agreementParties.where('agreementId').equals(record.id).toArray();
     const live = parties.filter((p) => p.deletedAt === null);
     const removed = live.filter((p) => !partnerIds.includes(p.partnerId));
-    await db.agreementParties.bulkPut(removed.map((p) => ({ ...p, deletedAt: at, updatedAt: at })));
-    const added: AgreementPartyRecord[] = partnerIds
-      .filter((partnerId) => !live.some((p) => p.partnerId === partnerId))
-      .map((partnerId) => ({ ...newStamps(crypto.randomUUID(), now), agreementId: record.id, partnerId }));
-    await db.agreementParties.bulkAdd(added);
-    return { ok: true as const, value: { ...record, partnerIds } };
+    await binAlong(db.agreementParties, removed, now.toISOString(), now);
+    for (const partnerId of partnerIds.filter((partnerId) => !live.some((p) => p.partnerId === partnerId))) {
+      await createRow<AgreementPartyRecord>(db.agreementParties, { agreementId: record.id, partnerId }, now);
+    }
+    return { ...saved, value: { ...record, partnerIds } };
   });
 }
 
 /** Sends an agreement to the bin with its parties and attached files, under one stamp. */
-export async function deleteAgreement(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  const at = now.toISOString();
-  await db.transaction('rw', [db.agreements, db.agreementParties, db.attachments], async () => {
-    const agreement = await db.agreements.get(id);
-    if (agreement === undefined || agreement.deletedAt !== null) return;
-    await db.agreements.put({ ...agreement, deletedAt: at, updatedAt: at });
-    const parties = await db.agreementParties.where('agreementId').equals(id).toArray();
-    await db.agreementParties.bulkPut(parties.filter((p) => p.deletedAt === null).map((p) => ({ ...p, deletedAt: at, updatedAt: at })));
-    const files = await db.attachments.where('ownerId').equals(id).toArray();
-    await db.attachments.bulkPut(files.filter((f) => f.deletedAt === null).map((f) => ({ ...f, deletedAt: at, updatedAt: at })));
+export async function deleteAgreement(db: WorkspaceDb, target: Target, now: Date = new Date()): Promise<WriteOutcome<AgreementRecord>> {
+  const context = await prepareWrite(db, 'agreements', target);
+  const id = context.ref?.id ?? '';
+  return db.transaction('rw', [db.agreements, db.agreementParties, db.attachments], async () => {
+    const binned = await binRow(db.agreements, context, now);
+    if (!binned.ok || binned.value.deletedAt === null) return binned;
+    const stamp = binned.value.deletedAt;
+    await binAlong(db.agreementParties, await db.agreementParties.where('agreementId').equals(id).toArray(), stamp, now);
+    await binAlong(db.attachments, await db.attachments.where('ownerId').equals(id).toArray(), stamp, now);
+    return binned;
   });
 }
 
 export async function restoreAgreement(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  const at = now.toISOString();
   await db.transaction('rw', [db.agreements, db.agreementParties, db.attachments], async () => {
-    const agreement = await db.agreements.get(id);
-    if (agreement === undefined || agreement.deletedAt === null) return;
-    const stamp = agreement.deletedAt;
-    await db.agreements.put({ ...agreement, deletedAt: null, updatedAt: at });
-    const parties = await db.agreementParties.where('agreementId').equals(id).toArray();
-    await db.agreementParties.bulkPut(parties.filter((p) => p.deletedAt === stamp).map((p) => ({ ...p, deletedAt: null, updatedAt: at })));
-    const files = await db.attachments.where('ownerId').equals(id).toArray();
-    await db.attachments.bulkPut(files.filter((f) => f.deletedAt === stamp).map((f) => ({ ...f, deletedAt: null, updatedAt: at })));
+    const stamp = (await db.agreements.get(id))?.deletedAt;
+    if (!stamp || !(await restoreRow(db.agreements, id, now))) return;
+    await restoreAlong(db.agreementParties, await db.agreementParties.where('agreementId').equals(id).toArray(), stamp, now);
+    await restoreAlong(db.attachments, await db.attachments.where('ownerId').equals(id).toArray(), stamp, now);
   });
 }
 

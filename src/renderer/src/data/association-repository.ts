@@ -4,8 +4,8 @@ import {
   type AssociationProfileRecord,
 } from '../domain/association';
 import { firstIssueMessages } from '../domain/fields';
-import type { Validated } from '../domain/record';
 import type { WorkspaceDb } from './workspace-db';
+import { createRow, prepareWrite, updateRow, type WriteOutcome } from './write-path';
 
 // The profile is one record per espace, keyed by the espace's id.
 
@@ -15,33 +15,29 @@ export function getAssociationProfile(db: WorkspaceDb): Promise<AssociationProfi
 
 /**
  * Validates the whole profile and replaces the stored one. Invalid input changes nothing and returns one
- * French message per failing field.
+ * French message per failing field. `loadedRevision` is the `updatedAt` of the profile the form loaded:
+ * a profile changed since is merged or refused (data/write-path.ts).
  */
 export async function saveAssociationProfile(
   db: WorkspaceDb,
   input: unknown,
   now: Date = new Date(),
-): Promise<Validated<AssociationProfileRecord>> {
+  loadedRevision?: string,
+): Promise<WriteOutcome<AssociationProfileRecord>> {
   const parsed = associationProfileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
-  return db.transaction('rw', db.association, async () => {
+  const context = await prepareWrite(db, 'association', { id: db.workspaceId, updatedAt: loadedRevision });
+  return db.transaction('rw', db.association, async (): Promise<WriteOutcome<AssociationProfileRecord>> => {
     const existing = await db.association.get(db.workspaceId);
-    const at = now.toISOString();
-    const record: AssociationProfileRecord = {
-      ...parsed.data,
-      id: db.workspaceId,
-      createdAt: existing?.createdAt ?? at,
-      updatedAt: at,
-      deletedAt: null,
-    };
-    await db.association.put(record);
-    return { ok: true as const, value: record };
+    if (existing === undefined) return { ok: true, value: await createRow(db.association, parsed.data, now, db.workspaceId) };
+    return updateRow(db.association, context, parsed.data, now);
   });
 }
 
-/** Puts back a profile exactly as it was (the « Annuler » of a save). */
-export async function restoreAssociationProfile(db: WorkspaceDb, previous: AssociationProfileRecord): Promise<void> {
-  await db.association.put(previous);
+/** Puts back a profile's fields as they were (the « Annuler » of a save), as a new revision. */
+export async function restoreAssociationProfile(db: WorkspaceDb, previous: AssociationProfileRecord, now: Date = new Date()): Promise<void> {
+  const { id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = previous;
+  await db.transaction('rw', db.association, () => updateRow(db.association, { ref: { id } }, fields, now));
 }
 
 /** The current espace's profile; `undefined` while loading. */

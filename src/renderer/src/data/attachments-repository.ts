@@ -5,8 +5,9 @@ import {
   type AttachmentOwnerKind,
   type AttachmentRecord,
 } from '../domain/partners/attachment';
-import { newStamps, type Validated } from '../domain/record';
+import type { Validated } from '../domain/record';
 import type { WorkspaceDb } from './workspace-db';
+import { binOne, createRow, restoreOne, type Target, type WriteOutcome } from './write-path';
 
 // Signed files kept as Blobs in the espace's database. Every file passes checkAttachment (size, type by
 // name, announced MIME type and first bytes) before anything is written.
@@ -44,16 +45,11 @@ export async function addAttachment(
     file.data instanceof Uint8Array
       ? new Blob([file.data as Uint8Array<ArrayBuffer>], { type: check.mimeType })
       : file.data.slice(0, file.data.size, check.mimeType);
-  const record: AttachmentRecord = {
-    ...newStamps(crypto.randomUUID(), now),
-    ownerId: owner.id,
-    ownerKind: owner.kind,
-    fileName: file.fileName,
-    mimeType: check.mimeType,
-    size: data.size,
-    data,
-  };
-  await db.attachments.add(record);
+  const record = await createRow<AttachmentRecord>(
+    db.attachments,
+    { ownerId: owner.id, ownerKind: owner.kind, fileName: file.fileName, mimeType: check.mimeType, size: data.size, data },
+    now,
+  );
   return { ok: true, value: record };
 }
 
@@ -68,13 +64,12 @@ export async function getAttachmentBytes(db: WorkspaceDb, id: string): Promise<{
   return { fileName: file.fileName, data: new Uint8Array(await file.data.arrayBuffer()) };
 }
 
-export async function deleteAttachment(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  const at = now.toISOString();
-  await db.attachments.update(id, { deletedAt: at, updatedAt: at });
+export function deleteAttachment(db: WorkspaceDb, target: Target, now: Date = new Date()): Promise<WriteOutcome<AttachmentRecord>> {
+  return binOne(db, db.attachments, target, now);
 }
 
-export async function restoreAttachment(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  await db.attachments.update(id, { deletedAt: null, updatedAt: now.toISOString() });
+export function restoreAttachment(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
+  return restoreOne(db, db.attachments, id, now);
 }
 
 /** A record's attached files without their bytes' content read; `undefined` while loading. */

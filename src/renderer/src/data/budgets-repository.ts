@@ -7,6 +7,7 @@ import type { FunderRecord } from '../domain/funding/funder';
 import type { GrantApplicationRecord } from '../domain/funding/grant-application';
 import type { Validated } from '../domain/record';
 import type { WorkspaceDb } from './workspace-db';
+import { binOne, createRow, prepareWrite, restoreOne, saveRow, updateRow, type Target, type WriteOutcome } from './write-path';
 
 // Budgets prévisionnels (DOMAIN.md §5): one per exercise for the association, one per action and year.
 // A budget record is created with its first line, so browsing years leaves nothing behind. Every line is
@@ -16,11 +17,6 @@ import type { WorkspaceDb } from './workspace-db';
 export type BudgetTarget = { scope: 'association'; year: number } | { scope: 'project'; projectId: string; year: number };
 
 const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
-
-function stampsFor(existing: { createdAt: string; deletedAt: string | null } | undefined, id: string, now: Date) {
-  const at = now.toISOString();
-  return { id, createdAt: existing?.createdAt ?? at, updatedAt: at, deletedAt: existing?.deletedAt ?? null };
-}
 
 const matches = (target: BudgetTarget) => (budget: BudgetRecord) =>
   budget.deletedAt === null &&
@@ -41,10 +37,7 @@ export async function getOrCreateBudget(db: WorkspaceDb, target: BudgetTarget, n
       const project = await db.projects.get(target.projectId);
       if (!project || project.deletedAt !== null) throw new Error('Action introuvable.');
     }
-    const fields = budgetSchema.parse(target);
-    const record: BudgetRecord = { ...fields, ...stampsFor(undefined, crypto.randomUUID(), now) };
-    await db.budgets.add(record);
-    return record;
+    return createRow(db.budgets, budgetSchema.parse(target), now);
   });
 }
 
@@ -93,13 +86,11 @@ export async function addBudgetLine(
     if (!linked.ok) return linked;
     const budget = await getOrCreateBudget(db, target, now);
     const sameAccount = live(await db.budgetLines.where('budgetId').equals(budget.id).toArray()).filter((l) => l.account === linked.value.account);
-    const record: BudgetLineRecord = {
-      ...linked.value,
-      budgetId: budget.id,
-      position: sameAccount.reduce((max, l) => Math.max(max, l.position + 1), 0),
-      ...stampsFor(undefined, crypto.randomUUID(), now),
-    };
-    await db.budgetLines.add(record);
+    const record = await createRow(
+      db.budgetLines,
+      { ...linked.value, budgetId: budget.id, position: sameAccount.reduce((max, l) => Math.max(max, l.position + 1), 0) },
+      now,
+    );
     return { ok: true as const, value: record };
   });
 }
@@ -107,39 +98,34 @@ export async function addBudgetLine(
 /** Replaces a line's fields (account, précision, amount…); invalid input writes nothing. */
 export async function updateBudgetLine(
   db: WorkspaceDb,
-  id: string,
+  target: Exclude<Target, undefined>,
   input: Record<string, unknown>,
   now: Date = new Date(),
-): Promise<Validated<BudgetLineRecord>> {
-  return db.transaction('rw', [db.budgets, db.budgetLines, db.grantApplications], async () => {
+): Promise<WriteOutcome<BudgetLineRecord>> {
+  const context = await prepareWrite(db, 'budgetLines', target);
+  const id = context.ref?.id ?? '';
+  return db.transaction('rw', [db.budgets, db.budgetLines, db.grantApplications], async (): Promise<WriteOutcome<BudgetLineRecord>> => {
     const existing = await db.budgetLines.get(id);
     const budget = existing ? await db.budgets.get(existing.budgetId) : undefined;
-    if (!existing || !budget) return { ok: false as const, errors: { '': 'Cette ligne n’existe plus.' } };
+    if (!existing || !budget) return { ok: false as const, errors: { '': 'Cette ligne n’existe plus\u00a0: rien n’a été enregistré.' } };
     const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = existing;
     const checked = validateLine({ ...fields, ...input }, budget.id, budget.scope);
     if (!checked.ok) return checked;
     const linked = await linkedAmount(db, checked.value, budget.year);
     if (!linked.ok) return linked;
-    const record: BudgetLineRecord = { ...linked.value, ...stampsFor(existing, id, now) };
-    await db.budgetLines.put(record);
-    return { ok: true as const, value: record };
-  });
-}
-
-async function setLineDeletedAt(db: WorkspaceDb, id: string, deletedAt: string | null, now: Date): Promise<void> {
-  await db.transaction('rw', db.budgetLines, async () => {
-    const line = await db.budgetLines.get(id);
-    if (line) await db.budgetLines.put({ ...line, deletedAt, updatedAt: now.toISOString() });
+    // The line is edited field by field: what the caller did not send is taken from the stored line, so
+    // the revision check compares against the stored line itself.
+    return updateRow(db.budgetLines, context, linked.value, now);
   });
 }
 
 /** Removes a line (to the bin: « Annuler » brings it back). */
-export function removeBudgetLine(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  return setLineDeletedAt(db, id, now.toISOString(), now);
+export function removeBudgetLine(db: WorkspaceDb, target: Target, now: Date = new Date()): Promise<WriteOutcome<BudgetLineRecord>> {
+  return binOne(db, db.budgetLines, target, now);
 }
 
 export function restoreBudgetLine(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  return setLineDeletedAt(db, id, null, now);
+  return restoreOne(db, db.budgetLines, id, now);
 }
 
 /**
@@ -165,22 +151,19 @@ export async function acceptSuggestions(
   return db.transaction('rw', [db.budgets, db.budgetLines, db.projects, db.grantApplications], async () => {
     const budget = await getOrCreateBudget(db, target, now);
     const lines = live(await db.budgetLines.where('budgetId').equals(budget.id).toArray());
-    checked.forEach((line, index) => {
+    for (const [index, line] of checked.entries()) {
       const suggestion = suggestions[index];
-      if (suggestion === undefined) return;
+      if (suggestion === undefined) continue;
       const existing = lineForSuggestion(suggestion, lines);
-      const record: BudgetLineRecord = existing
-        ? { ...existing, amountCents: line.amountCents, updatedAt: now.toISOString() }
-        : {
-            ...line,
-            budgetId: budget.id,
-            position: lines.filter((l) => l.account === line.account).reduce((max, l) => Math.max(max, l.position + 1), 0),
-            ...stampsFor(undefined, crypto.randomUUID(), now),
-          };
-      if (!existing) lines.push(record);
-      else lines.splice(lines.indexOf(existing), 1, record);
-    });
-    await db.budgetLines.bulkPut(lines.filter((l) => l.updatedAt === now.toISOString()));
+      if (existing) {
+        const { id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = existing;
+        const saved = await saveRow(db.budgetLines, { ref: { id } }, { ...fields, amountCents: line.amountCents }, now);
+        if (saved.ok) lines.splice(lines.indexOf(existing), 1, saved.value);
+      } else {
+        const position = lines.filter((l) => l.account === line.account).reduce((max, l) => Math.max(max, l.position + 1), 0);
+        lines.push(await createRow(db.budgetLines, { ...line, budgetId: budget.id, position }, now));
+      }
+    }
     return { ok: true as const, value: checked.length };
   });
 }

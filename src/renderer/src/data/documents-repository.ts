@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { firstIssueMessages } from '../domain/fields';
 import { DOCUMENT_KINDS, documentSchema, type VaultDocumentRecord } from '../domain/partners/document';
-import { newStamps, type Validated } from '../domain/record';
 import type { WorkspaceDb } from './workspace-db';
+import { binAlong, binRow, prepareWrite, restoreAlong, restoreRow, saveRow, type Target, type WriteOutcome } from './write-path';
 
 // The association's pièces justificatives, each with its attached scan.
 
@@ -22,43 +22,32 @@ export async function listDocuments(db: WorkspaceDb): Promise<VaultDocumentRecor
 export async function saveDocument(
   db: WorkspaceDb,
   input: unknown,
-  id?: string,
+  target?: Target,
   now: Date = new Date(),
-): Promise<Validated<VaultDocumentRecord>> {
+): Promise<WriteOutcome<VaultDocumentRecord>> {
   const parsed = documentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
-  return db.transaction('rw', db.documents, async () => {
-    const existing = id === undefined ? undefined : await db.documents.get(id);
-    const stamps = existing
-      ? { id: existing.id, createdAt: existing.createdAt, updatedAt: now.toISOString(), deletedAt: existing.deletedAt }
-      : newStamps(crypto.randomUUID(), now);
-    const record: VaultDocumentRecord = { ...parsed.data, ...stamps };
-    await db.documents.put(record);
-    return { ok: true as const, value: record };
-  });
+  const context = await prepareWrite(db, 'documents', target);
+  return db.transaction('rw', db.documents, () => saveRow(db.documents, context, parsed.data, now));
 }
 
 /** Sends a document and its scans to the bin under one stamp. */
-export async function deleteDocument(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  const at = now.toISOString();
-  await db.transaction('rw', db.documents, db.attachments, async () => {
-    const document = await db.documents.get(id);
-    if (document === undefined || document.deletedAt !== null) return;
-    await db.documents.put({ ...document, deletedAt: at, updatedAt: at });
-    const files = await db.attachments.where('ownerId').equals(id).toArray();
-    await db.attachments.bulkPut(files.filter((f) => f.deletedAt === null).map((f) => ({ ...f, deletedAt: at, updatedAt: at })));
+export async function deleteDocument(db: WorkspaceDb, target: Target, now: Date = new Date()): Promise<WriteOutcome<VaultDocumentRecord>> {
+  const context = await prepareWrite(db, 'documents', target);
+  const id = context.ref?.id ?? '';
+  return db.transaction('rw', db.documents, db.attachments, async () => {
+    const binned = await binRow(db.documents, context, now);
+    if (!binned.ok || binned.value.deletedAt === null) return binned;
+    await binAlong(db.attachments, await db.attachments.where('ownerId').equals(id).toArray(), binned.value.deletedAt, now);
+    return binned;
   });
 }
 
 export async function restoreDocument(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  const at = now.toISOString();
   await db.transaction('rw', db.documents, db.attachments, async () => {
-    const document = await db.documents.get(id);
-    if (document === undefined || document.deletedAt === null) return;
-    const stamp = document.deletedAt;
-    await db.documents.put({ ...document, deletedAt: null, updatedAt: at });
-    const files = await db.attachments.where('ownerId').equals(id).toArray();
-    await db.attachments.bulkPut(files.filter((f) => f.deletedAt === stamp).map((f) => ({ ...f, deletedAt: null, updatedAt: at })));
+    const stamp = (await db.documents.get(id))?.deletedAt;
+    if (!stamp || !(await restoreRow(db.documents, id, now))) return;
+    await restoreAlong(db.attachments, await db.attachments.where('ownerId').equals(id).toArray(), stamp, now);
   });
 }
 

@@ -7,10 +7,10 @@ import { associationBudgetOf, budgetLinesOf, projectBudgetOf } from '../domain/d
 import { dossierSnapshotSchema, type DossierSnapshotRecord, type SnapshotLine } from '../domain/dossier/dossier-snapshot';
 import { financialReportSchema, type FinancialReportRecord } from '../domain/dossier/financial-report';
 import { firstIssueMessages } from '../domain/fields';
-import { newStamps, type Validated } from '../domain/record';
 import type { BudgetLineRecord } from '../domain/budgets/budget';
 import type { TeamData } from '../domain/team/team-year';
 import type { WorkspaceDb } from './workspace-db';
+import { createRow, prepareWrite, saveRow, updateRow, type WriteOutcome } from './write-path';
 
 // Everything a grant dossier or a compte-rendu financier reads, straight from the espace's tables (the
 // Actions and Budgets repositories are another feature's; these reads stay simple and read-only), the
@@ -89,9 +89,7 @@ export async function saveDossierSnapshot(
     })),
     fileName: options.fileName,
   });
-  const record: DossierSnapshotRecord = { ...snapshot, ...newStamps(crypto.randomUUID(), now) };
-  await db.dossierSnapshots.add(record);
-  return record;
+  return db.transaction('rw', db.dossierSnapshots, () => createRow(db.dossierSnapshots, snapshot, now));
 }
 
 export function useDossierSnapshots(db: WorkspaceDb): DossierSnapshotRecord[] | undefined {
@@ -111,20 +109,28 @@ export function useFinancialReport(db: WorkspaceDb, grantApplicationId: string, 
   );
 }
 
-/** Creates or updates the compte-rendu of an application's exercise. Drafts may be incomplete. */
-export async function saveFinancialReport(db: WorkspaceDb, input: unknown, now: Date = new Date()): Promise<Validated<FinancialReportRecord>> {
+async function reportOf(db: WorkspaceDb, grantApplicationId: string, exercise: number): Promise<FinancialReportRecord | undefined> {
+  return live(await db.financialReports.where('grantApplicationId').equals(grantApplicationId).toArray()).find((r) => r.exercise === exercise);
+}
+
+/**
+ * Creates or updates the compte-rendu of an application's exercise. Drafts may be incomplete.
+ * `loadedRevision` is the `updatedAt` of the compte-rendu the form loaded (none for a new one).
+ */
+export async function saveFinancialReport(
+  db: WorkspaceDb,
+  input: unknown,
+  now: Date = new Date(),
+  loadedRevision?: string,
+): Promise<WriteOutcome<FinancialReportRecord>> {
   const parsed = financialReportSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
-  return db.transaction('rw', db.financialReports, async () => {
-    const existing = live(await db.financialReports.where('grantApplicationId').equals(parsed.data.grantApplicationId).toArray()).find(
-      (r) => r.exercise === parsed.data.exercise,
-    );
-    const stamps = existing
-      ? { id: existing.id, createdAt: existing.createdAt, updatedAt: now.toISOString(), deletedAt: null }
-      : newStamps(crypto.randomUUID(), now);
-    const record: FinancialReportRecord = { ...parsed.data, ...stamps };
-    await db.financialReports.put(record);
-    return { ok: true as const, value: record };
+  const found = await reportOf(db, parsed.data.grantApplicationId, parsed.data.exercise);
+  const context = await prepareWrite(db, 'financialReports', found ? { id: found.id, updatedAt: loadedRevision } : undefined);
+  return db.transaction('rw', db.financialReports, async (): Promise<WriteOutcome<FinancialReportRecord>> => {
+    const existing = await reportOf(db, parsed.data.grantApplicationId, parsed.data.exercise);
+    if (existing?.id !== found?.id) return { ok: false, errors: { '': 'Ce compte-rendu vient d’être créé ailleurs\u00a0: rien n’a été enregistré. Rechargez la page.' }, conflict: { kind: 'changed' } };
+    return saveRow(db.financialReports, context, parsed.data, now);
   });
 }
 
@@ -140,7 +146,8 @@ export function financialReportDeadlineKey(grantApplicationId: string, exercise:
 export async function markFinancialReportProduced(db: WorkspaceDb, report: FinancialReportRecord, now: Date = new Date()): Promise<void> {
   const at = now.toISOString();
   await db.transaction('rw', db.financialReports, db.deadlineStates, async () => {
-    await db.financialReports.put({ ...report, producedAt: at, updatedAt: at });
+    const { id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = report;
+    await updateRow(db.financialReports, { ref: { id } }, { ...fields, producedAt: at }, now);
     const key = financialReportDeadlineKey(report.grantApplicationId, report.exercise);
     const previous = await db.deadlineStates.get(key);
     const state: DeadlineState = { ...(previous ?? { key }), key, readyAt: at, updatedAt: at };

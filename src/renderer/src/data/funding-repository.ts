@@ -1,31 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Dexie, type Table } from 'dexie';
+import { Dexie } from 'dexie';
 import { firstIssueMessages } from '../domain/fields';
 import { funderSchema, type FunderRecord } from '../domain/funding/funder';
 import { grantApplicationSchema, type GrantApplicationRecord } from '../domain/funding/grant-application';
 import { byExpectedDate, paymentProblems, paymentSchema, type PaymentRecord } from '../domain/funding/payment';
 import { duplicateForNextYear } from '../domain/funding/duplicate';
-import type { RecordStamps, Validated } from '../domain/record';
+import type { RecordStamps } from '../domain/record';
 import type { WorkspaceDb } from './workspace-db';
+import { binOne, createRow, prepareWrite, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
 
 // Funders, grant applications and their payments. Every write validates with the domain schema first:
 // invalid input writes nothing and returns one French message per field. Deleting sends to the bin.
 
 interface SaveOptions {
-  /** The record to replace; a new record gets a fresh UUID. */
-  id?: string;
+  /** The record to replace (with the `updatedAt` its form loaded); a new record gets a fresh UUID. */
+  id?: Target;
   now?: Date;
-}
-
-function stamped<T>(fields: T, existing: RecordStamps | undefined, id: string, now: Date): RecordStamps & T {
-  const at = now.toISOString();
-  return { ...fields, id, createdAt: existing?.createdAt ?? at, updatedAt: at, deletedAt: existing?.deletedAt ?? null };
-}
-
-async function setDeletedAt<T extends RecordStamps>(table: Table<T, string>, id: string, deletedAt: string | null, now: Date) {
-  const existing = await table.get(id);
-  if (!existing) return;
-  await table.put({ ...existing, deletedAt, updatedAt: now.toISOString() });
 }
 
 const alive = <T extends RecordStamps>(records: T[]) => records.filter((r) => r.deletedAt === null);
@@ -37,23 +27,19 @@ export async function listFunders(db: WorkspaceDb): Promise<FunderRecord[]> {
   return alive(await db.funders.toArray()).sort(byName);
 }
 
-export async function saveFunder(db: WorkspaceDb, input: unknown, options: SaveOptions = {}): Promise<Validated<FunderRecord>> {
+export async function saveFunder(db: WorkspaceDb, input: unknown, options: SaveOptions = {}): Promise<WriteOutcome<FunderRecord>> {
   const parsed = funderSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
-  const id = options.id ?? crypto.randomUUID();
-  return db.transaction('rw', db.funders, async () => {
-    const record = stamped(parsed.data, await db.funders.get(id), id, options.now ?? new Date());
-    await db.funders.put(record);
-    return { ok: true as const, value: record };
-  });
+  const context = await prepareWrite(db, 'funders', options.id);
+  return db.transaction('rw', db.funders, () => saveRow(db.funders, context, parsed.data, options.now ?? new Date()));
 }
 
-export function deleteFunder(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
-  return setDeletedAt(db.funders, id, now.toISOString(), now);
+export function deleteFunder(db: WorkspaceDb, target: Target, now = new Date()): Promise<WriteOutcome<FunderRecord>> {
+  return binOne(db, db.funders, target, now);
 }
 
 export function restoreFunder(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
-  return setDeletedAt(db.funders, id, null, now);
+  return restoreOne(db, db.funders, id, now);
 }
 
 export function useFunders(db: WorkspaceDb): FunderRecord[] | undefined {
@@ -72,27 +58,25 @@ export async function saveGrantApplication(
   db: WorkspaceDb,
   input: unknown,
   options: SaveOptions = {},
-): Promise<Validated<GrantApplicationRecord>> {
+): Promise<WriteOutcome<GrantApplicationRecord>> {
   const parsed = grantApplicationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
-  const id = options.id ?? crypto.randomUUID();
+  const context = await prepareWrite(db, 'grantApplications', options.id);
   return db.transaction('rw', db.grantApplications, db.funders, async () => {
     const funder = await db.funders.get(parsed.data.funderId);
     if (!funder || funder.deletedAt !== null) {
       return { ok: false as const, errors: { funderId: 'Financeur\u00a0: choisissez un financeur de l’annuaire.' } };
     }
-    const record = stamped(parsed.data, await db.grantApplications.get(id), id, options.now ?? new Date());
-    await db.grantApplications.put(record);
-    return { ok: true as const, value: record };
+    return saveRow(db.grantApplications, context, parsed.data, options.now ?? new Date());
   });
 }
 
-export function deleteGrantApplication(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
-  return setDeletedAt(db.grantApplications, id, now.toISOString(), now);
+export function deleteGrantApplication(db: WorkspaceDb, target: Target, now = new Date()): Promise<WriteOutcome<GrantApplicationRecord>> {
+  return binOne(db, db.grantApplications, target, now);
 }
 
 export function restoreGrantApplication(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
-  return setDeletedAt(db.grantApplications, id, null, now);
+  return restoreOne(db, db.grantApplications, id, now);
 }
 
 /**
@@ -105,12 +89,8 @@ export async function duplicateGrantApplication(db: WorkspaceDb, id: string, now
     if (!source) return undefined;
     const payments = alive(await db.payments.where('applicationId').equals(id).toArray());
     const copy = duplicateForNextYear(source, payments);
-    const newId = crypto.randomUUID();
-    const record = stamped(grantApplicationSchema.parse(copy.application), undefined, newId, now);
-    await db.grantApplications.add(record);
-    await db.payments.bulkAdd(
-      copy.payments.map((p) => stamped({ ...p, applicationId: newId }, undefined, crypto.randomUUID(), now)),
-    );
+    const record = await createRow(db.grantApplications, grantApplicationSchema.parse(copy.application), now);
+    for (const payment of copy.payments) await createRow(db.payments, { ...payment, applicationId: record.id }, now);
     return record;
   });
 }
@@ -141,27 +121,25 @@ export async function listPayments(db: WorkspaceDb, applicationId?: string): Pro
   return alive(records).sort(byExpectedDate);
 }
 
-export async function savePayment(db: WorkspaceDb, input: unknown, options: SaveOptions = {}): Promise<Validated<PaymentRecord>> {
+export async function savePayment(db: WorkspaceDb, input: unknown, options: SaveOptions = {}): Promise<WriteOutcome<PaymentRecord>> {
   const parsed = paymentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
-  const id = options.id ?? crypto.randomUUID();
+  const context = await prepareWrite(db, 'payments', options.id);
   return db.transaction('rw', db.payments, db.grantApplications, async () => {
     const app = await db.grantApplications.get(parsed.data.applicationId);
     if (!app) return { ok: false as const, errors: { applicationId: 'Demande de subvention\u00a0: introuvable.' } };
     const problems = paymentProblems(parsed.data, app);
     if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
-    const record = stamped(parsed.data, await db.payments.get(id), id, options.now ?? new Date());
-    await db.payments.put(record);
-    return { ok: true as const, value: record };
+    return saveRow(db.payments, context, parsed.data, options.now ?? new Date());
   });
 }
 
-export function deletePayment(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
-  return setDeletedAt(db.payments, id, now.toISOString(), now);
+export function deletePayment(db: WorkspaceDb, target: Target, now = new Date()): Promise<WriteOutcome<PaymentRecord>> {
+  return binOne(db, db.payments, target, now);
 }
 
 export function restorePayment(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
-  return setDeletedAt(db.payments, id, null, now);
+  return restoreOne(db, db.payments, id, now);
 }
 
 export function usePayments(db: WorkspaceDb, applicationId?: string): PaymentRecord[] | undefined {

@@ -6,8 +6,8 @@ import {
   type ContactRecord,
   type PartnerRecord,
 } from '../domain/partners/partner';
-import { newStamps, type Validated } from '../domain/record';
 import type { WorkspaceDb } from './workspace-db';
+import { binAlong, binOne, binRow, prepareWrite, restoreAlong, restoreOne, restoreRow, saveRow, type Target, type WriteOutcome } from './write-path';
 
 // The partner directory and each partner's contacts. A partner goes to the bin with its contacts, under
 // one deletedAt stamp, so that restoring it brings back exactly those contacts.
@@ -28,23 +28,13 @@ export async function getPartner(db: WorkspaceDb, id: string): Promise<PartnerRe
 export async function savePartner(
   db: WorkspaceDb,
   input: unknown,
-  id?: string,
+  target?: Target,
   now: Date = new Date(),
-): Promise<Validated<PartnerRecord>> {
+): Promise<WriteOutcome<PartnerRecord>> {
   const parsed = partnerSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
-  return db.transaction('rw', db.partners, async () => {
-    const existing = id === undefined ? undefined : await db.partners.get(id);
-    if (id !== undefined && existing === undefined) {
-      return { ok: false as const, errors: { '': 'Ce partenaire n’existe plus : rien n’a été enregistré.' } };
-    }
-    const stamps = existing
-      ? { id: existing.id, createdAt: existing.createdAt, updatedAt: now.toISOString(), deletedAt: existing.deletedAt }
-      : newStamps(crypto.randomUUID(), now);
-    const record: PartnerRecord = { ...parsed.data, ...stamps };
-    await db.partners.put(record);
-    return { ok: true as const, value: record };
-  });
+  const context = await prepareWrite(db, 'partners', target);
+  return db.transaction('rw', db.partners, () => saveRow(db.partners, context, parsed.data, now));
 }
 
 /** The live agreements that name a partner among their parties, by title. */
@@ -62,8 +52,10 @@ export async function agreementsNamingPartner(db: WorkspaceDb, partnerId: string
  * Sends a partner and its contacts to the bin — unless agreements still name it: deleting it would leave
  * them without a party, so the refusal lists them.
  */
-export async function deletePartner(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<Validated<PartnerRecord>> {
-  return db.transaction('rw', [db.partners, db.contacts, db.agreements, db.agreementParties], async () => {
+export async function deletePartner(db: WorkspaceDb, target: Target, now: Date = new Date()): Promise<WriteOutcome<PartnerRecord>> {
+  const context = await prepareWrite(db, 'partners', target);
+  const id = context.ref?.id ?? '';
+  return db.transaction('rw', [db.partners, db.contacts, db.agreements, db.agreementParties], async (): Promise<WriteOutcome<PartnerRecord>> => {
     const partner = await db.partners.get(id);
     if (partner === undefined || partner.deletedAt !== null) {
       return { ok: false as const, errors: { '': 'Ce partenaire est déjà dans la corbeille.' } };
@@ -79,25 +71,19 @@ export async function deletePartner(db: WorkspaceDb, id: string, now: Date = new
         },
       };
     }
-    const at = now.toISOString();
-    const binned = { ...partner, deletedAt: at, updatedAt: at };
-    await db.partners.put(binned);
-    const contacts = await db.contacts.where('partnerId').equals(id).toArray();
-    await db.contacts.bulkPut(contacts.filter((c) => c.deletedAt === null).map((c) => ({ ...c, deletedAt: at, updatedAt: at })));
-    return { ok: true as const, value: binned };
+    const binned = await binRow(db.partners, context, now);
+    if (!binned.ok || binned.value.deletedAt === null) return binned;
+    await binAlong(db.contacts, await db.contacts.where('partnerId').equals(id).toArray(), binned.value.deletedAt, now);
+    return binned;
   });
 }
 
 /** Brings a partner back from the bin with the contacts binned along with it. */
 export async function restorePartner(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
   await db.transaction('rw', db.partners, db.contacts, async () => {
-    const partner = await db.partners.get(id);
-    if (partner === undefined || partner.deletedAt === null) return;
-    const stamp = partner.deletedAt;
-    const at = now.toISOString();
-    await db.partners.put({ ...partner, deletedAt: null, updatedAt: at });
-    const contacts = await db.contacts.where('partnerId').equals(id).toArray();
-    await db.contacts.bulkPut(contacts.filter((c) => c.deletedAt === stamp).map((c) => ({ ...c, deletedAt: null, updatedAt: at })));
+    const stamp = (await db.partners.get(id))?.deletedAt;
+    if (!stamp || !(await restoreRow(db.partners, id, now))) return;
+    await restoreAlong(db.contacts, await db.contacts.where('partnerId').equals(id).toArray(), stamp, now);
   });
 }
 
@@ -111,33 +97,27 @@ export async function listContacts(db: WorkspaceDb, partnerId: string): Promise<
 export async function saveContact(
   db: WorkspaceDb,
   input: unknown,
-  id?: string,
+  target?: Target,
   now: Date = new Date(),
-): Promise<Validated<ContactRecord>> {
+): Promise<WriteOutcome<ContactRecord>> {
   const parsed = contactSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
+  const context = await prepareWrite(db, 'contacts', target);
   return db.transaction('rw', db.contacts, db.partners, async () => {
     const partner = await db.partners.get(parsed.data.partnerId);
     if (partner === undefined || partner.deletedAt !== null) {
       return { ok: false as const, errors: { partnerId: fieldMessage('Partenaire', 'introuvable.') } };
     }
-    const existing = id === undefined ? undefined : await db.contacts.get(id);
-    const stamps = existing
-      ? { id: existing.id, createdAt: existing.createdAt, updatedAt: now.toISOString(), deletedAt: existing.deletedAt }
-      : newStamps(crypto.randomUUID(), now);
-    const record: ContactRecord = { ...parsed.data, ...stamps };
-    await db.contacts.put(record);
-    return { ok: true as const, value: record };
+    return saveRow(db.contacts, context, parsed.data, now);
   });
 }
 
-export async function deleteContact(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  const at = now.toISOString();
-  await db.contacts.update(id, { deletedAt: at, updatedAt: at });
+export function deleteContact(db: WorkspaceDb, target: Target, now: Date = new Date()): Promise<WriteOutcome<ContactRecord>> {
+  return binOne(db, db.contacts, target, now);
 }
 
-export async function restoreContact(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  await db.contacts.update(id, { deletedAt: null, updatedAt: now.toISOString() });
+export function restoreContact(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
+  return restoreOne(db, db.contacts, id, now);
 }
 
 /** The directory, by name; `undefined` while loading. */

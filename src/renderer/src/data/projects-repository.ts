@@ -2,10 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { fieldMessage, firstIssueMessages } from '../domain/fields';
 import { projectSchema, projectStaffSchema, type ProjectRecord, type ProjectStaff, type ProjectStaffRecord } from '../domain/projects/project';
 import { personName } from '../domain/team/person';
-import type { Validated } from '../domain/record';
 import { budgetTotals, type BudgetTotals } from '../domain/budgets/budget-totals';
 import { lineAmountResolver } from '../domain/budgets/budget-lines';
 import type { WorkspaceDb } from './workspace-db';
+import { binAlong, binRow, prepareWrite, refOf, restoreAlong, restoreRow, saveRow, type Target, type WriteOutcome } from './write-path';
 
 // Actions (projets) and the staff assigned to them. An action and its staff are written in one
 // transaction: the form edits both, and a refused staff row must leave the action as it was.
@@ -18,11 +18,6 @@ export interface ProjectWithStaff {
 }
 
 const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
-
-function stampsFor(existing: { createdAt: string; deletedAt: string | null } | undefined, id: string, now: Date) {
-  const at = now.toISOString();
-  return { id, createdAt: existing?.createdAt ?? at, updatedAt: at, deletedAt: existing?.deletedAt ?? null };
-}
 
 const byStartThenTitle = (a: ProjectRecord, b: ProjectRecord) =>
   b.startDate.localeCompare(a.startDate) || a.title.localeCompare(b.title, 'fr');
@@ -46,9 +41,10 @@ export async function getProject(db: WorkspaceDb, id: string): Promise<ProjectWi
 export async function saveProject(
   db: WorkspaceDb,
   input: { staff?: unknown } & Record<string, unknown>,
-  id?: string,
+  target?: Target,
   now: Date = new Date(),
-): Promise<Validated<ProjectWithStaff>> {
+): Promise<WriteOutcome<ProjectWithStaff>> {
+  const id = refOf(target)?.id;
   const parsed = projectSchema.safeParse(input);
   const errors: Record<string, string> = parsed.success ? {} : firstIssueMessages(parsed.error);
   const staffInput = Array.isArray(input.staff) ? (input.staff as unknown[]) : [];
@@ -64,8 +60,8 @@ export async function saveProject(
   });
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
 
-  const projectId = id ?? crypto.randomUUID();
-  return db.transaction('rw', [db.projects, db.projectStaff, db.people, db.agreements], async () => {
+  const context = await prepareWrite(db, 'projects', target);
+  return db.transaction('rw', [db.projects, db.projectStaff, db.people, db.agreements], async (): Promise<WriteOutcome<ProjectWithStaff>> => {
     const refusals: Record<string, string> = {};
     const seen = new Set<string>();
     for (const [index, row] of staff.entries()) {
@@ -85,51 +81,44 @@ export async function saveProject(
     }
     if (Object.keys(refusals).length > 0) return { ok: false as const, errors: refusals };
 
-    const existing = await db.projects.get(projectId);
-    const project: ProjectRecord = { ...parsed.data, ...stampsFor(existing, projectId, now) };
-    await db.projects.put(project);
+    const written = await saveRow(db.projects, context, parsed.data, now);
+    if (!written.ok) return written;
+    const project = written.value;
+    const projectId = project.id;
 
     const current = live(await db.projectStaff.where('projectId').equals(projectId).toArray());
     const byPerson = new Map(current.map((s) => [s.personId, s]));
     const saved: ProjectStaffRecord[] = [];
     for (const row of staff) {
       const previous = byPerson.get(row.personId);
-      const record: ProjectStaffRecord = { ...row, projectId, ...stampsFor(previous, previous?.id ?? crypto.randomUUID(), now) };
-      await db.projectStaff.put(record);
-      saved.push(record);
+      const rowContext = { ref: previous ? { id: previous.id } : undefined };
+      const record = await saveRow(db.projectStaff, rowContext, { ...row, projectId }, now);
+      if (record.ok) saved.push(record.value);
     }
     const kept = new Set(staff.map((s) => s.personId));
-    for (const old of current.filter((s) => !kept.has(s.personId))) {
-      await db.projectStaff.put({ ...old, deletedAt: now.toISOString(), updatedAt: now.toISOString() });
-    }
-    return { ok: true as const, value: { project, staff: saved } };
+    await binAlong(db.projectStaff, current.filter((s) => !kept.has(s.personId)), now.toISOString(), now);
+    return { ...written, value: { project, staff: saved } };
   });
 }
 
 /** Sends an action and its staff to the bin together (one deletedAt: the bin restores them as one). */
-export async function deleteProject(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  const at = now.toISOString();
-  await db.transaction('rw', db.projects, db.projectStaff, async () => {
-    const project = await db.projects.get(id);
-    if (!project || project.deletedAt !== null) return;
-    await db.projects.put({ ...project, deletedAt: at, updatedAt: at });
-    for (const row of live(await db.projectStaff.where('projectId').equals(id).toArray())) {
-      await db.projectStaff.put({ ...row, deletedAt: at, updatedAt: at });
-    }
+export async function deleteProject(db: WorkspaceDb, target: Target, now: Date = new Date()): Promise<WriteOutcome<ProjectRecord>> {
+  const context = await prepareWrite(db, 'projects', target);
+  const id = context.ref?.id ?? '';
+  return db.transaction('rw', db.projects, db.projectStaff, async () => {
+    const binned = await binRow(db.projects, context, now);
+    if (!binned.ok || binned.value.deletedAt === null) return binned;
+    await binAlong(db.projectStaff, await db.projectStaff.where('projectId').equals(id).toArray(), binned.value.deletedAt, now);
+    return binned;
   });
 }
 
 /** Brings an action back with the staff rows binned at the same moment. */
 export async function restoreProject(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  const at = now.toISOString();
   await db.transaction('rw', db.projects, db.projectStaff, async () => {
-    const project = await db.projects.get(id);
-    if (!project || project.deletedAt === null) return;
-    const binnedAt = project.deletedAt;
-    await db.projects.put({ ...project, deletedAt: null, updatedAt: at });
-    for (const row of await db.projectStaff.where('projectId').equals(id).toArray()) {
-      if (row.deletedAt === binnedAt) await db.projectStaff.put({ ...row, deletedAt: null, updatedAt: at });
-    }
+    const binnedAt = (await db.projects.get(id))?.deletedAt;
+    if (!binnedAt || !(await restoreRow(db.projects, id, now))) return;
+    await restoreAlong(db.projectStaff, await db.projectStaff.where('projectId').equals(id).toArray(), binnedAt, now);
   });
 }
 

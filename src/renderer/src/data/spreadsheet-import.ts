@@ -1,7 +1,8 @@
-import { newStamps } from '../domain/record';
 import type { ImportKind, RowOutcome } from '../domain/spreadsheets/import-targets';
 import type { ImportReferences } from '../domain/spreadsheets/import-targets';
 import type { WorkspaceDb } from './workspace-db';
+import type { RecordStamps } from '../domain/record';
+import { createRows } from './write-path';
 
 // Writes the rows of an import that passed validation. All-or-nothing: with one row in error nothing is
 // written, unless the user chose to skip those rows; the written rows go in ONE transaction, so a failure
@@ -44,10 +45,8 @@ export async function importRows(
   const bad = outcomes.filter((o) => !o.ok).length;
   if (bad > 0 && !options.skipInvalid) return { status: 'refused', badRows: bad };
   const now = options.now ?? new Date();
-  const records = outcomes.flatMap((o) => (o.ok ? [{ ...o.value, ...newStamps(crypto.randomUUID(), now) }] : []));
-  const table = db.table(TABLES[kind]);
-  await db.transaction('rw', table, async () => {
-    await table.bulkAdd(records);
-  });
+  const rows = outcomes.flatMap((o) => (o.ok ? [o.value] : []));
+  const table = db.table<RecordStamps, string>(TABLES[kind]);
+  const records = await db.transaction('rw', table, () => createRows(table, rows as Omit<RecordStamps, keyof RecordStamps>[], now));
   return { status: 'imported', count: records.length, skipped: bad };
 }

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { firstIssueMessages } from '../domain/fields';
-import type { Validated } from '../domain/record';
 import { aidedPostSchema, type AidedPostRecord } from '../domain/team/aided-post';
 import { amendmentProblems, amendmentsOf, amendmentSchema, effectiveEndDate, type AmendmentRecord } from '../domain/team/amendment';
 import { contractSchema, type ContractRecord } from '../domain/team/contract';
@@ -8,6 +7,7 @@ import { contractOverlapProblems } from '../domain/team/contract-checks';
 import { personSchema, type PersonRecord } from '../domain/team/person';
 import type { TeamData } from '../domain/team/team-year';
 import type { WorkspaceDb } from './workspace-db';
+import { binOne, prepareWrite, refOf, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
 
 // People, contracts, amendments and aided posts. Every save validates with the entity's schema and the
 // rules that need other records (overlaps, amendment dates); on any refusal nothing is written. Deleting
@@ -15,13 +15,9 @@ import type { WorkspaceDb } from './workspace-db';
 // without being touched, since the domain ignores records whose contract or person is in the bin.
 
 export type TeamTable = 'people' | 'contracts' | 'amendments' | 'aidedPosts';
+type TeamRecord = PersonRecord | ContractRecord | AmendmentRecord | AidedPostRecord;
 
 const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
-
-function stampsFor<T extends { createdAt: string }>(existing: T | undefined, id: string | undefined, now: Date) {
-  const at = now.toISOString();
-  return { id: id ?? crypto.randomUUID(), createdAt: existing?.createdAt ?? at, updatedAt: at, deletedAt: null };
-}
 
 /** Everything of the Équipe that is not in the bin. */
 export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
@@ -34,23 +30,21 @@ export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
   return { people: live(people), contracts: live(contracts), amendments: live(amendments), aidedPosts: live(aidedPosts) };
 }
 
-export async function savePerson(db: WorkspaceDb, input: unknown, id?: string, now: Date = new Date()): Promise<Validated<PersonRecord>> {
+export async function savePerson(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<PersonRecord>> {
   const parsed = personSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
-  return db.transaction('rw', db.people, async () => {
-    const existing = id === undefined ? undefined : await db.people.get(id);
-    const record: PersonRecord = { ...parsed.data, ...stampsFor(existing, id, now) };
-    await db.people.put(record);
-    return { ok: true as const, value: record };
-  });
+  const context = await prepareWrite(db, 'people', target);
+  return db.transaction('rw', db.people, () => saveRow(db.people, context, parsed.data, now));
 }
 
 /** Saves a contract unless it overlaps another contract of the same person for the same job. */
-export async function saveContract(db: WorkspaceDb, input: unknown, id?: string, now: Date = new Date()): Promise<Validated<ContractRecord>> {
+export async function saveContract(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<ContractRecord>> {
   const parsed = contractSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const contract = parsed.data;
-  return db.transaction('rw', [db.people, db.contracts, db.amendments], async (): Promise<Validated<ContractRecord>> => {
+  const id = refOf(target)?.id;
+  const context = await prepareWrite(db, 'contracts', target);
+  return db.transaction('rw', [db.people, db.contracts, db.amendments], async (): Promise<WriteOutcome<ContractRecord>> => {
     const person = await db.people.get(contract.personId);
     if (!person || person.deletedAt !== null) return { ok: false, errors: { personId: 'Personne\u00a0: introuvable ou à la corbeille.' } };
     const others = live(await db.contracts.where('personId').equals(contract.personId).toArray()).filter((c) => c.id !== id);
@@ -60,10 +54,7 @@ export async function saveContract(db: WorkspaceDb, input: unknown, id?: string,
       others.map((c) => ({ contract: c, amendments: amendmentsOf(c.id, amendments) })),
     );
     if (Object.keys(problems).length > 0) return { ok: false, errors: problems };
-    const existing = id === undefined ? undefined : await db.contracts.get(id);
-    const record: ContractRecord = { ...contract, ...stampsFor(existing, id, now) };
-    await db.contracts.put(record);
-    return { ok: true, value: record };
+    return saveRow(db.contracts, context, contract, now);
   });
 }
 
@@ -75,56 +66,61 @@ export async function saveContract(db: WorkspaceDb, input: unknown, id?: string,
 export async function saveAmendment(
   db: WorkspaceDb,
   input: unknown,
-  options: { id?: string; extendAid?: boolean; now?: Date } = {},
-): Promise<Validated<AmendmentRecord>> {
-  const { id, extendAid = false, now = new Date() } = options;
+  options: { id?: Target; extendAid?: boolean; now?: Date } = {},
+): Promise<WriteOutcome<AmendmentRecord>> {
+  const { extendAid = false, now = new Date() } = options;
+  const id = refOf(options.id)?.id;
   const parsed = amendmentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const amendment = parsed.data;
-  return db.transaction('rw', [db.contracts, db.amendments, db.aidedPosts], async (): Promise<Validated<AmendmentRecord>> => {
+  const context = await prepareWrite(db, 'amendments', options.id);
+  const postContext = await prepareWrite(db, 'aidedPosts', undefined);
+  return db.transaction('rw', [db.contracts, db.amendments, db.aidedPosts], async (): Promise<WriteOutcome<AmendmentRecord>> => {
     const contract = await db.contracts.get(amendment.contractId);
     if (!contract || contract.deletedAt !== null) return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
     const others = live(await db.amendments.where('contractId').equals(contract.id).toArray()).filter((a) => a.id !== id);
     const problems = amendmentProblems(amendment, contract, others);
     if (Object.keys(problems).length > 0) return { ok: false, errors: problems };
     const previousEnd = effectiveEndDate(contract, others);
-    const existing = id === undefined ? undefined : await db.amendments.get(id);
-    const record: AmendmentRecord = { ...amendment, ...stampsFor(existing, id, now) };
-    await db.amendments.put(record);
+    const saved = await saveRow(db.amendments, context, amendment, now);
+    if (!saved.ok) return saved;
     if (extendAid && amendment.newEndDate !== undefined) {
       const post = live(await db.aidedPosts.where('contractId').equals(contract.id).toArray())[0];
       if (post && previousEnd !== undefined && post.aidEndDate <= previousEnd && post.aidEndDate < amendment.newEndDate) {
-        await db.aidedPosts.put({ ...post, aidEndDate: amendment.newEndDate, updatedAt: now.toISOString() });
+        const { id: postId, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = post;
+        await saveRow(db.aidedPosts, { ...postContext, ref: { id: postId } }, { ...fields, aidEndDate: amendment.newEndDate }, now);
       }
     }
-    return { ok: true, value: record };
+    return saved;
   });
 }
 
 /** Saves the aided post of a contract; a contract has at most one. */
-export async function saveAidedPost(db: WorkspaceDb, input: unknown, id?: string, now: Date = new Date()): Promise<Validated<AidedPostRecord>> {
+export async function saveAidedPost(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<AidedPostRecord>> {
   const parsed = aidedPostSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const post = parsed.data;
-  return db.transaction('rw', [db.contracts, db.aidedPosts], async (): Promise<Validated<AidedPostRecord>> => {
+  const id = refOf(target)?.id;
+  const context = await prepareWrite(db, 'aidedPosts', target);
+  return db.transaction('rw', [db.contracts, db.aidedPosts], async (): Promise<WriteOutcome<AidedPostRecord>> => {
     const contract = await db.contracts.get(post.contractId);
     if (!contract || contract.deletedAt !== null) return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
     const other = live(await db.aidedPosts.where('contractId').equals(post.contractId).toArray()).find((p) => p.id !== id);
     if (other) return { ok: false, errors: { scheme: 'Dispositif\u00a0: ce contrat a déjà un poste aidé — modifiez-le.' } };
-    const existing = id === undefined ? undefined : await db.aidedPosts.get(id);
-    const record: AidedPostRecord = { ...post, ...stampsFor(existing, id, now) };
-    await db.aidedPosts.put(record);
-    return { ok: true, value: record };
+    return saveRow(db.aidedPosts, context, post, now);
   });
 }
 
-/** Sends a record to the bin; restoreFromBin takes it back out. */
-export async function moveToBin(db: WorkspaceDb, table: TeamTable, id: string, now: Date = new Date()): Promise<void> {
-  await db.table(table).update(id, { deletedAt: now.toISOString(), updatedAt: now.toISOString() });
+/**
+ * Sends a record to the bin — refused when it changed since the page showed it (pass the `updatedAt` it
+ * loaded); restoreFromBin takes it back out.
+ */
+export async function moveToBin(db: WorkspaceDb, table: TeamTable, target: Target, now: Date = new Date()): Promise<WriteOutcome<TeamRecord>> {
+  return binOne(db, db.table(table), target, now);
 }
 
 export async function restoreFromBin(db: WorkspaceDb, table: TeamTable, id: string, now: Date = new Date()): Promise<void> {
-  await db.table(table).update(id, { deletedAt: null, updatedAt: now.toISOString() });
+  await restoreOne(db, db.table(table), id, now);
 }
 
 /** The whole Équipe out of the bin; `undefined` while loading. */

@@ -204,6 +204,13 @@ export function phoneField<Options extends FieldOptions = { optional?: false }>(
   });
 }
 
+/**
+ * What a date field receives when the browser's date input holds an impossible or half-typed date
+ * (31/02/2026, 12/__/2026): the input reports `validity.badInput` and an empty value, which must not read
+ * as « no date ». It has the shape of a date and no calendar day, so isoDateField refuses it.
+ */
+export const UNREADABLE_DATE_INPUT = '00/00/0000';
+
 // A slip of the keyboard gives years like 0026 or 20026 that a date input happily takes. The lower bound
 // leaves room for old associations: some in Alsace-Moselle predate the 1901 law.
 const EARLIEST_PLAUSIBLE_YEAR = 1800;

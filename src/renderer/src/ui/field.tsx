@@ -1,4 +1,5 @@
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, useId, type ChangeEvent, type FocusEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { UNREADABLE_DATE_INPUT } from '../domain/fields';
 
 interface FieldShellProps {
   label: string;
@@ -33,10 +34,23 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   hint?: ReactNode;
 };
 
+// A date input holding 31/02/2026 or a half-typed date has an empty value and validity.badInput: the
+// form is told UNREADABLE_DATE_INPUT instead, so that the field is refused rather than saved empty.
+// (No `type` on the target: react-hook-form then takes the value from the event, not the element.)
+function readingBadDates<E extends FocusEvent<HTMLInputElement> | ChangeEvent<HTMLInputElement>>(handler: ((event: E) => unknown) | undefined) {
+  if (!handler) return undefined;
+  return (event: E) => {
+    const target = event.target;
+    if (!target.validity?.badInput) return handler(event);
+    return handler({ type: event.type, target: { name: target.name, value: UNREADABLE_DATE_INPUT } } as unknown as E);
+  };
+}
+
 export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { label, error, hint, required, ...input },
+  { label, error, hint, required, ...props },
   ref,
 ) {
+  const input = props.type === 'date' ? { ...props, onChange: readingBadDates(props.onChange), onBlur: readingBadDates(props.onBlur) } : props;
   return (
     <FieldShell label={label} error={error} hint={hint} required={required}>
       {({ inputId, describedBy }) => (

@@ -1,8 +1,9 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { failureMessage } from './failure-message';
 
 export interface ToastAction {
   label: string;
-  run: () => void | Promise<void>;
+  run: () => unknown;
 }
 
 interface ToastMessage {
@@ -10,48 +11,86 @@ interface ToastMessage {
   text: string;
   tone: 'info' | 'error';
   action?: ToastAction | undefined;
+  shownAt: number;
 }
 
 interface ToastApi {
   show: (text: string, options?: { tone?: 'info' | 'error'; action?: ToastAction }) => void;
+  /**
+   * Drops the toasts of the page the user left. Those said just now stay: an action that navigates (a
+   * deletion going back to the list) says its « Annuler » on the page it lands on.
+   */
+  clear: () => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
 
 const TOAST_DURATION_MS = 8000;
+/** More would cover the page; the others wait their turn. */
+export const VISIBLE_TOASTS = 2;
+const JUST_SAID_MS = 1000;
 
-/** Short confirmations after an action, read by screen readers; some offer « Annuler ». */
+/**
+ * Short confirmations after an action, read by screen readers; some offer « Annuler ». At most two are
+ * shown, the next ones queue; each stays its full time once visible; navigating clears them.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const nextId = useRef(1);
+  const timers = useRef(new Map<number, number>());
 
-  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
+  const dismiss = useCallback((id: number) => {
+    const timer = timers.current.get(id);
+    if (timer !== undefined) window.clearTimeout(timer);
+    timers.current.delete(id);
+    setToasts((all) => all.filter((t) => t.id !== id));
+  }, []);
 
-  const show = useCallback<ToastApi['show']>(
-    (text, options) => {
-      const id = nextId.current++;
-      setToasts((all) => [...all.slice(-2), { id, text, tone: options?.tone ?? 'info', action: options?.action }]);
-      window.setTimeout(() => dismiss(id), TOAST_DURATION_MS);
-    },
-    [dismiss],
-  );
+  const show = useCallback<ToastApi['show']>((text, options) => {
+    const id = nextId.current++;
+    setToasts((all) => [...all, { id, text, tone: options?.tone ?? 'info', action: options?.action, shownAt: Date.now() }]);
+  }, []);
 
-  const api = useMemo(() => ({ show }), [show]);
+  const clear = useCallback(() => {
+    const before = Date.now() - JUST_SAID_MS;
+    setToasts((all) => {
+      for (const toast of all.filter((t) => t.shownAt < before)) {
+        window.clearTimeout(timers.current.get(toast.id));
+        timers.current.delete(toast.id);
+      }
+      return all.filter((t) => t.shownAt >= before);
+    });
+  }, []);
+
+  const visible = toasts.slice(0, VISIBLE_TOASTS);
+  // A toast's time starts when it appears, not while it waits in the queue.
+  useEffect(() => {
+    for (const toast of visible) {
+      if (!timers.current.has(toast.id)) timers.current.set(toast.id, window.setTimeout(() => dismiss(toast.id), TOAST_DURATION_MS));
+    }
+  }, [visible, dismiss]);
+
+  const api = useMemo(() => ({ show, clear }), [show, clear]);
 
   return (
     <ToastContext.Provider value={api}>
       {children}
       <div className="toasts" role="status" aria-live="polite">
-        {toasts.map((toast) => (
+        {visible.map((toast) => (
           <div key={toast.id} className={`toast toast--${toast.tone}`}>
             <span>{toast.text}</span>
             {toast.action ? (
               <button
                 type="button"
                 className="button button--small"
-                onClick={async () => {
+                onClick={() => {
                   dismiss(toast.id);
-                  await toast.action?.run();
+                  Promise.resolve()
+                    .then(() => toast.action?.run())
+                    .catch((error: unknown) => {
+                      console.error('Passerelle: a toast action failed', error);
+                      show(failureMessage(error), { tone: 'error' });
+                    });
                 }}
               >
                 {toast.action.label}

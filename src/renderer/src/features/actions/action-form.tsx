@@ -11,6 +11,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/f
 import { FormErrorSummary } from '../../ui/form-error-summary';
 import { countErrors, errorAt, revealFirstError, showRefusals } from '../../ui/form-errors';
 import { Section } from '../../ui/page';
+import { useLoadedRevision } from '../../ui/loaded-revision';
 import { useToast } from '../../ui/toast';
 
 // The action's form, in the order of the Cerfa 12156 §6 so that filling it in is filling in the dossier.
@@ -104,6 +105,7 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
   const [, navigate] = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
   const [refusal, setRefusal] = useState<string>();
+  const revision = useLoadedRevision(data?.project);
   const [submitted, setSubmitted] = useState(false);
   const { register, handleSubmit, control, setError, setFocus, clearErrors, formState } = useForm<ActionFormValues>({
     defaultValues: formValues(data),
@@ -119,7 +121,7 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
     clearErrors();
     setRefusal(undefined);
     setSubmitted(true);
-    const result = await saveProject(db, toInput(values), data?.project.id);
+    const result = await saveProject(db, toInput(values), data ? revision.target() : undefined);
     if (!result.ok) {
       const mapped = Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [formPath(k), v]));
       const elsewhere = showRefusals(mapped, Object.keys(mapped).filter((k) => k !== ''), setError, setFocus);
@@ -128,7 +130,8 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
       return;
     }
     setSubmitted(false);
-    toast.show(data ? 'Action enregistrée.' : 'Action créée.');
+    revision.adopt(result.value.project);
+    toast.show(result.merged?.message ?? (data ? 'Action enregistrée.' : 'Action créée.'));
     if (!data) navigate(`/dossiers/actions/${result.value.project.id}`);
   };
 

@@ -11,6 +11,7 @@ import { useToast } from '../../ui/toast';
 import { ActionForm } from './action-form';
 import { BudgetEditor } from './budget-editor';
 import { YearPicker } from './year-picker';
+import { refusalText, useAction } from '../../ui/use-action';
 
 export function NewActionPage() {
   return (
@@ -22,6 +23,7 @@ export function NewActionPage() {
 }
 
 export function ActionPage() {
+  const act = useAction();
   const { id = '' } = useParams<{ id: string }>();
   const { db } = useCurrentWorkspace();
   const data = useProject(db, id);
@@ -46,7 +48,11 @@ export function ActionPage() {
   const budgetYear = year ?? startYear;
 
   const remove = async () => {
-    await deleteProject(db, project.id);
+    const binned = await deleteProject(db, { id: project.id, updatedAt: project.updatedAt });
+    if (!binned.ok) {
+      toast.show(refusalText(binned.errors), { tone: 'error' });
+      return;
+    }
     navigate('/dossiers/actions');
     toast.show(`Action « ${project.title} » mise à la corbeille.`, {
       action: { label: 'Annuler', run: () => restoreProject(db, project.id) },
@@ -81,7 +87,7 @@ export function ActionPage() {
         description={<p>« {project.title} » et son équipe iront à la corbeille ; vous pourrez les restaurer.</p>}
         confirmLabel="Mettre à la corbeille"
         destructive
-        onConfirm={() => void remove()}
+        onConfirm={() => act(() => remove())}
       />
     </Page>
   );

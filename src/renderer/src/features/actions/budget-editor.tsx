@@ -20,6 +20,7 @@ import { budgetTotals, formatPercent, grantShare, type BudgetTotals } from '../.
 import { suggestBudgetLines, suggestionState, type BudgetSuggestion } from '../../domain/budgets/suggestions';
 import { formatWholeEuros } from '../../domain/money';
 import { useToast } from '../../ui/toast';
+import { useAction } from '../../ui/use-action';
 
 // A budget prévisionnel on the Cerfa account lines: charges, then produits, then the contributions
 // volontaires en nature, each chapter in the form's order. Amounts are whole euros, edited in place; a 74
@@ -43,6 +44,7 @@ const GROUPS: { title: string; sides: BudgetSide[]; totals: (t: BudgetTotals) =>
 ];
 
 export function BudgetEditor({ target }: { target: BudgetTarget }) {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const view = useBudgetView(db, target);
@@ -120,7 +122,7 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
                     lines={lines}
                     amountOf={amountOf}
                     applications={view.applications}
-                    onRemove={(line) => void remove(line)}
+                    onRemove={(line) => act(() => remove(line))}
                   />
                 ))}
               </tbody>
@@ -218,6 +220,7 @@ function ChapterRows(props: {
 }
 
 function LineRow({ line, effectiveCents, application, onRemove }: { line: BudgetLineRecord; effectiveCents: number; application: { id: string; title: string } | undefined; onRemove: () => void }) {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const account = budgetAccount(line.account);
   const accountLabel = account?.label ?? line.account;
@@ -240,7 +243,7 @@ function LineRow({ line, effectiveCents, application, onRemove }: { line: Budget
           aria-label={`Précision — ${accountLabel}`}
           value={label}
           onChange={(e) => setLabel(e.target.value)}
-          onBlur={() => (label !== (line.label ?? '') ? void save({ label }) : undefined)}
+          onBlur={() => (label !== (line.label ?? '') ? act(() => save({ label })) : undefined)}
         />
       </td>
       <td className="numeric">
@@ -261,7 +264,7 @@ function LineRow({ line, effectiveCents, application, onRemove }: { line: Budget
               aria-describedby={error ? errorId : undefined}
               value={amount}
               onChange={(e) => setAmount(e.target.value)}
-              onBlur={() => (amount !== eurosText(line.amountCents) ? void save({ amountCents: amount }) : undefined)}
+              onBlur={() => (amount !== eurosText(line.amountCents) ? act(() => save({ amountCents: amount })) : undefined)}
             />
             {error ? (
               <p id={errorId} className="field__error" role="alert">
@@ -281,6 +284,7 @@ function LineRow({ line, effectiveCents, application, onRemove }: { line: Budget
 }
 
 function AddLineForm({ target, applications, funders }: { target: BudgetTarget; applications: { id: string; title: string; funderId: string }[]; funders: { id: string; name: string }[] }) {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const ids = { account: useId(), label: useId(), amount: useId(), app: useId() };
   const [account, setAccount] = useState('');
@@ -325,7 +329,7 @@ function AddLineForm({ target, applications, funders }: { target: BudgetTarget; 
   const described = (key: string, id: string) => (errors[key] ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
 
   return (
-    <form className="budget-add" onSubmit={(e) => void submit(e)} noValidate aria-label="Ajouter une ligne au budget">
+    <form className="budget-add" onSubmit={(e) => act(() => submit(e))} noValidate aria-label="Ajouter une ligne au budget">
       <h3 className="actions-subtitle">Ajouter une ligne</h3>
       <div className="budget-add__fields">
         <div className="field">
@@ -396,6 +400,7 @@ function SuggestionsPanel(props: {
   lines: BudgetLineRecord[];
   amountOf: (line: BudgetLineRecord) => number;
 }) {
+  const act = useAction();
   const { target, suggestions, lines, amountOf } = props;
   const { db } = useCurrentWorkspace();
   const toast = useToast();
@@ -415,7 +420,7 @@ function SuggestionsPanel(props: {
           Suggestions
         </h3>
         {pending.length > 1 ? (
-          <button type="button" className="button" onClick={() => void accept(pending)}>
+          <button type="button" className="button" onClick={() => act(() => accept(pending))}>
             Tout accepter
           </button>
         ) : null}
@@ -437,7 +442,7 @@ function SuggestionsPanel(props: {
               <button
                 type="button"
                 className="button button--small"
-                onClick={() => void accept([s])}
+                onClick={() => act(() => accept([s]))}
                 aria-label={`Accepter ${formatWholeEuros(s.amountCents)} — ${s.label}, ${budgetAccount(s.account)?.label ?? s.account}`}
                 title={STATE_TEXT[states[i] ?? 'new']}
               >

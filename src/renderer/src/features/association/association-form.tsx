@@ -14,6 +14,7 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { ChangedElsewhereNotice, useLoadedRevision } from '../../ui/loaded-revision';
 import { FormErrorSummary } from '../../ui/form-error-summary';
 import { countErrors, errorAt } from '../../ui/form-errors';
 
@@ -21,6 +22,8 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const [saveFailed, setSaveFailed] = useState<string | undefined>();
+  const revision = useLoadedRevision(profile);
+  const adoptRevision = revision.adopt;
   const form = useForm<AssociationFormValues, unknown, AssociationProfile>({
     resolver: zodResolver(associationProfileSchema) as never,
     defaultValues: associationFormValues(profile),
@@ -38,8 +41,10 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
   const dirty = useRef(isDirty);
   dirty.current = isDirty;
   useEffect(() => {
-    if (!dirty.current) reset(associationFormValues(profile));
-  }, [profile, reset]);
+    if (dirty.current) return;
+    reset(associationFormValues(profile));
+    adoptRevision(profile);
+  }, [profile, reset, adoptRevision]);
   const approvals = useFieldArray({ control, name: 'approvals' });
   const qpvs = useFieldArray({ control, name: 'qpvs' });
   const [sameAddress, alsaceMoselle, publicUtility, federated, collectiveAgreement] = useWatch({
@@ -51,14 +56,15 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
 
   const onValid = async (values: AssociationProfile) => {
     const previous = profile;
-    const result = await saveAssociationProfile(db, values);
+    const result = await saveAssociationProfile(db, values, new Date(), revision.target()?.updatedAt);
     if (!result.ok) {
       setSaveFailed(Object.values(result.errors)[0]);
       return;
     }
     setSaveFailed(undefined);
+    revision.adopt(result.value);
     reset(associationFormValues(result.value));
-    toast.show('Profil enregistré.', {
+    toast.show(result.merged?.message ?? 'Profil enregistré.', {
       action: {
         label: 'Annuler',
         run: async () => {
@@ -73,6 +79,13 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
 
   return (
     <form onSubmit={handleSubmit(onValid)} noValidate aria-label="Profil de l’association">
+      <ChangedElsewhereNotice
+        show={revision.changedElsewhere}
+        onReload={() => {
+          reset(associationFormValues(profile));
+          revision.adopt(profile);
+        }}
+      />
       <FormErrorSummary errorCount={errorCount} submitted={submitCount > 0} refusal={saveFailed} />
 
       <Section title="1. Identification">

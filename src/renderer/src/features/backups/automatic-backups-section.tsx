@@ -8,10 +8,12 @@ import { currentPlatform } from '../../platform/current-platform';
 import { useToast } from '../../ui/toast';
 import { AUTO_BACKUP_INTERVAL_MS, runAutomaticBackup } from './automatic-backups';
 import { formatMoment } from './backup-format';
+import { useAction } from '../../ui/use-action';
 
 const RULE = `Passerelle sauvegarde au démarrage puis toutes les ${AUTO_BACKUP_INTERVAL_MS / 3_600_000} heures si quelque chose a changé, et garde toutes les sauvegardes des dernières ${RETENTION.keepAllHours} heures, une par jour pendant ${RETENTION.dailyDays} jours, puis une par semaine pendant trois mois.`;
 
 export function AutomaticBackupsSection() {
+  const act = useAction();
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
   const passphrase = useUnlockedPassphrase();
@@ -58,7 +60,7 @@ export function AutomaticBackupsSection() {
         <button
           type="button"
           className="button"
-          onClick={async () => {
+          onClick={() => act(async () => {
             try {
               const chosen = await host.chooseFolder();
               if (!chosen) return;
@@ -69,7 +71,7 @@ export function AutomaticBackupsSection() {
             } catch (e) {
               toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });
             }
-          }}
+          })}
         >
           {folder?.folder ? 'Changer de dossier…' : 'Choisir le dossier…'}
         </button>

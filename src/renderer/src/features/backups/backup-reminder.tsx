@@ -8,9 +8,11 @@ import { useUnlockedPassphrase } from '../../data/espace-session';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { useToast } from '../../ui/toast';
 import { saveBackupNow } from './save-backup';
+import { useAction } from '../../ui/use-action';
 
 /** A banner above every screen when the espace has had no backup for a week, with the download at hand. */
 export function BackupReminder() {
+  const act = useAction();
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
   const passphrase = useUnlockedPassphrase();
@@ -33,7 +35,7 @@ export function BackupReminder() {
           type="button"
           className="button button--primary"
           disabled={busy}
-          onClick={async () => {
+          onClick={() => act(async () => {
             setBusy(true);
             try {
               const made = await saveBackupNow(db, record, passphrase);
@@ -43,7 +45,7 @@ export function BackupReminder() {
             } finally {
               setBusy(false);
             }
-          }}
+          })}
         >
           Sauvegarder maintenant
         </button>

@@ -12,6 +12,7 @@ import { AutomaticBackupsSection } from './automatic-backups-section';
 import { formatMoment } from './backup-format';
 import { RestoreFlow } from './restore-flow';
 import { saveBackupNow } from './save-backup';
+import { useAction } from '../../ui/use-action';
 
 function useStorageEstimate() {
   const [estimate, setEstimate] = useState<{ usage: number; quota: number; persisted: boolean } | null>(null);
@@ -31,6 +32,7 @@ function useStorageEstimate() {
 }
 
 export function BackupsPage() {
+  const act = useAction();
   const { record, db } = useCurrentWorkspace();
   const registry = useRegistry();
   const toast = useToast();
@@ -72,7 +74,7 @@ export function BackupsPage() {
     <Page
       title="Sauvegardes"
       action={
-        <button type="button" className="button button--primary" onClick={() => void backupNow()} disabled={busy !== null}>
+        <button type="button" className="button button--primary" onClick={() => act(() => backupNow())} disabled={busy !== null}>
           Sauvegarder maintenant
         </button>
       }
@@ -130,7 +132,7 @@ export function BackupsPage() {
         />
         {undoAt ? (
           <p>
-            <button type="button" className="button button--danger-outline" onClick={() => void undo()} disabled={busy !== null}>
+            <button type="button" className="button button--danger-outline" onClick={() => act(() => undo())} disabled={busy !== null}>
               Annuler la restauration du {formatMoment(undoAt)}
             </button>
           </p>

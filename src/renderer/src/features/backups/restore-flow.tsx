@@ -16,6 +16,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
 import { BACKUP_FILTERS, formatMoment } from './backup-format';
+import { useAction } from '../../ui/use-action';
 
 type RestoreStep =
   | { step: 'idle' }
@@ -38,6 +39,7 @@ interface RestoreFlowProps {
  * changes before the last click.
  */
 export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: RestoreFlowProps) {
+  const act = useAction();
   const registry = useRegistry();
   const toast = useToast();
   const [state, setState] = useState<RestoreStep>({ step: 'idle' });
@@ -116,7 +118,7 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
 
   return (
     <>
-      <button type="button" className="button" onClick={() => void pick()} disabled={disabled}>
+      <button type="button" className="button" onClick={() => act(() => pick())} disabled={disabled}>
         {buttonLabel}
       </button>
 
@@ -128,7 +130,7 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
           description={<p>« {state.fileName} » est chiffrée. Saisissez la phrase de passe de l’espace sauvegardé.</p>}
           confirmLabel="Ouvrir la sauvegarde"
           confirmDisabled={passphrase === ''}
-          onConfirm={() => void examine(state.bytes, state.fileName, passphrase)}
+          onConfirm={() => act(() => examine(state.bytes, state.fileName, passphrase))}
         >
           <TextField
             label="Phrase de passe"
@@ -156,7 +158,7 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
         >
           {target ? (
             <p>
-              <button type="button" className="button" onClick={() => void restoreNew(state.backup)}>
+              <button type="button" className="button" onClick={() => act(() => restoreNew(state.backup))}>
                 Restaurer dans un nouvel espace
               </button>
             </p>
@@ -178,7 +180,7 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
           }
           confirmLabel="Remplacer les données"
           destructive
-          onConfirm={() => void replace(state.backup, target)}
+          onConfirm={() => act(() => replace(state.backup, target))}
         />
       ) : null}
     </>

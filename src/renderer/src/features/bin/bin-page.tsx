@@ -9,8 +9,10 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { BinTabs } from './bin-tabs';
 import { useUndoLastChange } from './use-undo';
+import { useAction } from '../../ui/use-action';
 
 export function BinPage() {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const groups = useBinGroups(db);
   const toast = useToast();
@@ -32,7 +34,7 @@ export function BinPage() {
     <Page
       title="Corbeille"
       action={
-        <button type="button" className="button" onClick={() => void undo()}>
+        <button type="button" className="button" onClick={() => act(() => undo())}>
           Annuler ma dernière modification
         </button>
       }
@@ -81,7 +83,7 @@ export function BinPage() {
                     <td className="bin-table__when">{formatDateShort(formatIsoFromDate(restorableUntil(group.deletedAt)))}</td>
                     <td className="bin-table__actions">
                       <div>
-                      <button type="button" className="button button--small" onClick={() => void restore(group)}>
+                      <button type="button" className="button button--small" onClick={() => act(() => restore(group))}>
                         Restaurer
                       </button>
                       <button type="button" className="button button--small button--danger" onClick={() => setToDestroy(group)}>

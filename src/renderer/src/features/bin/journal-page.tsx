@@ -11,6 +11,7 @@ import { useToast } from '../../ui/toast';
 import { BinTabs } from './bin-tabs';
 import { journalCsvBytes, journalFileName } from './journal-csv';
 import { useRememberedFilter } from './remembered-state';
+import { useAction } from '../../ui/use-action';
 
 // Long journals are cut on screen, never in the export: the screen reads only the newest entries that
 // match, from an index, so a journal of 50 000 entries opens as fast as a short one.
@@ -18,6 +19,7 @@ const SHOWN_AT_MOST = 300;
 const NOBODY_VALUE = '\u0000nobody';
 
 export function JournalPage() {
+  const act = useAction();
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
   const [person, setPerson] = useRememberedFilter(`${record.id}:journal:person`);
@@ -65,7 +67,7 @@ export function JournalPage() {
     <Page
       title="Journal des modifications"
       action={
-        <button type="button" className="button button--primary" onClick={() => void exportCsv()} disabled={exporting || !page}>
+        <button type="button" className="button button--primary" onClick={() => act(() => exportCsv())} disabled={exporting || !page}>
           Exporter en CSV
         </button>
       }

@@ -13,6 +13,7 @@ import { useToast } from '../../ui/toast';
 import { DeadlineItem, type DeadlineActions } from './deadline-item';
 import { LadderSettings } from './ladder-settings';
 import { useOpening } from './opening-provider';
+import { useAction } from '../../ui/use-action';
 
 const GROUPS = [
   { key: 'overdue', title: 'En retard', empty: 'Rien en retard.' },
@@ -53,6 +54,7 @@ function LazyDetails({ summary, children }: { summary: string; children: () => R
 }
 
 export function DashboardPage() {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const today = todayIso();
   const data = useDeadlineData(db, today);
@@ -115,7 +117,7 @@ export function DashboardPage() {
     <Page
       title="Tableau de bord"
       action={
-        <button type="button" className="button button--primary" onClick={() => void exportCalendar()} disabled={!data || data.deadlines.length === 0}>
+        <button type="button" className="button button--primary" onClick={() => act(() => exportCalendar())} disabled={!data || data.deadlines.length === 0}>
           Exporter le calendrier (.ics)
         </button>
       }

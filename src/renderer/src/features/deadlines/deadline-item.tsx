@@ -10,6 +10,7 @@ import {
   type DeadlineState,
   type ReminderLadder,
 } from '../../domain/deadlines/engine';
+import { useAction } from '../../ui/use-action';
 
 export interface DeadlineActions {
   markDone: (deadline: Deadline) => void;
@@ -31,6 +32,7 @@ export function DeadlineItem({
   state: DeadlineState | undefined;
   actions: DeadlineActions;
 }) {
+  const act = useAction();
   const [snoozing, setSnoozing] = useState(false);
   const [until, setUntil] = useState(defaultSnoozeDate(today));
   const [error, setError] = useState<string | null>(null);
@@ -63,12 +65,12 @@ export function DeadlineItem({
         {snoozing ? (
           <form
             className="deadline__snooze"
-            onSubmit={async (e) => {
+            onSubmit={(e) => act(async () => {
               e.preventDefault();
               const problem = await actions.snooze(deadline, until);
               setError(problem);
               if (problem === null) setSnoozing(false);
-            }}
+            })}
             noValidate
           >
             <label htmlFor={inputId}>Reporter au</label>

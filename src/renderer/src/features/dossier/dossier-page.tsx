@@ -12,6 +12,7 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { toggle, useDossierSelection, type DossierSelection } from './dossier-selection';
 import { preloadPdfRenderer, producePdf } from './produce-pdf';
+import { useAction } from '../../ui/use-action';
 
 // « Préparer un dossier de demande »: choose the exercise, the funders and the actions, see what a funder
 // would find missing, then produce the PDF (a draft while blocking items remain).
@@ -56,6 +57,7 @@ function ChecklistList({ title, items }: { title: string; items: ChecklistItem[]
 }
 
 export function DossierPage() {
+  const act = useAction();
   const { db, record } = useCurrentWorkspace();
   const today = todayIso();
   const sources = useDossierSources(db);
@@ -194,7 +196,7 @@ export function DossierPage() {
                 Des points bloquants restent : le PDF sera un brouillon, marqué « BROUILLON » sur chaque page.
               </p>
             ) : null}
-            <button type="button" className="button button--primary" disabled={!canProduce} onClick={() => void produce()}>
+            <button type="button" className="button button--primary" disabled={!canProduce} onClick={() => act(() => produce())}>
               {draft ? 'Produire un brouillon (PDF)' : 'Produire le dossier (PDF)'}
             </button>
             <p role="status" className="muted" data-render-ms={lastRender ?? undefined}>

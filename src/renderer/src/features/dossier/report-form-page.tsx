@@ -27,6 +27,7 @@ import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { preloadPdfRenderer, producePdf } from './produce-pdf';
+import { useAction } from '../../ui/use-action';
 
 // The compte-rendu financier of one granted application: bilan qualitatif, indicators achieved, the budget
 // table prévision / réalisation / %, explanations of the gaps beyond 15 %, contributions en nature and the
@@ -61,11 +62,15 @@ function actualCents(text: string): number | undefined {
 }
 
 export function ReportFormPage({ params }: { params: { applicationId: string } }) {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const sources = useDossierSources(db);
   const snapshots = useDossierSnapshots(db);
   const stored = useFinancialReport(db, params.applicationId);
   const toast = useToast();
+  // The revision of the compte-rendu this form took its values from (data/write-path.ts).
+  const loadedRevision = useRef<string | undefined>(undefined);
+  if (loadedRevision.current === undefined && stored) loadedRevision.current = stored.updatedAt;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problems, setProblems] = useState<ReportProblem[]>([]);
   const [busy, setBusy] = useState(false);
@@ -145,10 +150,29 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
       producedAt: stored?.producedAt,
     });
 
+  // A « Réalisation » that is not an amount is refused, not dropped: nothing is saved until it is fixed.
+  const invalidAmounts = (d: Draft) => d.lines.filter((l) => l.actual.trim() !== '' && actualCents(l.actual) === undefined).length;
+
   const save = async () => {
     if (!draft) return undefined;
-    const result = await saveFinancialReport(db, toReport(draft));
-    return result.ok ? result.value : undefined;
+    const invalid = invalidAmounts(draft);
+    if (invalid > 0) {
+      toast.show(
+        invalid === 1
+          ? 'Une réalisation n’est pas un montant en euros\u00a0: rien n’a été enregistré. Corrigez-la.'
+          : `${invalid} réalisations ne sont pas des montants en euros\u00a0: rien n’a été enregistré. Corrigez-les.`,
+        { tone: 'error' },
+      );
+      return undefined;
+    }
+    const result = await saveFinancialReport(db, toReport(draft), new Date(), stored ? loadedRevision.current ?? stored.updatedAt : undefined);
+    if (!result.ok) {
+      toast.show(result.errors[''] ?? Object.values(result.errors)[0] ?? 'Rien n’a été enregistré.', { tone: 'error' });
+      return undefined;
+    }
+    loadedRevision.current = result.value.updatedAt;
+    if (result.merged) toast.show(result.merged.message);
+    return result.value;
   };
 
   const produce = async () => {
@@ -194,7 +218,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
     <Page
       title={`Compte-rendu financier — ${application.title}`}
       action={
-        <button type="button" className="button button--primary" disabled={busy || !draft} onClick={() => void produce()}>
+        <button type="button" className="button button--primary" disabled={busy || !draft} onClick={() => act(() => produce())}>
           Produire le compte-rendu (PDF)
         </button>
       }
@@ -222,7 +246,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
           className="dossier-report"
           onSubmit={(e) => {
             e.preventDefault();
-            void save().then((r) => r && toast.show('Compte-rendu enregistré.'));
+            act(() => save().then((r) => r && toast.show('Compte-rendu enregistré.')));
           }}
         >
           <fieldset className="form-section">

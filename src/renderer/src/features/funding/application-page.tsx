@@ -32,6 +32,7 @@ import { FundingTabs } from './funding-tabs';
 import { GrantApplicationForm } from './grant-application-form';
 import { PaymentDialog } from './payment-dialog';
 import { StatusBadge } from './status-badge';
+import { refusalText, useAction } from '../../ui/use-action';
 
 export function ApplicationPage({ params }: { params: { id: string } }) {
   const { db } = useCurrentWorkspace();
@@ -49,6 +50,7 @@ export function ApplicationPage({ params }: { params: { id: string } }) {
 }
 
 function ApplicationView({ application }: { application: GrantApplicationRecord }) {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const funders = useFunders(db);
   const payments = usePayments(db, application.id);
@@ -57,6 +59,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
   const [editing, setEditing] = useState(false);
   const [paymentDialog, setPaymentDialog] = useState<PaymentRecord | 'new' | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [paymentToDelete, setPaymentToDelete] = useState<PaymentRecord | null>(null);
   const today = todayIso();
 
   const funder = funders?.find((f) => f.id === application.funderId);
@@ -64,8 +67,12 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
   const remaining = remainingCents(application, paid);
 
   async function remove() {
-    await deleteGrantApplication(db, application.id);
+    const binned = await deleteGrantApplication(db, { id: application.id, updatedAt: application.updatedAt });
     setConfirmingDelete(false);
+    if (!binned.ok) {
+      toast.show(refusalText(binned.errors), { tone: 'error' });
+      return;
+    }
     navigate('/financements');
     toast.show('Demande mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreGrantApplication(db, application.id) } });
   }
@@ -80,7 +87,11 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
   }
 
   async function removePayment(payment: PaymentRecord) {
-    await deletePayment(db, payment.id);
+    const binned = await deletePayment(db, { id: payment.id, updatedAt: payment.updatedAt });
+    if (!binned.ok) {
+      toast.show(refusalText(binned.errors), { tone: 'error' });
+      return;
+    }
     toast.show('Versement mis à la corbeille.', { action: { label: 'Annuler', run: () => restorePayment(db, payment.id) } });
   }
 
@@ -114,7 +125,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
         <button type="button" className="button" onClick={() => setEditing(true)}>
           Modifier la demande
         </button>
-        <button type="button" className="button" onClick={() => void duplicate()}>
+        <button type="button" className="button" onClick={() => act(() => duplicate())}>
           Dupliquer pour l’an prochain
         </button>
         <button type="button" className="button button--danger-outline" onClick={() => setConfirmingDelete(true)}>
@@ -226,7 +237,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
                       <button type="button" className="button button--small" onClick={() => setPaymentDialog(p)}>
                         {p.receivedDate ? 'Modifier' : 'Enregistrer la réception'}
                       </button>
-                      <button type="button" className="button button--small button--danger-outline" onClick={() => void removePayment(p)} aria-label={`Supprimer le versement ${p.label ?? ''} du ${formatDateShort(p.expectedDate)}`}>
+                      <button type="button" className="button button--small button--danger-outline" onClick={() => setPaymentToDelete(p)} aria-label={`Supprimer le versement ${p.label ?? ''} du ${formatDateShort(p.expectedDate)}`}>
                         Supprimer
                       </button>
                     </td>
@@ -268,7 +279,26 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
         title="Supprimer cette demande&nbsp;?"
         description={<p>La demande et ses versements vont à la corbeille&nbsp;; vous pourrez annuler.</p>}
         confirmLabel="Supprimer la demande"
-        onConfirm={() => void remove()}
+        onConfirm={() => act(() => remove())}
+        destructive
+      />
+      <ConfirmDialog
+        open={paymentToDelete !== null}
+        onOpenChange={(open) => (open ? undefined : setPaymentToDelete(null))}
+        title="Supprimer ce versement&nbsp;?"
+        description={
+          <p>
+            {paymentToDelete ? `Le versement ${paymentToDelete.label ?? ''} du ${formatDateShort(paymentToDelete.expectedDate)} va à la corbeille\u00a0; vous pourrez annuler.` : ''}
+          </p>
+        }
+        confirmLabel="Supprimer le versement"
+        onConfirm={() =>
+          act(() => {
+            const payment = paymentToDelete;
+            setPaymentToDelete(null);
+            return payment ? removePayment(payment) : undefined;
+          })
+        }
         destructive
       />
     </Page>

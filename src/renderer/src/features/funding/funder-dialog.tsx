@@ -12,6 +12,7 @@ import { saveFunder } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
+import { useLoadedRevision } from '../../ui/loaded-revision';
 
 /** Creates or edits a funder. The repository validates; its French messages go under the fields. */
 export function FunderDialog({
@@ -44,20 +45,23 @@ export function FunderDialog({
 function FunderForm({ funder, onDone }: { funder?: FunderRecord | undefined; onDone: (saved?: FunderRecord) => void }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
+  const revision = useLoadedRevision(funder);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { register, handleSubmit, setFocus, formState } = useForm<FunderFormValues>({
     defaultValues: funderFormValues(funder),
   });
 
   const onSubmit = async (values: FunderFormValues) => {
-    const result = await saveFunder(db, values, funder ? { id: funder.id } : {});
+    const result = await saveFunder(db, values, funder ? { id: revision.target() } : {});
     if (!result.ok) {
       setErrors(result.errors);
+      if (result.errors[''] !== undefined) toast.show(result.errors[''], { tone: 'error' });
       const first = Object.keys(result.errors)[0];
       if (first) setFocus(first as keyof FunderFormValues);
       return;
     }
-    toast.show(funder ? 'Financeur enregistré.' : `Financeur « ${result.value.name} » ajouté.`);
+    revision.adopt(result.value);
+    toast.show(result.merged?.message ?? (funder ? 'Financeur enregistré.' : `Financeur « ${result.value.name} » ajouté.`));
     onDone(result.value);
   };
 

@@ -10,10 +10,12 @@ import { useToast } from '../../ui/toast';
 import { FunderDialog } from './funder-dialog';
 import { FundingTabs } from './funding-tabs';
 import { SortableHeader, useSort } from './use-sort';
+import { refusalText, useAction } from '../../ui/use-action';
 
 type Column = 'name' | 'kind' | 'portal' | 'applications';
 
 export function FundersPage() {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const funders = useFunders(db);
   const applications = useGrantApplications(db);
@@ -31,8 +33,12 @@ export function FundersPage() {
   );
 
   async function confirmDelete(funder: FunderRecord) {
-    await deleteFunder(db, funder.id);
+    const binned = await deleteFunder(db, { id: funder.id, updatedAt: funder.updatedAt });
     setDeleting(null);
+    if (!binned.ok) {
+      toast.show(refusalText(binned.errors), { tone: 'error' });
+      return;
+    }
     toast.show(`Financeur « ${funder.name} » mis à la corbeille.`, {
       action: { label: 'Annuler', run: () => restoreFunder(db, funder.id) },
     });
@@ -118,7 +124,7 @@ export function FundersPage() {
         title={`Supprimer « ${deleting?.name ?? ''} »\u00a0?`}
         description={<p>Le financeur va à la corbeille&nbsp;; ses demandes restent. Vous pourrez annuler.</p>}
         confirmLabel="Supprimer le financeur"
-        onConfirm={() => deleting && void confirmDelete(deleting)}
+        onConfirm={() => deleting && act(() => confirmDelete(deleting))}
         destructive
       />
     </Page>

@@ -22,6 +22,8 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/f
 import { Section } from '../../ui/page';
 import { FunderDialog } from './funder-dialog';
 import { FormErrorSummary } from '../../ui/form-error-summary';
+import { useLoadedRevision } from '../../ui/loaded-revision';
+import { useToast } from '../../ui/toast';
 
 interface FormProps {
   application?: GrantApplicationRecord;
@@ -44,6 +46,8 @@ function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { f
   // A funder created from here is selected once the list holds it (a select drops an unknown value).
   const [pendingFunderId, setPendingFunderId] = useState<string | null>(null);
   const [saveErrors, setSaveErrors] = useState<Record<string, string>>({});
+  const toast = useToast();
+  const revision = useLoadedRevision(application);
   const form = useForm<GrantApplicationFormValues, unknown, GrantApplication>({
     resolver: zodResolver(grantApplicationSchema) as never,
     defaultValues: grantApplicationFormValues(application),
@@ -61,7 +65,7 @@ function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { f
   const stepFields = [...new Set(pathOf(status).flatMap((s) => (s === 'to-prepare' ? [] : [STATUS_DATE_FIELD[s]])))] as StepDateField[];
 
   const onValid = async (values: GrantApplication) => {
-    const result = await saveGrantApplication(db, values, application ? { id: application.id } : {});
+    const result = await saveGrantApplication(db, values, application ? { id: revision.target() } : {});
     if (!result.ok) {
       setSaveErrors(result.errors);
       const first = Object.keys(result.errors)[0];
@@ -69,6 +73,8 @@ function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { f
       return;
     }
     setSaveErrors({});
+    revision.adopt(result.value);
+    if (result.merged) toast.show(result.merged.message);
     onSaved(result.value);
   };
 

@@ -6,6 +6,7 @@ import { savePayment } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
+import { useLoadedRevision } from '../../ui/loaded-revision';
 
 /** Adds a tranche, or records its reception: the received date and amount together. */
 export function PaymentDialog({
@@ -38,18 +39,22 @@ export function PaymentDialog({
 function PaymentForm({ applicationId, payment, onDone }: { applicationId: string; payment?: PaymentRecord | undefined; onDone: () => void }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
+  const revision = useLoadedRevision(payment);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { register, handleSubmit, setFocus, formState } = useForm<PaymentFormValues>({ defaultValues: paymentFormValues(payment) });
 
   const onSubmit = async (values: PaymentFormValues) => {
-    const result = await savePayment(db, { ...values, applicationId }, payment ? { id: payment.id } : {});
+    const result = await savePayment(db, { ...values, applicationId }, payment ? { id: revision.target() } : {});
     if (!result.ok) {
       setErrors(result.errors);
+      if (result.errors[''] !== undefined) toast.show(result.errors[''], { tone: 'error' });
       const first = Object.keys(result.errors)[0];
       if (first && first in values) setFocus(first as keyof PaymentFormValues);
       return;
     }
-    toast.show(result.value.receivedDate ? 'Versement reçu enregistré.' : 'Versement attendu enregistré.');
+    revision.adopt(result.value);
+    if (result.merged) toast.show(result.merged.message);
+    else toast.show(result.value.receivedDate ? 'Versement reçu enregistré.' : 'Versement attendu enregistré.');
     onDone();
   };
 

@@ -21,6 +21,7 @@ import { currentPlatform } from '../../platform/current-platform';
 import { CheckboxField, SelectField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { useAction } from '../../ui/use-action';
 
 // Import from a spreadsheet: pick the file, say what it holds, check the columns, look at the preview and
 // the errors, then import — all rows or none, unless the user chooses to skip the rows in error.
@@ -58,6 +59,7 @@ function shown(field: ImportField, outcome: RowOutcome): string {
 }
 
 export function ImportPage() {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const refs = useLiveQuery(() => loadImportReferences(db), [db]);
@@ -128,7 +130,7 @@ export function ImportPage() {
     <Page
       title="Importer depuis un tableur"
       action={
-        <button type="button" className="button button--primary" onClick={() => void chooseFile()}>
+        <button type="button" className="button button--primary" onClick={() => act(() => chooseFile())}>
           {file ? 'Choisir un autre fichier…' : 'Choisir un fichier…'}
         </button>
       }
@@ -271,7 +273,7 @@ export function ImportPage() {
               type="button"
               className="button button--primary"
               disabled={busy || result?.status === 'imported' || missing.length > 0 || outcomes.length === 0 || (skipInvalid && goodRows === 0)}
-              onClick={() => void runImport()}
+              onClick={() => act(() => runImport())}
             >
               {badRows > 0 && skipInvalid ? `Importer les ${goodRows} lignes correctes` : `Importer ${outcomes.length} ${outcomes.length === 1 ? 'ligne' : 'lignes'}`}
             </button>

@@ -17,11 +17,13 @@ import {
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { useLoadedRevision } from '../../ui/loaded-revision';
 import { FormErrorSummary } from '../../ui/form-error-summary';
 
 export function AgreementForm({ agreement }: { agreement?: AgreementWithParties }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
+  const revision = useLoadedRevision(agreement);
   const [, navigate] = useLocation();
   const partners = usePartners(db);
   const [saveFailed, setSaveFailed] = useState<string>();
@@ -41,12 +43,13 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
   const field = (name: Exclude<keyof AgreementFormValues, 'partnerIds'>) => ({ ...register(name), error: errors[name]?.message });
 
   const onValid = async (values: Agreement) => {
-    const result = await saveAgreement(db, values, agreement?.id);
+    const result = await saveAgreement(db, values, agreement ? revision.target() : undefined);
     if (!result.ok) {
       setSaveFailed(Object.values(result.errors)[0]);
       return;
     }
-    toast.show(agreement ? 'Convention enregistrée.' : 'Convention créée.');
+    revision.adopt(result.value);
+    toast.show(result.merged?.message ?? (agreement ? 'Convention enregistrée.' : 'Convention créée.'));
     navigate(`/partenaires/conventions/${result.value.id}`);
   };
 

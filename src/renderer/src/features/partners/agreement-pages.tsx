@@ -27,6 +27,7 @@ import { useRememberedState } from './session-state';
 import { SortableTable, type Column } from './sortable-table';
 import { agreementsSheet, saveSheet } from './partners-export';
 import { ExportMenu } from '../../ui/export-menu';
+import { refusalText, useAction } from '../../ui/use-action';
 
 const PHASE_FILTERS: { value: '' | AgreementPhase; label: string }[] = [
   { value: '', label: 'Toutes' },
@@ -152,6 +153,7 @@ function AgreementNotFound() {
 }
 
 export function AgreementPage({ params }: { params: { id: string } }) {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const [, navigate] = useLocation();
@@ -231,12 +233,16 @@ export function AgreementPage({ params }: { params: { id: string } }) {
         description={`« ${agreement.title} » et ses fichiers joints iront dans la corbeille.`}
         confirmLabel="Supprimer"
         destructive
-        onConfirm={async () => {
+        onConfirm={() => act(async () => {
           setConfirming(false);
-          await deleteAgreement(db, agreement.id);
+          const binned = await deleteAgreement(db, { id: agreement.id, updatedAt: agreement.updatedAt });
+          if (!binned.ok) {
+            toast.show(refusalText(binned.errors), { tone: 'error' });
+            return;
+          }
           navigate('/partenaires/conventions');
           toast.show('Convention mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreAgreement(db, agreement.id) } });
-        }}
+        })}
       />
     </Page>
   );

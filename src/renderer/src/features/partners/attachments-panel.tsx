@@ -17,6 +17,7 @@ import {
 import { currentPlatform } from '../../platform/current-platform';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useToast } from '../../ui/toast';
+import { refusalText, useAction } from '../../ui/use-action';
 
 /** The signed files of an agreement or the scans of a document: attach, open, send to the bin. */
 export function AttachmentsPanel({
@@ -31,6 +32,7 @@ export function AttachmentsPanel({
   /** 3 where the panel sits under a record's own h2 (the document vault). */
   headingLevel?: 2 | 3;
 }) {
+  const act = useAction();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { db } = useCurrentWorkspace();
   const toast = useToast();
@@ -111,13 +113,17 @@ export function AttachmentsPanel({
         description={`« ${toDelete?.fileName ?? ''} » ira dans la corbeille.`}
         confirmLabel="Supprimer"
         destructive
-        onConfirm={async () => {
+        onConfirm={() => act(async () => {
           if (toDelete === undefined) return;
           const { id, fileName } = toDelete;
           setToDelete(undefined);
-          await deleteAttachment(db, id);
+          const binned = await deleteAttachment(db, id);
+          if (!binned.ok) {
+            toast.show(refusalText(binned.errors), { tone: 'error' });
+            return;
+          }
           toast.show(`« ${fileName} » mis à la corbeille.`, { action: { label: 'Annuler', run: () => restoreAttachment(db, id) } });
-        }}
+        })}
       />
     </section>
   );

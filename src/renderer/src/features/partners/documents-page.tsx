@@ -20,6 +20,7 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { AttachmentsPanel } from './attachments-panel';
 import { PartnersTabs } from './partners-tabs';
+import { refusalText, useAction } from '../../ui/use-action';
 
 /** The association's pièces justificatives, each with its validity and its scan. */
 export function DocumentsPage() {
@@ -71,6 +72,7 @@ export function DocumentsPage() {
 }
 
 function DocumentItem({ document, expired }: { document: VaultDocumentRecord; expired: boolean }) {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
@@ -96,11 +98,15 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
         description={`« ${title} » et ses fichiers iront dans la corbeille.`}
         confirmLabel="Supprimer"
         destructive
-        onConfirm={async () => {
+        onConfirm={() => act(async () => {
           setConfirming(false);
-          await deleteDocument(db, document.id);
+          const binned = await deleteDocument(db, { id: document.id, updatedAt: document.updatedAt });
+          if (!binned.ok) {
+            toast.show(refusalText(binned.errors), { tone: 'error' });
+            return;
+          }
           toast.show(`${title} mise à la corbeille.`, { action: { label: 'Annuler', run: () => restoreDocument(db, document.id) } });
-        }}
+        })}
       />
     </li>
   );

@@ -16,11 +16,13 @@ import {
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { useLoadedRevision } from '../../ui/loaded-revision';
 import { FormErrorSummary } from '../../ui/form-error-summary';
 
 export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
+  const revision = useLoadedRevision(partner);
   const [, navigate] = useLocation();
   const [saveFailed, setSaveFailed] = useState<string>();
   const form = useForm<PartnerFormValues, unknown, Partner>({
@@ -39,12 +41,13 @@ export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
   const field = (name: keyof PartnerFormValues) => ({ ...register(name), error: errors[name]?.message });
 
   const onValid = async (values: Partner) => {
-    const result = await savePartner(db, values, partner?.id);
+    const result = await savePartner(db, values, partner ? revision.target() : undefined);
     if (!result.ok) {
       setSaveFailed(Object.values(result.errors)[0]);
       return;
     }
-    toast.show(partner ? 'Partenaire enregistré.' : `${result.value.name} ajouté à l’annuaire.`);
+    revision.adopt(result.value);
+    toast.show(result.merged?.message ?? (partner ? 'Partenaire enregistré.' : `${result.value.name} ajouté à l’annuaire.`));
     navigate(`/partenaires/${result.value.id}`);
   };
 

@@ -22,6 +22,7 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { PartnerForm } from './partner-form';
 import { PartnersTabs } from './partners-tabs';
+import { refusalText, useAction } from '../../ui/use-action';
 
 export function NewPartnerPage() {
   return (
@@ -160,6 +161,7 @@ interface ContactFormValues {
 }
 
 function ContactsSection({ partnerId }: { partnerId: string }) {
+  const act = useAction();
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const contacts = useContacts(db, partnerId);
@@ -203,10 +205,14 @@ function ContactsSection({ partnerId }: { partnerId: string }) {
                   type="button"
                   className="button button--small button--danger-outline"
                   aria-label={`Retirer ${name}`}
-                  onClick={async () => {
-                    await deleteContact(db, c.id);
+                  onClick={() => act(async () => {
+                    const binned = await deleteContact(db, { id: c.id, updatedAt: c.updatedAt });
+                    if (!binned.ok) {
+                      toast.show(refusalText(binned.errors), { tone: 'error' });
+                      return;
+                    }
                     toast.show(`${name} retiré des contacts.`, { action: { label: 'Annuler', run: () => restoreContact(db, c.id) } });
-                  }}
+                  })}
                 >
                   Retirer
                 </button>

@@ -22,6 +22,7 @@ import {
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
+import { useAction } from '../../ui/use-action';
 
 type Errors = Record<string, string>;
 
@@ -263,6 +264,7 @@ function ChangePassphraseForm() {
 }
 
 function RemoveProtectionForm() {
+  const act = useAction();
   const registry = useRegistry();
   const { record } = useCurrentWorkspace();
   const session = useEspaceSession();
@@ -329,7 +331,7 @@ function RemoveProtectionForm() {
         }
         confirmLabel="Retirer la protection"
         destructive
-        onConfirm={() => void remove()}
+        onConfirm={() => act(() => remove())}
       />
     </>
   );

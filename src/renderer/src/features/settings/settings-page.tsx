@@ -20,6 +20,7 @@ import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { ProtectionSettings } from './protection-settings';
+import { useAction } from '../../ui/use-action';
 
 export function SettingsPage() {
   const workspaces = useWorkspaces();
@@ -72,6 +73,7 @@ export function SettingsPage() {
 }
 
 function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; isCurrent: boolean }) {
+  const act = useAction();
   const registry = useRegistry();
   const toast = useToast();
   const [name, setName] = useState(workspace.name);
@@ -180,7 +182,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
         }
         confirmLabel="Supprimer l’espace"
         confirmDisabled={!deletionConfirmed(workspace.name, typedName)}
-        onConfirm={() => void confirmDelete()}
+        onConfirm={() => act(() => confirmDelete())}
         destructive
       >
         {otherProtected ? (
@@ -190,7 +192,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
           </p>
         ) : (
           <p>
-            <button type="button" className="button" onClick={() => void saveBackup()} disabled={otherProtected === undefined}>
+            <button type="button" className="button" onClick={() => act(() => saveBackup())} disabled={otherProtected === undefined}>
               {backupDone ? 'Sauvegarde enregistrée ✓' : 'Enregistrer une sauvegarde…'}
             </button>
           </p>
@@ -207,6 +209,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
 }
 
 function DeletedWorkspaceRow({ workspace }: { workspace: WorkspaceRecord }) {
+  const act = useAction();
   const registry = useRegistry();
   const toast = useToast();
   return (
@@ -215,10 +218,10 @@ function DeletedWorkspaceRow({ workspace }: { workspace: WorkspaceRecord }) {
       <button
         type="button"
         className="button"
-        onClick={async () => {
+        onClick={() => act(async () => {
           await restoreWorkspace(registry, workspace.id);
           toast.show(`Espace « ${workspace.name} » rétabli.`);
-        }}
+        })}
       >
         Rétablir
       </button>

@@ -18,6 +18,8 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
+import { useLoadedRevision } from '../../ui/loaded-revision';
+import { useToast } from '../../ui/toast';
 
 /** The subsidised post of a contract: scheme, convention, funder, aid period and amount, receipts. */
 export function AidedPostForm({
@@ -35,6 +37,8 @@ export function AidedPostForm({
 }) {
   const { db } = useCurrentWorkspace();
   const formRef = useRef<HTMLFormElement>(null);
+  const toast = useToast();
+  const revision = useLoadedRevision(post);
   const [elsewhere, setElsewhere] = useState<string[]>([]);
   const schemeFromKind = contract.kind === 'adulte-relais' ? 'adulte-relais' : 'pec';
   const {
@@ -67,12 +71,14 @@ export function AidedPostForm({
   const field = (name: Parameters<typeof register>[0]) => ({ ...register(name), error: errorAt(errors, name) });
 
   const onValid = async (values: AidedPost) => {
-    const result = await saveAidedPost(db, values, post?.id);
+    const result = await saveAidedPost(db, values, post ? revision.target() : undefined);
     if (!result.ok) {
       setElsewhere(showRefusals(result.errors, Object.keys(aidedPostFormValues(contract.id)), setError, setFocus));
       revealFirstError(formRef.current);
       return;
     }
+    revision.adopt(result.value);
+    if (result.merged) toast.show(result.merged.message);
     onSaved(result.value, post);
   };
   const errorCount = Object.keys(errors).length;

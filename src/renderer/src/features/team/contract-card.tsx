@@ -12,6 +12,8 @@ import { moveToBin, restoreFromBin } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useToast } from '../../ui/toast';
+import { refusalText, useAction } from '../../ui/use-action';
+import type { AmendmentRecord } from '../../domain/team/amendment';
 import { AidedPostForm } from './aided-post-form';
 import { AmendmentForm } from './amendment-form';
 import { ContractForm } from './contract-form';
@@ -36,6 +38,8 @@ export function ContractCard({
   const toast = useToast();
   const [editing, setEditing] = useState<Editing>('none');
   const [confirming, setConfirming] = useState(false);
+  const [removing, setRemoving] = useState<AmendmentRecord | null>(null);
+  const act = useAction();
   const amendments = amendmentsOf(contract.id, team.amendments);
   const end = effectiveEndDate(contract, amendments);
   const post = team.aidedPosts.find((p) => p.contractId === contract.id);
@@ -106,12 +110,7 @@ export function ContractCard({
                   type="button"
                   className="button button--small"
                   aria-label={`Retirer l’avenant du ${formatDateShort(a.effectiveDate)}`}
-                  onClick={async () => {
-                    await moveToBin(db, 'amendments', a.id);
-                    toast.show('Avenant mis à la corbeille.', {
-                      action: { label: 'Annuler', run: () => restoreFromBin(db, 'amendments', a.id) },
-                    });
-                  }}
+                  onClick={() => setRemoving(a)}
                 >
                   Retirer
                 </button>
@@ -201,12 +200,41 @@ export function ContractCard({
         description={`${title} : il disparaît de la frise, des chiffres et des échéances, avec ses avenants et son poste aidé. Vous pourrez l’en sortir.`}
         confirmLabel="Mettre à la corbeille"
         destructive
-        onConfirm={async () => {
-          await moveToBin(db, 'contracts', contract.id);
-          toast.show('Contrat mis à la corbeille.', {
-            action: { label: 'Annuler', run: () => restoreFromBin(db, 'contracts', contract.id) },
-          });
-        }}
+        onConfirm={() =>
+          act(async () => {
+            const binned = await moveToBin(db, 'contracts', { id: contract.id, updatedAt: contract.updatedAt });
+            if (!binned.ok) {
+              toast.show(refusalText(binned.errors), { tone: 'error' });
+              return;
+            }
+            toast.show('Contrat mis à la corbeille.', {
+              action: { label: 'Annuler', run: () => restoreFromBin(db, 'contracts', contract.id) },
+            });
+          })
+        }
+      />
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => (open ? undefined : setRemoving(null))}
+        title="Retirer cet avenant ?"
+        description={removing ? `L’avenant du ${formatDateShort(removing.effectiveDate)} ne compte plus dans les dates, les heures ni le salaire du contrat. Vous pourrez le remettre.` : ''}
+        confirmLabel="Retirer l’avenant"
+        destructive
+        onConfirm={() =>
+          act(async () => {
+            if (!removing) return;
+            const a = removing;
+            setRemoving(null);
+            const binned = await moveToBin(db, 'amendments', { id: a.id, updatedAt: a.updatedAt });
+            if (!binned.ok) {
+              toast.show(refusalText(binned.errors), { tone: 'error' });
+              return;
+            }
+            toast.show('Avenant mis à la corbeille.', {
+              action: { label: 'Annuler', run: () => restoreFromBin(db, 'amendments', a.id) },
+            });
+          })
+        }
       />
     </article>
   );

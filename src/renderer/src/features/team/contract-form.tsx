@@ -24,6 +24,8 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
+import { useLoadedRevision } from '../../ui/loaded-revision';
+import { useToast } from '../../ui/toast';
 
 const TRIAL_RULE_NAMES: Record<TrialRules, string> = { legal: 'maximum légal', eclat: 'convention ÉCLAT' };
 
@@ -50,6 +52,8 @@ export function ContractForm({
 }) {
   const { db } = useCurrentWorkspace();
   const formRef = useRef<HTMLFormElement>(null);
+  const toast = useToast();
+  const revision = useLoadedRevision(contract);
   const volunteer = person.role === 'volunteer';
   const [elsewhere, setElsewhere] = useState<string[]>([]);
   const {
@@ -89,12 +93,14 @@ export function ContractForm({
   }
 
   const onValid = async (values: Contract) => {
-    const result = await saveContract(db, values, contract?.id);
+    const result = await saveContract(db, values, contract ? revision.target() : undefined);
     if (!result.ok) {
       setElsewhere(showRefusals(result.errors, Object.keys(contractFormValues(person.id)), setError, setFocus));
       revealFirstError(formRef.current);
       return;
     }
+    revision.adopt(result.value);
+    if (result.merged) toast.show(result.merged.message);
     onSaved(result.value, contract);
   };
 

@@ -6,6 +6,8 @@ import { savePerson } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
+import { ChangedElsewhereNotice, useLoadedRevision } from '../../ui/loaded-revision';
+import { useToast } from '../../ui/toast';
 
 /** Records a person once (no social-security number: the association does not need it here). */
 export function PersonForm({
@@ -21,9 +23,12 @@ export function PersonForm({
 }) {
   const { db } = useCurrentWorkspace();
   const formRef = useRef<HTMLFormElement>(null);
+  const toast = useToast();
+  const revision = useLoadedRevision(person);
   const {
     register,
     handleSubmit,
+    reset,
     setError,
     setFocus,
     formState: { errors, isSubmitting, submitCount },
@@ -37,12 +42,14 @@ export function PersonForm({
   const errorCount = Object.keys(errors).length;
 
   const onValid = async (values: Person) => {
-    const result = await savePerson(db, values, person?.id);
+    const result = await savePerson(db, values, person ? revision.target() : undefined);
     if (!result.ok) {
-      showRefusals(result.errors, Object.keys(personFormValues()), setError, setFocus);
+      for (const message of showRefusals(result.errors, Object.keys(personFormValues()), setError, setFocus)) toast.show(message, { tone: 'error' });
       revealFirstError(formRef.current);
       return;
     }
+    revision.adopt(result.value);
+    if (result.merged) toast.show(result.merged.message);
     onSaved(result.value, person);
   };
 
@@ -51,6 +58,14 @@ export function PersonForm({
       {submitCount > 0 && errorCount > 0 ? (
         <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div>
       ) : null}
+      <ChangedElsewhereNotice
+        show={revision.changedElsewhere}
+        onReload={() => {
+          if (!person) return;
+          reset(personFormValues(person));
+          revision.adopt(person);
+        }}
+      />
       <div className="form-section__grid">
         <TextField label="Nom" required autoComplete="off" {...field('lastName')} />
         <TextField label="Prénom" required autoComplete="off" {...field('firstName')} />

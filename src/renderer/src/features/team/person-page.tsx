@@ -15,6 +15,7 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { refusalText, useAction } from '../../ui/use-action';
 import { ContractCard } from './contract-card';
 import { ContractForm } from './contract-form';
 import { PersonForm } from './person-form';
@@ -231,6 +232,7 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
 function PersonDetails({ person }: { person: PersonRecord }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
+  const act = useAction();
   const [, navigate] = useLocation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -279,13 +281,19 @@ function PersonDetails({ person }: { person: PersonRecord }) {
         description="La personne et ses contrats disparaissent de l’équipe, des chiffres et des échéances. Vous pourrez l’en sortir."
         confirmLabel="Mettre à la corbeille"
         destructive
-        onConfirm={async () => {
-          await moveToBin(db, 'people', person.id);
-          navigate('/equipe');
-          toast.show(`${personName(person)} a été mis·e à la corbeille.`, {
-            action: { label: 'Annuler', run: () => restoreFromBin(db, 'people', person.id) },
-          });
-        }}
+        onConfirm={() =>
+          act(async () => {
+            const binned = await moveToBin(db, 'people', { id: person.id, updatedAt: person.updatedAt });
+            if (!binned.ok) {
+              toast.show(refusalText(binned.errors), { tone: 'error' });
+              return;
+            }
+            navigate('/equipe');
+            toast.show(`${personName(person)} a été mis·e à la corbeille.`, {
+              action: { label: 'Annuler', run: () => restoreFromBin(db, 'people', person.id) },
+            });
+          })
+        }
       />
     </section>
   );

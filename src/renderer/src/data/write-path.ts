@@ -1,0 +1,231 @@
+import type { Table } from 'dexie';
+import type { RecordStamps } from '../domain/record';
+import {
+  ALREADY_BINNED_MESSAGE,
+  MISSING_RECORD_MESSAGE,
+  binnedElsewhereMessage,
+  changedElsewhereMessage,
+  mergeChanges,
+  mergedMessage,
+  nextRevision,
+  type ChangeAuthor,
+} from '../domain/write-conflicts';
+import type { WorkspaceDb } from './workspace-db';
+
+// The one write path of every repository (DESIGN.md decision 12). Repositories validate, check the rules
+// that need other records, then write through these functions:
+//
+// - createRow: fresh stamps; updateRow: an unknown id is refused, `createdAt` and `deletedAt` are kept —
+//   a save never takes a record out of the bin nor puts it in; binRow / restoreRow: the only ways to
+//   change `deletedAt`.
+// - A save or a deletion carries the `updatedAt` its form loaded (a RecordRef). If the stored record
+//   changed since, the journal gives the version the form loaded and who changed it: changes on other
+//   fields are merged (and said), overlapping changes are refused with who and when.
+//
+// Reading the journal happens before the write transaction (prepareWrite): a read-write transaction that
+// names the journal is not journaled (journal-middleware.ts), and a save must be. If the record changes
+// again between the two, the write refuses rather than guess.
+
+type Row = Record<string, unknown>;
+type StampedTable<T extends RecordStamps> = Table<T, string>;
+
+/** A record as a form loaded it: its id and the revision (`updatedAt`) it saw. */
+export interface RecordRef {
+  id: string;
+  updatedAt?: string | undefined;
+}
+
+/** What callers pass: nothing (a new record), an id (no revision check) or the loaded revision. */
+export type Target = string | RecordRef | undefined;
+
+export function refOf(target: Target): RecordRef | undefined {
+  return typeof target === 'string' ? { id: target } : target;
+}
+
+/** Why a write was refused, for a form to offer « Recharger ». */
+export interface WriteConflict {
+  kind: 'changed' | 'binned' | 'missing';
+  author?: ChangeAuthor | undefined;
+}
+
+export type WriteOutcome<T> =
+  | { ok: true; value: T; merged?: { fields: string[]; message: string } | undefined }
+  | { ok: false; errors: Record<string, string>; conflict?: WriteConflict | undefined };
+
+/** What prepareWrite learned outside the transaction. */
+export interface WriteContext {
+  ref: RecordRef | undefined;
+  /** The stored record seen, when it differs from the revision the form loaded. */
+  seen?: Row | undefined;
+  /** That revision, from the journal. */
+  base?: Row | undefined;
+  author?: ChangeAuthor | undefined;
+}
+
+function refuse(message: string, conflict?: WriteConflict): { ok: false; errors: Record<string, string>; conflict?: WriteConflict } {
+  return conflict ? { ok: false, errors: { '': message }, conflict } : { ok: false, errors: { '': message } };
+}
+
+/**
+ * Reads, before the write transaction, what a revision check needs: when the stored record is not the
+ * revision the form loaded, the version it loaded (the journal's before-state of the next change) and the
+ * last change's author.
+ */
+export async function prepareWrite(db: WorkspaceDb, tableName: string, target: Target): Promise<WriteContext> {
+  const ref = refOf(target);
+  if (ref?.updatedAt === undefined) return { ref };
+  const stored = (await db.table(tableName).get(ref.id)) as Row | undefined;
+  if (stored === undefined || stored.updatedAt === ref.updatedAt) return { ref };
+  const entries = (await db.journal.where('recordId').equals(ref.id).toArray())
+    .filter((entry) => entry.table === tableName)
+    .sort((a, b) => a.at.localeCompare(b.at) || a.seq - b.seq);
+  const last = entries[entries.length - 1];
+  const base = [...entries].reverse().find((entry) => (entry.before as Row | null)?.updatedAt === ref.updatedAt)?.before as Row | undefined;
+  const author: ChangeAuthor = { person: last?.person ?? null, at: String(stored.updatedAt) };
+  return { ref, seen: stored, base, author };
+}
+
+/** A new record: a fresh id (unless given) and stamps. */
+export async function createRow<T extends RecordStamps>(
+  table: StampedTable<T>,
+  fields: Omit<T, keyof RecordStamps>,
+  now: Date,
+  id: string = crypto.randomUUID(),
+): Promise<T> {
+  const at = now.toISOString();
+  const record = { ...fields, id, createdAt: at, updatedAt: at, deletedAt: null } as T;
+  await table.add(record);
+  return record;
+}
+
+/** Many new records at once (an import), in the caller's transaction. */
+export async function createRows<T extends RecordStamps>(table: StampedTable<T>, rows: readonly Omit<T, keyof RecordStamps>[], now: Date): Promise<T[]> {
+  const at = now.toISOString();
+  const records = rows.map((fields) => ({ ...fields, id: crypto.randomUUID(), createdAt: at, updatedAt: at, deletedAt: null }) as T);
+  await table.bulkAdd(records);
+  return records;
+}
+
+function withoutStamps(row: Row): Row {
+  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = row;
+  return fields;
+}
+
+/**
+ * Replaces a record's fields, in the caller's transaction. Refused when the id is unknown; checked
+ * against the revision the form loaded when the context carries one.
+ */
+export async function updateRow<T extends RecordStamps>(
+  table: StampedTable<T>,
+  context: WriteContext,
+  fields: Omit<T, keyof RecordStamps>,
+  now: Date,
+): Promise<WriteOutcome<T>> {
+  const ref = context.ref;
+  if (ref === undefined) throw new Error('updateRow needs the id of the record to replace.');
+  const stored = await table.get(ref.id);
+  if (stored === undefined) return refuse(MISSING_RECORD_MESSAGE, { kind: 'missing' });
+  const stamps = { id: stored.id, createdAt: stored.createdAt, deletedAt: stored.deletedAt, updatedAt: nextRevision(stored.updatedAt, now) };
+  if (ref.updatedAt === undefined || stored.updatedAt === ref.updatedAt) {
+    const record = { ...fields, ...stamps } as unknown as T;
+    await table.put(record);
+    return { ok: true, value: record };
+  }
+  // Changed since the form loaded it: only the change prepareWrite examined can be merged.
+  if (context.seen === undefined || context.seen.updatedAt !== stored.updatedAt) {
+    return refuse(changedElsewhereMessage(undefined, now), { kind: 'changed' });
+  }
+  const base = context.base;
+  if (base !== undefined && base.deletedAt === null && stored.deletedAt !== null) {
+    return refuse(binnedElsewhereMessage(context.author, now), { kind: 'binned', author: context.author });
+  }
+  if (base === undefined || base.deletedAt !== stored.deletedAt) {
+    return refuse(changedElsewhereMessage(context.author, now), { kind: 'changed', author: context.author });
+  }
+  const decision = mergeChanges(withoutStamps(base), withoutStamps(stored as unknown as Row), fields as Row);
+  if (decision.kind === 'conflict') return refuse(changedElsewhereMessage(context.author, now), { kind: 'changed', author: context.author });
+  const record = { ...decision.fields, ...stamps } as unknown as T;
+  await table.put(record);
+  return {
+    ok: true,
+    value: record,
+    merged: decision.keptFromElsewhere.length > 0 ? { fields: decision.keptFromElsewhere, message: mergedMessage(context.author, now) } : undefined,
+  };
+}
+
+/** Creates (no ref in the context) or updates, in the caller's transaction. */
+export function saveRow<T extends RecordStamps>(
+  table: StampedTable<T>,
+  context: WriteContext,
+  fields: Omit<T, keyof RecordStamps>,
+  now: Date,
+): Promise<WriteOutcome<T>> {
+  if (context.ref === undefined) return createRow(table, fields, now).then((value) => ({ ok: true as const, value }));
+  return updateRow(table, context, fields, now);
+}
+
+/**
+ * Sends a record to the bin, in the caller's transaction; the stamp it returns (`deletedAt`) is the one
+ * records binned along with it take, so that the bin restores them together. Refused when the record
+ * changed since the page showed it.
+ */
+export async function binRow<T extends RecordStamps>(table: StampedTable<T>, context: WriteContext, now: Date): Promise<WriteOutcome<T>> {
+  const ref = context.ref;
+  if (ref === undefined) throw new Error('binRow needs the id of the record.');
+  const stored = await table.get(ref.id);
+  if (stored === undefined) return refuse(MISSING_RECORD_MESSAGE, { kind: 'missing' });
+  if (stored.deletedAt !== null) return refuse(ALREADY_BINNED_MESSAGE, { kind: 'binned' });
+  if (ref.updatedAt !== undefined && stored.updatedAt !== ref.updatedAt) {
+    const author = context.seen?.updatedAt === stored.updatedAt ? context.author : undefined;
+    return refuse(changedElsewhereMessage(author, now), { kind: 'changed', author });
+  }
+  const record = { ...stored, deletedAt: now.toISOString(), updatedAt: nextRevision(stored.updatedAt, now) };
+  await table.put(record);
+  return { ok: true, value: record };
+}
+
+/** Takes a record out of the bin, in the caller's transaction; false when it was not there. */
+export async function restoreRow<T extends RecordStamps>(table: StampedTable<T>, id: string, now: Date): Promise<T | undefined> {
+  const stored = await table.get(id);
+  if (stored === undefined || stored.deletedAt === null) return undefined;
+  const record = { ...stored, deletedAt: null, updatedAt: nextRevision(stored.updatedAt, now) };
+  await table.put(record);
+  return record;
+}
+
+/** Records binned along with another: they take its stamp. */
+export async function binAlong<T extends RecordStamps>(table: StampedTable<T>, rows: readonly T[], stamp: string, now: Date): Promise<void> {
+  await table.bulkPut(
+    rows.filter((row) => row.deletedAt === null).map((row) => ({ ...row, deletedAt: stamp, updatedAt: nextRevision(row.updatedAt, now) })),
+  );
+}
+
+/** Records restored along with another: those binned under the same stamp. */
+export async function restoreAlong<T extends RecordStamps>(table: StampedTable<T>, rows: readonly T[], stamp: string, now: Date): Promise<void> {
+  await table.bulkPut(
+    rows.filter((row) => row.deletedAt === stamp).map((row) => ({ ...row, deletedAt: null, updatedAt: nextRevision(row.updatedAt, now) })),
+  );
+}
+
+/** One write of the path in its own transaction on one table: prepare, then save. */
+export async function saveOne<T extends RecordStamps>(
+  db: WorkspaceDb,
+  table: StampedTable<T>,
+  target: Target,
+  fields: Omit<T, keyof RecordStamps>,
+  now: Date,
+): Promise<WriteOutcome<T>> {
+  const context = await prepareWrite(db, table.name, target);
+  return db.transaction('rw', table, () => saveRow(table, context, fields, now));
+}
+
+/** Bins one record alone (no record follows it). */
+export async function binOne<T extends RecordStamps>(db: WorkspaceDb, table: StampedTable<T>, target: Target, now: Date): Promise<WriteOutcome<T>> {
+  const context = await prepareWrite(db, table.name, target);
+  return db.transaction('rw', table, () => binRow(table, context, now));
+}
+
+/** Restores one record alone. */
+export async function restoreOne<T extends RecordStamps>(db: WorkspaceDb, table: StampedTable<T>, id: string, now: Date): Promise<void> {
+  await db.transaction('rw', table, () => restoreRow(table, id, now));
+}
