@@ -1,8 +1,9 @@
-import { addMonths, addYears, differenceInCalendarMonths, endOfMonth, isLastDayOfMonth, subDays } from 'date-fns';
+import { addMonths, differenceInCalendarMonths, endOfMonth, isLastDayOfMonth } from 'date-fns';
 import { z } from 'zod';
 import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
 import { fieldMessage, isoDateField, optionalText, requiredText } from '../fields';
 import type { RecordStamps } from '../record';
+import { addDaysIso, minIso, periodEndAfterMonths } from '../team/day-count';
 import { amountField, centsToInput, optionalAmountField } from './amount-field';
 
 // A grant application (demande de subvention, DOMAIN.md §4): one request to one funder for one period,
@@ -187,23 +188,18 @@ export interface Exercise {
 }
 
 /**
- * The exercises a grant finances: one for an annual grant, one per 12-month slice of the period for a CPO
- * (the last one ends with the period).
+ * The years a grant finances: one for an annual grant, one per 12-month slice of the period for a CPO
+ * (the last one ends with the period). Slices are counted date to date from the period's start
+ * (periodEndAfterMonths), so a CPO from 29 Feb 2024 to 28 Feb 2027 is three years, not three and a day.
  */
 export function exercisesOf(app: Pick<GrantApplication, 'periodStart' | 'periodEnd' | 'multiYear'>): Exercise[] {
   if (!app.multiYear) return [{ number: 1, start: app.periodStart, end: app.periodEnd }];
-  const start = dateFromIso(app.periodStart);
-  const end = dateFromIso(app.periodEnd);
   const exercises: Exercise[] = [];
-  for (let n = 0; n < 10; n++) {
-    const sliceStart = addYears(start, n);
-    if (sliceStart > end) break;
-    const sliceEnd = subDays(addYears(start, n + 1), 1);
-    exercises.push({
-      number: n + 1,
-      start: formatIsoFromDate(sliceStart),
-      end: formatIsoFromDate(sliceEnd < end ? sliceEnd : end),
-    });
+  let sliceStart = app.periodStart;
+  for (let n = 0; n < 10 && sliceStart <= app.periodEnd; n++) {
+    const sliceEnd = periodEndAfterMonths(app.periodStart, 12 * (n + 1));
+    exercises.push({ number: n + 1, start: sliceStart, end: minIso(sliceEnd, app.periodEnd) });
+    sliceStart = addDaysIso(sliceEnd, 1);
   }
   return exercises;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
 import { centsField, eurosInputField, fieldMessage, isoDateField, nonNegativeIntField, optionalText, requiredText } from '../fields';
 import type { RecordStamps } from '../record';
+import { periodEndAfterMonths } from '../team/day-count';
 
 // Conventions (DOMAIN.md §7). An agreement runs from its start either to a fixed end, or — with tacit
 // renewal — term after term until someone denounces it, which must be done a notice period before the
@@ -62,11 +63,6 @@ function monthsField(label: string) {
 const idList = (label: string) =>
   z.array(z.string().min(1), { error: fieldMessage(label, 'liste attendue.') }).default([]);
 
-/** The first day after `months` months from `start` — the start of the next term. */
-function afterMonths(start: IsoDate, months: number): IsoDate {
-  return formatIsoFromDate(addMonths(dateFromIso(start), months));
-}
-
 function dayBefore(iso: IsoDate): IsoDate {
   return formatIsoFromDate(addDays(dateFromIso(iso), -1));
 }
@@ -118,7 +114,7 @@ export const agreementSchema = z
     const period = agreement.tacitRenewal ? (agreement.renewalPeriodMonths ?? DEFAULT_RENEWAL_PERIOD_MONTHS) : undefined;
     if (period === 0) issue('renewalPeriodMonths', 'Durée de chaque reconduction (mois)', 'au moins 1 mois.');
     const firstTermEnd =
-      agreement.endDate ?? (period ? dayBefore(afterMonths(agreement.startDate, period)) : undefined);
+      agreement.endDate ?? (period ? periodEndAfterMonths(agreement.startDate, period) : undefined);
     const notice = agreement.noticeMonths;
     if (notice !== undefined && notice > 0 && firstTermEnd !== undefined && firstTermEnd >= agreement.startDate) {
       // A notice period that starts before the agreement does cannot be honoured; so can't one longer than a renewal.
@@ -161,7 +157,8 @@ type AgreementDates = Pick<Agreement, 'startDate' | 'endDate' | 'tacitRenewal' |
 export function firstTermEnd(agreement: AgreementDates): IsoDate {
   if (agreement.endDate !== undefined) return agreement.endDate;
   const period = agreement.renewalPeriodMonths ?? DEFAULT_RENEWAL_PERIOD_MONTHS;
-  return dayBefore(afterMonths(agreement.startDate, period));
+  // Date to date: 12 months from 29 Feb 2024 end on 28 Feb 2025 (there is no 29 Feb 2025).
+  return periodEndAfterMonths(agreement.startDate, period);
 }
 
 /**
@@ -172,7 +169,7 @@ export function termEnd(agreement: AgreementDates, k: number): IsoDate {
   const first = firstTermEnd(agreement);
   if (k === 0 || !agreement.tacitRenewal) return first;
   const period = agreement.renewalPeriodMonths ?? DEFAULT_RENEWAL_PERIOD_MONTHS;
-  return dayBefore(afterMonths(dayAfter(first), k * period));
+  return periodEndAfterMonths(dayAfter(first), k * period);
 }
 
 const MAX_TERMS_SCANNED = 1200;

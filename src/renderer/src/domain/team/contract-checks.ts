@@ -2,7 +2,7 @@ import { fieldMessage } from '../fields';
 import { formatDateShort } from '../dates';
 import { effectiveEndDate, renewalCount, type Amendment } from './amendment';
 import { contractKindLabel, FIXED_TERM_KINDS, type Contract } from './contract';
-import { addDaysIso, addMonthsIso, periodsOverlap } from './day-count';
+import { addDaysIso, periodEndAfterMonths, periodsOverlap } from './day-count';
 
 type Dated = Pick<Contract, 'kind' | 'startDate' | 'plannedEndDate' | 'actualEndDate'>;
 type Checked = Dated & Partial<Pick<Contract, 'weeklyHours' | 'dpaeDate'>>;
@@ -31,8 +31,9 @@ export function contractWarnings(contract: Checked, ownAmendments: readonly Pick
     if (renewals > CDD_MAX_RENEWALS) {
       warnings.push(`CDD renouvelé ${renewals} fois : le cas général en permet ${CDD_MAX_RENEWALS} au plus.`);
     }
-    // 18 months date to date: a CDD starting on 1 March may run until 31 August of the next year.
-    if (end !== undefined && end > addDaysIso(addMonthsIso(contract.startDate, CDD_MAX_MONTHS), -1)) {
+    // 18 months date to date (L1242-8): a CDD starting on 1 March may run until 31 August of the next year,
+    // one starting on 31 August until 28 February (the month has no 31st).
+    if (end !== undefined && end > periodEndAfterMonths(contract.startDate, CDD_MAX_MONTHS)) {
       warnings.push(`CDD de plus de ${CDD_MAX_MONTHS} mois renouvellements compris : le cas général l’interdit.`);
     }
   }
