@@ -4,6 +4,7 @@ import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
 import { fieldMessage, isoDateField, optionalText, requiredText } from '../fields';
 import type { RecordStamps } from '../record';
 import { addDaysIso, minIso, periodEndAfterMonths } from '../team/day-count';
+import { CALENDAR_YEAR, exerciseContaining, type AccountingExercise, type ExerciseCalendar } from '../exercise';
 import { amountField, centsToInput, optionalAmountField } from './amount-field';
 
 // A grant application (demande de subvention, DOMAIN.md §4): one request to one funder for one period,
@@ -204,17 +205,26 @@ export function exercisesOf(app: Pick<GrantApplication, 'periodStart' | 'periodE
   return exercises;
 }
 
+/** `months` after a date; from a month's last day, a month's last day (30 June + 6 → 31 December). */
+export function monthsAfterEnd(end: IsoDate, months: number): IsoDate {
+  const date = dateFromIso(end);
+  const due = addMonths(date, months);
+  return formatIsoFromDate(isLastDayOfMonth(date) ? endOfMonth(due) : due);
+}
+
 /**
- * Compte-rendu financier: within `reportDelayMonths` (default 6) after the end of each financed exercise.
- * An exercise ending on a month's last day gives a month's last day (30 June → 31 December, not the 30th).
+ * Compte-rendu financier: within `reportDelayMonths` (default 6) after the end of the association's
+ * exercise for which the grant was given (loi n° 2000-321 art. 10; arrêté du 11 octobre 2006, Cerfa 15059):
+ * for each year of the grant, the association's exercise in which that year ends. A calendar-year
+ * association's grant for September 2025 – August 2026 reports by 30 June 2027, not by 28 February.
  */
 export function financialReportDueDates(
   app: Pick<GrantApplication, 'periodStart' | 'periodEnd' | 'multiYear' | 'reportDelayMonths'>,
-): { exercise: Exercise; dueDate: IsoDate }[] {
+  calendar: ExerciseCalendar = CALENDAR_YEAR,
+): { exercise: Exercise; accountingExercise: AccountingExercise; dueDate: IsoDate }[] {
   return exercisesOf(app).map((exercise) => {
-    const end = dateFromIso(exercise.end);
-    const due = addMonths(end, app.reportDelayMonths);
-    return { exercise, dueDate: formatIsoFromDate(isLastDayOfMonth(end) ? endOfMonth(due) : due) };
+    const accountingExercise = exerciseContaining(calendar, exercise.end);
+    return { exercise, accountingExercise, dueDate: monthsAfterEnd(accountingExercise.end, app.reportDelayMonths) };
   });
 }
 

@@ -1,9 +1,10 @@
-import { addDays, addMonths, differenceInCalendarDays, getDaysInYear } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays } from 'date-fns';
 import { z } from 'zod';
 import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
 import { centsField, eurosInputField, fieldMessage, isoDateField, nonNegativeIntField, optionalText, requiredText } from '../fields';
 import type { RecordStamps } from '../record';
 import { periodEndAfterMonths } from '../team/day-count';
+import { asExercise, exerciseDays, type AccountingExercise, type YearOrExercise } from '../exercise';
 
 // Conventions (DOMAIN.md §7). An agreement runs from its start either to a fixed end, or — with tacit
 // renewal — term after term until someone denounces it, which must be done a notice period before the
@@ -204,32 +205,31 @@ export function currentTermEnd(agreement: AgreementDates, today: IsoDate): IsoDa
   return termEnd(agreement, MAX_TERMS_SCANNED);
 }
 
-/** Days of `year` that [start, end] covers (end included; no end = to the end of the year). */
-function daysCoveredInYear(start: IsoDate, end: IsoDate | undefined, year: number): number {
-  const yearStart = `${String(year).padStart(4, '0')}-01-01`;
-  const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
-  const from = start > yearStart ? start : yearStart;
-  const to = end === undefined || end > yearEnd ? yearEnd : end;
+/** Days of the exercise that [start, end] covers (end included; no end = to the end of the exercise). */
+function daysCoveredInExercise(start: IsoDate, end: IsoDate | undefined, exercise: AccountingExercise): number {
+  const from = start > exercise.start ? start : exercise.start;
+  const to = end === undefined || end > exercise.end ? exercise.end : end;
   if (to < from) return 0;
   return differenceInCalendarDays(dateFromIso(to), dateFromIso(from)) + 1;
 }
 
 /**
- * The agreement's yearly amount (money or in-kind valuation) for one calendar year, prorated by the days
- * it covers: a premises loan valued 6 000 €/year that starts on 1 July 2026 counts 184/365 of it in 2026.
- * A tacit renewal still running counts to the end of the year; a dénoncée or terminée one stops at the
- * end of the term running on its end date, or its end date when given. Rounded to the cent.
+ * The agreement's yearly amount (money or in-kind valuation) for one exercise (a bare year: the calendar
+ * year), prorated by the days it covers: a premises loan valued 6 000 €/year that starts on 1 July 2026
+ * counts 184/365 of it in 2026. A tacit renewal still running counts to the end of the exercise; a dénoncée
+ * or terminée one stops at the end of the term running on its end date, or its end date when given.
+ * Rounded to the cent.
  */
 export function proratedYearlyCents(
   agreement: AgreementDates & Pick<Agreement, 'terms' | 'yearlyAmountCents' | 'status'>,
-  year: number,
+  period: YearOrExercise,
 ): number {
   if (agreement.terms === 'none' || agreement.yearlyAmountCents === undefined) return 0;
+  const exercise = asExercise(period);
   const stopped = agreement.status === 'denounced' || agreement.status === 'ended';
   const end = agreement.tacitRenewal && !stopped ? undefined : firstTermEnd(agreement);
-  const covered = daysCoveredInYear(agreement.startDate, end, year);
-  const daysInYear = getDaysInYear(dateFromIso(`${String(year).padStart(4, '0')}-01-01`));
-  return Math.round((agreement.yearlyAmountCents * covered) / daysInYear);
+  const covered = daysCoveredInExercise(agreement.startDate, end, exercise);
+  return Math.round((agreement.yearlyAmountCents * covered) / exerciseDays(exercise));
 }
 
 /** Where an agreement stands for the list: running, ending within `soonDays`, to renew, or over. */

@@ -1,8 +1,7 @@
-import { useAssociationProfile } from '../../data/association-repository';
+import { useExerciseCalendar } from '../../data/association-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { todayIso } from '../../domain/dates';
 import {
-  exerciseCalendar,
   exerciseContaining,
   exerciseLabel,
   exerciseStartingIn,
@@ -12,19 +11,13 @@ import {
 import { SelectField } from '../../ui/field';
 import { useRememberedState } from './remembered-state';
 
-/** The association's exercise calendar, from its profile (the calendar year until the profile says). */
-export function useExerciseCalendar(): ExerciseCalendar {
-  const { db } = useCurrentWorkspace();
-  return exerciseCalendar(useAssociationProfile(db) ?? undefined);
-}
-
 /**
  * The exercise the Équipe figures are shown for, shared by the list and the people's pages: the current one
  * until the user picks another (named by the year it starts in).
  */
 export function useTeamYear(): [AccountingExercise, (year: number) => void] {
-  const { record } = useCurrentWorkspace();
-  const calendar = useExerciseCalendar();
+  const { db, record } = useCurrentWorkspace();
+  const calendar = useExerciseCalendar(db);
   const [state, setState] = useRememberedState<{ year?: number }>(`passerelle:${record.id}:team-year`, {});
   const year = state.year ?? exerciseContaining(calendar, todayIso()).startYear;
   return [exerciseStartingIn(calendar, year), (next) => setState({ year: next })];
