@@ -7,6 +7,7 @@ import {
   grantedAboveRequested,
   needsConvention,
   nextStatuses,
+  reached,
   statusHistory,
   type GrantApplication,
 } from '../../../../src/renderer/src/domain/funding/grant-application';
@@ -101,10 +102,32 @@ describe('status chain', () => {
     ['filed', ['granted', 'refused']],
     ['granted', ['agreement-signed']],
     ['refused', ['closed']],
-    ['report-submitted', ['closed']],
+    ['agreement-signed', ['paid', 'report-submitted']],
     ['closed', []],
   ] as const)('from %s one can go to %j', (status, next) => {
     expect(nextStatuses(status)).toEqual(next);
+  });
+
+  it('takes « soldée » and « compte-rendu remis » in either order, then « clôturée »', () => {
+    expect(nextStatuses('paid', { paidOn: '2027-01-10' })).toEqual(['report-submitted']);
+    expect(nextStatuses('report-submitted', { reportSubmittedOn: '2027-03-01' })).toEqual(['paid']);
+    expect(nextStatuses('paid', { reportSubmittedOn: '2027-03-01', paidOn: '2027-05-02' })).toEqual(['closed']);
+    expect(nextStatuses('report-submitted', { paidOn: '2027-01-10', reportSubmittedOn: '2027-03-01' })).toEqual(['closed']);
+  });
+
+  it('accepts a balance paid after the compte-rendu, and keeps refusing steps out of order', () => {
+    const app = fixtureApplications.find((a) => a.id === 'app-state-schooling')!;
+    const reportThenBalance = {
+      ...app, status: 'paid' as const, agreementSignedOn: '2026-05-05', reportSubmittedOn: '2027-03-01', paidOn: '2027-05-02',
+    };
+    expect(grantApplicationSchema.safeParse(reportThenBalance).success).toBe(true);
+    expect(statusHistory(reportThenBalance).map((s) => s.status)).toEqual(['to-prepare', 'filed', 'granted', 'agreement-signed', 'report-submitted', 'paid']);
+    // The compte-rendu remis before the convention is signed is still out of order.
+    const early = grantApplicationSchema.safeParse({ ...reportThenBalance, reportSubmittedOn: '2026-05-01' });
+    expect(early.success).toBe(false);
+    // The compte-rendu deadline goes once it is remis, whether or not the balance is paid.
+    expect(reached('paid', 'report-submitted', reportThenBalance)).toBe(true);
+    expect(reached('paid', 'report-submitted', { paidOn: '2027-05-02' })).toBe(false);
   });
 
   it('gives the history of a refused request with the date of each step', () => {

@@ -98,7 +98,7 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
     }
 
     const granted = reached(app.status, 'granted');
-    if (granted && !reached(app.status, 'report-submitted')) {
+    if (granted && !reached(app.status, 'report-submitted', app)) {
       const reports = financialReportDueDates(app, calendar);
       for (const { exercise, accountingExercise, dueDate } of reports) {
         deadlines.push({
