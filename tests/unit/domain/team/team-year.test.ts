@@ -187,3 +187,22 @@ describe('the figures of the association’s exercise, not of the calendar year'
     expect(year.etpt).toBeCloseTo(243 / 365, 10);
   });
 });
+
+describe('adulte-relais aid by working time (D5134-158)', () => {
+  const post = (hours: number | undefined) => ({
+    ...stamps('ap'), contractId: 'c1', scheme: 'adulte-relais', aidStartDate: '2026-01-01', aidEndDate: '2028-12-31',
+    aidMode: 'annual', annualAidCents: 2_281_061, aidedWeeklyHours: hours, paymentRhythm: 'quarterly', renewalLeadMonths: 3, receipts: [],
+  }) as AidedPostRecord;
+  it.each([
+    [35, undefined, 2_281_061],
+    [17.5, undefined, 1_140_531], // half time: 11 405,305 → 11 405,31 €
+    [24, undefined, Math.round((2_281_061 * 24) / 35)],
+    [35, 17.5, 1_140_531], // the convention's hours win
+  ])('%s h a week (post %s h): %i cents a year', (weeklyHours, aidedHours, cents) => {
+    expect(contractYear(contract({ weeklyHours, kind: 'adulte-relais', plannedEndDate: '2028-12-31' }), [], post(aidedHours), 2026).aidExpectedCents).toBe(cents);
+  });
+  it('leaves a FONJEP post’s amount as decided', () => {
+    const fonjep = { ...post(undefined), scheme: 'fonjep' } as AidedPostRecord;
+    expect(contractYear(contract({ weeklyHours: 17.5 }), [], fonjep, 2026).aidExpectedCents).toBe(2_281_061);
+  });
+});

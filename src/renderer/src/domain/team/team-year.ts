@@ -96,6 +96,16 @@ export function aidExpectedForYear(post: AidedPostRecord, period: YearOrExercise
   return monthlyProrated(monthlySmicAidCents(post), span.from, span.to);
 }
 
+/**
+ * The adulte-relais aid is set for a full-time post and paid, for a part-time one, in proportion of the
+ * working time the convention provides (D5134-158 Code du travail): the post's hours when given, else the
+ * contract's, over 35. Other annual aids are taken as the decision states them.
+ */
+export function aidWorkingTimeShare(post: AidedPostRecord, contract: Pick<ContractRecord, 'weeklyHours'>): number {
+  if (post.scheme !== 'adulte-relais' || post.aidMode !== 'annual') return 1;
+  return Math.min(1, (post.aidedWeeklyHours ?? contract.weeklyHours) / 35);
+}
+
 export function aidReceivedForYear(post: AidedPostRecord, period: YearOrExercise): number {
   const { start, end } = asExercise(period);
   return post.receipts.filter((r) => r.date >= start && r.date <= end).reduce((sum, r) => sum + (r.amountCents ?? 0), 0);
@@ -128,7 +138,7 @@ export function contractYear(
     etpt: isEmployment(contract) ? etpt : 0,
     grossCents,
     employerCostCents: Math.round(grossCents * (1 + contract.employerChargesRate / 100)),
-    aidExpectedCents: aidedPost ? Math.round(aidExpectedForYear(aidedPost, exercise)) : 0,
+    aidExpectedCents: aidedPost ? Math.round(aidExpectedForYear(aidedPost, exercise) * aidWorkingTimeShare(aidedPost, contract)) : 0,
     aidReceivedCents: aidedPost ? aidReceivedForYear(aidedPost, exercise) : 0,
     aidedPost,
   };
