@@ -1,7 +1,8 @@
 import { formatDateShort, type IsoDate } from '../dates';
 import { amendmentsOf, effectiveEndDate } from '../team/amendment';
 import { aidSchemeLabel, type AidedPostRecord } from '../team/aided-post';
-import { contractKindLabel, FIXED_TERM_KINDS, isEmployment, type ContractKind, type ContractRecord } from '../team/contract';
+import { contractKindLabel, FIXED_TERM_KINDS, isEmployment, type ContractRecord } from '../team/contract';
+import { CONTRACT_KIND_RULES } from '../team/contract-kinds';
 import { addDaysIso, addMonthsIso, addYearsIso, periodEndAfterMonths } from '../team/day-count';
 import { personName, type PersonRecord } from '../team/person';
 import { liveTeam, type TeamData } from '../team/team-year';
@@ -40,15 +41,7 @@ function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 const SOURCE_LABEL = 'Équipe';
-const FIXED_TERM_END_TITLES: Record<ContractKind, string> = {
-  cdi: 'Fin du CDI',
-  cdd: 'Fin du CDD',
-  pec: 'Fin du contrat PEC',
-  'adulte-relais': 'Fin du contrat adulte-relais',
-  apprenticeship: 'Fin du contrat d’apprentissage',
-  professionalisation: 'Fin du contrat de professionnalisation',
-  'civic-service': 'Fin de l’engagement de service civique',
-};
+
 /** First medical visit (visite d’information et de prévention): within 3 months, 2 for apprentices. */
 const MEDICAL_VISIT_MONTHS = 3;
 const APPRENTICE_MEDICAL_VISIT_MONTHS = 2;
@@ -63,8 +56,7 @@ const PROFESSIONAL_INTERVIEW_YEARS = 4;
  * employment for seniority (a CDD followed by a CDI, L1243-11; a weekend or a bridge between two CDD).
  */
 export const SUCCESSIVE_CONTRACT_GAP_DAYS = 7;
-/** The OPCO must receive an apprenticeship contract within 5 jours ouvrables of its start (Code du travail). */
-const OPCO_FILING_WORKING_DAYS = 5;
+
 
 export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadlineOptions = {}): Deadline[] {
   const team = liveTeam(data);
@@ -133,7 +125,7 @@ function contractDeadlines(
   }
 
   if (FIXED_TERM_KINDS.has(contract.kind) && end !== undefined && contract.actualEndDate === undefined) {
-    list.push(make('fixed-term-end', FIXED_TERM_END_TITLES[contract.kind], end, `${kindLabel} du ${formatDateShort(contract.startDate)} au ${formatDateShort(end)}`));
+    list.push(make('fixed-term-end', CONTRACT_KIND_RULES[contract.kind].endTitle, end, `${kindLabel} du ${formatDateShort(contract.startDate)} au ${formatDateShort(end)}`));
   }
 
   // A volunteer is no employee: no DPAE, no occupational-health visit, no professional interview.
@@ -152,13 +144,16 @@ function contractDeadlines(
     }
   }
 
-  if (contract.kind === 'apprenticeship' && contract.opcoFilingDate === undefined) {
+  // The OPCO receives an apprenticeship (D6224-1) or professionalisation (D6325-1) contract within 5 days.
+  const opco = CONTRACT_KIND_RULES[contract.kind].opcoFiling;
+  if (opco !== null && contract.opcoFilingDate === undefined) {
+    const ouvrables = opco.count === 'ouvrables';
     list.push(
       make(
         'opco-filing',
-        'Contrat d’apprentissage à déposer auprès de l’OPCO',
-        addWorkingDays(contract.startDate, OPCO_FILING_WORKING_DAYS, 'ouvrables', options.alsaceMoselle ?? false),
-        `Dans les 5 jours ouvrables suivant le début (${formatDateShort(contract.startDate)})`,
+        `${kindLabel} à déposer auprès de l’OPCO`,
+        ouvrables ? addWorkingDays(contract.startDate, opco.days, 'ouvrables', options.alsaceMoselle ?? false) : addDaysIso(contract.startDate, opco.days),
+        `Dans les ${opco.days} jours${ouvrables ? ' ouvrables' : ''} suivant le début (${formatDateShort(contract.startDate)}, ${opco.article})`,
       ),
     );
   }
