@@ -112,7 +112,8 @@ describe('budgets', () => {
   it('gives a line linked to an application the application’s amount for the year', async () => {
     const cpo = await addBudgetLine(db, target, { account: '74.municipality', amountCents: 0, grantApplicationId: 'app-city-cpo' }, NOW);
     if (!cpo.ok) throw new Error(JSON.stringify(cpo.errors));
-    expect(cpo.value).toMatchObject({ amountCents: 3_000_000, funderId: 'funder-city' });
+    // The CPO's share of 2027: 365 of 1 096 days × 90 000 € = 29 972,63 € → 29 973 €.
+    expect(cpo.value).toMatchObject({ amountCents: 2_997_300, funderId: 'funder-city' });
     const refused = await addBudgetLine(db, target, { account: '61.rent', amountCents: 0, grantApplicationId: 'app-city-cpo' });
     expect(refused.ok).toBe(false);
   });
@@ -147,8 +148,8 @@ describe('budgets', () => {
     const budget = await findBudget(db, projectTarget);
     const lines = await listBudgetLines(db, budget!.id);
     expect(lines).toHaveLength(8);
-    // 15 840 + 6 653 + 6 240 + 2 808 charges; 18 000 + 11 000 produits.
-    expect(budgetTotals(lines)).toMatchObject({ chargesCents: 3_154_100, productsCents: 2_900_000, contributionsBalanced: true });
+    // 15 840 + 6 653 + 6 240 + 2 808 charges; 18 000 + 6 571 (the CLAS's 2027 share) produits.
+    expect(budgetTotals(lines)).toMatchObject({ chargesCents: 3_154_100, productsCents: 2_457_100, contributionsBalanced: true });
   });
 
   it('lists actions with the totals of their first year’s budget', async () => {

@@ -3,6 +3,7 @@ import {
   associationProfileSchema,
   type AssociationProfileRecord,
 } from '../domain/association';
+import { exerciseCalendar, type ExerciseCalendar } from '../domain/exercise';
 import { firstIssueMessages } from '../domain/fields';
 import type { WorkspaceDb } from './workspace-db';
 import { createRow, prepareWrite, updateRow, type WriteOutcome } from './write-path';
@@ -43,4 +44,9 @@ export async function restoreAssociationProfile(db: WorkspaceDb, previous: Assoc
 /** The current espace's profile; `undefined` while loading. */
 export function useAssociationProfile(db: WorkspaceDb): AssociationProfileRecord | null | undefined {
   return useLiveQuery(async () => (await getAssociationProfile(db)) ?? null, [db]);
+}
+
+/** The association's exercise calendar from its profile (the calendar year until the profile says). */
+export function useExerciseCalendar(db: WorkspaceDb): ExerciseCalendar {
+  return exerciseCalendar(useAssociationProfile(db) ?? undefined);
 }

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { budgetSchema, budgetLineSchema, lineFitsScope, type BudgetLine, type BudgetLineRecord, type BudgetRecord } from '../domain/budgets/budget';
 import { applicationAmountForYear } from '../domain/budgets/budget-lines';
 import { lineForSuggestion, type BudgetSuggestion } from '../domain/budgets/suggestions';
+import { exerciseCalendar, exerciseStartingIn } from '../domain/exercise';
 import { fieldMessage, firstIssueMessages } from '../domain/fields';
 import type { FunderRecord } from '../domain/funding/funder';
 import type { GrantApplicationRecord } from '../domain/funding/grant-application';
@@ -69,7 +70,9 @@ async function linkedAmount(db: WorkspaceDb, line: BudgetLine, year: number): Pr
   if (!app || app.deletedAt !== null) {
     return { ok: false, errors: { grantApplicationId: fieldMessage('Demande de subvention', 'cette demande n’existe plus.') } };
   }
-  return { ok: true, value: { ...line, funderId: line.funderId ?? app.funderId, amountCents: applicationAmountForYear(app, year) } };
+  // The budget's exercise, from the profile: the application's share of it (pro rata temporis).
+  const exercise = exerciseStartingIn(exerciseCalendar(await db.association.get(db.workspaceId)), year);
+  return { ok: true, value: { ...line, funderId: line.funderId ?? app.funderId, amountCents: applicationAmountForYear(app, exercise) } };
 }
 
 /** Adds a line to the target's budget (creating the budget with it). Invalid input writes nothing. */
@@ -81,7 +84,7 @@ export async function addBudgetLine(
 ): Promise<Validated<BudgetLineRecord>> {
   const checked = validateLine(input, 'pending', target.scope);
   if (!checked.ok) return checked;
-  return db.transaction('rw', [db.budgets, db.budgetLines, db.projects, db.grantApplications], async () => {
+  return db.transaction('rw', [db.budgets, db.budgetLines, db.projects, db.grantApplications, db.association], async () => {
     const linked = await linkedAmount(db, checked.value, target.year);
     if (!linked.ok) return linked;
     const budget = await getOrCreateBudget(db, target, now);
@@ -104,7 +107,7 @@ export async function updateBudgetLine(
 ): Promise<WriteOutcome<BudgetLineRecord>> {
   const context = await prepareWrite(db, 'budgetLines', target);
   const id = context.ref?.id ?? '';
-  return db.transaction('rw', [db.budgets, db.budgetLines, db.grantApplications], async (): Promise<WriteOutcome<BudgetLineRecord>> => {
+  return db.transaction('rw', [db.budgets, db.budgetLines, db.grantApplications, db.association], async (): Promise<WriteOutcome<BudgetLineRecord>> => {
     const existing = await db.budgetLines.get(id);
     const budget = existing ? await db.budgets.get(existing.budgetId) : undefined;
     if (!existing || !budget) return { ok: false as const, errors: { '': 'Cette ligne n’existe plus\u00a0: rien n’a été enregistré.' } };

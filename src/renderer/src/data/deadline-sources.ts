@@ -6,6 +6,7 @@ import { fundingDeadlines } from '../domain/deadlines/funding-deadlines';
 import { partnerDeadlines } from '../domain/deadlines/partner-deadlines';
 import { teamDeadlines } from '../domain/deadlines/team-deadlines';
 import { trialRulesFor } from '../domain/team/trial-period';
+import { exerciseCalendar } from '../domain/exercise';
 import { getAssociationProfile } from './association-repository';
 import { getReminderLadder, listDeadlineStates } from './deadline-state-repository';
 import { loadFundingData } from './funding-repository';
@@ -18,7 +19,11 @@ import type { WorkspaceDb } from './workspace-db';
 type DeadlineSource = (db: WorkspaceDb, today: IsoDate) => Promise<Deadline[]>;
 
 const SOURCES: readonly DeadlineSource[] = [
-  async (db, today) => fundingDeadlines(await loadFundingData(db), today),
+  async (db, today) => {
+    // Compte-rendu and publication dates follow the association's exercise.
+    const [data, profile] = await Promise.all([loadFundingData(db), getAssociationProfile(db)]);
+    return fundingDeadlines(data, today, { calendar: exerciseCalendar(profile), accountsApprovedOn: profile?.accountsApprovedOn });
+  },
   async (db, today) => partnerDeadlines(await loadPartnerDeadlineData(db), today),
   async (db, today) => {
     // Trial periods follow the association's collective agreement; working days its local holidays.

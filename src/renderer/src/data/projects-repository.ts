@@ -4,6 +4,7 @@ import { projectSchema, projectStaffSchema, type ProjectRecord, type ProjectStaf
 import { personName } from '../domain/team/person';
 import { budgetTotals, type BudgetTotals } from '../domain/budgets/budget-totals';
 import { lineAmountResolver } from '../domain/budgets/budget-lines';
+import { exerciseCalendar, exerciseStartingIn } from '../domain/exercise';
 import type { WorkspaceDb } from './workspace-db';
 import { binAlong, binRow, prepareWrite, refOf, restoreAlong, restoreRow, saveRow, type Target, type WriteOutcome } from './write-path';
 
@@ -141,13 +142,15 @@ export interface ProjectSummary {
 
 /** The list of actions with their budget totals (linked lines follow their applications). */
 export async function listProjectSummaries(db: WorkspaceDb): Promise<ProjectSummary[]> {
-  const [projects, staff, budgets, lines, applications] = await Promise.all([
+  const [projects, staff, budgets, lines, applications, profile] = await Promise.all([
     listProjects(db),
     db.projectStaff.toArray(),
     db.budgets.where('scope').equals('project').toArray(),
     db.budgetLines.toArray(),
     db.grantApplications.toArray(),
+    db.association.get(db.workspaceId),
   ]);
+  const calendar = exerciseCalendar(profile);
   return projects.map((project) => {
     const own = live(budgets).filter((b) => b.projectId === project.id);
     const startYear = Number(project.startDate.slice(0, 4));
@@ -157,7 +160,7 @@ export async function listProjectSummaries(db: WorkspaceDb): Promise<ProjectSumm
       project,
       staffCount: live(staff).filter((s) => s.projectId === project.id).length,
       budgetYear: budget?.year,
-      totals: budget && budgetLines.length > 0 ? budgetTotals(budgetLines, lineAmountResolver(applications, budget.year)) : undefined,
+      totals: budget && budgetLines.length > 0 ? budgetTotals(budgetLines, lineAmountResolver(applications, exerciseStartingIn(calendar, budget.year))) : undefined,
     };
   });
 }

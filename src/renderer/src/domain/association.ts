@@ -130,6 +130,9 @@ export const associationProfileSchema = z
     secondedStaffCount: nonNegativeIntField('Personnel mis à disposition', { optional: true }),
     exerciseStart: isoDateField('Début de l’exercice', { optional: true }),
     exerciseEnd: isoDateField('Fin de l’exercice', { optional: true }),
+    // The general assembly that approved the last accounts: publication is due 3 months after it (L612-4,
+    // D612-5 Code de commerce). Without it, approval is taken at the legal latest, exercise end + 6 months.
+    accountsApprovedOn: isoDateField('Date d’approbation des derniers comptes (assemblée générale)', { optional: true }),
     collectiveAgreement: z.enum(collectiveAgreementValues).default('none'),
     otherIdcc: optionalPattern('Numéro IDCC', /^\d{1,4}$/, 'de 1 à 4 chiffres (ex. 1518).'),
     qpvs: z.array(qpvSchema).max(50).default([]),
@@ -245,6 +248,7 @@ export function associationFormValues(profile: AssociationProfile): AssociationF
     secondedStaffCount: text(profile.secondedStaffCount),
     exerciseStart: text(profile.exerciseStart),
     exerciseEnd: text(profile.exerciseEnd),
+    accountsApprovedOn: text(profile.accountsApprovedOn),
     collectiveAgreement: profile.collectiveAgreement,
     otherIdcc: text(profile.otherIdcc),
     qpvs: profile.qpvs.map((q) => ({ code: q.code, name: text(q.name) })),

@@ -48,6 +48,21 @@ export function exerciseStartingIn(calendar: ExerciseCalendar, startYear: number
   return { startYear, start, end: addDaysIso(addMonthsIso(start, 12), -1) };
 }
 
+/**
+ * What yearly figures take: an exercise, or a bare year for a calendar-year exercise (kept for callers that
+ * have no profile at hand; every screen passes the association's exercise).
+ */
+export type YearOrExercise = number | AccountingExercise;
+
+export function asExercise(period: YearOrExercise): AccountingExercise {
+  return typeof period === 'number' ? exerciseStartingIn(CALENDAR_YEAR, period) : period;
+}
+
+/** Days of the exercise: 365, or 366 when it holds a 29 February. */
+export function exerciseDays(exercise: AccountingExercise): number {
+  return daysInclusive(exercise.start, exercise.end);
+}
+
 /** The exercise a date falls in. */
 export function exerciseContaining(calendar: ExerciseCalendar, date: IsoDate): AccountingExercise {
   const year = Number(date.slice(0, 4));

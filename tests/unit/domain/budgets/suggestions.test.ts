@@ -55,7 +55,7 @@ describe('staff suggestions for an action', () => {
       [`staff:${TEAM_IDS.karim}:salaries`]: 6_240, // 31 200 × 20 %
       [`staff:${TEAM_IDS.karim}:social`]: 2_808, // 14 040 × 20 %
       'application:app-state-schooling-2027': 18_000, // à préparer: demandé
-      'application:app-caf-clas': 11_000, // CLAS 2026-2027 overlaps 2027: accordé
+      'application:app-caf-clas': 6_571, // CLAS 2026-2027: 181 of its 303 days in 2027 × 11 000 € (6 570,96), not the whole
       [`in-kind:0b6f1d6e-0003-4a00-8000-000000000002:use`]: 2_975, // 6 000 € × 181/365
       [`in-kind:0b6f1d6e-0003-4a00-8000-000000000002:resource`]: 2_975,
     });
@@ -109,12 +109,14 @@ describe('suggestions for the association budget', () => {
 
   it('takes every application of 2027 not refused, on the line of its funder’s kind', () => {
     expect(suggestions.filter((s) => s.source === 'application').map((s) => [s.account, s.label, s.amountCents / 100])).toEqual([
-      ['74.municipality', 'Ville de Saint-Denis', 30_000],
-      ['74.social-bodies', 'CAF de la Seine-Saint-Denis', 11_000],
+      ['74.municipality', 'Ville de Saint-Denis', 29_973], // 365 of the CPO's 1 096 days × 90 000 €
+      ['74.social-bodies', 'CAF de la Seine-Saint-Denis', 6_571],
       ['74.state', 'Préfecture de la Seine-Saint-Denis — politique de la ville', 18_000],
     ]);
     const cpo = suggestions.find((s) => s.grantApplicationId === 'app-city-cpo')!;
-    expect(cpo.explanation).toBe(`Demande « Convention pluriannuelle d’objectifs 2026-2028 »${NBSP}: part de 2027 du montant conventionné de la convention pluriannuelle.`);
+    expect(cpo.explanation).toBe(
+      `Demande « Convention pluriannuelle d’objectifs 2026-2028 »${NBSP}: part de l’exercice 2027 du montant conventionné (90${NBSP}000${NBSP}€), au prorata des jours de la période.`,
+    );
   });
 
   it('values the in-kind agreements of the year as 86/87 pairs', () => {
@@ -150,5 +152,33 @@ describe('accepting a suggestion', () => {
     const suggestion = suggestions.find((s) => s.key === `staff:${TEAM_IDS.karim}:salaries`)!;
     expect(suggestionState(suggestion, edited)).toBe('different');
     expect(lineForSuggestion(suggestion, edited)?.id).toBe(lines.find((l) => l.label === 'Karim Benali' && l.account === '64.salaries')!.id);
+  });
+});
+
+describe('aid lines and the association’s exercise', () => {
+  const fatouPost = fixtureTeam.aidedPosts.find((p) => p.contractId === TEAM_IDS.fatouAdulteRelais)!;
+  const withScheme = (scheme: 'fonjep' | 'adulte-relais' | 'regional') => ({
+    ...fixtureTeam,
+    aidedPosts: fixtureTeam.aidedPosts.map((p) => (p.id === fatouPost.id ? { ...p, scheme } : p)),
+  });
+  const aidLine = (team: SuggestionInput['team']) =>
+    suggestBudgetLines({ ...base, team, scope: 'association', year: 2027 }).find((s) => s.key === `aid:${TEAM_IDS.fatouAdulteRelais}`)!;
+
+  it.each([
+    ['adulte-relais', '74.asp'],
+    ['fonjep', '74.state'],
+    ['regional', '74.region'],
+  ] as const)('books a %s aid on %s', (scheme, account) => {
+    expect(aidLine(withScheme(scheme)).account).toBe(account);
+  });
+
+  it('names the exercise, not the calendar year, for a September–August association', () => {
+    const exercise = { startYear: 2026, start: '2026-09-01', end: '2027-08-31' };
+    const suggestions = suggestBudgetLines({ ...base, scope: 'association', year: 2026, exercise });
+    expect(suggestions[0]!.explanation).toMatch(/^Salaires bruts de l’équipe en 2026-2027 /);
+    // The CLAS (1 Sept 2026 – 30 June 2027) lies wholly in this exercise: its accordé in full, said plainly.
+    const clas = suggestions.find((s) => s.grantApplicationId === 'app-caf-clas')!;
+    expect(clas.amountCents).toBe(1_100_000);
+    expect(clas.explanation).toBe(`Demande « CLAS 2026-2027 (accompagnement à la scolarité) »${NBSP}: montant accordé.`);
   });
 });

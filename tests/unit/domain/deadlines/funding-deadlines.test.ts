@@ -49,7 +49,8 @@ describe('funding rules (fixture year, today 24 Nov 2026)', () => {
     expect(withReport.has('app-state-rights')).toBe(false); // refused
     expect(withReport.has('app-foundation')).toBe(false); // still filed
     expect(withReport.has('app-department-summer')).toBe(false); // closed, report submitted
-    expect(byKey('grant:app-caf-clas:financial-report:1')?.dueDate).toBe('2027-12-31');
+    // The CLAS runs to June 2027: six months after the end of exercise 2027.
+    expect(byKey('grant:app-caf-clas:financial-report:1')?.dueDate).toBe('2028-06-30');
     expect(reports).toHaveLength(9);
   });
 
@@ -59,10 +60,8 @@ describe('funding rules (fixture year, today 24 Nov 2026)', () => {
     ]);
   });
 
-  it('publication des comptes: public grants of 2026 above 153 000 €', () => {
-    expect(deadlines.filter((d) => d.rule === 'accounts-publication')).toEqual([
-      expect.objectContaining({ key: 'association:accounts:accounts-publication:2026', dueDate: '2027-06-30', source: 'association' }),
-    ]);
+  it('publication des comptes: the CPO counts by its share of each exercise, so 2026 stays below 153 000 €', () => {
+    expect(deadlines.filter((d) => d.rule === 'accounts-publication')).toEqual([]);
   });
 
   it('keeps every key unique and stable across recomputations', () => {

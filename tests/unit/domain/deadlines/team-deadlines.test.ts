@@ -95,14 +95,20 @@ describe('staff deadlines of the sample team on 15 May 2026', () => {
     expect(all[`contract:${TEAM_IDS.inesCivicService}:dpae`]).toBeUndefined();
   });
 
-  it('professional interviews: the latest due and the next one, every 2 years', () => {
+  it('professional interviews (L6315-1, loi 2025-989): within the first year, then every 4 years, état des lieux at 8', () => {
     const karim = Object.values(all).filter((d) => d.key.startsWith(`contract:${TEAM_IDS.karimCdi}:professional-interview`));
+    // Hired 2 Sept 2019: first year ends 1 Sept 2020; 4 years on 2 Sept 2023; 8 years on 2 Sept 2027.
     expect(karim.map((d) => [d.key.split(':').pop(), d.dueDate, d.detail])).toEqual([
-      ['3', '2025-09-02', '6 ans d’ancienneté : entretien avec état des lieux récapitulatif'],
-      ['4', '2027-09-02', '8 ans d’ancienneté'],
+      ['2', '2023-09-02', '4 ans d’ancienneté'],
+      ['3', '2027-09-02', '8 ans d’ancienneté\u00a0: entretien avec état des lieux récapitulatif'],
     ]);
-    // Awa's second CDD ended before its 2-year mark: none.
-    expect(all[`contract:${TEAM_IDS.awaCdd2}:professional-interview:1`]).toBeUndefined();
+    // Awa: two CDD then a CDI, each following the other within days — one employment from 3 March 2025,
+    // its first interview due on 2 March 2026 and keyed by the first contract.
+    const awa = Object.values(all).filter((d) => d.rule === 'professional-interview' && d.link.endsWith(TEAM_IDS.awa));
+    expect(awa.map((d) => [d.key, d.dueDate])).toEqual([
+      [`contract:${TEAM_IDS.awaCdd1}:professional-interview:1`, '2026-03-02'],
+      [`contract:${TEAM_IDS.awaCdd1}:professional-interview:2`, '2029-03-03'],
+    ]);
   });
 
   it('ignores what is in the bin, and contracts already over', () => {
@@ -147,8 +153,42 @@ describe('stale staff deadlines', () => {
     // Within 120 days they stay, so the catch-up panel still shows a summer's worth.
     expect(dues).toContainEqual(['dpae', '2026-09-07']);
     // The last professional interview due stays however old.
-    expect(later.some((d) => d.rule === 'professional-interview' && d.dueDate === '2025-09-02')).toBe(true);
+    expect(later.some((d) => d.rule === 'professional-interview' && d.dueDate === '2023-09-02')).toBe(true);
     // With a longer window, the old ones come back.
     expect(teamDeadlines(fixtureTeam, '2026-11-24', { staleAfterDays: 10_000 }).length).toBeGreaterThan(later.length);
+  });
+});
+
+describe('professional interviews at their boundaries', () => {
+  const person = { ...fixtureTeam.people[0]!, id: 'p', deletedAt: null };
+  const cdi = (overrides: Partial<ContractRecord>): ContractRecord => ({
+    ...fixtureTeam.contracts[0]!, id: 'c', personId: 'p', kind: 'cdi', startDate: '2024-02-29',
+    plannedEndDate: undefined, actualEndDate: undefined, dpaeDate: '2024-02-29', firstMedicalVisitDate: '2024-03-10', deletedAt: null, ...overrides,
+  });
+  const interviews = (contracts: ContractRecord[], today: string) =>
+    teamDeadlines({ people: [person], contracts, amendments: [], aidedPosts: [] }, today)
+      .filter((d) => d.rule === 'professional-interview')
+      .map((d) => d.dueDate);
+
+  it.each([
+    // Hired on 29 Feb 2024: the first year ends 28 Feb 2025; 4 years on 28 Feb 2028 (clamped).
+    ['the day before the first is due', '2025-02-27', ['2025-02-28']],
+    ['the day it is due', '2025-02-28', ['2025-02-28']],
+    ['the day after', '2025-03-01', ['2025-02-28', '2028-02-29']],
+  ])('%s', (_label, today, dues) => {
+    expect(interviews([cdi({})], today)).toEqual(dues);
+  });
+
+  it('a departed employee has none, even one owed before leaving', () => {
+    expect(interviews([cdi({ actualEndDate: '2025-06-30', endReason: 'Démission' })], '2025-06-30')).toEqual(['2025-02-28']);
+    expect(interviews([cdi({ actualEndDate: '2025-06-30', endReason: 'Démission' })], '2025-07-01')).toEqual([]);
+  });
+
+  it('a CDD ending before the year is out has none; a CDI that follows it keeps its seniority', () => {
+    const cdd = cdi({ id: 'cdd', kind: 'cdd', cddReason: 'Accroissement', startDate: '2024-01-08', plannedEndDate: '2024-06-28' });
+    expect(interviews([cdd], '2024-03-01')).toEqual([]);
+    // 8 days between them is a new employment; 7 days (29 June – 5 July) is the same.
+    expect(interviews([cdd, cdi({ startDate: '2024-07-07' })], '2024-08-01')).toEqual(['2025-07-06']);
+    expect(interviews([cdd, cdi({ startDate: '2024-07-06' })], '2024-08-01')).toEqual(['2025-01-07']);
   });
 });

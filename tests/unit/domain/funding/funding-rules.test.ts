@@ -7,11 +7,13 @@ import {
   grantedAboveRequested,
   needsConvention,
   nextStatuses,
+  reached,
   statusHistory,
   type GrantApplication,
 } from '../../../../src/renderer/src/domain/funding/grant-application';
 import { isPaymentOverdue, paidCents, paymentProblems, paymentSchema } from '../../../../src/renderer/src/domain/funding/payment';
 import { yearlySummary } from '../../../../src/renderer/src/domain/funding/yearly-summary';
+import { exerciseCalendar } from '../../../../src/renderer/src/domain/exercise';
 import { duplicateForNextYear } from '../../../../src/renderer/src/domain/funding/duplicate';
 import { firstIssueMessages } from '../../../../src/renderer/src/domain/fields';
 import {
@@ -100,10 +102,32 @@ describe('status chain', () => {
     ['filed', ['granted', 'refused']],
     ['granted', ['agreement-signed']],
     ['refused', ['closed']],
-    ['report-submitted', ['closed']],
+    ['agreement-signed', ['paid', 'report-submitted']],
     ['closed', []],
   ] as const)('from %s one can go to %j', (status, next) => {
     expect(nextStatuses(status)).toEqual(next);
+  });
+
+  it('takes « soldée » and « compte-rendu remis » in either order, then « clôturée »', () => {
+    expect(nextStatuses('paid', { paidOn: '2027-01-10' })).toEqual(['report-submitted']);
+    expect(nextStatuses('report-submitted', { reportSubmittedOn: '2027-03-01' })).toEqual(['paid']);
+    expect(nextStatuses('paid', { reportSubmittedOn: '2027-03-01', paidOn: '2027-05-02' })).toEqual(['closed']);
+    expect(nextStatuses('report-submitted', { paidOn: '2027-01-10', reportSubmittedOn: '2027-03-01' })).toEqual(['closed']);
+  });
+
+  it('accepts a balance paid after the compte-rendu, and keeps refusing steps out of order', () => {
+    const app = fixtureApplications.find((a) => a.id === 'app-state-schooling')!;
+    const reportThenBalance = {
+      ...app, status: 'paid' as const, agreementSignedOn: '2026-05-05', reportSubmittedOn: '2027-03-01', paidOn: '2027-05-02',
+    };
+    expect(grantApplicationSchema.safeParse(reportThenBalance).success).toBe(true);
+    expect(statusHistory(reportThenBalance).map((s) => s.status)).toEqual(['to-prepare', 'filed', 'granted', 'agreement-signed', 'report-submitted', 'paid']);
+    // The compte-rendu remis before the convention is signed is still out of order.
+    const early = grantApplicationSchema.safeParse({ ...reportThenBalance, reportSubmittedOn: '2026-05-01' });
+    expect(early.success).toBe(false);
+    // The compte-rendu deadline goes once it is remis, whether or not the balance is paid.
+    expect(reached('paid', 'report-submitted', reportThenBalance)).toBe(true);
+    expect(reached('paid', 'report-submitted', { paidOn: '2027-05-02' })).toBe(false);
   });
 
   it('gives the history of a refused request with the date of each step', () => {
@@ -121,12 +145,23 @@ describe('compte-rendu financier', () => {
 
   it.each([
     ['a calendar year', { periodStart: '2026-01-01', periodEnd: '2026-12-31', multiYear: false, reportDelayMonths: 6 }, ['2027-06-30']],
-    ['a school year (ends 30 June → 31 December)', { periodStart: '2026-09-01', periodEnd: '2027-06-30', multiYear: false, reportDelayMonths: 6 }, ['2027-12-31']],
-    ['a summer action ending mid-month', { periodStart: '2026-07-01', periodEnd: '2026-08-15', multiYear: false, reportDelayMonths: 6 }, ['2027-02-15']],
+    // Six months after the end of the association's exercise (calendar here) in which the grant ends.
+    ['a school year (ends in exercise 2027)', { periodStart: '2026-09-01', periodEnd: '2027-06-30', multiYear: false, reportDelayMonths: 6 }, ['2028-06-30']],
+    ['a summer action ending mid-month (exercise 2026)', { periodStart: '2026-07-01', periodEnd: '2026-08-15', multiYear: false, reportDelayMonths: 6 }, ['2027-06-30']],
     ['an edited delay of 3 months', { periodStart: '2026-01-01', periodEnd: '2026-12-31', multiYear: false, reportDelayMonths: 3 }, ['2027-03-31']],
     ['a 3-year CPO: one per year', cpo, ['2027-06-30', '2028-06-30', '2029-06-30']],
   ])('%s', (_case, app, expected) => {
     expect(financialReportDueDates(app).map((r) => r.dueDate)).toEqual(expected);
+  });
+
+  it.each([
+    // A September–August association: the exercise ends 31 August, the report is due on the last day of February.
+    ['a school year, Sept–Aug exercise', { periodStart: '2026-09-01', periodEnd: '2027-06-30', multiYear: false, reportDelayMonths: 6 }, ['2028-02-29']],
+    ['a grant ending on the exercise’s last day', { periodStart: '2025-09-01', periodEnd: '2026-08-31', multiYear: false, reportDelayMonths: 6 }, ['2027-02-28']],
+    ['a grant ending the day after it', { periodStart: '2025-09-02', periodEnd: '2026-09-01', multiYear: false, reportDelayMonths: 6 }, ['2028-02-29']],
+  ])('%s', (_case, app, expected) => {
+    const septAug = exerciseCalendar({ exerciseStart: '2025-09-01' });
+    expect(financialReportDueDates(app, septAug).map((r) => r.dueDate)).toEqual(expected);
   });
 
   it('cuts a CPO into its exercises', () => {
@@ -193,16 +228,22 @@ describe('yearly summary of the fixture year', () => {
     expect(summary.rows).toHaveLength(6);
   });
 
-  it('flags the publication of accounts above 153 000 € of public grants', () => {
-    expect(summary.publicGrantedCents).toBe(16_750_000);
-    expect(summary.publicationRequired).toBe(true);
-    const without = yearlySummary(fixtureFunders, fixtureApplications.filter((a) => a.id !== 'app-city-cpo'), fixturePayments, 2026, FIXTURE_TODAY);
-    expect(without.publicGrantedCents).toBe(7_750_000);
-    expect(without.publicationRequired).toBe(false);
+  it('counts the CPO by its share of 2026, not whole: no publication for 2026', () => {
+    // 2026 share of public grants (conventionné, else accordé), by hand in tests/fixtures/funding.ts.
+    expect(summary.publicGrantedCents).toBe(10_040_167);
+    expect(summary.publicationRequired).toBe(false);
+    const cpo = summary.grants.find((g) => g.applicationId === 'app-city-cpo')!;
+    expect(cpo).toMatchObject({ committedCents: 9_000_000, exerciseShareCents: 2_997_263 });
   });
 
-  it('puts the 2027 renewal in 2027', () => {
-    expect(yearlySummary(fixtureFunders, fixtureApplications, fixturePayments, 2027, FIXTURE_TODAY).totals.requestedCents).toBe(1_800_000);
+  it('lists in 2027 the 2027 renewal and every grant that runs into 2027, with its full amounts', () => {
+    const next = yearlySummary(fixtureFunders, fixtureApplications, fixturePayments, 2027, FIXTURE_TODAY);
+    expect(next.grants.map((g) => g.applicationId).sort()).toEqual(['app-caf-clas', 'app-city-cpo', 'app-state-schooling-2027']);
+    // demandé in full: CLAS 12 000 + CPO 90 000 + renewal 18 000
+    expect(next.totals.requestedCents).toBe(12_000_000);
+    // CLAS: 181 of its 303 days fall in 2027; the CPO: 730 − 365 of 1 096 days.
+    expect(next.grants.find((g) => g.applicationId === 'app-caf-clas')!.exerciseShareCents).toBe(1_100_000 - 442_904);
+    expect(next.grants.find((g) => g.applicationId === 'app-city-cpo')!.exerciseShareCents).toBe(5_994_526 - 2_997_263);
   });
 });
 

@@ -87,11 +87,19 @@ describe('contract warnings (never blocking)', () => {
 
 describe('part-time and DPAE warnings', () => {
   it.each([
-    [{ kind: 'cdi' as const, weeklyHours: 20 }, ['Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective).']],
+    [{ kind: 'cdi' as const, weeklyHours: 20 }, ['Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective) (L3123-27).']],
+    [{ kind: 'cdi' as const, weeklyHours: 23.99 }, ['Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective) (L3123-27).']],
     [{ kind: 'cdi' as const, weeklyHours: 24 }, []],
-    // A PEC at 20 h is the usual case: no warning.
+    // L3123-7: a CDD de remplacement is not held to the floor; another CDD is.
+    [{ kind: 'cdd' as const, plannedEndDate: '2026-06-30', cddReason: 'Remplacement de Mme Diop (congé maternité)', weeklyHours: 10 }, []],
+    [{ kind: 'cdd' as const, plannedEndDate: '2026-06-30', cddReason: 'Accroissement temporaire d’activité', weeklyHours: 10 }, ['Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective) ou pour un remplacement (L3123-27).']],
+    // A PEC at 20 h is the usual case: no warning; below, L5134-26.
     [{ kind: 'pec' as const, plannedEndDate: '2027-03-31', weeklyHours: 20 }, []],
-    [{ kind: 'civic-service' as const, plannedEndDate: '2026-12-31', weeklyHours: 20 }, ['Engagement de service civique de moins de 24 h par semaine : le minimum est de 24 h.']],
+    [{ kind: 'pec' as const, plannedEndDate: '2027-03-31', weeklyHours: 19.5 }, ['PEC (CUI-CAE) de moins de 20 h par semaine : un PEC compte au moins 20 h par semaine (L5134-26).']],
+    [{ kind: 'adulte-relais' as const, plannedEndDate: '2027-03-31', weeklyHours: 17.5 }, []],
+    [{ kind: 'adulte-relais' as const, plannedEndDate: '2027-03-31', weeklyHours: 17 }, ['Adulte-relais de moins de 17,5 h par semaine : un poste adulte-relais est au moins à mi-temps (convention adulte-relais).']],
+    [{ kind: 'apprenticeship' as const, plannedEndDate: '2027-03-31', weeklyHours: 10 }, []],
+    [{ kind: 'civic-service' as const, plannedEndDate: '2026-12-31', weeklyHours: 20 }, ['Engagement de service civique de moins de 24 h par semaine : le minimum est de 24 h (L120-8 CSN).']],
     [{ kind: 'cdi' as const, dpaeDate: '2026-04-02' }, ['DPAE déclarée après le début du contrat : elle doit précéder l’embauche.']],
     [{ kind: 'cdi' as const, dpaeDate: '2026-03-20' }, ['DPAE déclarée plus de 8 jours avant l’embauche : elle ne peut l’être qu’au plus tôt 8 jours avant.']],
     [{ kind: 'cdi' as const, dpaeDate: '2026-03-24' }, []],

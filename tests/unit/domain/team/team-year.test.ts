@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractRecord } from '../../../../src/renderer/src/domain/team/contract';
 import type { AmendmentRecord } from '../../../../src/renderer/src/domain/team/amendment';
-import { contractYear, formatEtpt, teamYear } from '../../../../src/renderer/src/domain/team/team-year';
+import { contractYear, formatEtpt, teamYear, type TeamData } from '../../../../src/renderer/src/domain/team/team-year';
+import type { AidedPostRecord } from '../../../../src/renderer/src/domain/team/aided-post';
+import { exerciseCalendar, exerciseStartingIn } from '../../../../src/renderer/src/domain/exercise';
 import { fixtureTeam, TEAM_IDS } from '../../../fixtures/team';
 
 const stamps = (id: string) => ({ id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', deletedAt: null });
@@ -120,5 +122,87 @@ describe('the sample team of Les Amis du Quartier in 2026 (checked by hand)', ()
     expect(y2025.volunteers).toBe(0);
     // Awa: 3 Mar–29 Aug (180 days) and 1 Sep–31 Dec (122 days) at 28 h; Sofiane 1 Apr–31 Dec (275 days) at 20 h.
     expect(y2025.etpt).toBeCloseTo(2 + (0.8 * (180 + 122)) / 365 + ((20 / 35) * 275) / 365, 10);
+  });
+});
+
+describe('the figures of the association’s exercise, not of the calendar year', () => {
+  const septAug = exerciseCalendar({ exerciseStart: '2025-09-01' });
+  const exercise2025 = exerciseStartingIn(septAug, 2025);
+  const person = { ...stamps('p1'), firstName: 'Awa', lastName: 'Diop', role: 'employee' } as unknown as TeamData['people'][number];
+  const team = (contracts: ContractRecord[], aidedPosts: AidedPostRecord[] = []): TeamData => ({ people: [person], contracts, amendments: [], aidedPosts });
+
+  it('an employee present from 1 Sept 2025 to 31 Aug 2026 is 1 ETPT of exercise 2025-2026, with 12 months of salary', () => {
+    const year = teamYear(team([contract({ kind: 'cdd', startDate: '2025-09-01', plannedEndDate: '2026-08-31' })]), exercise2025);
+    expect(year.etpt).toBeCloseTo(1, 10);
+    expect(year.headcount).toBe(1);
+    expect(year.topFiveGrossCents).toBe(12 * 200_000);
+    expect(year.exercise).toEqual({ startYear: 2025, start: '2025-09-01', end: '2026-08-31' });
+  });
+
+  it.each([
+    // the day before the exercise, its first day, its last day, the day after
+    ['ends the eve of the exercise', '2024-09-01', '2025-08-31', 0, 0],
+    ['starts on its last day', '2026-08-31', '2027-08-31', 1, 1 / 365],
+    ['starts the day after it', '2026-09-01', '2027-08-31', 0, 0],
+    ['ends on its first day', '2024-09-01', '2025-09-01', 1, 1 / 365],
+  ] as const)('a contract that %s', (_label, startDate, plannedEndDate, headcount, etpt) => {
+    const year = teamYear(team([contract({ kind: 'cdd', startDate, plannedEndDate })]), exercise2025);
+    expect(year.headcount).toBe(headcount);
+    expect(year.etpt).toBeCloseTo(etpt, 10);
+  });
+
+  it('an exercise holding 29 February counts 366 days', () => {
+    const exercise2027 = exerciseStartingIn(septAug, 2027);
+    const year = teamYear(team([contract({ startDate: '2028-03-01' })]), exercise2027);
+    // 1 Mar → 31 Aug 2028: 184 days of a 366-day exercise.
+    expect(year.etpt).toBeCloseTo(184 / 366, 10);
+  });
+
+  it('counts aid received on the exercise’s days and an annual aid prorated on them', () => {
+    const post = {
+      ...stamps('ap1'),
+      contractId: 'c1',
+      scheme: 'fonjep',
+      aidStartDate: '2025-09-01',
+      aidEndDate: '2028-08-31',
+      aidMode: 'annual',
+      annualAidCents: 716_400,
+      paymentRhythm: 'quarterly',
+      renewalLeadMonths: 6,
+      receipts: [
+        { date: '2025-08-31', amountCents: 100 },
+        { date: '2025-09-01', amountCents: 179_100 },
+        { date: '2026-08-31', amountCents: 179_100 },
+        { date: '2026-09-01', amountCents: 1_000 },
+      ],
+    } as AidedPostRecord;
+    const year = teamYear(team([contract({ startDate: '2025-09-01' })], [post]), exercise2025);
+    expect(year.aidExpectedCents).toBe(716_400);
+    expect(year.aidReceivedCents).toBe(358_200);
+    expect(year.aidedJobs).toBe(1);
+  });
+
+  it('a bare year is still the calendar year', () => {
+    const year = teamYear(team([contract({ kind: 'cdd', startDate: '2025-09-01', plannedEndDate: '2026-08-31' })]), 2026);
+    expect(year.etpt).toBeCloseTo(243 / 365, 10);
+  });
+});
+
+describe('adulte-relais aid by working time (D5134-158)', () => {
+  const post = (hours: number | undefined) => ({
+    ...stamps('ap'), contractId: 'c1', scheme: 'adulte-relais', aidStartDate: '2026-01-01', aidEndDate: '2028-12-31',
+    aidMode: 'annual', annualAidCents: 2_281_061, aidedWeeklyHours: hours, paymentRhythm: 'quarterly', renewalLeadMonths: 3, receipts: [],
+  }) as AidedPostRecord;
+  it.each([
+    [35, undefined, 2_281_061],
+    [17.5, undefined, 1_140_531], // half time: 11 405,305 → 11 405,31 €
+    [24, undefined, Math.round((2_281_061 * 24) / 35)],
+    [35, 17.5, 1_140_531], // the convention's hours win
+  ])('%s h a week (post %s h): %i cents a year', (weeklyHours, aidedHours, cents) => {
+    expect(contractYear(contract({ weeklyHours, kind: 'adulte-relais', plannedEndDate: '2028-12-31' }), [], post(aidedHours), 2026).aidExpectedCents).toBe(cents);
+  });
+  it('leaves a FONJEP post’s amount as decided', () => {
+    const fonjep = { ...post(undefined), scheme: 'fonjep' } as AidedPostRecord;
+    expect(contractYear(contract({ weeklyHours: 17.5 }), [], fonjep, 2026).aidExpectedCents).toBe(2_281_061);
   });
 });

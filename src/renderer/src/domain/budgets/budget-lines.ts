@@ -1,6 +1,5 @@
-import { differenceInCalendarDays } from 'date-fns';
-import { dateFromIso, type IsoDate } from '../dates';
-import { committedCents, exercisesOf, reached, type GrantApplication } from '../funding/grant-application';
+import { asExercise, exerciseShareCents, type YearOrExercise } from '../exercise';
+import { committedCents, reached, type GrantApplication } from '../funding/grant-application';
 import type { BudgetLine } from './budget';
 
 // A 74 line linked to a grant application follows the application (DOMAIN.md §5): its amount is not typed
@@ -38,31 +37,15 @@ export function applicationAmountCents(app: ApplicationAmounts): number {
   return committedCents(app) ?? app.requestedCents;
 }
 
-function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(dateFromIso(to), dateFromIso(from)) + 1;
-}
-
-function daysInCalendarYear(from: IsoDate, to: IsoDate, year: number): number {
-  const start = from > `${year}-01-01` ? from : `${year}-01-01`;
-  const end = to < `${year}-12-31` ? to : `${year}-12-31`;
-  return start <= end ? daysBetween(start, end) : 0;
-}
-
 /**
- * What the application brings to a budget of `year`, in whole euros (cents). An annual application counts
- * in full. A multi-year one (CPO) is split evenly between its exercises (exercisesOf), and each exercise
- * counts in `year` for the days it has in that calendar year: a CPO of 90 000 € over 2026–2028 gives
- * 30 000 € to 2027; one running September to August gives 4/12-ish of an exercise to its first year.
+ * What the application brings to the budget of an exercise, in whole euros (cents): its amount pro rata
+ * temporis of the days of its period in the exercise (DOMAIN.md §4, the same rule as the yearly summary and
+ * the publication threshold). A September–August grant of 12 000 € gives 4 011 € (122 of 365 days) to a
+ * calendar-year budget and the rest to the next, never 12 000 € to both; a CPO of 90 000 € over 2026–2028
+ * gives 29 973 € to 2027 (365 of 1 096 days). A bare year is the calendar year.
  */
-export function applicationAmountForYear(app: ApplicationAmounts, year: number): number {
-  const total = applicationAmountCents(app);
-  if (!app.multiYear) return roundToWholeEuros(total);
-  const exercises = exercisesOf(app);
-  const perExercise = total / exercises.length;
-  const share = exercises.reduce(
-    (sum, ex) => sum + (perExercise * daysInCalendarYear(ex.start, ex.end, year)) / daysBetween(ex.start, ex.end),
-    0,
-  );
+export function applicationAmountForYear(app: ApplicationAmounts, period: YearOrExercise): number {
+  const share = exerciseShareCents(applicationAmountCents(app), { start: app.periodStart, end: app.periodEnd }, asExercise(period));
   return roundToWholeEuros(share);
 }
 
@@ -75,7 +58,7 @@ export type ResolvableLine = Pick<BudgetLine, 'account' | 'amountCents' | 'grant
  */
 export function lineAmountResolver(
   applications: readonly (ApplicationAmounts & { id: string; deletedAt?: string | null })[],
-  year: number,
+  year: YearOrExercise,
 ): (line: ResolvableLine) => number {
   const byId = new Map(applications.filter((a) => !a.deletedAt).map((a) => [a.id, a]));
   return (line) => {
@@ -96,7 +79,7 @@ export function followsApplication(
 export function resolveLines<L extends ResolvableLine>(
   lines: readonly L[],
   applications: Parameters<typeof lineAmountResolver>[0],
-  year: number,
+  year: YearOrExercise,
 ): (L & { effectiveCents: number })[] {
   const amountOf = lineAmountResolver(applications, year);
   return lines.map((line) => ({ ...line, effectiveCents: amountOf(line) }));

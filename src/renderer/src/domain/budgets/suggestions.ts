@@ -5,11 +5,12 @@ import { proratedYearlyCents, type Agreement } from '../partners/agreement';
 import type { Project, ProjectStaff } from '../projects/project';
 import { grantAccountFor, type AccountCode, type BudgetScope } from './accounts';
 import type { BudgetLine, BudgetLineSource } from './budget';
-import { applicationAmountForYear, applicationBasis, roundToWholeEuros } from './budget-lines';
+import { applicationAmountCents, applicationAmountForYear, applicationBasis, roundToWholeEuros } from './budget-lines';
 import type { AidScheme } from '../team/aided-post';
 import { personName, type PersonRecord } from '../team/person';
 import { teamYear, type ContractYear, type TeamData } from '../team/team-year';
-import { yearEnd, yearStart, periodsOverlap } from '../team/day-count';
+import { periodsOverlap } from '../team/day-count';
+import { asExercise, exerciseLabel, type AccountingExercise } from '../exercise';
 
 // Amounts the app can propose for a budget, from what it already knows (DOMAIN.md §5): staff costs from
 // the contracts, grants from the applications, aid from the aided posts, in-kind contributions from the
@@ -34,7 +35,10 @@ type WithId<T> = T & { id: string; deletedAt?: string | null };
 
 export interface SuggestionInput {
   scope: BudgetScope;
+  /** The year the budget's exercise starts in. */
   year: number;
+  /** The association's exercise starting in `year` (the calendar year when absent). */
+  exercise?: AccountingExercise;
   team: TeamData;
   funders: readonly WithId<Pick<Funder, 'name' | 'kind'>>[];
   applications: readonly WithId<GrantApplication>[];
@@ -61,8 +65,14 @@ function sumContracts(contracts: readonly ContractYear[], pick: (c: ContractYear
   return contracts.reduce((sum, c) => sum + pick(c), 0);
 }
 
+function exerciseOf(input: SuggestionInput): AccountingExercise {
+  return input.exercise ?? asExercise(input.year);
+}
+
 function staffSuggestions(input: SuggestionInput): BudgetSuggestion[] {
-  const year = teamYear(input.team, input.year);
+  const exercise = exerciseOf(input);
+  const label = exerciseLabel(exercise);
+  const year = teamYear(input.team, exercise);
   if (input.scope === 'association') {
     if (year.contracts.length === 0) return [];
     const gross = year.grossCents;
@@ -76,7 +86,7 @@ function staffSuggestions(input: SuggestionInput): BudgetSuggestion[] {
         label: 'Salaires bruts de l’équipe',
         amountCents: roundToWholeEuros(gross),
         source: 'staff',
-        explanation: `Salaires bruts de l’équipe en ${input.year} (${contracts}).`,
+        explanation: `Salaires bruts de l’équipe en ${label} (${contracts}).`,
       },
       {
         key: 'staff:team:social',
@@ -84,11 +94,11 @@ function staffSuggestions(input: SuggestionInput): BudgetSuggestion[] {
         label: 'Charges patronales de l’équipe',
         amountCents: roundToWholeEuros(charges),
         source: 'staff',
-        explanation: `Charges patronales de l’équipe en ${input.year} (${contracts}).`,
+        explanation: `Charges patronales de l’équipe en ${label} (${contracts}).`,
       },
       ...year.contracts
         .filter((c) => c.aidExpectedCents > 0)
-        .map((c) => aidSuggestion(c, 100, personOf(input.team.people, c.contract.personId), input.year)),
+        .map((c) => aidSuggestion(c, 100, personOf(input.team.people, c.contract.personId), label)),
     ];
   }
   const people = new Map(input.team.people.map((p) => [p.id, p]));
@@ -100,7 +110,7 @@ function staffSuggestions(input: SuggestionInput): BudgetSuggestion[] {
     if (own.length === 0) continue;
     const name = personName(person);
     const share = assignment.sharePercent;
-    const why = `${percentText(share)} du temps de ${name} en ${input.year}`;
+    const why = `${percentText(share)} du temps de ${name} en ${label}`;
     const gross = sumContracts(own, (c) => c.grossCents);
     const charges = sumContracts(own, (c) => c.employerCostCents - c.grossCents);
     suggestions.push(
@@ -121,7 +131,7 @@ function staffSuggestions(input: SuggestionInput): BudgetSuggestion[] {
         explanation: `${why} (charges patronales de l’année\u00a0: ${formatWholeEuros(charges)}).`,
       },
     );
-    for (const c of own.filter((c) => c.aidExpectedCents > 0)) suggestions.push(aidSuggestion(c, share, person, input.year));
+    for (const c of own.filter((c) => c.aidExpectedCents > 0)) suggestions.push(aidSuggestion(c, share, person, label));
   }
   return suggestions;
 }
@@ -130,15 +140,27 @@ function personOf(people: readonly PersonRecord[], id: string): PersonRecord | u
   return people.find((p) => p.id === id);
 }
 
-/** An aided post's aid is a produit on the ASP line; the cost stays whole on line 64 (not deducted). */
-function aidSuggestion(c: ContractYear, share: number, person: PersonRecord | undefined, year: number): BudgetSuggestion {
+/**
+ * Where an aid is booked among the 74 lines: the ASP pays PEC and adulte-relais aid (74 ASP); a FONJEP post is
+ * a State aid paid by the FONJEP on the ministry's behalf (74 État, DOMAIN.md §3); a region's aid on 74 Région.
+ */
+const AID_ACCOUNT: Record<AidScheme, AccountCode> = {
+  pec: '74.asp',
+  'adulte-relais': '74.asp',
+  fonjep: '74.state',
+  regional: '74.region',
+  other: '74.asp',
+};
+
+/** An aided post's aid is a produit on its 74 line; the cost stays whole on line 64 (not deducted). */
+function aidSuggestion(c: ContractYear, share: number, person: PersonRecord | undefined, year: string): BudgetSuggestion {
   const name = person ? personName(person) : 'une personne de l’équipe';
   const scheme = c.aidedPost ? AID_SCHEME_SHORT[c.aidedPost.scheme] : 'emploi aidé';
   const whole = c.aidExpectedCents;
   const part = share === 100 ? 'Aide' : `${percentText(share)} de l’aide`;
   return {
     key: `aid:${c.contract.id}`,
-    account: '74.asp',
+    account: c.aidedPost ? AID_ACCOUNT[c.aidedPost.scheme] : '74.asp',
     label: `Aide ${scheme} — ${name}`,
     amountCents: roundToWholeEuros((whole * share) / 100),
     source: 'staff',
@@ -158,19 +180,24 @@ const BASIS_TEXT = {
 } as const;
 
 function applicationSuggestions(input: SuggestionInput): BudgetSuggestion[] {
+  const exercise = exerciseOf(input);
+  const label = exerciseLabel(exercise);
   const funders = new Map(live(input.funders).map((f) => [f.id, f]));
   const title = input.project ? normalized(input.project.title) : undefined;
   return live(input.applications)
     .filter((app) => applicationBasis(app) !== 'refused')
-    .filter((app) => periodsOverlap(app.periodStart, app.periodEnd, yearStart(input.year), yearEnd(input.year)))
+    .filter((app) => periodsOverlap(app.periodStart, app.periodEnd, exercise.start, exercise.end))
     // An action's budget takes the applications that name it (in their title or their « actions financées »).
     .filter((app) => title === undefined || normalized(`${app.title} ${app.projects ?? ''}`).includes(title))
     .flatMap((app) => {
       const funder = funders.get(app.funderId);
       if (!funder) return [];
-      const amountCents = applicationAmountForYear(app, input.year);
+      const amountCents = applicationAmountForYear(app, exercise);
       const basis = BASIS_TEXT[applicationBasis(app)];
-      const part = app.multiYear ? `part de ${input.year} du ${basis} de la convention pluriannuelle` : basis;
+      const whole = app.periodStart >= exercise.start && app.periodEnd <= exercise.end;
+      const part = whole
+        ? basis
+        : `part de l’exercice ${label} du ${basis} (${formatWholeEuros(applicationAmountCents(app))}), au prorata des jours de la période`;
       return [
         {
           key: `application:${app.id}`,
@@ -187,15 +214,16 @@ function applicationSuggestions(input: SuggestionInput): BudgetSuggestion[] {
 }
 
 function inKindSuggestions(input: SuggestionInput): BudgetSuggestion[] {
+  const exercise = exerciseOf(input);
   const linked = input.project ? new Set(input.project.agreementIds) : undefined;
   return live(input.agreements)
     .filter((a) => a.terms === 'in-kind' && a.status !== 'draft')
     .filter((a) => linked === undefined || linked.has(a.id))
     .flatMap((a) => {
-      const amountCents = roundToWholeEuros(proratedYearlyCents(a, input.year));
+      const amountCents = roundToWholeEuros(proratedYearlyCents(a, exercise));
       if (amountCents === 0) return [];
       const [use, resource] = a.kind === 'service' ? (['862', '871'] as const) : (['861', '871'] as const);
-      const explanation = `Convention « ${a.title} »\u00a0: valorisation de ${formatWholeEuros(a.yearlyAmountCents ?? 0)} par an, pour ses jours de ${input.year}.`;
+      const explanation = `Convention « ${a.title} »\u00a0: valorisation de ${formatWholeEuros(a.yearlyAmountCents ?? 0)} par an, pour ses jours de l’exercice ${exerciseLabel(exercise)}.`;
       const label = a.title;
       return [
         { key: `in-kind:${a.id}:use`, account: use, label, amountCents, source: 'in-kind' as const, explanation },

@@ -1,15 +1,24 @@
-import { addMonths } from 'date-fns';
-import { dateFromIso, formatDateShort, formatIsoFromDate, type IsoDate } from '../dates';
+import { formatDateShort, type IsoDate } from '../dates';
+import {
+  CALENDAR_YEAR,
+  exerciseLabel,
+  exercisesOverlapping,
+  lastClosedExercise,
+  type AccountingExercise,
+  type ExerciseCalendar,
+} from '../exercise';
 import { formatCents } from '../money';
+import { addMonthsIso } from '../team/day-count';
 import { isPublicFunder, type Funder } from '../funding/funder';
 import {
   financialReportDueDates,
+  monthsAfterEnd,
   needsConvention,
   reached,
   type GrantApplication,
 } from '../funding/grant-application';
 import { isReceived, type Payment } from '../funding/payment';
-import { applicationYear, PUBLICATION_THRESHOLD_CENTS } from '../funding/yearly-summary';
+import { applicationShareCents, PUBLICATION_THRESHOLD_CENTS } from '../funding/yearly-summary';
 import { deadlineKey, type Deadline } from './deadline';
 
 // The funding rules of DOMAIN.md §8. Pure: the records (bin excluded) and today in, deadlines out.
@@ -24,17 +33,27 @@ export interface FundingDeadlineData {
 
 const SOURCE_LABEL = 'Financements';
 
+export interface FundingDeadlineOptions {
+  /** The association's exercise (profile); the calendar year by default. */
+  calendar?: ExerciseCalendar;
+  /** The general assembly that approved the last closed accounts (profile), if entered. */
+  accountsApprovedOn?: IsoDate | undefined;
+}
+
 /**
- * Accounts of the year in which public grants passed 153 000 € must be published; the default due date is
- * the end of the calendar exercise + 6 months (accounts approved by then) **[verify]**.
+ * No text fixes when an association approves its accounts (its statuts do); the default, when the profile
+ * gives no date, is the six months companies have (Code de commerce L225-100, L223-26), the usual clause.
+ * Publication is due within 3 months of the approval (D612-5 Code de commerce, for L612-4).
  */
-export const PUBLICATION_DELAY_MONTHS = 6;
+export const ACCOUNTS_APPROVAL_MONTHS = 6;
+export const PUBLICATION_DELAY_MONTHS = 3;
 
 function applicationLink(id: string): string {
   return `/financements/demandes/${id}`;
 }
 
-export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate): Deadline[] {
+export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, options: FundingDeadlineOptions = {}): Deadline[] {
+  const calendar = options.calendar ?? CALENDAR_YEAR;
   const funderName = new Map(data.funders.map((f) => [f.id, f.name]));
   // Payments grouped once, in their given order: scanning every payment for every application was
   // quadratic, 9 million comparisons for ten years of an association.
@@ -79,9 +98,9 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate): De
     }
 
     const granted = reached(app.status, 'granted');
-    if (granted && !reached(app.status, 'report-submitted')) {
-      const reports = financialReportDueDates(app);
-      for (const { exercise, dueDate } of reports) {
+    if (granted && !reached(app.status, 'report-submitted', app)) {
+      const reports = financialReportDueDates(app, calendar);
+      for (const { exercise, accountingExercise, dueDate } of reports) {
         deadlines.push({
           key: deadlineKey('grant', app.id, 'financial-report', exercise.number),
           source: 'grant',
@@ -93,7 +112,7 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate): De
           dueDate,
           link: applicationLink(app.id),
           sourceLabel: SOURCE_LABEL,
-          detail: `Exercice du ${formatDateShort(exercise.start)} au ${formatDateShort(exercise.end)} (Cerfa 15059)`,
+          detail: `Période du ${formatDateShort(exercise.start)} au ${formatDateShort(exercise.end)}, exercice ${exerciseLabel(accountingExercise)} (Cerfa 15059, dans les ${app.reportDelayMonths}\u00a0mois de la fin de l’exercice)`,
         });
       }
     }
@@ -115,29 +134,49 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate): De
     }
   }
 
-  deadlines.push(...publicationDeadlines(data));
+  deadlines.push(...publicationDeadlines(data, calendar, options.accountsApprovedOn));
   return deadlines;
 }
 
-function publicationDeadlines(data: FundingDeadlineData): Deadline[] {
+/** The approval date of an exercise's accounts: the profile's for the exercise it closed, else end + 6 months. */
+export function accountsApprovalDate(exercise: AccountingExercise, calendar: ExerciseCalendar, accountsApprovedOn?: IsoDate): IsoDate {
+  if (accountsApprovedOn !== undefined && accountsApprovedOn > exercise.end && lastClosedExercise(calendar, accountsApprovedOn).start === exercise.start) {
+    return accountsApprovedOn;
+  }
+  return monthsAfterEnd(exercise.end, ACCOUNTS_APPROVAL_MONTHS);
+}
+
+/**
+ * Publication of the accounts (L612-4 Code de commerce): the exercises whose share of public grants —
+ * each grant pro rata temporis of its period, so a three-year CPO counts in each of its exercises — is
+ * strictly above 153 000 €. Due 3 months after the accounts' approval.
+ */
+function publicationDeadlines(data: FundingDeadlineData, calendar: ExerciseCalendar, accountsApprovedOn: IsoDate | undefined): Deadline[] {
   const kindOf = new Map(data.funders.map((f) => [f.id, f.kind]));
-  const publicByYear = new Map<number, number>();
+  const publicByExercise = new Map<number, { exercise: AccountingExercise; cents: number }>();
   for (const app of data.applications) {
     const kind = kindOf.get(app.funderId);
-    if (app.status === 'refused' || kind === undefined || !isPublicFunder(kind)) continue;
-    const year = applicationYear(app);
-    publicByYear.set(year, (publicByYear.get(year) ?? 0) + (app.grantedCents ?? 0));
+    if (app.status === 'refused' || kind === undefined || !isPublicFunder(kind) || app.periodEnd < app.periodStart) continue;
+    for (const exercise of exercisesOverlapping(calendar, app.periodStart, app.periodEnd)) {
+      const entry = publicByExercise.get(exercise.startYear) ?? { exercise, cents: 0 };
+      entry.cents += applicationShareCents(app, exercise);
+      publicByExercise.set(exercise.startYear, entry);
+    }
   }
-  return [...publicByYear.entries()]
-    .filter(([, cents]) => cents > PUBLICATION_THRESHOLD_CENTS)
-    .map(([year, cents]) => ({
-      key: deadlineKey('association', 'accounts', 'accounts-publication', year),
-      source: 'association' as const,
-      rule: 'accounts-publication',
-      title: `Publication des comptes ${year} (subventions publiques au-delà de 153\u00a0000\u00a0€)`,
-      dueDate: formatIsoFromDate(addMonths(dateFromIso(`${year}-12-31`), PUBLICATION_DELAY_MONTHS)),
-      link: `/financements/bilan/${year}`,
-      sourceLabel: SOURCE_LABEL,
-      detail: `Subventions publiques accordées en ${year}\u00a0: ${formatCents(cents)} — comptes à publier et commissaire aux comptes à nommer`,
-    }));
+  return [...publicByExercise.values()]
+    .filter(({ cents }) => cents > PUBLICATION_THRESHOLD_CENTS)
+    .map(({ exercise, cents }) => {
+      const label = exerciseLabel(exercise);
+      const approval = accountsApprovalDate(exercise, calendar, accountsApprovedOn);
+      return {
+        key: deadlineKey('association', 'accounts', 'accounts-publication', exercise.startYear),
+        source: 'association' as const,
+        rule: 'accounts-publication',
+        title: `Publication des comptes ${label} (subventions publiques au-delà de 153\u00a0000\u00a0€)`,
+        dueDate: addMonthsIso(approval, PUBLICATION_DELAY_MONTHS),
+        link: `/financements/bilan/${exercise.startYear}`,
+        sourceLabel: SOURCE_LABEL,
+        detail: `Part de l’exercice ${label} des subventions publiques\u00a0: ${formatCents(cents)} — comptes certifiés par un commissaire aux comptes, à publier dans les 3\u00a0mois de leur approbation (${formatDateShort(approval)})`,
+      };
+    });
 }

@@ -1,8 +1,9 @@
 import { formatDateShort, type IsoDate } from '../dates';
 import { amendmentsOf, effectiveEndDate } from '../team/amendment';
 import { aidSchemeLabel, type AidedPostRecord } from '../team/aided-post';
-import { contractKindLabel, FIXED_TERM_KINDS, isEmployment, type ContractKind, type ContractRecord } from '../team/contract';
-import { addMonthsIso, addYearsIso } from '../team/day-count';
+import { contractKindLabel, FIXED_TERM_KINDS, isEmployment, type ContractRecord } from '../team/contract';
+import { CONTRACT_KIND_RULES } from '../team/contract-kinds';
+import { addDaysIso, addMonthsIso, addYearsIso, periodEndAfterMonths } from '../team/day-count';
 import { personName, type PersonRecord } from '../team/person';
 import { liveTeam, type TeamData } from '../team/team-year';
 import { currentTrialEnd, type TrialRules } from '../team/trial-period';
@@ -40,21 +41,22 @@ function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 const SOURCE_LABEL = 'Équipe';
-const FIXED_TERM_END_TITLES: Record<ContractKind, string> = {
-  cdi: 'Fin du CDI',
-  cdd: 'Fin du CDD',
-  pec: 'Fin du contrat PEC',
-  'adulte-relais': 'Fin du contrat adulte-relais',
-  apprenticeship: 'Fin du contrat d’apprentissage',
-  professionalisation: 'Fin du contrat de professionnalisation',
-  'civic-service': 'Fin de l’engagement de service civique',
-};
+
 /** First medical visit (visite d’information et de prévention): within 3 months, 2 for apprentices. */
 const MEDICAL_VISIT_MONTHS = 3;
 const APPRENTICE_MEDICAL_VISIT_MONTHS = 2;
-const PROFESSIONAL_INTERVIEW_YEARS = 2;
-/** The OPCO must receive an apprenticeship contract within 5 jours ouvrables of its start (Code du travail). */
-const OPCO_FILING_WORKING_DAYS = 5;
+/**
+ * Entretien (de parcours) professionnel, L6315-1 as amended by loi n° 2025-989 (in force 26 Oct 2025):
+ * within the first year after hiring, then every 4 years of seniority, every second one (8 years) with an
+ * état des lieux récapitulatif; seniority runs from the first of successive contracts.
+ */
+const PROFESSIONAL_INTERVIEW_YEARS = 4;
+/**
+ * Contracts of one person that follow each other with at most this many days between them are one
+ * employment for seniority (a CDD followed by a CDI, L1243-11; a weekend or a bridge between two CDD).
+ */
+export const SUCCESSIVE_CONTRACT_GAP_DAYS = 7;
+
 
 export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadlineOptions = {}): Deadline[] {
   const team = liveTeam(data);
@@ -68,12 +70,15 @@ export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadl
   }
   const postByContract = new Map<string, (typeof team.aidedPosts)[number]>();
   for (const post of team.aidedPosts) if (!postByContract.has(post.contractId)) postByContract.set(post.contractId, post);
+  const chains = employmentChains(team.contracts, (c) => effectiveEndDate(c, amendmentsOf(c.id, amendmentsByContract.get(c.id) ?? [])));
   const deadlines: Deadline[] = [];
   for (const contract of team.contracts) {
     const person = people.get(contract.personId);
     if (!person) continue;
     const own = amendmentsOf(contract.id, amendmentsByContract.get(contract.id) ?? []);
     deadlines.push(...contractDeadlines(contract, person, effectiveEndDate(contract, own), today, options));
+    const chain = chains.get(contract.id);
+    if (chain && chain.last === contract) deadlines.push(...professionalInterviews(chain, person, today));
     const post = postByContract.get(contract.id);
     if (post) {
       const renewal = aidRenewalDeadline(post, contract, person);
@@ -120,7 +125,7 @@ function contractDeadlines(
   }
 
   if (FIXED_TERM_KINDS.has(contract.kind) && end !== undefined && contract.actualEndDate === undefined) {
-    list.push(make('fixed-term-end', FIXED_TERM_END_TITLES[contract.kind], end, `${kindLabel} du ${formatDateShort(contract.startDate)} au ${formatDateShort(end)}`));
+    list.push(make('fixed-term-end', CONTRACT_KIND_RULES[contract.kind].endTitle, end, `${kindLabel} du ${formatDateShort(contract.startDate)} au ${formatDateShort(end)}`));
   }
 
   // A volunteer is no employee: no DPAE, no occupational-health visit, no professional interview.
@@ -139,38 +144,107 @@ function contractDeadlines(
     }
   }
 
-  if (contract.kind === 'apprenticeship' && contract.opcoFilingDate === undefined) {
+  // The OPCO receives an apprenticeship (D6224-1) or professionalisation (D6325-1) contract within 5 days.
+  const opco = CONTRACT_KIND_RULES[contract.kind].opcoFiling;
+  if (opco !== null && contract.opcoFilingDate === undefined) {
+    const ouvrables = opco.count === 'ouvrables';
     list.push(
       make(
         'opco-filing',
-        'Contrat d’apprentissage à déposer auprès de l’OPCO',
-        addWorkingDays(contract.startDate, OPCO_FILING_WORKING_DAYS, 'ouvrables', options.alsaceMoselle ?? false),
-        `Dans les 5 jours ouvrables suivant le début (${formatDateShort(contract.startDate)})`,
+        `${kindLabel} à déposer auprès de l’OPCO`,
+        ouvrables ? addWorkingDays(contract.startDate, opco.days, 'ouvrables', options.alsaceMoselle ?? false) : addDaysIso(contract.startDate, opco.days),
+        `Dans les ${opco.days} jours${ouvrables ? ' ouvrables' : ''} suivant le début (${formatDateShort(contract.startDate)}, ${opco.article})`,
       ),
     );
   }
 
-  list.push(...professionalInterviews(contract, end, today, make));
   return list;
 }
 
+/** One employment: successive contracts of a person, the first giving the seniority. */
+export interface EmploymentChain {
+  first: ContractRecord;
+  last: ContractRecord;
+  /** The end of the last contract; undefined while open-ended. */
+  end: IsoDate | undefined;
+}
+
+/** Each employment contract's chain (volunteers' engagements are no employment). */
+export function employmentChains(
+  contracts: readonly ContractRecord[],
+  endOf: (contract: ContractRecord) => IsoDate | undefined,
+): Map<string, EmploymentChain> {
+  const byPerson = new Map<string, ContractRecord[]>();
+  for (const c of contracts) {
+    if (!isEmployment(c)) continue;
+    const own = byPerson.get(c.personId);
+    if (own) own.push(c);
+    else byPerson.set(c.personId, [c]);
+  }
+  const chains = new Map<string, EmploymentChain>();
+  for (const own of byPerson.values()) {
+    own.sort((a, b) => a.startDate.localeCompare(b.startDate));
+    let chain: EmploymentChain | undefined;
+    const members: ContractRecord[] = [];
+    const close = () => {
+      if (chain) for (const m of members) chains.set(m.id, chain);
+      members.length = 0;
+    };
+    for (const c of own) {
+      const end = endOf(c);
+      const follows = chain !== undefined && (chain.end === undefined || c.startDate <= addDaysIso(chain.end, SUCCESSIVE_CONTRACT_GAP_DAYS + 1));
+      if (chain && follows) {
+        chain.last = c;
+        chain.end = chain.end === undefined || end === undefined ? undefined : end > chain.end ? end : chain.end;
+      } else {
+        close();
+        chain = { first: c, last: c, end };
+      }
+      members.push(c);
+    }
+    close();
+  }
+  return chains;
+}
+
+/** The due date of the n-th professional interview of an employment that started on `hired`. */
+export function professionalInterviewDue(hired: IsoDate, n: number): IsoDate {
+  // The first within the year after hiring (its last day, date to date); then every 4 years of seniority.
+  return n === 1 ? periodEndAfterMonths(hired, 12) : addYearsIso(hired, PROFESSIONAL_INTERVIEW_YEARS * (n - 1));
+}
+
 /**
- * Professional interviews fall every 2 years from the start, for as long as the contract runs. Only the
- * latest one due and the next one matter: an older occurrence is superseded by the one after it.
+ * Professional interviews of one employment, for as long as it runs. Only the latest one due and the next
+ * one matter: an older occurrence is superseded by the one after it. A departed employee has none: the
+ * obligation stops with the contract. Keyed by the chain's first contract, so a CDD turned CDI keeps its
+ * « fait ».
  */
-function professionalInterviews(
-  contract: ContractRecord,
-  end: IsoDate | undefined,
-  today: IsoDate,
-  make: (rule: string, title: string, dueDate: IsoDate, detail?: string, occurrence?: number) => Deadline,
-): Deadline[] {
+function professionalInterviews(chain: EmploymentChain, person: PersonRecord, today: IsoDate): Deadline[] {
+  if (chain.end !== undefined && chain.end < today) return [];
+  const hired = chain.first.startDate;
+  const rule = 'professional-interview';
   const list: Deadline[] = [];
   let latestPast: Deadline | undefined;
-  for (let n = 1; ; n += 1) {
-    const due = addYearsIso(contract.startDate, PROFESSIONAL_INTERVIEW_YEARS * n);
-    if (end !== undefined && due > end) break;
-    const detail = n % 3 === 0 ? `${n * 2} ans d’ancienneté : entretien avec état des lieux récapitulatif` : `${n * 2} ans d’ancienneté`;
-    const deadline = make('professional-interview', 'Entretien professionnel', due, detail, n);
+  for (let n = 1; n < 30; n += 1) {
+    const due = professionalInterviewDue(hired, n);
+    if (chain.end !== undefined && due > chain.end) break;
+    const years = PROFESSIONAL_INTERVIEW_YEARS * (n - 1);
+    const detail =
+      n === 1
+        ? `Dans la première année suivant l’embauche (${formatDateShort(hired)})`
+        : years % 8 === 0
+          ? `${years} ans d’ancienneté\u00a0: entretien avec état des lieux récapitulatif`
+          : `${years} ans d’ancienneté`;
+    const deadline: Deadline = {
+      key: deadlineKey('contract', chain.first.id, rule, n),
+      source: 'contract',
+      rule,
+      title: `Entretien professionnel — ${personName(person)}`,
+      dueDate: due,
+      link: `/equipe/${person.id}`,
+      sourceLabel: SOURCE_LABEL,
+      detail,
+    };
     if (due < today) {
       latestPast = deadline;
       continue;

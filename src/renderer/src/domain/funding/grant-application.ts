@@ -1,8 +1,10 @@
-import { addMonths, addYears, differenceInCalendarMonths, endOfMonth, isLastDayOfMonth, subDays } from 'date-fns';
+import { addMonths, differenceInCalendarMonths, endOfMonth, isLastDayOfMonth } from 'date-fns';
 import { z } from 'zod';
 import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
 import { fieldMessage, isoDateField, optionalText, requiredText } from '../fields';
 import type { RecordStamps } from '../record';
+import { addDaysIso, minIso, periodEndAfterMonths } from '../team/day-count';
+import { CALENDAR_YEAR, exerciseContaining, type AccountingExercise, type ExerciseCalendar } from '../exercise';
 import { amountField, centsToInput, optionalAmountField } from './amount-field';
 
 // A grant application (demande de subvention, DOMAIN.md §4): one request to one funder for one period,
@@ -49,9 +51,14 @@ export const STEP_DATE_LABELS: Record<StepDateField, string> = {
   closedOn: 'Date de clôture',
 };
 
-// The granted path, in order; a refusal branches off after « déposée » and can only be closed.
-const GRANTED_PATH: readonly GrantStatus[] = ['to-prepare', 'filed', 'granted', 'agreement-signed', 'paid', 'report-submitted', 'closed'];
+// The granted path, in order; a refusal branches off after « déposée » and can only be closed. After the
+// convention, « soldée » and « compte-rendu remis » come in either order (DOMAIN.md §4: the balance is
+// often paid only once the compte-rendu is in), then « clôturée ».
+const SIGNED_PATH: readonly GrantStatus[] = ['to-prepare', 'filed', 'granted', 'agreement-signed'];
 const REFUSED_PATH: readonly GrantStatus[] = ['to-prepare', 'filed', 'refused', 'closed'];
+
+/** The dates that tell in which order « soldée » and « compte-rendu remis » came. */
+export type StepDates = Partial<Pick<GrantApplication, 'paidOn' | 'reportSubmittedOn'>>;
 
 export const PURPOSES = [
   { value: 'operating', label: 'Fonctionnement' },
@@ -119,7 +126,7 @@ export const grantApplicationSchema = z
 
     // Each step happens after the one before it: a decision cannot precede the filing.
     let previous: { field: StepDateField; date: IsoDate } | undefined;
-    for (const status of pathOf(app.status)) {
+    for (const status of pathOf(app.status, app)) {
       if (status === 'to-prepare') continue;
       const field = STATUS_DATE_FIELD[status];
       const date = app[field];
@@ -136,7 +143,7 @@ export const grantApplicationSchema = z
         issue(field, STEP_DATE_LABELS[field], `indiquez-la pour le statut « ${grantStatusLabel(app.status)} ».`);
       }
     }
-    if (reached(app.status, 'granted') && app.grantedCents === undefined) {
+    if (reached(app.status, 'granted', app) && app.grantedCents === undefined) {
       issue('grantedCents', 'Montant accordé', 'indiquez le montant voté par le financeur.');
     }
   });
@@ -145,25 +152,46 @@ export type GrantApplication = z.output<typeof grantApplicationSchema>;
 export type GrantApplicationInput = z.input<typeof grantApplicationSchema>;
 export type GrantApplicationRecord = RecordStamps & GrantApplication;
 
-/** The statuses from the start to `status`, along the path it belongs to. */
-export function pathOf(status: GrantStatus): readonly GrantStatus[] {
-  const refusedPath = status === 'refused';
-  const path = refusedPath ? REFUSED_PATH : GRANTED_PATH;
-  return path.slice(0, path.indexOf(status) + 1);
+/**
+ * The statuses from the start to `status`, along the path it belongs to. At « soldée » the compte-rendu
+ * counts as already remis when its date is recorded (and the other way round); a clôturée grant went
+ * through both, in the order of their dates (soldée first when they do not say).
+ */
+export function pathOf(status: GrantStatus, dates: StepDates = {}): readonly GrantStatus[] {
+  if (status === 'refused') return REFUSED_PATH.slice(0, 3);
+  const signed = SIGNED_PATH.indexOf(status);
+  if (signed >= 0) return SIGNED_PATH.slice(0, signed + 1);
+  const { paidOn, reportSubmittedOn } = dates;
+  const reportFirst = reportSubmittedOn !== undefined && (paidOn === undefined || reportSubmittedOn < paidOn);
+  if (status === 'paid') return [...SIGNED_PATH, ...(reportFirst ? (['report-submitted'] as const) : []), 'paid'];
+  if (status === 'report-submitted') {
+    const paidFirst = paidOn !== undefined && (reportSubmittedOn === undefined || paidOn <= reportSubmittedOn);
+    return [...SIGNED_PATH, ...(paidFirst ? (['paid'] as const) : []), 'report-submitted'];
+  }
+  return [...SIGNED_PATH, ...(reportFirst ? (['report-submitted', 'paid'] as const) : (['paid', 'report-submitted'] as const)), 'closed'];
 }
 
 /** Whether an application at `status` has gone through `step` (a refused one never reaches « accordée »). */
-export function reached(status: GrantStatus, step: GrantStatus): boolean {
-  return pathOf(status).includes(step);
+export function reached(status: GrantStatus, step: GrantStatus, dates: StepDates = {}): boolean {
+  return pathOf(status, dates).includes(step);
 }
 
 /** The statuses one can move to from `status`. */
-export function nextStatuses(status: GrantStatus): GrantStatus[] {
+export function nextStatuses(status: GrantStatus, dates: StepDates = {}): GrantStatus[] {
+  if (status === 'to-prepare') return ['filed'];
   if (status === 'filed') return ['granted', 'refused'];
   if (status === 'refused') return ['closed'];
-  const index = GRANTED_PATH.indexOf(status);
-  const next = GRANTED_PATH[index + 1];
-  return next ? [next] : [];
+  if (status === 'granted') return ['agreement-signed'];
+  if (status === 'agreement-signed') return ['paid', 'report-submitted'];
+  if (status === 'paid') return reached(status, 'report-submitted', dates) ? ['closed'] : ['report-submitted'];
+  if (status === 'report-submitted') return reached(status, 'paid', dates) ? ['closed'] : ['paid'];
+  return [];
+}
+
+/** The step date fields a form shows for `status`: those of its path, and both of the two steps in either order. */
+export function stepDateFields(status: GrantStatus): StepDateField[] {
+  const steps = status === 'paid' || status === 'report-submitted' ? [...SIGNED_PATH, 'paid', 'report-submitted'] as const : pathOf(status);
+  return [...new Set(steps.flatMap((s) => (s === 'to-prepare' ? [] : [STATUS_DATE_FIELD[s]])))];
 }
 
 export interface StatusStep {
@@ -173,7 +201,7 @@ export interface StatusStep {
 
 /** The history shown on an application's page: each step reached, with its date. */
 export function statusHistory(app: GrantApplication): StatusStep[] {
-  return pathOf(app.status).map((status) => ({
+  return pathOf(app.status, app).map((status) => ({
     status,
     date: status === 'to-prepare' ? undefined : app[STATUS_DATE_FIELD[status]],
   }));
@@ -187,38 +215,42 @@ export interface Exercise {
 }
 
 /**
- * The exercises a grant finances: one for an annual grant, one per 12-month slice of the period for a CPO
- * (the last one ends with the period).
+ * The years a grant finances: one for an annual grant, one per 12-month slice of the period for a CPO
+ * (the last one ends with the period). Slices are counted date to date from the period's start
+ * (periodEndAfterMonths), so a CPO from 29 Feb 2024 to 28 Feb 2027 is three years, not three and a day.
  */
 export function exercisesOf(app: Pick<GrantApplication, 'periodStart' | 'periodEnd' | 'multiYear'>): Exercise[] {
   if (!app.multiYear) return [{ number: 1, start: app.periodStart, end: app.periodEnd }];
-  const start = dateFromIso(app.periodStart);
-  const end = dateFromIso(app.periodEnd);
   const exercises: Exercise[] = [];
-  for (let n = 0; n < 10; n++) {
-    const sliceStart = addYears(start, n);
-    if (sliceStart > end) break;
-    const sliceEnd = subDays(addYears(start, n + 1), 1);
-    exercises.push({
-      number: n + 1,
-      start: formatIsoFromDate(sliceStart),
-      end: formatIsoFromDate(sliceEnd < end ? sliceEnd : end),
-    });
+  let sliceStart = app.periodStart;
+  for (let n = 0; n < 10 && sliceStart <= app.periodEnd; n++) {
+    const sliceEnd = periodEndAfterMonths(app.periodStart, 12 * (n + 1));
+    exercises.push({ number: n + 1, start: sliceStart, end: minIso(sliceEnd, app.periodEnd) });
+    sliceStart = addDaysIso(sliceEnd, 1);
   }
   return exercises;
 }
 
+/** `months` after a date; from a month's last day, a month's last day (30 June + 6 → 31 December). */
+export function monthsAfterEnd(end: IsoDate, months: number): IsoDate {
+  const date = dateFromIso(end);
+  const due = addMonths(date, months);
+  return formatIsoFromDate(isLastDayOfMonth(date) ? endOfMonth(due) : due);
+}
+
 /**
- * Compte-rendu financier: within `reportDelayMonths` (default 6) after the end of each financed exercise.
- * An exercise ending on a month's last day gives a month's last day (30 June → 31 December, not the 30th).
+ * Compte-rendu financier: within `reportDelayMonths` (default 6) after the end of the association's
+ * exercise for which the grant was given (loi n° 2000-321 art. 10; arrêté du 11 octobre 2006, Cerfa 15059):
+ * for each year of the grant, the association's exercise in which that year ends. A calendar-year
+ * association's grant for September 2025 – August 2026 reports by 30 June 2027, not by 28 February.
  */
 export function financialReportDueDates(
   app: Pick<GrantApplication, 'periodStart' | 'periodEnd' | 'multiYear' | 'reportDelayMonths'>,
-): { exercise: Exercise; dueDate: IsoDate }[] {
+  calendar: ExerciseCalendar = CALENDAR_YEAR,
+): { exercise: Exercise; accountingExercise: AccountingExercise; dueDate: IsoDate }[] {
   return exercisesOf(app).map((exercise) => {
-    const end = dateFromIso(exercise.end);
-    const due = addMonths(end, app.reportDelayMonths);
-    return { exercise, dueDate: formatIsoFromDate(isLastDayOfMonth(end) ? endOfMonth(due) : due) };
+    const accountingExercise = exerciseContaining(calendar, exercise.end);
+    return { exercise, accountingExercise, dueDate: monthsAfterEnd(accountingExercise.end, app.reportDelayMonths) };
   });
 }
 

@@ -1,8 +1,10 @@
-import { addDays, addMonths, differenceInCalendarDays, getDaysInYear } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays } from 'date-fns';
 import { z } from 'zod';
 import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
 import { centsField, eurosInputField, fieldMessage, isoDateField, nonNegativeIntField, optionalText, requiredText } from '../fields';
 import type { RecordStamps } from '../record';
+import { periodEndAfterMonths } from '../team/day-count';
+import { asExercise, exerciseDays, type AccountingExercise, type YearOrExercise } from '../exercise';
 
 // Conventions (DOMAIN.md §7). An agreement runs from its start either to a fixed end, or — with tacit
 // renewal — term after term until someone denounces it, which must be done a notice period before the
@@ -62,11 +64,6 @@ function monthsField(label: string) {
 const idList = (label: string) =>
   z.array(z.string().min(1), { error: fieldMessage(label, 'liste attendue.') }).default([]);
 
-/** The first day after `months` months from `start` — the start of the next term. */
-function afterMonths(start: IsoDate, months: number): IsoDate {
-  return formatIsoFromDate(addMonths(dateFromIso(start), months));
-}
-
 function dayBefore(iso: IsoDate): IsoDate {
   return formatIsoFromDate(addDays(dateFromIso(iso), -1));
 }
@@ -118,7 +115,7 @@ export const agreementSchema = z
     const period = agreement.tacitRenewal ? (agreement.renewalPeriodMonths ?? DEFAULT_RENEWAL_PERIOD_MONTHS) : undefined;
     if (period === 0) issue('renewalPeriodMonths', 'Durée de chaque reconduction (mois)', 'au moins 1 mois.');
     const firstTermEnd =
-      agreement.endDate ?? (period ? dayBefore(afterMonths(agreement.startDate, period)) : undefined);
+      agreement.endDate ?? (period ? periodEndAfterMonths(agreement.startDate, period) : undefined);
     const notice = agreement.noticeMonths;
     if (notice !== undefined && notice > 0 && firstTermEnd !== undefined && firstTermEnd >= agreement.startDate) {
       // A notice period that starts before the agreement does cannot be honoured; so can't one longer than a renewal.
@@ -161,7 +158,8 @@ type AgreementDates = Pick<Agreement, 'startDate' | 'endDate' | 'tacitRenewal' |
 export function firstTermEnd(agreement: AgreementDates): IsoDate {
   if (agreement.endDate !== undefined) return agreement.endDate;
   const period = agreement.renewalPeriodMonths ?? DEFAULT_RENEWAL_PERIOD_MONTHS;
-  return dayBefore(afterMonths(agreement.startDate, period));
+  // Date to date: 12 months from 29 Feb 2024 end on 28 Feb 2025 (there is no 29 Feb 2025).
+  return periodEndAfterMonths(agreement.startDate, period);
 }
 
 /**
@@ -172,7 +170,7 @@ export function termEnd(agreement: AgreementDates, k: number): IsoDate {
   const first = firstTermEnd(agreement);
   if (k === 0 || !agreement.tacitRenewal) return first;
   const period = agreement.renewalPeriodMonths ?? DEFAULT_RENEWAL_PERIOD_MONTHS;
-  return dayBefore(afterMonths(dayAfter(first), k * period));
+  return periodEndAfterMonths(dayAfter(first), k * period);
 }
 
 const MAX_TERMS_SCANNED = 1200;
@@ -207,32 +205,31 @@ export function currentTermEnd(agreement: AgreementDates, today: IsoDate): IsoDa
   return termEnd(agreement, MAX_TERMS_SCANNED);
 }
 
-/** Days of `year` that [start, end] covers (end included; no end = to the end of the year). */
-function daysCoveredInYear(start: IsoDate, end: IsoDate | undefined, year: number): number {
-  const yearStart = `${String(year).padStart(4, '0')}-01-01`;
-  const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
-  const from = start > yearStart ? start : yearStart;
-  const to = end === undefined || end > yearEnd ? yearEnd : end;
+/** Days of the exercise that [start, end] covers (end included; no end = to the end of the exercise). */
+function daysCoveredInExercise(start: IsoDate, end: IsoDate | undefined, exercise: AccountingExercise): number {
+  const from = start > exercise.start ? start : exercise.start;
+  const to = end === undefined || end > exercise.end ? exercise.end : end;
   if (to < from) return 0;
   return differenceInCalendarDays(dateFromIso(to), dateFromIso(from)) + 1;
 }
 
 /**
- * The agreement's yearly amount (money or in-kind valuation) for one calendar year, prorated by the days
- * it covers: a premises loan valued 6 000 €/year that starts on 1 July 2026 counts 184/365 of it in 2026.
- * A tacit renewal still running counts to the end of the year; a dénoncée or terminée one stops at the
- * end of the term running on its end date, or its end date when given. Rounded to the cent.
+ * The agreement's yearly amount (money or in-kind valuation) for one exercise (a bare year: the calendar
+ * year), prorated by the days it covers: a premises loan valued 6 000 €/year that starts on 1 July 2026
+ * counts 184/365 of it in 2026. A tacit renewal still running counts to the end of the exercise; a dénoncée
+ * or terminée one stops at the end of the term running on its end date, or its end date when given.
+ * Rounded to the cent.
  */
 export function proratedYearlyCents(
   agreement: AgreementDates & Pick<Agreement, 'terms' | 'yearlyAmountCents' | 'status'>,
-  year: number,
+  period: YearOrExercise,
 ): number {
   if (agreement.terms === 'none' || agreement.yearlyAmountCents === undefined) return 0;
+  const exercise = asExercise(period);
   const stopped = agreement.status === 'denounced' || agreement.status === 'ended';
   const end = agreement.tacitRenewal && !stopped ? undefined : firstTermEnd(agreement);
-  const covered = daysCoveredInYear(agreement.startDate, end, year);
-  const daysInYear = getDaysInYear(dateFromIso(`${String(year).padStart(4, '0')}-01-01`));
-  return Math.round((agreement.yearlyAmountCents * covered) / daysInYear);
+  const covered = daysCoveredInExercise(agreement.startDate, end, exercise);
+  return Math.round((agreement.yearlyAmountCents * covered) / exerciseDays(exercise));
 }
 
 /** Where an agreement stands for the list: running, ending within `soonDays`, to renew, or over. */

@@ -30,6 +30,14 @@ export const PAYMENT_RHYTHMS = [
 
 export const DEFAULT_RENEWAL_LEAD_MONTHS = 2;
 
+/**
+ * The default lead time of the renewal request, by scheme: a FONJEP post is renewed after an evaluation held
+ * at the latest 6 months before the end of its 3-year period (FONJEP rules, DOMAIN.md §3); 2 months otherwise.
+ */
+export function defaultRenewalLeadMonths(scheme: AidScheme): number {
+  return scheme === 'fonjep' ? 6 : DEFAULT_RENEWAL_LEAD_MONTHS;
+}
+
 const receiptSchema = z.object({
   date: isoDateField('Date de réception'),
   amountCents: optionalMoneyField('Montant reçu').refine((v) => v !== undefined, {
@@ -111,7 +119,7 @@ export function aidedPostFormValues(contractId: string, post?: AidedPost, defaul
     smicHourlyCents: centsToInput(post?.smicHourlyCents),
     aidedWeeklyHours: numberToInput(post?.aidedWeeklyHours),
     paymentRhythm: post?.paymentRhythm ?? 'monthly',
-    renewalLeadMonths: String(post?.renewalLeadMonths ?? DEFAULT_RENEWAL_LEAD_MONTHS),
+    renewalLeadMonths: String(post?.renewalLeadMonths ?? defaultRenewalLeadMonths(defaults?.scheme ?? post?.scheme ?? 'pec')),
     receipts: (post?.receipts ?? []).map((r) => ({ date: r.date, amountCents: centsToInput(r.amountCents) })),
     ...defaults,
   };

@@ -2,18 +2,26 @@ import { fieldMessage } from '../fields';
 import { formatDateShort } from '../dates';
 import { effectiveEndDate, renewalCount, type Amendment } from './amendment';
 import { contractKindLabel, FIXED_TERM_KINDS, type Contract } from './contract';
-import { addDaysIso, addMonthsIso, periodsOverlap } from './day-count';
+import { CONTRACT_KIND_RULES } from './contract-kinds';
+import { addDaysIso, periodEndAfterMonths, periodsOverlap } from './day-count';
 
 type Dated = Pick<Contract, 'kind' | 'startDate' | 'plannedEndDate' | 'actualEndDate'>;
-type Checked = Dated & Partial<Pick<Contract, 'weeklyHours' | 'dpaeDate'>>;
+type Checked = Dated & Partial<Pick<Contract, 'weeklyHours' | 'dpaeDate' | 'cddReason'>>;
 
 export const CDD_MAX_RENEWALS = 2;
 export const CDD_MAX_MONTHS = 18;
-/** Legal minimum of a part-time job, and of a service-civique engagement [verify the exceptions]. */
+/** Legal minimum of a part-time job (L3123-27); each kind's floor is in contract-kinds.ts. */
 export const PART_TIME_MINIMUM_HOURS = 24;
 const DPAE_EARLIEST_DAYS_BEFORE = 8;
-// Aided contracts and apprenticeships have their own hours; the 24-hour floor is for CDI and CDD.
-const PART_TIME_FLOOR_KINDS: ReadonlySet<Contract['kind']> = new Set(['cdi', 'cdd']);
+
+/**
+ * The cases of L3123-7 where the part-time floor does not apply: a contract of at most 7 days, a CDD
+ * replacing an absent employee (1° of L1242-2).
+ */
+export function isReplacementCdd(contract: Pick<Contract, 'kind' | 'cddReason' | 'startDate' | 'plannedEndDate'>): boolean {
+  if (contract.plannedEndDate !== undefined && contract.plannedEndDate <= addDaysIso(contract.startDate, 6)) return true;
+  return contract.kind === 'cdd' && /remplac/i.test(contract.cddReason ?? '');
+}
 
 /**
  * Warnings that do not block saving (DOMAIN.md §3): a CDD renewed more than twice or lasting more than
@@ -31,18 +39,17 @@ export function contractWarnings(contract: Checked, ownAmendments: readonly Pick
     if (renewals > CDD_MAX_RENEWALS) {
       warnings.push(`CDD renouvelé ${renewals} fois : le cas général en permet ${CDD_MAX_RENEWALS} au plus.`);
     }
-    // 18 months date to date: a CDD starting on 1 March may run until 31 August of the next year.
-    if (end !== undefined && end > addDaysIso(addMonthsIso(contract.startDate, CDD_MAX_MONTHS), -1)) {
+    // 18 months date to date (L1242-8): a CDD starting on 1 March may run until 31 August of the next year,
+    // one starting on 31 August until 28 February (the month has no 31st).
+    if (end !== undefined && end > periodEndAfterMonths(contract.startDate, CDD_MAX_MONTHS)) {
       warnings.push(`CDD de plus de ${CDD_MAX_MONTHS} mois renouvellements compris : le cas général l’interdit.`);
     }
   }
   const hours = contract.weeklyHours;
-  if (hours !== undefined && hours < PART_TIME_MINIMUM_HOURS) {
-    if (PART_TIME_FLOOR_KINDS.has(contract.kind)) {
-      warnings.push(`Temps partiel de moins de ${PART_TIME_MINIMUM_HOURS} h par semaine : possible seulement par dérogation (demande écrite, convention collective).`);
-    } else if (contract.kind === 'civic-service') {
-      warnings.push(`Engagement de service civique de moins de ${PART_TIME_MINIMUM_HOURS} h par semaine : le minimum est de ${PART_TIME_MINIMUM_HOURS} h.`);
-    }
+  const floor = CONTRACT_KIND_RULES[contract.kind].partTimeFloor;
+  if (hours !== undefined && floor !== null && hours < floor.hours && !isReplacementCdd(contract)) {
+    const what = contract.kind === 'civic-service' ? 'Engagement de service civique' : contract.kind === 'cdi' || contract.kind === 'cdd' ? 'Temps partiel' : contractKindLabel(contract.kind);
+    warnings.push(`${what} de moins de ${String(floor.hours).replace('.', ',')} h par semaine : ${floor.phrase} (${floor.article}).`);
   }
   if (contract.dpaeDate !== undefined) {
     if (contract.dpaeDate > contract.startDate) {

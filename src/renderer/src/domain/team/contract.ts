@@ -3,41 +3,31 @@ import { fieldMessage, isoDateField, optionalText, requiredText } from '../field
 import type { IsoDate } from '../dates';
 import type { RecordStamps } from '../record';
 import { centsToInput, moneyField, numberToInput, percentField, weeklyHoursField } from './team-fields';
+import { CONTRACT_KIND_RULES, CONTRACT_KIND_VALUES, type ContractKind } from './contract-kinds';
 
 // A contract of employment — or an engagement de service civique, which is not one: the volunteer is no
 // employee, so volunteers never count in headcount, ETPT or salaries (DOMAIN.md §3).
 
-export const CONTRACT_KINDS = [
-  { value: 'cdi', label: 'CDI' },
-  { value: 'cdd', label: 'CDD' },
-  { value: 'pec', label: 'PEC (CUI-CAE)' },
-  { value: 'adulte-relais', label: 'Adulte-relais' },
-  { value: 'apprenticeship', label: 'Contrat d’apprentissage' },
-  { value: 'professionalisation', label: 'Contrat de professionnalisation' },
-  { value: 'civic-service', label: 'Engagement de service civique' },
-] as const;
+export type { ContractKind } from './contract-kinds';
 
-export type ContractKind = (typeof CONTRACT_KINDS)[number]['value'];
+/** The kinds for pickers, in the table's order (contract-kinds.ts). */
+export const CONTRACT_KINDS: ReadonlyArray<{ value: ContractKind; label: string }> = CONTRACT_KIND_VALUES.map((value) => ({
+  value,
+  label: CONTRACT_KIND_RULES[value].label,
+}));
 
-const KIND_VALUES = CONTRACT_KINDS.map((k) => k.value) as [ContractKind, ...ContractKind[]];
+const KIND_VALUES = CONTRACT_KIND_VALUES as unknown as [ContractKind, ...ContractKind[]];
 
 /** Kinds that have an end date by nature (a PEC or an adulte-relais may in rare cases be a CDI: warn only). */
-export const FIXED_TERM_KINDS: ReadonlySet<ContractKind> = new Set([
-  'cdd',
-  'pec',
-  'adulte-relais',
-  'apprenticeship',
-  'professionalisation',
-  'civic-service',
-]);
+export const FIXED_TERM_KINDS: ReadonlySet<ContractKind> = new Set(CONTRACT_KIND_VALUES.filter((k) => CONTRACT_KIND_RULES[k].fixedTerm));
 
 export function contractKindLabel(kind: ContractKind): string {
-  return CONTRACT_KINDS.find((k) => k.value === kind)?.label ?? kind;
+  return CONTRACT_KIND_RULES[kind]?.label ?? kind;
 }
 
 /** A labour contract: everything but the service-civique engagement. */
 export function isEmployment(contract: Pick<Contract, 'kind'>): boolean {
-  return contract.kind !== 'civic-service';
+  return CONTRACT_KIND_RULES[contract.kind].employment;
 }
 
 export const JOB_CATEGORIES = [

@@ -23,6 +23,20 @@ export function addMonthsIso(iso: IsoDate, months: number): IsoDate {
   return formatIsoFromDate(addMonths(dateFromIso(iso), months));
 }
 
+/**
+ * The last day of a period of `months` months that starts on `start`, counted date to date (the rule of
+ * Code du travail L1242-8, L1221-19 and of every « durée de n mois » in the Code civil, art. 2229 and
+ * 641 CPC: the period ends on the eve of the same day `months` later). When that day does not exist — a
+ * period from 31 August or from 29 February — the period ends on the last day of the month instead: 18 months
+ * from 31 Aug 2024 end on 28 Feb 2026, 12 months from 29 Feb 2024 end on 28 Feb 2025. The one month
+ * arithmetic for every rule that counts months (CDD maxima, trial periods, terms, CPO years).
+ */
+export function periodEndAfterMonths(start: IsoDate, months: number): IsoDate {
+  const sameDayLater = addMonthsIso(start, months);
+  const clamped = sameDayLater.slice(8, 10) !== start.slice(8, 10);
+  return clamped ? sameDayLater : addDaysIso(sameDayLater, -1);
+}
+
 export function addYearsIso(iso: IsoDate, years: number): IsoDate {
   return addMonthsIso(iso, 12 * years);
 }

@@ -3,14 +3,17 @@ import { amendmentsOf, contractTerms, effectiveEndDate, type AmendmentRecord } f
 import type { AidedPostRecord } from './aided-post';
 import { monthlySmicAidCents } from './aided-post';
 import { isEmployment, type ContractRecord } from './contract';
-import { daysInclusive, daysInYear, maxIso, minIso, monthPieces, periodsOverlap, yearEnd, yearStart } from './day-count';
+import { daysInclusive, maxIso, minIso, monthPieces, periodsOverlap } from './day-count';
+import { asExercise, exerciseDays, type AccountingExercise, type YearOrExercise } from '../exercise';
 import type { PersonRecord } from './person';
 
-// What a year of the team amounts to (DOMAIN.md §2 « Moyens humains » and §3): headcount, ETPT, aided
+// What an exercise of the team amounts to (DOMAIN.md §2 « Moyens humains » and §3): headcount, ETPT, aided
 // jobs, volunteers, the five best-paid gross annual salaries, and what the team costs and brings in aid.
+// « Year » below is the association's exercise (domain/exercise.ts): a September–August association's
+// employee present all exercise is 1 ETPT, not 0,33 and 0,67 of two calendar years.
 //
 // Prorating rules, chosen so that a coordinator can check them by hand:
-// - ETPT = Σ (weekly hours ÷ 35) × (days covered in the year ÷ days in the year), per stretch of
+// - ETPT = Σ (weekly hours ÷ 35) × (days covered in the exercise ÷ days in the exercise), per stretch of
 //   constant hours (an avenant that changes hours starts a new stretch);
 // - a monthly amount (salary, aid at a rate of the SMIC) counts in full for a whole month and
 //   prorated by calendar days for a partial one (covered days ÷ days of that month);
@@ -51,7 +54,9 @@ export interface ContractYear {
 }
 
 export interface TeamYear {
+  /** The year the exercise starts in. */
   year: number;
+  exercise: AccountingExercise;
   /** Salaried people with a contract on at least one day of the year (volunteers excluded). */
   headcount: number;
   /** Volunteers in service civique engaged on at least one day of the year. */
@@ -70,9 +75,9 @@ export interface TeamYear {
   contracts: ContractYear[];
 }
 
-function coveredInYear(from: IsoDate, to: IsoDate | undefined, year: number): { from: IsoDate; to: IsoDate } | null {
-  const start = maxIso(from, yearStart(year));
-  const end = to === undefined ? yearEnd(year) : minIso(to, yearEnd(year));
+function coveredInYear(from: IsoDate, to: IsoDate | undefined, exercise: AccountingExercise): { from: IsoDate; to: IsoDate } | null {
+  const start = maxIso(from, exercise.start);
+  const end = to === undefined ? exercise.end : minIso(to, exercise.end);
   return start <= end ? { from: start, to: end } : null;
 }
 
@@ -81,17 +86,29 @@ function monthlyProrated(monthlyCents: number, from: IsoDate, to: IsoDate): numb
 }
 
 /** Aid expected from a post for a year, in cents (unrounded). */
-export function aidExpectedForYear(post: AidedPostRecord, year: number): number {
-  const span = coveredInYear(post.aidStartDate, post.aidEndDate, year);
+export function aidExpectedForYear(post: AidedPostRecord, period: YearOrExercise): number {
+  const exercise = asExercise(period);
+  const span = coveredInYear(post.aidStartDate, post.aidEndDate, exercise);
   if (span === null) return 0;
   if (post.aidMode === 'annual') {
-    return ((post.annualAidCents ?? 0) * daysInclusive(span.from, span.to)) / daysInYear(year);
+    return ((post.annualAidCents ?? 0) * daysInclusive(span.from, span.to)) / exerciseDays(exercise);
   }
   return monthlyProrated(monthlySmicAidCents(post), span.from, span.to);
 }
 
-export function aidReceivedForYear(post: AidedPostRecord, year: number): number {
-  return post.receipts.filter((r) => r.date.startsWith(`${year}-`)).reduce((sum, r) => sum + (r.amountCents ?? 0), 0);
+/**
+ * The adulte-relais aid is set for a full-time post and paid, for a part-time one, in proportion of the
+ * working time the convention provides (D5134-158 Code du travail): the post's hours when given, else the
+ * contract's, over 35. Other annual aids are taken as the decision states them.
+ */
+export function aidWorkingTimeShare(post: AidedPostRecord, contract: Pick<ContractRecord, 'weeklyHours'>): number {
+  if (post.scheme !== 'adulte-relais' || post.aidMode !== 'annual') return 1;
+  return Math.min(1, (post.aidedWeeklyHours ?? contract.weeklyHours) / 35);
+}
+
+export function aidReceivedForYear(post: AidedPostRecord, period: YearOrExercise): number {
+  const { start, end } = asExercise(period);
+  return post.receipts.filter((r) => r.date >= start && r.date <= end).reduce((sum, r) => sum + (r.amountCents ?? 0), 0);
 }
 
 /** One contract's year; amendments may be all of the team's (only its own are used). */
@@ -99,18 +116,19 @@ export function contractYear(
   contract: ContractRecord,
   amendments: readonly AmendmentRecord[],
   aidedPost: AidedPostRecord | undefined,
-  year: number,
+  period: YearOrExercise,
 ): ContractYear {
+  const exercise = asExercise(period);
   const own = amendmentsOf(contract.id, amendments);
   let days = 0;
   let etpt = 0;
   let gross = 0;
   for (const segment of contractTerms(contract, own)) {
-    const span = coveredInYear(segment.from, segment.to, year);
+    const span = coveredInYear(segment.from, segment.to, exercise);
     if (span === null) continue;
     const segmentDays = daysInclusive(span.from, span.to);
     days += segmentDays;
-    etpt += (segment.weeklyHours / 35) * (segmentDays / daysInYear(year));
+    etpt += (segment.weeklyHours / 35) * (segmentDays / exerciseDays(exercise));
     gross += monthlyProrated(segment.grossMonthlyCents, span.from, span.to);
   }
   const grossCents = Math.round(gross);
@@ -120,24 +138,27 @@ export function contractYear(
     etpt: isEmployment(contract) ? etpt : 0,
     grossCents,
     employerCostCents: Math.round(grossCents * (1 + contract.employerChargesRate / 100)),
-    aidExpectedCents: aidedPost ? Math.round(aidExpectedForYear(aidedPost, year)) : 0,
-    aidReceivedCents: aidedPost ? aidReceivedForYear(aidedPost, year) : 0,
+    aidExpectedCents: aidedPost ? Math.round(aidExpectedForYear(aidedPost, exercise) * aidWorkingTimeShare(aidedPost, contract)) : 0,
+    aidReceivedCents: aidedPost ? aidReceivedForYear(aidedPost, exercise) : 0,
     aidedPost,
   };
 }
 
-/** Whether a contract covers at least one day of the year. */
-export function contractInYear(contract: ContractRecord, amendments: readonly AmendmentRecord[], year: number): boolean {
-  const end = effectiveEndDate(contract, amendmentsOf(contract.id, amendments));
-  return periodsOverlap(contract.startDate, end, yearStart(year), yearEnd(year));
+/** Whether a contract covers at least one day of the exercise. */
+export function contractInYear(contract: ContractRecord, amendments: readonly AmendmentRecord[], period: YearOrExercise): boolean {
+  const { start, end } = asExercise(period);
+  return periodsOverlap(contract.startDate, effectiveEndDate(contract, amendmentsOf(contract.id, amendments)), start, end);
 }
 
-export function teamYear(data: TeamData, year: number): TeamYear {
+/** The team's figures for an exercise (a bare year is the calendar year). */
+export function teamYear(data: TeamData, period: YearOrExercise): TeamYear {
+  const exercise = asExercise(period);
+  const year = exercise.startYear;
   const team = liveTeam(data);
   const postByContract = new Map(team.aidedPosts.map((p) => [p.contractId, p]));
   const contracts = team.contracts
-    .filter((c) => contractInYear(c, team.amendments, year))
-    .map((c) => contractYear(c, team.amendments, postByContract.get(c.id), year));
+    .filter((c) => contractInYear(c, team.amendments, exercise))
+    .map((c) => contractYear(c, team.amendments, postByContract.get(c.id), exercise));
 
   const employees = new Set<string>();
   const volunteers = new Set<string>();
@@ -150,7 +171,7 @@ export function teamYear(data: TeamData, year: number): TeamYear {
       continue;
     }
     employees.add(personId);
-    if (c.aidedPost && periodsOverlap(c.aidedPost.aidStartDate, c.aidedPost.aidEndDate, yearStart(year), yearEnd(year))) {
+    if (c.aidedPost && periodsOverlap(c.aidedPost.aidStartDate, c.aidedPost.aidEndDate, exercise.start, exercise.end)) {
       aided.add(personId);
     }
     grossByPerson.set(personId, (grossByPerson.get(personId) ?? 0) + c.grossCents);
@@ -161,6 +182,7 @@ export function teamYear(data: TeamData, year: number): TeamYear {
   const aidExpectedCents = sum((c) => c.aidExpectedCents);
   return {
     year,
+    exercise,
     headcount: employees.size,
     volunteers: volunteers.size,
     etpt: sum((c) => c.etpt),

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../dates';
 import { FIXED_TERM_KINDS, type Contract, type JobCategory } from './contract';
-import { addDaysIso, addMonthsIso, daysInclusive } from './day-count';
+import { addDaysIso, daysInclusive, periodEndAfterMonths } from './day-count';
 
 // Default trial periods (DOMAIN.md §3). They are defaults the form proposes: the contract may say less,
 // an agreement may allow a renewal, so the stored end is always the user's.
@@ -36,7 +36,7 @@ export function defaultTrialDuration(
   if (FIXED_TERM_KINDS.has(contract.kind) && contract.plannedEndDate !== undefined) {
     // Fixed term: one day per week of the initial term, capped at 2 weeks up to 6 months, 1 month beyond.
     const weeks = Math.floor(daysInclusive(contract.startDate, contract.plannedEndDate) / 7);
-    const sixMonthsEnd = addDaysIso(addMonthsIso(contract.startDate, 6), -1);
+    const sixMonthsEnd = periodEndAfterMonths(contract.startDate, 6);
     if (contract.plannedEndDate <= sixMonthsEnd) return { days: Math.max(1, Math.min(weeks, 14)) };
     const oneMonthDays = daysInclusive(contract.startDate, trialPeriodEnd(contract.startDate, { months: 1 }));
     return weeks >= oneMonthDays ? { months: 1 } : { days: weeks };
@@ -52,9 +52,7 @@ export function defaultTrialDuration(
  */
 export function trialPeriodEnd(start: IsoDate, duration: TrialDuration): IsoDate {
   if ('days' in duration) return addDaysIso(start, duration.days - 1);
-  const sameDayLater = addMonthsIso(start, duration.months);
-  const clamped = sameDayLater.slice(8, 10) !== start.slice(8, 10);
-  return clamped ? sameDayLater : addDaysIso(sameDayLater, -1);
+  return periodEndAfterMonths(start, duration.months);
 }
 
 /** The default end of a contract's trial period, or undefined when none applies. */

@@ -16,6 +16,8 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { BUDGET_CHAPTERS, accountsForScope, budgetAccount, type BudgetSide } from '../../domain/budgets/accounts';
 import type { BudgetLineRecord } from '../../domain/budgets/budget';
 import { lineAmountResolver } from '../../domain/budgets/budget-lines';
+import { exerciseStartingIn } from '../../domain/exercise';
+import { useExerciseCalendar } from '../../data/association-repository';
 import { budgetTotals, formatPercent, grantShare, type BudgetTotals } from '../../domain/budgets/budget-totals';
 import { suggestBudgetLines, suggestionState, type BudgetSuggestion } from '../../domain/budgets/suggestions';
 import { formatWholeEuros } from '../../domain/money';
@@ -51,6 +53,8 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
   const team = useTeam(db);
   const agreements = useAgreements(db);
   const project = useProject(db, target.scope === 'project' ? target.projectId : '');
+  const calendar = useExerciseCalendar(db);
+  const exercise = useMemo(() => exerciseStartingIn(calendar, target.year), [calendar, target.year]);
 
   const suggestions = useMemo<BudgetSuggestion[] | undefined>(() => {
     if (!view || !team || !agreements) return undefined;
@@ -58,17 +62,18 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
     return suggestBudgetLines({
       scope: target.scope,
       year: target.year,
+      exercise,
       team,
       funders: view.funders,
       applications: view.applications,
       agreements,
       ...(target.scope === 'project' && project ? { project: project.project, projectStaff: project.staff } : {}),
     });
-  }, [view, team, agreements, project, target.scope, target.year]);
+  }, [view, team, agreements, project, target.scope, target.year, exercise]);
 
   if (!view) return <p role="status">Chargement du budget…</p>;
 
-  const amountOf = lineAmountResolver(view.applications, target.year);
+  const amountOf = lineAmountResolver(view.applications, exercise);
   const totals = budgetTotals(view.lines, amountOf);
   const share = grantShare(view.lines, {}, amountOf);
   const chapters = BUDGET_CHAPTERS.filter((c) => target.scope === 'project' || (c.chapter !== 'CI' && c.chapter !== 'RP'));

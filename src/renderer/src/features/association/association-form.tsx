@@ -234,6 +234,12 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
       <Section title="Exercice et convention collective">
         <TextField label="Début de l’exercice" type="date" {...field('exerciseStart')} />
         <TextField label="Fin de l’exercice" type="date" {...field('exerciseEnd')} />
+        <TextField
+          label="Date d’approbation des derniers comptes (assemblée générale)"
+          hint="La publication des comptes, quand elle est due, l’est dans les 3 mois de cette approbation ; sans date, Passerelle retient la fin de l’exercice + 6 mois."
+          type="date"
+          {...field('accountsApprovedOn')}
+        />
         <SelectField
           label="Convention collective"
           options={COLLECTIVE_AGREEMENTS}

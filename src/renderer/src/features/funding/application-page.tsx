@@ -11,6 +11,7 @@ import {
   usePayments,
 } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
+import { useExerciseCalendar } from '../../data/association-repository';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { funderKindShortLabel } from '../../domain/funding/funder';
 import {
@@ -54,6 +55,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
   const { db } = useCurrentWorkspace();
   const funders = useFunders(db);
   const payments = usePayments(db, application.id);
+  const calendar = useExerciseCalendar(db);
   const toast = useToast();
   const [, navigate] = useLocation();
   const [editing, setEditing] = useState(false);
@@ -262,7 +264,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
         {application.status !== 'refused' && application.status !== 'to-prepare' && application.status !== 'filed' ? (
           <p className="muted">
             Compte-rendu financier attendu&nbsp;:{' '}
-            {financialReportDueDates(application).map((r) => formatDateShort(r.dueDate)).join(', ')}.
+            {financialReportDueDates(application, calendar).map((r) => formatDateShort(r.dueDate)).join(', ')}.
           </p>
         ) : null}
       </section>

@@ -61,7 +61,7 @@ export async function saveSheet<Row>(format: ExportFormat, sheet: SheetExport<Ro
 type SummaryLine = SummaryRow & { total?: boolean };
 
 /** The yearly summary by funder, with its total row last. */
-export function yearlySummarySheet(summary: YearlySummary, year: number): SheetExport<SummaryLine> {
+export function yearlySummarySheet(summary: YearlySummary, year: number | string): SheetExport<SummaryLine> {
   return {
     name: `bilan-subventions-${year}`,
     title: `Bilan ${year}`,
@@ -76,6 +76,7 @@ export function yearlySummarySheet(summary: YearlySummary, year: number): SheetE
       { header: 'Reste à percevoir', type: 'cents', value: (r) => r.remainingCents },
       { header: 'Tranches en retard', type: 'number', value: (r) => r.latePaymentCount },
       { header: 'Montant en retard', type: 'cents', value: (r) => r.latePaymentCents },
+      { header: 'Part de l’exercice', type: 'cents', value: (r) => r.exerciseShareCents },
     ],
   };
 }

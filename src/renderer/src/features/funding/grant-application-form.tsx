@@ -5,14 +5,13 @@ import {
   grantApplicationFormValues,
   grantApplicationSchema,
   GRANT_STATUSES,
-  pathOf,
+  stepDateFields,
   PURPOSES,
   STATUS_DATE_FIELD,
   STEP_DATE_LABELS,
   type GrantApplication,
   type GrantApplicationFormValues,
   type GrantApplicationRecord,
-  type StepDateField,
 } from '../../domain/funding/grant-application';
 import { todayIso } from '../../domain/dates';
 import { saveGrantApplication, useFunders } from '../../data/funding-repository';
@@ -62,7 +61,7 @@ function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { f
   const field = (name: FieldPath<GrantApplicationFormValues>) => ({ ...register(name), error: errorOf(name) });
 
   // The date fields of the steps reached so far, in the order of the chain.
-  const stepFields = [...new Set(pathOf(status).flatMap((s) => (s === 'to-prepare' ? [] : [STATUS_DATE_FIELD[s]])))] as StepDateField[];
+  const stepFields = stepDateFields(status);
 
   const onValid = async (values: GrantApplication) => {
     const result = await saveGrantApplication(db, values, application ? { id: revision.target() } : {});

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { useLocation } from 'wouter';
+import { useExerciseCalendar } from '../../data/association-repository';
 import { useFundingData } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { todayIso } from '../../domain/dates';
+import { formatDateShort, todayIso } from '../../domain/dates';
+import { exerciseContaining, exerciseLabel, exerciseStartingIn } from '../../domain/exercise';
 import { summaryYears, yearlySummary } from '../../domain/funding/yearly-summary';
 import { formatCents } from '../../domain/money';
 import { ExportMenu } from '../../ui/export-menu';
@@ -15,14 +17,18 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
   const data = useFundingData(db);
   const [, navigate] = useLocation();
   const today = todayIso();
-  const years = useMemo(() => summaryYears(data?.applications ?? []), [data]);
-  const currentYear = Number(today.slice(0, 4));
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : years.includes(currentYear) ? currentYear : (years[0] ?? currentYear);
+  const calendar = useExerciseCalendar(db);
+  const years = useMemo(() => summaryYears(data?.applications ?? [], calendar), [data, calendar]);
+  const currentYear = exerciseContaining(calendar, today).startYear;
+  const startYear = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : years.includes(currentYear) ? currentYear : (years[0] ?? currentYear);
+  const exercise = exerciseStartingIn(calendar, startYear);
+  const year = exerciseLabel(exercise);
   const summary = useMemo(
-    () => (data ? yearlySummary(data.funders, data.applications, data.payments, year, today) : undefined),
-    [data, year, today],
+    () => (data ? yearlySummary(data.funders, data.applications, data.payments, exercise, today) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the exercise is a new object each render; its dates are the key
+    [data, exercise.start, today],
   );
-  const yearOptions = [...new Set([...years, year])].sort((a, b) => b - a);
+  const yearOptions = [...new Set([...years, startYear])].sort((a, b) => b - a);
 
   return (
     <Page
@@ -36,10 +42,10 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
       <FundingTabs />
       <div className="toolbar">
         <label className="search">
-          <span className="search__label">Année</span>
-          <select className="field__control" value={year} onChange={(e) => navigate(`/financements/bilan/${e.target.value}`)}>
+          <span className="search__label">Exercice</span>
+          <select className="field__control" value={startYear} onChange={(e) => navigate(`/financements/bilan/${e.target.value}`)}>
             {yearOptions.map((y) => (
-              <option key={y} value={y}>{y}</option>
+              <option key={y} value={y}>{exerciseLabel(exerciseStartingIn(calendar, y))}</option>
             ))}
           </select>
         </label>
@@ -48,8 +54,11 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
         ) : null}
       </div>
       <p className="muted">
-        Les demandes dont la période commence en {year}, par financeur. Une convention pluriannuelle compte en entier
-        dans sa première année. Le reste à percevoir part du montant conventionné, à défaut du montant accordé.
+        Exercice du {formatDateShort(exercise.start)} au {formatDateShort(exercise.end)}&nbsp;: toutes les demandes dont la
+        période le recoupe, avec leurs montants entiers. La part de l’exercice est le montant conventionné (à défaut accordé)
+        au prorata des jours de la période qui tombent dans l’exercice&nbsp;; c’est elle qui compte pour les totaux de
+        l’exercice et le seuil de publication des comptes. Le reste à percevoir part du montant conventionné, à défaut du
+        montant accordé.
       </p>
       {summary === undefined ? (
         <p role="status">Chargement…</p>
@@ -62,7 +71,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
         <>
           {summary.publicationRequired ? (
             <p className="flag flag--warning" role="note">
-              Subventions publiques accordées en {year}&nbsp;: {formatCents(summary.publicGrantedCents)}, au-delà de
+              Part de l’exercice {year} des subventions publiques&nbsp;: {formatCents(summary.publicGrantedCents)}, au-delà de
               153{'\u00a0'}000{'\u00a0'}€&nbsp;: les comptes doivent être publiés et un commissaire aux comptes nommé.
             </p>
           ) : null}
@@ -78,6 +87,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
                 <th scope="col" className="num">Versé</th>
                 <th scope="col" className="num">Reste à percevoir</th>
                 <th scope="col">Retards</th>
+                <th scope="col" className="num">Part de l’exercice</th>
               </tr>
             </thead>
             <tbody>
@@ -99,6 +109,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
                       '—'
                     )}
                   </td>
+                  <td className="num">{formatCents(r.exerciseShareCents)}</td>
                 </tr>
               ))}
             </tbody>
@@ -116,8 +127,32 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
                     ? `${summary.totals.latePaymentCount} en retard (${formatCents(summary.totals.latePaymentCents)})`
                     : '—'}
                 </td>
+                <td className="num">{formatCents(summary.totals.exerciseShareCents)}</td>
               </tr>
             </tfoot>
+          </table>
+          <table className="data-table summary-table">
+            <caption>Demandes de l’exercice {year} et leur part</caption>
+            <thead>
+              <tr>
+                <th scope="col">Demande</th>
+                <th scope="col">Financeur</th>
+                <th scope="col">Période</th>
+                <th scope="col" className="num">Conventionné ou accordé</th>
+                <th scope="col" className="num">Part de l’exercice</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.grants.map((g) => (
+                <tr key={g.applicationId}>
+                  <th scope="row">{g.title}</th>
+                  <td>{g.funderName}</td>
+                  <td>{`du ${formatDateShort(g.periodStart)} au ${formatDateShort(g.periodEnd)}`}</td>
+                  <td className="num">{formatCents(g.committedCents)}</td>
+                  <td className="num">{formatCents(g.exerciseShareCents)}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </>
       )}

@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { figureHint } from '../../domain/yearly-figures';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { IsoDate } from '../../domain/dates';
+import { formatDateShort, todayIso, type IsoDate } from '../../domain/dates';
 import {
   AID_MODES,
   AID_SCHEMES,
   aidedPostFormValues,
+  defaultRenewalLeadMonths,
   aidedPostSchema,
   PAYMENT_RHYTHMS,
   type AidedPost,
@@ -105,7 +107,7 @@ export function AidedPostForm({
         ) : (
           <>
             <TextField label="Taux de prise en charge" required inputMode="decimal" hint="En % du SMIC horaire brut (ex. 60)." {...field('smicRatePercent')} />
-            <TextField label="SMIC horaire brut retenu" required inputMode="decimal" hint="En euros, celui de la décision (ex. 11,88)." {...field('smicHourlyCents')} />
+            <TextField label="SMIC horaire brut retenu" required inputMode="decimal" hint={`En euros, celui de la décision (au ${formatDateShort(todayIso())}\u00a0: ${figureHint('smic-hourly', todayIso())}).`} {...field('smicHourlyCents')} />
             <TextField label="Heures hebdomadaires prises en charge" required inputMode="decimal" {...field('aidedWeeklyHours')} />
           </>
         )}
@@ -113,7 +115,7 @@ export function AidedPostForm({
         <TextField
           label="Délai de la demande de renouvellement"
           inputMode="numeric"
-          hint="En mois avant la fin de l’aide (2 par défaut)."
+          hint={`En mois avant la fin de l’aide (${defaultRenewalLeadMonths(scheme)} par défaut pour ce dispositif).`}
           {...field('renewalLeadMonths')}
         />
       </Section>

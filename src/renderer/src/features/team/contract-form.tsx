@@ -13,6 +13,7 @@ import {
   type ContractRecord,
 } from '../../domain/team/contract';
 import type { PersonRecord } from '../../domain/team/person';
+import { plannedEndHint } from '../../domain/team/contract-kinds';
 import {
   defaultTrialDuration,
   formatTrialDuration,
@@ -127,7 +128,7 @@ export function ContractForm({
       </Section>
       <Section title="Dates">
         <TextField label="Date de début" type="date" required {...field('startDate')} />
-        <TextField label="Date de fin prévue" type="date" hint={civic || kind !== 'cdi' ? 'Obligatoire pour un contrat à durée déterminée.' : undefined} {...field('plannedEndDate')} />
+        <TextField label="Date de fin prévue" type="date" hint={plannedEndHint(kind)} {...field('plannedEndDate')} />
         {contract ? (
           <>
             <TextField label="Date de fin effective" type="date" hint="Quand le contrat s’est terminé (rupture, démission…)." {...field('actualEndDate')} />

@@ -9,6 +9,7 @@ import { addDaysIso } from '../../domain/team/day-count';
 import { PERSON_ROLES, personName, type PersonRecord } from '../../domain/team/person';
 import { trialRulesFor } from '../../domain/team/trial-period';
 import { contractYear, formatEtpt, type TeamData } from '../../domain/team/team-year';
+import { exerciseLabel } from '../../domain/exercise';
 import { useAssociationProfile } from '../../data/association-repository';
 import { moveToBin, restoreFromBin, usePerson, useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
@@ -166,10 +167,11 @@ function PersonDeadlines({
 }
 
 function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) {
-  const [year, setYear] = useTeamYear();
+  const [exercise, setYear] = useTeamYear();
+  const year = exerciseLabel(exercise);
   const rows = team.contracts
     .filter((c) => c.personId === person.id)
-    .map((c) => contractYear(c, team.amendments, team.aidedPosts.find((p) => p.contractId === c.id), year))
+    .map((c) => contractYear(c, team.amendments, team.aidedPosts.find((p) => p.contractId === c.id), exercise))
     .filter((r) => r.days > 0)
     .sort((a, b) => a.contract.startDate.localeCompare(b.contract.startDate));
   const total = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
@@ -177,10 +179,10 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
     <section className="card" aria-labelledby="person-year-title">
       <div className="card__header">
         <h2 id="person-year-title">En {year}</h2>
-        <YearSelect year={year} onChange={setYear} />
+        <YearSelect exercise={exercise} onChange={setYear} />
       </div>
       {rows.length === 0 ? (
-        <p className="muted">Aucun contrat sur cette année.</p>
+        <p className="muted">Aucun contrat sur cet exercice.</p>
       ) : (
         <table className="table" aria-label={`Chiffres de ${personName(person)} en ${year}`}>
           <thead>

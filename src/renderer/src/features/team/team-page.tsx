@@ -6,6 +6,7 @@ import { formatCents } from '../../domain/money';
 import { CONTRACT_KINDS, contractKindLabel } from '../../domain/team/contract';
 import { personName } from '../../domain/team/person';
 import { formatEtpt, teamYear, type TeamYear } from '../../domain/team/team-year';
+import { exerciseLabel } from '../../domain/exercise';
 import { useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
@@ -37,10 +38,10 @@ export function TeamPage() {
   const { db, record } = useCurrentWorkspace();
   const team = useTeam(db);
   const [adding, setAdding] = useState(false);
-  const [year, setYear] = useTeamYear();
+  const [exercise, setYear] = useTeamYear();
   const [filters, setFilters] = useRememberedState<TeamFilters>(`passerelle:${record.id}:team-filters`, DEFAULT_FILTERS);
   const today = todayIso();
-  const summary = useMemo(() => (team ? teamYear(team, year) : undefined), [team, year]);
+  const summary = useMemo(() => (team ? teamYear(team, exercise) : undefined), [team, exercise]);
   const rows = useMemo(() => (team ? filterRows(teamRows(team, today), filters) : []), [team, today, filters]);
 
   const action = (
@@ -68,7 +69,7 @@ export function TeamPage() {
         </div>
       ) : (
         <>
-          <YearSummary summary={summary} year={year} onYearChange={setYear} />
+          <YearSummary summary={summary} onYearChange={setYear} />
           <section className="card" aria-labelledby="team-list-title">
             <div className="card__header">
               <h2 id="team-list-title">Les personnes</h2>
@@ -113,7 +114,8 @@ export function TeamPage() {
   );
 }
 
-function YearSummary({ summary, year, onYearChange }: { summary: TeamYear; year: number; onYearChange: (year: number) => void }) {
+function YearSummary({ summary, onYearChange }: { summary: TeamYear; onYearChange: (year: number) => void }) {
+  const year = exerciseLabel(summary.exercise);
   const figures: Array<[string, string]> = [
     ['Salarié·es', String(summary.headcount)],
     ['ETPT', formatEtpt(summary.etpt)],
@@ -129,7 +131,7 @@ function YearSummary({ summary, year, onYearChange }: { summary: TeamYear; year:
     <section className="card" aria-labelledby="team-year-title">
       <div className="card__header">
         <h2 id="team-year-title">Moyens humains en {year}</h2>
-        <YearSelect year={year} onChange={onYearChange} />
+        <YearSelect exercise={summary.exercise} onChange={onYearChange} />
       </div>
       <dl className="figures" aria-label={`Chiffres de l’équipe en ${year}`}>
         {figures.map(([label, value]) => (
@@ -140,7 +142,8 @@ function YearSummary({ summary, year, onYearChange }: { summary: TeamYear; year:
         ))}
       </dl>
       <p className="muted">
-        ETPT : heures hebdomadaires ÷ 35, au prorata des jours de l’année couverts ; les volontaires en service civique
+        Exercice du {formatDateShort(summary.exercise.start)} au {formatDateShort(summary.exercise.end)}. ETPT : heures
+        hebdomadaires ÷ 35, au prorata des jours de l’exercice couverts ; les volontaires en service civique
         n’en font pas partie. Coût employeur : salaire brut et charges patronales ; reste à charge : coût moins les aides
         attendues.
       </p>
