@@ -4,7 +4,7 @@ import type { Deadline } from '../domain/deadlines/deadline';
 import type { DeadlineState, ReminderLadder } from '../domain/deadlines/engine';
 import { fundingDeadlines } from '../domain/deadlines/funding-deadlines';
 import { partnerDeadlines } from '../domain/deadlines/partner-deadlines';
-import { teamDeadlines } from '../domain/deadlines/team-deadlines';
+import { staffDeadlines } from '../domain/deadlines/end-of-contract';
 import { trialRulesFor } from '../domain/team/trial-period';
 import { getAssociationProfile } from './association-repository';
 import { getReminderLadder, listDeadlineStates } from './deadline-state-repository';
@@ -23,7 +23,7 @@ const SOURCES: readonly DeadlineSource[] = [
   async (db, today) => {
     // Trial periods follow the association's collective agreement; working days its local holidays.
     const [team, profile] = await Promise.all([getTeam(db), getAssociationProfile(db)]);
-    return teamDeadlines(team, today, {
+    return staffDeadlines(team, today, {
       trialRules: trialRulesFor(profile?.collectiveAgreement),
       alsaceMoselle: profile?.alsaceMoselle ?? false,
     });
