@@ -153,3 +153,35 @@ test('at 1280 × 720 and 200 % zoom the navigation folds above the page and the 
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(640);
 });
+
+test('« Fait » on a filing deadline asks the filing date; the history follows the dates, not the day of entry', async ({ page }) => {
+  await createWorkspaceOnHome(page, 'Les Amis du Quartier');
+  // Entered today, 24 November, for a request to file by the 27th.
+  const today = { createdAt: '2026-11-24T09:00:00.000Z', updatedAt: '2026-11-24T09:00:00.000Z', deletedAt: null };
+  await seedWorkspace(page, {
+    funders: [funder],
+    grantApplications: [
+      {
+        ...application, ...today, id: 'app-2027', title: 'Fonds publics et territoires 2027', periodStart: '2027-01-01',
+        periodEnd: '2027-12-31', status: 'to-prepare', filedOn: undefined, decidedOn: undefined, grantedCents: undefined,
+        filingDeadline: '2026-11-27',
+      },
+    ],
+  });
+  await dashboard(page);
+  const week = page.getByRole('region', { name: /Cette semaine/ });
+  await week.getByRole('button', { name: /Marquer comme fait\s: Dépôt de la demande/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Enregistrer le dépôt' });
+  await dialog.getByLabel('Date de dépôt').fill('2026-11-20');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  // Filed, it asks nothing more before a decision: no deadline is left at all.
+  await expect(page.getByRole('link', { name: /Dépôt de la demande/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Aucune échéance pour l’instant' })).toBeVisible();
+
+  await openSection(page, 'Financements');
+  await page.getByRole('link', { name: 'Fonds publics et territoires 2027' }).click();
+  const history = page.getByRole('region', { name: 'Historique' }).getByRole('listitem');
+  // Filed on the 20th, entered on the 24th: no « créée le 24 nov. » before a filing of the 20th.
+  await expect(history).toHaveText(['À préparer', 'Déposée — 20 nov. 2026']);
+});

@@ -44,7 +44,9 @@ test('a funder, an application and its payments: the summary and the dashboard f
   await page.getByLabel('Statut', { exact: true }).selectOption({ label: 'Déposée' });
   await page.getByLabel('Date de dépôt').fill('2026-03-01');
   await page.getByLabel('Statut', { exact: true }).selectOption({ label: 'Accordée' });
-  await expect(page.getByLabel('Date de décision')).toHaveValue('2026-11-24');
+  // The step's date is asked, not assumed to be today (it was not, for a grant decided in May).
+  await expect(page.getByLabel('Date de décision')).toHaveValue('');
+  await expect(page.getByLabel('Date de décision')).toBeFocused();
   await page.getByLabel('Date de décision').fill('2026-05-12');
   await page.getByLabel('Montant demandé').fill('5 000');
   await page.getByLabel('Montant accordé').fill('5 000');
