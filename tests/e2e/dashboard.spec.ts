@@ -185,3 +185,40 @@ test('« Fait » on a filing deadline asks the filing date; the history follows 
   // Filed on the 20th, entered on the 24th: no « créée le 24 nov. » before a filing of the 20th.
   await expect(history).toHaveText(['À préparer', 'Déposée — 20 nov. 2026']);
 });
+
+test('the twelve months ahead, month by month, with the money expected, printable on A4', async ({ page }) => {
+  await createWorkspaceOnHome(page, 'Les Amis du Quartier');
+  await seedWorkspace(page, {
+    funders: [funder],
+    grantApplications: [application],
+    payments: [
+      { id: 'pay-1', applicationId: 'app-caf', label: 'Avance', expectedDate: '2026-09-30', expectedCents: 250_000, ...stamps },
+      { id: 'pay-2', applicationId: 'app-caf', label: 'Solde', expectedDate: '2026-12-10', expectedCents: 250_000, ...stamps },
+    ],
+  });
+  await dashboard(page);
+  await page.getByRole('button', { name: 'Douze mois' }).click();
+  await expect(page.getByRole('button', { name: 'Douze mois' })).toHaveAttribute('aria-pressed', 'true');
+  const months = page.locator('.months__month');
+  await expect(months).toHaveCount(12);
+  await expect(months.first().getByRole('heading')).toContainText('novembre 2026');
+  await expect(months.last().getByRole('heading')).toContainText('octobre 2027');
+  const december = page.getByRole('region', { name: /décembre 2026/ });
+  await expect(december).toContainText('Attendu\u00a0: 2\u00a0500,00\u00a0€');
+  await expect(december.getByRole('link', { name: /Versement attendu \(Solde\)/ })).toBeVisible();
+  // The compte-rendu financier of the 2026 grant, due on 30 June 2027, beyond the 90 days.
+  await expect(page.getByRole('region', { name: /juin 2027/ }).getByRole('link', { name: /Compte-rendu financier/ })).toBeVisible();
+  // The late advance is not a month ahead.
+  await expect(page.getByRole('link', { name: /Versement attendu \(Avance\)/ })).toHaveCount(0);
+
+  // On paper: no navigation, no buttons, A4 pages.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Imprimer' })).toBeHidden();
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(3);
+  if (process.env.DASHBOARD_PDF) (await import('node:fs')).writeFileSync(process.env.DASHBOARD_PDF, pdf);
+});

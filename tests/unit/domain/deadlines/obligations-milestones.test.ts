@@ -10,6 +10,7 @@ import {
   type DeadlineState,
 } from '../../../../src/renderer/src/domain/deadlines/engine';
 import { fundingDeadlines } from '../../../../src/renderer/src/domain/deadlines/funding-deadlines';
+import { nextTwelveMonths } from '../../../../src/renderer/src/domain/deadlines/months';
 import type { ContractRecord } from '../../../../src/renderer/src/domain/team/contract';
 import type { TeamData } from '../../../../src/renderer/src/domain/team/team-year';
 import { fixtureApplications, fixtureFunders, fixturePayments } from '../../../fixtures/funding';
@@ -200,5 +201,37 @@ describe('horizon: nothing falls off the end', () => {
     const board = classifyDeadlines([make('2027-02-22'), make('2027-02-23'), make('2027-06-30')], [], '2026-11-24');
     expect(board.next90.map((d) => d.dueDate)).toEqual(['2027-02-22']);
     expect(board.later.map((d) => d.dueDate)).toEqual(['2027-02-23', '2027-06-30']);
+  });
+});
+
+describe('the next twelve months', () => {
+  const make = (dueDate: string, amountCents?: number): Deadline => ({
+    key: `payment:${dueDate}:payment-expected`,
+    source: 'payment',
+    rule: 'payment-expected',
+    title: `Versement ${dueDate}`,
+    dueDate,
+    link: '/',
+    sourceLabel: 'Financements',
+    ...(amountCents === undefined ? {} : { amountCents }),
+  });
+
+  it('runs from this month to the eleventh after it, each month with its deadlines and money expected', () => {
+    const list = [make('2026-11-23', 100), make('2026-11-24', 200), make('2026-11-30', 300), make('2027-10-31', 400), make('2027-11-01', 500)];
+    const months = nextTwelveMonths(list, new Map(), '2026-11-24');
+    expect(months.map((m) => m.month)).toEqual([
+      '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10',
+    ]);
+    expect(months[0]).toMatchObject({ label: 'novembre 2026', expectedCents: 500 });
+    // The 23rd is already late: it is in « En retard », not in the months ahead.
+    expect(months[0]!.deadlines.map((d) => d.dueDate)).toEqual(['2026-11-24', '2026-11-30']);
+    expect(months[11]!.deadlines.map((d) => d.dueDate)).toEqual(['2027-10-31']);
+    expect(months.flatMap((m) => m.deadlines).some((d) => d.dueDate === '2027-11-01')).toBe(false);
+  });
+
+  it('leaves out what is done or dismissed', () => {
+    const d = make('2026-12-10', 100);
+    const states = new Map([[d.key, { key: d.key, dismissedAt: 'x', dismissReason: 'Abandon', updatedAt: 'x' }]]);
+    expect(nextTwelveMonths([d], states, '2026-11-24')[1]).toMatchObject({ deadlines: [], expectedCents: 0 });
   });
 });

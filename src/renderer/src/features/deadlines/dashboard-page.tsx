@@ -13,6 +13,7 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { DeadlineItem, type DeadlineActions } from './deadline-item';
 import { FactDialog } from './fact-dialog';
+import { MonthsView } from './months-view';
 import { DOMAIN_FILTERS, useDomainFilter } from './domain-filter';
 import { LadderSettings } from './ladder-settings';
 import { useOpening } from './opening-provider';
@@ -75,6 +76,7 @@ export function DashboardPage() {
   const toast = useToast();
   const [filter, setFilter] = useDomainFilter(record.id);
   const [recording, setRecording] = useState<Deadline | null>(null);
+  const [view, setView] = useState<'groups' | 'months'>('groups');
 
   const states = useMemo(() => statesByKey(data?.states ?? []), [data]);
   const shown = useMemo(() => (data ? data.deadlines.filter((d) => filter.has(deadlineDomain(d))) : undefined), [data, filter]);
@@ -170,6 +172,20 @@ export function DashboardPage() {
           ) : null}
 
           {data.deadlines.length > 0 ? (
+            <div className="dashboard-toolbar">
+              <div className="dashboard-views" role="group" aria-label="Vue">
+                <button type="button" className="button button--small" aria-pressed={view === 'groups'} onClick={() => setView('groups')}>
+                  Par urgence
+                </button>
+                <button type="button" className="button button--small" aria-pressed={view === 'months'} onClick={() => setView('months')}>
+                  Douze mois
+                </button>
+                {view === 'months' ? (
+                  <button type="button" className="button button--small" onClick={() => window.print()}>
+                    Imprimer
+                  </button>
+                ) : null}
+              </div>
             <fieldset className="domain-filter">
               <legend>Afficher</legend>
               {DOMAIN_FILTERS.map((f) => (
@@ -188,9 +204,12 @@ export function DashboardPage() {
                 </label>
               ))}
             </fieldset>
+            </div>
           ) : null}
 
-          {data.deadlines.length === 0 ? (
+          {data.deadlines.length > 0 && view === 'months' && shown ? (
+            <MonthsView deadlines={shown} states={states} today={today} />
+          ) : data.deadlines.length === 0 ? (
             <div className="empty-state">
               <h2>Aucune échéance pour l’instant</h2>
               <p>
