@@ -95,8 +95,12 @@ export function deadlineRecordId(deadline: Pick<Deadline, 'key'>): string {
   return deadline.key.split(':')[1] ?? '';
 }
 
+// One collator for every comparison: String#localeCompare with a locale builds one per call, which made
+// sorting ten years of deadlines the slowest step of the engine (npm run bench).
+const TITLE_ORDER = new Intl.Collator('fr');
+
 /** Earliest first; ties in a stable, readable order. */
 export function compareDeadlines(a: Deadline, b: Deadline): number {
   if (a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1;
-  return a.title.localeCompare(b.title, 'fr') || a.key.localeCompare(b.key);
+  return TITLE_ORDER.compare(a.title, b.title) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

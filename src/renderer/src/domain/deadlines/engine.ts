@@ -129,8 +129,8 @@ export function classifyDeadlines(
 ): DeadlineBoard {
   const byKey = states instanceof Map ? states : statesByKey(states as readonly DeadlineState[]);
   const board: DeadlineBoard = { overdue: [], thisWeek: [], next30: [], next90: [], later: [], done: [], snoozed: [], dismissed: [] };
-  for (const deadline of [...deadlines].sort(compareDeadlines)) {
-    if (!isCurrent(deadline, today)) continue;
+  // Passed milestones are dropped before sorting: ten years of contracts hold hundreds of them.
+  for (const deadline of deadlines.filter((d) => isCurrent(d, today)).sort(compareDeadlines)) {
     const state = byKey.get(deadline.key);
     if (isDone(state, deadline)) board.done.push(deadline);
     else if (isDismissed(state)) board.dismissed.push(deadline);

@@ -16,7 +16,7 @@ import { FactDialog } from './fact-dialog';
 import { MonthsView } from './months-view';
 import { DOMAIN_FILTERS, useDomainFilter } from './domain-filter';
 import { LadderSettings } from './ladder-settings';
-import { useOpening } from './opening-provider';
+import { shareStartupDeadlines, useOpening } from './opening-provider';
 
 const GROUPS: readonly { key: Exclude<BoardGroup, 'later'>; title: string; empty: string; moneyLabel: string }[] = [
   { key: 'overdue', title: 'En retard', empty: 'Rien en retard.', moneyLabel: 'Versements en retard' },
@@ -92,7 +92,9 @@ export function DashboardPage() {
     if (board === undefined || marked.current) return;
     marked.current = true;
     performance.mark('passerelle:dashboard-ready');
-  }, [board]);
+    // The start-up notification (Electron) sums up these very deadlines rather than reading them again.
+    if (data) shareStartupDeadlines(db, data);
+  }, [board, data, db]);
 
   const actions: DeadlineActions = {
     markDone: async (deadline) => {
