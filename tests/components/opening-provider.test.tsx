@@ -70,10 +70,10 @@ describe('opening an espace', () => {
   });
 
   it('reads the deadlines once at start: the notification uses the dashboard’s read', async () => {
-    const reads = vi.spyOn(db.payments, 'toArray');
+    const reads = vi.spyOn(db.grantApplications, 'toArray');
     renderProvider();
     await waitFor(() => expect(platform.notify).toHaveBeenCalledTimes(1));
-    // Past the fallback delay, still one read of the payments, the dashboard's.
+    // Past the fallback delay, still one read of the applications, the dashboard's.
     await new Promise((resolve) => setTimeout(resolve, STARTUP_FALLBACK_MS + 200));
     expect(reads).toHaveBeenCalledTimes(1);
     expect(platform.notify).toHaveBeenCalledTimes(1);

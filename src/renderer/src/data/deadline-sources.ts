@@ -8,7 +8,8 @@ import { staffDeadlines } from '../domain/deadlines/end-of-contract';
 import { trialRulesFor } from '../domain/team/trial-period';
 import { getAssociationProfile } from './association-repository';
 import { getReminderLadder, listDeadlineStates } from './deadline-state-repository';
-import { loadFundingData } from './funding-repository';
+import { byExpectedDate, type PaymentRecord } from '../domain/funding/payment';
+import { listFunders, listGrantApplications } from './funding-repository';
 import { loadPartnerDeadlineData } from './partner-deadlines-data';
 import { getTeam } from './team-repository';
 import type { WorkspaceDb } from './workspace-db';
@@ -17,8 +18,26 @@ import type { WorkspaceDb } from './workspace-db';
 // own tables and applies its own pure rules; adding a source (staff, agreements…) is one line here.
 type DeadlineSource = (db: WorkspaceDb, today: IsoDate) => Promise<Deadline[]>;
 
+/**
+ * The payments not yet received, read through the receivedDate index (schema OPEN_PAYMENTS_VERSION): every
+ * primary key minus the keys of the received ones, then only those records. The funding rules give a
+ * received payment no deadline, so the dashboard needs no other; the lists and summaries still read all.
+ */
+export async function listOpenPayments(db: WorkspaceDb): Promise<PaymentRecord[]> {
+  const [all, received] = await Promise.all([db.payments.toCollection().primaryKeys(), db.payments.orderBy('receivedDate').primaryKeys()]);
+  const receivedIds = new Set(received);
+  const open = await db.payments.bulkGet(all.filter((id) => !receivedIds.has(id)));
+  return open.filter((p): p is PaymentRecord => p !== undefined && p.deletedAt === null && p.receivedDate === undefined);
+}
+
+async function loadOpenFundingData(db: WorkspaceDb) {
+  const [funders, applications, payments] = await Promise.all([listFunders(db), listGrantApplications(db), listOpenPayments(db)]);
+  const liveIds = new Set(applications.map((a) => a.id));
+  return { funders, applications, payments: payments.filter((p) => liveIds.has(p.applicationId)).sort(byExpectedDate) };
+}
+
 const SOURCES: readonly DeadlineSource[] = [
-  async (db, today) => fundingDeadlines(await loadFundingData(db), today),
+  async (db, today) => fundingDeadlines(await loadOpenFundingData(db), today),
   async (db, today) => partnerDeadlines(await loadPartnerDeadlineData(db), today),
   async (db, today) => {
     // Trial periods follow the association's collective agreement; working days its local holidays.
