@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createWorkspaceOnHome, openSection, seedWorkspace } from './helpers';
 
@@ -17,6 +18,13 @@ const application = {
   multiYear: false, periodStart: '2026-01-01', periodEnd: '2026-12-31', status: 'granted', filedOn: '2026-03-01',
   decidedOn: '2026-05-12', requestedCents: 500_000, grantedCents: 500_000, reportDelayMonths: 6, ...stamps,
 };
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 async function dashboard(page: Page) {
   await page.reload();
@@ -38,10 +46,12 @@ test('« Fait » on a late tranche records the payment: the application is no lo
   const overdue = page.getByRole('region', { name: /En retard/ });
   await expect(overdue).toContainText('Versements en retard\u00a0: 2\u00a0500,00\u00a0€');
   await expect(page.getByRole('region', { name: /Dans les 30 jours/ })).toContainText('Attendu\u00a0: 2\u00a0500,00\u00a0€');
+  expect(await seriousViolations(page), 'dashboard').toEqual([]);
   await overdue.getByRole('button', { name: /Marquer comme fait\s: Versement attendu \(Avance\)/ }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Enregistrer la réception' });
   await expect(dialog.getByLabel('Date de réception')).toHaveValue('2026-11-24');
+  expect(await seriousViolations(page), 'reception dialog').toEqual([]);
   await expect(dialog.getByLabel('Montant reçu')).toHaveValue('2500,00');
   // A date after today is refused, in French, under the field.
   await dialog.getByLabel('Date de réception').fill('2026-11-30');
@@ -99,6 +109,7 @@ test('a contract that ended last month shows its end-of-contract documents, not 
   await overdue.getByRole('button', { name: 'Ne plus rappeler', exact: true }).click();
   await expect(overdue.getByRole('link', { name: /Reçu pour solde/ })).toHaveCount(0);
   await expect(page.getByText('Plus rappelées (1)')).toBeVisible();
+  expect(await seriousViolations(page), 'dashboard with end-of-contract documents').toEqual([]);
 
   // The person's page lists the same two documents, in the same words.
   await overdue.getByRole('link', { name: 'Certificat de travail à remettre — Awa Diop' }).click();
@@ -202,6 +213,7 @@ test('the twelve months ahead, month by month, with the money expected, printabl
   const months = page.locator('.months__month');
   await expect(months).toHaveCount(12);
   await expect(months.first().getByRole('heading')).toContainText('novembre 2026');
+  expect(await seriousViolations(page), 'twelve months').toEqual([]);
   await expect(months.last().getByRole('heading')).toContainText('octobre 2027');
   const december = page.getByRole('region', { name: /décembre 2026/ });
   await expect(december).toContainText('Attendu\u00a0: 2\u00a0500,00\u00a0€');
