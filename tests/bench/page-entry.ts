@@ -6,7 +6,7 @@ import { createWorkspace, setCurrentWorkspaceId } from '../../src/renderer/src/d
 import { classifyDeadlines } from '../../src/renderer/src/domain/deadlines/engine';
 import { fundingDeadlines } from '../../src/renderer/src/domain/deadlines/funding-deadlines';
 import { partnerDeadlines } from '../../src/renderer/src/domain/deadlines/partner-deadlines';
-import { teamDeadlines } from '../../src/renderer/src/domain/deadlines/team-deadlines';
+import { staffDeadlines } from '../../src/renderer/src/domain/deadlines/end-of-contract';
 import { trialRulesFor } from '../../src/renderer/src/domain/team/trial-period';
 import { espaceOfSize, tableCounts, type EspaceSize } from '../fixtures/generator';
 
@@ -126,7 +126,7 @@ export async function deadlineEngine(workspaceId: string, today: string, runs: n
       const deadlines = [
         ...fundingDeadlines({ funders, applications, payments }, today),
         ...partnerDeadlines({ agreements, agreementParties, partners, documents }, today),
-        ...teamDeadlines({ people, contracts, amendments, aidedPosts }, today, {
+        ...staffDeadlines({ people, contracts, amendments, aidedPosts }, today, {
           trialRules: trialRulesFor(profile?.collectiveAgreement),
           alsaceMoselle: profile?.alsaceMoselle ?? false,
         }),

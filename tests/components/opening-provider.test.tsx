@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { Dexie } from 'dexie';
-import { OpeningProvider, useOpening } from '../../src/renderer/src/features/deadlines/opening-provider';
+import { OpeningProvider, shareStartupDeadlines, STARTUP_FALLBACK_MS, useOpening } from '../../src/renderer/src/features/deadlines/opening-provider';
+import { useDeadlineData } from '../../src/renderer/src/data/deadline-sources';
+import { useEffect } from 'react';
 import { WorkspaceDb } from '../../src/renderer/src/data/workspace-db';
 import { WorkspaceProvider } from '../../src/renderer/src/data/workspace-context';
 import { getLastOpened } from '../../src/renderer/src/data/deadline-state-repository';
@@ -38,11 +40,21 @@ function PreviousOpening() {
   return <p>{opening.loaded ? `précédente : ${opening.previous ?? 'aucune'}` : 'chargement'}</p>;
 }
 
-function renderProvider() {
+/** What the dashboard does with the deadlines it reads: shares them with the start-up notification. */
+function DashboardReading() {
+  const data = useDeadlineData(db, '2026-11-24');
+  useEffect(() => {
+    if (data) shareStartupDeadlines(db, data);
+  }, [data]);
+  return null;
+}
+
+function renderProvider(withDashboard = true) {
   render(
     <WorkspaceProvider workspace={{ record: { id: 'opening-test', name: 'ADQ', ...stamps }, db }}>
       <OpeningProvider>
         <PreviousOpening />
+        {withDashboard ? <DashboardReading /> : null}
       </OpeningProvider>
     </WorkspaceProvider>,
   );
@@ -56,6 +68,23 @@ describe('opening an espace', () => {
     await waitFor(() => expect(platform.notify).toHaveBeenCalledTimes(1));
     expect(platform.notify).toHaveBeenCalledWith('Passerelle — échéances', '2 échéances en retard, 2 échéances à venir.');
   });
+
+  it('reads the deadlines once at start: the notification uses the dashboard’s read', async () => {
+    const reads = vi.spyOn(db.grantApplications, 'toArray');
+    renderProvider();
+    await waitFor(() => expect(platform.notify).toHaveBeenCalledTimes(1));
+    // Past the fallback delay, still one read of the applications, the dashboard's.
+    await new Promise((resolve) => setTimeout(resolve, STARTUP_FALLBACK_MS + 200));
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(platform.notify).toHaveBeenCalledTimes(1);
+  }, 15_000);
+
+  it('without a dashboard on screen, reads them itself once the delay is over', async () => {
+    renderProvider(false);
+    await new Promise((resolve) => setTimeout(resolve, STARTUP_FALLBACK_MS - 500));
+    expect(platform.notify).not.toHaveBeenCalled();
+    await waitFor(() => expect(platform.notify).toHaveBeenCalledTimes(1), { timeout: 3_000 });
+  }, 15_000);
 
   it('shows nothing extra in the browser host', async () => {
     platform.kind = 'browser';

@@ -7,6 +7,7 @@ import { saveAssociationProfile } from '../../../src/renderer/src/data/associati
 import { loadDeadlines } from '../../../src/renderer/src/data/deadline-sources';
 import { fundingDeadlines } from '../../../src/renderer/src/domain/deadlines/funding-deadlines';
 import { partnerDeadlines } from '../../../src/renderer/src/domain/deadlines/partner-deadlines';
+import { endOfContractDeadlines } from '../../../src/renderer/src/domain/deadlines/end-of-contract';
 import { teamDeadlines } from '../../../src/renderer/src/domain/deadlines/team-deadlines';
 import { fixtureAssociationProfile } from '../../fixtures/association';
 import { fixtureApplications, fixtureFunders, fixturePayments } from '../../fixtures/funding';
@@ -47,7 +48,11 @@ describe('one engine, every source', () => {
     expect(bySource('Financements')).toBe(
       fundingDeadlines({ funders: fixtureFunders, applications: fixtureApplications, payments: fixturePayments }, TODAY).length,
     );
-    expect(bySource('Équipe')).toBe(teamDeadlines(fixtureTeam, TODAY, { trialRules: 'eclat' }).length);
+    // Staff: the rules of team-deadlines.ts and the end-of-contract documents of the contracts already over.
+    expect(bySource('Équipe')).toBe(
+      teamDeadlines(fixtureTeam, TODAY, { trialRules: 'eclat' }).length + endOfContractDeadlines(fixtureTeam, TODAY).length,
+    );
+    expect(all.filter((d) => d.rule === 'work-certificate').length).toBe(endOfContractDeadlines(fixtureTeam, TODAY).length / 3);
     expect(bySource('Partenaires')).toBe(partnerDeadlines({ agreements: partners.fixtureAgreements, agreementParties: partners.fixtureAgreementParties, partners: partners.fixturePartners, documents: partners.fixtureDocuments }, TODAY).length);
     expect(bySource('Partenaires')).toBe(partners.FIXTURE_EXPECTED_DEADLINES.length);
     expect(bySource('Financements')).toBeGreaterThan(0);

@@ -4,12 +4,13 @@ import type { Deadline } from '../domain/deadlines/deadline';
 import type { DeadlineState, ReminderLadder } from '../domain/deadlines/engine';
 import { fundingDeadlines } from '../domain/deadlines/funding-deadlines';
 import { partnerDeadlines } from '../domain/deadlines/partner-deadlines';
-import { teamDeadlines } from '../domain/deadlines/team-deadlines';
+import { staffDeadlines } from '../domain/deadlines/end-of-contract';
 import { trialRulesFor } from '../domain/team/trial-period';
 import { exerciseCalendar } from '../domain/exercise';
 import { getAssociationProfile } from './association-repository';
 import { getReminderLadder, listDeadlineStates } from './deadline-state-repository';
-import { loadFundingData } from './funding-repository';
+import { byExpectedDate, type PaymentRecord } from '../domain/funding/payment';
+import { listFunders, listGrantApplications } from './funding-repository';
 import { loadPartnerDeadlineData } from './partner-deadlines-data';
 import { getTeam } from './team-repository';
 import type { WorkspaceDb } from './workspace-db';
@@ -18,17 +19,35 @@ import type { WorkspaceDb } from './workspace-db';
 // own tables and applies its own pure rules; adding a source (staff, agreements…) is one line here.
 type DeadlineSource = (db: WorkspaceDb, today: IsoDate) => Promise<Deadline[]>;
 
+/**
+ * The payments not yet received, read through the receivedDate index (schema OPEN_PAYMENTS_VERSION): every
+ * primary key minus the keys of the received ones, then only those records. The funding rules give a
+ * received payment no deadline, so the dashboard needs no other; the lists and summaries still read all.
+ */
+export async function listOpenPayments(db: WorkspaceDb): Promise<PaymentRecord[]> {
+  const [all, received] = await Promise.all([db.payments.toCollection().primaryKeys(), db.payments.orderBy('receivedDate').primaryKeys()]);
+  const receivedIds = new Set(received);
+  const open = await db.payments.bulkGet(all.filter((id) => !receivedIds.has(id)));
+  return open.filter((p): p is PaymentRecord => p !== undefined && p.deletedAt === null && p.receivedDate === undefined);
+}
+
+async function loadOpenFundingData(db: WorkspaceDb) {
+  const [funders, applications, payments] = await Promise.all([listFunders(db), listGrantApplications(db), listOpenPayments(db)]);
+  const liveIds = new Set(applications.map((a) => a.id));
+  return { funders, applications, payments: payments.filter((p) => liveIds.has(p.applicationId)).sort(byExpectedDate) };
+}
+
 const SOURCES: readonly DeadlineSource[] = [
   async (db, today) => {
     // Compte-rendu and publication dates follow the association's exercise.
-    const [data, profile] = await Promise.all([loadFundingData(db), getAssociationProfile(db)]);
+    const [data, profile] = await Promise.all([loadOpenFundingData(db), getAssociationProfile(db)]);
     return fundingDeadlines(data, today, { calendar: exerciseCalendar(profile), accountsApprovedOn: profile?.accountsApprovedOn });
   },
   async (db, today) => partnerDeadlines(await loadPartnerDeadlineData(db), today),
   async (db, today) => {
     // Trial periods follow the association's collective agreement; working days its local holidays.
     const [team, profile] = await Promise.all([getTeam(db), getAssociationProfile(db)]);
-    return teamDeadlines(team, today, {
+    return staffDeadlines(team, today, {
       trialRules: trialRulesFor(profile?.collectiveAgreement),
       alsaceMoselle: profile?.alsaceMoselle ?? false,
     });

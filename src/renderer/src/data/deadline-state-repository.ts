@@ -42,6 +42,39 @@ export async function snoozeDeadline(
   });
 }
 
+/**
+ * « Ne plus rappeler »: the deadline leaves the lists for good, with the reason the user gave. The state is
+ * a journaled record (journal-middleware.ts), so the reason is in the journal with who and when.
+ */
+export async function dismissDeadline(
+  db: WorkspaceDb,
+  key: string,
+  reason: string,
+  title: string,
+  now = new Date(),
+): Promise<{ ok: true; previous: DeadlineState | undefined } | { ok: false; error: string }> {
+  const text = reason.trim();
+  if (text === '') return { ok: false, error: 'Raison\u00a0: dites pourquoi ne plus rappeler cette échéance (elle est gardée dans le journal).' };
+  if (text.length > 300) return { ok: false, error: 'Raison\u00a0: 300 caractères au plus.' };
+  return db.transaction('rw', db.deadlineStates, async () => {
+    const previous = await db.deadlineStates.get(key);
+    await db.deadlineStates.put({
+      key,
+      dismissedAt: now.toISOString(),
+      dismissReason: text,
+      // The journal names a record by its title: « Suivi d’échéance « DPAE… (ne plus rappeler : …) » ».
+      title: `${title} (ne plus rappeler\u00a0: ${text})`,
+      updatedAt: now.toISOString(),
+    });
+    return { ok: true as const, previous };
+  });
+}
+
+/** Every stored state, for screens that show deadlines outside the dashboard (a person's page). */
+export function useDeadlineStates(db: WorkspaceDb): DeadlineState[] | undefined {
+  return useLiveQuery(() => listDeadlineStates(db), [db]);
+}
+
 /** Puts back the state a deadline had before (the « Annuler » of done or snooze), or clears it. */
 export async function restoreDeadlineState(db: WorkspaceDb, key: string, previous: DeadlineState | undefined): Promise<void> {
   if (previous) await db.deadlineStates.put(previous);

@@ -21,6 +21,12 @@ export const registryVersions: readonly SchemaVersion[] = [
   },
 ];
 
+/**
+ * Issue 17: the version that indexes payments by their reception date, so that the dashboard reads only the
+ * payments still expected (data/deadline-sources.ts). A constant, so that merging renumbers one line.
+ */
+export const OPEN_PAYMENTS_VERSION = 8;
+
 /** One database per association (espace). */
 export const workspaceVersions: readonly SchemaVersion[] = [
   {
@@ -94,6 +100,16 @@ export const workspaceVersions: readonly SchemaVersion[] = [
     stores: {
       journal: 'id, at, table, recordId, person, batch, [table+at], [person+at]',
       payments: 'id, applicationId, expectedDate, deletedAt, [applicationId+expectedDate]',
+    },
+  },
+  {
+    // Speed (issue 17): ten years of an association hold thousands of payments, nearly all received. A
+    // received payment has a receivedDate and so is in this index; one not received is not (undefined is
+    // no key). The dashboard takes the difference of the two key lists — keys only, no record read — and
+    // reads the few payments still expected. No derived flag to keep right on every write path.
+    version: OPEN_PAYMENTS_VERSION,
+    stores: {
+      payments: 'id, applicationId, expectedDate, deletedAt, [applicationId+expectedDate], receivedDate',
     },
   },
 ];

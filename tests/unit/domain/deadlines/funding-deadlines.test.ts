@@ -90,16 +90,18 @@ describe('engine', () => {
     expect(board.next90.map((d) => d.key)).toEqual(['payment:pay-city-cpo-2:payment-expected']);
   });
 
-  it('honours done and snoozed states, and a snooze ends on its date', () => {
+  it('honours snoozed states, a snooze ends on its date, and « fait » does not hide a payment not recorded', () => {
     const states: DeadlineState[] = [
+      // Marked « fait » before issue 17: the payment record still says not received, so it stays overdue.
       { key: 'payment:pay-caf-territories:payment-expected', doneAt: '2026-11-24T10:00:00.000Z', updatedAt: '2026-11-24T10:00:00.000Z' },
       { key: 'grant:app-department-operating:convention-to-sign', snoozedUntil: '2026-12-01', updatedAt: '2026-11-24T10:00:00.000Z' },
     ];
     const board = classifyDeadlines(deadlines, states, FIXTURE_TODAY);
-    expect(board.overdue).toEqual([]);
-    expect(board.done.map((d) => d.key)).toEqual(['payment:pay-caf-territories:payment-expected']);
+    expect(board.overdue.map((d) => d.key)).toEqual(['payment:pay-caf-territories:payment-expected']);
+    expect(board.done).toEqual([]);
     expect(board.snoozed.map((d) => d.key)).toEqual(['grant:app-department-operating:convention-to-sign']);
     expect(classifyDeadlines(deadlines, states, '2026-12-01').overdue.map((d) => d.key)).toEqual([
+      'payment:pay-caf-territories:payment-expected',
       'grant:app-department-operating:convention-to-sign',
       'grant:app-state-schooling-2027:filing', // 27 Nov, missed by then
     ]);
@@ -148,9 +150,9 @@ describe('catch-up', () => {
     expect(caughtUp(deadlines, undefined, FIXTURE_TODAY)).toEqual([]);
   });
 
-  it('includes what falls due today, and leaves out what is already done', () => {
+  it('includes what falls due today, and leaves out what is dismissed', () => {
     expect(caughtUp(deadlines, '2026-11-26', '2026-11-27').map((d) => d.rule)).toEqual(['filing']);
-    const done: DeadlineState[] = [{ key: 'payment:pay-caf-territories:payment-expected', doneAt: 'x', updatedAt: 'x' }];
-    expect(caughtUp(deadlines, '2026-09-01', FIXTURE_TODAY, done).map((d) => d.rule)).toEqual(['convention-to-sign']);
+    const dismissed: DeadlineState[] = [{ key: 'payment:pay-caf-territories:payment-expected', dismissedAt: 'x', dismissReason: 'Abandonné', updatedAt: 'x' }];
+    expect(caughtUp(deadlines, '2026-09-01', FIXTURE_TODAY, dismissed).map((d) => d.rule)).toEqual(['convention-to-sign']);
   });
 });

@@ -138,6 +138,20 @@ describe('status chain', () => {
       { status: 'refused', date: '2026-04-14' },
     ]);
   });
+
+  it.each([
+    // Created before it was filed: the creation opens the history.
+    ['2026-01-19', '2026-01-19'],
+    ['2026-01-20', '2026-01-20'],
+    // Entered the day after the filing, or a year later: « À préparer » carries no date that would come after.
+    ['2026-01-21', undefined],
+    ['2026-11-24', undefined],
+  ] as const)('a request recorded on %s starts its history with « À préparer » dated %s', (createdOn, date) => {
+    const refused = fixtureApplications.find((a) => a.id === 'app-state-rights')!;
+    const history = statusHistory(refused, createdOn);
+    expect(history[0]).toEqual({ status: 'to-prepare', date });
+    expect(history.map((s) => s.date).filter((d) => d !== undefined)).toEqual([...history.map((s) => s.date).filter((d) => d !== undefined)].sort());
+  });
 });
 
 describe('compte-rendu financier', () => {

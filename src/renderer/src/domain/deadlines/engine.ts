@@ -1,6 +1,6 @@
 import { addDays, differenceInCalendarDays } from 'date-fns';
 import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
-import { compareDeadlines, type Deadline } from './deadline';
+import { compareDeadlines, deadlineKind, recordedFact, type Deadline } from './deadline';
 
 // One engine for every source (DESIGN.md decision 9, DOMAIN.md §8): the sources' rules produce Deadline
 // lists, this module sorts them into what the dashboard shows, applies the user's stored state (done,
@@ -16,6 +16,11 @@ export interface DeadlineState {
   snoozedUntil?: IsoDate;
   /** Set when the document it asks for is ready to send (a compte-rendu financier produced): ISO date-time. */
   readyAt?: string;
+  /** « Ne plus rappeler »: when (ISO date-time) and why; the record, and so the journal, keeps the reason. */
+  dismissedAt?: string;
+  dismissReason?: string;
+  /** The deadline's title with the reason, when dismissed: the journal names the record by it. */
+  title?: string;
   updatedAt: string;
 }
 
@@ -49,8 +54,28 @@ export function reminderStage(deadline: Pick<Deadline, 'dueDate'>, today: IsoDat
   return rung === undefined ? null : `J-${rung}`;
 }
 
-export function isDone(state: DeadlineState | undefined): boolean {
+export function isDone(state: DeadlineState | undefined, deadline?: Pick<Deadline, 'rule'>): boolean {
+  // A deadline whose fact lives in a record is done when the record says so (it then is no longer
+  // produced); a « fait » flag stored on it would hide a payment that was never recorded.
+  if (deadline !== undefined && recordedFact(deadline) !== undefined) return false;
   return state?.doneAt !== undefined;
+}
+
+export function isDismissed(state: DeadlineState | undefined): boolean {
+  return state?.dismissedAt !== undefined;
+}
+
+/**
+ * Whether a deadline still belongs on any list today: a milestone whose day has passed does not (its
+ * follow-up, where the law has one, is a deadline of its own); an obligation always does.
+ */
+export function isCurrent(deadline: Pick<Deadline, 'dueDate' | 'rule' | 'kind'>, today: IsoDate): boolean {
+  return deadlineKind(deadline) === 'obligation' || deadline.dueDate >= today;
+}
+
+/** Neither done, dismissed nor passed (a milestone): what the reminders and the calendar export carry. */
+export function isOpen(deadline: Deadline, state: DeadlineState | undefined, today: IsoDate): boolean {
+  return isCurrent(deadline, today) && !isDone(state, deadline) && !isDismissed(state);
 }
 
 export function isSnoozed(state: DeadlineState | undefined, today: IsoDate): boolean {
@@ -65,37 +90,59 @@ export interface DeadlineBoard {
   next30: Deadline[];
   /** 31 to 90 days ahead. */
   next90: Deadline[];
+  /** More than 90 days ahead. */
+  later: Deadline[];
   /** Marked done, whatever their date. */
   done: Deadline[];
   /** Hidden until a later date. */
   snoozed: Deadline[];
+  /** « Ne plus rappeler », with a reason. */
+  dismissed: Deadline[];
+}
+
+export const BOARD_GROUPS = ['overdue', 'thisWeek', 'next30', 'next90', 'later'] as const;
+export type BoardGroup = (typeof BOARD_GROUPS)[number];
+
+/** The group of an open deadline, by days from today: an obligation past its day is overdue. */
+export function boardGroup(deadline: Pick<Deadline, 'dueDate'>, today: IsoDate): BoardGroup {
+  const days = daysUntil(deadline, today);
+  if (days < 0) return 'overdue';
+  if (days <= 7) return 'thisWeek';
+  if (days <= 30) return 'next30';
+  if (days <= 90) return 'next90';
+  return 'later';
 }
 
 export function statesByKey(states: readonly DeadlineState[]): Map<string, DeadlineState> {
   return new Map(states.map((s) => [s.key, s]));
 }
 
-/** Sorts deadlines into the dashboard groups, each earliest first; beyond 90 days they are left out. */
+/**
+ * Sorts deadlines into the dashboard groups, each earliest first. A passed milestone is on no list; an
+ * obligation is on one until done or dismissed, however old (no cut-off: the dashboard, the person page
+ * and the contract card say the same thing).
+ */
 export function classifyDeadlines(
   deadlines: readonly Deadline[],
-  states: readonly DeadlineState[],
+  states: readonly DeadlineState[] | ReadonlyMap<string, DeadlineState>,
   today: IsoDate,
 ): DeadlineBoard {
-  const byKey = statesByKey(states);
-  const board: DeadlineBoard = { overdue: [], thisWeek: [], next30: [], next90: [], done: [], snoozed: [] };
-  for (const deadline of [...deadlines].sort(compareDeadlines)) {
+  const byKey = states instanceof Map ? states : statesByKey(states as readonly DeadlineState[]);
+  const board: DeadlineBoard = { overdue: [], thisWeek: [], next30: [], next90: [], later: [], done: [], snoozed: [], dismissed: [] };
+  // Passed milestones are dropped before sorting: ten years of contracts hold hundreds of them.
+  for (const deadline of deadlines.filter((d) => isCurrent(d, today)).sort(compareDeadlines)) {
     const state = byKey.get(deadline.key);
-    if (isDone(state)) board.done.push(deadline);
+    if (isDone(state, deadline)) board.done.push(deadline);
+    else if (isDismissed(state)) board.dismissed.push(deadline);
     else if (isSnoozed(state, today)) board.snoozed.push(deadline);
-    else {
-      const days = daysUntil(deadline, today);
-      if (days < 0) board.overdue.push(deadline);
-      else if (days <= 7) board.thisWeek.push(deadline);
-      else if (days <= 30) board.next30.push(deadline);
-      else if (days <= 90) board.next90.push(deadline);
-    }
+    else board[boardGroup(deadline, today)].push(deadline);
   }
   return board;
+}
+
+/** The money expected from deadlines (expected payments), in cents. */
+export function expectedCents(deadlines: readonly Pick<Deadline, 'amountCents'>[]): number {
+  return deadlines.reduce((sum, d) => sum + (d.amountCents ?? 0), 0);
 }
 
 /** The open deadlines that stand on a rung of the ladder today: what a start-up notification sums up. */
@@ -108,7 +155,7 @@ export function remindersDue(
   const byKey = statesByKey(states);
   return [...deadlines]
     .sort(compareDeadlines)
-    .filter((d) => !isDone(byKey.get(d.key)) && !isSnoozed(byKey.get(d.key), today))
+    .filter((d) => isOpen(d, byKey.get(d.key), today) && !isSnoozed(byKey.get(d.key), today))
     .flatMap((deadline) => {
       const stage = reminderStage(deadline, today, ladder);
       return stage === null ? [] : [{ deadline, stage }];
@@ -130,7 +177,7 @@ export function caughtUp(
   const since = lastOpened.slice(0, 10);
   const byKey = statesByKey(states);
   return [...deadlines]
-    .filter((d) => d.dueDate > since && d.dueDate <= today && !isDone(byKey.get(d.key)))
+    .filter((d) => d.dueDate > since && d.dueDate <= today && isOpen(d, byKey.get(d.key), today))
     .sort(compareDeadlines);
 }
 

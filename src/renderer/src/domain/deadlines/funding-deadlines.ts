@@ -129,6 +129,7 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
           link: applicationLink(app.id),
           sourceLabel: SOURCE_LABEL,
           detail: `Montant attendu\u00a0: ${formatCents(payment.expectedCents)}`,
+          amountCents: payment.expectedCents,
         });
       }
     }

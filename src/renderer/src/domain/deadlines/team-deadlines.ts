@@ -11,33 +11,15 @@ import { addWorkingDays } from '../working-days';
 import { deadlineKey, type Deadline } from './deadline';
 
 // Staff deadlines (DOMAIN.md §3 and §8), derived from the Équipe records and "today" (DESIGN.md decision 9).
-// Produced whether past or future — the dashboard classifies them — but only while they still matter: a
-// formality whose date is recorded on the contract (DPAE, first medical visit, OPCO filing) or a contract
-// already over produces nothing more.
+// Produced whether past or future — the engine classifies them: a passed milestone (end of a trial period,
+// of a contract) leaves the list, an obligation stays until its date is recorded on the contract (DPAE,
+// first medical visit, OPCO filing), it is marked done or dismissed (deadline.ts, engine.ts).
 
 export interface TeamDeadlineOptions {
   /** Trial-period defaults: the legal maxima, or ÉCLAT's (from the association's collective agreement). */
   trialRules?: TrialRules;
   /** Alsace-Moselle has two more public holidays, which shift working-day deadlines. */
   alsaceMoselle?: boolean;
-  /**
-   * Staff deadlines older than this many days are no longer produced: the end of a trial period or of a
-   * CDD years ago asks nothing of anyone, and ten years of contracts would bury the dashboard. Four months
-   * still covers a laptop left closed over a long summer (the catch-up panel shows what fell due).
-   */
-  staleAfterDays?: number;
-}
-
-export const STAFF_DEADLINES_STALE_AFTER_DAYS = 120;
-
-/**
- * Moments that pass on their own. The latest professional interview due and the aid renewal request stay
- * until they are marked done: the obligation remains however late it is.
- */
-const ONE_OFF_RULES = new Set(['trial-period-end', 'fixed-term-end', 'dpae', 'first-medical-visit', 'opco-filing']);
-
-function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 const SOURCE_LABEL = 'Équipe';
@@ -85,8 +67,7 @@ export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadl
       if (renewal) deadlines.push(renewal);
     }
   }
-  const staleAfter = options.staleAfterDays ?? STAFF_DEADLINES_STALE_AFTER_DAYS;
-  return deadlines.filter((d) => !ONE_OFF_RULES.has(d.rule) || daysBetween(d.dueDate, today) <= staleAfter);
+  return deadlines;
 }
 
 function contractDeadlines(

@@ -199,12 +199,26 @@ export interface StatusStep {
   date: IsoDate | undefined;
 }
 
-/** The history shown on an application's page: each step reached, with its date. */
-export function statusHistory(app: GrantApplication): StatusStep[] {
-  return pathOf(app.status, app).map((status) => ({
-    status,
-    date: status === 'to-prepare' ? undefined : app[STATUS_DATE_FIELD[status]],
-  }));
+/**
+ * The history shown on an application's page: each step reached, with its date, in the order of those
+ * dates. « À préparer » takes the day the record was created (`createdOn`) only when that day comes before
+ * every later step: a request entered today that was filed last year was not « créée » after its filing.
+ */
+export function statusHistory(app: GrantApplication, createdOn?: IsoDate): StatusStep[] {
+  const steps = pathOf(app.status, app)
+    .filter((status) => status !== 'to-prepare')
+    .map((status) => ({ status, date: app[STATUS_DATE_FIELD[status]] }));
+  const dated = steps.filter((s) => s.date !== undefined).map((s) => s.date as IsoDate);
+  const first = dated.length > 0 ? dated.reduce((a, b) => (a < b ? a : b)) : undefined;
+  const created = createdOn !== undefined && (first === undefined || createdOn <= first) ? createdOn : undefined;
+  // Stable sort on the dates; a step without a date keeps its place after the one before it.
+  let last = '';
+  const keyed = steps.map((s, index) => {
+    if (s.date !== undefined) last = s.date;
+    return { s, key: s.date ?? last, index };
+  });
+  keyed.sort((a, b) => (a.key === b.key ? a.index - b.index : a.key < b.key ? -1 : 1));
+  return [{ status: 'to-prepare', date: created }, ...keyed.map((k) => k.s)];
 }
 
 export interface Exercise {

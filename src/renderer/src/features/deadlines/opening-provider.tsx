@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { loadDeadlineData } from '../../data/deadline-sources';
+import { loadDeadlineData, type DeadlineData } from '../../data/deadline-sources';
 import { recordOpening } from '../../data/deadline-state-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import type { WorkspaceDb } from '../../data/workspace-db';
@@ -24,12 +24,47 @@ const OpeningContext = createContext<Opening | null>(null);
 // opening instead of the previous one.
 const openings = new WeakMap<WorkspaceDb, Promise<string | undefined>>();
 
+// The start-up notification uses the deadlines the dashboard reads anyway (shareStartupDeadlines), so that
+// in Electron they are read once at start, not twice; only when no dashboard shows them soon after opening
+// (the app reopened on another screen) does it read them itself.
+export const STARTUP_FALLBACK_MS = 4_000;
+interface StartupData {
+  promise: Promise<DeadlineData>;
+  resolve: (data: DeadlineData) => void;
+  shared: boolean;
+}
+const startupData = new WeakMap<WorkspaceDb, StartupData>();
+
+function startupDeferred(db: WorkspaceDb): StartupData {
+  let entry = startupData.get(db);
+  if (!entry) {
+    let resolve: (data: DeadlineData) => void = () => undefined;
+    const promise = new Promise<DeadlineData>((r) => (resolve = r));
+    entry = { promise, resolve, shared: false };
+    startupData.set(db, entry);
+  }
+  return entry;
+}
+
+/** Called by the dashboard with the deadlines it has just read; only the first call counts. */
+export function shareStartupDeadlines(db: WorkspaceDb, data: DeadlineData): void {
+  const entry = startupDeferred(db);
+  entry.shared = true;
+  entry.resolve(data);
+}
+
 async function notifyDueItems(db: WorkspaceDb): Promise<void> {
   const platform = currentPlatform();
   // The browser host shows the dashboard itself; only the desktop app notifies.
   if (platform.kind !== 'electron') return;
   const today = todayIso();
-  const { deadlines, states, ladder } = await loadDeadlineData(db, today);
+  const entry = startupDeferred(db);
+  const fallback = new Promise<DeadlineData>((resolve, reject) => {
+    setTimeout(() => {
+      if (!entry.shared) void loadDeadlineData(db, today).then(resolve, reject);
+    }, STARTUP_FALLBACK_MS);
+  });
+  const { deadlines, states, ladder } = await Promise.race([entry.promise, fallback]);
   const summary = notificationSummary(remindersDue(deadlines, states, today, ladder));
   if (summary !== null) await platform.notify('Passerelle — échéances', summary);
 }

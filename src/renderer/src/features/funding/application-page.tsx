@@ -254,10 +254,10 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">Historique</h2>
         <ol className="history">
-          {statusHistory(application).map((step) => (
+          {statusHistory(application, application.createdAt.slice(0, 10)).map((step) => (
             <li key={step.status}>
               <strong>{grantStatusLabel(step.status)}</strong>
-              {step.date ? ` — ${formatDateShort(step.date)}` : step.status === 'to-prepare' ? ` — créée le ${formatDateShort(application.createdAt.slice(0, 10))}` : ''}
+              {step.date ? (step.status === 'to-prepare' ? ` — créée le ${formatDateShort(step.date)}` : ` — ${formatDateShort(step.date)}`) : ''}
             </li>
           ))}
         </ol>

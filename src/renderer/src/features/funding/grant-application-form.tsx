@@ -13,7 +13,6 @@ import {
   type GrantApplicationFormValues,
   type GrantApplicationRecord,
 } from '../../domain/funding/grant-application';
-import { todayIso } from '../../domain/dates';
 import { saveGrantApplication, useFunders } from '../../data/funding-repository';
 import type { FunderRecord } from '../../domain/funding/funder';
 import { useCurrentWorkspace } from '../../data/workspace-context';
@@ -140,11 +139,12 @@ function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { f
           options={GRANT_STATUSES}
           {...register('status', {
             onChange: (event: { target: { value: string } }) => {
-              // Reaching a step usually happens today: fill its date in, the user corrects it if not.
+              // The step's date is asked, never assumed: today is wrong for a step entered afterwards, and a
+              // wrong filing or decision date moves the deadlines computed from it. Its field takes the focus.
               const next = event.target.value as GrantApplication['status'];
               if (next === 'to-prepare') return;
               const dateField = STATUS_DATE_FIELD[next];
-              if (getValues(dateField) === '') setValue(dateField, todayIso());
+              if (getValues(dateField) === '') setTimeout(() => setFocus(dateField), 0);
             },
           })}
           error={errorOf('status')}

@@ -1,16 +1,16 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
-import { compareDeadlines } from '../../domain/deadlines/deadline';
-import { teamDeadlines } from '../../domain/deadlines/team-deadlines';
+import { staffDeadlines } from '../../domain/deadlines/end-of-contract';
+import { classifyDeadlines } from '../../domain/deadlines/engine';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { formatCents } from '../../domain/money';
 import { contractKindLabel } from '../../domain/team/contract';
-import { addDaysIso } from '../../domain/team/day-count';
 import { PERSON_ROLES, personName, type PersonRecord } from '../../domain/team/person';
 import { trialRulesFor } from '../../domain/team/trial-period';
 import { contractYear, formatEtpt, type TeamData } from '../../domain/team/team-year';
 import { exerciseLabel } from '../../domain/exercise';
 import { useAssociationProfile } from '../../data/association-repository';
+import { useDeadlineStates } from '../../data/deadline-state-repository';
 import { moveToBin, restoreFromBin, usePerson, useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
@@ -135,14 +135,16 @@ function PersonDeadlines({
   alsaceMoselle: boolean;
 }) {
   const today = todayIso();
+  const { db } = useCurrentWorkspace();
+  const states = useDeadlineStates(db);
   const link = `/equipe/${person.id}`;
   const deadlines = useMemo(() => {
-    // Those still to come, and those of the last 30 days that may still need doing.
-    const since = addDaysIso(today, -30);
-    return teamDeadlines(team, today, { trialRules, alsaceMoselle })
-      .filter((d) => d.link === link && d.dueDate >= since)
-      .sort(compareDeadlines);
-  }, [team, today, trialRules, alsaceMoselle, link]);
+    // The dashboard's own engine and states: what it lists for this person, this page lists too — an
+    // obligation however late, never a passed milestone, nothing done or dismissed.
+    const mine = staffDeadlines(team, today, { trialRules, alsaceMoselle }).filter((d) => d.link === link);
+    const board = classifyDeadlines(mine, new Map((states ?? []).map((s) => [s.key, s])), today);
+    return [...board.overdue, ...board.thisWeek, ...board.next30, ...board.next90, ...board.later, ...board.snoozed];
+  }, [team, today, trialRules, alsaceMoselle, link, states]);
   return (
     <section className="card" aria-labelledby="deadlines-title">
       <h2 id="deadlines-title">Échéances</h2>
@@ -155,7 +157,7 @@ function PersonDeadlines({
               <span className="deadline__date">{formatDateShort(d.dueDate)}</span>
               <span className="deadline__title">
                 {d.title.replace(` — ${personName(person)}`, '')}
-                {d.dueDate < today ? <span className="badge badge--late">Dépassée</span> : null}
+                {d.dueDate < today ? <span className="badge badge--late">En retard</span> : null}
               </span>
               {d.detail ? <span className="deadline__detail muted">{d.detail}</span> : null}
             </li>

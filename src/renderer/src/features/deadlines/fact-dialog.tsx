@@ -1,0 +1,96 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useEffect, useState, type FormEvent } from 'react';
+import { FACT_WORDING, factDefaults, recordDeadlineFact } from '../../data/deadline-facts';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import type { IsoDate } from '../../domain/dates';
+import { recordedFact, type Deadline } from '../../domain/deadlines/deadline';
+import { centsToInput } from '../../domain/funding/amount-field';
+import { TextField } from '../../ui/field';
+import { useToast } from '../../ui/toast';
+
+// « Fait » on a deadline whose fact lives in a record: asks the date it happened (and, for a payment, the
+// amount received), pre-filled, then writes the record (data/deadline-facts.ts).
+
+export function FactDialog({ deadline, today, onClose }: { deadline: Deadline | null; today: IsoDate; onClose: () => void }) {
+  const fact = deadline ? recordedFact(deadline) : undefined;
+  return (
+    <Dialog.Root open={deadline !== null && fact !== undefined} onOpenChange={(open) => (open ? null : onClose())}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog__overlay" />
+        <Dialog.Content className="dialog">
+          {deadline && fact ? (
+            <>
+              <Dialog.Title className="dialog__title">{FACT_WORDING[fact].title}</Dialog.Title>
+              <Dialog.Description className="dialog__description">{deadline.title}</Dialog.Description>
+              <FactForm deadline={deadline} today={today} onDone={onClose} />
+            </>
+          ) : null}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function FactForm({ deadline, today, onDone }: { deadline: Deadline; today: IsoDate; onDone: () => void }) {
+  const { db } = useCurrentWorkspace();
+  const toast = useToast();
+  const fact = recordedFact(deadline);
+  const [date, setDate] = useState<string>(today);
+  const [amount, setAmount] = useState<string>('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void factDefaults(db, deadline, today).then((defaults) => {
+      if (!live) return;
+      setDate(defaults.date);
+      if (defaults.amountCents !== undefined) setAmount(centsToInput(defaults.amountCents));
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, deadline, today]);
+
+  if (fact === undefined) return null;
+  const wording = FACT_WORDING[fact];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      const result = await recordDeadlineFact(db, deadline, fact === 'payment-received' ? { date, amount } : { date }, today);
+      if (!result.ok) {
+        setErrors(result.errors);
+        return;
+      }
+      toast.show(result.message);
+      onDone();
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="dialog-form">
+      <TextField label={wording.dateLabel} type="date" required max={today} value={date} onChange={(e) => setDate(e.target.value)} error={errors.date} autoFocus />
+      {fact === 'payment-received' ? (
+        <TextField
+          label="Montant reçu"
+          required
+          inputMode="decimal"
+          hint="En euros, tel qu’arrivé sur le compte."
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          error={errors.amount}
+        />
+      ) : null}
+      <div className="dialog__actions">
+        <Dialog.Close className="button">Annuler</Dialog.Close>
+        <button type="submit" className="button button--primary" disabled={saving}>
+          Enregistrer
+        </button>
+      </div>
+    </form>
+  );
+}
