@@ -11,9 +11,11 @@ import {
   usePayments,
 } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
+import { useProjects } from '../../data/projects-repository';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { funderKindShortLabel } from '../../domain/funding/funder';
 import {
+  financedProjectIds,
   financialReportDueDates,
   grantedAboveRequested,
   grantStatusLabel,
@@ -52,6 +54,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
   const { db } = useCurrentWorkspace();
   const funders = useFunders(db);
   const payments = usePayments(db, application.id);
+  const projects = useProjects(db);
   const toast = useToast();
   const [, navigate] = useLocation();
   const [editing, setEditing] = useState(false);
@@ -157,12 +160,17 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
               {PURPOSES.find((p) => p.value === application.purpose)?.label} — {application.renewal ? 'renouvellement' : 'première demande'}
             </dd>
           </div>
-          {application.projects ? (
-            <div>
-              <dt>Actions financées</dt>
-              <dd>{application.projects}</dd>
-            </div>
-          ) : null}
+          <div>
+            <dt>Actions financées</dt>
+            <dd>
+              {financedProjectIds(application).length === 0
+                ? 'Le budget de l’association (fonctionnement)'
+                : financedProjectIds(application)
+                    .map((id) => projects?.find((p) => p.id === id)?.title ?? 'action supprimée')
+                    .join(' ; ')}
+              {application.projects ? ` — ${application.projects}` : ''}
+            </dd>
+          </div>
           {application.dauphinRef || application.compteAssoRef || application.chorusEj ? (
             <div>
               <dt>Références</dt>
