@@ -27,14 +27,20 @@ export interface DossierSources {
   budgets: DossierInput['budgets'];
   budgetLines: DossierInput['budgetLines'];
   documents: DossierInput['documents'];
+  payments: NonNullable<DossierInput['payments']>;
+  /** The vault documents that have a file (a piece is « jointe » only then). */
+  attachedDocumentIds: string[];
 }
 
 export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSources> {
   return db.transaction(
     'r',
-    [db.association, db.people, db.contracts, db.amendments, db.aidedPosts, db.funders, db.grantApplications, db.projects, db.budgets, db.budgetLines, db.documents],
+    [db.association, db.people, db.contracts, db.amendments, db.aidedPosts, db.funders, db.grantApplications, db.payments, db.projects, db.budgets, db.budgetLines, db.documents, db.attachments],
     async () => {
       const profileRecord = (await db.association.toArray())[0];
+      const documents = live(await db.documents.toArray());
+      // Only the documents' own files, found by index (an espace's agreements may hold many more).
+      const files = live(await db.attachments.where('ownerId').anyOf(documents.map((d) => d.id)).toArray());
       const parsed = profileRecord ? associationProfileSchema.safeParse(profileRecord) : undefined;
       return {
         profile: parsed?.success ? parsed.data : undefined,
@@ -49,7 +55,9 @@ export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSource
         projects: live(await db.projects.toArray()).sort((a, b) => a.title.localeCompare(b.title, 'fr')),
         budgets: live(await db.budgets.toArray()),
         budgetLines: live(await db.budgetLines.toArray()),
-        documents: live(await db.documents.toArray()),
+        documents,
+        payments: live(await db.payments.toArray()),
+        attachedDocumentIds: [...new Set(files.filter((a) => a.ownerKind === 'document').map((a) => a.ownerId))],
       };
     },
   );
