@@ -117,7 +117,7 @@ test('the checklist sends to the fix, the percentage rises, and the downloaded P
 
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Dossiers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Préparer un dossier de demande' })).toBeVisible();
-  await page.getByLabel('Exercice').selectOption('2027');
+  await page.getByLabel('Exercice', { exact: true }).selectOption('2027');
   await page.getByRole('checkbox', { name: /Fête de quartier 2027 — Ville de Saint-Denis/ }).check();
   await expect(page.getByRole('checkbox', { name: 'Ville de Saint-Denis', exact: true })).toBeChecked();
   await page.getByRole('checkbox', { name: 'Fête de quartier 2027', exact: true }).check();
