@@ -9,6 +9,7 @@ import { financialReportSchema, type FinancialReportRecord } from '../domain/dos
 import { firstIssueMessages } from '../domain/fields';
 import { newStamps, type Validated } from '../domain/record';
 import type { BudgetLineRecord } from '../domain/budgets/budget';
+import type { ProjectStaffRecord } from '../domain/projects/project';
 import type { TeamData } from '../domain/team/team-year';
 import type { WorkspaceDb } from './workspace-db';
 
@@ -28,6 +29,8 @@ export interface DossierSources {
   budgetLines: DossierInput['budgetLines'];
   documents: DossierInput['documents'];
   payments: NonNullable<DossierInput['payments']>;
+  /** Who works on which action, and for what share (the compte-rendu pre-fills an action's 64 lines). */
+  projectStaff: ProjectStaffRecord[];
   /** The vault documents that have a file (a piece is « jointe » only then). */
   attachedDocumentIds: string[];
 }
@@ -35,7 +38,7 @@ export interface DossierSources {
 export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSources> {
   return db.transaction(
     'r',
-    [db.association, db.people, db.contracts, db.amendments, db.aidedPosts, db.funders, db.grantApplications, db.payments, db.projects, db.budgets, db.budgetLines, db.documents, db.attachments],
+    [db.association, db.people, db.contracts, db.amendments, db.aidedPosts, db.funders, db.grantApplications, db.payments, db.projects, db.projectStaff, db.budgets, db.budgetLines, db.documents, db.attachments],
     async () => {
       const profileRecord = (await db.association.toArray())[0];
       const documents = live(await db.documents.toArray());
@@ -57,6 +60,7 @@ export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSource
         budgetLines: live(await db.budgetLines.toArray()),
         documents,
         payments: live(await db.payments.toArray()),
+        projectStaff: live(await db.projectStaff.toArray()),
         attachedDocumentIds: [...new Set(files.filter((a) => a.ownerKind === 'document').map((a) => a.ownerId))],
       };
     },
@@ -72,6 +76,7 @@ const snapshotLine = (line: BudgetLineRecord): SnapshotLine => ({
   ...(line.label !== undefined ? { label: line.label } : {}),
   amountCents: line.amountCents ?? 0,
   ...(line.funderId !== undefined ? { funderId: line.funderId } : {}),
+  ...(line.grantApplicationId !== undefined ? { grantApplicationId: line.grantApplicationId } : {}),
 });
 
 /** Keeps the budgets a produced dossier printed, for the compte-rendu's prévision. */

@@ -13,14 +13,11 @@ import { fixtureTeam, TEAM_IDS } from '../../../fixtures/team';
 const NBSP = '\u00a0';
 const schooling = fixtureProjects.find((p) => p.id === PROJECT_IDS.schooling)!;
 
-// The two schooling requests name the action they finance (the link, not their titles).
-const SCHOOLING_APPLICATIONS = ['app-state-schooling-2027', 'app-caf-clas'];
-const linkedApplications = fixtureApplications.map((a) => (SCHOOLING_APPLICATIONS.includes(a.id) ? { ...a, projectIds: [PROJECT_IDS.schooling] } : a));
-
 const base: Omit<SuggestionInput, 'scope' | 'year'> = {
   team: fixtureTeam,
   funders: fixtureFunders,
-  applications: linkedApplications,
+  // The two schooling requests name the action they finance (the link, not their titles).
+  applications: fixtureApplications,
   agreements: fixtureAgreements,
 };
 
