@@ -159,14 +159,14 @@ export function DossierPage() {
               >
                 {referenceYears.map((y) => (
                   <option key={y} value={y}>
-                    {exerciseOption(exerciseStartingIn(calendar, y))}{y === lastClosed.startYear ? ' — dernier exercice clos' : ''}
+                    {exerciseLabel(exerciseStartingIn(calendar, y))}{y === lastClosed.startYear ? ' — dernier exercice clos' : ''}
                   </option>
                 ))}
               </select>
               <span className="field__hint">
                 {reference?.isLastClosed === false
                   ? `Exercice non clos : le §4 donnera des chiffres prévisionnels. Par défaut, le dernier exercice clos (${exerciseLabel(lastClosed)}).`
-                  : `Par défaut, le dernier exercice clos (${exerciseLabel(lastClosed)}) : le dossier l’indique.`}
+                  : `Par défaut, le dernier exercice clos (${exerciseOption(lastClosed)}) : le dossier l’indique.`}
               </span>
             </label>
             <fieldset className="dossier-choices__group">
