@@ -167,6 +167,9 @@ function draftBox(model: FinancialReportModel): Content[] {
 export function financialReportDefinition(model: FinancialReportModel): TDocumentDefinitions {
   const { report, profile } = model;
   const explained = report.lines.filter((l) => l.gapExplanation !== undefined);
+  // The label the synthesis table printed (a 74 line: its funder's name).
+  const printed = [...model.rows.charges, ...model.rows.products, ...model.rows.contributionUses, ...model.rows.contributionResources];
+  const labelOf = (line: ReportLine) => printed.find((r) => r.line === line)?.label ?? lineLabel(line);
   const signatory = report.signatoryName ?? '………………………………';
   const period = `du ${formatDateLong(model.periodStart)} au ${formatDateLong(model.periodEnd)}`;
   const whose = model.scope === 'association' ? 'de l’association' : 'de l’action';
@@ -228,7 +231,7 @@ export function financialReportDefinition(model: FinancialReportModel): TDocumen
       : dataTable(
           ['Ligne', 'Prévision', 'Réalisation', 'Explication'],
           explained.map((l): TableCell[] => [
-            lineLabel(l),
+            labelOf(l),
             { text: formatWholeEuros(l.forecastCents), alignment: 'right' },
             { text: formatWholeEuros(l.actualCents ?? 0), alignment: 'right' },
             l.gapExplanation ?? '',

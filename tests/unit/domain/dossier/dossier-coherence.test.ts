@@ -81,6 +81,13 @@ describe('line 74 names its funders', () => {
     expect(products).toContain('ASP : PEC et adulte-relais');
   });
 
+  it('names the funder of a line saved with only its link to an application', () => {
+    const linkOnly = fixtureBudgetLines.map((l) => (l.grantApplicationId === fixtureFestivalApplicationAtFiling.id ? { ...l, funderId: undefined } : l));
+    const input = fixtureDossierInput({ budgetLines: linkOnly });
+    expect(buildDossierModel(input).projects[0]!.budget!.products.map((r) => r.label)).toContain('Commune : Ville de Saint-Denis');
+    expect(itemIds(input)).not.toContain('grant-lines-funder');
+  });
+
   it('says « financeur à préciser » for a line with neither funder nor précision, and the checklist asks for it', () => {
     expect(budgetLineLabel({ account: '74.municipality', amountCents: 100 })).toBe('Commune : financeur à préciser');
     const anonymous = [...fixtureBudgetLines, { ...fixtureBudgetLines[0]!, id: 'anon', account: '74.municipality', funderId: undefined, label: undefined, amountCents: 0 }];

@@ -34,6 +34,9 @@ describe('the prévision of a compte-rendu', () => {
     const unlinkedLines = fixtureBudgetLines.map((l) => ({ ...l, grantApplicationId: undefined }));
     const named = { ...fixtureFestivalApplication, projectIds: [DOSSIER_IDS.festival] };
     expect(forecastFor(named, [], fixtureBudgets, unlinkedLines)).toMatchObject({ scope: 'project', projectId: DOSSIER_IDS.festival });
+    // A line saved with only its link names the application's funder.
+    const linkOnly = fixtureBudgetLines.map((l) => (l.grantApplicationId === fixtureFestivalApplication.id ? { ...l, funderId: undefined } : l));
+    expect(forecastFor(fixtureFestivalApplication, [], fixtureBudgets, linkOnly).lines.find((l) => l.account === '74.municipality')).toMatchObject({ funderId: 'funder-city' });
     // Same title as the action, but no link at all: no budget is taken.
     const titledOnly = { ...fixtureFestivalApplication, projectIds: [] };
     expect(forecastFor(titledOnly, [], fixtureBudgets, unlinkedLines).source).toBe('none');

@@ -197,11 +197,18 @@ export function budgetLinesOf(
   budget: BudgetRecord | undefined,
 ): BudgetLineRecord[] {
   if (!budget) return [];
-  const amountOf = lineAmountResolver(input.budgetApplications ?? input.applications, budget.year);
+  const applications = input.budgetApplications ?? input.applications;
+  const amountOf = lineAmountResolver(applications, budget.year);
+  // A line linked to an application names that application's funder, even when saved without one.
+  const funderOf = (line: BudgetLineRecord) =>
+    line.funderId ?? (line.grantApplicationId === undefined ? undefined : applications.find((a) => a.id === line.grantApplicationId)?.funderId);
   return input.budgetLines
     .filter((l) => l.deletedAt === null && l.budgetId === budget.id)
     .sort((a, b) => a.position - b.position)
-    .map((line) => ({ ...line, amountCents: amountOf(line) }));
+    .map((line) => {
+      const funderId = funderOf(line);
+      return { ...line, amountCents: amountOf(line), ...(funderId !== undefined ? { funderId } : {}) };
+    });
 }
 
 export function associationBudgetOf(budgets: readonly BudgetRecord[], year: number): BudgetRecord | undefined {

@@ -501,6 +501,8 @@ export function forecastFor(
 ): ForecastSource {
   const financed = financedProjectIds(app);
   const operating = financed.length === 0 && app.purpose === 'operating';
+  // The grant's own line names its funder even when it was saved with only the link.
+  const named = (lines: ReportLine[]) => lines.map((l) => (l.grantApplicationId === app.id && l.funderId === undefined ? { ...l, funderId: app.funderId } : l));
   const pick = <T extends { projectId: string; lines: readonly ForecastLine[] }>(candidates: readonly T[]): T | undefined =>
     candidates.find((c) => c.lines.some((l) => l.grantApplicationId === app.id)) ?? candidates.find((c) => financed.includes(c.projectId));
 
@@ -509,15 +511,15 @@ export function forecastFor(
     .sort((a, b) => b.producedAt.localeCompare(a.producedAt))[0];
   if (snapshot) {
     if (operating && snapshot.associationLines && snapshot.associationLines.length > 0) {
-      return { source: 'snapshot', scope: 'association', snapshotId: snapshot.id, lines: toReportLines(snapshot.associationLines) };
+      return { source: 'snapshot', scope: 'association', snapshotId: snapshot.id, lines: named(toReportLines(snapshot.associationLines)) };
     }
     const budget = pick(snapshot.projectBudgets);
-    if (budget) return { source: 'snapshot', scope: 'project', snapshotId: snapshot.id, projectId: budget.projectId, lines: toReportLines(budget.lines) };
+    if (budget) return { source: 'snapshot', scope: 'project', snapshotId: snapshot.id, projectId: budget.projectId, lines: named(toReportLines(budget.lines)) };
   }
   const liveLines = (budgetId: string) => budgetLines.filter((l) => l.deletedAt === null && l.budgetId === budgetId);
   if (operating) {
     const association = budgets.find((b) => b.deletedAt === null && b.scope === 'association' && b.year === exerciseYear);
-    if (association) return { source: 'current-budget', scope: 'association', lines: toReportLines(liveLines(association.id)) };
+    if (association) return { source: 'current-budget', scope: 'association', lines: named(toReportLines(liveLines(association.id))) };
     return { source: 'none', scope: 'association', lines: [] };
   }
   const current = budgets
@@ -527,6 +529,6 @@ export function forecastFor(
     current.find((c) => c.lines.some((l) => l.grantApplicationId === app.id)) ??
     current.find((c) => financed.includes(c.projectId) && c.budget.year === exerciseYear) ??
     current.find((c) => financed.includes(c.projectId));
-  if (linked) return { source: 'current-budget', scope: 'project', projectId: linked.projectId, lines: toReportLines(linked.lines) };
+  if (linked) return { source: 'current-budget', scope: 'project', projectId: linked.projectId, lines: named(toReportLines(linked.lines)) };
   return { source: 'none', scope: 'project', lines: [] };
 }
