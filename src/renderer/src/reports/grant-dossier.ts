@@ -6,6 +6,7 @@ import type { BudgetTable, DossierAttachment, DossierModel, DossierProject } fro
 import { exerciseLabel, type AccountingExercise } from '../domain/exercise';
 import { CERFA_PUBLIC_AID_THRESHOLD_CENTS } from '../domain/dossier/public-aid';
 import { formatWholeEuros } from '../domain/money';
+import { formatPercent } from '../domain/budgets/budget-totals';
 import { formatEtpt } from '../domain/team/team-year';
 import {
   dataTable,
@@ -282,7 +283,7 @@ function projectSection(project: DossierProject, index: number, count: number, e
       ? []
       : [
           {
-            text: `La subvention demandée (${formatWholeEuros(project.requestedCents)}) représente ${project.grantSharePercent} % du total des produits de l’action.`,
+            text: `La subvention demandée (${formatWholeEuros(project.requestedCents)}) représente ${formatPercent(project.grantSharePercent)} du total des produits de l’action.`,
             style: 'body',
             bold: true,
             margin: [0, 6, 0, 0],

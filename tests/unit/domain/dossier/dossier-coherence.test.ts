@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { associationProfileSchema } from '../../../../src/renderer/src/domain/association';
 import { budgetLineLabel } from '../../../../src/renderer/src/domain/dossier/budget-sums';
 import { dossierChecklist } from '../../../../src/renderer/src/domain/dossier/checklist';
-import { attachmentsChecklist, buildDossierModel, referenceExerciseOf } from '../../../../src/renderer/src/domain/dossier/dossier-model';
+import { attachmentsChecklist, buildDossierModel, referenceExerciseOf, requestAgreements } from '../../../../src/renderer/src/domain/dossier/dossier-model';
 import { publicAidStatement } from '../../../../src/renderer/src/domain/dossier/public-aid';
 import { exerciseCalendar } from '../../../../src/renderer/src/domain/exercise';
 import {
@@ -39,6 +39,22 @@ describe('one source for the amount requested', () => {
       'Demande « Fête de quartier 2026 » : 15\u00a0000\u00a0€ demandés, mais le budget de l’action « Fête de quartier 2026 » porte 6\u00a0000\u00a0€ pour Ville de Saint-Denis.',
     );
     expect(checklist.blockingCount).toBeGreaterThan(0);
+  });
+
+  it('gives the dossier page the same figures: requested, on the action’s budget, and its share of the produits', () => {
+    expect(requestAgreements(fixtureDossierInput())).toEqual([
+      {
+        applicationId: fixtureFestivalApplicationAtFiling.id,
+        title: 'Fête de quartier 2026',
+        funderName: 'Ville de Saint-Denis',
+        requestedCents: 300_000,
+        budgets: [{ budgetId: DOSSIER_IDS.festivalBudget, projectId: DOSSIER_IDS.festival, onBudgetCents: 300_000, sharePercent: 30 }],
+      },
+    ]);
+    const app = { ...fixtureFestivalApplicationAtFiling, requestedCents: 1_500_000 };
+    const lines = fixtureBudgetLines.map((l) => (l.grantApplicationId === app.id ? { ...l, grantApplicationId: undefined, amountCents: 600_000 } : l)) as typeof fixtureBudgetLines;
+    const [agreement] = requestAgreements(fixtureDossierInput({ applications: [app], budgetLines: lines }));
+    expect(agreement).toMatchObject({ requestedCents: 1_500_000, budgets: [{ onBudgetCents: 600_000, sharePercent: 46.2 }] });
   });
 
   it('is exact to the euro: 3 001 € requested against a 3 000 € line is flagged, 3 000 € is not', () => {

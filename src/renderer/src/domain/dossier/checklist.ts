@@ -5,21 +5,18 @@ import { budgetTotals } from '../budgets/budget-totals';
 import { financedProjectIds } from '../funding/grant-application';
 import { exerciseLabel } from '../exercise';
 import {
-  applicationAmountInDossier,
   associationBudgetOf,
   attachmentsChecklist,
   budgetLinesOf,
   dossierExercise,
-  financedBudgets,
   hasGrantLineFor,
   latestDocument,
-  linesForApplication,
   projectBudgetOf,
   publicAidOf,
   referenceExerciseOf,
+  requestAgreements,
   type DossierInput,
 } from './dossier-model';
-import { lineCents } from './budget-sums';
 import { DE_MINIMIS_CEILING_CENTS, DE_MINIMIS_SGEI_CEILING_CENTS } from './public-aid';
 
 // What a funder would find missing or inconsistent in the dossier, before it is produced. Each item links
@@ -236,6 +233,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
   }
 
   const funderName = (id: string) => (input.allFunders ?? input.funders).find((f) => f.id === id)?.name ?? 'ce financeur';
+  const agreements = requestAgreements(input);
   for (const app of input.applications) {
     const path = `/financements/demandes/${app.id}`;
     const name = `Demande « ${app.title} »`;
@@ -269,19 +267,18 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
     }
     // One source for every amount: §7 prints the application's amount; each budget it finances must carry
     // the same figure on its funder's line, or the officer reads two different requests.
-    const requested = applicationAmountInDossier(app, year);
-    for (const { budget, projectId } of financedBudgets(input, app)) {
-      if (!budget) continue;
+    const agreement = agreements.find((a) => a.applicationId === app.id);
+    const requested = agreement?.requestedCents ?? 0;
+    for (const { budgetId, projectId, onBudgetCents: onBudget } of agreement?.budgets ?? []) {
       if (projectId !== undefined && !input.projects.some((p) => p.id === projectId)) continue;
       const where =
         projectId === undefined
           ? `le budget ${exerciseLabel(exercise)} de l’association`
           : `le budget de l’action « ${input.projects.find((p) => p.id === projectId)?.title ?? ''} »`;
-      const onBudget = linesForApplication(budgetLinesOf(input, budget), app).reduce((sum, l) => sum + lineCents(l), 0);
       checks.push(
         check(
           onBudget !== requested,
-          `application-${app.id}-amount-${budget.id}`,
+          `application-${app.id}-amount-${budgetId}`,
           'blocking',
           onBudget === 0
             ? `${name} : ${formatWholeEuros(requested)} demandés, mais ${where} n’a aucune ligne 74 pour ${funderName(app.funderId)}.`

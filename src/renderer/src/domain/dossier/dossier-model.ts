@@ -13,8 +13,8 @@ import { DOCUMENT_KINDS, isDocumentExpired, type DocumentKind, type VaultDocumen
 import type { Objective, ProjectRecord } from '../projects/project';
 import type { TeamData } from '../team/team-year';
 import { lineAmountResolver } from '../budgets/budget-lines';
-import { budgetTotals, type BudgetTotals } from '../budgets/budget-totals';
-import { budgetRows, lineCents, grantSharePercent, type BudgetRow, type DossierBudgetLine, type NamedFunder } from './budget-sums';
+import { budgetTotals, percentOf, type BudgetTotals } from '../budgets/budget-totals';
+import { budgetRows, lineCents, type BudgetRow, type DossierBudgetLine, type NamedFunder } from './budget-sums';
 import { humanResourcesForYear, type HumanResources } from './human-resources';
 
 // Everything the grant dossier prints (Cerfa 12156*06, DOMAIN.md §6), computed once from the espace's
@@ -344,6 +344,45 @@ export function dossierFileName(year: number, funderNames: readonly string[]): s
   return `Demande-subvention-${year}${funders ? `-${funders}` : ''}.pdf`;
 }
 
+export interface RequestOnBudget {
+  budgetId: string;
+  /** Undefined for the association's budget (an operating grant). */
+  projectId: string | undefined;
+  /** What the budget carries for the request (its linked lines, else its funder's). */
+  onBudgetCents: number;
+  /** That amount's share of the budget's produits, the budget screen's rule (one decimal). */
+  sharePercent: number | undefined;
+}
+
+export interface RequestAgreement {
+  applicationId: string;
+  title: string;
+  funderName: string;
+  /** What §7 prints for the dossier's exercise. */
+  requestedCents: number;
+  budgets: RequestOnBudget[];
+}
+
+/**
+ * Each chosen request against the budgets it finances: the one comparison the checklist, the dossier page
+ * and the PDF rely on, so that §7, the action's line and the screen show the same amount.
+ */
+export function requestAgreements(input: DossierInput): RequestAgreement[] {
+  const names = input.allFunders ?? input.funders;
+  return input.applications.map((app) => ({
+    applicationId: app.id,
+    title: app.title,
+    funderName: names.find((f) => f.id === app.funderId)?.name ?? 'Financeur',
+    requestedCents: applicationAmountInDossier(app, input.year),
+    budgets: financedBudgets(input, app).flatMap(({ budget, projectId }) => {
+      if (!budget) return [];
+      const lines = budgetLinesOf(input, budget);
+      const onBudgetCents = linesForApplication(lines, app).reduce((sum, l) => sum + lineCents(l), 0);
+      return [{ budgetId: budget.id, projectId, onBudgetCents, sharePercent: percentOf(onBudgetCents, budgetTotals(lines).productsCents) ?? undefined }];
+    }),
+  }));
+}
+
 function signatoryOf(input: DossierInput): Signatory {
   const rep = input.profile.legalRepresentative;
   const delegated = input.delegatedSignatory;
@@ -392,7 +431,8 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       materialResources: project.materialResources,
       budget: table,
       requestedCents: requested,
-      grantSharePercent: table ? grantSharePercent(requested, table.totals.productsCents) : undefined,
+      // The budget screen's own rule (budgets/budget-totals.ts, one decimal), on the addressed funders' lines.
+      grantSharePercent: table ? (percentOf(requested, table.totals.productsCents) ?? undefined) : undefined,
     };
   });
   const amounts = requestedAmounts(input, allProjectLines);

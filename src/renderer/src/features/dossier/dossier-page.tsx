@@ -4,7 +4,8 @@ import { saveDossierSnapshot, useDossierSources, type DossierSources } from '../
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateLong, formatDateShort, todayIso } from '../../domain/dates';
 import { dossierChecklist, type ChecklistItem } from '../../domain/dossier/checklist';
-import { buildDossierModel, publicAidOf, referenceExerciseOf, type DossierInput } from '../../domain/dossier/dossier-model';
+import { buildDossierModel, publicAidOf, referenceExerciseOf, requestAgreements, type DossierInput } from '../../domain/dossier/dossier-model';
+import { formatPercent } from '../../domain/budgets/budget-totals';
 import { exerciseCalendar, exerciseLabel, exerciseStartingIn, lastClosedExercise, type AccountingExercise } from '../../domain/exercise';
 import { formatWholeEuros } from '../../domain/money';
 import { financedProjectIds, grantStatusLabel } from '../../domain/funding/grant-application';
@@ -90,6 +91,7 @@ export function DossierPage() {
   const referenceYears = [lastClosed.startYear - 2, lastClosed.startYear - 1, lastClosed.startYear, lastClosed.startYear + 1, lastClosed.startYear + 2];
   const reference = input ? referenceExerciseOf(input) : undefined;
   const publicAid = input ? publicAidOf(input) : undefined;
+  const agreements = useMemo(() => (input ? requestAgreements(input) : []), [input]);
   const exerciseOption = (e: AccountingExercise) => `${exerciseLabel(e)} (du ${formatDateShort(e.start)} au ${formatDateShort(e.end)})`;
 
   const chooseApplication = (id: string, on: boolean) => {
@@ -209,6 +211,26 @@ export function DossierPage() {
 
           <section className="dossier-choices" aria-labelledby="dossier-declaration-title">
             <h2 id="dossier-declaration-title">Déclaration sur l’honneur (§7)</h2>
+            {agreements.length > 0 ? (
+              <section aria-label="Montants demandés">
+                <h3>Montants demandés</h3>
+                <ul className="dossier-amounts">
+                  {agreements.map((a) => (
+                    <li key={a.applicationId}>
+                      « {a.title} » ({a.funderName}) : {formatWholeEuros(a.requestedCents)} demandés
+                      {a.budgets.map((b) => (
+                        <span key={b.budgetId}>
+                          {' '}— budget {b.projectId === undefined ? 'de l’association' : `de l’action « ${sources.projects.find((p) => p.id === b.projectId)?.title ?? ''} »`} :{' '}
+                          {formatWholeEuros(b.onBudgetCents)}
+                          {b.sharePercent !== undefined ? ` (${formatPercent(b.sharePercent)} des produits)` : ''}
+                          {b.onBudgetCents === a.requestedCents ? '' : ' — à mettre d’accord'}
+                        </span>
+                      ))}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
             {publicAid ? (
               <fieldset className="dossier-choices__group">
                 <legend>Aides publiques des trois derniers exercices</legend>
