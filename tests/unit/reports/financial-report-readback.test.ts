@@ -63,7 +63,7 @@ function festivalModel(adjust: (lines: ReportLine[]) => ReportLine[]) {
   const { report, problems, forecast } = festivalReport(adjust);
   return buildFinancialReportModel({
     profile: fixtureDossierProfile,
-    application: fixtureFestivalApplication,
+    application: { ...fixtureFestivalApplication, dauphinRef: 'DA-2026-093-00777', chorusEj: '2103456789' },
     funder: fixtureCity,
     projectTitle: 'Fête de quartier 2026',
     report,
@@ -102,6 +102,8 @@ describe('the fixture association’s compte-rendu, read back', () => {
     expect(text).toContain('861 – Mise à disposition gratuite de biens et services — Salle prêtée par la Ville 1 500 € 1 500 € 100 %');
     expect(text).toContain('Total des emplois (86) 1 500 € 1 500 € 100 %');
     expect(text).toContain('Total des contributions (87) 1 500 € 1 500 € 100 %');
+    expect(text).toContain('N° Dauphin DA-2026-093-00777 N° d’engagement juridique Chorus 2103456789');
+    expect(text).not.toContain('N° Compte Asso');
     expect(text).not.toContain('BROUILLON');
     pages.forEach((page, index) => expect(page).toContain(`page ${index + 1} / ${pages.length}`));
   });

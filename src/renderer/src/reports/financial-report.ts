@@ -141,6 +141,16 @@ function grantSummary(model: FinancialReportModel): Content {
   ]);
 }
 
+/** The filing numbers the funder files the compte-rendu under (Dauphin, Compte Asso, EJ Chorus), those known. */
+function references(model: FinancialReportModel): [string, string][] {
+  const r = model.references;
+  return [
+    ...(r.dauphinRef ? ([['N° Dauphin', r.dauphinRef]] as [string, string][]) : []),
+    ...(r.compteAssoRef ? ([['N° Compte Asso', r.compteAssoRef]] as [string, string][]) : []),
+    ...(r.chorusEj ? ([['N° d’engagement juridique Chorus', r.chorusEj]] as [string, string][]) : []),
+  ];
+}
+
 function draftBox(model: FinancialReportModel): Content[] {
   if (model.draftReasons.length === 0) return [];
   return [
@@ -188,6 +198,7 @@ export function financialReportDefinition(model: FinancialReportModel): TDocumen
       ['Action', model.scope === 'association' ? 'Fonctionnement global de l’association (budget de l’association)' : orDash(model.projectTitle)],
       ['Exercice', model.exerciseCount > 1 ? `${model.exercise} sur ${model.exerciseCount}, ${period}` : period],
       ['Montant accordé', model.grantedCents === undefined ? NOT_FILLED : formatWholeEuros(model.grantedCents)],
+      ...references(model),
     ]),
     sectionTitle(REPORT_SECTION_TITLES.qualitative),
     subTitle('Déroulement de l’action'),

@@ -363,6 +363,7 @@ export interface FinancialReportModel {
   /** « La subvention représente … % du total des produits », prévision and réalisation. */
   grantShare: { forecast: number | undefined; actual: number | undefined };
   scope: 'project' | 'association';
+  references: Pick<GrantApplicationRecord, 'dauphinRef' | 'compteAssoRef' | 'chorusEj'>;
   /** What is wrong when the PDF is a draft (empty for a final one). */
   draftReasons: string[];
   profile: Pick<AssociationProfile, 'name' | 'siret' | 'rna' | 'headOffice' | 'legalRepresentative'>;
@@ -428,6 +429,7 @@ export function buildFinancialReportModel(input: {
     },
     scope: input.scope ?? (application.purpose === 'operating' && financedProjectIds(application).length === 0 ? 'association' : 'project'),
     draftReasons: [...(input.draftReasons ?? [])],
+    references: { dauphinRef: application.dauphinRef, compteAssoRef: application.compteAssoRef, chorusEj: application.chorusEj },
     profile: input.profile,
     funderName,
     applicationTitle: application.title,
