@@ -4,6 +4,7 @@ import { associationProfileSchema } from '../../../src/renderer/src/domain/assoc
 import { buildDossierModel, type DossierInput } from '../../../src/renderer/src/domain/dossier/dossier-model';
 import { grantDossierDefinition } from '../../../src/renderer/src/reports/grant-dossier';
 import { fixtureDossierInput, fixtureDossierProfile, fixtureFestivalApplicationAtFiling } from '../../fixtures/dossier';
+import { TEAM_IDS } from '../../fixtures/team';
 import { pdfPagesText, renderWithNodePdfMake } from './pdf-text';
 
 // The dossier as the instructing officer reads it (pdfjs text of the real PDF): every fact the issue lists,
@@ -59,6 +60,14 @@ describe('the fixture association’s dossier, read back', () => {
     expect(text).toContain('7. Respect des symboles de la République');
     expect(pages.length).toBe(4);
     pages.forEach((page, index) => expect(page).toContain(`page ${index + 1} / 4`));
+  });
+
+  it('names the team members assigned to the action in §6, with their share of time', { timeout: 60_000 }, async () => {
+    const staff = [
+      { id: 's1', createdAt: '2026-01-10T09:00:00.000Z', updatedAt: '2026-01-10T09:00:00.000Z', deletedAt: null, projectId: fixtureFestivalApplicationAtFiling.projectIds![0]!, personId: TEAM_IDS.karim, sharePercent: 20, role: 'Coordination' },
+    ];
+    const { text } = await read(fixtureDossierInput({ projectStaff: staff }), 'dossier-staff');
+    expect(text).toContain('Salariés affectés à l’action Karim Benali (coordination, 20 % de son temps)');
   });
 
   it('prints the pièces in black: no alarm colour anywhere in a final dossier', () => {

@@ -305,6 +305,7 @@ function projectSection(project: DossierProject, index: number, count: number, e
       ['Date de fin', formatDateLong(project.endDate)],
       ['Durée', `${project.durationDays} jours`],
       ['Moyens humains', orDash(project.humanResources)],
+      ...(project.assignedStaff.length > 0 ? ([['Salariés affectés à l’action', project.assignedStaff.join(' ; ')]] as [string, string][]) : []),
       ['Moyens matériels', orDash(project.materialResources)],
     ]),
     subTitle('Évaluation : indicateurs proposés au regard des objectifs'),

@@ -10,7 +10,8 @@ import { exerciseCalendar, exerciseStartingIn, lastClosedExercise, type Accounti
 import { applicationAmountForYear } from '../budgets/budget-lines';
 import { publicAidStatement, type PublicAidAnswer, type PublicAidStatement } from './public-aid';
 import { DOCUMENT_KINDS, isDocumentExpired, type DocumentKind, type VaultDocumentRecord } from '../partners/document';
-import type { Objective, ProjectRecord } from '../projects/project';
+import type { Objective, ProjectRecord, ProjectStaffRecord } from '../projects/project';
+import { personName } from '../team/person';
 import type { TeamData } from '../team/team-year';
 import { lineAmountResolver } from '../budgets/budget-lines';
 import { budgetTotals, percentOf, type BudgetTotals } from '../budgets/budget-totals';
@@ -52,6 +53,8 @@ export interface DossierInput {
   delegatedSignatory?: { name: string; role?: string | undefined } | undefined;
   /** The vault documents that have a file attached (a piece is « jointe » only then). */
   attachedDocumentIds?: readonly string[] | undefined;
+  /** Who works on which action (§6 « moyens humains » names them with their share of time). */
+  projectStaff?: readonly ProjectStaffRecord[] | undefined;
 }
 
 export interface BudgetTable {
@@ -75,6 +78,8 @@ export interface DossierProject {
   endDate: IsoDate;
   durationDays: number;
   humanResources: string | undefined;
+  /** The team members assigned to the action, « Awa Diop (animatrice, 60 %) ». */
+  assignedStaff: string[];
   materialResources: string | undefined;
   budget: BudgetTable | undefined;
   /** What the addressed funders are asked for on this action (their 74 lines). */
@@ -428,6 +433,14 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       endDate: project.endDate,
       durationDays: daysInclusive(project.startDate, project.endDate),
       humanResources: project.humanResources,
+      assignedStaff: (input.projectStaff ?? [])
+        .filter((a) => a.deletedAt === null && a.projectId === project.id)
+        .flatMap((a) => {
+          const person = input.team.people.find((p) => p.id === a.personId && p.deletedAt === null);
+          if (!person) return [];
+          const share = `${String(a.sharePercent).replace('.', ',')}\u00a0%`;
+          return [`${personName(person)} (${a.role ? `${a.role.toLowerCase()}, ` : ''}${share} de son temps)`];
+        }),
       materialResources: project.materialResources,
       budget: table,
       requestedCents: requested,

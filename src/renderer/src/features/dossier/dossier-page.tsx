@@ -45,6 +45,7 @@ function dossierInput(sources: DossierSources, selection: DossierSelection, toda
     publicAidAnswer: selection.publicAidAnswer,
     delegatedSignatory: selection.delegatedSignatory,
     attachedDocumentIds: sources.attachedDocumentIds,
+    projectStaff: sources.projectStaff,
   };
 }
 
