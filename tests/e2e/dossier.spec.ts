@@ -117,7 +117,7 @@ test('the checklist sends to the fix, the percentage rises, and the downloaded P
 
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Dossiers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Préparer un dossier de demande' })).toBeVisible();
-  await page.getByLabel('Exercice').selectOption('2027');
+  await page.getByRole('combobox', { name: 'Exercice', exact: true }).selectOption('2027');
   await page.getByRole('checkbox', { name: /Fête de quartier 2027 — Ville de Saint-Denis/ }).check();
   await expect(page.getByRole('checkbox', { name: 'Ville de Saint-Denis', exact: true })).toBeChecked();
   await page.getByRole('checkbox', { name: 'Fête de quartier 2027', exact: true }).check();
@@ -174,6 +174,10 @@ test('the compte-rendu financier of a granted action: gaps beyond 15 % ask for a
         periodEnd: '2026-07-31', status: 'granted', filedOn: '2026-01-10', decidedOn: '2026-03-01', grantedCents: 300_000,
       },
     ],
+    // The city paid the 3 000 € it granted: the compte-rendu sets its line 74 against it.
+    payments: [
+      { id: 'e2e-payment', ...stamps, applicationId: 'e2e-festival-2026', expectedDate: '2026-06-15', expectedCents: 300_000, receivedDate: '2026-06-20', receivedCents: 300_000 },
+    ],
     budgets: [{ id: 'e2e-budget-festival', ...stamps, scope: 'project', projectId: 'e2e-festival', year: 2026 }],
     budgetLines: seed.budgetLines
       .filter((l) => l.budgetId === 'e2e-budget-festival')
@@ -188,7 +192,8 @@ test('the compte-rendu financier of a granted action: gaps beyond 15 % ask for a
   await page.getByLabel('Valeur atteinte — Participants').fill('950');
   await page.getByLabel('Réalisation — Prestations de services').fill('8 500');
   await page.getByLabel('Réalisation — Rémunération des personnels').fill('3 000');
-  await page.getByLabel('Réalisation — Commune(s)').fill('3 000');
+  // Line 74 is named after its funder, and « réalisé » comes pre-filled with the payment received.
+  await expect(page.getByLabel('Réalisation — Commune : Ville de Saint-Denis')).toHaveValue('3000');
   await page.getByLabel(/Réalisation — Ventes de produits finis/).fill('7 000');
   await expect(page.getByRole('row', { name: /Prestations de services/ })).toContainText('121 %');
   await page.getByLabel('Nom du signataire').fill('Aminata Diallo');
@@ -196,7 +201,12 @@ test('the compte-rendu financier of a granted action: gaps beyond 15 % ask for a
 
   await page.getByRole('button', { name: 'Produire le compte-rendu (PDF)' }).click();
   await expect(page.getByRole('alert')).toContainText('l’écart dépasse 15 % (Prestations de services)');
+  // Charges 11 500 € against produits 10 000 €: no final compte-rendu, a draft is offered instead.
+  await expect(page.getByRole('alert')).toContainText('Réalisation déséquilibrée : charges 11 500 €, produits 10 000 €');
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Produire un brouillon (PDF)' })).toBeVisible();
   await page.getByLabel(/Écart de plus de 15 % sur « Prestations de services »/).fill('Sonorisation renforcée.');
+  await page.getByLabel(/Réalisation — Ventes de produits finis/).fill('8 500');
+  await page.getByLabel(/Écart de plus de 15 % sur « Ventes de produits finis/).fill('Plus de repas vendus que prévu.');
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Produire le compte-rendu (PDF)' }).click();

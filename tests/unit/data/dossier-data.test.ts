@@ -36,8 +36,10 @@ describe('the dossier data', () => {
     const forecast = forecastFor(fixtureFestivalApplication, await db.dossierSnapshots.toArray(), sources.budgets, sources.budgetLines);
     expect(forecast.source).toBe('snapshot');
     expect(forecast.lines.find((l) => l.account === '60.services')!.forecastCents).toBe(250_000);
-    // Contributions en nature are not lines of the synthesis table.
-    expect(forecast.lines.some((l) => l.account === '861')).toBe(false);
+    // The 86/87 contributions come along: the compte-rendu has their section.
+    expect(forecast.lines.find((l) => l.account === '861')!.forecastCents).toBe(150_000);
+    // The grant's line keeps its link to the application.
+    expect(forecast.lines.find((l) => l.account === '74.municipality')).toMatchObject({ grantApplicationId: 'app-city-festival', funderId: 'funder-city' });
   });
 
   it('without a snapshot, the prévision is the current budget of the action linked to the application', async () => {

@@ -34,7 +34,8 @@ describe('the grant dossier definition', () => {
     expect(all).toContain('163\u00a0500\u00a0€');
     expect(all).toContain('24 novembre 2026');
     expect(all).toContain('842\u00a0139\u00a0750\u00a000017');
-    expect(all).toContain('3,85');
+    // §4 reports the last exercise closed on the filing date (2025: ETPT 3,09), not the requested one.
+    expect(all).toContain('3,09');
     expect(all.join(' ')).not.toContain('\u202f');
   });
 

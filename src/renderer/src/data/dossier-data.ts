@@ -8,6 +8,7 @@ import { dossierSnapshotSchema, type DossierSnapshotRecord, type SnapshotLine } 
 import { financialReportSchema, type FinancialReportRecord } from '../domain/dossier/financial-report';
 import { firstIssueMessages } from '../domain/fields';
 import type { BudgetLineRecord } from '../domain/budgets/budget';
+import type { ProjectStaffRecord } from '../domain/projects/project';
 import type { TeamData } from '../domain/team/team-year';
 import type { WorkspaceDb } from './workspace-db';
 import { createRow, prepareWrite, saveRow, updateRow, type WriteOutcome } from './write-path';
@@ -27,14 +28,22 @@ export interface DossierSources {
   budgets: DossierInput['budgets'];
   budgetLines: DossierInput['budgetLines'];
   documents: DossierInput['documents'];
+  payments: NonNullable<DossierInput['payments']>;
+  /** Who works on which action, and for what share (the compte-rendu pre-fills an action's 64 lines). */
+  projectStaff: ProjectStaffRecord[];
+  /** The vault documents that have a file (a piece is « jointe » only then). */
+  attachedDocumentIds: string[];
 }
 
 export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSources> {
   return db.transaction(
     'r',
-    [db.association, db.people, db.contracts, db.amendments, db.aidedPosts, db.funders, db.grantApplications, db.projects, db.budgets, db.budgetLines, db.documents],
+    [db.association, db.people, db.contracts, db.amendments, db.aidedPosts, db.funders, db.grantApplications, db.payments, db.projects, db.projectStaff, db.budgets, db.budgetLines, db.documents, db.attachments],
     async () => {
       const profileRecord = (await db.association.toArray())[0];
+      const documents = live(await db.documents.toArray());
+      // Only the documents' own files, found by index (an espace's agreements may hold many more).
+      const files = live(await db.attachments.where('ownerId').anyOf(documents.map((d) => d.id)).toArray());
       const parsed = profileRecord ? associationProfileSchema.safeParse(profileRecord) : undefined;
       return {
         profile: parsed?.success ? parsed.data : undefined,
@@ -49,7 +58,10 @@ export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSource
         projects: live(await db.projects.toArray()).sort((a, b) => a.title.localeCompare(b.title, 'fr')),
         budgets: live(await db.budgets.toArray()),
         budgetLines: live(await db.budgetLines.toArray()),
-        documents: live(await db.documents.toArray()),
+        documents,
+        payments: live(await db.payments.toArray()),
+        projectStaff: live(await db.projectStaff.toArray()),
+        attachedDocumentIds: [...new Set(files.filter((a) => a.ownerKind === 'document').map((a) => a.ownerId))],
       };
     },
   );
@@ -64,6 +76,7 @@ const snapshotLine = (line: BudgetLineRecord): SnapshotLine => ({
   ...(line.label !== undefined ? { label: line.label } : {}),
   amountCents: line.amountCents ?? 0,
   ...(line.funderId !== undefined ? { funderId: line.funderId } : {}),
+  ...(line.grantApplicationId !== undefined ? { grantApplicationId: line.grantApplicationId } : {}),
 });
 
 /** Keeps the budgets a produced dossier printed, for the compte-rendu's prévision. */

@@ -26,6 +26,8 @@ export const registryVersions: readonly SchemaVersion[] = [
  * payments still expected (data/deadline-sources.ts). A constant, so that merging renumbers one line.
  */
 export const OPEN_PAYMENTS_VERSION = 8;
+/** Issue 16: the version that links applications to the actions they finance. */
+export const APPLICATION_LINKS_VERSION = 9;
 
 /** One database per association (espace). */
 export const workspaceVersions: readonly SchemaVersion[] = [
@@ -110,6 +112,28 @@ export const workspaceVersions: readonly SchemaVersion[] = [
     version: OPEN_PAYMENTS_VERSION,
     stores: {
       payments: 'id, applicationId, expectedDate, deletedAt, [applicationId+expectedDate], receivedDate',
+    },
+  },
+  {
+    // Links: an application names the actions it finances (projectIds, multi-entry index) instead of a
+    // free text matched against titles. The upgrade links once what the old matching found — an action
+    // whose title the application's title or « actions financées » text contains — so budgets keep the
+    // suggestions they had; from then on only the link counts and the user edits it.
+    version: APPLICATION_LINKS_VERSION,
+    stores: {
+      grantApplications: 'id, funderId, status, periodStart, deletedAt, *projectIds',
+    },
+    upgrade: async (tx) => {
+      const projects = (await tx.table('projects').toArray()) as { id: string; title: string; deletedAt: string | null }[];
+      const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('fr');
+      await tx
+        .table('grantApplications')
+        .toCollection()
+        .modify((app: { title?: string; projects?: string; projectIds?: string[] }) => {
+          if (Array.isArray(app.projectIds)) return;
+          const text = fold(`${app.title ?? ''} ${app.projects ?? ''}`);
+          app.projectIds = projects.filter((p) => p.deletedAt === null && p.title !== '' && text.includes(fold(p.title))).map((p) => p.id);
+        });
     },
   },
 ];

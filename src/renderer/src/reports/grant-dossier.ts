@@ -2,14 +2,18 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { COLLECTIVE_AGREEMENTS, type AssociationProfile } from '../domain/association';
 import { formatDateLong } from '../domain/dates';
 import type { BudgetRow } from '../domain/dossier/budget-sums';
-import type { BudgetTable, DossierModel, DossierProject } from '../domain/dossier/dossier-model';
+import type { BudgetTable, DossierAttachment, DossierModel, DossierProject } from '../domain/dossier/dossier-model';
+import { exerciseLabel, type AccountingExercise } from '../domain/exercise';
+import { CERFA_PUBLIC_AID_THRESHOLD_CENTS } from '../domain/dossier/public-aid';
 import { formatWholeEuros } from '../domain/money';
+import { formatPercent } from '../domain/budgets/budget-totals';
 import { formatEtpt } from '../domain/team/team-year';
 import {
   dataTable,
   documentStyles,
   draftWatermark,
   formatSiret,
+  keepTitlesWithContent,
   labelValueTable,
   NOT_FILLED,
   orDash,
@@ -34,7 +38,16 @@ export const DOSSIER_SECTION_TITLES = {
   project: '6. Projet – Objet de la demande',
   declaration: '7. Déclaration sur l’honneur',
   attachments: 'Pièces jointes',
+  republicanContract: 'Annexe — Contrat d’engagement républicain',
 } as const;
+
+/** « exercice 2026, du 1er janvier 2026 au 31 décembre 2026 ». */
+export function exerciseText(exercise: AccountingExercise): string {
+  return `exercice ${exerciseLabel(exercise)}, du ${formatDateLong(exercise.start)} au ${formatDateLong(exercise.end)}`;
+}
+
+/** The pouvoir's title, printed only when someone other than the legal representative signs. */
+export const POUVOIR_TITLE = 'Pouvoir';
 
 const yesNo = (value: boolean) => (value ? 'Oui' : 'Non');
 
@@ -60,7 +73,7 @@ function requestPage(model: DossierModel): Content[] {
     .join(' et ');
   return [
     { text: 'Demande de subvention(s)', style: 'title' },
-    { text: `Associations — structure du formulaire Cerfa n° 12156*06 — exercice ${model.year}`, style: 'subtitle' },
+    { text: `Associations — structure du formulaire Cerfa n° 12156*06 — exercice ${exerciseLabel(model.exercise)}`, style: 'subtitle' },
     { text: model.associationName, fontSize: 15, bold: true, margin: [0, 0, 0, 16] },
     sectionTitle(DOSSIER_SECTION_TITLES.request),
     labelValueTable([
@@ -68,7 +81,7 @@ function requestPage(model: DossierModel): Content[] {
       ['Première demande ou renouvellement', request.renewal ? 'Renouvellement' : 'Première demande'],
       ['Objet', purposes || NOT_FILLED],
       ['Durée', request.multiYear ? 'Pluriannuelle (convention pluriannuelle d’objectifs)' : 'Annuelle'],
-      ['Exercice', String(model.year)],
+      ['Exercice', `${exerciseLabel(model.exercise)}, du ${formatDateLong(model.exercise.start)} au ${formatDateLong(model.exercise.end)}`],
       ['Date de la demande', formatDateLong(model.filingDate)],
     ]),
     subTitle('Demande adressée à'),
@@ -77,7 +90,28 @@ function requestPage(model: DossierModel): Content[] {
       model.request.addressees.map((a) => [a.kindLabel, a.name, orDash(a.service)]),
       [130, '*', 150],
     ),
+    ...(model.filingReferences.length === 0
+      ? []
+      : [
+          subTitle('Références des demandes'),
+          dataTable(
+            ['Demande', 'N° Dauphin', 'N° Compte Asso', 'N° EJ Chorus'],
+            model.filingReferences.map((r): TableCell[] => [
+              `${r.title} (${r.funderName})`,
+              r.dauphinRef ?? '—',
+              r.compteAssoRef ?? '—',
+              r.chorusEj ?? '—',
+            ]),
+            ['*', 95, 80, 75],
+          ),
+        ]),
   ];
+}
+
+/** A label/value table narrow enough to stand beside another. */
+function compactTable(rows: readonly (readonly [string, string])[]): Content {
+  const table = labelValueTable(rows) as { table: { widths: (string | number)[] } };
+  return { ...table, table: { ...table.table, widths: [70, '*'] } } as Content;
 }
 
 function identification(model: DossierModel): Content[] {
@@ -87,7 +121,7 @@ function identification(model: DossierModel): Content[] {
       ? ([['Numéro au registre du tribunal', p.localRegister]] as [string, string][])
       : [];
   return [
-    sectionTitle(DOSSIER_SECTION_TITLES.identification, true),
+    sectionTitle(DOSSIER_SECTION_TITLES.identification),
     labelValueTable([
       ['Nom', p.name],
       ['Sigle', orDash(p.acronym)],
@@ -104,10 +138,13 @@ function identification(model: DossierModel): Content[] {
         p.qpvs.length === 0 ? 'Aucun' : p.qpvs.map((q) => (q.name ? `${q.code} — ${q.name}` : q.code)).join(' ; '),
       ],
     ]),
-    subTitle('Représentant·e légal·e'),
-    labelValueTable(person(p.legalRepresentative)),
-    subTitle('Personne chargée du dossier'),
-    labelValueTable(person(p.dossierContact)),
+    {
+      columns: [
+        { stack: [subTitle('Représentant·e légal·e'), compactTable(person(p.legalRepresentative))] },
+        { stack: [subTitle('Personne chargée du dossier'), compactTable(person(p.dossierContact))] },
+      ],
+      columnGap: 14,
+    },
   ];
 }
 
@@ -148,7 +185,11 @@ function humanResources(model: DossierModel): Content[] {
   const agreement = COLLECTIVE_AGREEMENTS.find((c) => c.value === model.profile.collectiveAgreement)?.label ?? '';
   return [
     sectionTitle(DOSSIER_SECTION_TITLES.humanResources),
-    { text: `Au titre de l’année ${h.year}.`, style: 'small', margin: [0, 0, 0, 4] },
+    {
+      text: `Au titre de l’${exerciseText(model.referenceExercise)}${model.referenceIsLastClosed ? ', dernier exercice clos' : ' (exercice non clos : chiffres prévisionnels)'}.`,
+      style: 'small',
+      margin: [0, 0, 0, 4],
+    },
     labelValueTable([
       ['Nombre de bénévoles', orDash(h.volunteers)],
       ['Nombre de volontaires (service civique)', String(h.civicVolunteers)],
@@ -180,6 +221,15 @@ function zip(left: readonly BudgetRow[], right: readonly BudgetRow[]): TableCell
 const totalCell = (text: string): TableCell => ({ text, bold: true, fillColor: '#dfe7f2' });
 const totalAmount = (cents: number): TableCell => ({ text: formatWholeEuros(cents), bold: true, alignment: 'right', fillColor: '#dfe7f2' });
 
+/** Light horizontal rules and tight rows: a budget of thirty lines fits half a page. */
+const COMPACT_LINES = {
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0 : i === 1 ? 1 : 0.5),
+  vLineWidth: () => 0,
+  hLineColor: (i: number) => (i === 1 ? '#000000' : '#c8ced8'),
+  paddingTop: () => 1.5,
+  paddingBottom: () => 1.5,
+};
+
 /** The Cerfa budget: charges on the left, produits on the right, totals, then the contributions en nature. */
 export function budgetTableContent(table: BudgetTable, kind: 'association' | 'project'): Content[] {
   const t = table.totals;
@@ -203,9 +253,9 @@ export function budgetTableContent(table: BudgetTable, kind: 'association' | 'pr
   const gap = t.gapCents;
   return [
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: ['*', 62, '*', 62], body },
-      layout: 'lightHorizontalLines',
-      fontSize: 8.5,
+      table: { headerRows: 1, dontBreakRows: true, widths: ['*', 58, '*', 58], body },
+      layout: COMPACT_LINES,
+      fontSize: 8,
       margin: [0, 2, 0, 4],
     },
     gap === 0
@@ -216,13 +266,13 @@ export function budgetTableContent(table: BudgetTable, kind: 'association' | 'pr
 
 function associationBudget(model: DossierModel): Content[] {
   return [
-    sectionTitle(DOSSIER_SECTION_TITLES.budget, true),
-    { text: `Exercice ${model.year}.`, style: 'small', margin: [0, 0, 0, 4] },
+    sectionTitle(DOSSIER_SECTION_TITLES.budget),
+    { text: `Budget de l’${exerciseText(model.exercise)}.`, style: 'small', margin: [0, 0, 0, 4] },
     ...(model.associationBudget ? budgetTableContent(model.associationBudget, 'association') : [paragraph(undefined)]),
   ];
 }
 
-function projectSection(project: DossierProject, index: number, count: number): Content[] {
+function projectSection(project: DossierProject, index: number, count: number, exercise: AccountingExercise): Content[] {
   const indicatorRows: TableCell[][] = project.objectives.flatMap((objective) =>
     objective.indicators.length === 0
       ? [[objective.label, { text: 'Aucun indicateur', italics: true }, '']]
@@ -233,14 +283,14 @@ function projectSection(project: DossierProject, index: number, count: number): 
       ? []
       : [
           {
-            text: `La subvention demandée (${formatWholeEuros(project.requestedCents)}) représente ${project.grantSharePercent} % du total des produits de l’action.`,
+            text: `La subvention demandée (${formatWholeEuros(project.requestedCents)}) représente ${formatPercent(project.grantSharePercent)} du total des produits de l’action.`,
             style: 'body',
             bold: true,
             margin: [0, 6, 0, 0],
           } as Content,
         ];
   return [
-    sectionTitle(`${DOSSIER_SECTION_TITLES.project}${count > 1 ? ` (${index + 1}/${count})` : ''}`, true),
+    sectionTitle(`${DOSSIER_SECTION_TITLES.project}${count > 1 ? ` (${index + 1}/${count})` : ''}`),
     { text: project.title, fontSize: 12, bold: true, margin: [0, 0, 0, 6] },
     subTitle('Description'),
     paragraph(project.description),
@@ -255,34 +305,51 @@ function projectSection(project: DossierProject, index: number, count: number): 
       ['Date de fin', formatDateLong(project.endDate)],
       ['Durée', `${project.durationDays} jours`],
       ['Moyens humains', orDash(project.humanResources)],
+      ...(project.assignedStaff.length > 0 ? ([['Salariés affectés à l’action', project.assignedStaff.join(' ; ')]] as [string, string][]) : []),
       ['Moyens matériels', orDash(project.materialResources)],
     ]),
     subTitle('Évaluation : indicateurs proposés au regard des objectifs'),
     indicatorRows.length === 0 ? paragraph(undefined) : dataTable(['Objectif', 'Indicateur', 'Valeur visée'], indicatorRows, ['*', '*', 90]),
-    { text: 'Budget du projet', style: 'subsection', pageBreak: 'before' },
+    subTitle('Budget du projet'),
+    { text: `Budget de l’action pour l’${exerciseText(exercise)}.`, style: 'small', margin: [0, 0, 0, 4] },
     ...(project.budget ? budgetTableContent(project.budget, 'project') : [paragraph(undefined)]),
     ...share,
   ];
 }
 
+const DOTS = '………………………………';
+
+/** The public-aid line of §7, answered from the data (or the user), never left for the signatory to strike. */
+export function publicAidText(model: DossierModel): string {
+  const aid = model.publicAid;
+  const threshold = formatWholeEuros(CERFA_PUBLIC_AID_THRESHOLD_CENTS);
+  const window = `du ${formatDateLong(aid.from)} au ${formatDateLong(aid.to)}`;
+  const lead = 'déclare que l’association a perçu un montant total et cumulé d’aides publiques sur les trois derniers exercices (dont l’exercice en cours)';
+  if (aid.answer === undefined) return `${lead} : inférieur ou égal à ${threshold} / supérieur à ${threshold} (rayer la mention inutile) ;`;
+  const answer = aid.answer === 'above' ? `supérieur à ${threshold}` : `inférieur ou égal à ${threshold}`;
+  // From the data, the basis is printed; the user's own answer stands alone (the records start too late).
+  const basis = aid.source === 'data' ? ` (${formatWholeEuros(aid.receivedCents)} reçus ${window} d’après les versements enregistrés)` : '';
+  return `${lead} : ${answer}${basis} ;`;
+}
+
 function declaration(model: DossierModel): Content[] {
+  const signatory = model.signatory;
   const rep = model.profile.legalRepresentative;
-  const signatory = [rep.firstName, rep.lastName].filter(Boolean).join(' ') || '………………………………';
   const place = model.profile.headOffice.city ?? '……………………';
   const bullets = [
-    'déclare que l’association souscrit au contrat d’engagement républicain annexé au décret pris pour l’application de l’article 10-1 de la loi n° 2000-321 du 12 avril 2000 relative aux droits des citoyens dans leurs relations avec les administrations ;',
+    'déclare que l’association souscrit au contrat d’engagement républicain annexé au présent dossier ;',
     'déclare que l’association est à jour de ses obligations sociales et fiscales (déclarations et paiements correspondants) ;',
     'certifie exactes les informations du présent formulaire, notamment relatives aux demandes de subventions déposées auprès d’autres financeurs publics, ainsi que l’approbation du budget par les instances statutaires ;',
-    'déclare que l’association a perçu un montant total et cumulé d’aides publiques sur les trois derniers exercices (dont l’exercice en cours) : inférieur ou égal à 500 000 € / supérieur à 500 000 € (rayer la mention inutile) ;',
+    publicAidText(model),
     'demande une subvention de :',
   ];
   const rib = model.attachments.find((a) => a.kind === 'rib');
+  const capacity = signatory.isLegalRepresentative
+    ? `${signatory.role ? `${signatory.role.toLowerCase()}, ` : ''}représentant·e légal·e de l’association ${model.associationName}`
+    : `${signatory.role ? `${signatory.role.toLowerCase()}, ` : ''}agissant pour l’association ${model.associationName} en vertu du pouvoir ci-après de son ou sa représentant·e légal·e, ${[rep.firstName, rep.lastName].filter(Boolean).join(' ') || DOTS}`;
   return [
-    sectionTitle(DOSSIER_SECTION_TITLES.declaration, true),
-    {
-      text: `Je soussigné·e, ${signatory}, ${rep.role ? `${rep.role.toLowerCase()}, ` : ''}représentant·e légal·e de l’association ${model.associationName},`,
-      style: 'body',
-    },
+    sectionTitle(DOSSIER_SECTION_TITLES.declaration),
+    { text: `Je soussigné·e, ${signatory.name || DOTS}, ${capacity},`, style: 'body' },
     { ul: bullets, style: 'body' },
     model.requestedAmounts.length === 0
       ? paragraph(undefined)
@@ -297,41 +364,101 @@ function declaration(model: DossierModel): Content[] {
     {
       text: `précise que cette subvention, si elle est accordée, sera versée au compte bancaire de l’association (RIB joint${rib?.issuedOn ? ` du ${formatDateLong(rib.issuedOn)}` : ''}).`,
       style: 'body',
-      margin: [10, 0, 0, 10],
+      margin: [10, 0, 0, 6],
     },
     {
       unbreakable: true,
       stack: [
         { text: `Fait à ${place}, le ${formatDateLong(model.filingDate)}`, style: 'body' },
         {
-          table: { widths: [250], heights: [70], dontBreakRows: true, body: [[{ text: 'Signature', style: 'small' }]] },
-          margin: [0, 4, 0, 8],
-        },
-        {
-          text: 'Si le signataire n’est pas le représentant légal de l’association, joindre le pouvoir lui permettant d’engager celle-ci.',
-          style: 'small',
+          table: { widths: [250], heights: [55], dontBreakRows: true, body: [[{ text: `Signature — ${signatory.name || DOTS}`, style: 'small' }]] },
+          margin: [0, 2, 0, 4],
         },
       ],
     },
   ];
 }
 
-const STATUS_LABEL = { valid: 'Valide', expired: 'Expirée', missing: 'Manquante' } as const;
+/** The pouvoir the Cerfa asks for when the signatory is not the legal representative. */
+function pouvoir(model: DossierModel): Content[] {
+  if (model.signatory.isLegalRepresentative) return [];
+  const rep = model.profile.legalRepresentative;
+  const repName = [rep.firstName, rep.lastName].filter(Boolean).join(' ') || DOTS;
+  const s = model.signatory;
+  return [
+    {
+      unbreakable: true,
+      stack: [
+        sectionTitle(POUVOIR_TITLE),
+        {
+          text: `Je soussigné·e, ${repName}, ${rep.role ? `${rep.role.toLowerCase()}, ` : ''}représentant·e légal·e de l’association ${model.associationName}, donne pouvoir à ${s.name}${s.role ? `, ${s.role.toLowerCase()}` : ''}, de signer la présente demande de subvention au titre de l’${exerciseText(model.exercise)} et tout document s’y rapportant, et d’engager l’association à ce titre.`,
+          style: 'body',
+        },
+        { text: `Fait à ${model.profile.headOffice.city ?? '……………………'}, le ${formatDateLong(model.filingDate)}`, style: 'body' },
+        {
+          columns: [
+            { table: { widths: ['*'], heights: [50], body: [[{ text: `Le ou la représentant·e légal·e — ${repName}`, style: 'small' }]] } },
+            { table: { widths: ['*'], heights: [50], body: [[{ text: `Le ou la mandataire — ${s.name}`, style: 'small' }]] } },
+          ],
+          columnGap: 12,
+          margin: [0, 2, 0, 4],
+        },
+      ],
+    },
+  ];
+}
+
+/** A piece as a fact, in plain black: « Jointe », « Expirée le … », « À fournir ». */
+export function attachmentFact(a: DossierAttachment): string {
+  if (a.status === 'expired') return `Expirée le ${formatDateLong(a.validUntil ?? '')}`;
+  if (a.status === 'to-provide') return 'À fournir';
+  return a.validUntil ? `Jointe, valable jusqu’au ${formatDateLong(a.validUntil)}` : 'Jointe';
+}
 
 function attachments(model: DossierModel): Content[] {
   return [
     sectionTitle(DOSSIER_SECTION_TITLES.attachments),
-    { text: `Validité appréciée au ${formatDateLong(model.filingDate)}.`, style: 'small', margin: [0, 0, 0, 4] },
+    { text: `Situation au ${formatDateLong(model.filingDate)}.`, style: 'small', margin: [0, 0, 0, 4] },
     dataTable(
-      ['Pièce', 'Date du document', 'Valable jusqu’au', 'État'],
-      model.attachments.map((a): TableCell[] => [
-        a.label,
-        a.issuedOn ? formatDateLong(a.issuedOn) : '—',
-        a.validUntil ? formatDateLong(a.validUntil) : '—',
-        { text: STATUS_LABEL[a.status], bold: a.status !== 'valid', color: a.status === 'valid' ? '#1b5e20' : '#c62828' },
-      ]),
-      ['*', 100, 100, 60],
+      ['Pièce', 'Date du document', 'Pièce jointe'],
+      [
+        ...model.attachments.map((a): TableCell[] => [a.label, a.issuedOn ? formatDateLong(a.issuedOn) : '—', attachmentFact(a)]),
+        ...(model.signatory.isLegalRepresentative ? [] : [[POUVOIR_TITLE, formatDateLong(model.filingDate), 'Joint au présent dossier'] as TableCell[]]),
+      ],
+      ['*', 110, 170],
     ),
+  ];
+}
+
+// The seven engagements of the contrat d'engagement républicain (décret n° 2021-1947 du 31 décembre 2021,
+// pris pour l'application de l'article 10-1 de la loi n° 2000-321 du 12 avril 2000), by their titles.
+export const REPUBLICAN_CONTRACT_ENGAGEMENTS = [
+  'Respect des lois de la République',
+  'Liberté de conscience',
+  'Liberté des membres de l’association',
+  'Égalité et non-discrimination',
+  'Fraternité et prévention de la violence',
+  'Respect de la dignité de la personne humaine',
+  'Respect des symboles de la République',
+] as const;
+
+function republicanContract(model: DossierModel): Content[] {
+  return [
+    {
+      unbreakable: true,
+      stack: [
+        sectionTitle(DOSSIER_SECTION_TITLES.republicanContract),
+        {
+          text: `En application de l’article 10-1 de la loi n° 2000-321 du 12 avril 2000 et du décret n° 2021-1947 du 31 décembre 2021, l’association ${model.associationName} souscrit au contrat d’engagement républicain et s’engage, ainsi que ses dirigeants, salariés, membres et bénévoles dans leurs activités pour elle, à respecter ses sept engagements :`,
+          style: 'body',
+        },
+        { text: REPUBLICAN_CONTRACT_ENGAGEMENTS.map((title, i) => `${i + 1}. ${title}`).join(' ; ') + '.', style: 'body' },
+        {
+          text: 'Texte intégral : annexe du décret n° 2021-1947 du 31 décembre 2021 (Journal officiel du 1er janvier 2022).',
+          style: 'small',
+        },
+      ],
+    },
   ];
 }
 
@@ -343,6 +470,7 @@ export function grantDossierDefinition(model: DossierModel, options: { draft: bo
     header: runningHeader(model.associationName, `Demande de subvention — exercice ${model.year}${options.draft ? ' — BROUILLON' : ''}`),
     footer: pageFooter('Structure du formulaire Cerfa n° 12156*06'),
     ...(watermark ? { watermark } : {}),
+    pageBreakBefore: keepTitlesWithContent,
     content: [
       ...requestPage(model),
       ...identification(model),
@@ -350,9 +478,11 @@ export function grantDossierDefinition(model: DossierModel, options: { draft: bo
       { stack: associations(model), unbreakable: true },
       { stack: humanResources(model), unbreakable: true },
       ...associationBudget(model),
-      ...model.projects.flatMap((p, i) => projectSection(p, i, model.projects.length)),
+      ...model.projects.flatMap((p, i) => projectSection(p, i, model.projects.length, model.exercise)),
       ...declaration(model),
+      ...pouvoir(model),
       ...attachments(model),
+      ...republicanContract(model),
     ],
     styles: documentStyles,
   };

@@ -1,4 +1,4 @@
-import type { Content, DynamicContent, TableCell, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces';
+import type { Content, DynamicContent, Node, NodeQueries, TableCell, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces';
 import { normalizeIdentifier } from '../domain/identifiers';
 
 // Pieces both Cerfa documents share: the running header and footer, titles, label/value tables that break
@@ -43,12 +43,24 @@ export function draftWatermark(draft: boolean): Watermark | undefined {
   return draft ? { text: 'BROUILLON', color: '#c62828', opacity: 0.15, bold: true, angle: -45 } : undefined;
 }
 
+/** Titles carry a headline level so that keepTitlesWithContent can move one that would end a page. */
+const TITLE_LEVEL = 1;
+
 export function sectionTitle(text: string, pageBreak = false): Content {
-  return { text, style: 'section', ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
+  return { text, style: 'section', headlineLevel: TITLE_LEVEL, ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
 }
 
 export function subTitle(text: string): Content {
-  return { text, style: 'subsection' };
+  return { text, style: 'subsection', headlineLevel: TITLE_LEVEL };
+}
+
+/**
+ * Sections flow one after another; a title left alone at the foot of a page (nothing but other titles
+ * after it there) goes to the next page with its content.
+ */
+export function keepTitlesWithContent(currentNode: Node, nodes: NodeQueries): boolean {
+  if (currentNode.headlineLevel !== TITLE_LEVEL) return false;
+  return nodes.getFollowingNodesOnPage().every((node) => node.headlineLevel === TITLE_LEVEL);
 }
 
 export function paragraph(text: string | undefined): Content {
@@ -71,7 +83,7 @@ export function labelValueTable(rows: readonly (readonly [string, string])[]): C
       vLineWidth: () => 0,
       hLineColor: () => '#c8ced8',
     },
-    margin: [0, 2, 0, 8],
+    margin: [0, 1, 0, 5],
   };
 }
 
@@ -92,11 +104,11 @@ export function dataTable(header: readonly string[], rows: readonly TableCell[][
 export const documentStyles: TDocumentDefinitions['styles'] = {
   title: { fontSize: 18, bold: true, margin: [0, 0, 0, 6] },
   subtitle: { fontSize: 11, color: '#333333', margin: [0, 0, 0, 14] },
-  section: { fontSize: 13, bold: true, color: '#1a3d6d', margin: [0, 12, 0, 6] },
-  subsection: { fontSize: 11, bold: true, margin: [0, 8, 0, 4] },
-  body: { fontSize: 9.5, lineHeight: 1.2, margin: [0, 0, 0, 6] },
-  label: { fontSize: 9, color: '#333333' },
-  value: { fontSize: 9.5 },
+  section: { fontSize: 12, bold: true, color: '#1a3d6d', margin: [0, 9, 0, 4] },
+  subsection: { fontSize: 10, bold: true, margin: [0, 5, 0, 3] },
+  body: { fontSize: 9, lineHeight: 1.15, margin: [0, 0, 0, 4] },
+  label: { fontSize: 8.5, color: '#333333' },
+  value: { fontSize: 9 },
   tableHeader: { fontSize: 9, bold: true, fillColor: '#e8eef6' },
   small: { fontSize: 8, color: '#555555' },
 };

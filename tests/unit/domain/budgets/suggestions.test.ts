@@ -16,6 +16,7 @@ const schooling = fixtureProjects.find((p) => p.id === PROJECT_IDS.schooling)!;
 const base: Omit<SuggestionInput, 'scope' | 'year'> = {
   team: fixtureTeam,
   funders: fixtureFunders,
+  // The two schooling requests name the action they finance (the link, not their titles).
   applications: fixtureApplications,
   agreements: fixtureAgreements,
 };
@@ -63,6 +64,14 @@ describe('staff suggestions for an action', () => {
     expect(state).toMatchObject({ account: '74.state', funderId: 'funder-state', source: 'application' });
     expect(state.explanation).toBe(`Demande « Contrat de ville 2027 — Accompagnement à la scolarité »${NBSP}: montant demandé.`);
     expect(suggestions.filter((s) => s.source === 'in-kind').map((s) => s.account)).toEqual(['861', '871']);
+  });
+
+  it('takes only the applications linked to the action: a title naming it links nothing, a link without the title does', () => {
+    const project = { id: 'p-cafe', title: 'Café des parents', agreementIds: [] };
+    const titled = { ...fixtureApplications.find((a) => a.id === 'app-foundation')!, id: 'app-titled', title: 'Café des parents 2027', periodStart: '2027-01-01', periodEnd: '2027-12-31' };
+    const linked = { ...titled, id: 'app-linked', title: 'Soutien à la parentalité', projectIds: ['p-cafe'] };
+    const suggestions = suggestBudgetLines({ ...base, applications: [titled, linked], scope: 'project', year: 2027, project, projectStaff: [] });
+    expect(suggestions.filter((s) => s.source === 'application').map((s) => s.grantApplicationId)).toEqual(['app-linked']);
   });
 
   it('shares an aided post’s aid on the ASP line as the person’s time is shared, and keeps the cost whole', () => {

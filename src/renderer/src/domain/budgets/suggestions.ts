@@ -1,5 +1,5 @@
 import type { Funder } from '../funding/funder';
-import type { GrantApplication } from '../funding/grant-application';
+import { financesProject, type GrantApplication } from '../funding/grant-application';
 import { formatWholeEuros } from '../money';
 import { proratedYearlyCents, type Agreement } from '../partners/agreement';
 import type { Project, ProjectStaff } from '../projects/project';
@@ -168,10 +168,6 @@ function aidSuggestion(c: ContractYear, share: number, person: PersonRecord | un
   };
 }
 
-function normalized(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('fr');
-}
-
 const BASIS_TEXT = {
   agreed: 'montant conventionné',
   granted: 'montant accordé',
@@ -183,12 +179,11 @@ function applicationSuggestions(input: SuggestionInput): BudgetSuggestion[] {
   const exercise = exerciseOf(input);
   const label = exerciseLabel(exercise);
   const funders = new Map(live(input.funders).map((f) => [f.id, f]));
-  const title = input.project ? normalized(input.project.title) : undefined;
   return live(input.applications)
     .filter((app) => applicationBasis(app) !== 'refused')
     .filter((app) => periodsOverlap(app.periodStart, app.periodEnd, exercise.start, exercise.end))
-    // An action's budget takes the applications that name it (in their title or their « actions financées »).
-    .filter((app) => title === undefined || normalized(`${app.title} ${app.projects ?? ''}`).includes(title))
+    // An action's budget takes the applications linked to it (their « actions financées »), never a title match.
+    .filter((app) => input.project === undefined || financesProject(app, input.project.id))
     .flatMap((app) => {
       const funder = funders.get(app.funderId);
       if (!funder) return [];

@@ -2,14 +2,22 @@ import { formatDateLong } from '../dates';
 import { formatWholeEuros } from '../money';
 import { teamYear } from '../team/team-year';
 import { budgetTotals } from '../budgets/budget-totals';
+import { financedProjectIds } from '../funding/grant-application';
+import { exerciseLabel } from '../exercise';
 import {
   associationBudgetOf,
   attachmentsChecklist,
-  hasGrantLineFor,
   budgetLinesOf,
+  dossierExercise,
+  hasGrantLineFor,
+  latestDocument,
   projectBudgetOf,
+  publicAidOf,
+  referenceExerciseOf,
+  requestAgreements,
   type DossierInput,
 } from './dossier-model';
+import { DE_MINIMIS_CEILING_CENTS, DE_MINIMIS_SGEI_CEILING_CENTS } from './public-aid';
 
 // What a funder would find missing or inconsistent in the dossier, before it is produced. Each item links
 // to the screen that fixes it. « Bloquant »: the instructing service would send the dossier back;
@@ -38,6 +46,8 @@ type Check = Omit<ChecklistItem, 'id'> & { id: string; failed: boolean };
 
 const ASSOCIATION = '/association';
 const DOCUMENTS = '/partenaires/documents';
+/** The dossier page itself: the choice is made there (reference exercise, public aid, signatory). */
+const DOSSIER_PAGE = '/dossiers';
 
 function check(failed: boolean, id: string, severity: ChecklistSeverity, message: string, fixPath: string): Check {
   return { failed, id, severity, message, fixPath };
@@ -94,14 +104,24 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
     ),
   ];
 
-  const team = teamYear(input.team, year);
+  const exercise = dossierExercise(input);
+  const reference = referenceExerciseOf(input);
+  const referenceName = exerciseLabel(reference.exercise);
+  const team = teamYear(input.team, reference.exercise.startYear);
   checks.push(
     check(
       team.headcount === 0,
       'team',
       'warning',
-      `Aucun contrat de travail en ${year} dans l’Équipe : le §4 indiquera 0 salarié.`,
+      `Aucun contrat de travail sur l’exercice ${referenceName} dans l’Équipe : le §4 indiquera 0 salarié.`,
       '/equipe',
+    ),
+    check(
+      reference.exercise.end >= input.filingDate,
+      'reference-exercise-open',
+      'warning',
+      `Le §4 « Moyens humains » porte sur l’exercice ${referenceName}, qui n’est pas clos : ses chiffres sont une prévision (par défaut, le dernier exercice clos).`,
+      DOSSIER_PAGE,
     ),
   );
 
@@ -173,10 +193,10 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
         path,
       ),
       check(
-        project.endDate < `${year}-01-01` || project.startDate > `${year}-12-31`,
+        project.endDate < exercise.start || project.startDate > exercise.end,
         `project-${project.id}-dates`,
         'warning',
-        missing(`ses dates (${formatDateLong(project.startDate)} – ${formatDateLong(project.endDate)}) ne touchent pas ${year}`),
+        missing(`ses dates (${formatDateLong(project.startDate)} – ${formatDateLong(project.endDate)}) ne touchent pas l’exercice ${exerciseLabel(exercise)}`),
         path,
       ),
     );
@@ -212,29 +232,109 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
     }
   }
 
+  const funderName = (id: string) => (input.allFunders ?? input.funders).find((f) => f.id === id)?.name ?? 'ce financeur';
+  const agreements = requestAgreements(input);
   for (const app of input.applications) {
     const path = `/financements/demandes/${app.id}`;
+    const name = `Demande « ${app.title} »`;
     checks.push(
       check(
-        app.periodEnd < `${year}-01-01` || app.periodStart > `${year}-12-31`,
+        app.periodEnd < exercise.start || app.periodStart > exercise.end,
         `application-${app.id}-period`,
         'warning',
-        `Demande « ${app.title} » : sa période ne couvre pas l’exercice ${year}.`,
+        `${name} : sa période ne couvre pas l’exercice ${exerciseLabel(exercise)}.`,
+        path,
+      ),
+      check(
+        app.purpose === 'project' && financedProjectIds(app).length === 0,
+        `application-${app.id}-no-action`,
+        'blocking',
+        `${name} : demande de projet qui ne nomme aucune action financée.`,
         path,
       ),
     );
+    for (const projectId of financedProjectIds(app)) {
+      const project = input.projects.find((p) => p.id === projectId);
+      checks.push(
+        check(
+          project === undefined,
+          `application-${app.id}-action-${projectId}-absent`,
+          'blocking',
+          `${name} : une action qu’elle finance n’est pas présentée au §6 (cochez-la dans « Actions présentées »).`,
+          DOSSIER_PAGE,
+        ),
+      );
+    }
+    // One source for every amount: §7 prints the application's amount; each budget it finances must carry
+    // the same figure on its funder's line, or the officer reads two different requests.
+    const agreement = agreements.find((a) => a.applicationId === app.id);
+    const requested = agreement?.requestedCents ?? 0;
+    for (const { budgetId, projectId, onBudgetCents: onBudget } of agreement?.budgets ?? []) {
+      if (projectId !== undefined && !input.projects.some((p) => p.id === projectId)) continue;
+      const where =
+        projectId === undefined
+          ? `le budget ${exerciseLabel(exercise)} de l’association`
+          : `le budget de l’action « ${input.projects.find((p) => p.id === projectId)?.title ?? ''} »`;
+      checks.push(
+        check(
+          onBudget !== requested,
+          `application-${app.id}-amount-${budgetId}`,
+          'blocking',
+          onBudget === 0
+            ? `${name} : ${formatWholeEuros(requested)} demandés, mais ${where} n’a aucune ligne 74 pour ${funderName(app.funderId)}.`
+            : `${name} : ${formatWholeEuros(requested)} demandés, mais ${where} porte ${formatWholeEuros(onBudget)} pour ${funderName(app.funderId)}.`,
+          projectId === undefined ? budgetPath : `/dossiers/actions/${projectId}`,
+        ),
+      );
+    }
   }
 
-  for (const attachment of attachmentsChecklist(profile, input.documents, input.filingDate)) {
+  // A 74 line must name its funder: the form asks « préciser » and an officer reads the names.
+  const printed = [associationBudget, ...input.projects.map((p) => projectBudgetOf(input.budgets, p.id, year))];
+  const anonymous = printed.flatMap((b) => budgetLinesOf(input, b)).filter((l) => l.account.startsWith('74.') && l.funderId === undefined && l.label === undefined);
+  checks.push(
+    check(
+      anonymous.length > 0,
+      'grant-lines-funder',
+      'warning',
+      `${anonymous.length === 1 ? 'Une ligne 74 ne nomme' : `${anonymous.length} lignes 74 ne nomment`} pas son financeur : le Cerfa demande de préciser chaque financeur.`,
+      budgetPath,
+    ),
+  );
+
+  const aid = publicAidOf(input);
+  checks.push(
+    check(
+      aid.answer === undefined,
+      'public-aid-unknown',
+      'blocking',
+      `Aides publiques des trois derniers exercices : les versements enregistrés (${formatWholeEuros(aid.receivedCents)} depuis le ${formatDateLong(aid.from)}) ne remontent pas assez loin — indiquez sur cette page si le total dépasse 500 000 €.`,
+      DOSSIER_PAGE,
+    ),
+    check(
+      aid.aboveDeMinimis,
+      'public-aid-de-minimis',
+      'warning',
+      aid.aboveSgeiCeiling
+        ? `Aides publiques reçues sur trois exercices : ${formatWholeEuros(aid.receivedCents)}, au-delà des plafonds de minimis (${formatWholeEuros(DE_MINIMIS_CEILING_CENTS)}, et ${formatWholeEuros(DE_MINIMIS_SGEI_CEILING_CENTS)} pour un SIEG) : vérifiez le régime des aides avec le financeur.`
+        : `Aides publiques reçues sur trois exercices : ${formatWholeEuros(aid.receivedCents)}, au-delà du plafond de minimis de ${formatWholeEuros(DE_MINIMIS_CEILING_CENTS)} (${formatWholeEuros(DE_MINIMIS_SGEI_CEILING_CENTS)} pour un SIEG) : vérifiez le régime des aides avec le financeur.`,
+      DOSSIER_PAGE,
+    ),
+  );
+
+  for (const attachment of attachmentsChecklist(profile, input.documents, input.filingDate, input.attachedDocumentIds)) {
     const cer = attachment.kind === 'republican-contract';
+    const recorded = latestDocument(input.documents, attachment.kind) !== undefined;
     checks.push(
       check(
-        attachment.status === 'missing',
+        attachment.status === 'to-provide',
         `document-${attachment.kind}-missing`,
         cer ? 'warning' : 'blocking',
         cer
-          ? 'Contrat d’engagement républicain : aucune pièce enregistrée (l’engagement est signé dans la déclaration sur l’honneur).'
-          : `Pièce manquante : ${attachment.label}.`,
+          ? 'Contrat d’engagement républicain : aucune pièce enregistrée (son texte est annexé au dossier et l’engagement signé dans la déclaration sur l’honneur).'
+          : recorded
+            ? `Pièce à fournir : ${attachment.label} (enregistrée sans son fichier).`
+            : `Pièce à fournir : ${attachment.label}.`,
         DOCUMENTS,
       ),
       check(

@@ -4,13 +4,18 @@ import type { BudgetLineRecord, BudgetRecord } from '../budgets/budget';
 import { daysInclusive } from '../team/day-count';
 import type { IsoDate } from '../dates';
 import { funderKindShortLabel, type FunderRecord } from '../funding/funder';
-import { exercisesOf, type GrantApplicationRecord } from '../funding/grant-application';
+import { exercisesOf, financedProjectIds, type GrantApplicationRecord } from '../funding/grant-application';
+import type { PaymentRecord } from '../funding/payment';
+import { exerciseCalendar, exerciseStartingIn, lastClosedExercise, type AccountingExercise } from '../exercise';
+import { applicationAmountForYear } from '../budgets/budget-lines';
+import { publicAidStatement, type PublicAidAnswer, type PublicAidStatement } from './public-aid';
 import { DOCUMENT_KINDS, isDocumentExpired, type DocumentKind, type VaultDocumentRecord } from '../partners/document';
-import type { Objective, ProjectRecord } from '../projects/project';
+import type { Objective, ProjectRecord, ProjectStaffRecord } from '../projects/project';
+import { personName } from '../team/person';
 import type { TeamData } from '../team/team-year';
 import { lineAmountResolver } from '../budgets/budget-lines';
-import { budgetTotals, type BudgetTotals } from '../budgets/budget-totals';
-import { budgetRows, lineCents, grantSharePercent, type BudgetRow, type DossierBudgetLine } from './budget-sums';
+import { budgetTotals, percentOf, type BudgetTotals } from '../budgets/budget-totals';
+import { budgetRows, lineCents, type BudgetRow, type DossierBudgetLine, type NamedFunder } from './budget-sums';
 import { humanResourcesForYear, type HumanResources } from './human-resources';
 
 // Everything the grant dossier prints (Cerfa 12156*06, DOMAIN.md §6), computed once from the espace's
@@ -36,6 +41,20 @@ export interface DossierInput {
   documents: readonly VaultDocumentRecord[];
   /** The date the dossier is produced and filed: documents must be valid on it. */
   filingDate: IsoDate;
+  /** The exercise (by its start year) §4 « Moyens humains » reports on; the last closed one by default. */
+  referenceYear?: number | undefined;
+  /** Every funder of the espace: a budget's 74 lines print their names, public aid counts their kind. */
+  allFunders?: readonly FunderRecord[] | undefined;
+  /** Every payment of the espace: the public aid received over three exercises (§7). */
+  payments?: readonly PaymentRecord[] | undefined;
+  /** The user's answer on public aid, used only when the records cannot tell. */
+  publicAidAnswer?: PublicAidAnswer | undefined;
+  /** Who signs, when it is not the legal representative: the dossier then carries a pouvoir. */
+  delegatedSignatory?: { name: string; role?: string | undefined } | undefined;
+  /** The vault documents that have a file attached (a piece is « jointe » only then). */
+  attachedDocumentIds?: readonly string[] | undefined;
+  /** Who works on which action (§6 « moyens humains » names them with their share of time). */
+  projectStaff?: readonly ProjectStaffRecord[] | undefined;
 }
 
 export interface BudgetTable {
@@ -59,6 +78,8 @@ export interface DossierProject {
   endDate: IsoDate;
   durationDays: number;
   humanResources: string | undefined;
+  /** The team members assigned to the action, « Awa Diop (animatrice, 60 %) ». */
+  assignedStaff: string[];
   materialResources: string | undefined;
   budget: BudgetTable | undefined;
   /** What the addressed funders are asked for on this action (their 74 lines). */
@@ -72,7 +93,8 @@ export interface RequestedAmount {
   amountCents: number;
 }
 
-export type AttachmentStatus = 'valid' | 'expired' | 'missing';
+/** Facts, as a funder reads them: the file is joined, or its validity has ended, or it is still to provide. */
+export type AttachmentStatus = 'attached' | 'expired' | 'to-provide';
 
 export interface DossierAttachment {
   kind: DocumentKind;
@@ -88,10 +110,32 @@ export interface Addressee {
   service: string | undefined;
 }
 
+export interface FilingReference {
+  funderName: string;
+  title: string;
+  dauphinRef: string | undefined;
+  compteAssoRef: string | undefined;
+  chorusEj: string | undefined;
+}
+
+export interface Signatory {
+  name: string;
+  role: string | undefined;
+  isLegalRepresentative: boolean;
+}
+
 export interface DossierModel {
   associationName: string;
   year: number;
+  /** The requested exercise, with its dates (budgets print them). */
+  exercise: AccountingExercise;
   filingDate: IsoDate;
+  /** §4's exercise, and whether it is the last one closed on the filing date (the default). */
+  referenceExercise: AccountingExercise;
+  referenceIsLastClosed: boolean;
+  filingReferences: FilingReference[];
+  publicAid: PublicAidStatement;
+  signatory: Signatory;
   request: {
     renewal: boolean;
     purposes: { operating: boolean; project: boolean };
@@ -123,21 +167,28 @@ export function latestDocument(documents: readonly VaultDocumentRecord[], kind: 
     .sort((a, b) => (b.issuedOn ?? '').localeCompare(a.issuedOn ?? '') || b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 
+/**
+ * Each required piece as a fact: « jointe » when a valid document has its file in the vault, « expirée »
+ * when its validity ended before the filing date, « à fournir » when there is none or only a record without
+ * its file. When `attachedDocumentIds` is not given, a recorded document counts as joined.
+ */
 export function attachmentsChecklist(
   profile: Pick<AssociationProfile, 'hasAuditor'>,
   documents: readonly VaultDocumentRecord[],
   filingDate: IsoDate,
+  attachedDocumentIds?: readonly string[],
 ): DossierAttachment[] {
   return requiredDocumentKinds(profile).map((kind) => {
     const doc = latestDocument(documents, kind);
     const label = DOCUMENT_KINDS.find((k) => k.value === kind)?.label ?? kind;
-    if (!doc) return { kind, label, issuedOn: undefined, validUntil: undefined, status: 'missing' };
+    if (!doc) return { kind, label, issuedOn: undefined, validUntil: undefined, status: 'to-provide' };
+    const hasFile = attachedDocumentIds === undefined || attachedDocumentIds.includes(doc.id);
     return {
       kind,
       label,
       issuedOn: doc.issuedOn,
       validUntil: doc.validUntil,
-      status: isDocumentExpired(doc, filingDate) ? 'expired' : 'valid',
+      status: isDocumentExpired(doc, filingDate) ? 'expired' : hasFile ? 'attached' : 'to-provide',
     };
   });
 }
@@ -151,11 +202,18 @@ export function budgetLinesOf(
   budget: BudgetRecord | undefined,
 ): BudgetLineRecord[] {
   if (!budget) return [];
-  const amountOf = lineAmountResolver(input.budgetApplications ?? input.applications, budget.year);
+  const applications = input.budgetApplications ?? input.applications;
+  const amountOf = lineAmountResolver(applications, budget.year);
+  // A line linked to an application names that application's funder, even when saved without one.
+  const funderOf = (line: BudgetLineRecord) =>
+    line.funderId ?? (line.grantApplicationId === undefined ? undefined : applications.find((a) => a.id === line.grantApplicationId)?.funderId);
   return input.budgetLines
     .filter((l) => l.deletedAt === null && l.budgetId === budget.id)
     .sort((a, b) => a.position - b.position)
-    .map((line) => ({ ...line, amountCents: amountOf(line) }));
+    .map((line) => {
+      const funderId = funderOf(line);
+      return { ...line, amountCents: amountOf(line), ...(funderId !== undefined ? { funderId } : {}) };
+    });
 }
 
 export function associationBudgetOf(budgets: readonly BudgetRecord[], year: number): BudgetRecord | undefined {
@@ -167,14 +225,62 @@ export function projectBudgetOf(budgets: readonly BudgetRecord[], projectId: str
   return own.find((b) => b.year === year) ?? own.sort((a, b) => b.year - a.year)[0];
 }
 
-export function budgetTable(lines: readonly DossierBudgetLine[]): BudgetTable {
+export function budgetTable(lines: readonly DossierBudgetLine[], funders: readonly NamedFunder[] = []): BudgetTable {
   return {
     totals: budgetTotals(lines),
-    charges: budgetRows(lines, 'charge'),
-    products: budgetRows(lines, 'product'),
-    contributionUses: budgetRows(lines, 'contribution-use'),
-    contributionResources: budgetRows(lines, 'contribution-resource'),
+    charges: budgetRows(lines, 'charge', funders),
+    products: budgetRows(lines, 'product', funders),
+    contributionUses: budgetRows(lines, 'contribution-use', funders),
+    contributionResources: budgetRows(lines, 'contribution-resource', funders),
   };
+}
+
+/** The exercise a dossier requests, with the profile's dates (the calendar year by default). */
+export function dossierExercise(input: Pick<DossierInput, 'profile' | 'year'>): AccountingExercise {
+  return exerciseStartingIn(exerciseCalendar(input.profile), input.year);
+}
+
+/** §4's exercise: the one chosen, else the last closed on the filing date (not the requested, forecast one). */
+export function referenceExerciseOf(input: Pick<DossierInput, 'profile' | 'referenceYear' | 'filingDate'>): {
+  exercise: AccountingExercise;
+  isLastClosed: boolean;
+} {
+  const calendar = exerciseCalendar(input.profile);
+  const lastClosed = lastClosedExercise(calendar, input.filingDate);
+  const year = input.referenceYear ?? lastClosed.startYear;
+  return { exercise: exerciseStartingIn(calendar, year), isLastClosed: year === lastClosed.startYear };
+}
+
+/**
+ * What a chosen application counts for in the dossier's exercise — the same figure its linked 74 line
+ * shows in a budget (budgets/budget-lines.ts): the requested amount for an annual request, the exercise's
+ * share of a CPO.
+ */
+export function applicationAmountInDossier(app: GrantApplicationRecord, year: number): number {
+  return applicationAmountForYear(app, year);
+}
+
+/** The budgets an application finances in this dossier: its actions' budgets, or the association's for an operating grant. */
+export function financedBudgets(
+  input: Pick<DossierInput, 'budgets' | 'year'>,
+  app: Pick<GrantApplicationRecord, 'projectIds' | 'purpose'>,
+): { budget: BudgetRecord | undefined; projectId: string | undefined }[] {
+  const ids = financedProjectIds(app);
+  if (ids.length === 0) return [{ budget: associationBudgetOf(input.budgets, input.year), projectId: undefined }];
+  return ids.map((projectId) => ({ budget: projectBudgetOf(input.budgets, projectId, input.year), projectId }));
+}
+
+/**
+ * The 74 lines that carry an application in a budget: those linked to it; failing any, those of its funder
+ * (an unlinked line the user typed for the same funder).
+ */
+export function linesForApplication(
+  lines: readonly DossierBudgetLine[] & readonly { grantApplicationId?: string | undefined }[],
+  app: Pick<GrantApplicationRecord, 'id' | 'funderId'>,
+): DossierBudgetLine[] {
+  const grantLines = (lines as readonly (DossierBudgetLine & { grantApplicationId?: string | undefined })[]).filter((l) => l.account.startsWith('74.'));
+  const linked = grantLines.filter((l) => l.grantApplicationId === app.id);
+  return linked.length > 0 ? linked : grantLines.filter((l) => l.funderId === app.funderId && l.grantApplicationId === undefined);
 }
 
 /** Whether a 74 line goes to one of these funders: its own funder, or its kind's line when unassigned. */
@@ -243,14 +349,76 @@ export function dossierFileName(year: number, funderNames: readonly string[]): s
   return `Demande-subvention-${year}${funders ? `-${funders}` : ''}.pdf`;
 }
 
+export interface RequestOnBudget {
+  budgetId: string;
+  /** Undefined for the association's budget (an operating grant). */
+  projectId: string | undefined;
+  /** What the budget carries for the request (its linked lines, else its funder's). */
+  onBudgetCents: number;
+  /** That amount's share of the budget's produits, the budget screen's rule (one decimal). */
+  sharePercent: number | undefined;
+}
+
+export interface RequestAgreement {
+  applicationId: string;
+  title: string;
+  funderName: string;
+  /** What §7 prints for the dossier's exercise. */
+  requestedCents: number;
+  budgets: RequestOnBudget[];
+}
+
+/**
+ * Each chosen request against the budgets it finances: the one comparison the checklist, the dossier page
+ * and the PDF rely on, so that §7, the action's line and the screen show the same amount.
+ */
+export function requestAgreements(input: DossierInput): RequestAgreement[] {
+  const names = input.allFunders ?? input.funders;
+  return input.applications.map((app) => ({
+    applicationId: app.id,
+    title: app.title,
+    funderName: names.find((f) => f.id === app.funderId)?.name ?? 'Financeur',
+    requestedCents: applicationAmountInDossier(app, input.year),
+    budgets: financedBudgets(input, app).flatMap(({ budget, projectId }) => {
+      if (!budget) return [];
+      const lines = budgetLinesOf(input, budget);
+      const onBudgetCents = linesForApplication(lines, app).reduce((sum, l) => sum + lineCents(l), 0);
+      return [{ budgetId: budget.id, projectId, onBudgetCents, sharePercent: percentOf(onBudgetCents, budgetTotals(lines).productsCents) ?? undefined }];
+    }),
+  }));
+}
+
+function signatoryOf(input: DossierInput): Signatory {
+  const rep = input.profile.legalRepresentative;
+  const delegated = input.delegatedSignatory;
+  if (delegated && delegated.name.trim() !== '') {
+    return { name: delegated.name.trim(), role: delegated.role?.trim() || undefined, isLegalRepresentative: false };
+  }
+  return { name: [rep.firstName, rep.lastName].filter(Boolean).join(' '), role: rep.role, isLegalRepresentative: true };
+}
+
+export function publicAidOf(input: DossierInput): PublicAidStatement {
+  return publicAidStatement({
+    calendar: exerciseCalendar(input.profile),
+    filingDate: input.filingDate,
+    payments: input.payments ?? [],
+    applications: input.budgetApplications ?? input.applications,
+    funders: input.allFunders ?? input.funders,
+    userAnswer: input.publicAidAnswer,
+  });
+}
+
 export function buildDossierModel(input: DossierInput): DossierModel {
   const associationBudget = associationBudgetOf(input.budgets, input.year);
+  const names: readonly NamedFunder[] = input.allFunders ?? input.funders;
+  const reference = referenceExerciseOf(input);
+  const funderName = (id: string) => names.find((f) => f.id === id)?.name ?? 'Financeur';
   const allProjectLines: BudgetLineRecord[] = [];
   const projects: DossierProject[] = input.projects.map((project) => {
     const budget = projectBudgetOf(input.budgets, project.id, input.year);
     const lines = budgetLinesOf(input, budget);
     allProjectLines.push(...lines);
-    const table = budget ? budgetTable(lines) : undefined;
+    const table = budget ? budgetTable(lines, names) : undefined;
     const requested = requestedOnProject(lines, input.funders);
     return {
       id: project.id,
@@ -265,10 +433,19 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       endDate: project.endDate,
       durationDays: daysInclusive(project.startDate, project.endDate),
       humanResources: project.humanResources,
+      assignedStaff: (input.projectStaff ?? [])
+        .filter((a) => a.deletedAt === null && a.projectId === project.id)
+        .flatMap((a) => {
+          const person = input.team.people.find((p) => p.id === a.personId && p.deletedAt === null);
+          if (!person) return [];
+          const share = `${String(a.sharePercent).replace('.', ',')}\u00a0%`;
+          return [`${personName(person)} (${a.role ? `${a.role.toLowerCase()}, ` : ''}${share} de son temps)`];
+        }),
       materialResources: project.materialResources,
       budget: table,
       requestedCents: requested,
-      grantSharePercent: table ? grantSharePercent(requested, table.totals.productsCents) : undefined,
+      // The budget screen's own rule (budgets/budget-totals.ts, one decimal), on the addressed funders' lines.
+      grantSharePercent: table ? (percentOf(requested, table.totals.productsCents) ?? undefined) : undefined,
     };
   });
   const amounts = requestedAmounts(input, allProjectLines);
@@ -276,7 +453,19 @@ export function buildDossierModel(input: DossierInput): DossierModel {
   return {
     associationName: input.profile.name,
     year: input.year,
+    exercise: dossierExercise(input),
     filingDate: input.filingDate,
+    referenceExercise: reference.exercise,
+    referenceIsLastClosed: reference.isLastClosed,
+    filingReferences: apps.map((a) => ({
+      funderName: funderName(a.funderId),
+      title: a.title,
+      dauphinRef: a.dauphinRef,
+      compteAssoRef: a.compteAssoRef,
+      chorusEj: a.chorusEj,
+    })),
+    publicAid: publicAidOf(input),
+    signatory: signatoryOf(input),
     request: {
       renewal: apps.length > 0 && apps.every((a) => a.renewal),
       purposes: {
@@ -287,12 +476,12 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       addressees: input.funders.map((f) => ({ kindLabel: funderKindShortLabel(f.kind), name: f.name, service: f.service })),
     },
     profile: input.profile,
-    humanResources: humanResourcesForYear(input.profile, input.team, input.year),
-    associationBudget: associationBudget ? budgetTable(budgetLinesOf(input, associationBudget)) : undefined,
+    humanResources: humanResourcesForYear(input.profile, input.team, reference.exercise.startYear),
+    associationBudget: associationBudget ? budgetTable(budgetLinesOf(input, associationBudget), names) : undefined,
     projects,
     requestedAmounts: amounts,
     totalRequestedCents: amounts.reduce((sum, a) => sum + a.amountCents, 0),
-    attachments: attachmentsChecklist(input.profile, input.documents, input.filingDate),
+    attachments: attachmentsChecklist(input.profile, input.documents, input.filingDate, input.attachedDocumentIds),
     fileName: dossierFileName(input.year, input.funders.map((f) => f.name)),
   };
 }

@@ -9,6 +9,8 @@ export const snapshotLineSchema = z.object({
   label: z.string().optional(),
   amountCents: z.number().int(),
   funderId: z.string().optional(),
+  /** The application the line carried (the compte-rendu finds its grant by it). */
+  grantApplicationId: z.string().optional(),
 });
 
 export type SnapshotLine = z.output<typeof snapshotLineSchema>;

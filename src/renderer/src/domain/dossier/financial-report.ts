@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import type { AssociationProfile } from '../association';
-import { budgetAccount } from '../budgets/accounts';
+import { BUDGET_ACCOUNTS, BUDGET_CHAPTERS, budgetAccount, type BudgetSide } from '../budgets/accounts';
 import type { IsoDate } from '../dates';
 import { fieldMessage, optionalText } from '../fields';
+import { formatWholeEuros } from '../money';
 import type { FunderRecord } from '../funding/funder';
-import { exercisesOf, type GrantApplicationRecord } from '../funding/grant-application';
+import { committedCents, exercisesOf, financedProjectIds, type Exercise, type GrantApplicationRecord } from '../funding/grant-application';
+import type { Payment } from '../funding/payment';
+import { teamYear, type TeamData } from '../team/team-year';
+import { personName, type PersonRecord } from '../team/person';
+import { budgetLineLabel, type NamedFunder } from './budget-sums';
 import type { RecordStamps } from '../record';
 import { fileNamePart } from './dossier-model';
 
@@ -23,6 +28,9 @@ const cents = (label: string) =>
 export const reportLineSchema = z.object({
   account: z.string(),
   label: optionalText('Précision', 200),
+  /** A 74 line's funder and the application it carries (the grant of this compte-rendu, or another). */
+  funderId: z.string().optional(),
+  grantApplicationId: z.string().optional(),
   forecastCents: cents('Prévision'),
   actualCents: cents('Réalisation').optional(),
   gapExplanation: optionalText('Explication de l’écart', 2000),
@@ -103,21 +111,238 @@ export interface ReportTotals {
   actualChargesCents: number;
   forecastProductsCents: number;
   actualProductsCents: number;
+  /** 86 (emplois) and 87 (contributions) volontaires en nature, below the totals. */
+  forecastContributionUsesCents: number;
+  actualContributionUsesCents: number;
+  forecastContributionResourcesCents: number;
+  actualContributionResourcesCents: number;
 }
 
 export function reportTotals(lines: readonly ReportLine[]): ReportTotals {
-  const totals: ReportTotals = { forecastChargesCents: 0, actualChargesCents: 0, forecastProductsCents: 0, actualProductsCents: 0 };
+  const totals: ReportTotals = {
+    forecastChargesCents: 0,
+    actualChargesCents: 0,
+    forecastProductsCents: 0,
+    actualProductsCents: 0,
+    forecastContributionUsesCents: 0,
+    actualContributionUsesCents: 0,
+    forecastContributionResourcesCents: 0,
+    actualContributionResourcesCents: 0,
+  };
   for (const line of lines) {
     const side = budgetAccount(line.account)?.side;
+    const actual = line.actualCents ?? 0;
     if (side === 'charge') {
       totals.forecastChargesCents += line.forecastCents;
-      totals.actualChargesCents += line.actualCents ?? 0;
+      totals.actualChargesCents += actual;
     } else if (side === 'product') {
       totals.forecastProductsCents += line.forecastCents;
-      totals.actualProductsCents += line.actualCents ?? 0;
+      totals.actualProductsCents += actual;
+    } else if (side === 'contribution-use') {
+      totals.forecastContributionUsesCents += line.forecastCents;
+      totals.actualContributionUsesCents += actual;
+    } else if (side === 'contribution-resource') {
+      totals.forecastContributionResourcesCents += line.forecastCents;
+      totals.actualContributionResourcesCents += actual;
     }
   }
   return totals;
+}
+
+const accountOrder = (code: string) => {
+  const index = BUDGET_ACCOUNTS.findIndex((a) => a.code === code);
+  return index < 0 ? BUDGET_ACCOUNTS.length : index;
+};
+
+/** Lines in the Cerfa's order (chapter, then account), a stable sort that keeps the user's order within an account. */
+export function orderReportLines<L extends Pick<ReportLine, 'account'>>(lines: readonly L[]): L[] {
+  return lines.map((line, index) => ({ line, index })).sort((a, b) => accountOrder(a.line.account) - accountOrder(b.line.account) || a.index - b.index).map((x) => x.line);
+}
+
+export interface ReportRow {
+  kind: 'chapter' | 'line';
+  label: string;
+  forecastCents: number;
+  /** Undefined on a line whose réalisation is not entered. */
+  actualCents: number | undefined;
+  line?: ReportLine;
+}
+
+/** One side of the synthesis table: each chapter with lines, its subtotals, then its lines (74: named after the funder). */
+export function reportRows(lines: readonly ReportLine[], side: BudgetSide, funders: readonly NamedFunder[] = []): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const chapter of BUDGET_CHAPTERS.filter((c) => c.side === side)) {
+    const own = orderReportLines(lines.filter((l) => budgetAccount(l.account)?.chapter === chapter.chapter));
+    if (own.length === 0) continue;
+    rows.push({
+      kind: 'chapter',
+      label: chapter.label,
+      forecastCents: own.reduce((sum, l) => sum + l.forecastCents, 0),
+      actualCents: own.reduce((sum, l) => sum + (l.actualCents ?? 0), 0),
+    });
+    for (const line of own) {
+      rows.push({ kind: 'line', label: budgetLineLabel({ ...line, amountCents: line.forecastCents }, funders), forecastCents: line.forecastCents, actualCents: line.actualCents, line });
+    }
+  }
+  return rows;
+}
+
+/** The lines of the compte-rendu that carry this grant: linked to it, else the 74 lines of its funder. */
+export function grantLinesOf(lines: readonly ReportLine[], app: Pick<GrantApplicationRecord, 'id' | 'funderId'>): ReportLine[] {
+  const grant = lines.filter((l) => budgetAccount(l.account)?.chapter === '74');
+  const linked = grant.filter((l) => l.grantApplicationId === app.id);
+  return linked.length > 0 ? linked : grant.filter((l) => l.funderId === app.funderId && l.grantApplicationId === undefined);
+}
+
+/** « La subvention représente … % du total des produits », whole percent; undefined without produits. */
+export function grantShareOfProducts(grantCents: number, productsCents: number): number | undefined {
+  return productsCents > 0 ? Math.round((grantCents / productsCents) * 100) : undefined;
+}
+
+/** The payments of an application that belong to an exercise: for a CPO those expected in it, else all. */
+export function exercisePayments<P extends Pick<Payment, 'expectedDate'>>(
+  app: Pick<GrantApplicationRecord, 'multiYear'>,
+  exercise: Pick<Exercise, 'start' | 'end'>,
+  payments: readonly P[],
+): P[] {
+  return app.multiYear ? payments.filter((p) => p.expectedDate >= exercise.start && p.expectedDate <= exercise.end) : [...payments];
+}
+
+export interface GrantFigures {
+  /** Accordé (conventionné when set) for the exercise: a CPO's amount split over its exercises. */
+  grantedCents: number | undefined;
+  receivedCents: number;
+  /** Tranches expected and not yet received. */
+  pendingCents: number;
+  /** What the compte-rendu declares on the grant's lines. */
+  declaredCents: number;
+}
+
+export function grantFigures(
+  app: Pick<GrantApplicationRecord, 'id' | 'funderId' | 'multiYear' | 'periodStart' | 'periodEnd' | 'grantedCents' | 'agreedCents'>,
+  exerciseNumber: number,
+  lines: readonly ReportLine[],
+  payments: readonly (Pick<Payment, 'expectedDate' | 'expectedCents' | 'receivedDate' | 'receivedCents'> & { deletedAt?: string | null })[],
+): GrantFigures {
+  const exercises = exercisesOf(app);
+  const exercise = exercises.find((e) => e.number === exerciseNumber) ?? exercises[0]!;
+  const own = exercisePayments(app, exercise, payments.filter((p) => !p.deletedAt));
+  const committed = committedCents(app);
+  const share = committed === undefined ? undefined : Math.floor(committed / 100 / exercises.length) * 100;
+  const last = exercise.number === exercises.length;
+  return {
+    grantedCents: committed === undefined || share === undefined ? undefined : last ? committed - share * (exercises.length - 1) : share,
+    receivedCents: own.reduce((sum, p) => sum + (p.receivedCents ?? 0), 0),
+    pendingCents: own.filter((p) => p.receivedDate === undefined).reduce((sum, p) => sum + p.expectedCents, 0),
+    declaredCents: grantLinesOf(lines, app).reduce((sum, l) => sum + (l.actualCents ?? 0), 0),
+  };
+}
+
+/**
+ * What must be true before a final compte-rendu leaves the association (a draft can still be produced,
+ * watermarked, listing these): realised charges equal realised produits (the Cerfa 15059's table is a
+ * balanced account), the grant declared no more than granted, and declared as the app records it — received,
+ * or received plus the tranches still expected (the balance is often paid after the compte-rendu).
+ */
+export function financialReportChecks(report: FinancialReport, figures: GrantFigures): ReportProblem[] {
+  const problems: ReportProblem[] = [];
+  const t = reportTotals(report.lines);
+  if (t.actualChargesCents !== t.actualProductsCents) {
+    problems.push({
+      path: 'balance',
+      message: `Réalisation déséquilibrée : charges ${formatWholeEuros(t.actualChargesCents)}, produits ${formatWholeEuros(t.actualProductsCents)} (écart ${formatWholeEuros(Math.abs(t.actualChargesCents - t.actualProductsCents))}).`,
+    });
+  }
+  if (t.actualContributionUsesCents !== t.actualContributionResourcesCents) {
+    problems.push({
+      path: 'in-kind-balance',
+      message: `Contributions volontaires en nature déséquilibrées : emplois (86) ${formatWholeEuros(t.actualContributionUsesCents)}, contributions (87) ${formatWholeEuros(t.actualContributionResourcesCents)}.`,
+    });
+  }
+  const { declaredCents, receivedCents, pendingCents, grantedCents } = figures;
+  if (grantedCents !== undefined && declaredCents > grantedCents) {
+    problems.push({
+      path: 'grant-declared',
+      message: `Subvention déclarée ${formatWholeEuros(declaredCents)} en réalisation, plus que les ${formatWholeEuros(grantedCents)} accordés.`,
+    });
+  } else if (declaredCents !== receivedCents && declaredCents !== receivedCents + pendingCents) {
+    problems.push({
+      path: 'grant-received',
+      message:
+        pendingCents > 0
+          ? `Subvention déclarée ${formatWholeEuros(declaredCents)}, alors que l’application enregistre ${formatWholeEuros(receivedCents)} reçus et ${formatWholeEuros(pendingCents)} attendus : enregistrez les versements ou corrigez la réalisation.`
+          : `Subvention déclarée ${formatWholeEuros(declaredCents)}, alors que l’application enregistre ${formatWholeEuros(receivedCents)} reçus : enregistrez les versements ou corrigez la réalisation.`,
+    });
+  }
+  const indirect = report.lines.some((l) => budgetAccount(l.account)?.chapter === 'CI' && (l.actualCents ?? l.forecastCents) > 0);
+  if (indirect && report.indirectCostsExplanation === undefined) {
+    problems.push({
+      path: 'indirectCostsExplanation',
+      message: fieldMessage('Règle de répartition des charges indirectes', 'des charges indirectes sont affectées à l’action : dites selon quelle règle (clé de répartition).'),
+    });
+  }
+  return problems;
+}
+
+export interface StaffShare {
+  personId: string;
+  sharePercent: number;
+}
+
+/**
+ * « Réalisé » pre-filled from what the app knows, on lines still empty: the grant's own 74 lines with the
+ * payments received; 64 with the team's costs of the exercise — the whole team for the association's budget,
+ * each person's share for an action (a line whose précision is the person's name, or the only line of its
+ * account). Everything stays editable.
+ */
+export function prefillActuals(
+  lines: readonly ReportLine[],
+  context: {
+    application: Pick<GrantApplicationRecord, 'id' | 'funderId'>;
+    receivedCents: number;
+    team: TeamData;
+    exerciseYear: number;
+    scope: 'project' | 'association';
+    staff?: readonly StaffShare[];
+  },
+): ReportLine[] {
+  const year = teamYear(context.team, context.exerciseYear);
+  const people = new Map<string, PersonRecord>(context.team.people.map((p) => [p.id, p]));
+  const grantLines = new Set(grantLinesOf(lines, context.application));
+  const costOf = (personId: string | undefined, pick: 'gross' | 'charges', share: number) =>
+    year.contracts
+      .filter((c) => personId === undefined || c.contract.personId === personId)
+      .reduce((sum, c) => sum + ((pick === 'gross' ? c.grossCents : c.employerCostCents - c.grossCents) * share) / 100, 0);
+  const whole = (cents: number) => Math.round(cents / 100) * 100;
+  const staff = context.staff ?? [];
+  const staffCost = (pick: 'gross' | 'charges', line: ReportLine, onlyOfAccount: boolean): number | undefined => {
+    if (context.scope === 'association') return whole(costOf(undefined, pick, 100));
+    const named = staff.find((s) => {
+      const person = people.get(s.personId);
+      return person !== undefined && line.label === personName(person);
+    });
+    if (named) return whole(costOf(named.personId, pick, named.sharePercent));
+    if (onlyOfAccount && staff.length > 0) return whole(staff.reduce((sum, s) => sum + costOf(s.personId, pick, s.sharePercent), 0));
+    return undefined;
+  };
+  // The money received fills the grant's lines in order, each up to its prévision, the last takes the rest.
+  let received = context.receivedCents;
+  let grantLinesLeft = grantLines.size;
+  return lines.map((line) => {
+    if (line.actualCents !== undefined) return line;
+    if (grantLines.has(line)) {
+      grantLinesLeft -= 1;
+      const amount = grantLinesLeft === 0 ? received : Math.min(received, line.forecastCents);
+      received -= amount;
+      return { ...line, actualCents: amount };
+    }
+    if (line.account === '64.salaries' || line.account === '64.social') {
+      const only = lines.filter((l) => l.account === line.account).length === 1;
+      const amount = staffCost(line.account === '64.salaries' ? 'gross' : 'charges', line, only);
+      return amount === undefined ? line : { ...line, actualCents: amount };
+    }
+    return line;
+  });
 }
 
 /** Whether an application is due a compte-rendu: granted (or further on the path) and its period ended or ending. */
@@ -132,6 +357,15 @@ export function needsFinancialReport(app: Pick<GrantApplicationRecord, 'status' 
 
 export interface FinancialReportModel {
   associationName: string;
+  /** Charges, produits and the 86/87 contributions, by chapter with subtotals (74 named after its funders). */
+  rows: { charges: ReportRow[]; products: ReportRow[]; contributionUses: ReportRow[]; contributionResources: ReportRow[] };
+  grant: GrantFigures;
+  /** « La subvention représente … % du total des produits », prévision and réalisation. */
+  grantShare: { forecast: number | undefined; actual: number | undefined };
+  scope: 'project' | 'association';
+  references: Pick<GrantApplicationRecord, 'dauphinRef' | 'compteAssoRef' | 'chorusEj'>;
+  /** What is wrong when the PDF is a draft (empty for a final one). */
+  draftReasons: string[];
   profile: Pick<AssociationProfile, 'name' | 'siret' | 'rna' | 'headOffice' | 'legalRepresentative'>;
   funderName: string;
   applicationTitle: string;
@@ -163,14 +397,39 @@ export function buildFinancialReportModel(input: {
   report: FinancialReport;
   forecastSource: 'snapshot' | 'current-budget';
   producedOn: IsoDate;
+  /** Every funder (74 lines print their names). */
+  funders?: readonly NamedFunder[];
+  /** The application's payments (the received amount is set against the declared one). */
+  payments?: readonly (Pick<Payment, 'expectedDate' | 'expectedCents' | 'receivedDate' | 'receivedCents'> & { deletedAt?: string | null })[];
+  scope?: 'project' | 'association';
+  /** Set for a draft: what must be fixed before a final compte-rendu. */
+  draftReasons?: readonly string[];
 }): FinancialReportModel {
   const { application, report } = input;
+  const funders = input.funders ?? (input.funder ? [input.funder] : []);
+  const grant = grantFigures(application, report.exercise, report.lines, input.payments ?? []);
+  const totals = reportTotals(report.lines);
+  const forecastGrant = grantLinesOf(report.lines, application).reduce((sum, l) => sum + l.forecastCents, 0);
   const exercises = exercisesOf(application);
   const exercise = exercises.find((e) => e.number === report.exercise) ?? exercises[0];
   const funderName = input.funder?.name ?? 'Financeur';
   const start = exercise?.start ?? application.periodStart;
   return {
     associationName: input.profile.name,
+    rows: {
+      charges: reportRows(report.lines, 'charge', funders),
+      products: reportRows(report.lines, 'product', funders),
+      contributionUses: reportRows(report.lines, 'contribution-use', funders),
+      contributionResources: reportRows(report.lines, 'contribution-resource', funders),
+    },
+    grant,
+    grantShare: {
+      forecast: grantShareOfProducts(forecastGrant, totals.forecastProductsCents),
+      actual: grantShareOfProducts(grant.declaredCents, totals.actualProductsCents),
+    },
+    scope: input.scope ?? (application.purpose === 'operating' && financedProjectIds(application).length === 0 ? 'association' : 'project'),
+    draftReasons: [...(input.draftReasons ?? [])],
+    references: { dauphinRef: application.dauphinRef, compteAssoRef: application.compteAssoRef, chorusEj: application.chorusEj },
     profile: input.profile,
     funderName,
     applicationTitle: application.title,
@@ -181,7 +440,7 @@ export function buildFinancialReportModel(input: {
     grantedCents: application.agreedCents ?? application.grantedCents,
     projectTitle: input.projectTitle,
     report,
-    totals: reportTotals(report.lines),
+    totals,
     forecastSource: input.forecastSource,
     producedOn: input.producedOn,
     fileName: financialReportFileName(Number(start.slice(0, 4)), funderName),
@@ -190,6 +449,8 @@ export function buildFinancialReportModel(input: {
 
 export interface ForecastSource {
   source: 'snapshot' | 'current-budget' | 'none';
+  /** Whose budget: an action's, or the association's (an operating grant). */
+  scope: 'project' | 'association';
   snapshotId?: string;
   projectId?: string;
   lines: ReportLine[];
@@ -203,46 +464,73 @@ interface ForecastLine {
   grantApplicationId?: string | undefined;
 }
 
+/** The lines a compte-rendu carries: charges, produits and the 86/87 contributions, in the form's order. */
 const toReportLines = (lines: readonly ForecastLine[]): ReportLine[] =>
-  lines
-    .filter((l) => {
-      const side = budgetAccount(l.account)?.side;
-      return side === 'charge' || side === 'product';
-    })
-    .map((l) => ({ account: l.account, ...(l.label !== undefined ? { label: l.label } : {}), forecastCents: l.amountCents ?? 0 }));
+  orderReportLines(
+    lines
+      .filter((l) => budgetAccount(l.account) !== undefined)
+      .map((l) => ({
+        account: l.account,
+        ...(l.label !== undefined ? { label: l.label } : {}),
+        ...(l.funderId !== undefined ? { funderId: l.funderId } : {}),
+        ...(l.grantApplicationId !== undefined ? { grantApplicationId: l.grantApplicationId } : {}),
+        forecastCents: l.amountCents ?? 0,
+      })),
+  );
+
+type SnapshotLike = {
+  id: string;
+  producedAt: string;
+  deletedAt: string | null;
+  year?: number;
+  grantApplicationIds: string[];
+  associationLines?: ForecastLine[];
+  projectBudgets: { projectId: string; lines: ForecastLine[] }[];
+};
 
 /**
- * The prévision of a compte-rendu: the action's budget as the latest produced dossier carrying the
- * application printed it; else the current budget of the action whose 74 line is linked to the
- * application (or names its funder); else nothing.
+ * The prévision of a compte-rendu, found by the application's links, never by a title: the budget as the
+ * latest produced dossier carrying the application printed it, else the current budget. For a project
+ * grant, the budget of the action whose 74 line is linked to the application, else of the action the
+ * application names; for an operating grant (no action named), the association's budget of the exercise.
  */
 export function forecastFor(
-  app: Pick<GrantApplicationRecord, 'id' | 'funderId' | 'periodStart'>,
-  snapshots: readonly { id: string; producedAt: string; deletedAt: string | null; grantApplicationIds: string[]; projectBudgets: { projectId: string; lines: ForecastLine[] }[] }[],
+  app: Pick<GrantApplicationRecord, 'id' | 'funderId' | 'periodStart' | 'projectIds' | 'purpose'>,
+  snapshots: readonly SnapshotLike[],
   budgets: readonly { id: string; scope: string; projectId?: string | undefined; year: number; deletedAt: string | null }[],
   budgetLines: readonly (ForecastLine & { budgetId: string; deletedAt: string | null })[],
+  exerciseYear: number = Number(app.periodStart.slice(0, 4)),
 ): ForecastSource {
-  const pick = <T extends { lines: readonly ForecastLine[] }>(candidates: readonly T[]): T | undefined =>
-    candidates.find((c) => c.lines.some((l) => l.grantApplicationId === app.id)) ??
-    candidates.find((c) => c.lines.some((l) => l.funderId === app.funderId)) ??
-    (candidates.length === 1 ? candidates[0] : undefined);
+  const financed = financedProjectIds(app);
+  const operating = financed.length === 0 && app.purpose === 'operating';
+  // The grant's own line names its funder even when it was saved with only the link.
+  const named = (lines: ReportLine[]) => lines.map((l) => (l.grantApplicationId === app.id && l.funderId === undefined ? { ...l, funderId: app.funderId } : l));
+  const pick = <T extends { projectId: string; lines: readonly ForecastLine[] }>(candidates: readonly T[]): T | undefined =>
+    candidates.find((c) => c.lines.some((l) => l.grantApplicationId === app.id)) ?? candidates.find((c) => financed.includes(c.projectId));
 
   const snapshot = snapshots
     .filter((s) => s.deletedAt === null && s.grantApplicationIds.includes(app.id))
     .sort((a, b) => b.producedAt.localeCompare(a.producedAt))[0];
   if (snapshot) {
+    if (operating && snapshot.associationLines && snapshot.associationLines.length > 0) {
+      return { source: 'snapshot', scope: 'association', snapshotId: snapshot.id, lines: named(toReportLines(snapshot.associationLines)) };
+    }
     const budget = pick(snapshot.projectBudgets);
-    if (budget) return { source: 'snapshot', snapshotId: snapshot.id, projectId: budget.projectId, lines: toReportLines(budget.lines) };
+    if (budget) return { source: 'snapshot', scope: 'project', snapshotId: snapshot.id, projectId: budget.projectId, lines: named(toReportLines(budget.lines)) };
   }
-  const year = Number(app.periodStart.slice(0, 4));
+  const liveLines = (budgetId: string) => budgetLines.filter((l) => l.deletedAt === null && l.budgetId === budgetId);
+  if (operating) {
+    const association = budgets.find((b) => b.deletedAt === null && b.scope === 'association' && b.year === exerciseYear);
+    if (association) return { source: 'current-budget', scope: 'association', lines: named(toReportLines(liveLines(association.id))) };
+    return { source: 'none', scope: 'association', lines: [] };
+  }
   const current = budgets
     .filter((b) => b.deletedAt === null && b.scope === 'project' && b.projectId !== undefined)
-    .map((b) => ({ budget: b, lines: budgetLines.filter((l) => l.deletedAt === null && l.budgetId === b.id) }));
+    .map((b) => ({ budget: b, projectId: b.projectId ?? '', lines: liveLines(b.id) }));
   const linked =
     current.find((c) => c.lines.some((l) => l.grantApplicationId === app.id)) ??
-    current.find((c) => c.budget.year === year && c.lines.some((l) => l.funderId === app.funderId));
-  if (linked?.budget.projectId !== undefined) {
-    return { source: 'current-budget', projectId: linked.budget.projectId, lines: toReportLines(linked.lines) };
-  }
-  return { source: 'none', lines: [] };
+    current.find((c) => financed.includes(c.projectId) && c.budget.year === exerciseYear) ??
+    current.find((c) => financed.includes(c.projectId));
+  if (linked) return { source: 'current-budget', scope: 'project', projectId: linked.projectId, lines: named(toReportLines(linked.lines)) };
+  return { source: 'none', scope: 'project', lines: [] };
 }

@@ -29,6 +29,8 @@ export function duplicateForNextYear(
     // Asking again for what was obtained is the usual renewal; the user edits it.
     requestedCents: app.agreedCents ?? app.grantedCents ?? app.requestedCents,
     reportDelayMonths: app.reportDelayMonths,
+    // A renewal finances the same actions.
+    ...(app.projectIds !== undefined ? { projectIds: [...app.projectIds] } : {}),
     ...(app.projects !== undefined ? { projects: app.projects } : {}),
     ...(app.filingDeadline !== undefined ? { filingDeadline: shift(app.filingDeadline, years) } : {}),
     ...(app.notes !== undefined ? { notes: app.notes } : {}),

@@ -86,7 +86,13 @@ export const grantApplicationSchema = z
   .object({
     funderId: requiredText('Financeur', 100),
     title: requiredText('Appel à projets ou dispositif', 200),
+    /** Notes on the actions; the link itself is `projectIds`. */
     projects: optionalText('Actions financées', 1000),
+    /**
+     * The actions (Cerfa §6) this application finances; empty for an operating grant, which finances the
+     * association's own budget. Suggestions, the dossier and the compte-rendu follow this link, never titles.
+     */
+    projectIds: z.array(z.string().min(1).max(100)).max(50, { error: fieldMessage('Actions financées', '50 actions au plus.') }).optional(),
     purpose: z.enum(purposeValues, { error: fieldMessage('Objet de la demande', 'fonctionnement ou projet.') }),
     renewal: boolean('Renouvellement'),
     multiYear: boolean('Pluriannuelle (CPO)'),
@@ -151,6 +157,16 @@ export const grantApplicationSchema = z
 export type GrantApplication = z.output<typeof grantApplicationSchema>;
 export type GrantApplicationInput = z.input<typeof grantApplicationSchema>;
 export type GrantApplicationRecord = RecordStamps & GrantApplication;
+
+/** The actions an application finances (none: the association's operating budget). */
+export function financedProjectIds(app: Pick<GrantApplication, 'projectIds'>): readonly string[] {
+  return app.projectIds ?? [];
+}
+
+/** Whether an application finances this action (by its link, never by its title). */
+export function financesProject(app: Pick<GrantApplication, 'projectIds'>, projectId: string): boolean {
+  return financedProjectIds(app).includes(projectId);
+}
 
 /**
  * The statuses from the start to `status`, along the path it belongs to. At « soldée » the compte-rendu
@@ -293,6 +309,7 @@ export interface GrantApplicationFormValues {
   funderId: string;
   title: string;
   projects: string;
+  projectIds: string[];
   purpose: GrantPurpose;
   renewal: boolean;
   multiYear: boolean;
@@ -321,6 +338,7 @@ export function grantApplicationFormValues(app?: Partial<GrantApplication>): Gra
     funderId: app?.funderId ?? '',
     title: app?.title ?? '',
     projects: app?.projects ?? '',
+    projectIds: app?.projectIds ?? [],
     purpose: app?.purpose ?? 'project',
     renewal: app?.renewal ?? false,
     multiYear: app?.multiYear ?? false,

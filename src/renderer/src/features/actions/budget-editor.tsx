@@ -310,7 +310,8 @@ function AddLineForm({ target, applications, funders }: { target: BudgetTarget; 
       account,
       label,
       amountCents: linked ? 0 : amount,
-      ...(linked ? { grantApplicationId: applicationId, source: 'application' } : {}),
+      // A linked line names its application's funder (line 74 prints it).
+      ...(linked ? { grantApplicationId: applicationId, source: 'application', funderId: applications.find((a) => a.id === applicationId)?.funderId } : {}),
     });
     if (!result.ok) {
       setErrors(result.errors);

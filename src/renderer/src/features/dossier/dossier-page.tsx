@@ -2,10 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { saveDossierSnapshot, useDossierSources, type DossierSources } from '../../data/dossier-data';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { formatDateShort, todayIso } from '../../domain/dates';
+import { formatDateLong, formatDateShort, todayIso } from '../../domain/dates';
 import { dossierChecklist, type ChecklistItem } from '../../domain/dossier/checklist';
-import { buildDossierModel, type DossierInput } from '../../domain/dossier/dossier-model';
-import { grantStatusLabel } from '../../domain/funding/grant-application';
+import { buildDossierModel, publicAidOf, referenceExerciseOf, requestAgreements, type DossierInput } from '../../domain/dossier/dossier-model';
+import { formatPercent } from '../../domain/budgets/budget-totals';
+import { exerciseCalendar, exerciseLabel, exerciseStartingIn, lastClosedExercise, type AccountingExercise } from '../../domain/exercise';
+import { formatWholeEuros } from '../../domain/money';
+import { financedProjectIds, grantStatusLabel } from '../../domain/funding/grant-application';
 import { grantDossierDefinition } from '../../reports/grant-dossier';
 import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
@@ -37,6 +40,13 @@ function dossierInput(sources: DossierSources, selection: DossierSelection, toda
     budgetLines: sources.budgetLines,
     documents: sources.documents,
     filingDate: today,
+    referenceYear: selection.referenceYear,
+    allFunders: sources.funders,
+    payments: sources.payments,
+    publicAidAnswer: selection.publicAidAnswer,
+    delegatedSignatory: selection.delegatedSignatory,
+    attachedDocumentIds: sources.attachedDocumentIds,
+    projectStaff: sources.projectStaff,
   };
 }
 
@@ -69,22 +79,35 @@ export function DossierPage() {
 
   const input = useMemo(() => (sources ? dossierInput(sources, selection, today) : undefined), [sources, selection, today]);
   const checklist = useMemo(() => (input ? dossierChecklist(input) : undefined), [input]);
+  const calendar = exerciseCalendar(sources?.profile);
+  const exercise = exerciseStartingIn(calendar, selection.year);
   const applications = useMemo(
     () =>
       (sources?.applications ?? []).filter(
-        (a) => (a.status === 'to-prepare' || a.status === 'filed') && a.periodStart <= `${selection.year}-12-31` && a.periodEnd >= `${selection.year}-01-01`,
+        (a) => (a.status === 'to-prepare' || a.status === 'filed') && a.periodStart <= exercise.end && a.periodEnd >= exercise.start,
       ),
-    [sources, selection.year],
+    [sources, exercise.start, exercise.end],
   );
   const thisYear = Number(today.slice(0, 4));
   const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
+  const lastClosed = lastClosedExercise(calendar, today);
+  const referenceYears = [lastClosed.startYear - 2, lastClosed.startYear - 1, lastClosed.startYear, lastClosed.startYear + 1, lastClosed.startYear + 2];
+  const reference = input ? referenceExerciseOf(input) : undefined;
+  const publicAid = input ? publicAidOf(input) : undefined;
+  const agreements = useMemo(() => (input ? requestAgreements(input) : []), [input]);
+  const exerciseOption = (e: AccountingExercise) => `${exerciseLabel(e)} (du ${formatDateShort(e.start)} au ${formatDateShort(e.end)})`;
 
   const chooseApplication = (id: string, on: boolean) => {
     const app = sources?.applications.find((a) => a.id === id);
     update({
       applicationIds: toggle(selection.applicationIds, id, on),
-      // An application brings its funder along.
-      ...(on && app ? { funderIds: toggle(selection.funderIds, app.funderId, true) } : {}),
+      // An application brings its funder and the actions it finances along.
+      ...(on && app
+        ? {
+            funderIds: toggle(selection.funderIds, app.funderId, true),
+            projectIds: [...new Set([...selection.projectIds, ...financedProjectIds(app)])],
+          }
+        : {}),
     });
   };
 
@@ -128,13 +151,32 @@ export function DossierPage() {
               <span className="field__label">Exercice</span>
               <select className="field__control" value={selection.year} onChange={(e) => update({ year: Number(e.target.value) })}>
                 {years.map((y) => (
-                  <option key={y} value={y}>{y}</option>
+                  <option key={y} value={y}>{exerciseOption(exerciseStartingIn(calendar, y))}</option>
                 ))}
               </select>
             </label>
+            <label className="field">
+              <span className="field__label">Moyens humains (§4) : année de référence</span>
+              <select
+                className="field__control"
+                value={reference?.exercise.startYear ?? lastClosed.startYear}
+                onChange={(e) => update({ referenceYear: Number(e.target.value) })}
+              >
+                {referenceYears.map((y) => (
+                  <option key={y} value={y}>
+                    {exerciseLabel(exerciseStartingIn(calendar, y))}{y === lastClosed.startYear ? ' — dernier exercice clos' : ''}
+                  </option>
+                ))}
+              </select>
+              <span className="field__hint">
+                {reference?.isLastClosed === false
+                  ? `Exercice non clos : le §4 donnera des chiffres prévisionnels. Par défaut, le dernier exercice clos (${exerciseLabel(lastClosed)}).`
+                  : `Par défaut, le dernier exercice clos (${exerciseOption(lastClosed)}) : le dossier l’indique.`}
+              </span>
+            </label>
             <fieldset className="dossier-choices__group">
-              <legend>Demandes à préparer ou déposées ({selection.year})</legend>
-              {applications.length === 0 ? <p className="muted">Aucune demande « à préparer » ou « déposée » sur {selection.year}.</p> : null}
+              <legend>Demandes à préparer ou déposées ({exerciseLabel(exercise)})</legend>
+              {applications.length === 0 ? <p className="muted">Aucune demande « à préparer » ou « déposée » sur l’exercice {exerciseLabel(exercise)}.</p> : null}
               {applications.map((a) => (
                 <label key={a.id} className="dossier-choice">
                   <input type="checkbox" checked={selection.applicationIds.includes(a.id)} onChange={(e) => chooseApplication(a.id, e.target.checked)} />
@@ -170,6 +212,84 @@ export function DossierPage() {
             </fieldset>
           </section>
 
+          <section className="dossier-choices" aria-labelledby="dossier-declaration-title">
+            <h2 id="dossier-declaration-title">Déclaration sur l’honneur (§7)</h2>
+            {agreements.length > 0 ? (
+              <section aria-label="Montants demandés">
+                <h3>Montants demandés</h3>
+                <ul className="dossier-amounts">
+                  {agreements.map((a) => (
+                    <li key={a.applicationId}>
+                      « {a.title} » ({a.funderName}) : {formatWholeEuros(a.requestedCents)} demandés
+                      {a.budgets.map((b) => (
+                        <span key={b.budgetId}>
+                          {' '}— budget {b.projectId === undefined ? 'de l’association' : `de l’action « ${sources.projects.find((p) => p.id === b.projectId)?.title ?? ''} »`} :{' '}
+                          {formatWholeEuros(b.onBudgetCents)}
+                          {b.sharePercent !== undefined ? ` (${formatPercent(b.sharePercent)} des produits)` : ''}
+                          {b.onBudgetCents === a.requestedCents ? '' : ' — à mettre d’accord'}
+                        </span>
+                      ))}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {publicAid ? (
+              <fieldset className="dossier-choices__group">
+                <legend>Aides publiques des trois derniers exercices</legend>
+                <p>
+                  {formatWholeEuros(publicAid.receivedCents)} reçus du {formatDateLong(publicAid.from)} au {formatDateLong(publicAid.to)}, d’après les versements enregistrés.
+                  {publicAid.source === 'data'
+                    ? ` Le dossier déclarera : ${publicAid.answer === 'above' ? 'supérieur' : 'inférieur ou égal'} à 500 000 €.`
+                    : ' Les enregistrements commencent après le début de cette période : indiquez le total.'}
+                </p>
+                {publicAid.source !== 'data' ? (
+                  <>
+                    <label className="dossier-choice">
+                      <input type="radio" name="public-aid" checked={selection.publicAidAnswer === 'at-most'} onChange={() => update({ publicAidAnswer: 'at-most' })} />
+                      <span>Inférieur ou égal à 500 000 €</span>
+                    </label>
+                    <label className="dossier-choice">
+                      <input type="radio" name="public-aid" checked={selection.publicAidAnswer === 'above'} onChange={() => update({ publicAidAnswer: 'above' })} />
+                      <span>Supérieur à 500 000 €</span>
+                    </label>
+                  </>
+                ) : null}
+              </fieldset>
+            ) : null}
+            <fieldset className="dossier-choices__group">
+              <legend>Signataire</legend>
+              <label className="dossier-choice">
+                <input
+                  type="checkbox"
+                  checked={selection.delegatedSignatory !== undefined}
+                  onChange={(e) => update({ delegatedSignatory: e.target.checked ? { name: '', role: '' } : undefined })}
+                />
+                <span>Une autre personne que le ou la représentant·e légal·e signe (le dossier joint alors un pouvoir)</span>
+              </label>
+              {selection.delegatedSignatory ? (
+                <>
+                  <label className="field">
+                    <span className="field__label">Nom du signataire</span>
+                    <input
+                      className="field__control"
+                      value={selection.delegatedSignatory.name}
+                      onChange={(e) => update({ delegatedSignatory: { name: e.target.value, role: selection.delegatedSignatory?.role ?? '' } })}
+                    />
+                  </label>
+                  <label className="field">
+                    <span className="field__label">Fonction du signataire</span>
+                    <input
+                      className="field__control"
+                      value={selection.delegatedSignatory.role}
+                      onChange={(e) => update({ delegatedSignatory: { name: selection.delegatedSignatory?.name ?? '', role: e.target.value } })}
+                    />
+                  </label>
+                </>
+              ) : null}
+            </fieldset>
+          </section>
+
           <section className="dossier-checklist" aria-labelledby="dossier-checklist-title">
             <h2 id="dossier-checklist-title">2. Ce qu’un financeur vérifiera</h2>
             {checklist ? (
@@ -177,6 +297,11 @@ export function DossierPage() {
                 <div className="dossier-progress">
                   <progress id="dossier-completion" max={100} value={checklist.completionPercent} aria-labelledby="dossier-completion-text" />
                   <p id="dossier-completion-text">Dossier complet à {checklist.completionPercent} %</p>
+                  {checklist.blockingCount > 0 ? (
+                    <p className="dossier-produce__draft">
+                      {checklist.blockingCount === 1 ? 'Un point bloquant' : `${checklist.blockingCount} points bloquants`} à corriger avant l’envoi : un financeur renverrait le dossier.
+                    </p>
+                  ) : null}
                 </div>
                 {checklist.items.length === 0 ? <p>Rien ne manque : le dossier est prêt.</p> : null}
                 <ChecklistList title={`Bloquant (${checklist.blockingCount})`} items={checklist.items.filter((i) => i.severity === 'blocking')} />

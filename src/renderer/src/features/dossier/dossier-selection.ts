@@ -8,6 +8,12 @@ export interface DossierSelection {
   funderIds: string[];
   applicationIds: string[];
   projectIds: string[];
+  /** §4's exercise (its start year); the last closed exercise when absent. */
+  referenceYear?: number | undefined;
+  /** The answer on public aid, asked only when the records cannot tell. */
+  publicAidAnswer?: 'at-most' | 'above' | undefined;
+  /** Who signs when it is not the legal representative (a pouvoir is then joined). */
+  delegatedSignatory?: { name: string; role: string } | undefined;
 }
 
 function read(key: string, fallback: DossierSelection): DossierSelection {

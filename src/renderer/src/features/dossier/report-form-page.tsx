@@ -8,11 +8,15 @@ import {
   useFinancialReport,
 } from '../../data/dossier-data';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { budgetAccount } from '../../domain/budgets/accounts';
+import { budgetLineLabel } from '../../domain/dossier/budget-sums';
+import { exerciseCalendar, exerciseContaining } from '../../domain/exercise';
 import { formatDateLong, todayIso } from '../../domain/dates';
 import {
   buildFinancialReportModel,
+  financialReportChecks,
   financialReportProblems,
+  grantFigures,
+  prefillActuals,
   financialReportSchema,
   forecastFor,
   hasSignificantGap,
@@ -36,6 +40,8 @@ import { useAction } from '../../ui/use-action';
 interface LineDraft {
   account: string;
   label?: string | undefined;
+  funderId?: string | undefined;
+  grantApplicationId?: string | undefined;
   forecastCents: number;
   actual: string;
   gapExplanation: string;
@@ -78,10 +84,13 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
   useEffect(() => preloadPdfRenderer(), []);
 
   const application = sources?.applications.find((a) => a.id === params.applicationId);
+  // The exercise the grant's period starts in, on the association's calendar (its budget is keyed by it).
+  const exerciseYear = application ? exerciseContaining(exerciseCalendar(sources?.profile), application.periodStart).startYear : undefined;
   const forecast = useMemo(
-    () => (application && sources && snapshots ? forecastFor(application, snapshots, sources.budgets, sources.budgetLines) : undefined),
-    [application, sources, snapshots],
+    () => (application && sources && snapshots ? forecastFor(application, snapshots, sources.budgets, sources.budgetLines, exerciseYear) : undefined),
+    [application, sources, snapshots, exerciseYear],
   );
+  const payments = useMemo(() => (sources?.payments ?? []).filter((p) => p.applicationId === params.applicationId), [sources, params.applicationId]);
   const project = sources?.projects.find((p) => p.id === forecast?.projectId);
 
   useEffect(() => {
@@ -95,9 +104,23 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
       beneficiaries: stored?.beneficiaries ?? '',
       datesAndPlaces: stored?.datesAndPlaces ?? '',
       indicators: stored ? stored.indicatorsAchieved.map((i) => ({ ...i, achieved: i.achieved ?? '' })) : fromProject,
-      lines: (stored ? stored.lines : forecast.lines).map((l) => ({
+      lines: (stored
+        ? stored.lines
+        : application
+          ? prefillActuals(forecast.lines, {
+              application,
+              receivedCents: payments.reduce((sum, p) => sum + (p.receivedCents ?? 0), 0),
+              team: sources.team,
+              exerciseYear: exerciseYear ?? Number(application.periodStart.slice(0, 4)),
+              scope: forecast.scope,
+              staff: sources.projectStaff.filter((s) => s.projectId === forecast.projectId),
+            })
+          : forecast.lines
+      ).map((l) => ({
         account: l.account,
         label: l.label,
+        funderId: l.funderId,
+        grantApplicationId: l.grantApplicationId,
         forecastCents: l.forecastCents,
         actual: euros(l.actualCents),
         gapExplanation: l.gapExplanation ?? '',
@@ -107,7 +130,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
       signatoryName: stored?.signatoryName ?? [rep?.firstName, rep?.lastName].filter(Boolean).join(' '),
       signatoryRole: stored?.signatoryRole ?? rep?.role ?? '',
     });
-  }, [draft, stored, forecast, sources, project]);
+  }, [draft, stored, forecast, sources, project, application, payments, exerciseYear]);
 
   if (sources === undefined || stored === undefined || snapshots === undefined) {
     return (
@@ -139,6 +162,8 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
       lines: d.lines.map((l) => ({
         account: l.account,
         label: l.label,
+        funderId: l.funderId,
+        grantApplicationId: l.grantApplicationId,
         forecastCents: l.forecastCents,
         actualCents: actualCents(l.actual),
         gapExplanation: blankToUndefined(l.gapExplanation),
@@ -175,12 +200,13 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
     return result.value;
   };
 
-  const produce = async () => {
+  const produce = async (asDraft = false) => {
     if (!draft || !sources.profile) return;
     const report = toReport(draft);
-    const found = financialReportProblems(report);
+    // What the form lacks, then what the figures contradict (balance, the grant against its payments).
+    const found = [...financialReportProblems(report), ...financialReportChecks(report, grantFigures(application, report.exercise, report.lines, payments))];
     setProblems(found);
-    if (found.length > 0) {
+    if (found.length > 0 && !asDraft) {
       summaryRef.current?.focus();
       return;
     }
@@ -196,9 +222,15 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
         report,
         forecastSource: forecast?.source === 'snapshot' ? 'snapshot' : 'current-budget',
         producedOn: todayIso(),
+        funders: sources.funders,
+        payments,
+        ...(forecast ? { scope: forecast.scope } : {}),
+        draftReasons: found.map((p) => p.message),
       });
       const result = await producePdf(financialReportDefinition(model), model.fileName);
-      if (result.status === 'saved') {
+      if (result.status === 'saved' && found.length > 0) {
+        toast.show(`Brouillon enregistré : ${model.fileName}. Il porte la mention BROUILLON et la liste de ce qui reste à corriger.`);
+      } else if (result.status === 'saved') {
         await markFinancialReportProduced(db, record);
         toast.show(`Compte-rendu enregistré : ${model.fileName}. Son échéance est marquée « prêt à envoyer ».`);
       }
@@ -218,7 +250,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
     <Page
       title={`Compte-rendu financier — ${application.title}`}
       action={
-        <button type="button" className="button button--primary" disabled={busy || !draft} onClick={() => act(() => produce())}>
+        <button type="button" className="button button--primary" disabled={busy || !draft} onClick={() => act(() => produce(false))}>
           Produire le compte-rendu (PDF)
         </button>
       }
@@ -236,6 +268,9 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
               <li key={p.path}>{p.message}</li>
             ))}
           </ul>
+          <button type="button" className="button" disabled={busy} onClick={() => act(() => produce(true))}>
+            Produire un brouillon (PDF)
+          </button>
         </div>
       ) : null}
       {busy ? <p role="status">Production du PDF en cours…</p> : null}
@@ -296,8 +331,11 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
               {forecast?.source === 'snapshot'
                 ? 'Prévision : le budget de l’action tel que présenté dans le dernier dossier produit.'
                 : forecast?.source === 'current-budget'
-                  ? 'Aucun dossier produit n’a été conservé pour cette demande : la prévision est le budget actuel de l’action.'
-                  : 'Aucun budget d’action n’est lié à cette demande : ajoutez-en un dans Actions et budgets.'}
+                  ? `Aucun dossier produit n’a été conservé pour cette demande : la prévision est le budget actuel ${forecast.scope === 'association' ? 'de l’association' : 'de l’action'}.`
+                  : forecast?.scope === 'association'
+                    ? 'Subvention de fonctionnement : aucun budget de l’association n’est enregistré pour cet exercice. Ajoutez-le dans Budgets.'
+                    : 'Cette demande ne nomme aucune action, ou l’action n’a pas de budget : liez l’action sur la demande, puis ajoutez son budget.'}
+              {' '}Le réalisé est pré-rempli avec les versements reçus (ligne 74) et les coûts de l’équipe (64) ; corrigez-le au besoin.
             </p>
             {draft.lines.length > 0 ? (
               <table className="table dossier-report__lines">
@@ -311,7 +349,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
                 </thead>
                 <tbody>
                   {draft.lines.map((line, index) => {
-                    const name = `${budgetAccount(line.account)?.label ?? line.account}${line.label ? ` — ${line.label}` : ''}`;
+                    const name = budgetLineLabel({ ...line, amountCents: line.forecastCents }, sources.funders);
                     const actual = actualCents(line.actual);
                     const invalid = line.actual.trim() !== '' && actual === undefined;
                     const percent = realisationPercent(line.forecastCents, actual);

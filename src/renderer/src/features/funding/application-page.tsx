@@ -12,9 +12,11 @@ import {
 } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { useExerciseCalendar } from '../../data/association-repository';
+import { useProjects } from '../../data/projects-repository';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { funderKindShortLabel } from '../../domain/funding/funder';
 import {
+  financedProjectIds,
   financialReportDueDates,
   grantedAboveRequested,
   grantStatusLabel,
@@ -56,6 +58,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
   const funders = useFunders(db);
   const payments = usePayments(db, application.id);
   const calendar = useExerciseCalendar(db);
+  const projects = useProjects(db);
   const toast = useToast();
   const [, navigate] = useLocation();
   const [editing, setEditing] = useState(false);
@@ -170,12 +173,17 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
               {PURPOSES.find((p) => p.value === application.purpose)?.label} — {application.renewal ? 'renouvellement' : 'première demande'}
             </dd>
           </div>
-          {application.projects ? (
-            <div>
-              <dt>Actions financées</dt>
-              <dd>{application.projects}</dd>
-            </div>
-          ) : null}
+          <div>
+            <dt>Actions financées</dt>
+            <dd>
+              {financedProjectIds(application).length === 0
+                ? 'Le budget de l’association (fonctionnement)'
+                : financedProjectIds(application)
+                    .map((id) => projects?.find((p) => p.id === id)?.title ?? 'action supprimée')
+                    .join(' ; ')}
+              {application.projects ? ` — ${application.projects}` : ''}
+            </dd>
+          </div>
           {application.dauphinRef || application.compteAssoRef || application.chorusEj ? (
             <div>
               <dt>Références</dt>

@@ -16,6 +16,8 @@ import {
 import { saveGrantApplication, useFunders } from '../../data/funding-repository';
 import type { FunderRecord } from '../../domain/funding/funder';
 import { useCurrentWorkspace } from '../../data/workspace-context';
+import { useProjects } from '../../data/projects-repository';
+import type { ProjectRecord } from '../../domain/projects/project';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { FunderDialog } from './funder-dialog';
@@ -33,12 +35,13 @@ interface FormProps {
 export function GrantApplicationForm(props: FormProps) {
   const { db } = useCurrentWorkspace();
   const funders = useFunders(db);
+  const projects = useProjects(db);
   // A select keeps its default value only if the option exists when the form mounts.
-  if (funders === undefined) return <p role="status">Chargement…</p>;
-  return <LoadedForm {...props} funders={funders} />;
+  if (funders === undefined || projects === undefined) return <p role="status">Chargement…</p>;
+  return <LoadedForm {...props} funders={funders} projects={projects} />;
 }
 
-function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { funders: FunderRecord[] }) {
+function LoadedForm({ application, onSaved, onCancel, funders, projects }: FormProps & { funders: FunderRecord[]; projects: ProjectRecord[] }) {
   const { db } = useCurrentWorkspace();
   const [creatingFunder, setCreatingFunder] = useState(false);
   // A funder created from here is selected once the list holds it (a select drops an unknown value).
@@ -54,7 +57,7 @@ function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { f
   });
   const { register, handleSubmit, control, setValue, getValues, setFocus, formState } = form;
   const { errors, isSubmitting, submitCount } = formState;
-  const [status, multiYear] = useWatch({ control, name: ['status', 'multiYear'] });
+  const [status, multiYear, purpose] = useWatch({ control, name: ['status', 'multiYear', 'purpose'] });
 
   const errorOf = (name: string) => (errors as Record<string, { message?: string } | undefined>)[name]?.message ?? saveErrors[name];
   const field = (name: FieldPath<GrantApplicationFormValues>) => ({ ...register(name), error: errorOf(name) });
@@ -103,8 +106,19 @@ function LoadedForm({ application, onSaved, onCancel, funders }: FormProps & { f
         </div>
         <TextField label="Appel à projets ou dispositif" required hint="Ex. Contrat de ville 2027 — Accompagnement à la scolarité." {...field('title')} />
         <SelectField label="Objet de la demande" options={PURPOSES} {...field('purpose')} />
+        <fieldset className="form-section__wide checkbox-group">
+          <legend>Actions financées</legend>
+          {purpose === 'operating' ? (
+            <p className="field__hint">Une subvention de fonctionnement finance le budget de l’association.</p>
+          ) : null}
+          {projects.length === 0 ? (
+            <p className="field__hint">Aucune action enregistrée : ajoutez-la dans Dossiers › Actions, puis liez-la ici.</p>
+          ) : (
+            projects.map((p) => <CheckboxField key={p.id} label={p.title} value={p.id} {...register('projectIds')} />)
+          )}
+        </fieldset>
         <div className="form-section__wide">
-          <TextAreaField label="Actions financées" {...field('projects')} />
+          <TextAreaField label="Précisions sur les actions" {...field('projects')} />
         </div>
         <div className="form-section__wide checkbox-row">
           <CheckboxField label="Renouvellement (sinon première demande)" {...register('renewal')} />
