@@ -119,11 +119,11 @@ export const IPC_LIMITS = {
 } as const;
 
 /**
- * Automatic backups are named `Passerelle-auto-<espace id>-<UTC time>.json`, with `-` for `:` in the
- * time; main writes or deletes nothing else in the chosen folder.
+ * Automatic backups are named `Passerelle-auto-<espace id>-<UTC time>.zip` (`.json` before backup format
+ * 2), with `-` for `:` in the time; main writes or deletes nothing else in the chosen folder.
  */
-export const AUTO_BACKUP_NAME = /^Passerelle-auto-([0-9a-f-]{36})-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)\.json$/;
+export const AUTO_BACKUP_NAME = /^Passerelle-auto-([0-9a-f-]{36})-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)\.(?:json|zip)$/;
 
 export function autoBackupFileName(workspaceId: string, at: Date): string {
-  return `Passerelle-auto-${workspaceId}-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.json`;
+  return `Passerelle-auto-${workspaceId}-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.zip`;
 }

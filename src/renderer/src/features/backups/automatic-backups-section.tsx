@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { RETENTION } from '../../domain/backup/retention';
 import { getAutoBackupProblem, getLastBackup } from '../../data/backup';
 import { useUnlockedPassphrase } from '../../data/espace-session';
-import { useCurrentWorkspace } from '../../data/workspace-context';
+import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
 import { useToast } from '../../ui/toast';
 import { AUTO_BACKUP_INTERVAL_MS, runAutomaticBackup } from './automatic-backups';
@@ -14,6 +14,7 @@ const RULE = `Passerelle sauvegarde au démarrage puis toutes les ${AUTO_BACKUP_
 export function AutomaticBackupsSection() {
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
+  const registry = useRegistry();
   const passphrase = useUnlockedPassphrase();
   const host = currentPlatform().autoBackups;
   const [refresh, setRefresh] = useState(0);
@@ -64,7 +65,7 @@ export function AutomaticBackupsSection() {
               if (!chosen) return;
               setRefresh((n) => n + 1);
               const info = await currentPlatform().appInfo();
-              await runAutomaticBackup(db, record, host, info.version, new Date(), passphrase);
+              await runAutomaticBackup(db, record, host, info.version, new Date(), passphrase, registry);
               toast.show('Dossier choisi : une première sauvegarde automatique y a été écrite.');
             } catch (e) {
               toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });

@@ -5,7 +5,7 @@ import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup
 import { formatBytes } from '../../domain/backup/table-labels';
 import { getLastBackup } from '../../data/backup';
 import { useUnlockedPassphrase } from '../../data/espace-session';
-import { useCurrentWorkspace } from '../../data/workspace-context';
+import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { useToast } from '../../ui/toast';
 import { saveBackupNow } from './save-backup';
 
@@ -13,6 +13,7 @@ import { saveBackupNow } from './save-backup';
 export function BackupReminder() {
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
+  const registry = useRegistry();
   const passphrase = useUnlockedPassphrase();
   const lastBackup = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
   const [dismissed, setDismissed] = useState(false);
@@ -36,7 +37,7 @@ export function BackupReminder() {
           onClick={async () => {
             setBusy(true);
             try {
-              const made = await saveBackupNow(db, record, passphrase);
+              const made = await saveBackupNow(db, record, passphrase, registry);
               if (made) toast.show(`Sauvegarde enregistrée (${formatBytes(made.bytes)}).`);
             } catch (e) {
               toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });
