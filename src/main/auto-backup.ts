@@ -1,4 +1,5 @@
-import { access, constants, readFile, readdir, unlink, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { access, constants, open, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
@@ -90,16 +91,58 @@ function createdAtOf(name: string): string | null {
   return `${stamp.slice(0, 10)}T${stamp.slice(11, 19).replace(/-/g, ':')}Z`;
 }
 
-/** Writes the backup, then lists the automatic backups of the same espace found in the folder. */
+/**
+ * Whether a file is whole, read from its last bytes: a ZIP (format 2) ends with its end-of-central-
+ * directory record, a format-1 JSON with its closing brace. A file cut by a crash or a pulled USB key
+ * has neither; the renderer's retention then never keeps it as « the backup of the day ».
+ */
+export async function looksComplete(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const { size } = await handle.stat();
+    const tail = Buffer.alloc(Math.min(size, 64));
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    if (path.endsWith('.zip')) {
+      const at = tail.length - 22;
+      return at >= 0 && tail.readUInt32LE(at) === 0x06054b50;
+    }
+    return tail.toString('latin1').trimEnd().endsWith('}');
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Writes the backup to a temporary file, flushed, then renames it: the name of an automatic backup only
+ * ever points to a whole file. Then lists the automatic backups of the same espace found in the folder.
+ */
 export async function writeAutoBackup(request: z.output<typeof writeAutoBackupRequestSchema>): Promise<AutoBackupFile[]> {
   const folder = await requireFolder();
-  await writeFile(join(folder, request.fileName), request.data);
+  // Starts with a dot and ends in .tmp: never matches AUTO_BACKUP_NAME, so never listed nor pruned as one.
+  const temporary = join(folder, `.${request.fileName}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temporary, request.data, { flush: true });
+    await rename(temporary, join(folder, request.fileName));
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    const full = error instanceof Error && 'code' in error && error.code === 'ENOSPC';
+    throw new Error(
+      full
+        ? 'Le dossier des sauvegardes automatiques est plein : la sauvegarde n’a pas été écrite.'
+        : 'La sauvegarde automatique n’a pas pu être écrite dans le dossier choisi.',
+    );
+  }
   const workspaceId = AUTO_BACKUP_NAME.exec(request.fileName)?.[1];
   const files: AutoBackupFile[] = [];
   for (const name of await readdir(folder)) {
     const match = AUTO_BACKUP_NAME.exec(name);
     const createdAt = createdAtOf(name);
-    if (match && match[1] === workspaceId && createdAt !== null) files.push({ name, createdAt });
+    if (match && match[1] === workspaceId && createdAt !== null) {
+      files.push({ name, createdAt, complete: await looksComplete(join(folder, name)) });
+    }
   }
   return files;
 }

@@ -63,6 +63,8 @@ export interface AutoBackupFile {
   name: string;
   /** ISO date-time read from the name. */
   createdAt: string;
+  /** False for a file cut short (a crash, a USB key pulled out): it must never count as a backup. */
+  complete?: boolean;
 }
 
 export interface AutoBackupDeleteRequest {

@@ -53,4 +53,18 @@ describe('automatic backup', () => {
     db.close();
     registry.close();
   });
+
+  it('retention counts only whole files: a cut one is never « the backup of the day », and goes', async () => {
+    const registry = new RegistryDb();
+    const created = await createWorkspace(registry, 'Les Amis du Quartier', NOW);
+    if (!created.ok) throw new Error('no espace');
+    const db = new WorkspaceDb(created.value.id);
+    const at = (iso: string, complete: boolean) => ({ name: `Passerelle-auto-${created.value.id}-${iso.replace(/:/g, '-')}.zip`, createdAt: iso, complete });
+    // On 20 November the later file was cut short: the earlier, whole one is that day's backup.
+    const { host, listed } = fakeFolder([at('2026-11-20T08:00:00Z', true), at('2026-11-20T20:00:00Z', false)]);
+    await runAutomaticBackup(db, created.value, host, '0.1.0', NOW);
+    expect(listed.map((f) => f.createdAt).sort()).toEqual(['2026-11-20T08:00:00Z', NOW.toISOString()]);
+    db.close();
+    registry.close();
+  });
 });

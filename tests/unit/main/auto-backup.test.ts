@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -94,12 +95,44 @@ describe('writing and pruning automatic backups', () => {
     });
     expect(listed).toEqual(
       expect.arrayContaining([
-        { name: `Passerelle-auto-${WS}-2026-11-23T09-00-00Z.json`, createdAt: '2026-11-23T09:00:00Z' },
-        { name: `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.json`, createdAt: '2026-11-24T10:30:15Z' },
+        expect.objectContaining({ name: `Passerelle-auto-${WS}-2026-11-23T09-00-00Z.zip`, createdAt: '2026-11-23T09:00:00Z' }),
+        expect.objectContaining({ name: `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.zip`, createdAt: '2026-11-24T10:30:15Z' }),
       ]),
     );
     expect(listed).toHaveLength(2);
-    expect([...readFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.json`))]).toEqual([7, 8, 9]);
+    expect([...readFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.zip`))]).toEqual([7, 8, 9]);
+  });
+
+  it('writes through a temporary file renamed at the end, and says which listed files are whole', async () => {
+    await chooseUsbKey();
+    const whole = zipSync({ 'manifest.json': strToU8('{}') });
+    // A format-1 file and a ZIP, both cut short by a crash of the old in-place write.
+    writeFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-20T08-00-00Z.json`), '{"format":"passerelle-backup","payload":"abc');
+    writeFileSync(join(usbKey, autoBackupFileName(WS, new Date('2026-11-21T08:00:00Z'))), whole.subarray(0, whole.length - 5));
+    writeFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-22T08-00-00Z.json`), '{"format":"passerelle-backup"}\n');
+    const listed = (await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z')), data: whole })) as {
+      name: string;
+      complete: boolean;
+    }[];
+    expect(Object.fromEntries(listed.map((f) => [f.name.replace(/^.*-(\d{4}-)/, '$1'), f.complete]))).toEqual({
+      '2026-11-20T08-00-00Z.json': false,
+      '2026-11-21T08-00-00Z.zip': false,
+      '2026-11-22T08-00-00Z.json': true,
+      '2026-11-24T10-00-00Z.zip': true,
+    });
+    expect(readdirSync(usbKey).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a write that fails leaves no temporary file and no half backup, and says so in French', async () => {
+    await chooseUsbKey();
+    const name = autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z'));
+    // A folder in the way of the final name makes the rename fail, as a full or pulled-out key would.
+    mkdirSync(join(usbKey, name));
+    writeFileSync(join(usbKey, name, 'occupé'), 'x');
+    await expect(invoke(CHANNELS.writeAutoBackup, { fileName: name, data: new Uint8Array([1, 2, 3]) })).rejects.toThrow(
+      'La sauvegarde automatique n’a pas pu être écrite dans le dossier choisi.',
+    );
+    expect(readdirSync(usbKey)).toEqual([name]);
   });
 
   it('deletes only automatic backups, and refuses any other name', async () => {

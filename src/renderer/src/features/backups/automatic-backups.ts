@@ -26,7 +26,12 @@ export async function runAutomaticBackup(
   const backup = await createBackup(db, workspace, appVersion, passphrase ? { now, passphrase } : { now });
   const fileName = autoBackupFileName(workspace.id, now);
   const files = await host.write(fileName, backup.bytes);
-  const doomed = backupsToDelete(files, now).map((f) => f.name);
+  // Retention counts only whole files; a file cut short (a crash before writes were atomic) goes.
+  const whole = files.filter((f) => f.complete !== false);
+  const doomed = [
+    ...backupsToDelete(whole, now).map((f) => f.name),
+    ...files.filter((f) => f.complete === false && f.name !== fileName).map((f) => f.name),
+  ];
   if (doomed.length > 0) await host.remove(doomed);
   const made: LastBackup = { at: backup.info.createdAt, fileName, bytes: backup.bytes.byteLength, automatic: true };
   await recordBackupMade(db, made);
