@@ -53,6 +53,11 @@ export interface BackupFolderInfo {
   available: boolean;
 }
 
+/** Automatic backups have a folder per espace. */
+export interface BackupFolderRequest {
+  workspaceId: string;
+}
+
 export interface AutoBackupWriteRequest {
   /** A name matching AUTO_BACKUP_NAME. */
   fileName: string;
@@ -79,9 +84,9 @@ export interface PasserelleApi {
   notify(request: NotificationRequest): Promise<void>;
   /** Writes the bytes to a fresh temporary folder and opens them with the system's default viewer. */
   openDocument(request: OpenDocumentRequest): Promise<void>;
-  /** Asks the user for the folder of automatic backups (a USB key, a synced folder) and remembers it. */
-  chooseBackupFolder(): Promise<BackupFolderResult>;
-  backupFolder(): Promise<BackupFolderInfo>;
+  /** Asks the user for an espace's folder of automatic backups (a USB key, a synced folder) and remembers it. */
+  chooseBackupFolder(request: BackupFolderRequest): Promise<BackupFolderResult>;
+  backupFolder(request: BackupFolderRequest): Promise<BackupFolderInfo>;
   /** Writes one automatic backup into the chosen folder; returns that espace's automatic backups there. */
   writeAutoBackup(request: AutoBackupWriteRequest): Promise<AutoBackupFile[]>;
   /** Removes automatic backups (by name, only files that are automatic backups) from the chosen folder. */

@@ -56,27 +56,50 @@ afterEach(() => {
 
 async function chooseUsbKey() {
   electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [usbKey] });
-  return invoke(CHANNELS.chooseBackupFolder);
+  return invoke(CHANNELS.chooseBackupFolder, { workspaceId: WS });
 }
 
 describe('automatic backups folder', () => {
   it('has no folder until the user picks one, then remembers it', async () => {
-    expect(await invoke(CHANNELS.backupFolder)).toEqual({ folder: null, available: false });
+    expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: null, available: false });
     expect(await chooseUsbKey()).toEqual({ status: 'chosen', folder: usbKey });
-    expect(await invoke(CHANNELS.backupFolder)).toEqual({ folder: usbKey, available: true });
-    expect(JSON.parse(readFileSync(join(userData, 'auto-backup.json'), 'utf8'))).toEqual({ folder: usbKey });
+    expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: usbKey, available: true });
+    expect(JSON.parse(readFileSync(join(userData, 'auto-backup.json'), 'utf8'))).toEqual({ folders: { [WS]: usbKey } });
+  });
+
+  it('each espace has its own folder: choosing one for an espace moves no other espace’s backups', async () => {
+    const otherKey = mkdtempSync(join(tmpdir(), 'passerelle-usb-autre-'));
+    try {
+      await chooseUsbKey();
+      electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [otherKey] });
+      await invoke(CHANNELS.chooseBackupFolder, { workspaceId: OTHER_WS });
+      expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: usbKey, available: true });
+      expect(await invoke(CHANNELS.backupFolder, { workspaceId: OTHER_WS })).toEqual({ folder: otherKey, available: true });
+      await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z')), data: new Uint8Array([1]) });
+      await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(OTHER_WS, new Date('2026-11-24T10:00:00Z')), data: new Uint8Array([2]) });
+      expect(readdirSync(usbKey)).toEqual([autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z'))]);
+      expect(readdirSync(otherKey)).toEqual([autoBackupFileName(OTHER_WS, new Date('2026-11-24T10:00:00Z'))]);
+      await expect(invoke(CHANNELS.backupFolder, { workspaceId: '../../etc' })).rejects.toThrow(/Requête refusée/);
+    } finally {
+      rmSync(otherKey, { recursive: true, force: true });
+    }
+  });
+
+  it('an espace without a folder of its own keeps the laptop-wide folder chosen before', async () => {
+    writeFileSync(join(userData, 'auto-backup.json'), JSON.stringify({ folder: usbKey }));
+    expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: usbKey, available: true });
   });
 
   it('a cancelled dialog changes nothing', async () => {
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
-    expect(await invoke(CHANNELS.chooseBackupFolder)).toEqual({ status: 'cancelled' });
+    expect(await invoke(CHANNELS.chooseBackupFolder, { workspaceId: WS })).toEqual({ status: 'cancelled' });
     expect(existsSync(join(userData, 'auto-backup.json'))).toBe(false);
   });
 
   it('says when the key was removed', async () => {
     await chooseUsbKey();
     rmSync(usbKey, { recursive: true, force: true });
-    expect(await invoke(CHANNELS.backupFolder)).toEqual({ folder: usbKey, available: false });
+    expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: usbKey, available: false });
     await expect(
       invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date()), data: new Uint8Array([1]) }),
     ).rejects.toThrow('Le dossier des sauvegardes automatiques est inaccessible (clé USB retirée ?).');
@@ -160,6 +183,6 @@ describe('writing and pruning automatic backups', () => {
   it.skipIf(process.getuid?.() === 0)('refuses a folder it cannot write to', async () => {
     chmodSync(usbKey, 0o500);
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [usbKey] });
-    await expect(invoke(CHANNELS.chooseBackupFolder)).rejects.toThrow('Passerelle ne peut pas écrire dans ce dossier');
+    await expect(invoke(CHANNELS.chooseBackupFolder, { workspaceId: WS })).rejects.toThrow('Passerelle ne peut pas écrire dans ce dossier');
   });
 });

@@ -18,7 +18,7 @@ export function AutomaticBackupsSection() {
   const passphrase = useUnlockedPassphrase();
   const host = currentPlatform().autoBackups;
   const [refresh, setRefresh] = useState(0);
-  const folder = useLiveQuery(async () => (host ? await host.folder() : null), [host, refresh]);
+  const folder = useLiveQuery(async () => (host ? await host.folder(record.id) : null), [host, record.id, refresh]);
   const problem = useLiveQuery(async () => (await getAutoBackupProblem(db)) ?? null, [db]);
   const last = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
 
@@ -38,7 +38,9 @@ export function AutomaticBackupsSection() {
   return (
     <section className="card" aria-labelledby="auto-title">
       <h2 id="auto-title">Sauvegardes automatiques</h2>
-      <p className="muted">{RULE}</p>
+      <p className="muted">
+        {RULE} Chaque espace a son propre dossier : celui-ci ne vaut que pour « {record.name} ».
+      </p>
       {folder === undefined ? (
         <p role="status">Chargement…</p>
       ) : folder?.folder ? (
@@ -61,7 +63,7 @@ export function AutomaticBackupsSection() {
           className="button"
           onClick={async () => {
             try {
-              const chosen = await host.chooseFolder();
+              const chosen = await host.chooseFolder(record.id);
               if (!chosen) return;
               setRefresh((n) => n + 1);
               const info = await currentPlatform().appInfo();

@@ -66,7 +66,7 @@ export function useAutomaticBackups(
       if (!changed || running) return;
       running = true;
       try {
-        const folder = await host.folder();
+        const folder = await host.folder(id);
         if (folder.folder === null) return;
         if (!folder.available) {
           await recordAutoBackupProblem(db, {
