@@ -294,7 +294,7 @@ export async function measureSize(
       progress(`${size} : dossier PDF ${i + 1}/${runs} — ${Math.round(dossiers[i]!.ms)} ms`);
     }
 
-    const backups: { backupMs: number; restoreMs: number; bytes: number; backupPeakMb: number; restorePeakMb: number }[] = [];
+    const backups: { backupMs: number; restoreMs: number; checkMs: number; bytes: number; backupPeakMb: number; restorePeakMb: number }[] = [];
     for (let i = 0; i < runs; i++) {
       backups.push(await page.evaluate((id) => window.passerelleDev!.backupAndRestore(id), id));
       progress(`${size} : sauvegarde ${i + 1}/${runs} — ${Math.round(backups[i]!.backupMs)} ms, restauration ${Math.round(backups[i]!.restoreMs)} ms`);
@@ -334,6 +334,7 @@ export async function measureSize(
       { id: 'backup-size', label: 'Taille du fichier de sauvegarde', value: backups[0]!.bytes, unit: 'octets' },
       { id: 'backup-heap', label: 'Sauvegarde : tas JS au plus haut', value: Math.max(...backups.map((b) => b.backupPeakMb)), unit: 'Mo', samples: backups.map((b) => b.backupPeakMb) },
       { id: 'restore', label: 'Restauration de l’espace entier (vérification, copie d’annulation, écriture)', value: median(backups.map((b) => b.restoreMs)), unit: 'ms', samples: backups.map((b) => b.restoreMs) },
+      { id: 'restore-check', label: 'Restauration : lecture et vérification du fichier (dont schémas zod)', value: median(backups.map((b) => b.checkMs)), unit: 'ms', samples: backups.map((b) => b.checkMs) },
       { id: 'restore-heap', label: 'Restauration : tas JS au plus haut', value: Math.max(...backups.map((b) => b.restorePeakMb)), unit: 'Mo', samples: backups.map((b) => b.restorePeakMb) },
       { id: 'heap', label: 'Tas JS après le tableau de bord', value: median(opens.map((o) => o.heapMb)), unit: 'Mo', samples: opens.map((o) => o.heapMb) },
     ];

@@ -167,7 +167,7 @@ async function withPeakHeap<T>(work: () => Promise<T>): Promise<{ result: T; pea
  */
 export async function backupAndRestore(
   workspaceId: string,
-): Promise<{ backupMs: number; restoreMs: number; bytes: number; backupPeakMb: number; restorePeakMb: number }> {
+): Promise<{ backupMs: number; restoreMs: number; checkMs: number; bytes: number; backupPeakMb: number; restorePeakMb: number }> {
   const registry = new RegistryDb();
   const db = new WorkspaceDb(workspaceId);
   try {
@@ -178,8 +178,10 @@ export async function backupAndRestore(
     const { bytes } = backup.result;
     db.close();
     const t1 = performance.now();
+    let checkMs = 0;
     const restore = await withPeakHeap(async () => {
       const opened = await openBackup(bytes);
+      checkMs = performance.now() - t1;
       if (!opened.ok) throw new Error(opened.error);
       await restoreIntoWorkspace(registry, workspace, opened.backup, 'bench');
     });
@@ -187,7 +189,7 @@ export async function backupAndRestore(
     // restoreIntoWorkspace keeps the previous content for « Annuler la restauration »: not part of the espace.
     await registry.settings.delete(`restoreUndo:${workspaceId}`);
     await deleteRestoreCopiesExcept(new Set());
-    return { backupMs, restoreMs, bytes: bytes.byteLength, backupPeakMb: backup.peakMb, restorePeakMb: restore.peakMb };
+    return { backupMs, restoreMs, checkMs, bytes: bytes.byteLength, backupPeakMb: backup.peakMb, restorePeakMb: restore.peakMb };
   } finally {
     db.close();
     registry.close();

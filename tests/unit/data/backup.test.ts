@@ -20,6 +20,8 @@ import {
 } from '../../../src/renderer/src/data/backup';
 import { getLockVerifier, passphraseOpens, protectEspace } from '../../../src/renderer/src/data/espace-lock';
 import { readRestoreCopy } from '../../../src/renderer/src/data/restore-copy';
+import { encodeValue } from '../../../src/renderer/src/data/backup-codec';
+import { sha256Hex } from '../../../src/renderer/src/data/backup-crypto';
 import { WRONG_PASSPHRASE_OR_ALTERED } from '../../../src/renderer/src/domain/backup/backup-manifest';
 import { fixtureAssociationProfile } from '../../fixtures/association';
 
@@ -363,6 +365,55 @@ describe('backup round trip, property-based', () => {
     type: fc.constantFrom('application/pdf', 'image/png', 'image/jpeg'),
     bytes: fc.uint8Array({ maxLength: 3_000_000 }),
   });
+
+  /** The file the format-1 writer (before December 2026) made of these tables: one JSON envelope. */
+  async function formatOneFile(db: Dexie, workspace: { id: string; name: string }): Promise<Uint8Array> {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of db.tables) tables[table.name] = await table.toArray();
+    const payload = JSON.stringify(await encodeValue(tables));
+    const envelope = {
+      format: 'passerelle-backup',
+      formatVersion: 1,
+      schemaVersion: db.verno,
+      appVersion: '0.1.0',
+      createdAt: NOW.toISOString(),
+      workspace,
+      counts: Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length])),
+      checksum: await sha256Hex(payload),
+      encryption: null,
+      payload,
+    };
+    return new TextEncoder().encode(JSON.stringify(envelope));
+  }
+
+  it('format 1 → current: any espace written by the format-1 writer restores identical', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(person, { selector: (r) => r.id, maxLength: 12 }),
+        fc.uniqueArray(attachment, { selector: (a) => a.id, maxLength: 2 }),
+        async (people, files) => {
+          await wipe();
+          registry = new RegistryDb();
+          const created = await createWorkspace(registry, 'Propriété', NOW);
+          if (!created.ok) throw new Error('no espace');
+          const db = new WorkspaceDb(created.value.id);
+          await db.table('people').bulkAdd(people.map((p) => ({ ...p, firstName: p.firstName.trim(), lastName: p.lastName.trim() })));
+          await db.table('attachments').bulkAdd(files.map((f) => attachmentRecord(f.id, f.bytes, f.type)));
+          const before = await readEverything(db);
+          const bytes = await formatOneFile(db, created.value);
+          db.close();
+
+          await wipe();
+          registry = new RegistryDb();
+          const restored = await restoreAsNewWorkspace(registry, await open(bytes), NOW);
+          const after = new WorkspaceDb(restored.id);
+          expect(await readEverything(after)).toEqual(before);
+          after.close();
+        },
+      ),
+      { numRuns: 10 },
+    );
+  }, 120_000);
 
   it.each([
     ['plain', undefined],
