@@ -57,7 +57,7 @@ test('back up, change, restore over the espace, then undo the restore', async ({
   await expect(page.getByText(/^Possible jusqu’au .+ \d{4} à \d{2}:\d{2} \(7 jours après la restauration\)\.$/)).toBeVisible();
   const undoButton = page.getByRole('button', { name: /^Annuler la restauration du .+ \d{4} à \d{2}:\d{2}$/ });
   await undoButton.click();
-  const confirm = page.getByRole('alertdialog', { name: /^Annuler la restauration du .* \?$/ });
+  const confirm = page.getByRole('alertdialog', { name: /^Annuler la restauration du .*\s\?$/ });
   await expect(confirm).toContainText('1 modification faite depuis sera retirée de l’espace.');
   await expect(confirm).toContainText('Une copie de l’état actuel est gardée : vous pourrez annuler cette annulation.');
   // Changing one's mind changes nothing.

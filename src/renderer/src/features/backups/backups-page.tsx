@@ -167,8 +167,8 @@ export function BackupsPage() {
             }}
             title={
               confirmingUndo.kind === 'undo'
-                ? `Annuler l’annulation du ${formatMoment(confirmingUndo.at)} ?`
-                : `Annuler la restauration du ${formatMoment(confirmingUndo.at)} ?`
+                ? `Annuler l’annulation du ${formatMoment(confirmingUndo.at)}\u00a0?`
+                : `Annuler la restauration du ${formatMoment(confirmingUndo.at)}\u00a0?`
             }
             description={
               <>
