@@ -21,6 +21,7 @@ import {
 } from '../preload/api';
 import {
   backupFolderInfo,
+  backupFolderRequestSchema,
   chooseBackupFolder,
   deleteAutoBackups,
   deleteAutoBackupsRequestSchema,
@@ -290,8 +291,8 @@ export function registerIpcHandlers(allowedOrigins: readonly string[]): void {
   guardedHandle(CHANNELS.appInfo, noArgumentSchema, appInfo, allowedOrigins);
   guardedHandle(CHANNELS.notify, notificationRequestSchema, notify, allowedOrigins);
   guardedHandle(CHANNELS.openDocument, openDocumentRequestSchema, openDocument, allowedOrigins);
-  guardedHandle(CHANNELS.chooseBackupFolder, noArgumentSchema, chooseBackupFolder, allowedOrigins);
-  guardedHandle(CHANNELS.backupFolder, noArgumentSchema, backupFolderInfo, allowedOrigins);
+  guardedHandle(CHANNELS.chooseBackupFolder, backupFolderRequestSchema, chooseBackupFolder, allowedOrigins);
+  guardedHandle(CHANNELS.backupFolder, backupFolderRequestSchema, backupFolderInfo, allowedOrigins);
   guardedHandle(CHANNELS.writeAutoBackup, writeAutoBackupRequestSchema, writeAutoBackup, allowedOrigins);
   guardedHandle(CHANNELS.deleteAutoBackups, deleteAutoBackupsRequestSchema, deleteAutoBackups, allowedOrigins);
 }

@@ -53,6 +53,11 @@ export interface BackupFolderInfo {
   available: boolean;
 }
 
+/** Automatic backups have a folder per espace. */
+export interface BackupFolderRequest {
+  workspaceId: string;
+}
+
 export interface AutoBackupWriteRequest {
   /** A name matching AUTO_BACKUP_NAME. */
   fileName: string;
@@ -63,6 +68,8 @@ export interface AutoBackupFile {
   name: string;
   /** ISO date-time read from the name. */
   createdAt: string;
+  /** False for a file cut short (a crash, a USB key pulled out): it must never count as a backup. */
+  complete?: boolean;
 }
 
 export interface AutoBackupDeleteRequest {
@@ -77,9 +84,9 @@ export interface PasserelleApi {
   notify(request: NotificationRequest): Promise<void>;
   /** Writes the bytes to a fresh temporary folder and opens them with the system's default viewer. */
   openDocument(request: OpenDocumentRequest): Promise<void>;
-  /** Asks the user for the folder of automatic backups (a USB key, a synced folder) and remembers it. */
-  chooseBackupFolder(): Promise<BackupFolderResult>;
-  backupFolder(): Promise<BackupFolderInfo>;
+  /** Asks the user for an espace's folder of automatic backups (a USB key, a synced folder) and remembers it. */
+  chooseBackupFolder(request: BackupFolderRequest): Promise<BackupFolderResult>;
+  backupFolder(request: BackupFolderRequest): Promise<BackupFolderInfo>;
   /** Writes one automatic backup into the chosen folder; returns that espace's automatic backups there. */
   writeAutoBackup(request: AutoBackupWriteRequest): Promise<AutoBackupFile[]>;
   /** Removes automatic backups (by name, only files that are automatic backups) from the chosen folder. */
@@ -119,11 +126,11 @@ export const IPC_LIMITS = {
 } as const;
 
 /**
- * Automatic backups are named `Passerelle-auto-<espace id>-<UTC time>.json`, with `-` for `:` in the
- * time; main writes or deletes nothing else in the chosen folder.
+ * Automatic backups are named `Passerelle-auto-<espace id>-<UTC time>.zip` (`.json` before backup format
+ * 2), with `-` for `:` in the time; main writes or deletes nothing else in the chosen folder.
  */
-export const AUTO_BACKUP_NAME = /^Passerelle-auto-([0-9a-f-]{36})-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)\.json$/;
+export const AUTO_BACKUP_NAME = /^Passerelle-auto-([0-9a-f-]{36})-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)\.(?:json|zip)$/;
 
 export function autoBackupFileName(workspaceId: string, at: Date): string {
-  return `Passerelle-auto-${workspaceId}-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.json`;
+  return `Passerelle-auto-${workspaceId}-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.zip`;
 }

@@ -9,8 +9,8 @@ const api: PasserelleApi = {
   appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
   notify: (request) => ipcRenderer.invoke(CHANNELS.notify, request),
   openDocument: (request) => ipcRenderer.invoke(CHANNELS.openDocument, request),
-  chooseBackupFolder: () => ipcRenderer.invoke(CHANNELS.chooseBackupFolder),
-  backupFolder: () => ipcRenderer.invoke(CHANNELS.backupFolder),
+  chooseBackupFolder: (request) => ipcRenderer.invoke(CHANNELS.chooseBackupFolder, request),
+  backupFolder: (request) => ipcRenderer.invoke(CHANNELS.backupFolder, request),
   writeAutoBackup: (request) => ipcRenderer.invoke(CHANNELS.writeAutoBackup, request),
   deleteAutoBackups: (request) => ipcRenderer.invoke(CHANNELS.deleteAutoBackups, request),
 };

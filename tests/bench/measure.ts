@@ -294,10 +294,10 @@ export async function measureSize(
       progress(`${size} : dossier PDF ${i + 1}/${runs} — ${Math.round(dossiers[i]!.ms)} ms`);
     }
 
-    const backups: { backupMs: number; restoreMs: number; bytes: number }[] = [];
+    const backups: { backupMs: number; restoreMs: number; checkMs: number; bytes: number; backupPeakMb: number; restorePeakMb: number }[] = [];
     for (let i = 0; i < runs; i++) {
       backups.push(await page.evaluate((id) => window.passerelleDev!.backupAndRestore(id), id));
-      progress(`${size} : sauvegarde ${i + 1}/${runs} — ${Math.round(backups[i]!.backupMs)} ms`);
+      progress(`${size} : sauvegarde ${i + 1}/${runs} — ${Math.round(backups[i]!.backupMs)} ms, restauration ${Math.round(backups[i]!.restoreMs)} ms`);
     }
 
     const dashboard = opens.map((o) => o.dashboardMs);
@@ -332,7 +332,10 @@ export async function measureSize(
       { id: 'pdf-dossier-ratio', label: `${dossierLabel} ÷ une page`, value: dossierMs / onePage, unit: '×' },
       { id: 'backup', label: 'Sauvegarde de l’espace entier', value: median(backups.map((b) => b.backupMs)), unit: 'ms', samples: backups.map((b) => b.backupMs) },
       { id: 'backup-size', label: 'Taille du fichier de sauvegarde', value: backups[0]!.bytes, unit: 'octets' },
-      { id: 'restore', label: 'Restauration de l’espace entier', value: median(backups.map((b) => b.restoreMs)), unit: 'ms', samples: backups.map((b) => b.restoreMs) },
+      { id: 'backup-heap', label: 'Sauvegarde : tas JS au plus haut', value: Math.max(...backups.map((b) => b.backupPeakMb)), unit: 'Mo', samples: backups.map((b) => b.backupPeakMb) },
+      { id: 'restore', label: 'Restauration de l’espace entier (vérification, copie d’annulation, écriture)', value: median(backups.map((b) => b.restoreMs)), unit: 'ms', samples: backups.map((b) => b.restoreMs) },
+      { id: 'restore-check', label: 'Restauration : lecture et vérification du fichier (dont schémas zod)', value: median(backups.map((b) => b.checkMs)), unit: 'ms', samples: backups.map((b) => b.checkMs) },
+      { id: 'restore-heap', label: 'Restauration : tas JS au plus haut', value: Math.max(...backups.map((b) => b.restorePeakMb)), unit: 'Mo', samples: backups.map((b) => b.restorePeakMb) },
       { id: 'heap', label: 'Tas JS après le tableau de bord', value: median(opens.map((o) => o.heapMb)), unit: 'Mo', samples: opens.map((o) => o.heapMb) },
     ];
     const byTable = Object.entries(opens.at(-1)!.rawReadByTable)

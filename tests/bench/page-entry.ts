@@ -1,4 +1,5 @@
 import { createBackup, openBackup, restoreIntoWorkspace } from '../../src/renderer/src/data/backup';
+import { deleteRestoreCopiesExcept } from '../../src/renderer/src/data/restore-copy';
 import { RegistryDb } from '../../src/renderer/src/data/registry-db';
 import { setCurrentPerson } from '../../src/renderer/src/data/session';
 import { WorkspaceDb, workspaceDbName } from '../../src/renderer/src/data/workspace-db';
@@ -141,24 +142,54 @@ export async function deadlineEngine(workspaceId: string, today: string, runs: n
   }
 }
 
-/** A backup of the whole espace, then its restore in place, as the Sauvegardes page does them. */
-export async function backupAndRestore(workspaceId: string): Promise<{ backupMs: number; restoreMs: number; bytes: number }> {
+/**
+ * The highest JS heap seen while `work` runs, sampled every 10 ms (the backup and the restore yield to the
+ * event loop between chunks, so the sampler runs). Chromium is started with --enable-precise-memory-info,
+ * and with --expose-gc so that each measure starts from a collected heap.
+ */
+async function withPeakHeap<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  const memory = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+  (globalThis as { gc?: () => void }).gc?.();
+  let peak = memory();
+  const timer = setInterval(() => (peak = Math.max(peak, memory())), 10);
+  try {
+    const result = await work();
+    peak = Math.max(peak, memory());
+    return { result, peakMb: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * A backup of the whole espace, then its restore in place (reading and checking the file, the copy kept
+ * for « Annuler la restauration », the writes), as the Sauvegardes page does them.
+ */
+export async function backupAndRestore(
+  workspaceId: string,
+): Promise<{ backupMs: number; restoreMs: number; checkMs: number; bytes: number; backupPeakMb: number; restorePeakMb: number }> {
   const registry = new RegistryDb();
   const db = new WorkspaceDb(workspaceId);
   try {
     const workspace = (await registry.workspaces.get(workspaceId))!;
     const t0 = performance.now();
-    const { bytes } = await createBackup(db, workspace, 'bench');
+    const backup = await withPeakHeap(() => createBackup(db, workspace, 'bench'));
     const backupMs = performance.now() - t0;
+    const { bytes } = backup.result;
     db.close();
     const t1 = performance.now();
-    const opened = await openBackup(bytes);
-    if (!opened.ok) throw new Error(opened.error);
-    await restoreIntoWorkspace(registry, workspace, opened.backup, 'bench');
+    let checkMs = 0;
+    const restore = await withPeakHeap(async () => {
+      const opened = await openBackup(bytes);
+      checkMs = performance.now() - t1;
+      if (!opened.ok) throw new Error(opened.error);
+      await restoreIntoWorkspace(registry, workspace, opened.backup, 'bench');
+    });
     const restoreMs = performance.now() - t1;
     // restoreIntoWorkspace keeps the previous content for « Annuler la restauration »: not part of the espace.
     await registry.settings.delete(`restoreUndo:${workspaceId}`);
-    return { backupMs, restoreMs, bytes: bytes.byteLength };
+    await deleteRestoreCopiesExcept(new Set());
+    return { backupMs, restoreMs, checkMs, bytes: bytes.byteLength, backupPeakMb: backup.peakMb, restorePeakMb: restore.peakMb };
   } finally {
     db.close();
     registry.close();

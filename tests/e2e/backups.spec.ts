@@ -15,8 +15,8 @@ async function backUp(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^Passerelle-Les-Amis-du-Quartier-\d{4}-\d{2}-\d{2}\.json$/);
-  await expect(page.getByText(/« Passerelle-Les-Amis-du-Quartier-.*\.json »/)).toBeVisible();
+  expect(file.suggestedFilename()).toMatch(/^Passerelle-Les-Amis-du-Quartier-\d{4}-\d{2}-\d{2}\.zip$/);
+  await expect(page.getByText(/« Passerelle-Les-Amis-du-Quartier-.*\.zip »/)).toBeVisible();
   return file.path();
 }
 
@@ -48,11 +48,40 @@ test('back up, change, restore over the espace, then undo the restore', async ({
   await openSection(page, 'Association');
   await expect(page.getByLabel('Sigle')).toHaveValue('ADQ');
 
+  // One change after the restore: the undo names it before taking it away.
+  await page.getByLabel('Commune du siège', { exact: true }).fill('Aubervilliers');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Profil enregistré.').last()).toBeVisible();
+
   await openSection(page, 'Sauvegardes');
-  await page.getByRole('button', { name: /^Annuler la restauration du / }).click();
-  await expect(page.getByText('Restauration annulée : les données d’avant sont revenues.')).toBeVisible();
+  await expect(page.getByText(/^Possible jusqu’au .+ \d{4} à \d{2}:\d{2} \(7 jours après la restauration\)\.$/)).toBeVisible();
+  const undoButton = page.getByRole('button', { name: /^Annuler la restauration du .+ \d{4} à \d{2}:\d{2}$/ });
+  await undoButton.click();
+  const confirm = page.getByRole('alertdialog', { name: /^Annuler la restauration du .*\s\?$/ });
+  await expect(confirm).toContainText('1 modification faite depuis sera retirée de l’espace.');
+  await expect(confirm).toContainText('Une copie de l’état actuel est gardée : vous pourrez annuler cette annulation.');
+  // Changing one's mind changes nothing.
+  await confirm.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await expect(confirm).toHaveCount(0);
+  await openSection(page, 'Association');
+  await expect(page.getByLabel('Commune du siège', { exact: true })).toHaveValue('Aubervilliers');
+
+  await openSection(page, 'Sauvegardes');
+  await undoButton.click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Revenir à l’état d’avant' }).click();
+  await expect(page.getByText(/^Restauration annulée : les données d’avant sont revenues\./)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Annuler l’annulation du / })).toBeVisible();
   await openSection(page, 'Association');
   await expect(page.getByLabel('Sigle')).toHaveValue('CHANGÉ');
+  await expect(page.getByLabel('Commune du siège', { exact: true })).toHaveValue('Saint-Denis');
+
+  // The undo of the undo brings the restored data back, with the change made after it.
+  await openSection(page, 'Sauvegardes');
+  await page.getByRole('button', { name: /^Annuler l’annulation du / }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Revenir à l’état d’avant' }).click();
+  await openSection(page, 'Association');
+  await expect(page.getByLabel('Sigle')).toHaveValue('ADQ');
+  await expect(page.getByLabel('Commune du siège', { exact: true })).toHaveValue('Aubervilliers');
 });
 
 test('everything deleted, then restored from the welcome screen as on a new laptop', async ({ page }) => {
@@ -79,12 +108,13 @@ test('a damaged backup is refused with its reason, and nothing changes', async (
   await createFirstWorkspace(page, 'Les Amis du Quartier');
   await fillProfile(page);
   const path = await backUp(page);
-  const damaged = testInfo.outputPath('abimee.json');
-  await writeFile(damaged, (await readFile(path, 'utf8')).replace('ADQ', 'XYZ'));
+  const damaged = testInfo.outputPath('abimee.zip');
+  const bytes = await readFile(path);
+  await writeFile(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
 
   await chooseBackup(page, 'Choisir un fichier de sauvegarde…', damaged);
   await expect(page.getByRole('alert')).toHaveText(
-    '« abimee.json » : La somme de contrôle ne correspond pas : le fichier a été modifié ou abîmé depuis la sauvegarde. Rien n’a été modifié.',
+    '« abimee.zip » : La sauvegarde est abîmée ou incomplète : le fichier a été tronqué ou modifié (copie interrompue ?). Rien n’a été modifié.',
   );
   await openSection(page, 'Association');
   await expect(page.getByLabel('Sigle')).toHaveValue('ADQ');
@@ -101,6 +131,6 @@ test('a week without a backup brings a reminder that offers the download', async
   await expect(reminder).toContainText('Cet espace n’a jamais été sauvegardé depuis sa création, il y a plus de 7 jours.');
   const download = page.waitForEvent('download');
   await reminder.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
-  expect((await download).suggestedFilename()).toBe('Passerelle-Les-Amis-du-Quartier-2026-11-10.json');
+  expect((await download).suggestedFilename()).toBe('Passerelle-Les-Amis-du-Quartier-2026-11-10.zip');
   await expect(reminder).toHaveCount(0);
 });

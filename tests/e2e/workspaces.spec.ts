@@ -80,13 +80,16 @@ test('the backup offered before deleting is a complete file of the espace', asyn
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Enregistrer une sauvegarde…' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/^Passerelle-Sauvegardee-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^Passerelle-Sauvegardee-\d{4}-\d{2}-\d{2}\.zip$/);
   const path = await download.path();
   const { readFile } = await import('node:fs/promises');
-  const backup = JSON.parse(await readFile(path, 'utf8'));
-  expect(backup.format).toBe('passerelle-backup');
-  expect(backup.workspace.name).toBe('Sauvegardée');
-  expect(backup.counts.association).toBe(1);
-  expect(JSON.parse(backup.payload).association[0].name).toBe('Sauvegardée');
-  expect(backup.checksum).toMatch(/^[0-9a-f]{64}$/);
+  const { inflateSync, strFromU8, unzipSync } = await import('fflate');
+  const entries = unzipSync(new Uint8Array(await readFile(path)));
+  const manifest = JSON.parse(strFromU8(entries['manifest.json']!));
+  expect(manifest).toMatchObject({ format: 'passerelle-backup', formatVersion: 2, workspace: { name: 'Sauvegardée' } });
+  const association = manifest.tables.find((t: { table: string }) => t.table === 'association');
+  expect(association).toMatchObject({ count: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  // One frame: 4 bytes of length, then the deflated NDJSON line of the profile.
+  const frame = entries[association.entry]!;
+  expect(JSON.parse(strFromU8(inflateSync(frame.subarray(4)))).name).toBe('Sauvegardée');
 });

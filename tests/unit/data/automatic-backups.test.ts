@@ -37,19 +37,33 @@ describe('automatic backup', () => {
     const created = await createWorkspace(registry, 'Les Amis du Quartier', NOW);
     if (!created.ok) throw new Error('no espace');
     const db = new WorkspaceDb(created.value.id);
-    const at = (iso: string) => ({ name: `Passerelle-auto-${created.value.id}-${iso.replace(/:/g, '-')}.json`, createdAt: iso });
+    const at = (iso: string) => ({ name: `Passerelle-auto-${created.value.id}-${iso.replace(/:/g, '-')}.zip`, createdAt: iso });
     const older = [at('2026-11-24T06:00:00Z'), at('2026-11-20T08:00:00Z'), at('2026-11-20T20:00:00Z'), at('2026-06-01T08:00:00Z')];
     const { host, files, listed } = fakeFolder(older);
 
     const made = await runAutomaticBackup(db, created.value, host, '0.1.0', NOW);
 
-    const expectedName = `Passerelle-auto-${created.value.id}-2026-11-24T10-00-00Z.json`;
+    const expectedName = `Passerelle-auto-${created.value.id}-2026-11-24T10-00-00Z.zip`;
     expect(made).toMatchObject({ fileName: expectedName, automatic: true });
     const opened = await openBackup(files.get(expectedName) ?? new Uint8Array());
-    expect(opened.ok && opened.backup.envelope.workspace.name).toBe('Les Amis du Quartier');
+    expect(opened.ok && opened.backup.info.workspace.name).toBe('Les Amis du Quartier');
     // Kept: today's two, the newest of 20 November. Gone: the older one of that day, and June's.
     expect(listed.map((f) => f.createdAt).sort()).toEqual(['2026-11-20T20:00:00Z', '2026-11-24T06:00:00Z', NOW.toISOString()].sort());
     expect(await getLastBackup(db)).toEqual(made);
+    db.close();
+    registry.close();
+  });
+
+  it('retention counts only whole files: a cut one is never « the backup of the day », and goes', async () => {
+    const registry = new RegistryDb();
+    const created = await createWorkspace(registry, 'Les Amis du Quartier', NOW);
+    if (!created.ok) throw new Error('no espace');
+    const db = new WorkspaceDb(created.value.id);
+    const at = (iso: string, complete: boolean) => ({ name: `Passerelle-auto-${created.value.id}-${iso.replace(/:/g, '-')}.zip`, createdAt: iso, complete });
+    // On 20 November the later file was cut short: the earlier, whole one is that day's backup.
+    const { host, listed } = fakeFolder([at('2026-11-20T08:00:00Z', true), at('2026-11-20T20:00:00Z', false)]);
+    await runAutomaticBackup(db, created.value, host, '0.1.0', NOW);
+    expect(listed.map((f) => f.createdAt).sort()).toEqual(['2026-11-20T08:00:00Z', NOW.toISOString()]);
     db.close();
     registry.close();
   });

@@ -1,25 +1,34 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { Dexie } from 'dexie';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { createWorkspace, listWorkspaces } from '../../../src/renderer/src/data/workspace-repository';
 import { saveAssociationProfile, getAssociationProfile } from '../../../src/renderer/src/data/association-repository';
+import { savePerson } from '../../../src/renderer/src/data/team-repository';
 import {
   createBackup,
   openBackup,
+  removeLeftoverUpgradeDatabases,
   restoreAsNewWorkspace,
   restoreIntoWorkspace,
   restoreUndoAvailable,
   undoRestore,
   upgradeTables,
 } from '../../../src/renderer/src/data/backup';
-import { CHECKSUM_MISMATCH, WRONG_PASSPHRASE } from '../../../src/renderer/src/domain/backup/backup-envelope';
+import { getLockVerifier, passphraseOpens, protectEspace } from '../../../src/renderer/src/data/espace-lock';
+import { readRestoreCopy } from '../../../src/renderer/src/data/restore-copy';
+import { encodeValue } from '../../../src/renderer/src/data/backup-codec';
+import { sha256Hex } from '../../../src/renderer/src/data/backup-crypto';
+import { WRONG_PASSPHRASE_OR_ALTERED } from '../../../src/renderer/src/domain/backup/backup-manifest';
 import { fixtureAssociationProfile } from '../../fixtures/association';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
-// Few PBKDF2 rounds keep the tests fast; the app uses PBKDF2_ITERATIONS.
+// Few PBKDF2 rounds keep the tests fast (the lowest a backup may ask for); the app uses PBKDF2_ITERATIONS.
 const TEST_ITERATIONS = 100_000;
+const PASSPHRASE = 'quartier 2026';
 
 let registry: RegistryDb;
 
@@ -31,17 +40,43 @@ beforeEach(async () => {
   await wipe();
   registry = new RegistryDb();
 });
-afterEach(() => registry.close());
+afterEach(() => {
+  registry.close();
+  vi.restoreAllMocks();
+});
 
-async function fixtureWorkspace() {
-  const created = await createWorkspace(registry, fixtureAssociationProfile.name, NOW);
+const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xff, 0x00, 0x80]);
+
+function attachmentRecord(id: string, bytes: Uint8Array, type = 'application/pdf') {
+  return {
+    id,
+    ownerId: 'doc-1',
+    ownerKind: 'document',
+    fileName: 'statuts.pdf',
+    mimeType: type,
+    size: bytes.byteLength,
+    data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type }),
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
+    deletedAt: null,
+  };
+}
+
+async function fixtureWorkspace(name = fixtureAssociationProfile.name) {
+  const created = await createWorkspace(registry, name, NOW);
   if (!created.ok) throw new Error('no espace');
   const db = new WorkspaceDb(created.value.id);
   const saved = await saveAssociationProfile(db, fixtureAssociationProfile, NOW);
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
-  const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xff, 0x00, 0x80]);
-  await db.table('attachments').add({ id: 'att-1', ownerId: 'agr-1', data: new Blob([pdf], { type: 'application/pdf' }), deletedAt: null });
-  return { workspace: created.value, db, pdf };
+  await db.table('attachments').add(attachmentRecord('att-1', PDF));
+  return { workspace: created.value, db };
+}
+
+async function addPeople(db: WorkspaceDb, count: number, at: Date) {
+  for (let i = 0; i < count; i++) {
+    const saved = await savePerson(db, { firstName: 'Awa', lastName: `Diop ${i}`, role: 'employee' }, undefined, at);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+  }
 }
 
 async function readEverything(db: Dexie) {
@@ -60,19 +95,40 @@ async function readEverything(db: Dexie) {
   return out;
 }
 
-describe('backup and restore', () => {
-  it('a backup restored into a new espace gives back every record, attachments byte for byte', async () => {
+async function open(bytes: Uint8Array, passphrase?: string) {
+  const opened = await openBackup(bytes, passphrase ? { passphrase } : {});
+  if (!opened.ok) throw new Error(opened.error);
+  return opened.backup;
+}
+
+describe('backup format 2', () => {
+  it('is a ZIP with a manifest listing every table with its count and SHA-256, and each file as its own entry', async () => {
     const { workspace, db } = await fixtureWorkspace();
-    const before = await readEverything(db);
-    const { bytes, envelope } = await createBackup(db, workspace, '0.1.0', { now: NOW });
+    await addPeople(db, 3, NOW);
+    const { bytes, info } = await createBackup(db, workspace, '0.1.0', { now: NOW });
     db.close();
-    expect(envelope.counts).toMatchObject({ association: 1, meta: 1, attachments: 1 });
+    expect(info).toMatchObject({ formatVersion: 2, schemaVersion: 7, appVersion: '0.1.0', encrypted: false });
+    const entries = unzipSync(bytes);
+    const manifest = JSON.parse(strFromU8(entries['manifest.json']!));
+    expect(manifest).toMatchObject({ format: 'passerelle-backup', formatVersion: 2, createdAt: NOW.toISOString(), workspace: { name: 'Les Amis du Quartier' } });
+    expect(manifest.tables).toHaveLength(23);
+    expect(manifest.tables.find((t: { table: string }) => t.table === 'people')).toMatchObject({ count: 3, entry: 'tables/people.ndjson', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(manifest.files).toEqual([expect.objectContaining({ entry: 'files/000001.bin', type: 'application/pdf' })]);
+    expect(Object.keys(entries).sort()).toEqual(
+      ['manifest.json', 'manifest.seal', 'files/000001.bin', ...manifest.tables.map((t: { entry: string }) => t.entry)].sort(),
+    );
+  });
+
+  it('restored into a new espace gives back every record, attachments byte for byte', async () => {
+    const { workspace, db } = await fixtureWorkspace();
+    await addPeople(db, 5, NOW);
+    const before = await readEverything(db);
+    const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
+    db.close();
 
     await wipe();
     registry = new RegistryDb();
-    const opened = await openBackup(bytes);
-    if (!opened.ok) throw new Error(opened.error);
-    const restored = await restoreAsNewWorkspace(registry, opened.backup, NOW);
+    const restored = await restoreAsNewWorkspace(registry, await open(bytes), NOW);
     expect(restored.id).toBe(workspace.id);
     expect((await listWorkspaces(registry)).map((w) => w.name)).toEqual(['Les Amis du Quartier']);
     const again = new WorkspaceDb(restored.id);
@@ -80,65 +136,203 @@ describe('backup and restore', () => {
     again.close();
   });
 
-  it('an encrypted backup needs its passphrase and refuses a wrong one', async () => {
+  it('reads tables in chunks: an espace of 4 500 people comes back whole, and progress names every table', async () => {
     const { workspace, db } = await fixtureWorkspace();
-    const { bytes } = await createBackup(db, workspace, '0.1.0', { passphrase: 'quartier 2026', iterations: TEST_ITERATIONS });
+    const people = Array.from({ length: 4_500 }, (_, i) => ({
+      id: `p-${String(i).padStart(5, '0')}`,
+      firstName: 'Awa',
+      lastName: `Diop ${i}`,
+      role: 'employee',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      deletedAt: null,
+    }));
+    await db.table('people').bulkAdd(people);
+    const seen: string[] = [];
+    const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW, onProgress: (p) => seen.push(p.label) });
     db.close();
-    expect(new TextDecoder().decode(bytes)).not.toContain('Diallo');
+    expect(seen).toContain('Personnes');
+    expect(seen).toContain('Entrées du journal');
+    const opened = await open(bytes);
+    expect(opened.tables.people).toEqual(people);
+  });
+
+  it('a protected espace’s backup needs its passphrase, refuses a wrong one and restores as a protected espace', async () => {
+    const { workspace, db } = await fixtureWorkspace();
+    const { bytes, info } = await createBackup(db, workspace, '0.1.0', { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS });
+    db.close();
+    expect(info.encrypted).toBe(true);
     expect(await openBackup(bytes)).toMatchObject({ ok: false, needsPassphrase: true });
-    expect(await openBackup(bytes, { passphrase: 'mauvaise' })).toEqual({ ok: false, needsPassphrase: true, error: WRONG_PASSPHRASE });
-    const opened = await openBackup(bytes, { passphrase: 'quartier 2026' });
-    if (!opened.ok) throw new Error(opened.error);
-    expect((opened.backup.tables.association?.[0] as { legalRepresentative: { lastName: string } }).legalRepresentative.lastName).toBe('Diallo');
+    expect(await openBackup(bytes, { passphrase: 'mauvaise phrase' })).toEqual({ ok: false, needsPassphrase: true, error: WRONG_PASSPHRASE_OR_ALTERED });
+    const opened = await open(bytes, PASSPHRASE);
+    expect((opened.tables.association?.[0] as { legalRepresentative: { lastName: string } }).legalRepresentative.lastName).toBe('Diallo');
+
+    await wipe();
+    registry = new RegistryDb();
+    const restored = await restoreAsNewWorkspace(registry, opened, NOW, { iterations: TEST_ITERATIONS });
+    expect(await getLockVerifier(registry, restored.id)).toBeDefined();
+    expect(await passphraseOpens(registry, restored.id, PASSPHRASE)).toBe(true);
+    expect(await passphraseOpens(registry, restored.id, 'mauvaise phrase')).toBe(false);
   });
 
-  it.each([
-    ['an empty file', () => new Uint8Array(), 'Le fichier est vide : ce n’est pas une sauvegarde Passerelle.'],
-    ['a spreadsheet', () => new TextEncoder().encode('Nom;Prénom\nDiallo;Aminata\n'), 'Ce fichier n’est pas une sauvegarde Passerelle : son contenu est illisible.'],
-    ['a binary file', () => new Uint8Array([0xff, 0xfe, 0x00, 0xd8]), 'Ce fichier n’est pas une sauvegarde Passerelle : ce n’est pas un fichier texte.'],
-    ['another application’s JSON', () => new TextEncoder().encode('{"format":"autre-logiciel","data":[]}'), 'Ce fichier ne vient pas de Passerelle : ce n’est pas une sauvegarde.'],
-  ])('refuses %s with a message saying which problem', async (_what, make, message) => {
-    expect(await openBackup(make())).toEqual({ ok: false, error: message });
+  it('refuses, before deriving any key, a file asking for more PBKDF2 iterations than the fixed range', async () => {
+    const { workspace, db } = await fixtureWorkspace();
+    const { bytes } = await createBackup(db, workspace, '0.1.0', { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS });
+    db.close();
+    const entries = unzipSync(bytes);
+    const manifest = JSON.parse(strFromU8(entries['manifest.json']!));
+    for (const iterations of [2_000_001, 1_000_000_000, 99_999]) {
+      manifest.encryption.iterations = iterations;
+      entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+      const started = performance.now();
+      expect(await openBackup(zipSync(entries, { level: 0 }), { passphrase: PASSPHRASE })).toEqual({
+        ok: false,
+        error: 'La sauvegarde demande un calcul de clé hors des limites de Passerelle : elle est refusée.',
+      });
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
   });
 
-  it('refuses a truncated, an altered and a newer-schema backup, and the espace is unchanged', async () => {
+  it('writes no plain backup of a protected espace: a restore without its passphrase is refused', async () => {
     const { workspace, db } = await fixtureWorkspace();
     const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
-    const text = new TextDecoder().decode(bytes);
+    const protectedNow = await protectEspace(registry, workspace.id, PASSPHRASE, PASSPHRASE, TEST_ITERATIONS);
+    expect(protectedNow.ok).toBe(true);
+    await expect(restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: NOW })).rejects.toThrow(
+      'Cet espace est protégé : déverrouillez-le pour que sa sauvegarde soit chiffrée.',
+    );
+    db.close();
+  });
+});
 
-    const truncated = await openBackup(new TextEncoder().encode(text.slice(0, Math.floor(text.length / 2))));
-    expect(truncated).toEqual({ ok: false, error: 'La sauvegarde est incomplète : le fichier a été tronqué (copie interrompue ?).' });
+describe('format 1 keeps restoring', () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/backups/${name}`, import.meta.url)));
 
-    const altered = await openBackup(new TextEncoder().encode(text.replace('Diallo', 'Dialo')));
-    expect(altered).toEqual({ ok: false, error: CHECKSUM_MISMATCH });
-
-    const newer = JSON.parse(text);
-    newer.schemaVersion = 99;
-    const fromTheFuture = await openBackup(new TextEncoder().encode(JSON.stringify(newer)));
-    expect(fromTheFuture.ok).toBe(false);
-    expect(fromTheFuture.ok ? '' : fromTheFuture.error).toMatch(/^Cette sauvegarde vient d’une version plus récente de Passerelle \(schéma 99/);
-
-    expect((await getAssociationProfile(db))?.legalRepresentative.lastName).toBe('Diallo');
+  it('the format-1 file written before format 2 restores, its attachment byte for byte', async () => {
+    const opened = await open(fixture('format-1.json'));
+    expect(opened.info).toMatchObject({ formatVersion: 1, schemaVersion: 7, workspace: { name: 'Les Amis du Quartier' }, encrypted: false });
+    const restored = await restoreAsNewWorkspace(registry, opened, NOW);
+    const db = new WorkspaceDb(restored.id);
+    expect((await db.table('people').toArray()).map((p) => `${p.firstName} ${p.lastName}`)).toEqual(['Aminata Diallo']);
+    const attachment = await db.table('attachments').get('att-1');
+    expect(Array.from(new Uint8Array(await (attachment.data as Blob).arrayBuffer()))).toEqual(Array.from(PDF));
     db.close();
   });
 
-  it('restoring over an espace keeps a copy, and « Annuler la restauration » brings it back', async () => {
+  it('the protected format-1 file needs its passphrase and gives a protected espace', async () => {
+    expect(await openBackup(fixture('format-1-protected.json'))).toMatchObject({ ok: false, needsPassphrase: true });
+    const restored = await restoreAsNewWorkspace(registry, await open(fixture('format-1-protected.json'), PASSPHRASE), NOW, { iterations: TEST_ITERATIONS });
+    expect(await passphraseOpens(registry, restored.id, PASSPHRASE)).toBe(true);
+  });
+
+  it('a format-1 file missing a whole table is refused instead of emptying that table', async () => {
+    const envelope = JSON.parse(new TextDecoder().decode(fixture('format-1.json')));
+    const tables = JSON.parse(envelope.payload);
+    delete tables.people;
+    delete envelope.counts.people;
+    envelope.payload = JSON.stringify(tables);
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(envelope.payload));
+    envelope.checksum = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    expect(await openBackup(new TextEncoder().encode(JSON.stringify(envelope)))).toEqual({
+      ok: false,
+      error: 'La sauvegarde est incomplète : la table « Personnes » manque.',
+    });
+  });
+
+  it('a backup of schema version 1 is upgraded on the way in, and no scratch database is left', async () => {
+    const v1 = { association: [{ id: 'ws', name: 'Ancienne', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), deletedAt: null }], meta: [] };
+    const leftover = new Dexie('passerelle-upgrade-left-by-a-crash');
+    leftover.version(1).stores({ people: 'id' });
+    await leftover.open();
+    leftover.close();
+    const upgraded = await upgradeTables(v1, 1);
+    expect(upgraded.association).toEqual(v1.association);
+    expect(Object.keys(upgraded)).toEqual(expect.arrayContaining(['people', 'funders', 'partners', 'attachments']));
+    await removeLeftoverUpgradeDatabases();
+    expect((await Dexie.getDatabaseNames()).filter((n) => n.startsWith('passerelle-upgrade-'))).toEqual([]);
+  });
+});
+
+describe('restoring over an espace, and undoing it', () => {
+  const undoKey = (id: string) => `restoreUndo:${id}`;
+
+  it('keeps a copy; the offer counts the changes made since, and an undo can itself be undone', async () => {
+    // The journal stamps changes with the clock: a fixed one, an hour before the restore, then after it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-24T09:00:00Z'));
     const { workspace, db } = await fixtureWorkspace();
     const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
     await saveAssociationProfile(db, { ...fixtureAssociationProfile, acronym: 'CHANGÉ' }, NOW);
     await db.table('attachments').clear();
 
-    const opened = await openBackup(bytes);
-    if (!opened.ok) throw new Error(opened.error);
-    await restoreIntoWorkspace(registry, workspace, opened.backup, '0.1.0', NOW);
+    await restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: NOW });
     expect((await getAssociationProfile(db))?.acronym).toBe('ADQ');
     expect(await db.table('attachments').count()).toBe(1);
-    expect(await restoreUndoAvailable(registry, workspace.id)).toBe(NOW.toISOString());
 
-    expect(await undoRestore(registry, workspace.id)).toBe(true);
+    // Five people added after the restore: the offer says so, and undoing keeps them in the new copy.
+    const later = new Date('2026-11-24T11:00:00Z');
+    vi.setSystemTime(later);
+    await addPeople(db, 5, later);
+    expect(await restoreUndoAvailable(registry, workspace.id, later)).toEqual({
+      at: NOW.toISOString(),
+      kind: 'restore',
+      expiresAt: '2026-12-01T10:00:00.000Z',
+      changesSince: 5,
+    });
+
+    expect(await undoRestore(registry, workspace, '0.1.0', { now: later })).toBe(true);
     expect((await getAssociationProfile(db))?.acronym).toBe('CHANGÉ');
-    expect(await db.table('attachments').count()).toBe(0);
-    expect(await restoreUndoAvailable(registry, workspace.id)).toBeUndefined();
+    expect(await db.table('people').count()).toBe(0);
+    expect(await restoreUndoAvailable(registry, workspace.id, later)).toMatchObject({ kind: 'undo', at: later.toISOString() });
+
+    // The undo of the undo brings the five people back.
+    expect(await undoRestore(registry, workspace, '0.1.0', { now: new Date('2026-11-24T12:00:00Z') })).toBe(true);
+    expect(await db.table('people').count()).toBe(5);
+    expect((await getAssociationProfile(db))?.acronym).toBe('ADQ');
+    db.close();
+    vi.useRealTimers();
+  });
+
+  it('the offer holds seven days to the millisecond, and is gone one millisecond later', async () => {
+    const { workspace, db } = await fixtureWorkspace();
+    const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
+    await restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: NOW });
+    db.close();
+    expect(await restoreUndoAvailable(registry, workspace.id, new Date('2026-12-01T10:00:00.000Z'))).toBeDefined();
+    expect(await restoreUndoAvailable(registry, workspace.id, new Date('2026-12-01T10:00:00.001Z'))).toBeUndefined();
+    expect(await undoRestore(registry, workspace, '0.1.0', { now: new Date('2026-12-01T10:00:00.001Z') })).toBe(false);
+  });
+
+  it('a protected espace’s copy is encrypted with its passphrase', async () => {
+    const { workspace, db } = await fixtureWorkspace();
+    const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
+    await protectEspace(registry, workspace.id, PASSPHRASE, PASSPHRASE, TEST_ITERATIONS);
+    await restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: NOW, passphrase: PASSPHRASE, iterations: TEST_ITERATIONS });
+    const { copyId } = (await registry.settings.get(undoKey(workspace.id)))?.value as { copyId: string };
+    const copy = await readRestoreCopy(copyId);
+    expect(copy).not.toBeNull();
+    expect(await openBackup(copy!)).toMatchObject({ ok: false, needsPassphrase: true });
+    expect((await openBackup(copy!, { passphrase: PASSPHRASE })).ok).toBe(true);
+    db.close();
+  });
+
+  it('a restore that fails (disk full) changes nothing: the espace, the previous copy and the registry stay', async () => {
+    const { workspace, db } = await fixtureWorkspace();
+    const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
+    await restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: NOW });
+    await addPeople(db, 2, NOW);
+    const espaceBefore = await readEverything(db);
+    const registryBefore = await readEverything(registry);
+    const { copyId } = (await registry.settings.get(undoKey(workspace.id)))?.value as { copyId: string };
+    const copyBefore = await readRestoreCopy(copyId);
+
+    vi.spyOn(WorkspaceDb.prototype, 'transaction').mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'));
+    await expect(restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: new Date('2026-11-25T10:00:00Z') })).rejects.toThrow(
+      'Plus assez de place sur cet ordinateur pour restaurer la sauvegarde : rien n’a été modifié.',
+    );
+    expect(await readEverything(db)).toEqual(espaceBefore);
+    expect(await readEverything(registry)).toEqual(registryBefore);
+    expect(await readRestoreCopy(copyId)).toEqual(copyBefore);
     db.close();
   });
 
@@ -148,66 +342,108 @@ describe('backup and restore', () => {
     db.close();
     const other = await createWorkspace(registry, 'Autre association', NOW);
     if (!other.ok) throw new Error('no espace');
-    const opened = await openBackup(bytes);
-    if (!opened.ok) throw new Error(opened.error);
-    await restoreIntoWorkspace(registry, other.value, opened.backup, '0.1.0', NOW);
+    await restoreIntoWorkspace(registry, other.value, await open(bytes), '0.1.0', { now: NOW });
     const otherDb = new WorkspaceDb(other.value.id);
     expect((await getAssociationProfile(otherDb))?.name).toBe('Les Amis du Quartier');
     otherDb.close();
   });
-
-  it('a backup of schema version 1 is upgraded on the way in', async () => {
-    const v1 = { association: [{ id: 'ws', name: 'Ancienne', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), deletedAt: null }], meta: [] };
-    const upgraded = await upgradeTables(v1, 1);
-    expect(upgraded.association).toEqual(v1.association);
-    expect(Object.keys(upgraded)).toEqual(expect.arrayContaining(['people', 'funders', 'partners', 'attachments']));
-  });
 });
 
 describe('backup round trip, property-based', () => {
-  const record = fc.record({
+  const isoAt = fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+  const person = fc.record({
     id: fc.uuid(),
-    label: fc.string(),
-    amountCents: fc.integer({ min: 0, max: 10_000_000_00 }),
-    day: fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-    flag: fc.constantFrom(0, 1),
-    notes: fc.option(fc.string(), { nil: undefined }),
-    deletedAt: fc.constant(null),
+    firstName: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== ''),
+    lastName: fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== ''),
+    role: fc.constantFrom('employee', 'volunteer'),
+    createdAt: isoAt,
+    updatedAt: isoAt,
+    deletedAt: fc.option(isoAt, { nil: null }),
   });
   const attachment = fc.record({
     id: fc.uuid(),
-    ownerId: fc.uuid(),
     type: fc.constantFrom('application/pdf', 'image/png', 'image/jpeg'),
-    bytes: fc.uint8Array({ maxLength: 2048 }),
+    bytes: fc.uint8Array({ maxLength: 3_000_000 }),
   });
+
+  /** The file the format-1 writer (before December 2026) made of these tables: one JSON envelope. */
+  async function formatOneFile(db: Dexie, workspace: { id: string; name: string }): Promise<Uint8Array> {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of db.tables) tables[table.name] = await table.toArray();
+    const payload = JSON.stringify(await encodeValue(tables));
+    const envelope = {
+      format: 'passerelle-backup',
+      formatVersion: 1,
+      schemaVersion: db.verno,
+      appVersion: '0.1.0',
+      createdAt: NOW.toISOString(),
+      workspace,
+      counts: Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length])),
+      checksum: await sha256Hex(payload),
+      encryption: null,
+      payload,
+    };
+    return new TextEncoder().encode(JSON.stringify(envelope));
+  }
+
+  it('format 1 → current: any espace written by the format-1 writer restores identical', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(person, { selector: (r) => r.id, maxLength: 12 }),
+        fc.uniqueArray(attachment, { selector: (a) => a.id, maxLength: 2 }),
+        async (people, files) => {
+          await wipe();
+          registry = new RegistryDb();
+          const created = await createWorkspace(registry, 'Propriété', NOW);
+          if (!created.ok) throw new Error('no espace');
+          const db = new WorkspaceDb(created.value.id);
+          await db.table('people').bulkAdd(people.map((p) => ({ ...p, firstName: p.firstName.trim(), lastName: p.lastName.trim() })));
+          await db.table('attachments').bulkAdd(files.map((f) => attachmentRecord(f.id, f.bytes, f.type)));
+          const before = await readEverything(db);
+          const bytes = await formatOneFile(db, created.value);
+          db.close();
+
+          await wipe();
+          registry = new RegistryDb();
+          const restored = await restoreAsNewWorkspace(registry, await open(bytes), NOW);
+          const after = new WorkspaceDb(restored.id);
+          expect(await readEverything(after)).toEqual(before);
+          after.close();
+        },
+      ),
+      { numRuns: 10 },
+    );
+  }, 120_000);
 
   it.each([
     ['plain', undefined],
-    ['encrypted', 'phrase de passe'],
-  ])('%s: any espace backs up and restores identical, attachments byte for byte', async (_kind, passphrase) => {
+    ['encrypted', PASSPHRASE],
+  ])('%s, format 2: any espace backs up and restores identical, attachments byte for byte', async (_kind, passphrase) => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(record, { selector: (r) => r.id, maxLength: 12 }), fc.uniqueArray(attachment, { selector: (a) => a.id, maxLength: 3 }), async (people, files) => {
-        await wipe();
-        registry = new RegistryDb();
-        const created = await createWorkspace(registry, 'Propriété', NOW);
-        if (!created.ok) throw new Error('no espace');
-        const db = new WorkspaceDb(created.value.id);
-        await db.table('people').bulkAdd(people);
-        await db.table('attachments').bulkAdd(files.map((f) => ({ id: f.id, ownerId: f.ownerId, data: new Blob([f.bytes], { type: f.type }), deletedAt: null })));
-        const before = await readEverything(db);
-        const { bytes } = await createBackup(db, created.value, '0.1.0', { passphrase, iterations: TEST_ITERATIONS });
-        db.close();
+      fc.asyncProperty(
+        fc.uniqueArray(person, { selector: (r) => r.id, maxLength: 12 }),
+        fc.uniqueArray(attachment, { selector: (a) => a.id, maxLength: 3 }),
+        async (people, files) => {
+          await wipe();
+          registry = new RegistryDb();
+          const created = await createWorkspace(registry, 'Propriété', NOW);
+          if (!created.ok) throw new Error('no espace');
+          const db = new WorkspaceDb(created.value.id);
+          await db.table('people').bulkAdd(people.map((p) => ({ ...p, firstName: p.firstName.trim(), lastName: p.lastName.trim() })));
+          await db.table('attachments').bulkAdd(files.map((f) => attachmentRecord(f.id, f.bytes, f.type)));
+          const before = await readEverything(db);
+          const { bytes } = await createBackup(db, created.value, '0.1.0', passphrase ? { passphrase, iterations: TEST_ITERATIONS } : {});
+          db.close();
 
-        await wipe();
-        registry = new RegistryDb();
-        const opened = await openBackup(bytes, { passphrase });
-        if (!opened.ok) throw new Error(opened.error);
-        const restored = await restoreAsNewWorkspace(registry, opened.backup, NOW);
-        const after = new WorkspaceDb(restored.id);
-        expect(await readEverything(after)).toEqual(before);
-        after.close();
-      }),
-      { numRuns: passphrase ? 8 : 25 },
+          await wipe();
+          registry = new RegistryDb();
+          const restored = await restoreAsNewWorkspace(registry, await open(bytes, passphrase), NOW, { iterations: TEST_ITERATIONS });
+          const after = new WorkspaceDb(restored.id);
+          expect(await readEverything(after)).toEqual(before);
+          after.close();
+        },
+      ),
+      { numRuns: passphrase ? 4 : 15 },
     );
-  }, 60_000);
+  }, 120_000);
 });

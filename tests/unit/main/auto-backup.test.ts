@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -55,27 +56,50 @@ afterEach(() => {
 
 async function chooseUsbKey() {
   electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [usbKey] });
-  return invoke(CHANNELS.chooseBackupFolder);
+  return invoke(CHANNELS.chooseBackupFolder, { workspaceId: WS });
 }
 
 describe('automatic backups folder', () => {
   it('has no folder until the user picks one, then remembers it', async () => {
-    expect(await invoke(CHANNELS.backupFolder)).toEqual({ folder: null, available: false });
+    expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: null, available: false });
     expect(await chooseUsbKey()).toEqual({ status: 'chosen', folder: usbKey });
-    expect(await invoke(CHANNELS.backupFolder)).toEqual({ folder: usbKey, available: true });
-    expect(JSON.parse(readFileSync(join(userData, 'auto-backup.json'), 'utf8'))).toEqual({ folder: usbKey });
+    expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: usbKey, available: true });
+    expect(JSON.parse(readFileSync(join(userData, 'auto-backup.json'), 'utf8'))).toEqual({ folders: { [WS]: usbKey } });
+  });
+
+  it('each espace has its own folder: choosing one for an espace moves no other espace’s backups', async () => {
+    const otherKey = mkdtempSync(join(tmpdir(), 'passerelle-usb-autre-'));
+    try {
+      await chooseUsbKey();
+      electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [otherKey] });
+      await invoke(CHANNELS.chooseBackupFolder, { workspaceId: OTHER_WS });
+      expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: usbKey, available: true });
+      expect(await invoke(CHANNELS.backupFolder, { workspaceId: OTHER_WS })).toEqual({ folder: otherKey, available: true });
+      await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z')), data: new Uint8Array([1]) });
+      await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(OTHER_WS, new Date('2026-11-24T10:00:00Z')), data: new Uint8Array([2]) });
+      expect(readdirSync(usbKey)).toEqual([autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z'))]);
+      expect(readdirSync(otherKey)).toEqual([autoBackupFileName(OTHER_WS, new Date('2026-11-24T10:00:00Z'))]);
+      await expect(invoke(CHANNELS.backupFolder, { workspaceId: '../../etc' })).rejects.toThrow(/Requête refusée/);
+    } finally {
+      rmSync(otherKey, { recursive: true, force: true });
+    }
+  });
+
+  it('an espace without a folder of its own keeps the laptop-wide folder chosen before', async () => {
+    writeFileSync(join(userData, 'auto-backup.json'), JSON.stringify({ folder: usbKey }));
+    expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: usbKey, available: true });
   });
 
   it('a cancelled dialog changes nothing', async () => {
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
-    expect(await invoke(CHANNELS.chooseBackupFolder)).toEqual({ status: 'cancelled' });
+    expect(await invoke(CHANNELS.chooseBackupFolder, { workspaceId: WS })).toEqual({ status: 'cancelled' });
     expect(existsSync(join(userData, 'auto-backup.json'))).toBe(false);
   });
 
   it('says when the key was removed', async () => {
     await chooseUsbKey();
     rmSync(usbKey, { recursive: true, force: true });
-    expect(await invoke(CHANNELS.backupFolder)).toEqual({ folder: usbKey, available: false });
+    expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: usbKey, available: false });
     await expect(
       invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date()), data: new Uint8Array([1]) }),
     ).rejects.toThrow('Le dossier des sauvegardes automatiques est inaccessible (clé USB retirée ?).');
@@ -94,12 +118,44 @@ describe('writing and pruning automatic backups', () => {
     });
     expect(listed).toEqual(
       expect.arrayContaining([
-        { name: `Passerelle-auto-${WS}-2026-11-23T09-00-00Z.json`, createdAt: '2026-11-23T09:00:00Z' },
-        { name: `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.json`, createdAt: '2026-11-24T10:30:15Z' },
+        expect.objectContaining({ name: `Passerelle-auto-${WS}-2026-11-23T09-00-00Z.zip`, createdAt: '2026-11-23T09:00:00Z' }),
+        expect.objectContaining({ name: `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.zip`, createdAt: '2026-11-24T10:30:15Z' }),
       ]),
     );
     expect(listed).toHaveLength(2);
-    expect([...readFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.json`))]).toEqual([7, 8, 9]);
+    expect([...readFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.zip`))]).toEqual([7, 8, 9]);
+  });
+
+  it('writes through a temporary file renamed at the end, and says which listed files are whole', async () => {
+    await chooseUsbKey();
+    const whole = zipSync({ 'manifest.json': strToU8('{}') });
+    // A format-1 file and a ZIP, both cut short by a crash of the old in-place write.
+    writeFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-20T08-00-00Z.json`), '{"format":"passerelle-backup","payload":"abc');
+    writeFileSync(join(usbKey, autoBackupFileName(WS, new Date('2026-11-21T08:00:00Z'))), whole.subarray(0, whole.length - 5));
+    writeFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-22T08-00-00Z.json`), '{"format":"passerelle-backup"}\n');
+    const listed = (await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z')), data: whole })) as {
+      name: string;
+      complete: boolean;
+    }[];
+    expect(Object.fromEntries(listed.map((f) => [f.name.replace(/^.*-(\d{4}-)/, '$1'), f.complete]))).toEqual({
+      '2026-11-20T08-00-00Z.json': false,
+      '2026-11-21T08-00-00Z.zip': false,
+      '2026-11-22T08-00-00Z.json': true,
+      '2026-11-24T10-00-00Z.zip': true,
+    });
+    expect(readdirSync(usbKey).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a write that fails leaves no temporary file and no half backup, and says so in French', async () => {
+    await chooseUsbKey();
+    const name = autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z'));
+    // A folder in the way of the final name makes the rename fail, as a full or pulled-out key would.
+    mkdirSync(join(usbKey, name));
+    writeFileSync(join(usbKey, name, 'occupé'), 'x');
+    await expect(invoke(CHANNELS.writeAutoBackup, { fileName: name, data: new Uint8Array([1, 2, 3]) })).rejects.toThrow(
+      'La sauvegarde automatique n’a pas pu être écrite dans le dossier choisi.',
+    );
+    expect(readdirSync(usbKey)).toEqual([name]);
   });
 
   it('deletes only automatic backups, and refuses any other name', async () => {
@@ -127,6 +183,6 @@ describe('writing and pruning automatic backups', () => {
   it.skipIf(process.getuid?.() === 0)('refuses a folder it cannot write to', async () => {
     chmodSync(usbKey, 0o500);
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [usbKey] });
-    await expect(invoke(CHANNELS.chooseBackupFolder)).rejects.toThrow('Passerelle ne peut pas écrire dans ce dossier');
+    await expect(invoke(CHANNELS.chooseBackupFolder, { workspaceId: WS })).rejects.toThrow('Passerelle ne peut pas écrire dans ce dossier');
   });
 });

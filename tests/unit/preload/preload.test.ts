@@ -33,7 +33,7 @@ describe('the preload bridge', () => {
     }
   });
 
-  const WITHOUT_ARGUMENT: readonly string[] = ['appInfo', 'chooseBackupFolder', 'backupFolder'];
+  const WITHOUT_ARGUMENT: readonly string[] = ['appInfo'];
 
   it.each(Object.keys(CHANNELS).filter((name) => !WITHOUT_ARGUMENT.includes(name)) as (keyof typeof CHANNELS)[])(
     '%s invokes its own channel with the request',

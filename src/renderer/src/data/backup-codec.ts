@@ -47,7 +47,7 @@ export async function encodeValue(value: unknown): Promise<unknown> {
   return Object.fromEntries(entries);
 }
 
-function containsBlob(value: unknown): boolean {
+export function containsBlob(value: unknown): boolean {
   if (value instanceof Blob) return true;
   if (Array.isArray(value)) return value.some(containsBlob);
   if (value !== null && typeof value === 'object') {

@@ -1,33 +1,60 @@
 import { Dexie } from 'dexie';
 import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
   CHECKSUM_MISMATCH,
   parseBackupEnvelope,
   WRONG_PASSPHRASE,
-  type BackupEnvelope,
 } from '../domain/backup/backup-envelope';
+import { recordProblem } from '../domain/backup/record-checks';
+import { restoreUndoExpiresAt, restoreUndoOpen } from '../domain/backup/restore-undo';
+import { tableLabel } from '../domain/backup/table-labels';
 import { newStamps } from '../domain/record';
 import type { WorkspaceRecord } from '../domain/workspace';
-import { decodeValue, encodeValue } from './backup-codec';
-import { decryptText, encryptText, sha256Hex } from './backup-crypto';
+import { decodeValue } from './backup-codec';
+import { decryptText, sha256Hex } from './backup-crypto';
+import { looksLikeZip, readFormat2, writeFormat2, type ProgressListener } from './backup-format2';
+import { getLockVerifier, passphraseOpens, protectEspace } from './espace-lock';
 import type { RegistryDb } from './registry-db';
+import { deleteRestoreCopy, readRestoreCopy, writeRestoreCopy } from './restore-copy';
 import { declareVersions, latestVersion, workspaceVersions } from './schema';
 import { WorkspaceDb } from './workspace-db';
 
 // Backups are written over `db.tables` and the schema's declared stores, never over a list of entities, so
-// that a table added by a later version is covered without new code.
+// that a table added by a later version is covered without new code. New backups are format 2
+// (backup-format2.ts); format-1 files (one JSON envelope) keep restoring. Whatever the format, a backup is
+// upgraded by the real schema upgrades and every record checked before anything is written.
 
 export type BackupTables = Record<string, unknown[]>;
+export type { BackupProgress, ProgressListener } from './backup-format2';
+
+/** What the restore preview shows of a backup, whatever its format. */
+export interface BackupInfo {
+  formatVersion: number;
+  schemaVersion: number;
+  appVersion: string;
+  createdAt: string;
+  workspace: { id: string; name: string };
+  counts: Record<string, number>;
+  encrypted: boolean;
+}
 
 export interface OpenedBackup {
-  envelope: BackupEnvelope;
+  info: BackupInfo;
+  /** Every table at the current schema, upgraded and checked. */
   tables: BackupTables;
+  /** The passphrase that opened it, kept in memory so that a restore as a new espace stays protected. */
+  passphrase?: string;
 }
 
 export type OpenBackupResult =
   | { ok: true; backup: OpenedBackup }
   | { ok: false; error: string; needsPassphrase?: boolean };
+
+export interface BackupOptions {
+  now?: Date;
+  passphrase?: string;
+  iterations?: number;
+  onProgress?: ProgressListener;
+}
 
 async function readAllTables(db: Dexie): Promise<BackupTables> {
   const tables: BackupTables = {};
@@ -37,55 +64,59 @@ async function readAllTables(db: Dexie): Promise<BackupTables> {
   return tables;
 }
 
+/** The whole espace as a format-2 file, encrypted with `passphrase` when one is given. */
 export async function createBackup(
   db: WorkspaceDb,
   workspace: { id: string; name: string },
   appVersion: string,
-  options: { now?: Date; passphrase?: string; iterations?: number } = {},
-): Promise<{ envelope: BackupEnvelope; bytes: Uint8Array }> {
-  const raw = await readAllTables(db);
-  // Blobs are read outside the transaction: awaiting a non-Dexie promise inside one would end it.
-  const encoded = (await encodeValue(raw)) as BackupTables;
-  const plain = JSON.stringify(encoded);
-  let payload = plain;
-  let encryption: BackupEnvelope['encryption'] = null;
-  if (options.passphrase) {
-    const sealed = await encryptText(plain, options.passphrase, options.iterations);
-    payload = sealed.ciphertext;
-    encryption = sealed.encryption;
-  }
-  const envelope: BackupEnvelope = {
-    format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    schemaVersion: db.verno,
-    appVersion,
-    createdAt: (options.now ?? new Date()).toISOString(),
-    workspace: { id: workspace.id, name: workspace.name },
-    counts: Object.fromEntries(Object.entries(raw).map(([name, rows]) => [name, rows.length])),
-    checksum: await sha256Hex(payload),
-    encryption,
-    payload,
+  options: BackupOptions = {},
+): Promise<{ info: BackupInfo; bytes: Uint8Array<ArrayBuffer> }> {
+  const { manifest, bytes } = await writeFormat2(db, workspace, appVersion, options);
+  const info: BackupInfo = {
+    formatVersion: manifest.formatVersion,
+    schemaVersion: manifest.schemaVersion,
+    appVersion: manifest.appVersion,
+    createdAt: manifest.createdAt,
+    workspace: manifest.workspace,
+    counts: Object.fromEntries(manifest.tables.map((t) => [t.table, t.count])),
+    encrypted: manifest.encryption !== null,
   };
-  return { envelope, bytes: new TextEncoder().encode(JSON.stringify(envelope)) };
+  return { info, bytes };
 }
 
-function storesAt(version: number): Set<string> {
-  const names = new Set<string>();
+/** No plain backup of a protected espace is ever written: its passphrase must come with the request. */
+export async function requirePassphraseIfProtected(
+  registry: RegistryDb,
+  workspaceId: string,
+  passphrase: string | undefined,
+): Promise<void> {
+  if (passphrase === undefined) {
+    if (await getLockVerifier(registry, workspaceId)) {
+      throw new Error('Cet espace est protégé : déverrouillez-le pour que sa sauvegarde soit chiffrée.');
+    }
+  } else if (!(await passphraseOpens(registry, workspaceId, passphrase))) {
+    throw new Error('La phrase de passe de cet espace a changé : verrouillez puis déverrouillez l’espace, et recommencez.');
+  }
+}
+
+function storesAt(version: number): Map<string, string> {
+  const stores = new Map<string, string>();
   for (const entry of workspaceVersions) {
     if (entry.version > version) break;
     for (const [name, definition] of Object.entries(entry.stores)) {
-      if (definition === null) names.delete(name);
-      else names.add(name);
+      if (definition === null) stores.delete(name);
+      else stores.set(name, definition);
     }
   }
-  return names;
+  return stores;
 }
 
-/**
- * Reads and checks a backup file without touching any database: what it is, whether it is whole, and its
- * records. A protected backup needs its passphrase.
- */
-export async function openBackup(bytes: Uint8Array, options: { passphrase?: string } = {}): Promise<OpenBackupResult> {
+/** The primary key's path of a store definition (`'id, name'` → `id`; `'++id'` → `id`). */
+function primaryKeyPath(definition: string): string {
+  return (definition.split(',')[0] ?? '').trim().replace(/^(\+\+|&)/, '');
+}
+
+async function openFormat1(bytes: Uint8Array, passphrase?: string): Promise<OpenBackupResult> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -99,10 +130,13 @@ export async function openBackup(bytes: Uint8Array, options: { passphrase?: stri
 
   let plain = envelope.payload;
   if (envelope.encryption) {
-    if (!options.passphrase) {
+    if (!passphrase) {
       return { ok: false, needsPassphrase: true, error: 'Cette sauvegarde est protégée : saisissez sa phrase de passe.' };
     }
-    const decrypted = await decryptText(envelope.payload, envelope.encryption, options.passphrase);
+    if (envelope.encryption.iterations > 2_000_000) {
+      return { ok: false, error: 'La sauvegarde demande un calcul de clé hors des limites de Passerelle : elle est refusée.' };
+    }
+    const decrypted = await decryptText(envelope.payload, envelope.encryption, passphrase);
     if (decrypted === null) return { ok: false, needsPassphrase: true, error: WRONG_PASSPHRASE };
     plain = decrypted;
   }
@@ -116,14 +150,116 @@ export async function openBackup(bytes: Uint8Array, options: { passphrase?: stri
   if (typeof tables !== 'object' || tables === null || Array.isArray(tables)) {
     return { ok: false, error: 'La sauvegarde est abîmée : ses données sont illisibles.' };
   }
-  const known = storesAt(envelope.schemaVersion);
   for (const [name, rows] of Object.entries(tables)) {
-    if (!known.has(name)) return { ok: false, error: `La sauvegarde contient une table inconnue (« ${name} »).` };
     if (!Array.isArray(rows) || rows.length !== envelope.counts[name]) {
-      return { ok: false, error: `La sauvegarde est abîmée : la table « ${name} » n’a pas le nombre d’éléments annoncé.` };
+      return { ok: false, error: `La sauvegarde est abîmée : la table « ${tableLabel(name)} » n’a pas le nombre d’éléments annoncé.` };
     }
   }
-  return { ok: true, backup: { envelope, tables: tables as BackupTables } };
+  const info: BackupInfo = {
+    formatVersion: envelope.formatVersion,
+    schemaVersion: envelope.schemaVersion,
+    appVersion: envelope.appVersion,
+    createdAt: envelope.createdAt,
+    workspace: envelope.workspace,
+    counts: envelope.counts,
+    encrypted: envelope.encryption !== null,
+  };
+  return { ok: true, backup: { info, tables: tables as BackupTables } };
+}
+
+/** Every table of the backup's version is there, no other, and no primary key is used twice. */
+function structureProblem(tables: BackupTables, version: number): string | null {
+  const stores = storesAt(version);
+  for (const name of Object.keys(tables)) {
+    if (!stores.has(name)) return `La sauvegarde contient une table inconnue (« ${name.slice(0, 80)} »).`;
+  }
+  for (const [name, definition] of stores) {
+    const rows = tables[name];
+    if (!rows) return `La sauvegarde est incomplète : la table « ${tableLabel(name)} » manque.`;
+    const keyPath = primaryKeyPath(definition);
+    const seen = new Set<unknown>();
+    for (const row of rows) {
+      const key = typeof row === 'object' && row !== null ? (row as Record<string, unknown>)[keyPath] : undefined;
+      if (typeof key !== 'string' || key === '') {
+        return `La sauvegarde est abîmée : un élément de la table « ${tableLabel(name)} » n’a pas d’identifiant.`;
+      }
+      if (seen.has(key)) {
+        return `La sauvegarde est abîmée : deux éléments de la table « ${tableLabel(name)} » ont le même identifiant (« ${key.slice(0, 80)} »).`;
+      }
+      seen.add(key);
+    }
+  }
+  return null;
+}
+
+function firstRecordProblem(tables: BackupTables): string | null {
+  for (const [table, rows] of Object.entries(tables)) {
+    for (const row of rows) {
+      const problem = recordProblem(table, row);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads and checks a backup file without writing to the espace: what it is, whether it is whole, and its
+ * records, upgraded to the current schema and each checked by its entity's schema. A protected backup
+ * needs its passphrase.
+ */
+export async function openBackup(
+  bytes: Uint8Array,
+  options: { passphrase?: string; onProgress?: ProgressListener } = {},
+): Promise<OpenBackupResult> {
+  let opened: OpenBackupResult;
+  if (looksLikeZip(bytes)) {
+    const read = await readFormat2(bytes, options);
+    if (!read.ok) return read;
+    const { manifest } = read;
+    if (manifest.schemaVersion > latestVersion(workspaceVersions)) {
+      return {
+        ok: false,
+        error: `Cette sauvegarde vient d’une version plus récente de Passerelle (schéma ${manifest.schemaVersion}, cette application connaît le schéma ${latestVersion(workspaceVersions)}) : mettez l’application à jour pour la restaurer.`,
+      };
+    }
+    const info: BackupInfo = {
+      formatVersion: manifest.formatVersion,
+      schemaVersion: manifest.schemaVersion,
+      appVersion: manifest.appVersion,
+      createdAt: manifest.createdAt,
+      workspace: manifest.workspace,
+      counts: Object.fromEntries(manifest.tables.map((t) => [t.table, t.count])),
+      encrypted: manifest.encryption !== null,
+    };
+    opened = { ok: true, backup: { info, tables: read.tables } };
+  } else {
+    opened = await openFormat1(bytes, options.passphrase);
+  }
+  if (!opened.ok) return opened;
+  const { info } = opened.backup;
+  const before = structureProblem(opened.backup.tables, info.schemaVersion);
+  if (before) return { ok: false, error: before };
+  let tables: BackupTables;
+  try {
+    tables = await upgradeTables(opened.backup.tables, info.schemaVersion);
+  } catch {
+    return { ok: false, error: 'La sauvegarde n’a pas pu être mise au format de cette version de Passerelle : rien n’a été modifié.' };
+  }
+  const problem = structureProblem(tables, latestVersion(workspaceVersions)) ?? firstRecordProblem(tables);
+  if (problem) return { ok: false, error: problem };
+  return {
+    ok: true,
+    backup: { info, tables, ...(info.encrypted && options.passphrase ? { passphrase: options.passphrase } : {}) },
+  };
+}
+
+const UPGRADE_PREFIX = 'passerelle-upgrade-';
+
+/** Scratch databases of upgrades that a closed tab or a crash left behind. */
+export async function removeLeftoverUpgradeDatabases(): Promise<void> {
+  for (const name of await Dexie.getDatabaseNames()) {
+    if (name.startsWith(UPGRADE_PREFIX)) await Dexie.delete(name);
+  }
 }
 
 /**
@@ -133,21 +269,28 @@ export async function openBackup(bytes: Uint8Array, options: { passphrase?: stri
 export async function upgradeTables(tables: BackupTables, fromVersion: number): Promise<BackupTables> {
   const latest = latestVersion(workspaceVersions);
   if (fromVersion === latest) return tables;
-  const name = `passerelle-upgrade-${crypto.randomUUID()}`;
-  const old = new Dexie(name);
-  declareVersions(old, workspaceVersions, fromVersion);
-  await old.open();
-  await old.transaction('rw', old.tables, async () => {
-    for (const [table, rows] of Object.entries(tables)) await old.table(table).bulkAdd(rows);
-  });
-  old.close();
-  const upgraded = new Dexie(name);
-  declareVersions(upgraded, workspaceVersions);
+  await removeLeftoverUpgradeDatabases();
+  const name = `${UPGRADE_PREFIX}${crypto.randomUUID()}`;
   try {
-    await upgraded.open();
-    return await readAllTables(upgraded);
+    const old = new Dexie(name);
+    declareVersions(old, workspaceVersions, fromVersion);
+    await old.open();
+    try {
+      await old.transaction('rw', old.tables, async () => {
+        for (const [table, rows] of Object.entries(tables)) await old.table(table).bulkAdd(rows);
+      });
+    } finally {
+      old.close();
+    }
+    const upgraded = new Dexie(name);
+    declareVersions(upgraded, workspaceVersions);
+    try {
+      await upgraded.open();
+      return await readAllTables(upgraded);
+    } finally {
+      upgraded.close();
+    }
   } finally {
-    upgraded.close();
     await Dexie.delete(name);
   }
 }
@@ -166,88 +309,176 @@ function rekey(tables: BackupTables, fromId: string, toId: string): BackupTables
   return rekeyed;
 }
 
-async function replaceAll(db: WorkspaceDb, tables: BackupTables): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) {
-      await table.clear();
-      const rows = tables[table.name];
-      if (rows && rows.length > 0) await table.bulkAdd(rows);
-    }
-  });
+/** IndexedDB's failures in the user's words; the transaction was rolled back, so nothing changed. */
+function restoreFailure(error: unknown): Error {
+  const name = error instanceof Error ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return new Error('Plus assez de place sur cet ordinateur pour restaurer la sauvegarde : rien n’a été modifié.');
+  }
+  if (name === 'ConstraintError' || inner === 'ConstraintError' || name === 'BulkError') {
+    return new Error('Deux éléments de la sauvegarde ont le même identifiant : rien n’a été modifié.');
+  }
+  return new Error('La restauration n’a pas abouti : rien n’a été modifié.');
+}
+
+async function replaceAll(db: WorkspaceDb, tables: BackupTables, onProgress?: ProgressListener): Promise<void> {
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      for (const [done, table] of db.tables.entries()) {
+        onProgress?.({ label: tableLabel(table.name), done, total: db.tables.length });
+        await table.clear();
+        const rows = tables[table.name];
+        if (rows && rows.length > 0) await table.bulkAdd(rows);
+      }
+    });
+  } catch (error) {
+    throw restoreFailure(error);
+  }
 }
 
 const undoKey = (workspaceId: string) => `restoreUndo:${workspaceId}`;
 
+export type RestoreKind = 'restore' | 'undo';
+
 interface RestoreUndo {
+  /** When the restore (or the undo) happened. */
   at: string;
-  backup: string;
+  /** The copy of the espace as it was just before. */
+  copyId?: string;
+  kind?: RestoreKind;
+  /** Before format 2, the copy was one JSON string here. */
+  backup?: string;
+}
+
+export interface RestoreOptions {
+  now?: Date;
+  /** The espace's passphrase when it is protected: the copy kept before the restore is encrypted with it. */
+  passphrase?: string;
+  iterations?: number;
+  onProgress?: ProgressListener;
+  kind?: RestoreKind;
 }
 
 /**
- * Replaces an espace's records with a backup's. What it held before is kept first, so that « Annuler la
- * restauration » can bring it back.
+ * Replaces an espace's records with a backup's. What it held before is copied first; that copy replaces
+ * the previous one only once the restore has succeeded, so that « Annuler la restauration » can bring it
+ * back. A failure leaves the espace, its previous copy and the registry as they were.
  */
 export async function restoreIntoWorkspace(
   registry: RegistryDb,
   workspace: { id: string; name: string },
   backup: OpenedBackup,
   appVersion: string,
-  now: Date = new Date(),
+  options: RestoreOptions = {},
 ): Promise<void> {
-  const tables = rekey(await upgradeTables(backup.tables, backup.envelope.schemaVersion), backup.envelope.workspace.id, workspace.id);
+  const now = options.now ?? new Date();
+  await requirePassphraseIfProtected(registry, workspace.id, options.passphrase);
+  const tables = rekey(backup.tables, backup.info.workspace.id, workspace.id);
   const db = new WorkspaceDb(workspace.id);
   try {
-    const previous = await createBackup(db, workspace, appVersion, { now });
-    const undo: RestoreUndo = { at: now.toISOString(), backup: new TextDecoder().decode(previous.bytes) };
+    const copy = await createBackup(db, workspace, appVersion, {
+      now,
+      ...(options.passphrase ? { passphrase: options.passphrase } : {}),
+      ...(options.iterations ? { iterations: options.iterations } : {}),
+    });
+    const copyId = await writeRestoreCopy(copy.bytes);
+    try {
+      await replaceAll(db, tables, options.onProgress);
+    } catch (error) {
+      await deleteRestoreCopy(copyId);
+      throw error;
+    }
+    const previous = (await registry.settings.get(undoKey(workspace.id)))?.value as RestoreUndo | undefined;
+    const undo: RestoreUndo = { at: now.toISOString(), copyId, kind: options.kind ?? 'restore' };
     await registry.settings.put({ key: undoKey(workspace.id), value: undo });
-    await replaceAll(db, tables);
+    if (previous?.copyId) await deleteRestoreCopy(previous.copyId);
   } finally {
     db.close();
   }
 }
 
-export async function restoreUndoAvailable(registry: RegistryDb, workspaceId: string): Promise<string | undefined> {
-  const entry = await registry.settings.get(undoKey(workspaceId));
-  return (entry?.value as RestoreUndo | undefined)?.at;
+export interface RestoreUndoOffer {
+  /** When the restore (or the undo) was made. */
+  at: string;
+  kind: RestoreKind;
+  /** After this, the offer is gone. */
+  expiresAt: string;
+  /** Journal entries written since: what an undo would lose (kept in the copy the undo makes). */
+  changesSince: number;
 }
 
-/** Puts back what the espace held before the last restore. */
-export async function undoRestore(registry: RegistryDb, workspaceId: string): Promise<boolean> {
-  const entry = await registry.settings.get(undoKey(workspaceId));
-  const undo = entry?.value as RestoreUndo | undefined;
-  if (!undo) return false;
-  const opened = await openBackup(new TextEncoder().encode(undo.backup));
-  if (!opened.ok) throw new Error(opened.error);
-  const db = new WorkspaceDb(workspaceId);
+/** The offer to undo the last restore, while it holds. */
+export async function restoreUndoAvailable(
+  registry: RegistryDb,
+  workspaceId: string,
+  now: Date = new Date(),
+  openDb?: WorkspaceDb,
+): Promise<RestoreUndoOffer | undefined> {
+  const undo = (await registry.settings.get(undoKey(workspaceId)))?.value as RestoreUndo | undefined;
+  if (!undo || !restoreUndoOpen(undo.at, now)) return undefined;
+  const db = openDb ?? new WorkspaceDb(workspaceId);
   try {
-    await replaceAll(db, opened.backup.tables);
+    const changesSince = await db.journal.where('at').above(undo.at).count();
+    return { at: undo.at, kind: undo.kind ?? 'restore', expiresAt: restoreUndoExpiresAt(undo.at), changesSince };
   } finally {
-    db.close();
+    if (!openDb) db.close();
   }
-  await registry.settings.delete(undoKey(workspaceId));
+}
+
+/**
+ * Puts back what the espace held before the last restore. The undo is itself a restore: what the espace
+ * holds now is copied first, so that the undo can be undone in turn.
+ */
+export async function undoRestore(
+  registry: RegistryDb,
+  workspace: { id: string; name: string },
+  appVersion: string,
+  options: Omit<RestoreOptions, 'kind'> = {},
+): Promise<boolean> {
+  const now = options.now ?? new Date();
+  const undo = (await registry.settings.get(undoKey(workspace.id)))?.value as RestoreUndo | undefined;
+  if (!undo || !restoreUndoOpen(undo.at, now)) return false;
+  const bytes = undo.copyId ? await readRestoreCopy(undo.copyId) : undo.backup ? new TextEncoder().encode(undo.backup) : null;
+  if (!bytes) throw new Error('La copie d’avant la restauration est introuvable : rien n’a été modifié.');
+  const opened = await openBackup(bytes, options.passphrase ? { passphrase: options.passphrase } : {});
+  if (!opened.ok) throw new Error(`La copie d’avant la restauration est illisible (${opened.error}) Rien n’a été modifié.`);
+  await restoreIntoWorkspace(registry, workspace, opened.backup, appVersion, { ...options, now, kind: 'undo' });
   return true;
 }
 
 /**
  * Restores a backup as an espace of its own — on a new laptop, or beside the current data. It keeps the
- * backup's espace id when this laptop does not know it, so a later backup of it restores in place.
+ * backup's espace id when this laptop does not know it, so a later backup of it restores in place. An
+ * encrypted backup gives a protected espace, with the passphrase that opened it.
  */
 export async function restoreAsNewWorkspace(
   registry: RegistryDb,
   backup: OpenedBackup,
   now: Date = new Date(),
+  options: { onProgress?: ProgressListener; iterations?: number } = {},
 ): Promise<WorkspaceRecord> {
-  const original = backup.envelope.workspace;
+  const original = backup.info.workspace;
+  if (backup.info.encrypted && !backup.passphrase) {
+    throw new Error('Cette sauvegarde est protégée : sa phrase de passe est nécessaire pour la restaurer.');
+  }
   const known = await registry.workspaces.get(original.id);
   const id = known ? crypto.randomUUID() : original.id;
   const names = new Set((await registry.workspaces.toArray()).filter((w) => w.deletedAt === null).map((w) => w.name));
   const name = names.has(original.name) ? `${original.name} (restauré)` : original.name;
-  const tables = rekey(await upgradeTables(backup.tables, backup.envelope.schemaVersion), original.id, id);
+  const tables = rekey(backup.tables, original.id, id);
   const db = new WorkspaceDb(id);
   try {
-    await replaceAll(db, tables);
+    await replaceAll(db, tables, options.onProgress);
   } finally {
     db.close();
+  }
+  if (backup.passphrase) {
+    const protectedNow = await protectEspace(registry, id, backup.passphrase, backup.passphrase, options.iterations);
+    if (!protectedNow.ok) {
+      await Dexie.delete(db.name);
+      throw new Error('La phrase de passe de cette sauvegarde ne peut pas protéger un espace : rien n’a été créé.');
+    }
   }
   const record: WorkspaceRecord = { ...newStamps(id, now), name };
   await registry.workspaces.add(record);

@@ -28,5 +28,5 @@ export function backupFileName(workspaceName: string, isoDate: string): string {
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `Passerelle-${safe || 'espace'}-${isoDate}.json`;
+  return `Passerelle-${safe || 'espace'}-${isoDate}.zip`;
 }

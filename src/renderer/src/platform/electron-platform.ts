@@ -23,11 +23,11 @@ export function createElectronPlatform(bridge: PasserelleApi): Platform {
     notify: (title, body) => bridge.notify({ title, body }).catch(unwrapRemoteError),
     openDocument: (fileName, data) => bridge.openDocument({ fileName, data }).catch(unwrapRemoteError),
     autoBackups: {
-      async chooseFolder() {
-        const result = await bridge.chooseBackupFolder().catch(unwrapRemoteError);
+      async chooseFolder(workspaceId) {
+        const result = await bridge.chooseBackupFolder({ workspaceId }).catch(unwrapRemoteError);
         return result.status === 'chosen' ? result.folder : null;
       },
-      folder: () => bridge.backupFolder().catch(unwrapRemoteError),
+      folder: (workspaceId) => bridge.backupFolder({ workspaceId }).catch(unwrapRemoteError),
       write: (fileName, data) => bridge.writeAutoBackup({ fileName, data }).catch(unwrapRemoteError),
       remove: (names) => bridge.deleteAutoBackups({ names }).catch(unwrapRemoteError),
     },

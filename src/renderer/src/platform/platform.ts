@@ -31,9 +31,9 @@ export interface Platform {
 }
 
 export interface AutoBackupHost {
-  /** Asks for the folder; null when the user cancels. */
-  chooseFolder(): Promise<string | null>;
-  folder(): Promise<BackupFolderInfo>;
+  /** Asks for the espace's folder; null when the user cancels. */
+  chooseFolder(workspaceId: string): Promise<string | null>;
+  folder(workspaceId: string): Promise<BackupFolderInfo>;
   /** Writes one backup and returns the espace's automatic backups now in the folder. */
   write(fileName: string, data: Uint8Array): Promise<AutoBackupFile[]>;
   remove(names: string[]): Promise<void>;

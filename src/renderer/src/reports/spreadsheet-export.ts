@@ -38,12 +38,22 @@ function isoToFrench(iso: IsoDate): string {
   return `${d}/${m}/${y}`;
 }
 
+/**
+ * A text cell that Excel or LibreOffice would read as a formula (`=HYPERLINK(…)`, `+33…`, `-1+1`, `@SUM`,
+ * or behind a tab or a carriage return) gets a leading apostrophe, which both show as plain text: a name
+ * typed or imported as a formula must not run when a funder opens the export (OWASP « CSV injection »).
+ * Amount, number and date cells are written by Passerelle itself and keep their sign.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function csvCell(type: ColumnType, value: string | number | undefined): string {
   if (value === undefined || value === '') return '';
   if (type === 'cents' && typeof value === 'number') return (value / 100).toFixed(2).replace('.', ',');
   if (type === 'number' && typeof value === 'number') return String(value).replace('.', ',');
   if (type === 'date' && typeof value === 'string') return isoToFrench(value);
-  return String(value);
+  return neutraliseFormula(String(value));
 }
 
 export function toCsv<Row>(sheet: SheetExport<Row>): Uint8Array {

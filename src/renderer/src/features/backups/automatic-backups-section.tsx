@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { RETENTION } from '../../domain/backup/retention';
 import { getAutoBackupProblem, getLastBackup } from '../../data/backup';
 import { useUnlockedPassphrase } from '../../data/espace-session';
-import { useCurrentWorkspace } from '../../data/workspace-context';
+import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
 import { useToast } from '../../ui/toast';
 import { AUTO_BACKUP_INTERVAL_MS, runAutomaticBackup } from './automatic-backups';
@@ -16,10 +16,11 @@ export function AutomaticBackupsSection() {
   const act = useAction();
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
+  const registry = useRegistry();
   const passphrase = useUnlockedPassphrase();
   const host = currentPlatform().autoBackups;
   const [refresh, setRefresh] = useState(0);
-  const folder = useLiveQuery(async () => (host ? await host.folder() : null), [host, refresh]);
+  const folder = useLiveQuery(async () => (host ? await host.folder(record.id) : null), [host, record.id, refresh]);
   const problem = useLiveQuery(async () => (await getAutoBackupProblem(db)) ?? null, [db]);
   const last = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
 
@@ -39,7 +40,9 @@ export function AutomaticBackupsSection() {
   return (
     <section className="card" aria-labelledby="auto-title">
       <h2 id="auto-title">Sauvegardes automatiques</h2>
-      <p className="muted">{RULE}</p>
+      <p className="muted">
+        {RULE} Chaque espace a son propre dossier : celui-ci ne vaut que pour « {record.name} ».
+      </p>
       {folder === undefined ? (
         <p role="status">Chargement…</p>
       ) : folder?.folder ? (
@@ -62,11 +65,11 @@ export function AutomaticBackupsSection() {
           className="button"
           onClick={() => act(async () => {
             try {
-              const chosen = await host.chooseFolder();
+              const chosen = await host.chooseFolder(record.id);
               if (!chosen) return;
               setRefresh((n) => n + 1);
               const info = await currentPlatform().appInfo();
-              await runAutomaticBackup(db, record, host, info.version, new Date(), passphrase);
+              await runAutomaticBackup(db, record, host, info.version, new Date(), passphrase, registry);
               toast.show('Dossier choisi : une première sauvegarde automatique y a été écrite.');
             } catch (e) {
               toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });

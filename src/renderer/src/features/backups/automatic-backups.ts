@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { Dexie } from 'dexie';
 import { backupsToDelete } from '../../domain/backup/retention';
 import type { WorkspaceRecord } from '../../domain/workspace';
-import { createBackup, recordAutoBackupProblem, recordBackupMade, type LastBackup } from '../../data/backup';
+import { createBackup, recordAutoBackupProblem, recordBackupMade, requirePassphraseIfProtected, type LastBackup } from '../../data/backup';
+import type { RegistryDb } from '../../data/registry-db';
+import { useRegistry } from '../../data/workspace-context';
 import type { WorkspaceDb } from '../../data/workspace-db';
 import { currentPlatform } from '../../platform/current-platform';
 import { autoBackupFileName, type AutoBackupHost } from '../../platform/platform';
@@ -18,13 +20,20 @@ export async function runAutomaticBackup(
   appVersion: string,
   now: Date = new Date(),
   passphrase?: string,
+  registry?: RegistryDb,
 ): Promise<LastBackup> {
+  if (registry) await requirePassphraseIfProtected(registry, workspace.id, passphrase);
   const backup = await createBackup(db, workspace, appVersion, passphrase ? { now, passphrase } : { now });
   const fileName = autoBackupFileName(workspace.id, now);
   const files = await host.write(fileName, backup.bytes);
-  const doomed = backupsToDelete(files, now).map((f) => f.name);
+  // Retention counts only whole files; a file cut short (a crash before writes were atomic) goes.
+  const whole = files.filter((f) => f.complete !== false);
+  const doomed = [
+    ...backupsToDelete(whole, now).map((f) => f.name),
+    ...files.filter((f) => f.complete === false && f.name !== fileName).map((f) => f.name),
+  ];
   if (doomed.length > 0) await host.remove(doomed);
-  const made: LastBackup = { at: backup.envelope.createdAt, fileName, bytes: backup.bytes.byteLength, automatic: true };
+  const made: LastBackup = { at: backup.info.createdAt, fileName, bytes: backup.bytes.byteLength, automatic: true };
   await recordBackupMade(db, made);
   await recordAutoBackupProblem(db, null);
   return made;
@@ -41,6 +50,7 @@ export function useAutomaticBackups(
   passphrase: string | undefined,
 ): void {
   const { id, name } = workspace;
+  const registry = useRegistry();
   useEffect(() => {
     const host = currentPlatform().autoBackups;
     if (!host) return;
@@ -56,7 +66,7 @@ export function useAutomaticBackups(
       if (!changed || running) return;
       running = true;
       try {
-        const folder = await host.folder();
+        const folder = await host.folder(id);
         if (folder.folder === null) return;
         if (!folder.available) {
           await recordAutoBackupProblem(db, {
@@ -67,7 +77,7 @@ export function useAutomaticBackups(
         }
         changed = false;
         const info = await currentPlatform().appInfo();
-        await runAutomaticBackup(db, { id, name }, host, info.version, new Date(), passphrase);
+        await runAutomaticBackup(db, { id, name }, host, info.version, new Date(), passphrase, registry);
       } catch (e) {
         changed = true;
         await recordAutoBackupProblem(db, { at: new Date().toISOString(), message: e instanceof Error ? e.message : String(e) });
@@ -81,5 +91,5 @@ export function useAutomaticBackups(
       window.clearInterval(timer);
       Dexie.on('storagemutated').unsubscribe(onMutated);
     };
-  }, [db, id, name, passphrase]);
+  }, [db, id, name, passphrase, registry]);
 }

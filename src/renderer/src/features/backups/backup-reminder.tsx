@@ -5,7 +5,7 @@ import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup
 import { formatBytes } from '../../domain/backup/table-labels';
 import { getLastBackup } from '../../data/backup';
 import { useUnlockedPassphrase } from '../../data/espace-session';
-import { useCurrentWorkspace } from '../../data/workspace-context';
+import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { useToast } from '../../ui/toast';
 import { saveBackupNow } from './save-backup';
 import { useAction } from '../../ui/use-action';
@@ -15,6 +15,7 @@ export function BackupReminder() {
   const act = useAction();
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
+  const registry = useRegistry();
   const passphrase = useUnlockedPassphrase();
   const lastBackup = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
   const [dismissed, setDismissed] = useState(false);
@@ -38,7 +39,7 @@ export function BackupReminder() {
           onClick={() => act(async () => {
             setBusy(true);
             try {
-              const made = await saveBackupNow(db, record, passphrase);
+              const made = await saveBackupNow(db, record, passphrase, registry);
               if (made) toast.show(`Sauvegarde enregistrée (${formatBytes(made.bytes)}).`);
             } catch (e) {
               toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });

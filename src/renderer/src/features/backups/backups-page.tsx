@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup-envelope';
 import { formatBytes } from '../../domain/backup/table-labels';
-import { getLastBackup, restoreUndoAvailable, undoRestore } from '../../data/backup';
+import { changesPhrase, RESTORE_UNDO_DAYS } from '../../domain/backup/restore-undo';
+import { getLastBackup, restoreUndoAvailable, undoRestore, type ProgressListener, type RestoreUndoOffer } from '../../data/backup';
 import { useEspaceSession } from '../../data/espace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { AutomaticBackupsSection } from './automatic-backups-section';
@@ -39,7 +41,11 @@ export function BackupsPage() {
   // A protected espace's backups are encrypted with its passphrase, known while it is unlocked.
   const { passphrase } = useEspaceSession();
   const lastBackup = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
-  const undoAt = useLiveQuery(async () => (await restoreUndoAvailable(registry, record.id)) ?? null, [registry, record.id]);
+  const undoOffer = useLiveQuery(
+    async () => (await restoreUndoAvailable(registry, record.id, new Date(), db)) ?? null,
+    [registry, record.id, db],
+  );
+  const [confirmingUndo, setConfirmingUndo] = useState<RestoreUndoOffer | null>(null);
   const storage = useStorageEstimate();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,8 +53,10 @@ export function BackupsPage() {
   async function backupNow() {
     setBusy('Sauvegarde en cours…');
     setError(null);
+    const onProgress: ProgressListener = ({ label, done, total }) =>
+      setBusy(`Sauvegarde en cours… ${label} (${Math.min(done + 1, total)} sur ${total})`);
     try {
-      const made = await saveBackupNow(db, record, passphrase);
+      const made = await saveBackupNow(db, record, passphrase, registry, onProgress);
       if (made) toast.show(`Sauvegarde enregistrée (${formatBytes(made.bytes)}).`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -58,9 +66,15 @@ export function BackupsPage() {
   }
 
   async function undo() {
+    setConfirmingUndo(null);
     setBusy('Retour à l’état d’avant la restauration…');
+    setError(null);
     try {
-      if (await undoRestore(registry, record.id)) toast.show('Restauration annulée : les données d’avant sont revenues.');
+      const info = await currentPlatform().appInfo();
+      const onProgress: ProgressListener = ({ label, done, total }) =>
+        setBusy(`Retour à l’état d’avant la restauration… ${label} (${Math.min(done + 1, total)} sur ${total})`);
+      const undone = await undoRestore(registry, record, info.version, { ...(passphrase ? { passphrase } : {}), onProgress });
+      if (undone) toast.show('Restauration annulée : les données d’avant sont revenues. Cette annulation peut elle-même être annulée.');
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -130,12 +144,50 @@ export function BackupsPage() {
           onError={setError}
           disabled={busy !== null}
         />
-        {undoAt ? (
-          <p>
-            <button type="button" className="button button--danger-outline" onClick={() => act(() => undo())} disabled={busy !== null}>
-              Annuler la restauration du {formatMoment(undoAt)}
-            </button>
-          </p>
+        {undoOffer ? (
+          <>
+            <p>
+              <button
+                type="button"
+                className="button button--danger-outline"
+                onClick={() => setConfirmingUndo(undoOffer)}
+                disabled={busy !== null}
+              >
+                {undoOffer.kind === 'undo' ? 'Annuler l’annulation' : 'Annuler la restauration'} du {formatMoment(undoOffer.at)}
+              </button>
+            </p>
+            <p className="muted">
+              Possible jusqu’au {formatMoment(undoOffer.expiresAt)} ({RESTORE_UNDO_DAYS} jours après la restauration).
+            </p>
+          </>
+        ) : null}
+        {confirmingUndo ? (
+          <ConfirmDialog
+            open
+            onOpenChange={(open) => {
+              if (!open) setConfirmingUndo(null);
+            }}
+            title={
+              confirmingUndo.kind === 'undo'
+                ? `Annuler l’annulation du ${formatMoment(confirmingUndo.at)}\u00a0?`
+                : `Annuler la restauration du ${formatMoment(confirmingUndo.at)}\u00a0?`
+            }
+            description={
+              <>
+                <p>
+                  L’espace « {record.name} » reviendra à son état du {formatMoment(confirmingUndo.at)}, juste avant{' '}
+                  {confirmingUndo.kind === 'undo' ? 'l’annulation' : 'la restauration'}.{' '}
+                  {confirmingUndo.changesSince === 0
+                    ? 'Aucune modification n’a été faite depuis.'
+                    : `${changesPhrase(confirmingUndo.changesSince).replace(/^./, (c) => c.toUpperCase())} faite${confirmingUndo.changesSince > 1 ? 's' : ''} depuis ser${confirmingUndo.changesSince > 1 ? 'ont' : 'a'} retirée${confirmingUndo.changesSince > 1 ? 's' : ''} de l’espace.`}
+                </p>
+                <p>Une copie de l’état actuel est gardée : vous pourrez annuler cette annulation.</p>
+              </>
+            }
+            confirmLabel="Revenir à l’état d’avant"
+            destructive
+            onConfirm={() => act(() => undo())}
+          />
         ) : null}
       </section>
 

@@ -5,13 +5,14 @@ import {
   openBackup,
   restoreAsNewWorkspace,
   restoreIntoWorkspace,
-  undoRestore,
   type OpenedBackup,
+  type ProgressListener,
 } from '../../data/backup';
 import { useUnlockedPassphrase } from '../../data/espace-session';
 import { useRegistry } from '../../data/workspace-context';
 import { setCurrentWorkspaceId } from '../../data/workspace-repository';
 import { currentPlatform } from '../../platform/current-platform';
+import { RESTORE_UNDO_DAYS } from '../../domain/backup/restore-undo';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
@@ -46,13 +47,20 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
   const [passphrase, setPassphrase] = useState('');
   const unlockedPassphrase = useUnlockedPassphrase();
 
+  // Progress by table: « Vérification de la sauvegarde… Versements (7 sur 23) ».
+  const progress =
+    (what: string): ProgressListener =>
+    ({ label, done, total }) =>
+      onBusy(`${what} ${label} (${Math.min(done + 1, total)} sur ${total})`);
+
   async function examine(bytes: Uint8Array, fileName: string, withPassphrase?: string) {
     onBusy('Vérification de la sauvegarde…');
     onError(null);
-    let opened = await openBackup(bytes, withPassphrase === undefined ? {} : { passphrase: withPassphrase });
+    const onProgress = progress('Vérification de la sauvegarde…');
+    let opened = await openBackup(bytes, withPassphrase === undefined ? { onProgress } : { passphrase: withPassphrase, onProgress });
     // A backup of the open, unlocked espace is tried with its passphrase before asking for one.
     if (!opened.ok && opened.needsPassphrase && withPassphrase === undefined && unlockedPassphrase) {
-      const retried = await openBackup(bytes, { passphrase: unlockedPassphrase });
+      const retried = await openBackup(bytes, { passphrase: unlockedPassphrase, onProgress });
       if (retried.ok || !retried.needsPassphrase) opened = retried;
     }
     onBusy(null);
@@ -92,20 +100,17 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
   const replace = (backup: OpenedBackup, into: WorkspaceRecord) =>
     run(async () => {
       const info = await currentPlatform().appInfo();
-      await restoreIntoWorkspace(registry, into, backup, info.version);
-      toast.show('Sauvegarde restaurée.', {
-        action: {
-          label: 'Annuler la restauration',
-          run: async () => {
-            if (await undoRestore(registry, into.id)) toast.show('Restauration annulée : les données d’avant sont revenues.');
-          },
-        },
+      await restoreIntoWorkspace(registry, into, backup, info.version, {
+        ...(unlockedPassphrase ? { passphrase: unlockedPassphrase } : {}),
+        onProgress: progress('Restauration en cours…'),
       });
+      // Undoing asks first (it names what it would lose): from the Sauvegardes page, not from a toast.
+      toast.show(`Sauvegarde restaurée. « Annuler la restauration » reste possible ${RESTORE_UNDO_DAYS} jours depuis Sauvegardes.`);
     }, 'Restauration en cours…');
 
   const restoreNew = (backup: OpenedBackup) =>
     run(async () => {
-      const created = await restoreAsNewWorkspace(registry, backup);
+      const created = await restoreAsNewWorkspace(registry, backup, new Date(), { onProgress: progress('Restauration en cours…') });
       await setCurrentWorkspaceId(registry, created.id);
       toast.show(`Sauvegarde restaurée dans l’espace « ${created.name} ».`);
     }, 'Restauration en cours…');
@@ -174,7 +179,7 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
           description={
             <p>
               Toutes les données actuelles de l’espace « {target.name} » seront remplacées par celles de la sauvegarde du{' '}
-              {formatMoment(state.backup.envelope.createdAt)}. Une copie de l’état actuel est gardée : « Annuler la
+              {formatMoment(state.backup.info.createdAt)}. Une copie de l’état actuel est gardée : « Annuler la
               restauration » la remettra en place.
             </p>
           }
@@ -188,7 +193,7 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
 }
 
 function BackupPreview({ backup, fileName, bytes }: { backup: OpenedBackup; fileName: string; bytes: number }) {
-  const { envelope } = backup;
+  const { info: envelope } = backup;
   const counts = Object.entries(envelope.counts).filter(([table, count]) => count > 0 && table !== 'meta');
   return (
     <div>
@@ -203,7 +208,7 @@ function BackupPreview({ backup, fileName, bytes }: { backup: OpenedBackup; file
         <dd>{formatMoment(envelope.createdAt)}</dd>
         <dt>Version de Passerelle</dt>
         <dd>
-          {envelope.appVersion} (schéma {envelope.schemaVersion}){envelope.encryption ? ' — chiffrée' : ''}
+          {envelope.appVersion} (schéma {envelope.schemaVersion}){envelope.encrypted ? ' — chiffrée' : ''}
         </dd>
       </dl>
       <table className="data-table">

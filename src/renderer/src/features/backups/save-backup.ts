@@ -1,6 +1,7 @@
 import { formatIsoFromDate } from '../../domain/dates';
 import { backupFileName, type WorkspaceRecord } from '../../domain/workspace';
-import { createBackup, recordBackupMade, type LastBackup } from '../../data/backup';
+import { createBackup, recordBackupMade, requirePassphraseIfProtected, type LastBackup, type ProgressListener } from '../../data/backup';
+import type { RegistryDb } from '../../data/registry-db';
 import type { WorkspaceDb } from '../../data/workspace-db';
 import { currentPlatform } from '../../platform/current-platform';
 import { BACKUP_FILTERS } from './backup-format';
@@ -10,15 +11,22 @@ import { BACKUP_FILTERS } from './backup-format';
 export async function saveBackupNow(
   db: WorkspaceDb,
   workspace: Pick<WorkspaceRecord, 'id' | 'name'>,
-  passphrase?: string,
+  passphrase: string | undefined,
+  registry: RegistryDb,
+  onProgress?: ProgressListener,
 ): Promise<LastBackup | null> {
   const platform = currentPlatform();
   const info = await platform.appInfo();
-  const backup = await createBackup(db, workspace, info.version, passphrase ? { passphrase } : {});
+  // A tab opened before the espace was protected has no passphrase: it must not write a plain file.
+  await requirePassphraseIfProtected(registry, workspace.id, passphrase);
+  const backup = await createBackup(db, workspace, info.version, {
+    ...(passphrase ? { passphrase } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
   const fileName = backupFileName(workspace.name, formatIsoFromDate(new Date()));
   const status = await platform.saveFile(fileName, backup.bytes, BACKUP_FILTERS);
   if (status !== 'saved') return null;
-  const made: LastBackup = { at: backup.envelope.createdAt, fileName, bytes: backup.bytes.byteLength };
+  const made: LastBackup = { at: backup.info.createdAt, fileName, bytes: backup.bytes.byteLength };
   await recordBackupMade(db, made);
   return made;
 }

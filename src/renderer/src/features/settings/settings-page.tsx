@@ -114,10 +114,10 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
       );
       const fileName = backupFileName(workspace.name, formatIsoFromDate(new Date()));
       const status = await platform.saveFile(fileName, backup.bytes, [
-        { name: 'Sauvegarde Passerelle', extensions: ['json'] },
+        { name: 'Sauvegarde Passerelle', extensions: ['zip'] },
       ]);
       if (status === 'saved') {
-        await recordBackupMade(db, { at: backup.envelope.createdAt, fileName, bytes: backup.bytes.byteLength });
+        await recordBackupMade(db, { at: backup.info.createdAt, fileName, bytes: backup.bytes.byteLength });
         setBackupDone(true);
         toast.show('Sauvegarde enregistrée.');
       }
