@@ -17,6 +17,7 @@ import type { BudgetLineRecord, BudgetRecord } from '../domain/budgets/budget';
 import type { ProjectRecord, ProjectStaffRecord } from '../domain/projects/project';
 import type { DossierSnapshotRecord } from '../domain/dossier/dossier-snapshot';
 import type { FinancialReportRecord } from '../domain/dossier/financial-report';
+import { installEncryption, type EncryptionState } from './encryption-middleware';
 import { installJournal } from './journal-middleware';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
@@ -64,12 +65,22 @@ export class WorkspaceDb extends Dexie {
   /** This opening of the espace: undo reaches only its own changes. */
   readonly sessionId: string = crypto.randomUUID();
   private person: string | null = null;
+  /** The data key of a protected espace while it is unlocked (data/espace-protection.ts sets it). */
+  readonly encryption: EncryptionState = { key: null, writeClear: false };
 
   constructor(workspaceId: string, versions: readonly SchemaVersion[] = workspaceVersions, upTo?: number) {
     super(workspaceDbName(workspaceId));
     this.workspaceId = workspaceId;
     declareVersions(this, versions, upTo);
     installJournal(this, { session: this.sessionId, person: () => this.person, now: () => new Date() });
+    installEncryption(this, this.encryption);
+  }
+
+  /** Locks this connection: the key is dropped and the connection closed; nothing reads through it again. */
+  lockAndClose(): void {
+    this.encryption.key = null;
+    this.encryption.writeClear = false;
+    this.close();
   }
 
   /**
