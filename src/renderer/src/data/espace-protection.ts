@@ -2,6 +2,7 @@ import type { IndexableType, Table } from 'dexie';
 import { unlockWaitMs } from '../domain/espace-lock';
 import { PBKDF2_ITERATIONS } from './backup-crypto';
 import { PROTECTION_KEY } from './encryption-middleware';
+import { broadcastLock } from './lock-broadcast';
 import type { WorkspaceDb } from './workspace-db';
 
 // The key hierarchy of a protected espace, kept in the espace itself (its `meta` table, in clear):
@@ -225,6 +226,8 @@ export async function protectInPlace(
   db.encryption.key = await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   db.encryption.writeClear = false;
   await db.meta.put({ key: PROTECTION_KEY, value: record });
+  // Every other tab and window open on this espace has no key: they lock now, before writing anything.
+  broadcastLock({ type: 'protected', workspaceId: db.workspaceId });
   await resumeMigration(db, onProgress);
 }
 
