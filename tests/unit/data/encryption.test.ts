@@ -103,7 +103,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  db.close();
+  db.lockAndClose();
   vi.useRealTimers();
 });
 
@@ -150,6 +150,16 @@ describe('a protected espace on disk', () => {
     );
     expect(contract.personId).toEqual(expect.any(String));
     expect(stores.people?.every((person) => !('lastName' in person) && ENCRYPTED_FIELD in person)).toBe(true);
+  });
+
+  it('is readable by every connection of the tab while unlocked (a backup opens its own), by none once locked', async () => {
+    await protectInPlace(db, GOOD, () => undefined, FAST);
+    const backupConnection = new WorkspaceDb(ID);
+    expect((await backupConnection.people.toArray()).map((person) => person.lastName)).toContain('Benali');
+    db.lockAndClose();
+    await expect(backupConnection.people.toArray()).rejects.toThrow(EspaceLockedError);
+    backupConnection.close();
+    db = new WorkspaceDb(ID);
   });
 
   it('gives back every record of every table as it was written (round trip)', async () => {
@@ -247,7 +257,8 @@ describe('a locked espace', () => {
   it('refuses writes from a connection opened before the espace was protected (another tab)', async () => {
     db.close();
     await Dexie.delete(workspaceDbName(ID));
-    const early = new WorkspaceDb(ID);
+    // Another tab: its own memory, so its own (empty) key.
+    const early = new WorkspaceDb(ID, workspaceVersions, undefined, { key: null, writeClear: false });
     await early.open();
     await seed(early);
     const protector = new WorkspaceDb(ID);
@@ -257,7 +268,7 @@ describe('a locked espace', () => {
     await expect(early.people.toArray()).rejects.toThrow(EspaceLockedError);
     expect((await rawContent()).text).not.toContain('Écrit en clair');
     early.close();
-    protector.close();
+    protector.lockAndClose();
     db = new WorkspaceDb(ID);
   });
 

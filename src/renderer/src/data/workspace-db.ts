@@ -25,6 +25,20 @@ export function workspaceDbName(workspaceId: string): string {
   return `passerelle-ws-${workspaceId}`;
 }
 
+// One key per espace for this tab or window: every connection to the espace opened here (the app's, a
+// backup's, a restore's) reads with the key while the espace is unlocked, and none once it is locked.
+// Other tabs have their own memory, hence their own unlock.
+const tabKeys = new Map<string, EncryptionState>();
+
+function tabKeyOf(workspaceId: string): EncryptionState {
+  let state = tabKeys.get(workspaceId);
+  if (!state) {
+    state = { key: null, writeClear: false };
+    tabKeys.set(workspaceId, state);
+  }
+  return state;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -65,18 +79,31 @@ export class WorkspaceDb extends Dexie {
   /** This opening of the espace: undo reaches only its own changes. */
   readonly sessionId: string = crypto.randomUUID();
   private person: string | null = null;
-  /** The data key of a protected espace while it is unlocked (data/espace-protection.ts sets it). */
-  readonly encryption: EncryptionState = { key: null, writeClear: false };
+  /**
+   * The data key of a protected espace while it is unlocked in this tab (data/espace-protection.ts sets
+   * it), shared by this tab's connections to the espace.
+   */
+  readonly encryption: EncryptionState;
 
-  constructor(workspaceId: string, versions: readonly SchemaVersion[] = workspaceVersions, upTo?: number) {
+  /** `encryption`: tests pass their own to stand for another tab. */
+  constructor(
+    workspaceId: string,
+    versions: readonly SchemaVersion[] = workspaceVersions,
+    upTo?: number,
+    encryption: EncryptionState = tabKeyOf(workspaceId),
+  ) {
     super(workspaceDbName(workspaceId));
     this.workspaceId = workspaceId;
+    this.encryption = encryption;
     declareVersions(this, versions, upTo);
     installJournal(this, { session: this.sessionId, person: () => this.person, now: () => new Date() });
     installEncryption(this, this.encryption);
   }
 
-  /** Locks this connection: the key is dropped and the connection closed; nothing reads through it again. */
+  /**
+   * Locks the espace in this tab: the key is dropped (for every connection of this tab) and this
+   * connection closed; nothing reads through it again.
+   */
   lockAndClose(): void {
     this.encryption.key = null;
     this.encryption.writeClear = false;
