@@ -28,6 +28,9 @@ async function protectedColdOpen(page: Page, workspaceId: string): Promise<numbe
     document.querySelector<HTMLButtonElement>('form button[type="submit"]')?.click();
   });
   await page.waitForFunction(() => window.__benchDashboardReady !== undefined, undefined, { timeout: 300_000, polling: 50 });
+  // The figure only counts if the records were really decrypted: an L espace has deadlines to show.
+  const groups = await page.locator('.deadline-group').count();
+  if (groups === 0) throw new Error('Espace protégé : le tableau de bord ne montre aucune échéance, la mesure ne vaut rien.');
   return page.evaluate(() => window.__benchLockShown! + (window.__benchDashboardReady! - window.__benchUnlockClickedAt!));
 }
 
