@@ -89,9 +89,16 @@ test('a protected, locked espace: no name in any database, and removing the regi
   await expect(lockHeading(page)).toBeVisible();
   await expect(page.getByText('Benali')).toHaveCount(0);
 
-  // A wrong passphrase keeps it shut; the right one opens it, and the data is all there.
-  await unlock(page, 'pas la bonne phrase');
-  await expect(page.getByText('Phrase de passe incorrecte\u00a0: l’espace reste verrouillé.')).toBeVisible();
+  // Wrong passphrases keep it shut; after the fifth, the next attempt waits, and the screen says so.
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await unlock(page, `pas la bonne phrase ${attempt}`);
+    await expect(page.getByText('Phrase de passe incorrecte\u00a0: l’espace reste verrouillé.')).toBeVisible();
+    if (attempt < 5) await expect(page.getByRole('button', { name: 'Déverrouiller' })).toBeEnabled();
+  }
+  await expect(page.getByRole('status').filter({ hasText: /^Trop de phrases de passe incorrectes\u00a0: nouvel essai possible dans [12]\u00a0s\.$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Déverrouiller' })).toBeDisabled();
+  // The right one, once the 2 s are over, opens it, and the data is all there.
+  await expect(page.getByRole('button', { name: 'Déverrouiller' })).toBeEnabled({ timeout: 5_000 });
   await unlock(page);
   await answerKeyboardPerson(page);
   await openSection(page, 'Équipe');
