@@ -3,20 +3,28 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { version } from './package.json';
+import { injectContentSecurityPolicy } from './src/main/csp';
 
-// In development Vite injects inline scripts and a websocket for hot reload; the strict CSP of
-// src/renderer/index.html would block them, so only the dev server loosens it. Builds keep it as written.
-function devCsp(): Plugin {
+// The CSP is written once (src/main/csp.ts): the app:// handler sends it as a header and this plugin
+// writes it into index.html's meta tag. In development Vite injects inline scripts and a websocket for hot
+// reload, which the strict policy would block, so only the dev server loosens it.
+function csp(): Plugin {
   return {
-    name: 'passerelle-dev-csp',
-    apply: 'serve',
-    transformIndexHtml(html) {
-      return html.replace(
-        /script-src 'self'/,
-        "script-src 'self' 'unsafe-inline'",
-      ).replace(/connect-src 'self'/, "connect-src 'self' ws: http://localhost:*");
+    name: 'passerelle-csp',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        const strict = injectContentSecurityPolicy(html);
+        return context.server === undefined ? strict : loosenForDevServer(strict);
+      },
     },
   };
+}
+
+function loosenForDevServer(html: string): string {
+  return html
+    .replace(/script-src 'self'/, "script-src 'self' 'unsafe-inline'")
+    .replace(/connect-src 'self'/, "connect-src 'self' ws: http://localhost:*");
 }
 
 export default defineConfig({
@@ -42,7 +50,7 @@ export default defineConfig({
     // Relative URLs: the same build is served from app://passerelle/ in Electron and from
     // http://127.0.0.1 in the browser host.
     base: './',
-    plugins: [react(), devCsp()],
+    plugins: [react(), csp()],
     define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

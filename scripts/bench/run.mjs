@@ -1,4 +1,4 @@
-// npm run bench [-- --runs 5] [--sizes S,L,XL] [--port 5183] [--no-build]
+// npm run bench [-- --runs 5] [--sizes S,L,XL] [--protected L] [--port 5183] [--no-build]
 // Builds the browser host, then runs tests/bench/bench.spec.ts in Chromium against `vite preview`.
 // It reports figures and never fails on one.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ if (!args.includes('--no-build')) run(npx, ['electron-vite', 'build']);
 run(npx, ['playwright', 'test', '--config', 'tests/bench/playwright.bench.config.ts'], {
   BENCH_RUNS: option('runs', '5'),
   BENCH_SIZES: option('sizes', 'S,L,XL'),
+  BENCH_PROTECTED: option('protected', 'L'),
   BENCH_PORT: option('port', '5183'),
   BENCH_SPEC: 'bench.spec.ts',
 });

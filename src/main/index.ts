@@ -4,8 +4,13 @@ import { APP_ORIGIN, APP_SCHEME } from '../preload/api';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { createAppProtocolHandler } from './protocol';
-import { hardenWebContents, originOf } from './security';
+import { debugSwitchIn, hardenWebContents, originOf } from './security';
 import { createMainWindow } from './window';
+
+// A packaged app never starts with a debugger attached: remote debugging would hand every page and
+// database of the origin to whoever connects to the port, lock or no lock. Development builds keep the
+// switches (Playwright's Electron driver uses them).
+const refusedSwitch = app.isPackaged ? debugSwitchIn(process.argv) : null;
 
 // End-to-end tests give each run a throwaway profile. A packaged app ignores the variable, so nothing in
 // the environment can point a user's copy at another data folder.
@@ -40,6 +45,7 @@ function openMainWindow(): void {
   const window = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.cjs'),
     windowStatePath: join(app.getPath('userData'), 'window-state.json'),
+    devTools: !app.isPackaged,
   });
   mainWindow = window;
   window.on('closed', () => {
@@ -79,8 +85,15 @@ async function start(): Promise<void> {
   });
 }
 
-// One instance only: two would share one IndexedDB profile and each keep its own view of the data.
-if (!app.requestSingleInstanceLock()) {
+if (refusedSwitch !== null) {
+  // Before the single-instance lock: a refused launch must not focus, or hand its arguments to, a running one.
+  dialog.showErrorBox(
+    'Passerelle ne peut pas démarrer ainsi',
+    `L’option de débogage « --${refusedSwitch} » est refusée\u00a0: elle donnerait accès aux données de tous les espaces.`,
+  );
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
+  // One instance only: two would share one IndexedDB profile and each keep its own view of the data.
   app.quit();
 } else {
   app.on('second-instance', focusMainWindow);

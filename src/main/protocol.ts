@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net } from 'electron';
 import { APP_HOST, APP_SCHEME } from '../preload/api';
+import { CONTENT_SECURITY_POLICY } from './csp';
 import { hasControlCharacter } from './security';
 
 /**
@@ -51,6 +52,17 @@ function notFound(): Response {
 }
 
 /**
+ * The same response with the CSP (identical to index.html's meta tag) and `nosniff` added. A new Response:
+ * the headers of one net.fetch returns may be immutable.
+ */
+function withSecurityHeaders(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+  headers.set('x-content-type-options', 'nosniff');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
  * The `app:` protocol handler. Files are read through `net.fetch(file://…)` so Chromium sets the MIME type
  * (module scripts are refused without a JavaScript one) and streams large assets.
  */
@@ -64,6 +76,6 @@ export function createAppProtocolHandler(rendererRoot: string): (request: Reques
     // A directory would be answered by Chromium with a listing of its files.
     const stats = await stat(filePath).catch(() => null);
     if (stats === null || !stats.isFile()) return notFound();
-    return net.fetch(pathToFileURL(filePath).toString());
+    return withSecurityHeaders(await net.fetch(pathToFileURL(filePath).toString()));
   };
 }

@@ -5,9 +5,12 @@ import { shell, type WebContents, type WebPreferences } from 'electron';
  * bug in a dependency) would otherwise read and write the whole disk. These flags are the ones Electron's
  * security checklist asks for; tests fail if any of them changes.
  */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, { devTools }: { devTools: boolean }): WebPreferences {
   return {
     preload: preloadPath,
+    // Off in packaged builds: the devtools console reads and writes every database of the origin, which is
+    // what the lock keeps from someone at an unlocked session's keyboard.
+    devTools,
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,
@@ -17,10 +20,41 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     experimentalFeatures: false,
+    // No `enableBlinkFeatures`: every Blink feature beyond the stable ones stays off (a test pins it).
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
   };
+}
+
+// Switches that open the process to a debugger: DevTools over a port or a pipe (Chromium) and the Node
+// inspector. The fuse `enableNodeCliInspectArguments` covers the Node ones in a packaged app, but not
+// Chromium's remote debugging, which hands every page and database to whoever connects.
+const DEBUG_SWITCHES = [
+  'remote-debugging-port',
+  'remote-debugging-pipe',
+  'remote-debugging-address',
+  'remote-allow-origins',
+  'inspect',
+  'inspect-brk',
+  'inspect-port',
+  'inspect-publish-uid',
+  'js-flags',
+];
+
+/**
+ * The first debugging switch of a command line, or null. Chromium reads `--name`, `-name` and, on Windows,
+ * `/name`, each optionally followed by `=value`; names are compared in lower case, which refuses more than
+ * Chromium would read, never less.
+ */
+export function debugSwitchIn(argv: readonly string[], platform: NodeJS.Platform = process.platform): string | null {
+  for (const argument of argv) {
+    const match = /^(?:--?|\/)([^=]+)/.exec(argument);
+    if (match === null || (argument.startsWith('/') && platform !== 'win32')) continue;
+    const name = (match[1] ?? '').toLowerCase();
+    if (DEBUG_SWITCHES.includes(name)) return name;
+  }
+  return null;
 }
 
 /** C0 controls and DEL: never legitimate in a file name or a URL, and a classic way to smuggle input. */

@@ -12,6 +12,8 @@ export interface MainWindowOptions {
   preloadPath: string;
   /** `userData/window-state.json`. */
   windowStatePath: string;
+  /** False in a packaged app: its devtools would read every database of the origin. */
+  devTools: boolean;
 }
 
 /** The name users see; app.getName() gives the npm package's lowercase name when not packaged. */
@@ -21,7 +23,7 @@ export const PRODUCT_NAME = 'Passerelle';
 // background.
 const BACKGROUND_COLOR = '#f6f7f9';
 
-export function createMainWindow({ preloadPath, windowStatePath }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, windowStatePath, devTools }: MainWindowOptions): BrowserWindow {
   const state = restoreWindowState(
     readWindowStateFile(windowStatePath),
     screen.getAllDisplays().map((display) => display.workArea),
@@ -35,7 +37,7 @@ export function createMainWindow({ preloadPath, windowStatePath }: MainWindowOpt
     minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     backgroundColor: BACKGROUND_COLOR,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, { devTools }),
   });
 
   // Shown only once painted, and maximised at that moment: maximize() on a hidden window shows it

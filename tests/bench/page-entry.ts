@@ -1,5 +1,6 @@
 import { createBackup, openBackup, restoreIntoWorkspace } from '../../src/renderer/src/data/backup';
 import { deleteRestoreCopiesExcept } from '../../src/renderer/src/data/restore-copy';
+import { protectInPlace } from '../../src/renderer/src/data/espace-protection';
 import { RegistryDb } from '../../src/renderer/src/data/registry-db';
 import { setCurrentPerson } from '../../src/renderer/src/data/session';
 import { WorkspaceDb, workspaceDbName } from '../../src/renderer/src/data/workspace-db';
@@ -206,7 +207,24 @@ export async function onePagePdf(): Promise<{ loadMs: number; renderMs: number; 
   return { loadMs, renderMs: performance.now() - t1, bytes };
 }
 
-const api = { seed, readAllRaw, deadlineEngine, backupAndRestore, onePagePdf, dossierPdf };
+/** Protects an espace and encrypts it in place, as Réglages does (the full 600 000 iterations). */
+export async function protectEspace(workspaceId: string, passphrase: string): Promise<{ ms: number; steps: number; records: number }> {
+  const db = new WorkspaceDb(workspaceId);
+  let steps = 0;
+  let records = 0;
+  const t0 = performance.now();
+  try {
+    await protectInPlace(db, passphrase, (step) => {
+      steps += 1;
+      records = step.total;
+    });
+    return { ms: performance.now() - t0, steps, records };
+  } finally {
+    db.close();
+  }
+}
+
+const api = { seed, readAllRaw, deadlineEngine, backupAndRestore, onePagePdf, dossierPdf, protectEspace };
 export type PasserelleDev = typeof api;
 (window as unknown as { passerelleDev: PasserelleDev }).passerelleDev = api;
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { WorkspaceGate } from '../../src/renderer/src/app/workspace-gate';
@@ -86,6 +86,18 @@ describe('the lock screen', () => {
   });
 });
 
+describe('an espace protected elsewhere while open here', () => {
+  it('locks here too: this window has no key', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.type(await screen.findByLabelText(/^Votre nom/), 'Marie{Enter}');
+    await screen.findByText('Données de Les Amis du Quartier');
+    await protectWithCheapVerifier();
+    await screen.findByRole('heading', { name: 'Espace verrouillé' });
+    expect(screen.queryByText('Données de Les Amis du Quartier')).toBeNull();
+  });
+});
+
 describe('the protection settings refuse, and change nothing', () => {
   async function openApp() {
     const user = userEvent.setup();
@@ -119,10 +131,12 @@ describe('the protection settings refuse, and change nothing', () => {
   });
 
   it('a wrong current passphrase, to change it or to remove the protection', async () => {
-    // Protected while open: the espace stays open.
+    // Protected while open, from its Réglages: the espace stays open for the person who protected it.
     const user = await openApp();
-    await protectWithCheapVerifier();
-    await screen.findByText('Cet espace est protégé par une phrase de passe.');
+    await user.type(screen.getByLabelText(/^Phrase de passe/), PASSPHRASE);
+    await user.type(screen.getByLabelText(/^Confirmation de la phrase de passe/), PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Protéger l’espace' }));
+    await screen.findByText('Cet espace est protégé par une phrase de passe.', undefined, { timeout: 20_000 });
     const before = await verifierSetting();
 
     await user.type(screen.getByLabelText(/^Phrase de passe actuelle \*?$/), 'pas la bonne');
@@ -134,7 +148,10 @@ describe('the protection settings refuse, and change nothing', () => {
 
     await user.type(screen.getByLabelText(/pour retirer la protection/), 'pas la bonne non plus');
     await user.click(screen.getByRole('button', { name: 'Retirer la protection…' }));
-    expect(await findMessage('Phrase de passe actuelle\u00a0: elle ne correspond pas.')).toHaveLength(2);
+    // Checking against the espace's own key costs the full 600 000 iterations: wait for the second message.
+    await waitFor(async () => expect(await findMessage('Phrase de passe actuelle\u00a0: elle ne correspond pas.')).toHaveLength(2), {
+      timeout: 15_000,
+    });
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(await verifierSetting()).toEqual(before);
     expect(screen.getByText('Données de Les Amis du Quartier')).toBeTruthy();

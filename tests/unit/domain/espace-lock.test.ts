@@ -4,6 +4,9 @@ import {
   lockedByInactivity,
   newPassphraseProblems,
   parseLockDelay,
+  formatWait,
+  unlockWaitMessage,
+  unlockWaitMs,
 } from '../../../src/renderer/src/domain/espace-lock';
 
 const at = (iso: string) => new Date(iso).getTime();
@@ -69,5 +72,27 @@ describe('parseLockDelay', () => {
 
   it('defaults to ten minutes', () => {
     expect(LOCK_DELAY_DEFAULT_MINUTES).toBe(10);
+  });
+});
+
+describe('waiting after wrong passphrases', () => {
+  it('lets the first five wrong passphrases through at once, then waits 2 s, doubling, capped at 5 minutes', () => {
+    expect(unlockWaitMs(0)).toBe(0);
+    expect(unlockWaitMs(4)).toBe(0);
+    expect(unlockWaitMs(5)).toBe(2_000);
+    expect(unlockWaitMs(6)).toBe(4_000);
+    expect(unlockWaitMs(7)).toBe(8_000);
+    expect(unlockWaitMs(12)).toBe(256_000);
+    expect(unlockWaitMs(13)).toBe(300_000);
+    expect(unlockWaitMs(1_000_000)).toBe(300_000);
+  });
+
+  it('shows the wait in whole seconds, rounded up, in French', () => {
+    expect(formatWait(1)).toBe('1\u00a0s');
+    expect(formatWait(1_999)).toBe('2\u00a0s');
+    expect(formatWait(59_000)).toBe('59\u00a0s');
+    expect(formatWait(60_000)).toBe('1\u00a0min');
+    expect(formatWait(64_000)).toBe('1\u00a0min 4\u00a0s');
+    expect(unlockWaitMessage(300_000)).toBe('Trop de phrases de passe incorrectes\u00a0: nouvel essai possible dans 5\u00a0min.');
   });
 });

@@ -16,6 +16,7 @@ const fake = vi.hoisted(() => {
     windows: [] as FakeBrowserWindow[],
     permissionRequestHandler: undefined as undefined | Listener,
     permissionCheckHandler: undefined as undefined | ((...args: unknown[]) => boolean),
+    devicePermissionHandler: undefined as undefined | ((...args: unknown[]) => boolean),
   };
 
   class FakeBrowserWindow {
@@ -110,7 +111,9 @@ const fake = vi.hoisted(() => {
           setPermissionCheckHandler: vi.fn((handler: (...args: unknown[]) => boolean) => {
             state.permissionCheckHandler = handler;
           }),
-          setDevicePermissionHandler: vi.fn(),
+          setDevicePermissionHandler: vi.fn((handler: (...args: unknown[]) => boolean) => {
+            state.devicePermissionHandler = handler;
+          }),
         },
       },
       Menu: {
@@ -161,13 +164,17 @@ beforeEach(() => {
     windows: [],
     permissionRequestHandler: undefined,
     permissionCheckHandler: undefined,
+    devicePermissionHandler: undefined,
   });
   state.appListeners.clear();
   vi.stubEnv('PASSERELLE_USER_DATA', userData);
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
 });
 
+const originalArgv = process.argv;
+
 afterEach(() => {
+  process.argv = originalArgv;
   vi.unstubAllEnvs();
   Object.defineProperty(process, 'platform', { value: originalPlatform });
   rmSync(userData, { recursive: true, force: true });
@@ -238,6 +245,23 @@ describe('on ready', () => {
     expect(state.permissionCheckHandler?.(null, 'clipboard-read', 'app://passerelle', {})).toBe(false);
   });
 
+  // WebUSB, WebHID, Web Serial and Bluetooth: a page granted a device could talk to a USB key or a card
+  // reader without a dialog.
+  it('denies every device permission (USB, HID, serial)', async () => {
+    await startApp();
+    await becomeReady();
+    expect(electron.session.defaultSession.setDevicePermissionHandler).toHaveBeenCalledOnce();
+    for (const deviceType of ['usb', 'hid', 'serial', 'bluetooth']) {
+      expect(state.devicePermissionHandler?.({ deviceType, origin: 'app://passerelle', device: {} })).toBe(false);
+    }
+  });
+
+  it('opens the window with devtools in development only', async () => {
+    await startApp();
+    await becomeReady();
+    expect(state.windows[0]?.options.webPreferences).toMatchObject({ devTools: true });
+  });
+
   it('loads the dev server in development', async () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
     await startApp();
@@ -270,6 +294,44 @@ describe('on ready', () => {
     expect(navigateAway.preventDefault).toHaveBeenCalledOnce();
     expect(navigateHome.preventDefault).not.toHaveBeenCalled();
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
+  });
+});
+
+describe('debugging switches', () => {
+  it('refuses to start a packaged app with remote debugging, before taking the lock or opening anything', async () => {
+    state.isPackaged = true;
+    process.argv = ['/opt/Passerelle/passerelle', '--remote-debugging-port=9222'];
+    await startApp();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledOnce();
+    expect(String(electron.dialog.showErrorBox.mock.calls[0]?.[1])).toContain('--remote-debugging-port');
+    expect(state.log).not.toContain('requestSingleInstanceLock');
+    expect(state.windows).toHaveLength(0);
+  });
+
+  it('refuses the Node inspector too', async () => {
+    state.isPackaged = true;
+    process.argv = ['/opt/Passerelle/passerelle', '--inspect-brk=0.0.0.0:9229'];
+    await startApp();
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('starts a packaged app without those switches, devtools off', async () => {
+    state.isPackaged = true;
+    process.argv = ['/opt/Passerelle/passerelle', '--lang=fr-FR'];
+    await startApp();
+    await becomeReady();
+    expect(electron.app.exit).not.toHaveBeenCalled();
+    expect(state.windows[0]?.options.webPreferences).toMatchObject({ devTools: false });
+  });
+
+  it('lets development builds keep them (the Electron test driver uses them)', async () => {
+    process.argv = ['electron', '.', '--remote-debugging-port=0', '--inspect=0'];
+    await startApp();
+    await becomeReady();
+    expect(electron.app.exit).not.toHaveBeenCalled();
+    expect(state.windows).toHaveLength(1);
   });
 });
 

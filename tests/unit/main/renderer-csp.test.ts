@@ -1,10 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-// The CSP is a meta tag in the renderer's index.html: with the page served from app://, there are no
-// response headers of our own to carry it. Vite copies the tag into the build unchanged.
-const indexHtml = readFileSync(fileURLToPath(new URL('../../../src/renderer/index.html', import.meta.url)), 'utf8');
+const electron = vi.hoisted(() => ({
+  net: { fetch: vi.fn(async (_url: string) => new Response('<!doctype html>', { status: 200, headers: { 'content-type': 'text/html' } })) },
+  shell: { openExternal: vi.fn() },
+}));
+vi.mock('electron', () => electron);
+
+import { CONTENT_SECURITY_POLICY, injectContentSecurityPolicy } from '../../../src/main/csp';
+import { createAppProtocolHandler } from '../../../src/main/protocol';
+
+// The CSP is written once (src/main/csp.ts): the build writes it into index.html's meta tag (for the
+// browser host, whose static server sends no header of ours) and the app:// handler sends it as a header.
+const sourceHtml = readFileSync(fileURLToPath(new URL('../../../src/renderer/index.html', import.meta.url)), 'utf8');
+const indexHtml = injectContentSecurityPolicy(sourceHtml);
+const rendererRoot = fileURLToPath(new URL('../../../src/renderer', import.meta.url));
 
 function contentSecurityPolicy(html: string): Map<string, string[]> {
   const metas = [...html.matchAll(/<meta\b[^>]*>/gi)].map((match) => match[0]);
@@ -37,6 +48,22 @@ describe('Content-Security-Policy of the renderer', () => {
 
   it('allows no plugins', () => {
     expect(csp.get('object-src')).toEqual(["'none'"]);
+  });
+
+  it('is sent by the app:// handler as a header identical to the meta tag', async () => {
+    const response = await createAppProtocolHandler(rendererRoot)(new Request('app://passerelle/index.html'));
+    const header = response.headers.get('content-security-policy');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(indexHtml)?.[1];
+    expect(header).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta).toBe(header);
+    expect(response.headers.get('content-type')).toBe('text/html');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('refuses an index.html that lost its placeholder or holds it twice', () => {
+    expect(sourceHtml.split('%PASSERELLE_CSP%')).toHaveLength(2);
+    expect(() => injectContentSecurityPolicy('<meta content="x">')).toThrow();
+    expect(() => injectContentSecurityPolicy('%PASSERELLE_CSP% %PASSERELLE_CSP%')).toThrow();
   });
 
   it('comes before any script of the page, so it applies to all of them', () => {

@@ -8,6 +8,7 @@ vi.mock('electron', () => electron);
 import type { WebContents } from 'electron';
 import { APP_ORIGIN } from '../../../src/preload/api';
 import {
+  debugSwitchIn,
   hardenWebContents,
   isAllowedExternalUrl,
   isAllowedSender,
@@ -17,7 +18,7 @@ import {
 
 describe('secureWebPreferences', () => {
   it('keeps Node out of the page and the page isolated from the preload', () => {
-    const preferences = secureWebPreferences('/app/out/preload/index.cjs');
+    const preferences = secureWebPreferences('/app/out/preload/index.cjs', { devTools: false });
     expect(preferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       sandbox: true,
@@ -29,6 +30,51 @@ describe('secureWebPreferences', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  // Each of these, flipped, gives a page more than the checklist allows: experimental web platform
+  // features, Blink features beyond the stable set, or a dropped file replacing the app by that file.
+  it('turns experimental and Blink features off and never navigates to a dropped file', () => {
+    const preferences = secureWebPreferences('/p.cjs', { devTools: true });
+    expect(preferences.experimentalFeatures).toBe(false);
+    expect(preferences.navigateOnDragDrop).toBe(false);
+    expect(preferences).not.toHaveProperty('enableBlinkFeatures');
+    expect(preferences).not.toHaveProperty('disableBlinkFeatures');
+    expect(preferences.safeDialogs).toBe(true);
+  });
+
+  it('gives devtools only when asked', () => {
+    expect(secureWebPreferences('/p.cjs', { devTools: false }).devTools).toBe(false);
+    expect(secureWebPreferences('/p.cjs', { devTools: true }).devTools).toBe(true);
+  });
+});
+
+describe('debugSwitchIn', () => {
+  it.each([
+    [['/opt/Passerelle/passerelle', '--remote-debugging-port=9222'], 'remote-debugging-port'],
+    [['passerelle', '--remote-debugging-pipe'], 'remote-debugging-pipe'],
+    [['passerelle', '-remote-debugging-port=9222'], 'remote-debugging-port'],
+    [['passerelle', '--inspect'], 'inspect'],
+    [['passerelle', '--inspect=0.0.0.0:9229'], 'inspect'],
+    [['passerelle', '--inspect-brk=9229'], 'inspect-brk'],
+    [['passerelle', '--INSPECT-PORT=1'], 'inspect-port'],
+    [['passerelle', '--js-flags=--allow-natives-syntax'], 'js-flags'],
+  ])('finds the debugging switch in %j', (argv, expected) => {
+    expect(debugSwitchIn(argv, 'linux')).toBe(expected);
+  });
+
+  it('reads /switch as a switch on Windows only (elsewhere it is a path)', () => {
+    expect(debugSwitchIn(['C:\\Passerelle.exe', '/remote-debugging-port=9222'], 'win32')).toBe('remote-debugging-port');
+    expect(debugSwitchIn(['/opt/Passerelle/passerelle', '/inspect'], 'linux')).toBeNull();
+  });
+
+  it.each([
+    [['/opt/Passerelle/passerelle']],
+    [['passerelle', '--lang=fr-FR', '--no-sandbox-and-elevated']],
+    [['passerelle', '--inspector-of-nothing', '--remote-debugging']],
+    [['passerelle', 'inspect']],
+  ])('lets an ordinary command line through: %j', (argv) => {
+    expect(debugSwitchIn(argv, 'linux')).toBeNull();
   });
 });
 

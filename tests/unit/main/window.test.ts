@@ -78,8 +78,8 @@ describe('createMainWindow', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  function create() {
-    createMainWindow({ preloadPath: '/app/out/preload/index.cjs', windowStatePath });
+  function create(devTools = true) {
+    createMainWindow({ preloadPath: '/app/out/preload/index.cjs', windowStatePath, devTools });
     const window = electron.BrowserWindow.created.at(-1);
     if (window === undefined) throw new Error('no window created');
     return window;
@@ -97,6 +97,11 @@ describe('createMainWindow', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  it('has devtools only when asked (never in a packaged app)', () => {
+    expect(create(false).options.webPreferences).toMatchObject({ devTools: false });
+    expect(create(true).options.webPreferences).toMatchObject({ devTools: true });
   });
 
   it('is titled Passerelle, hidden until painted, and no smaller than 960×640', () => {

@@ -3,6 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { WorkspaceDb } from '../data/workspace-db';
 import { EspaceSessionProvider, type EspaceSession } from '../data/espace-session';
 import { getLockDelayMinutes, getLockVerifier } from '../data/espace-lock';
+import { readProtection } from '../data/espace-protection';
+import { broadcastLock, listenForLocks } from '../data/lock-broadcast';
 import { getCurrentPerson } from '../data/session';
 import { useRegistry, useWorkspaces, WorkspaceProvider } from '../data/workspace-context';
 import { getCurrentWorkspaceId, setCurrentWorkspaceId } from '../data/workspace-repository';
@@ -60,11 +62,22 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
     if (current && current.id !== currentId) void setCurrentWorkspaceId(registry, current.id);
   }, [current, currentId, registry]);
 
+  // A new connection after each lock: the locked one is closed with its key, so nothing rendered before
+  // the lock (or kept by page script) can read through it again.
+  const [generation, setGeneration] = useState(0);
+  const db = useMemo(() => (id && generation >= 0 ? new WorkspaceDb(id) : null), [id, generation]);
+  useEffect(() => () => db?.lockAndClose(), [db]);
+
   // Tagged with the espace they belong to: right after a switch, the previous espace's answer must not
-  // be taken for the new one's.
+  // be taken for the new one's. Protected means: by the espace's own record (no registry edit removes
+  // it) or by the registry's (an espace protected before encryption, encrypted at its next unlock).
   const protection = useLiveQuery(
-    async () => (id ? { workspaceId: id, verifier: (await getLockVerifier(registry, id)) ?? null } : null),
-    [registry, id],
+    async () => {
+      if (!id || !db || db.workspaceId !== id) return null;
+      const [verifier, own] = await Promise.all([getLockVerifier(registry, id), readProtection(db)]);
+      return { workspaceId: id, verifier: verifier ?? own ?? null };
+    },
+    [registry, id, db],
   );
   const delayMinutes = useLiveQuery(async () => (id ? getLockDelayMinutes(registry, id) : undefined), [registry, id]);
   const person = useLiveQuery(async () => (id ? getCurrentPerson(registry, id) : undefined), [registry, id]);
@@ -79,7 +92,9 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
 
   const known = protection && protection.workspaceId === id ? protection : undefined;
   const isProtected = Boolean(known?.verifier);
-  const locked = known === undefined || (isProtected && open?.workspaceId !== id);
+  // Without the key in this connection a protected espace is locked, even if it was open here when
+  // another tab protected it.
+  const locked = known === undefined || (isProtected && (open?.workspaceId !== id || db?.encryption.key === null));
 
   // An espace without protection is open as soon as it is shown. Holding it as open means that protecting
   // it from Réglages does not lock it under the user's hands.
@@ -87,14 +102,25 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
     if (id && known && !known.verifier && open?.workspaceId !== id) setOpen({ workspaceId: id, passphrase: undefined });
   }, [id, known, open?.workspaceId]);
 
-  const db = useMemo(() => (id ? new WorkspaceDb(id) : null), [id]);
-  useEffect(() => () => db?.close(), [db]);
-
-  const lock = useCallback(() => {
+  const lockHere = useCallback(() => {
     setOpen(null);
+    setGeneration((value) => value + 1);
     // Whoever unlocks next says who they are.
     confirmPerson(null);
   }, [confirmPerson]);
+
+  const lock = useCallback(() => {
+    if (id) broadcastLock({ type: 'lock', workspaceId: id });
+    lockHere();
+  }, [id, lockHere]);
+
+  // Another tab or window locked or protected this espace: lock here too.
+  useEffect(() => {
+    if (!id) return undefined;
+    return listenForLocks((message) => {
+      if (message.workspaceId === id) lockHere();
+    });
+  }, [id, lockHere]);
 
   const session = useMemo<EspaceSession>(
     () => ({
@@ -104,7 +130,8 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
       lock,
       changePerson: () => confirmPerson(null),
       rememberPassphrase: (passphrase) => {
-        if (id) setOpen({ workspaceId: id, passphrase });
+        if (!id) return;
+        setOpen({ workspaceId: id, passphrase });
       },
     }),
     [person, isProtected, open, id, lock, confirmPerson],
@@ -116,8 +143,9 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
   if (locked) {
     return (
       <LockScreen
-        key={current.id}
+        key={`${current.id}-${generation}`}
         workspace={current}
+        db={db}
         onUnlocked={(passphrase) => setOpen({ workspaceId: current.id, passphrase })}
       />
     );

@@ -7,7 +7,16 @@ import {
 import type { Validated } from '../domain/record';
 import { base64ToBytes, bytesToBase64 } from './backup-codec';
 import { PBKDF2_ITERATIONS } from './backup-crypto';
+import {
+  checkEspacePassphrase,
+  protectInPlace,
+  readProtection,
+  rewrapDataKey,
+  unprotectInPlace,
+  type MigrationStep,
+} from './espace-protection';
 import type { RegistryDb } from './registry-db';
+import { WorkspaceDb } from './workspace-db';
 
 // The lock of an espace (issue 7). The registry keeps, per espace, a verifier of its passphrase —
 // PBKDF2-SHA256 with a random salt — never the passphrase itself: reading the registry tells nobody the
@@ -144,4 +153,95 @@ export async function setLockDelayMinutes(
   if (!parsed.ok) return { ok: false, errors: { delay: parsed.problem } };
   await registry.settings.put({ key: delayKey(workspaceId), value: parsed.value });
   return { ok: true, value: parsed.value };
+}
+
+// ——— The lock with encryption at rest (issue 14) ———
+// The espace's own database is the authority (its protection record, data/espace-protection.ts); the
+// registry's verifier is kept beside it so that the registry still says which espaces are protected, and
+// for espaces protected before encryption existed (they are encrypted at their next unlock).
+
+/** Whether the espace is protected, by its own record or by the registry's. */
+export async function espaceIsProtected(registry: RegistryDb, db: WorkspaceDb): Promise<boolean> {
+  return (await readProtection(db)) !== undefined || (await getLockVerifier(registry, db.workspaceId)) !== undefined;
+}
+
+/** Whether an espace, open or not, is protected (its own record is read through a short-lived connection). */
+export async function espaceIsProtectedById(registry: RegistryDb, workspaceId: string): Promise<boolean> {
+  if ((await getLockVerifier(registry, workspaceId)) !== undefined) return true;
+  const db = new WorkspaceDb(workspaceId);
+  try {
+    return (await readProtection(db)) !== undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** True when `passphrase` opens the espace (checked against its own record first). */
+export async function espacePassphraseOpens(registry: RegistryDb, workspaceId: string, passphrase: string): Promise<boolean> {
+  const db = new WorkspaceDb(workspaceId);
+  try {
+    if (await readProtection(db)) return await checkEspacePassphrase(db, passphrase);
+  } finally {
+    db.close();
+  }
+  return passphraseOpens(registry, workspaceId, passphrase);
+}
+
+/**
+ * Protects the open espace and encrypts it in place, with progress. Nothing is written on a refusal. The
+ * registry's verifier comes last: until then the espace's own record already protects it, and the key is
+ * in this connection, so the espace never locks under the hands of the person protecting it.
+ */
+export async function protectAndEncrypt(
+  registry: RegistryDb,
+  db: WorkspaceDb,
+  passphrase: string,
+  confirmation: string,
+  onProgress?: (step: MigrationStep) => void,
+  iterations?: number,
+): Promise<Validated<void>> {
+  const problems = newPassphraseProblems(passphrase, confirmation);
+  if (Object.keys(problems).length > 0) return { ok: false, errors: problems };
+  if ((await readProtection(db)) || (await getLockVerifier(registry, db.workspaceId))) {
+    return { ok: false, errors: { passphrase: 'Cet espace est déjà protégé\u00a0: changez plutôt sa phrase de passe.' } };
+  }
+  await protectInPlace(db, passphrase, onProgress, iterations);
+  await registry.settings.put({ key: verifierKey(db.workspaceId), value: await createVerifier(passphrase, iterations) });
+  return { ok: true, value: undefined };
+}
+
+/** Re-wraps the data key under a new passphrase and updates the registry's verifier. */
+export async function changePassphraseAndRewrap(
+  registry: RegistryDb,
+  db: WorkspaceDb,
+  current: string,
+  passphrase: string,
+  confirmation: string,
+  iterations?: number,
+): Promise<Validated<void>> {
+  if (!(await readProtection(db))) return changeEspacePassphrase(registry, db.workspaceId, current, passphrase, confirmation, iterations);
+  const problems: Record<string, string> = { ...newPassphraseProblems(passphrase, confirmation) };
+  if (Object.keys(problems).length > 0) {
+    const currentOk = await checkEspacePassphrase(db, current);
+    return { ok: false, errors: currentOk ? problems : { current: WRONG_CURRENT_PASSPHRASE, ...problems } };
+  }
+  if (!(await rewrapDataKey(db, current, passphrase, iterations))) return { ok: false, errors: { current: WRONG_CURRENT_PASSPHRASE } };
+  await registry.settings.put({ key: verifierKey(db.workspaceId), value: await createVerifier(passphrase, iterations) });
+  return { ok: true, value: undefined };
+}
+
+/** Decrypts the espace in place, then removes its protection from the espace and from the registry. */
+export async function removeProtectionAndDecrypt(
+  registry: RegistryDb,
+  db: WorkspaceDb,
+  current: string,
+  onProgress?: (step: MigrationStep) => void,
+): Promise<Validated<void>> {
+  if (!(await readProtection(db))) return removeEspaceProtection(registry, db.workspaceId, current);
+  if (!(await checkEspacePassphrase(db, current))) return { ok: false, errors: { current: WRONG_CURRENT_PASSPHRASE } };
+  // The registry first: while decrypting, the espace's own record (state « decrypting ») still protects
+  // it, and it goes last, once every record is clear.
+  await registry.settings.delete(verifierKey(db.workspaceId));
+  await unprotectInPlace(db, current, onProgress);
+  return { ok: true, value: undefined };
 }

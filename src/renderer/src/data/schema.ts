@@ -152,3 +152,91 @@ export function latestVersion(versions: readonly SchemaVersion[]): number {
   if (!last) throw new Error('A schema needs at least one version.');
   return last.version;
 }
+
+/**
+ * What stays readable on disk in a protected espace (DESIGN.md decision 16): the encryption middleware
+ * encrypts every other field of a record. Only what an index needs — ids, foreign keys, indexed dates,
+ * and codes from a fixed list that say nothing about a person — with the reason each must stay clear.
+ * Names, amounts, notes, addresses, phone numbers, e-mails and attachments are never here. A test checks
+ * that every index of the latest version is either listed here or in ENCRYPTED_INDEXES.
+ */
+const ID = 'primary key: IndexedDB needs it in clear to store and find the record (a random UUID)';
+const BIN = 'deletedAt: the bin lists records by this date (null while the record is live)';
+export const CLEAR_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  association: { id: ID },
+  meta: { key: 'primary key: the name of a housekeeping entry (« workspace », « protection »…)' },
+  people: { id: ID, deletedAt: BIN },
+  contracts: {
+    id: ID,
+    personId: 'foreign key: a person’s contracts are read by this index',
+    kind: 'contract kind, a code from a fixed list (CDI, CDD…)',
+    startDate: 'indexed date',
+    plannedEndDate: 'indexed date',
+    deletedAt: BIN,
+  },
+  amendments: { id: ID, contractId: 'foreign key: a contract’s amendments', effectiveDate: 'indexed date', deletedAt: BIN },
+  aidedPosts: {
+    id: ID,
+    contractId: 'foreign key: the aided post of a contract',
+    scheme: 'aid scheme, a code from a fixed list (PEC, adulte-relais…)',
+    aidEndDate: 'indexed date',
+    deletedAt: BIN,
+  },
+  funders: { id: ID, kind: 'funder kind, a code from a fixed list', deletedAt: BIN },
+  grantApplications: {
+    id: ID,
+    funderId: 'foreign key: a funder’s applications',
+    status: 'status, a code from a fixed list (brouillon, déposée…)',
+    periodStart: 'indexed date',
+    deletedAt: BIN,
+  },
+  payments: { id: ID, applicationId: 'foreign key: an application’s payments, in date order', expectedDate: 'indexed date', deletedAt: BIN },
+  deadlineStates: { key: 'primary key: a stable key built from ids and a rule name, never from a name' },
+  partners: { id: ID, kind: 'partner kind, a code from a fixed list', deletedAt: BIN },
+  contacts: { id: ID, partnerId: 'foreign key: a partner’s contacts', deletedAt: BIN },
+  agreements: { id: ID, kind: 'agreement kind, a code from a fixed list', status: 'status, a code from a fixed list', endDate: 'indexed date', deletedAt: BIN },
+  agreementParties: { id: ID, agreementId: 'foreign key', partnerId: 'foreign key', deletedAt: BIN },
+  attachments: { id: ID, ownerId: 'foreign key: the files of an agreement or a document', deletedAt: BIN },
+  documents: { id: ID, kind: 'document kind, a code from a fixed list', validUntil: 'indexed date', deletedAt: BIN },
+  journal: {
+    id: ID,
+    at: 'indexed date and time: the journal is read newest first by page',
+    table: 'the name of one of these tables: the journal filters by kind of record',
+    recordId: 'foreign key: the history of one record',
+    person: 'the journal filters by person through an index; the same label is in the device registry already (« Qui utilise Passerelle ? »)',
+    batch: 'id of one save: undo reverts a whole batch',
+  },
+  projects: { id: ID, startDate: 'indexed date', deletedAt: BIN },
+  projectStaff: { id: ID, projectId: 'foreign key', personId: 'foreign key', deletedAt: BIN },
+  budgets: {
+    id: ID,
+    scope: 'budget scope, a code from a fixed list (association, project)',
+    projectId: 'foreign key',
+    year: 'indexed year (a number)',
+    deletedAt: BIN,
+  },
+  budgetLines: {
+    id: ID,
+    budgetId: 'foreign key',
+    account: 'an account number of the plan comptable (a fixed list, no amount)',
+    grantApplicationId: 'foreign key',
+    deletedAt: BIN,
+  },
+  dossierSnapshots: { id: ID, createdAt: 'indexed date', deletedAt: BIN },
+  financialReports: { id: ID, grantApplicationId: 'foreign key', deletedAt: BIN },
+};
+
+/**
+ * Indexes whose field is encrypted in a protected espace, so they stay empty there: no query reads them
+ * (a test would fail on one that did), and keeping a name in clear for an unused index would defeat the
+ * lock.
+ */
+export const ENCRYPTED_INDEXES: Readonly<Record<string, readonly string[]>> = {
+  people: ['lastName'],
+  funders: ['name'],
+  partners: ['name'],
+  projects: ['title'],
+};
+
+/** Housekeeping entries of `meta` kept whole in clear: the lock needs them before any key exists. */
+export const CLEAR_META_KEYS: readonly string[] = ['protection', 'lockFailures'];

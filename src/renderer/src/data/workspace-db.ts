@@ -17,11 +17,26 @@ import type { BudgetLineRecord, BudgetRecord } from '../domain/budgets/budget';
 import type { ProjectRecord, ProjectStaffRecord } from '../domain/projects/project';
 import type { DossierSnapshotRecord } from '../domain/dossier/dossier-snapshot';
 import type { FinancialReportRecord } from '../domain/dossier/financial-report';
+import { installEncryption, type EncryptionState } from './encryption-middleware';
 import { installJournal } from './journal-middleware';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
 export function workspaceDbName(workspaceId: string): string {
   return `passerelle-ws-${workspaceId}`;
+}
+
+// One key per espace for this tab or window: every connection to the espace opened here (the app's, a
+// backup's, a restore's) reads with the key while the espace is unlocked, and none once it is locked.
+// Other tabs have their own memory, hence their own unlock.
+const tabKeys = new Map<string, EncryptionState>();
+
+function tabKeyOf(workspaceId: string): EncryptionState {
+  let state = tabKeys.get(workspaceId);
+  if (!state) {
+    state = { key: null, writeClear: false };
+    tabKeys.set(workspaceId, state);
+  }
+  return state;
 }
 
 export interface MetaRecord {
@@ -64,12 +79,35 @@ export class WorkspaceDb extends Dexie {
   /** This opening of the espace: undo reaches only its own changes. */
   readonly sessionId: string = crypto.randomUUID();
   private person: string | null = null;
+  /**
+   * The data key of a protected espace while it is unlocked in this tab (data/espace-protection.ts sets
+   * it), shared by this tab's connections to the espace.
+   */
+  readonly encryption: EncryptionState;
 
-  constructor(workspaceId: string, versions: readonly SchemaVersion[] = workspaceVersions, upTo?: number) {
+  /** `encryption`: tests pass their own to stand for another tab. */
+  constructor(
+    workspaceId: string,
+    versions: readonly SchemaVersion[] = workspaceVersions,
+    upTo?: number,
+    encryption: EncryptionState = tabKeyOf(workspaceId),
+  ) {
     super(workspaceDbName(workspaceId));
     this.workspaceId = workspaceId;
+    this.encryption = encryption;
     declareVersions(this, versions, upTo);
     installJournal(this, { session: this.sessionId, person: () => this.person, now: () => new Date() });
+    installEncryption(this, this.encryption);
+  }
+
+  /**
+   * Locks the espace in this tab: the key is dropped (for every connection of this tab) and this
+   * connection closed; nothing reads through it again.
+   */
+  lockAndClose(): void {
+    this.encryption.key = null;
+    this.encryption.writeClear = false;
+    this.close();
   }
 
   /**

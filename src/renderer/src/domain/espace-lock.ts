@@ -61,3 +61,34 @@ export function parseLockDelay(input: string | number): { ok: true; value: numbe
 export function lockedByInactivity(lastActivityMs: number, nowMs: number, delayMinutes: number): boolean {
   return nowMs - lastActivityMs >= delayMinutes * 60_000;
 }
+
+/** Wrong passphrases allowed before each new attempt must wait. */
+export const FREE_UNLOCK_ATTEMPTS = 5;
+export const FIRST_UNLOCK_WAIT_MS = 2_000;
+export const MAX_UNLOCK_WAIT_MS = 5 * 60_000;
+
+/**
+ * How long to wait after `failures` wrong passphrases in a row before the next attempt: nothing for the
+ * first five, then 2 s, doubling at each new failure, never more than 5 minutes. On top of the 600 000
+ * PBKDF2 iterations each guess costs, this turns a guessing script's hours into years, while a person who
+ * mistypes five times waits a couple of seconds.
+ */
+export function unlockWaitMs(failures: number): number {
+  if (failures < FREE_UNLOCK_ATTEMPTS) return 0;
+  const doublings = failures - FREE_UNLOCK_ATTEMPTS;
+  // Past 2^8 the cap applies anyway; the guard keeps 2 ** huge from becoming Infinity.
+  return doublings >= 8 ? MAX_UNLOCK_WAIT_MS : Math.min(FIRST_UNLOCK_WAIT_MS * 2 ** doublings, MAX_UNLOCK_WAIT_MS);
+}
+
+/** « 8 s », « 1 min 4 s », « 5 min »: a wait as shown on the lock screen (whole seconds, rounded up). */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest}\u00a0s`;
+  return rest === 0 ? `${minutes}\u00a0min` : `${minutes}\u00a0min ${rest}\u00a0s`;
+}
+
+export function unlockWaitMessage(ms: number): string {
+  return `Trop de phrases de passe incorrectes\u00a0: nouvel essai possible dans ${formatWait(ms)}.`;
+}

@@ -1,13 +1,14 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
-  changeEspacePassphrase,
+  changePassphraseAndRewrap,
+  espacePassphraseOpens,
   getLockDelayMinutes,
-  passphraseOpens,
-  protectEspace,
-  removeEspaceProtection,
+  protectAndEncrypt,
+  removeProtectionAndDecrypt,
   setLockDelayMinutes,
 } from '../../data/espace-lock';
+import type { MigrationStep } from '../../data/espace-protection';
 import { useEspaceSession } from '../../data/espace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import {
@@ -25,6 +26,20 @@ import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
 
 type Errors = Record<string, string>;
+
+/** The progress of encrypting or decrypting the espace in place. */
+function MigrationProgress({ step, label }: { step: MigrationStep | null; label: string }) {
+  if (step === null) return null;
+  const percent = step.total === 0 ? 0 : Math.round((100 * step.done) / step.total);
+  return (
+    <div className="migration-progress">
+      <progress max={100} value={percent} aria-label={label} />
+      <p role="status">
+        {label}&nbsp;: {step.done} / {step.total} éléments
+      </p>
+    </div>
+  );
+}
 
 /** Focuses the first field in error, in the order the fields appear. */
 function focusFirstError(errors: Errors, fields: [string, HTMLInputElement | null][]) {
@@ -109,7 +124,8 @@ function NewPassphraseFields(props: {
 
 function ProtectForm() {
   const registry = useRegistry();
-  const { record } = useCurrentWorkspace();
+  const { db } = useCurrentWorkspace();
+  const [step, setStep] = useState<MigrationStep | null>(null);
   const session = useEspaceSession();
   const toast = useToast();
   const [passphrase, setPassphrase] = useState('');
@@ -122,8 +138,9 @@ function ProtectForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await protectEspace(registry, record.id, passphrase, confirmation);
+    const result = await protectAndEncrypt(registry, db, passphrase, confirmation, setStep);
     setBusy(false);
+    setStep(null);
     if (!result.ok) {
       setErrors(result.errors);
       focusFirstError(result.errors, [
@@ -133,7 +150,7 @@ function ProtectForm() {
       return;
     }
     session.rememberPassphrase(passphrase);
-    toast.show('Espace protégé\u00a0: il sera verrouillé au prochain démarrage et après un moment sans activité.');
+    toast.show('Espace protégé et chiffré\u00a0: il sera verrouillé au prochain démarrage et après un moment sans activité.');
   }
 
   return (
@@ -150,6 +167,7 @@ function ProtectForm() {
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? 'Protection en cours…' : 'Protéger l’espace'}
       </button>
+      <MigrationProgress step={step} label="Chiffrement des données" />
     </form>
   );
 }
@@ -201,7 +219,7 @@ function LockDelayForm() {
 
 function ChangePassphraseForm() {
   const registry = useRegistry();
-  const { record } = useCurrentWorkspace();
+  const { db } = useCurrentWorkspace();
   const session = useEspaceSession();
   const toast = useToast();
   const [current, setCurrent] = useState('');
@@ -216,7 +234,7 @@ function ChangePassphraseForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await changeEspacePassphrase(registry, record.id, current, passphrase, confirmation);
+    const result = await changePassphraseAndRewrap(registry, db, current, passphrase, confirmation);
     setBusy(false);
     if (!result.ok) {
       setErrors(result.errors);
@@ -266,7 +284,8 @@ function ChangePassphraseForm() {
 function RemoveProtectionForm() {
   const act = useAction();
   const registry = useRegistry();
-  const { record } = useCurrentWorkspace();
+  const { record, db } = useCurrentWorkspace();
+  const [step, setStep] = useState<MigrationStep | null>(null);
   const session = useEspaceSession();
   const toast = useToast();
   const [current, setCurrent] = useState('');
@@ -284,7 +303,7 @@ function RemoveProtectionForm() {
     event.preventDefault();
     if (current === '') return refuse(`${CURRENT_PASSPHRASE_LABEL}\u00a0: champ obligatoire.`);
     setBusy(true);
-    const opens = await passphraseOpens(registry, record.id, current);
+    const opens = await espacePassphraseOpens(registry, record.id, current);
     setBusy(false);
     if (!opens) return refuse(WRONG_CURRENT_PASSPHRASE);
     setError(undefined);
@@ -294,8 +313,9 @@ function RemoveProtectionForm() {
   async function remove() {
     setConfirming(false);
     setBusy(true);
-    const result = await removeEspaceProtection(registry, record.id, current);
+    const result = await removeProtectionAndDecrypt(registry, db, current, setStep);
     setBusy(false);
+    setStep(null);
     if (!result.ok) return refuse(result.errors.current);
     session.rememberPassphrase(undefined);
     toast.show('Protection retirée\u00a0: l’espace ne se verrouille plus et ses sauvegardes ne sont plus chiffrées.');
@@ -318,6 +338,7 @@ function RemoveProtectionForm() {
       <button type="submit" className="button button--danger-outline" disabled={busy}>
         Retirer la protection…
       </button>
+      <MigrationProgress step={step} label="Déchiffrement des données" />
     </form>
       <ConfirmDialog
         open={confirming}

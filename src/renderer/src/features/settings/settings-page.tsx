@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
 import { createBackup, recordBackupMade } from '../../data/backup';
-import { getLockVerifier } from '../../data/espace-lock';
+import { espaceIsProtectedById, espacePassphraseOpens } from '../../data/espace-lock';
 import { useEspaceSession } from '../../data/espace-session';
 import { WorkspaceDb } from '../../data/workspace-db';
 import {
@@ -72,6 +72,8 @@ export function SettingsPage() {
   );
 }
 
+const WRONG_OTHER_PASSPHRASE = 'Phrase de passe de cet espace\u00a0: elle ne correspond pas (cet espace est protégé).';
+
 function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; isCurrent: boolean }) {
   const act = useAction();
   const registry = useRegistry();
@@ -85,13 +87,24 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
   // Another espace that is protected cannot be backed up from here: its passphrase is not known (only the
   // open espace's is, while it is unlocked), and its backup must be encrypted.
   const otherProtected = useLiveQuery(
-    async () => !isCurrent && (await getLockVerifier(registry, workspace.id)) !== undefined,
+    async () => !isCurrent && (await espaceIsProtectedById(registry, workspace.id)),
     [registry, workspace.id, isCurrent],
   );
   const passphrase = isCurrent ? session.passphrase : undefined;
+  // Renaming or deleting another protected espace asks its passphrase: from here its data is not open.
+  const [otherPassphrase, setOtherPassphrase] = useState('');
+  const [otherPassphraseError, setOtherPassphraseError] = useState<string | undefined>();
+
+  async function otherPassphraseAccepted(): Promise<boolean> {
+    if (!otherProtected) return true;
+    const opens = otherPassphrase !== '' && (await espacePassphraseOpens(registry, workspace.id, otherPassphrase));
+    setOtherPassphraseError(opens ? undefined : WRONG_OTHER_PASSPHRASE);
+    return opens;
+  }
 
   async function rename() {
     if (name.trim() === workspace.name) return;
+    if (!(await otherPassphraseAccepted())) return;
     const result = await renameWorkspace(registry, workspace.id, name);
     if (!result.ok) {
       setRenameError(result.errors.name);
@@ -127,6 +140,11 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
   }
 
   async function confirmDelete() {
+    // The dialog closes on confirm: a refusal is said in a toast, and nothing is deleted.
+    if (!(await otherPassphraseAccepted())) {
+      toast.show(`« ${workspace.name} » n’a pas été supprimé\u00a0: ${WRONG_OTHER_PASSPHRASE.charAt(0).toLowerCase()}${WRONG_OTHER_PASSPHRASE.slice(1)}`);
+      return;
+    }
     await deleteWorkspace(registry, workspace.id);
     setDeleting(false);
     setTypedName('');
@@ -157,6 +175,16 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
           onChange={(e) => setName(e.target.value)}
           error={renameError}
         />
+        {otherProtected ? (
+          <TextField
+            label="Phrase de passe de cet espace"
+            type="password"
+            value={otherPassphrase}
+            onChange={(e) => setOtherPassphrase(e.target.value)}
+            error={otherPassphraseError}
+            autoComplete="off"
+          />
+        ) : null}
         <button type="submit" className="button" disabled={name.trim() === workspace.name}>
           Renommer
         </button>
@@ -181,7 +209,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
           </>
         }
         confirmLabel="Supprimer l’espace"
-        confirmDisabled={!deletionConfirmed(workspace.name, typedName)}
+        confirmDisabled={!deletionConfirmed(workspace.name, typedName) || (otherProtected === true && otherPassphrase === '')}
         onConfirm={() => act(() => confirmDelete())}
         destructive
       >
@@ -203,6 +231,16 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
           onChange={(e) => setTypedName(e.target.value)}
           autoComplete="off"
         />
+        {otherProtected ? (
+          <TextField
+            label="Phrase de passe de l’espace à supprimer"
+            type="password"
+            value={otherPassphrase}
+            onChange={(e) => setOtherPassphrase(e.target.value)}
+            error={otherPassphraseError}
+            autoComplete="off"
+          />
+        ) : null}
       </ConfirmDialog>
     </li>
   );
