@@ -24,6 +24,7 @@ import { encodeValue } from '../../../src/renderer/src/data/backup-codec';
 import { sha256Hex } from '../../../src/renderer/src/data/backup-crypto';
 import { WRONG_PASSPHRASE_OR_ALTERED } from '../../../src/renderer/src/domain/backup/backup-manifest';
 import { fixtureAssociationProfile } from '../../fixtures/association';
+import { latestVersion, workspaceVersions } from '../../../src/renderer/src/data/schema';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 // Few PBKDF2 rounds keep the tests fast (the lowest a backup may ask for); the app uses PBKDF2_ITERATIONS.
@@ -107,7 +108,7 @@ describe('backup format 2', () => {
     await addPeople(db, 3, NOW);
     const { bytes, info } = await createBackup(db, workspace, '0.1.0', { now: NOW });
     db.close();
-    expect(info).toMatchObject({ formatVersion: 2, schemaVersion: 7, appVersion: '0.1.0', encrypted: false });
+    expect(info).toMatchObject({ formatVersion: 2, schemaVersion: latestVersion(workspaceVersions), appVersion: '0.1.0', encrypted: false });
     const entries = unzipSync(bytes);
     const manifest = JSON.parse(strFromU8(entries['manifest.json']!));
     expect(manifest).toMatchObject({ format: 'passerelle-backup', formatVersion: 2, createdAt: NOW.toISOString(), workspace: { name: 'Les Amis du Quartier' } });

@@ -128,14 +128,16 @@ describe('argument schemas of the automatic-backup folder handlers', () => {
     rmSync(chosen, { recursive: true, force: true });
   });
 
-  it.each([CHANNELS.chooseBackupFolder, CHANNELS.backupFolder])('%s takes no argument: a path from the page is refused', async (channel) => {
-    await expect(invoke(channel, fromApp, '/etc')).rejects.toThrow(/Requête refusée.*ne prend pas d’argument/);
+  it.each([CHANNELS.chooseBackupFolder, CHANNELS.backupFolder])('%s takes an espace, never a path from the page', async (channel) => {
+    await expect(invoke(channel, fromApp, '/etc')).rejects.toThrow(/Requête refusée/);
+    await expect(invoke(channel, fromApp, undefined)).rejects.toThrow(/Requête refusée/);
     await expect(invoke(channel, fromApp, { folder: '/etc' })).rejects.toThrow(/Requête refusée/);
+    await expect(invoke(channel, fromApp, { workspaceId: '../etc' })).rejects.toThrow(/Requête refusée.*espace est mal désigné/);
     expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
   });
 
   it('chooses the folder in a dialog only, and writes there a file named by the pattern', async () => {
-    await expect(invoke(CHANNELS.chooseBackupFolder, fromApp)).resolves.toMatchObject({ status: 'chosen' });
+    await expect(invoke(CHANNELS.chooseBackupFolder, fromApp, { workspaceId: WORKSPACE })).resolves.toMatchObject({ status: 'chosen' });
     const fileName = autoBackupFileName(WORKSPACE, new Date('2026-12-01T20:00:00Z'));
     await invoke(CHANNELS.writeAutoBackup, fromApp, { fileName, data: new Uint8Array([1, 2, 3]) });
     expect(readdirSync(chosen)).toEqual([fileName]);
@@ -153,13 +155,13 @@ describe('argument schemas of the automatic-backup folder handlers', () => {
     ['no request at all', undefined],
     ['a missing name', { data: new Uint8Array(1) }],
   ])('writeAutoBackup refuses %s, writing nothing', async (_case, request) => {
-    await invoke(CHANNELS.chooseBackupFolder, fromApp);
+    await invoke(CHANNELS.chooseBackupFolder, fromApp, { workspaceId: WORKSPACE });
     await expect(invoke(CHANNELS.writeAutoBackup, fromApp, request)).rejects.toThrow(/Requête refusée/);
     expect(readdirSync(chosen)).toEqual([]);
   });
 
   it('writeAutoBackup lets bytes exactly at the size limit through its schema', async () => {
-    await invoke(CHANNELS.chooseBackupFolder, fromApp);
+    await invoke(CHANNELS.chooseBackupFolder, fromApp, { workspaceId: WORKSPACE });
     // The fake array cannot really be written; what matters is that the schema did not refuse it.
     const outcome = await invoke(CHANNELS.writeAutoBackup, fromApp, {
       fileName: goodName,
@@ -182,7 +184,7 @@ describe('argument schemas of the automatic-backup folder handlers', () => {
   });
 
   it('deleteAutoBackups accepts exactly 10 000 names', async () => {
-    await invoke(CHANNELS.chooseBackupFolder, fromApp);
+    await invoke(CHANNELS.chooseBackupFolder, fromApp, { workspaceId: WORKSPACE });
     await expect(
       invoke(CHANNELS.deleteAutoBackups, fromApp, { names: Array.from({ length: 10_000 }, () => goodName) }),
     ).resolves.not.toThrow();
