@@ -107,7 +107,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
   const exercise = dossierExercise(input);
   const reference = referenceExerciseOf(input);
   const referenceName = exerciseLabel(reference.exercise);
-  const team = teamYear(input.team, reference.exercise.startYear);
+  const team = teamYear(input.team, reference.exercise);
   checks.push(
     check(
       team.headcount === 0,

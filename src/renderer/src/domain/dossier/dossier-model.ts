@@ -198,12 +198,13 @@ export function attachmentsChecklist(
  * application follows that application (budgets/budget-lines.ts), as the budget screens show it.
  */
 export function budgetLinesOf(
-  input: Pick<DossierInput, 'budgetLines' | 'applications' | 'budgetApplications'>,
+  input: Pick<DossierInput, 'budgetLines' | 'applications' | 'budgetApplications' | 'profile'>,
   budget: BudgetRecord | undefined,
 ): BudgetLineRecord[] {
   if (!budget) return [];
   const applications = input.budgetApplications ?? input.applications;
-  const amountOf = lineAmountResolver(applications, budget.year);
+  // The budget's year names the association's exercise, as on the budget screen.
+  const amountOf = lineAmountResolver(applications, exerciseStartingIn(exerciseCalendar(input.profile), budget.year));
   // A line linked to an application names that application's funder, even when saved without one.
   const funderOf = (line: BudgetLineRecord) =>
     line.funderId ?? (line.grantApplicationId === undefined ? undefined : applications.find((a) => a.id === line.grantApplicationId)?.funderId);
@@ -476,7 +477,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       addressees: input.funders.map((f) => ({ kindLabel: funderKindShortLabel(f.kind), name: f.name, service: f.service })),
     },
     profile: input.profile,
-    humanResources: humanResourcesForYear(input.profile, input.team, reference.exercise.startYear),
+    humanResources: humanResourcesForYear(input.profile, input.team, reference.exercise),
     associationBudget: associationBudget ? budgetTable(budgetLinesOf(input, associationBudget), names) : undefined,
     projects,
     requestedAmounts: amounts,

@@ -1,3 +1,4 @@
+import { CALENDAR_YEAR, exerciseStartingIn, type ExerciseCalendar } from '../exercise';
 import { z } from 'zod';
 import type { AssociationProfile } from '../association';
 import { BUDGET_ACCOUNTS, BUDGET_CHAPTERS, budgetAccount, type BudgetSide } from '../budgets/accounts';
@@ -302,11 +303,13 @@ export function prefillActuals(
     receivedCents: number;
     team: TeamData;
     exerciseYear: number;
+    /** The association's exercise calendar: staff costs are those of that exercise (calendar year without it). */
+    calendar?: ExerciseCalendar;
     scope: 'project' | 'association';
     staff?: readonly StaffShare[];
   },
 ): ReportLine[] {
-  const year = teamYear(context.team, context.exerciseYear);
+  const year = teamYear(context.team, exerciseStartingIn(context.calendar ?? CALENDAR_YEAR, context.exerciseYear));
   const people = new Map<string, PersonRecord>(context.team.people.map((p) => [p.id, p]));
   const grantLines = new Set(grantLinesOf(lines, context.application));
   const costOf = (personId: string | undefined, pick: 'gross' | 'charges', share: number) =>

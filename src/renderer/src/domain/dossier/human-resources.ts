@@ -1,4 +1,5 @@
 import type { AssociationProfile } from '../association';
+import type { YearOrExercise } from '../exercise';
 import { teamYear, type TeamData } from '../team/team-year';
 
 // Cerfa 12156*06 §4 « Moyens humains » for one year. The salaried figures come from the Équipe records
@@ -25,8 +26,10 @@ export interface HumanResources {
 
 export type HumanResourcesProfile = Pick<AssociationProfile, 'volunteersCount' | 'civicVolunteersCount' | 'secondedStaffCount'>;
 
-export function humanResourcesForYear(profile: HumanResourcesProfile, team: TeamData, year: number): HumanResources {
-  const figures = teamYear(team, year);
+/** `period` is the association's exercise (a bare year means the calendar year). */
+export function humanResourcesForYear(profile: HumanResourcesProfile, team: TeamData, period: YearOrExercise): HumanResources {
+  const figures = teamYear(team, period);
+  const year = typeof period === 'number' ? period : period.startYear;
   const fromProfile = profile.civicVolunteersCount;
   return {
     year,

@@ -108,12 +108,14 @@ export function DeadlineItem({
         {dismissing ? (
           <form
             className="deadline__snooze"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const problem = await actions.dismiss(deadline, reason);
-              setDismissError(problem);
-              if (problem === null) setDismissing(false);
-            }}
+            onSubmit={(e) =>
+              act(async () => {
+                e.preventDefault();
+                const problem = await actions.dismiss(deadline, reason);
+                setDismissError(problem);
+                if (problem === null) setDismissing(false);
+              })
+            }
             noValidate
           >
             <label htmlFor={reasonId}>Pourquoi ne plus rappeler&nbsp;?</label>

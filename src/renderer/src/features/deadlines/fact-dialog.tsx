@@ -7,6 +7,7 @@ import { recordedFact, type Deadline } from '../../domain/deadlines/deadline';
 import { centsToInput } from '../../domain/funding/amount-field';
 import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
+import { useAction } from '../../ui/use-action';
 
 // « Fait » on a deadline whose fact lives in a record: asks the date it happened (and, for a payment, the
 // amount received), pre-filled, then writes the record (data/deadline-facts.ts).
@@ -34,6 +35,7 @@ export function FactDialog({ deadline, today, onClose }: { deadline: Deadline | 
 function FactForm({ deadline, today, onDone }: { deadline: Deadline; today: IsoDate; onDone: () => void }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
+  const act = useAction();
   const fact = recordedFact(deadline);
   const [date, setDate] = useState<string>(today);
   const [amount, setAmount] = useState<string>('');
@@ -72,7 +74,7 @@ function FactForm({ deadline, today, onDone }: { deadline: Deadline; today: IsoD
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="dialog-form">
+    <form onSubmit={(e) => act(() => submit(e))} noValidate className="dialog-form">
       <TextField label={wording.dateLabel} type="date" required max={today} value={date} onChange={(e) => setDate(e.target.value)} error={errors.date} autoFocus />
       {fact === 'payment-received' ? (
         <TextField

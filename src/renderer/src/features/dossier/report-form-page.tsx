@@ -112,6 +112,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
               receivedCents: payments.reduce((sum, p) => sum + (p.receivedCents ?? 0), 0),
               team: sources.team,
               exerciseYear: exerciseYear ?? Number(application.periodStart.slice(0, 4)),
+              calendar: exerciseCalendar(sources?.profile),
               scope: forecast.scope,
               staff: sources.projectStaff.filter((s) => s.projectId === forecast.projectId),
             })

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
+import { useExerciseCalendar } from '../../data/association-repository';
 import { useDossierSources, useFinancialReports } from '../../data/dossier-data';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
@@ -15,6 +16,7 @@ export function ReportsListPage() {
   const { db } = useCurrentWorkspace();
   const sources = useDossierSources(db);
   const reports = useFinancialReports(db);
+  const calendar = useExerciseCalendar(db);
   const today = todayIso();
   const rows = useMemo(() => {
     if (!sources || !reports) return undefined;
@@ -23,7 +25,7 @@ export function ReportsListPage() {
       .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd))
       .map((app) => {
         const report = reports.find((r) => r.grantApplicationId === app.id);
-        const due = financialReportDueDates(app)[0]?.dueDate;
+        const due = financialReportDueDates(app, calendar)[0]?.dueDate;
         const state = reached(app.status, 'report-submitted')
           ? 'Remis au financeur'
           : report?.producedAt
@@ -33,7 +35,7 @@ export function ReportsListPage() {
               : 'À rédiger';
         return { app, funder: sources.funders.find((f) => f.id === app.funderId)?.name ?? '—', due, state };
       });
-  }, [sources, reports, today]);
+  }, [sources, reports, today, calendar]);
 
   return (
     <Page title="Comptes-rendus financiers">
