@@ -170,8 +170,15 @@ export async function writeAutoBackup(request: z.output<typeof writeAutoBackupRe
 }
 
 export async function deleteAutoBackups(request: z.output<typeof deleteAutoBackupsRequestSchema>): Promise<void> {
+  // Retention deletes many files of one espace at once: each folder is looked up and checked once.
+  const folders = new Map<string, string>();
   for (const name of request.names) {
-    const folder = await requireFolder(name);
+    const workspaceId = AUTO_BACKUP_NAME.exec(name)?.[1] ?? '';
+    let folder = folders.get(workspaceId);
+    if (folder === undefined) {
+      folder = await requireFolder(name);
+      folders.set(workspaceId, folder);
+    }
     try {
       await unlink(join(folder, name));
     } catch (error) {
