@@ -26,13 +26,14 @@ interface ToastApi {
 const ToastContext = createContext<ToastApi | null>(null);
 
 const TOAST_DURATION_MS = 8000;
-/** More would cover the page; the others wait their turn. */
+/** More would cover the page: the newest two are shown. */
 export const VISIBLE_TOASTS = 2;
 const JUST_SAID_MS = 1000;
 
 /**
  * Short confirmations after an action, read by screen readers; some offer « Annuler ». At most two are
- * shown, the next ones queue; each stays its full time once visible; navigating clears them.
+ * shown, the newest (an older one gives way, plain confirmations before those offering « Annuler »); each
+ * stays its full time; navigating clears them.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
@@ -48,7 +49,20 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const show = useCallback<ToastApi['show']>((text, options) => {
     const id = nextId.current++;
-    setToasts((all) => [...all, { id, text, tone: options?.tone ?? 'info', action: options?.action, shownAt: Date.now() }]);
+    setToasts((all) => {
+      const next = [...all, { id, text, tone: options?.tone ?? 'info' as const, action: options?.action, shownAt: Date.now() }];
+      // The newest news is what the user is looking for: past two, an older plain confirmation gives way
+      // first, one offering « Annuler » last (Ctrl+Z and the journal still undo it).
+      while (next.length > VISIBLE_TOASTS) {
+        const plain = next.findIndex((t, index) => index < next.length - 1 && t.action === undefined);
+        const [gone] = next.splice(plain >= 0 ? plain : 0, 1);
+        if (gone) {
+          window.clearTimeout(timers.current.get(gone.id));
+          timers.current.delete(gone.id);
+        }
+      }
+      return next;
+    });
   }, []);
 
   const clear = useCallback(() => {
@@ -62,8 +76,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
-  const visible = toasts.slice(0, VISIBLE_TOASTS);
-  // A toast's time starts when it appears, not while it waits in the queue.
+  const visible = toasts;
   useEffect(() => {
     for (const toast of visible) {
       if (!timers.current.has(toast.id)) timers.current.set(toast.id, window.setTimeout(() => dismiss(toast.id), TOAST_DURATION_MS));
