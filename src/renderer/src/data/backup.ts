@@ -4,6 +4,7 @@ import {
   parseBackupEnvelope,
   WRONG_PASSPHRASE,
 } from '../domain/backup/backup-envelope';
+import type { BackupManifest } from '../domain/backup/backup-manifest';
 import { recordProblem } from '../domain/backup/record-checks';
 import { restoreUndoExpiresAt, restoreUndoOpen } from '../domain/backup/restore-undo';
 import { tableLabel } from '../domain/backup/table-labels';
@@ -17,6 +18,19 @@ import type { RegistryDb } from './registry-db';
 import { deleteRestoreCopy, readRestoreCopy, writeRestoreCopy } from './restore-copy';
 import { declareVersions, latestVersion, workspaceVersions } from './schema';
 import { WorkspaceDb } from './workspace-db';
+
+/** What a backup says of itself, read from its manifest (format 2). */
+function infoOfManifest(manifest: BackupManifest): BackupInfo {
+  return {
+    formatVersion: manifest.formatVersion,
+    schemaVersion: manifest.schemaVersion,
+    appVersion: manifest.appVersion,
+    createdAt: manifest.createdAt,
+    workspace: manifest.workspace,
+    counts: Object.fromEntries(manifest.tables.map((t) => [t.table, t.count])),
+    encrypted: manifest.encryption !== null,
+  };
+}
 
 // Backups are written over `db.tables` and the schema's declared stores, never over a list of entities, so
 // that a table added by a later version is covered without new code. New backups are format 2
@@ -72,16 +86,7 @@ export async function createBackup(
   options: BackupOptions = {},
 ): Promise<{ info: BackupInfo; bytes: Uint8Array<ArrayBuffer> }> {
   const { manifest, bytes } = await writeFormat2(db, workspace, appVersion, options);
-  const info: BackupInfo = {
-    formatVersion: manifest.formatVersion,
-    schemaVersion: manifest.schemaVersion,
-    appVersion: manifest.appVersion,
-    createdAt: manifest.createdAt,
-    workspace: manifest.workspace,
-    counts: Object.fromEntries(manifest.tables.map((t) => [t.table, t.count])),
-    encrypted: manifest.encryption !== null,
-  };
-  return { info, bytes };
+  return { info: infoOfManifest(manifest), bytes };
 }
 
 /** No plain backup of a protected espace is ever written: its passphrase must come with the request. */
@@ -222,16 +227,7 @@ export async function openBackup(
         error: `Cette sauvegarde vient d’une version plus récente de Passerelle (schéma ${manifest.schemaVersion}, cette application connaît le schéma ${latestVersion(workspaceVersions)}) : mettez l’application à jour pour la restaurer.`,
       };
     }
-    const info: BackupInfo = {
-      formatVersion: manifest.formatVersion,
-      schemaVersion: manifest.schemaVersion,
-      appVersion: manifest.appVersion,
-      createdAt: manifest.createdAt,
-      workspace: manifest.workspace,
-      counts: Object.fromEntries(manifest.tables.map((t) => [t.table, t.count])),
-      encrypted: manifest.encryption !== null,
-    };
-    opened = { ok: true, backup: { info, tables: read.tables } };
+    opened = { ok: true, backup: { info: infoOfManifest(manifest), tables: read.tables } };
   } else {
     opened = await openFormat1(bytes, options.passphrase);
   }
