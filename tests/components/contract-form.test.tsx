@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Dexie } from 'dexie';
 import { ContractForm } from '../../src/renderer/src/features/team/contract-form';
-import { WorkspaceDb } from '../../src/renderer/src/data/workspace-db';
-import { RegistryDb } from '../../src/renderer/src/data/registry-db';
+import { type WorkspaceDb } from '../../src/renderer/src/data/workspace-db';
+import { type RegistryDb } from '../../src/renderer/src/data/registry-db';
 import { RegistryProvider, WorkspaceProvider } from '../../src/renderer/src/data/workspace-context';
-import { createWorkspace } from '../../src/renderer/src/data/workspace-repository';
+import { freshEspace } from './fresh-espace';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import type { WorkspaceRecord } from '../../src/renderer/src/domain/workspace';
 import { fixtureTeam, TEAM_IDS } from '../fixtures/team';
@@ -16,12 +15,7 @@ let db: WorkspaceDb;
 let workspace: WorkspaceRecord;
 
 beforeEach(async () => {
-  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
-  registry = new RegistryDb();
-  const created = await createWorkspace(registry, 'Les Amis du Quartier');
-  if (!created.ok) throw new Error('expected an espace');
-  workspace = created.value;
-  db = new WorkspaceDb(workspace.id);
+  ({ registry, db, workspace } = await freshEspace());
   await db.people.bulkAdd(fixtureTeam.people);
   await db.contracts.bulkAdd(fixtureTeam.contracts);
 });
