@@ -102,6 +102,18 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
     return opens;
   }
 
+  // Renaming and deleting a protected espace other than the open one both ask its passphrase.
+  const passphraseField = (label: string) => (
+    <TextField
+      label={label}
+      type="password"
+      value={otherPassphrase}
+      onChange={(e) => setOtherPassphrase(e.target.value)}
+      error={otherPassphraseError}
+      autoComplete="off"
+    />
+  );
+
   async function rename() {
     if (name.trim() === workspace.name) return;
     if (!(await otherPassphraseAccepted())) return;
@@ -175,16 +187,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
           onChange={(e) => setName(e.target.value)}
           error={renameError}
         />
-        {otherProtected ? (
-          <TextField
-            label="Phrase de passe de cet espace"
-            type="password"
-            value={otherPassphrase}
-            onChange={(e) => setOtherPassphrase(e.target.value)}
-            error={otherPassphraseError}
-            autoComplete="off"
-          />
-        ) : null}
+        {otherProtected ? passphraseField('Phrase de passe de cet espace') : null}
         <button type="submit" className="button" disabled={name.trim() === workspace.name}>
           Renommer
         </button>
@@ -231,16 +234,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
           onChange={(e) => setTypedName(e.target.value)}
           autoComplete="off"
         />
-        {otherProtected ? (
-          <TextField
-            label="Phrase de passe de l’espace à supprimer"
-            type="password"
-            value={otherPassphrase}
-            onChange={(e) => setOtherPassphrase(e.target.value)}
-            error={otherPassphraseError}
-            autoComplete="off"
-          />
-        ) : null}
+        {otherProtected ? passphraseField('Phrase de passe de l’espace à supprimer') : null}
       </ConfirmDialog>
     </li>
   );
