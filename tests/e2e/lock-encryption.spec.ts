@@ -126,3 +126,26 @@ test('two pages on the same espace: one opened before protection locks when it i
   await expect(lockHeading(page)).toBeVisible();
   await expect(lockHeading(other)).toBeVisible();
 });
+
+test('another espace renames a protected espace only with its passphrase', async ({ page }) => {
+  test.setTimeout(120_000);
+  await createWorkspaceOnHome(page, 'Les Amis du Quartier');
+  await protect(page);
+  await page.getByRole('button', { name: 'Nouvel espace…' }).click();
+  await page.getByRole('dialog').getByLabel('Nom de l’association').fill('Second');
+  await page.getByRole('dialog').getByRole('button', { name: 'Créer l’espace' }).click();
+  await answerKeyboardPerson(page);
+  await openSection(page, 'Réglages');
+
+  const protectedRow = page.getByRole('listitem').filter({ has: page.getByLabel('Phrase de passe de cet espace') });
+  await protectedRow.getByLabel('Nom de l’espace', { exact: true }).fill('Autre nom');
+  await protectedRow.getByLabel('Phrase de passe de cet espace').fill('une autre phrase');
+  await protectedRow.getByRole('button', { name: 'Renommer' }).click();
+  await expect(protectedRow.getByText('Phrase de passe de cet espace\u00a0: elle ne correspond pas (cet espace est protégé).')).toBeVisible();
+  const switcher = page.getByLabel('Espace', { exact: true });
+  await expect(switcher.locator('option')).toContainText(['Les Amis du Quartier']);
+
+  await protectedRow.getByLabel('Phrase de passe de cet espace').fill(PASSPHRASE);
+  await protectedRow.getByRole('button', { name: 'Renommer' }).click();
+  await expect(switcher.locator('option')).toContainText(['Autre nom']);
+});

@@ -54,6 +54,7 @@ export function EspaceSelect({ currentId }: { currentId: string }) {
 export function NewWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const registry = useRegistry();
   const toast = useToast();
+  const act = useAction();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
 
@@ -82,7 +83,7 @@ export function NewWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOp
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              void create();
+              act(() => create());
             }}
             noValidate
           >

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAction } from './use-action';
 
 export type ExportChoice = 'csv' | 'xlsx';
 
@@ -8,9 +9,10 @@ export type ExportChoice = 'csv' | 'xlsx';
  */
 export function ExportMenu({ what, onExport }: { what: string; onExport: (format: ExportChoice) => Promise<void> }) {
   const [busy, setBusy] = useState(false);
+  const act = useAction();
   const run = (format: ExportChoice) => {
     setBusy(true);
-    void onExport(format).finally(() => setBusy(false));
+    act(() => onExport(format).finally(() => setBusy(false)));
   };
   return (
     <div className="export-menu" role="group" aria-label={`Exporter ${what}`}>

@@ -158,7 +158,7 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
           onConfirm={() =>
             target
               ? setState({ step: 'confirm-replace', backup: state.backup, fileName: state.fileName, bytes: state.bytes })
-              : void restoreNew(state.backup)
+              : act(() => restoreNew(state.backup))
           }
         >
           {target ? (

@@ -114,7 +114,7 @@ export function BinPage() {
         confirmLabel="Supprimer définitivement"
         destructive
         onConfirm={() => {
-          if (toDestroy) void destroy(toDestroy);
+          if (toDestroy) act(() => destroy(toDestroy));
         }}
       />
     </Page>

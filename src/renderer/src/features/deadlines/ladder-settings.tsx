@@ -2,11 +2,13 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { saveReminderLadder } from '../../data/deadline-state-repository';
 import { LADDER_RUNGS, type ReminderLadder } from '../../domain/deadlines/engine';
 import { CheckboxField } from '../../ui/field';
+import { useAction } from '../../ui/use-action';
 
 /** The reminder ladder (J-30, J-7, J-1, le jour même, en retard): a setting of the espace. */
 export function LadderSettings({ ladder }: { ladder: ReminderLadder }) {
   const { db } = useCurrentWorkspace();
-  const save = (change: Partial<ReminderLadder>) => void saveReminderLadder(db, { ...ladder, ...change });
+  const act = useAction();
+  const save = (change: Partial<ReminderLadder>) => act(() => saveReminderLadder(db, { ...ladder, ...change }));
   const toggleRung = (days: number, on: boolean) =>
     save({ daysBefore: on ? [...ladder.daysBefore, days] : ladder.daysBefore.filter((d) => d !== days) });
 

@@ -177,7 +177,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void rename();
+          act(() => rename());
         }}
         noValidate
       >
