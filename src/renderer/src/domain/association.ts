@@ -11,6 +11,7 @@ import {
   requiredText,
   rnaField,
   siretField,
+  withCrossFieldRules,
 } from './fields';
 import type { RecordStamps } from './record';
 
@@ -93,8 +94,8 @@ const qpvSchema = z.object({
   name: optionalText('Nom du quartier prioritaire', 200),
 });
 
-export const associationProfileSchema = z
-  .object({
+export const associationProfileSchema = withCrossFieldRules(
+  z.object({
     name: requiredText('Nom de l’association', 200),
     acronym: optionalText('Sigle', 50),
     website: websiteField('Site internet'),
@@ -136,8 +137,8 @@ export const associationProfileSchema = z
     collectiveAgreement: z.enum(collectiveAgreementValues).default('none'),
     otherIdcc: optionalPattern('Numéro IDCC', /^\d{1,4}$/, 'de 1 à 4 chiffres (ex. 1518).'),
     qpvs: z.array(qpvSchema).max(50).default([]),
-  })
-  .superRefine((profile, ctx) => {
+  }),
+  (profile, ctx) => {
     if (profile.federated && profile.federationName === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -166,7 +167,8 @@ export const associationProfileSchema = z
         message: fieldMessage('Numéro au registre du tribunal', 'indiquez-le pour une association d’Alsace-Moselle.'),
       });
     }
-  });
+  },
+);
 
 export type AssociationProfile = z.output<typeof associationProfileSchema>;
 export type AssociationProfileInput = z.input<typeof associationProfileSchema>;

@@ -333,6 +333,42 @@ export function yesNoField<Options extends FieldOptions = { optional?: false }>(
 }
 
 /**
+ * An object schema with its cross-field rules (an end before its start, a CDD without its reason), run in
+ * the SAME round as the fields: zod skips a plain `superRefine` as soon as one field fails, so a form said
+ * « salaire négatif » first and « fin avant le début » only after a second submit. Here the rules always
+ * run, on the fields that passed (a failed field is absent from `value`, hence `Partial`), and a rule's
+ * message never lands on a field that already has its own (`failed` names those fields).
+ */
+export function withCrossFieldRules<Schema extends z.ZodObject>(
+  fields: Schema,
+  rules: (value: Partial<z.output<Schema>>, ctx: z.RefinementCtx<z.output<Schema>>, failed: ReadonlySet<string>) => void,
+): Schema {
+  const failedKeys = new WeakMap<object, ReadonlySet<string>>();
+  return fields.superRefine(
+    (value, ctx) => {
+      const failed = failedKeys.get(value) ?? new Set<string>();
+      const passed = Object.fromEntries(Object.entries(value).filter(([key]) => !failed.has(key))) as Partial<z.output<Schema>>;
+      const addIssue: typeof ctx.addIssue = (issue) => {
+        const key = typeof issue === 'string' ? undefined : issue.path?.[0];
+        if (key !== undefined && failed.has(String(key))) return;
+        ctx.addIssue(issue);
+      };
+      rules(passed, { ...ctx, addIssue }, failed);
+    },
+    {
+      // Run even when fields failed; not when the input is no object at all.
+      when: (payload) => {
+        const value = payload.value;
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+        if (payload.issues.some((issue) => (issue.path ?? []).length === 0)) return false;
+        failedKeys.set(value, new Set(payload.issues.map((issue) => String(issue.path?.[0]))));
+        return true;
+      },
+    },
+  );
+}
+
+/**
  * The first French message of each failing field, keyed by its dotted path (`address.postalCode`,
  * `lines.0.amount`), for forms to show under the field. Issues about the whole object use the key ''.
  */

@@ -23,6 +23,25 @@ function errorsOf(values: Partial<ContractFormValues>) {
 }
 
 describe('contract schema', () => {
+  it('says every field and cross-field error in one round: negative salary, empty charges rate, end before start', () => {
+    expect(errorsOf({ grossMonthlyCents: '-1 850,00', employerChargesRate: '', startDate: '2026-04-01', plannedEndDate: '2026-03-31' })).toEqual({
+      grossMonthlyCents: 'Salaire brut mensuel\u00a0: les montants ne peuvent pas être négatifs.',
+      employerChargesRate: 'Taux de charges patronales\u00a0: champ obligatoire.',
+      plannedEndDate: 'Date de fin prévue\u00a0: ne peut pas être avant la date de début.',
+    });
+    // The day of the start itself is no error; the day before is (above).
+    expect(errorsOf({ grossMonthlyCents: '-1', plannedEndDate: '2026-04-01' })).toEqual({
+      grossMonthlyCents: 'Salaire brut mensuel\u00a0: les montants ne peuvent pas être négatifs.',
+    });
+  });
+
+  it('never adds a rule message on a field that already has its own, nor judges a date against a refused one', () => {
+    // A CDD reason too long: its own message only, not also « un CDD doit indiquer son motif ».
+    const errors = errorsOf({ kind: 'cdd', cddReason: 'x'.repeat(201), startDate: '31/02/2026', plannedEndDate: '2026-01-01' });
+    expect(Object.keys(errors).sort()).toEqual(['cddReason', 'startDate']);
+    expect(errors.cddReason).not.toMatch(/doit indiquer son motif/);
+  });
+
   it('reads a form: euros to cents, decimal hours with a comma, empty to undefined', () => {
     const parsed = contractSchema.parse({ ...valid, weeklyHours: '17,5' });
     expect(parsed.grossMonthlyCents).toBe(105_000);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eurosInputField, fieldMessage, optionalText, requiredText } from '../fields';
+import { eurosInputField, fieldMessage, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import { centsAsEurosText } from '../funding/amount-field';
 import type { RecordStamps } from '../record';
 import { budgetAccount, type BudgetScope } from './accounts';
@@ -10,8 +10,8 @@ import { budgetAccount, type BudgetScope } from './accounts';
 const EARLIEST_YEAR = 2000;
 const LATEST_YEAR = 2100;
 
-export const budgetSchema = z
-  .object({
+export const budgetSchema = withCrossFieldRules(
+  z.object({
     scope: z.enum(['association', 'project'], { error: fieldMessage('Budget', 'de l’association ou d’une action.') }),
     /** Set when scope is 'project'. */
     projectId: optionalText('Action', 100),
@@ -22,15 +22,16 @@ export const budgetSchema = z
       .min(EARLIEST_YEAR, { error: fieldMessage('Exercice', `année ${EARLIEST_YEAR} ou après.`) })
       .max(LATEST_YEAR, { error: fieldMessage('Exercice', `année ${LATEST_YEAR} ou avant.`) }),
     notes: optionalText('Notes', 2000),
-  })
-  .superRefine((budget, ctx) => {
+  }),
+  (budget, ctx) => {
     if (budget.scope === 'project' && budget.projectId === undefined) {
       ctx.addIssue({ code: 'custom', path: ['projectId'], message: fieldMessage('Action', 'choisissez l’action de ce budget.') });
     }
     if (budget.scope === 'association' && budget.projectId !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['projectId'], message: fieldMessage('Action', 'le budget de l’association ne porte pas sur une action.') });
     }
-  });
+  },
+);
 
 export type Budget = z.output<typeof budgetSchema>;
 export type BudgetInput = z.input<typeof budgetSchema>;
@@ -42,8 +43,8 @@ export type BudgetLineSource = (typeof LINE_SOURCES)[number];
 
 // Amounts arrive typed in euros from forms and as cents from stored records and backups, as for grants
 // (funding/amount-field.ts); both must be whole euros.
-export const budgetLineSchema = z
-  .object({
+export const budgetLineSchema = withCrossFieldRules(
+  z.object({
     budgetId: requiredText('Budget', 100),
     account: z.string({ error: fieldMessage('Compte', 'choisissez une ligne du budget.') }),
     /** Detail shown after the account label: « Ville de Bondy », « Loyer du local »… */
@@ -55,8 +56,9 @@ export const budgetLineSchema = z
     source: z.enum(LINE_SOURCES).optional(),
     /** Order among the lines of the same account. */
     position: z.number().int().min(0).default(0),
-  })
-  .superRefine((line, ctx) => {
+  }),
+  (line, ctx) => {
+    if (line.account === undefined) return;
     const account = budgetAccount(line.account);
     if (!account) {
       ctx.addIssue({
@@ -73,7 +75,8 @@ export const budgetLineSchema = z
         message: fieldMessage('Demande de subvention', 'seule une ligne 74 (subventions) peut être liée à une demande.'),
       });
     }
-  });
+  },
+);
 
 export type BudgetLine = z.output<typeof budgetLineSchema>;
 export type BudgetLineInput = z.input<typeof budgetLineSchema>;

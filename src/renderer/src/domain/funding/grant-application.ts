@@ -1,7 +1,7 @@
 import { addMonths, differenceInCalendarMonths, endOfMonth, isLastDayOfMonth } from 'date-fns';
 import { z } from 'zod';
 import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
-import { fieldMessage, isoDateField, optionalText, requiredText } from '../fields';
+import { fieldMessage, isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
 import { addDaysIso, minIso, periodEndAfterMonths } from '../team/day-count';
 import { CALENDAR_YEAR, exerciseContaining, type AccountingExercise, type ExerciseCalendar } from '../exercise';
@@ -82,8 +82,8 @@ function patternText(label: string, pattern: RegExp, hint: string, max = 40) {
 
 const boolean = (label: string) => z.boolean({ error: fieldMessage(label, 'répondez oui ou non.') });
 
-export const grantApplicationSchema = z
-  .object({
+export const grantApplicationSchema = withCrossFieldRules(
+  z.object({
     funderId: requiredText('Financeur', 100),
     title: requiredText('Appel à projets ou dispositif', 200),
     /** Notes on the actions; the link itself is `projectIds`. */
@@ -119,22 +119,26 @@ export const grantApplicationSchema = z
       .max(24, { error: fieldMessage('Délai du compte-rendu', '24 mois au plus.') })
       .default(DEFAULT_REPORT_DELAY_MONTHS),
     notes: optionalText('Notes', 2000),
-  })
-  .superRefine((app, ctx) => {
+  }),
+  (app, ctx) => {
     const issue = (path: string, label: string, phrase: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
 
-    if (app.periodEnd <= app.periodStart) {
+    const { periodStart, periodEnd, status } = app;
+    if (periodStart === undefined || periodEnd === undefined) {
+      // The period's own field messages are said; the rules below that need it wait for it.
+    } else if (periodEnd <= periodStart) {
       issue('periodEnd', 'Fin de la période', 'doit être après le début de la période.');
-    } else if (app.multiYear && exercisesOf(app).length > MAX_MULTI_YEAR_YEARS) {
+    } else if (app.multiYear && exercisesOf({ periodStart, periodEnd, multiYear: true }).length > MAX_MULTI_YEAR_YEARS) {
       issue('periodEnd', 'Fin de la période', `une convention pluriannuelle couvre ${MAX_MULTI_YEAR_YEARS} ans au plus.`);
     }
 
+    if (status === undefined) return;
     // Each step happens after the one before it: a decision cannot precede the filing.
     let previous: { field: StepDateField; date: IsoDate } | undefined;
-    for (const status of pathOf(app.status, app)) {
-      if (status === 'to-prepare') continue;
-      const field = STATUS_DATE_FIELD[status];
+    for (const step of pathOf(status, app)) {
+      if (step === 'to-prepare') continue;
+      const field = STATUS_DATE_FIELD[step];
       const date = app[field];
       if (date === undefined) continue;
       if (previous && date < previous.date && previous.field !== field) {
@@ -143,16 +147,17 @@ export const grantApplicationSchema = z
       previous = { field, date };
     }
 
-    if (app.status !== 'to-prepare') {
-      const field = STATUS_DATE_FIELD[app.status];
+    if (status !== 'to-prepare') {
+      const field = STATUS_DATE_FIELD[status];
       if (app[field] === undefined) {
-        issue(field, STEP_DATE_LABELS[field], `indiquez-la pour le statut « ${grantStatusLabel(app.status)} ».`);
+        issue(field, STEP_DATE_LABELS[field], `indiquez-la pour le statut « ${grantStatusLabel(status)} ».`);
       }
     }
-    if (reached(app.status, 'granted', app) && app.grantedCents === undefined) {
+    if (reached(status, 'granted', app) && app.grantedCents === undefined) {
       issue('grantedCents', 'Montant accordé', 'indiquez le montant voté par le financeur.');
     }
-  });
+  },
+);
 
 export type GrantApplication = z.output<typeof grantApplicationSchema>;
 export type GrantApplicationInput = z.input<typeof grantApplicationSchema>;

@@ -1,7 +1,7 @@
 import { addYears, subYears } from 'date-fns';
 import { z } from 'zod';
 import { compareIso, dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
-import { fieldMessage, isoDateField, optionalText, requiredText } from '../fields';
+import { fieldMessage, isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
 import { amountField, centsToInput, optionalAmountField } from './amount-field';
 import type { GrantApplication } from './grant-application';
@@ -12,20 +12,20 @@ import type { GrantApplication } from './grant-application';
 /** A single tranche above this is a typing slip (an extra zero) for an association of this size. */
 export const MAX_PLAUSIBLE_PAYMENT_CENTS = 100_000_000;
 
-export const paymentSchema = z
-  .object({
+export const paymentSchema = withCrossFieldRules(
+  z.object({
     applicationId: requiredText('Demande de subvention', 100),
     label: optionalText('Libellé', 120),
     expectedDate: isoDateField('Date prévue'),
     expectedCents: amountField('Montant prévu'),
     receivedDate: isoDateField('Date de réception', { optional: true }),
     receivedCents: optionalAmountField('Montant reçu'),
-  })
-  .superRefine((p, ctx) => {
+  }),
+  (p, ctx) => {
     const issue = (path: string, label: string, phrase: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
     if (p.expectedCents === 0) issue('expectedCents', 'Montant prévu', 'doit être supérieur à zéro.');
-    if (p.expectedCents > MAX_PLAUSIBLE_PAYMENT_CENTS) {
+    if (p.expectedCents !== undefined && p.expectedCents > MAX_PLAUSIBLE_PAYMENT_CENTS) {
       issue('expectedCents', 'Montant prévu', 'montant invraisemblable pour une tranche — vérifiez les zéros.');
     }
     if (p.receivedCents !== undefined && p.receivedCents > MAX_PLAUSIBLE_PAYMENT_CENTS) {
@@ -37,7 +37,8 @@ export const paymentSchema = z
     if (p.receivedCents !== undefined && p.receivedDate === undefined) {
       issue('receivedDate', 'Date de réception', 'indiquez la date à laquelle le montant a été reçu.');
     }
-  });
+  },
+);
 
 export type Payment = z.output<typeof paymentSchema>;
 export type PaymentInput = z.input<typeof paymentSchema>;

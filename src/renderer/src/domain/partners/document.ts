@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from '../dates';
-import { fieldMessage, isoDateField, optionalText } from '../fields';
+import { fieldMessage, isoDateField, optionalText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
 
 // The association's own pièces justificatives (DOMAIN.md §6, pièces jointes): the dossier checklist asks
@@ -24,15 +24,15 @@ export function documentKindLabel(kind: DocumentKind): string {
   return DOCUMENT_KINDS.find((k) => k.value === kind)?.label ?? kind;
 }
 
-export const documentSchema = z
-  .object({
+export const documentSchema = withCrossFieldRules(
+  z.object({
     kind: z.enum(kindValues, { error: fieldMessage('Type de pièce', 'choisissez dans la liste.') }),
     title: optionalText('Précision', 200),
     issuedOn: isoDateField('Date du document', { optional: true }),
     validUntil: isoDateField('Valable jusqu’au', { optional: true }),
     notes: optionalText('Notes', 2000),
-  })
-  .superRefine((doc, ctx) => {
+  }),
+  (doc, ctx) => {
     if (doc.issuedOn !== undefined && doc.validUntil !== undefined && doc.validUntil < doc.issuedOn) {
       ctx.addIssue({
         code: 'custom',
@@ -40,7 +40,8 @@ export const documentSchema = z
         message: fieldMessage('Valable jusqu’au', 'doit être après la date du document.'),
       });
     }
-  });
+  },
+);
 
 export type VaultDocument = z.output<typeof documentSchema>;
 export type VaultDocumentInput = z.input<typeof documentSchema>;

@@ -8,6 +8,7 @@ import {
   requiredText,
   rnaField,
   siretField,
+  withCrossFieldRules,
 } from '../fields';
 import type { RecordStamps } from '../record';
 
@@ -70,8 +71,8 @@ const tagsField = z
     error: fieldMessage('Étiquettes', '40 caractères au maximum par étiquette.'),
   });
 
-export const partnerSchema = z
-  .object({
+export const partnerSchema = withCrossFieldRules(
+  z.object({
     name: requiredText('Nom du partenaire'),
     kind: z.enum(kindValues, { error: fieldMessage('Type de partenaire', 'choisissez dans la liste.') }),
     publicSubKind: z
@@ -92,8 +93,8 @@ export const partnerSchema = z
     email: emailField('Courriel', { optional: true }),
     tags: tagsField.default([]),
     notes: optionalText('Notes', 4000),
-  })
-  .superRefine((partner, ctx) => {
+  }),
+  (partner, ctx) => {
     if (partner.kind === 'public' && partner.publicSubKind === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -101,7 +102,8 @@ export const partnerSchema = z
         message: fieldMessage('Catégorie d’acteur public', 'précisez de quel acteur public il s’agit.'),
       });
     }
-  })
+  },
+)
   .transform(({ publicSubKind, federationName, rna, ...partner }) => {
     // Facts of another kind are dropped rather than kept hidden in the record; empty ones are omitted
     // (the optional-field convention of fields.ts).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldMessage, isoDateField, nonNegativeIntField, optionalText, requiredText } from '../fields';
+import { fieldMessage, isoDateField, nonNegativeIntField, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
 
 // An action (projet, DOMAIN.md §6 and Cerfa 12156*06 §6): what a grant finances. Objectives carry their
@@ -21,8 +21,8 @@ export const objectiveSchema = z.object({
   indicators: z.array(indicatorSchema).max(20).default([]),
 });
 
-export const projectSchema = z
-  .object({
+export const projectSchema = withCrossFieldRules(
+  z.object({
     title: requiredText('Intitulé de l’action', 200),
     description: optionalText('Description', 5000),
     objectives: z.array(objectiveSchema).max(20).default([]),
@@ -48,16 +48,17 @@ export const projectSchema = z
     /** Agreements (conventions) whose partners take part in the action. */
     agreementIds: z.array(z.string()).max(100).default([]),
     notes: optionalText('Notes', 2000),
-  })
-  .superRefine((project, ctx) => {
-    if (project.endDate < project.startDate) {
+  }),
+  (project, ctx) => {
+    if (project.endDate !== undefined && project.startDate !== undefined && project.endDate < project.startDate) {
       ctx.addIssue({
         code: 'custom',
         path: ['endDate'],
         message: fieldMessage('Date de fin', 'doit être après la date de début.'),
       });
     }
-  });
+  },
+);
 
 export type Objective = z.output<typeof objectiveSchema>;
 export type Indicator = z.output<typeof indicatorSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldMessage, isoDateField, optionalText } from '../fields';
+import { fieldMessage, isoDateField, optionalText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
 import { centsToInput, monthsField, numberToInput, optionalMoneyField, optionalWeeklyHoursField, percentField } from './team-fields';
 
@@ -45,8 +45,8 @@ const receiptSchema = z.object({
   }),
 });
 
-export const aidedPostSchema = z
-  .object({
+export const aidedPostSchema = withCrossFieldRules(
+  z.object({
     contractId: z.string().min(1, { error: 'Contrat : champ obligatoire.' }),
     scheme: z.enum(['pec', 'adulte-relais', 'fonjep', 'regional', 'other'], { error: 'Dispositif : choisissez-en un.' }),
     schemeDetail: optionalText('Précision sur le dispositif', 150),
@@ -62,12 +62,12 @@ export const aidedPostSchema = z
     paymentRhythm: z.enum(['monthly', 'quarterly', 'yearly', 'other']).default('monthly'),
     renewalLeadMonths: monthsField('Délai de la demande de renouvellement', 12),
     receipts: z.array(receiptSchema).max(200).default([]),
-  })
-  .superRefine((p, ctx) => {
+  }),
+  (p, ctx) => {
     const require = (path: string, label: string, value: unknown) => {
       if (value === undefined) ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, 'champ obligatoire pour ce mode de calcul.') });
     };
-    if (p.aidEndDate < p.aidStartDate) {
+    if (p.aidEndDate !== undefined && p.aidStartDate !== undefined && p.aidEndDate < p.aidStartDate) {
       ctx.addIssue({ code: 'custom', path: ['aidEndDate'], message: fieldMessage('Fin de l’aide', 'ne peut pas être avant le début de l’aide.') });
     }
     if (p.aidMode === 'annual') require('annualAidCents', 'Montant annuel de l’aide', p.annualAidCents);
@@ -76,7 +76,8 @@ export const aidedPostSchema = z
       require('smicHourlyCents', 'SMIC horaire brut retenu', p.smicHourlyCents);
       require('aidedWeeklyHours', 'Heures hebdomadaires prises en charge', p.aidedWeeklyHours);
     }
-  });
+  },
+);
 
 export type AidedPost = z.output<typeof aidedPostSchema>;
 export type AidedPostInput = z.input<typeof aidedPostSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldMessage, isoDateField, optionalText } from '../fields';
+import { fieldMessage, isoDateField, optionalText, withCrossFieldRules } from '../fields';
 import { formatDateShort, type IsoDate } from '../dates';
 import type { RecordStamps } from '../record';
 import type { Contract } from './contract';
@@ -17,8 +17,8 @@ export const AMENDMENT_KINDS = [
 
 export type AmendmentKind = (typeof AMENDMENT_KINDS)[number]['value'];
 
-export const amendmentSchema = z
-  .object({
+export const amendmentSchema = withCrossFieldRules(
+  z.object({
     contractId: z.string().min(1, { error: 'Contrat : champ obligatoire.' }),
     kind: z.enum(['renewal', 'change'], { error: 'Nature de l’avenant : choisissez-en une.' }),
     effectiveDate: isoDateField('Date d’effet'),
@@ -26,8 +26,8 @@ export const amendmentSchema = z
     newWeeklyHours: optionalWeeklyHoursField('Nouvelle durée hebdomadaire'),
     newGrossMonthlyCents: optionalMoneyField('Nouveau salaire brut mensuel'),
     note: optionalText('Objet de l’avenant', 500),
-  })
-  .superRefine((a, ctx) => {
+  }),
+  (a, ctx, failed) => {
     if (a.kind === 'renewal' && a.newEndDate === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -35,21 +35,24 @@ export const amendmentSchema = z
         message: fieldMessage('Nouvelle date de fin', 'un renouvellement fixe une nouvelle date de fin.'),
       });
     }
-    if (a.kind === 'change' && a.newEndDate === undefined && a.newWeeklyHours === undefined && a.newGrossMonthlyCents === undefined) {
+    // A change whose new salary is refused under its own field did say what it changes.
+    const changes = ['newEndDate', 'newWeeklyHours', 'newGrossMonthlyCents'] as const;
+    if (a.kind === 'change' && changes.every((key) => a[key] === undefined && !failed.has(key))) {
       ctx.addIssue({
         code: 'custom',
         path: ['newWeeklyHours'],
         message: fieldMessage('Nouvelle durée hebdomadaire', 'indiquez ce que l’avenant change (durée, salaire ou date de fin).'),
       });
     }
-    if (a.newEndDate !== undefined && a.newEndDate < a.effectiveDate) {
+    if (a.newEndDate !== undefined && a.effectiveDate !== undefined && a.newEndDate < a.effectiveDate) {
       ctx.addIssue({
         code: 'custom',
         path: ['newEndDate'],
         message: fieldMessage('Nouvelle date de fin', 'ne peut pas être avant la date d’effet.'),
       });
     }
-  });
+  },
+);
 
 export type Amendment = z.output<typeof amendmentSchema>;
 export type AmendmentInput = z.input<typeof amendmentSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldMessage, isoDateField, optionalText, requiredText } from '../fields';
+import { fieldMessage, isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { IsoDate } from '../dates';
 import type { RecordStamps } from '../record';
 import { centsToInput, moneyField, numberToInput, percentField, weeklyHoursField } from './team-fields';
@@ -38,8 +38,8 @@ export const JOB_CATEGORIES = [
 
 export type JobCategory = (typeof JOB_CATEGORIES)[number]['value'];
 
-export const contractSchema = z
-  .object({
+export const contractSchema = withCrossFieldRules(
+  z.object({
     personId: z.string().min(1, { error: 'Personne : champ obligatoire.' }),
     kind: z.enum(KIND_VALUES, { error: 'Type de contrat : choisissez-en un.' }),
     cddReason: optionalText('Motif du CDD', 200),
@@ -59,10 +59,10 @@ export const contractSchema = z
     firstMedicalVisitDate: isoDateField('Date de la visite d’information et de prévention', { optional: true }),
     opcoFilingDate: isoDateField('Date de dépôt auprès de l’OPCO', { optional: true }),
     notes: optionalText('Notes', 2000),
-  })
-  .superRefine((c, ctx) => {
-    const after = (path: string, label: string, date: IsoDate | undefined, min: IsoDate, phrase: string) => {
-      if (date !== undefined && date < min) ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
+  }),
+  (c, ctx) => {
+    const after = (path: string, label: string, date: IsoDate | undefined, min: IsoDate | undefined, phrase: string) => {
+      if (date !== undefined && min !== undefined && date < min) ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
     };
     after('plannedEndDate', 'Date de fin prévue', c.plannedEndDate, c.startDate, 'ne peut pas être avant la date de début.');
     after('actualEndDate', 'Date de fin effective', c.actualEndDate, c.startDate, 'ne peut pas être avant la date de début.');
@@ -83,7 +83,8 @@ export const contractSchema = z
         message: fieldMessage('Motif du CDD', 'un CDD doit indiquer son motif (remplacement, accroissement d’activité…).'),
       });
     }
-  });
+  },
+);
 
 export type Contract = z.output<typeof contractSchema>;
 export type ContractInput = z.input<typeof contractSchema>;
