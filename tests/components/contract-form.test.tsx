@@ -60,6 +60,28 @@ describe('contract form', () => {
     expect(await db.contracts.where('personId').equals(TEAM_IDS.lucas).count()).toBe(1);
   });
 
+  it('shows the three errors in one round: negative salary, empty charges rate, end before start', async () => {
+    const user = userEvent.setup();
+    const onSaved = renderForm(TEAM_IDS.lucas);
+    await user.selectOptions(screen.getByLabelText('Type de contrat'), 'cdd');
+    await user.type(screen.getByLabelText(/Motif du CDD/), 'Accroissement temporaire d’activité');
+    await user.type(screen.getByLabelText(/Date de début/), '2026-09-07');
+    // The day before the start: refused (the start day itself is allowed, see the schema's test).
+    await user.type(screen.getByLabelText(/Date de fin prévue/), '2026-09-06');
+    await user.type(screen.getByLabelText(/Durée hebdomadaire/), '35');
+    await user.type(screen.getByLabelText(/Salaire brut mensuel/), '-1850');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
+
+    expect(await screen.findByText('Salaire brut mensuel : les montants ne peuvent pas être négatifs.')).toBeTruthy();
+    expect(screen.getByText('Taux de charges patronales : champ obligatoire.')).toBeTruthy();
+    expect(screen.getByText('Date de fin prévue : ne peut pas être avant la date de début.')).toBeTruthy();
+    expect(screen.getByText('3 champs sont à corriger avant d’enregistrer : rien n’a été enregistré.')).toBeTruthy();
+    // The first field in error, in the form's order, has the focus.
+    expect(document.activeElement).toBe(screen.getByLabelText(/Date de fin prévue/));
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(await db.contracts.where('personId').equals(TEAM_IDS.lucas).count()).toBe(1);
+  });
+
   it('shows the default trial period from the ÉCLAT rules and leaves it editable', async () => {
     const user = userEvent.setup();
     renderForm(TEAM_IDS.karim);

@@ -17,6 +17,7 @@ import { TeamPage } from '../features/team/team-page';
 import { ToastProvider } from '../ui/toast';
 import { ErrorBoundary } from './error-boundary';
 import { GlobalErrors, ToastsFollowNavigation } from './global-errors';
+import { UnsavedChangesGuard } from '../ui/unsaved-changes';
 import { JournalSession } from './journal-session';
 import { Layout } from './layout';
 import { HOME_PATH } from './sections';
@@ -48,6 +49,7 @@ export function App({ registry }: { registry: RegistryDb }) {
             <OpeningProvider>
               <Router hook={useHashLocation}>
                 <ToastsFollowNavigation />
+                <UnsavedChangesGuard />
                 <Layout>
                   <ErrorBoundary>
                     <Suspense fallback={<p role="status">Chargement…</p>}>

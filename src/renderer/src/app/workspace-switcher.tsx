@@ -5,6 +5,7 @@ import { createWorkspace, setCurrentWorkspaceId } from '../data/workspace-reposi
 import { TextField } from '../ui/field';
 import { useToast } from '../ui/toast';
 import { useAction } from '../ui/use-action';
+import { confirmLeaving } from '../ui/unsaved-changes';
 
 /** At the top of the navigation: which association's data is on screen, and a way to change it. */
 export function WorkspaceSwitcher() {
@@ -39,7 +40,13 @@ export function EspaceSelect({ currentId }: { currentId: string }) {
         id="workspace-switcher"
         className="switcher__select"
         value={currentId}
-        onChange={(e) => act(() => setCurrentWorkspaceId(registry, e.target.value))}
+        onChange={(e) => {
+          const id = e.target.value;
+          // The select stays on the open espace (it is controlled) unless the user agrees to leave a form.
+          act(async () => {
+            if (await confirmLeaving()) await setCurrentWorkspaceId(registry, id);
+          });
+        }}
       >
         {workspaces.map((w) => (
           <option key={w.id} value={w.id}>

@@ -4,7 +4,17 @@ import { errorSummary } from './form-errors';
  * Above a form after a refused save: how many fields to correct, and that nothing was saved; plus a
  * refusal that belongs to no field (a rule that needs other records).
  */
-export function FormErrorSummary({ errorCount, submitted, refusal }: { errorCount: number; submitted: boolean; refusal?: string | undefined }) {
+export function FormErrorSummary({
+  errorCount,
+  submitted,
+  refusal,
+  refusals = [],
+}: {
+  errorCount: number;
+  submitted: boolean;
+  refusal?: string | undefined;
+  refusals?: readonly string[];
+}) {
   return (
     <>
       {submitted && errorCount > 0 ? (
@@ -17,6 +27,11 @@ export function FormErrorSummary({ errorCount, submitted, refusal }: { errorCoun
           {refusal}
         </div>
       ) : null}
+      {refusals.map((message) => (
+        <div key={message} className="form-errors-summary" role="alert">
+          {message}
+        </div>
+      ))}
     </>
   );
 }

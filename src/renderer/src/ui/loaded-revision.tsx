@@ -10,8 +10,10 @@ interface Revision {
   updatedAt: string;
 }
 
-export function useLoadedRevision(live: Revision | null | undefined) {
-  const loaded = useRef<Revision | undefined>(live ? { id: live.id, updatedAt: live.updatedAt } : undefined);
+export function useLoadedRevision(live: Revision | null | undefined, restored?: Revision) {
+  // A draft that comes back carries the revision it was typed on, not the one on screen now.
+  const first = restored ?? live;
+  const loaded = useRef<Revision | undefined>(first ? { id: first.id, updatedAt: first.updatedAt } : undefined);
   // A form opened while its record was still loading takes the first revision it sees.
   if (loaded.current === undefined && live) loaded.current = { id: live.id, updatedAt: live.updatedAt };
   const target = useCallback(() => loaded.current, []);

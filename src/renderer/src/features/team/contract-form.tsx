@@ -1,6 +1,4 @@
-import { useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useWatch } from 'react-hook-form';
 import { formatDateShort, isIsoDate } from '../../domain/dates';
 import {
   CONTRACT_KINDS,
@@ -24,8 +22,7 @@ import { saveContract } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
-import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
-import { useLoadedRevision } from '../../ui/loaded-revision';
+import { useSchemaForm } from '../../ui/use-schema-form';
 import { useToast } from '../../ui/toast';
 
 const TRIAL_RULE_NAMES: Record<TrialRules, string> = { legal: 'maximum légal', eclat: 'convention ÉCLAT' };
@@ -52,30 +49,23 @@ export function ContractForm({
   onCancel: () => void;
 }) {
   const { db } = useCurrentWorkspace();
-  const formRef = useRef<HTMLFormElement>(null);
   const toast = useToast();
-  const revision = useLoadedRevision(contract);
   const volunteer = person.role === 'volunteer';
-  const [elsewhere, setElsewhere] = useState<string[]>([]);
-  const {
-    register,
-    handleSubmit,
-    control,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<ContractFormValues, unknown, Contract>({
-    resolver: zodResolver(contractSchema) as never,
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<ContractFormValues, Contract, ContractRecord>({
+    schema: contractSchema,
     defaultValues: contractFormValues(
       person.id,
       contract,
       contract ? undefined : { kind: volunteer ? 'civic-service' : 'cdi', jobTitle: person.jobTitle ?? '', employerChargesRate: volunteer ? '0' : '' },
     ),
-    mode: 'onBlur',
-    reValidateMode: 'onChange',
+    record: contract,
+    valuesOf: (record) => contractFormValues(person.id, record),
   });
+  const {
+    control,
+    formState: { isSubmitting },
+  } = form;
   const [kind, category, startDate, plannedEndDate] = useWatch({ control, name: ['kind', 'category', 'startDate', 'plannedEndDate'] });
-  const field = (name: keyof ContractFormValues) => ({ ...register(name), error: errorAt(errors, name) });
   const kinds = CONTRACT_KINDS.filter((k) => (volunteer ? k.value === 'civic-service' : k.value !== 'civic-service'));
   const civic = kind === 'civic-service';
 
@@ -94,27 +84,21 @@ export function ContractForm({
   }
 
   const onValid = async (values: Contract) => {
-    const result = await saveContract(db, values, contract ? revision.target() : undefined);
+    const result = await saveContract(db, values, contract ? revision() : undefined);
     if (!result.ok) {
-      setElsewhere(showRefusals(result.errors, Object.keys(contractFormValues(person.id)), setError, setFocus));
-      revealFirstError(formRef.current);
+      refuse(result.errors);
       return;
     }
-    revision.adopt(result.value);
     if (result.merged) toast.show(result.merged.message);
     onSaved(result.value, contract);
   };
 
-  const errorCount = Object.keys(errors).length;
   const title = contract ? 'Modifier le contrat' : volunteer ? 'Nouvel engagement de service civique' : 'Nouveau contrat';
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label={title} className="card">
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label={title} className="card">
       <h3>{title}</h3>
-      {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
-      {elsewhere.map((message) => (
-        <div key={message} className="form-errors-summary" role="alert">{message}</div>
-      ))}
+      {summary}
       <Section title="Le contrat">
         <SelectField label="Type de contrat" options={kinds} {...field('kind')} />
         {kind === 'cdd' ? <TextField label="Motif du CDD" required hint="Remplacement, accroissement temporaire d’activité…" {...field('cddReason')} /> : null}

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import { ConfirmDialog } from './confirm-dialog';
+
+// Unsaved changes are never lost without a word (issue 12). Each open form says whether it holds changes
+// not yet saved, and how it protects them:
+// - 'ask': leaving (a link of the app, another espace, closing the window) first asks « Quitter sans
+//   enregistrer ? »; short forms, quick to fill again, and often opened inline on a page.
+// - 'draft': the long forms (Association, action, compte-rendu) keep what was typed as a draft that comes
+//   back when the form opens again — across sections, espaces and the inactivity lock, which cannot ask a
+//   user who is away. Drafts live in this window's memory only, never on disk: a protected espace never
+//   keeps a plain copy of its data at rest, and a draft goes with the window — so closing the window asks.
+// The browser's back button cannot be stopped by a page; the drafts cover it for the long forms.
+
+export type UnsavedProtection = 'ask' | 'draft';
+
+const dirtyForms = new Map<symbol, UnsavedProtection>();
+
+/** Declares, while `dirty`, that this form holds changes not yet saved. */
+export function useUnsavedChanges(dirty: boolean, protection: UnsavedProtection): void {
+  useEffect(() => {
+    if (!dirty) return;
+    const token = Symbol('unsaved form');
+    dirtyForms.set(token, protection);
+    return () => {
+      dirtyForms.delete(token);
+    };
+  }, [dirty, protection]);
+}
+
+/** Whether leaving now must ask first: a form without a draft holds unsaved changes. */
+export function leavingLosesChanges(): boolean {
+  return [...dirtyForms.values()].includes('ask');
+}
+
+interface Draft {
+  values: unknown;
+  revision: { id: string; updatedAt: string } | undefined;
+  keptAt: Date;
+}
+
+const drafts = new Map<string, Draft>();
+
+export function keepDraft(key: string, draft: Draft): void {
+  drafts.set(key, draft);
+}
+
+export function takeDraft(key: string): Draft | undefined {
+  return drafts.get(key);
+}
+
+export function dropDraft(key: string): void {
+  drafts.delete(key);
+}
+
+let ask: ((answer: (leave: boolean) => void) => void) | undefined;
+
+/**
+ * Asks « Quitter sans enregistrer ? » when a form would lose changes; true when there is nothing to lose
+ * or the user chose to leave. For leaving that is not a link (choosing another espace).
+ */
+export function confirmLeaving(): Promise<boolean> {
+  if (!leavingLosesChanges() || !ask) return Promise.resolve(true);
+  const question = ask;
+  return new Promise((resolve) => question(resolve));
+}
+
+function leavingLink(event: MouseEvent): HTMLAnchorElement | undefined {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;
+  const anchor = (event.target as Element | null)?.closest?.('a[href]');
+  if (!(anchor instanceof HTMLAnchorElement) || anchor.target === '_blank' || anchor.hasAttribute('download')) return undefined;
+  // Only the app's own routes (hash links): a mailto: or https: link opens outside and loses nothing.
+  const href = anchor.getAttribute('href') ?? '';
+  if (!href.startsWith('#') && !href.startsWith('/')) return undefined;
+  return anchor;
+}
+
+/**
+ * Mounted once around the routes: holds the question, stops the app's links while a form would lose
+ * changes, and asks the window not to close (the browser or Electron shows its own question then).
+ */
+export function UnsavedChangesGuard() {
+  const [answer, setAnswer] = useState<((leave: boolean) => void) | undefined>();
+
+  useEffect(() => {
+    ask = (resolve) => {
+      let said = false;
+      const once = (leave: boolean) => {
+        if (said) return;
+        said = true;
+        resolve(leave);
+      };
+      setAnswer(() => once);
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!leavingLosesChanges()) return;
+      const anchor = leavingLink(event);
+      if (!anchor) return;
+      event.preventDefault();
+      event.stopPropagation();
+      ask?.((leave) => {
+        if (!leave) return;
+        dirtyForms.clear();
+        anchor.click();
+      });
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (dirtyForms.size === 0) return;
+      event.preventDefault();
+      // Older engines need returnValue set; the text itself is the browser's own.
+      event.returnValue = '';
+    };
+    // Capture on the window: before the router's own click handler on the link.
+    window.addEventListener('click', onClick, { capture: true });
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      ask = undefined;
+      window.removeEventListener('click', onClick, { capture: true });
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, []);
+
+  const close = (leave: boolean) => {
+    answer?.(leave);
+    setAnswer(undefined);
+  };
+
+  return (
+    <ConfirmDialog
+      open={answer !== undefined}
+      onOpenChange={(open) => {
+        if (!open) close(false);
+      }}
+      title={"Quitter sans enregistrer\u00a0?"}
+      description="Des modifications de ce formulaire ne sont pas enregistrées. Si vous quittez, elles seront perdues."
+      confirmLabel="Quitter sans enregistrer"
+      destructive
+      onConfirm={() => close(true)}
+    />
+  );
+}

@@ -1,0 +1,182 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { countErrors, errorAt, revealFirstError, showRefusals } from './form-errors';
+import { FormErrorSummary } from './form-error-summary';
+import { ChangedElsewhereNotice, useLoadedRevision } from './loaded-revision';
+import { whenSaid } from '../domain/write-conflicts';
+import { dropDraft, keepDraft, takeDraft, useUnsavedChanges } from './unsaved-changes';
+
+// The one form wiring (issue 12), after bulletproof-react's form.tsx: every form takes its zod schema from
+// domain/, validates on blur and on save, shows every field and cross-field error in one round (the
+// schemas' withCrossFieldRules), focuses and reveals the first, says the count and nothing-saved above the
+// form, puts a repository's refusals under their fields (the rest above), says when its record changed
+// elsewhere, and protects its unsaved changes (a question, or a draft for the long forms).
+
+interface Revision {
+  id: string;
+  updatedAt: string;
+}
+
+export interface SchemaFormOptions<Values extends FieldValues, Output, R extends Revision> {
+  schema: z.ZodType<Output>;
+  defaultValues: Values;
+  /** The record edited, as stored now (live): its revision goes with the save; a change elsewhere is said. */
+  record?: R | null | undefined;
+  /** The form's values for a record, to reload it after a change elsewhere. */
+  valuesOf?: (record: R) => Values;
+  /** A draft key (espace and record) for the long forms: what was typed comes back instead of a question. */
+  draftKey?: string | undefined;
+}
+
+export interface SchemaForm<Values extends FieldValues, Output> {
+  form: UseFormReturn<Values, unknown, Output>;
+  formRef: React.RefObject<HTMLFormElement | null>;
+  /** A field's registration and its French message, for TextField and its kin. */
+  field: (name: Path<Values>) => ReturnType<UseFormReturn<Values>['register']> & { error: string | undefined };
+  /** The submit handler: `onValid` runs with the parsed values; a refusal goes through `refuse`. */
+  onSubmit: (onValid: (values: Output) => unknown) => (event?: React.BaseSyntheticEvent) => Promise<void>;
+  /** A repository's refusal: under its fields when the form has them, above the form otherwise. */
+  refuse: (errors: Record<string, string>) => void;
+  /** After a save the form stays open on: its values become the saved ones, the draft goes. */
+  saved: (values: Values, record?: Revision) => void;
+  /** The revision the form loaded, for the save (undefined for a new record). */
+  revision: () => Revision | undefined;
+  /** Whether a draft came back when the form opened. */
+  restoredDraft: Date | undefined;
+  /** Above the form: the error count after a submit, the refusals, a change elsewhere, a draft restored. */
+  summary: ReactNode;
+}
+
+export function useSchemaForm<Values extends FieldValues, Output, R extends Revision = Revision>(
+  options: SchemaFormOptions<Values, Output, R>,
+): SchemaForm<Values, Output> {
+  const { schema, defaultValues, record, valuesOf, draftKey } = options;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState<string[]>([]);
+  const [kept] = useState(() => (draftKey ? takeDraft(draftKey) : undefined));
+  const [restoredDraft, setRestoredDraft] = useState<Date | undefined>(kept?.keptAt);
+  const loaded = useLoadedRevision(record, kept?.revision);
+  const { target, adopt } = loaded;
+  const form = useForm<Values, unknown, Output>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: defaultValues as DefaultValues<Values>,
+    mode: 'onBlur',
+    reValidateMode: 'onChange',
+  });
+  const { register, setError, setFocus, reset, getValues } = form;
+  const { errors, submitCount, isDirty } = form.formState;
+
+  // The draft comes back once, over the record's values, so that the form counts as changed.
+  useEffect(() => {
+    if (kept) reset(kept.values as Values, { keepDefaultValues: true });
+  }, [kept, reset]);
+
+  useUnsavedChanges(isDirty || restoredDraft !== undefined, draftKey ? 'draft' : 'ask');
+
+  // Left with changes: the long forms keep a draft. A save still running when the form goes (its
+  // onSaved navigates away) decides: kept only if the save was refused or failed.
+  const dirtyNow = useRef(isDirty);
+  dirtyNow.current = isDirty || restoredDraft !== undefined;
+  const pendingSave = useRef<Promise<boolean> | undefined>(undefined);
+  useEffect(() => {
+    if (!draftKey) return;
+    return () => {
+      if (!dirtyNow.current) return;
+      const draft = { values: getValues(), revision: target(), keptAt: new Date() };
+      const pending = pendingSave.current;
+      if (!pending) {
+        keepDraft(draftKey, draft);
+        return;
+      }
+      void pending.then((accepted) => {
+        if (!accepted) keepDraft(draftKey, draft);
+      });
+    };
+  }, [draftKey, getValues, target]);
+
+  const refused = useRef(false);
+  const refuse = useCallback(
+    (messages: Record<string, string>) => {
+      refused.current = true;
+      const fields = Object.keys(getValues());
+      const own = Object.keys(messages).filter((path) => fields.includes(path.split('.')[0] ?? ''));
+      setRefusals(showRefusals(messages, own, setError, setFocus));
+      revealFirstError(formRef.current);
+    },
+    [getValues, setError, setFocus],
+  );
+
+  const saved = useCallback(
+    (values: Values, savedRecord?: Revision) => {
+      if (savedRecord) adopt(savedRecord);
+      if (draftKey) dropDraft(draftKey);
+      setRestoredDraft(undefined);
+      reset(values);
+    },
+    [draftKey, adopt, reset],
+  );
+
+  const onSubmit = (onValid: (values: Output) => unknown) =>
+    form.handleSubmit(
+      async (values) => {
+        refused.current = false;
+        setRefusals([]);
+        let settle: (accepted: boolean) => void = () => undefined;
+        pendingSave.current = new Promise<boolean>((resolve) => {
+          settle = resolve;
+        });
+        try {
+          await onValid(values);
+          const accepted = !refused.current;
+          if (accepted && draftKey) dropDraft(draftKey);
+          if (accepted) setRestoredDraft(undefined);
+          settle(accepted);
+        } catch (error) {
+          settle(false);
+          throw error;
+        } finally {
+          pendingSave.current = undefined;
+        }
+      },
+      () => revealFirstError(formRef.current),
+    );
+
+  const field = (name: Path<Values>) => ({ ...register(name), error: errorAt(errors, name) });
+
+  const summary = (
+    <>
+      {restoredDraft ? (
+        <div className="form-draft-notice" role="status">
+          Brouillon non enregistré rétabli (saisi {whenSaid(restoredDraft.toISOString(), new Date())}). Enregistrez pour le garder.{' '}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              if (draftKey) dropDraft(draftKey);
+              setRestoredDraft(undefined);
+              if (record) adopt(record);
+              reset(record && valuesOf ? valuesOf(record) : defaultValues);
+            }}
+          >
+            Abandonner le brouillon
+          </button>
+        </div>
+      ) : null}
+      <ChangedElsewhereNotice
+        show={loaded.changedElsewhere}
+        onReload={() => {
+          if (!record) return;
+          if (draftKey) dropDraft(draftKey);
+          setRestoredDraft(undefined);
+          reset(valuesOf ? valuesOf(record) : defaultValues);
+          adopt(record);
+        }}
+      />
+      <FormErrorSummary errorCount={countErrors(errors)} submitted={submitCount > 0} refusals={refusals} />
+    </>
+  );
+
+  return { form, formRef, field, onSubmit, refuse, saved, revision: target, restoredDraft, summary };
+}
