@@ -26,7 +26,7 @@ afterEach(() => {
 async function renderForm() {
   const profile = await getAssociationProfile(db);
   if (!profile) throw new Error('expected a profile');
-  render(
+  return render(
     <ToastProvider>
       <RegistryProvider registry={registry}>
         <WorkspaceProvider workspace={{ record: workspace, db }}>
@@ -38,6 +38,36 @@ async function renderForm() {
 }
 
 describe('association form', () => {
+  it('keeps a draft of what was typed when the user goes elsewhere, saves nothing, and brings it back', async () => {
+    const user = userEvent.setup();
+    const first = await renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Sigle' }), 'ADQ');
+    first.unmount(); // another section of the app
+
+    await renderForm();
+    expect((screen.getByRole('textbox', { name: 'Sigle' }) as HTMLInputElement).value).toBe('ADQ');
+    expect(screen.getByText(/Brouillon non enregistré rétabli/).textContent).toMatch(/^Brouillon non enregistré rétabli \(saisi à \d+ h \d\d\)/);
+    expect((await getAssociationProfile(db))?.acronym).toBeUndefined();
+
+    await user.click(screen.getByRole('button', { name: 'Abandonner le brouillon' }));
+    expect((screen.getByRole('textbox', { name: 'Sigle' }) as HTMLInputElement).value).toBe('');
+    expect(screen.queryByText(/Brouillon non enregistré/)).toBeNull();
+  });
+
+  it('keeps no draft once the profile is saved', async () => {
+    const user = userEvent.setup();
+    const first = await renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Sigle' }), 'ADQ');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Profil enregistré.')).toBeTruthy();
+    first.unmount();
+
+    await renderForm();
+    expect(screen.queryByText(/Brouillon non enregistré/)).toBeNull();
+    expect((screen.getByRole('textbox', { name: 'Sigle' }) as HTMLInputElement).value).toBe('ADQ');
+    expect((await getAssociationProfile(db))?.acronym).toBe('ADQ');
+  });
+
   it('checks a field when the user leaves it and says what is wrong under it', async () => {
     const user = userEvent.setup();
     await renderForm();

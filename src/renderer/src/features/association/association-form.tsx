@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef } from 'react';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import {
   associationFormValues,
   associationProfileSchema,
@@ -14,37 +13,36 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
-import { ChangedElsewhereNotice, useLoadedRevision } from '../../ui/loaded-revision';
-import { FormErrorSummary } from '../../ui/form-error-summary';
-import { countErrors, errorAt } from '../../ui/form-errors';
+import { useSchemaForm, type SchemaForm } from '../../ui/use-schema-form';
 
 export function AssociationForm({ profile }: { profile: AssociationProfileRecord }) {
-  const { db } = useCurrentWorkspace();
+  const { db, record: espace } = useCurrentWorkspace();
   const toast = useToast();
-  const [saveFailed, setSaveFailed] = useState<string | undefined>();
-  const revision = useLoadedRevision(profile);
-  const adoptRevision = revision.adopt;
-  const form = useForm<AssociationFormValues, unknown, AssociationProfile>({
-    resolver: zodResolver(associationProfileSchema) as never,
+  // The longest form: a draft keeps what was typed when the user goes elsewhere (ui/unsaved-changes.tsx).
+  const { form, formRef, field, onSubmit, refuse, saved, revision, restoredDraft, summary } = useSchemaForm<
+    AssociationFormValues,
+    AssociationProfile,
+    AssociationProfileRecord
+  >({
+    schema: associationProfileSchema,
     defaultValues: associationFormValues(profile),
-    mode: 'onBlur',
-    reValidateMode: 'onChange',
+    record: profile,
+    valuesOf: associationFormValues,
+    draftKey: `${espace.id}:association`,
   });
   const {
     register,
-    handleSubmit,
     control,
-    reset,
-    formState: { errors, isSubmitting, isDirty, submitCount },
+    formState: { isSubmitting, isDirty },
   } = form;
-  // A change made elsewhere (Ctrl+Z, the journal's undo) shows in the form, unless the user is editing it.
+  // A change made elsewhere (Ctrl+Z, the journal's undo) shows in the form, unless the user is editing it
+  // or a draft came back.
   const dirty = useRef(isDirty);
-  dirty.current = isDirty;
+  dirty.current = isDirty || restoredDraft !== undefined;
   useEffect(() => {
     if (dirty.current) return;
-    reset(associationFormValues(profile));
-    adoptRevision(profile);
-  }, [profile, reset, adoptRevision]);
+    saved(associationFormValues(profile), profile);
+  }, [profile, saved]);
   const approvals = useFieldArray({ control, name: 'approvals' });
   const qpvs = useFieldArray({ control, name: 'qpvs' });
   const [sameAddress, alsaceMoselle, publicUtility, federated, collectiveAgreement] = useWatch({
@@ -52,41 +50,28 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
     name: ['correspondenceSameAsHeadOffice', 'alsaceMoselle', 'publicUtility', 'federated', 'collectiveAgreement'],
   });
 
-  const field = (path: FieldPath<AssociationFormValues>) => ({ ...register(path), error: errorAt(errors, path) });
-
   const onValid = async (values: AssociationProfile) => {
     const previous = profile;
-    const result = await saveAssociationProfile(db, values, new Date(), revision.target()?.updatedAt);
+    const result = await saveAssociationProfile(db, values, new Date(), revision()?.updatedAt);
     if (!result.ok) {
-      setSaveFailed(Object.values(result.errors)[0]);
+      refuse(result.errors);
       return;
     }
-    setSaveFailed(undefined);
-    revision.adopt(result.value);
-    reset(associationFormValues(result.value));
+    saved(associationFormValues(result.value), result.value);
     toast.show(result.merged?.message ?? 'Profil enregistré.', {
       action: {
         label: 'Annuler',
         run: async () => {
           await restoreAssociationProfile(db, previous);
-          reset(associationFormValues(previous));
+          form.reset(associationFormValues(previous));
         },
       },
     });
   };
 
-  const errorCount = countErrors(errors);
-
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate aria-label="Profil de l’association">
-      <ChangedElsewhereNotice
-        show={revision.changedElsewhere}
-        onReload={() => {
-          reset(associationFormValues(profile));
-          revision.adopt(profile);
-        }}
-      />
-      <FormErrorSummary errorCount={errorCount} submitted={submitCount > 0} refusal={saveFailed} />
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Profil de l’association">
+      {summary}
 
       <Section title="1. Identification">
         <TextField label="Nom de l’association" required autoComplete="organization" {...field('name')} />
@@ -277,7 +262,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Enregistrer
         </button>
-        <button type="button" className="button" disabled={!isDirty} onClick={() => reset()}>
+        <button type="button" className="button" disabled={!isDirty} onClick={() => saved(associationFormValues(profile), profile)}>
           Abandonner les modifications
         </button>
         {isDirty ? <span className="muted">Modifications non enregistrées</span> : null}
@@ -286,9 +271,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
   );
 }
 
-type FieldProps = (path: FieldPath<AssociationFormValues>) => ReturnType<ReturnType<typeof useForm<AssociationFormValues>>['register']> & {
-  error: string | undefined;
-};
+type FieldProps = SchemaForm<AssociationFormValues, AssociationProfile>['field'];
 
 function PersonSection({
   title,

@@ -1,7 +1,5 @@
-import { useRef, useState } from 'react';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { figureHint } from '../../domain/yearly-figures';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { formatDateShort, todayIso, type IsoDate } from '../../domain/dates';
 import {
   AID_MODES,
@@ -19,8 +17,7 @@ import { saveAidedPost } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
-import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
-import { useLoadedRevision } from '../../ui/loaded-revision';
+import { useSchemaForm } from '../../ui/use-schema-form';
 import { useToast } from '../../ui/toast';
 
 /** The subsidised post of a contract: scheme, convention, funder, aid period and amount, receipts. */
@@ -38,20 +35,12 @@ export function AidedPostForm({
   onCancel: () => void;
 }) {
   const { db } = useCurrentWorkspace();
-  const formRef = useRef<HTMLFormElement>(null);
   const toast = useToast();
-  const revision = useLoadedRevision(post);
-  const [elsewhere, setElsewhere] = useState<string[]>([]);
   const schemeFromKind = contract.kind === 'adulte-relais' ? 'adulte-relais' : 'pec';
-  const {
-    register,
-    handleSubmit,
-    control,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<AidedPostFormValues, unknown, AidedPost>({
-    resolver: zodResolver(aidedPostSchema) as never,
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<AidedPostFormValues, AidedPost, AidedPostRecord>({
+    schema: aidedPostSchema,
+    record: post,
+    valuesOf: (record) => aidedPostFormValues(contract.id, record),
     defaultValues: aidedPostFormValues(
       contract.id,
       post,
@@ -65,33 +54,28 @@ export function AidedPostForm({
             aidedWeeklyHours: String(contract.weeklyHours).replace('.', ','),
           },
     ),
-    mode: 'onBlur',
-    reValidateMode: 'onChange',
   });
+  const {
+    control,
+    formState: { isSubmitting },
+  } = form;
   const receipts = useFieldArray({ control, name: 'receipts' });
   const [scheme, aidMode] = useWatch({ control, name: ['scheme', 'aidMode'] });
-  const field = (name: Parameters<typeof register>[0]) => ({ ...register(name), error: errorAt(errors, name) });
 
   const onValid = async (values: AidedPost) => {
-    const result = await saveAidedPost(db, values, post ? revision.target() : undefined);
+    const result = await saveAidedPost(db, values, post ? revision() : undefined);
     if (!result.ok) {
-      setElsewhere(showRefusals(result.errors, Object.keys(aidedPostFormValues(contract.id)), setError, setFocus));
-      revealFirstError(formRef.current);
+      refuse(result.errors);
       return;
     }
-    revision.adopt(result.value);
     if (result.merged) toast.show(result.merged.message);
     onSaved(result.value, post);
   };
-  const errorCount = Object.keys(errors).length;
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label="Poste aidé" className="subform">
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Poste aidé" className="subform">
       <h4>{post ? 'Modifier le poste aidé' : 'Nouveau poste aidé'}</h4>
-      {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
-      {elsewhere.map((message) => (
-        <div key={message} className="form-errors-summary" role="alert">{message}</div>
-      ))}
+      {summary}
       <Section title="Le dispositif">
         <SelectField label="Dispositif" options={AID_SCHEMES} {...field('scheme')} />
         {scheme === 'regional' || scheme === 'other' ? <TextField label="Précision sur le dispositif" {...field('schemeDetail')} /> : null}

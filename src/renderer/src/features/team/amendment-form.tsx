@@ -1,6 +1,5 @@
-import { useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { formatDateShort } from '../../domain/dates';
 import {
   AMENDMENT_KINDS,
@@ -17,7 +16,7 @@ import type { IsoDate } from '../../domain/dates';
 import { saveAmendment } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
-import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
+import { useSchemaForm } from '../../ui/use-schema-form';
 
 /** An avenant to a contract: a renewal, or a change of hours, salary or end. */
 export function AmendmentForm({
@@ -34,47 +33,34 @@ export function AmendmentForm({
   onCancel: () => void;
 }) {
   const { db } = useCurrentWorkspace();
-  const formRef = useRef<HTMLFormElement>(null);
   const [extendAid, setExtendAid] = useState(true);
-  const [elsewhere, setElsewhere] = useState<string[]>([]);
-  const {
-    register,
-    handleSubmit,
-    control,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<AmendmentFormValues, unknown, Amendment>({
-    resolver: zodResolver(amendmentSchema) as never,
+  const { form, formRef, field, onSubmit, refuse, summary } = useSchemaForm<AmendmentFormValues, Amendment>({
+    schema: amendmentSchema,
     defaultValues: amendmentFormValues(contract.id, undefined, {
       effectiveDate: currentEnd ? addDaysIso(currentEnd, 1) : '',
     }),
-    mode: 'onBlur',
-    reValidateMode: 'onChange',
   });
+  const {
+    control,
+    formState: { isSubmitting },
+  } = form;
   const kind = useWatch({ control, name: 'kind' });
-  const field = (name: keyof AmendmentFormValues) => ({ ...register(name), error: errorAt(errors, name) });
   // A renewed aid usually runs to the contract's new end: offer to carry the post along.
   const aidFollows = aidedPost !== undefined && currentEnd !== undefined && aidedPost.aidEndDate <= currentEnd;
 
   const onValid = async (values: Amendment) => {
     const result = await saveAmendment(db, values, { extendAid: aidFollows && extendAid });
     if (!result.ok) {
-      setElsewhere(showRefusals(result.errors, Object.keys(amendmentFormValues(contract.id)), setError, setFocus));
-      revealFirstError(formRef.current);
+      refuse(result.errors);
       return;
     }
     onSaved(result.value);
   };
-  const errorCount = Object.keys(errors).length;
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label="Nouvel avenant" className="subform">
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Nouvel avenant" className="subform">
       <h4>Nouvel avenant</h4>
-      {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
-      {elsewhere.map((message) => (
-        <div key={message} className="form-errors-summary" role="alert">{message}</div>
-      ))}
+      {summary}
       <div className="form-section__grid">
         <SelectField label="Nature de l’avenant" options={AMENDMENT_KINDS} {...field('kind')} />
         <TextField label="Date d’effet" type="date" required {...field('effectiveDate')} />

@@ -1,12 +1,8 @@
-import { useRef } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { PERSON_ROLES, personFormValues, personSchema, type Person, type PersonFormValues, type PersonRecord } from '../../domain/team/person';
 import { savePerson } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
-import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
-import { ChangedElsewhereNotice, useLoadedRevision } from '../../ui/loaded-revision';
+import { useSchemaForm } from '../../ui/use-schema-form';
 import { useToast } from '../../ui/toast';
 
 /** Records a person once (no social-security number: the association does not need it here). */
@@ -22,50 +18,28 @@ export function PersonForm({
   submitLabel?: string;
 }) {
   const { db } = useCurrentWorkspace();
-  const formRef = useRef<HTMLFormElement>(null);
   const toast = useToast();
-  const revision = useLoadedRevision(person);
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<PersonFormValues, unknown, Person>({
-    resolver: zodResolver(personSchema) as never,
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<PersonFormValues, Person, PersonRecord>({
+    schema: personSchema,
     defaultValues: personFormValues(person),
-    mode: 'onBlur',
-    reValidateMode: 'onChange',
+    record: person,
+    valuesOf: personFormValues,
   });
-  const field = (name: keyof PersonFormValues) => ({ ...register(name), error: errorAt(errors, name) });
-  const errorCount = Object.keys(errors).length;
+  const { isSubmitting } = form.formState;
 
   const onValid = async (values: Person) => {
-    const result = await savePerson(db, values, person ? revision.target() : undefined);
+    const result = await savePerson(db, values, person ? revision() : undefined);
     if (!result.ok) {
-      for (const message of showRefusals(result.errors, Object.keys(personFormValues()), setError, setFocus)) toast.show(message, { tone: 'error' });
-      revealFirstError(formRef.current);
+      refuse(result.errors);
       return;
     }
-    revision.adopt(result.value);
     if (result.merged) toast.show(result.merged.message);
     onSaved(result.value, person);
   };
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit(onValid, () => revealFirstError(formRef.current))} noValidate aria-label={person ? 'Coordonnées' : 'Nouvelle personne'}>
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div>
-      ) : null}
-      <ChangedElsewhereNotice
-        show={revision.changedElsewhere}
-        onReload={() => {
-          if (!person) return;
-          reset(personFormValues(person));
-          revision.adopt(person);
-        }}
-      />
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label={person ? 'Coordonnées' : 'Nouvelle personne'}>
+      {summary}
       <div className="form-section__grid">
         <TextField label="Nom" required autoComplete="off" {...field('lastName')} />
         <TextField label="Prénom" required autoComplete="off" {...field('firstName')} />
