@@ -20,7 +20,8 @@ interface Revision {
 }
 
 export interface SchemaFormOptions<Values extends FieldValues, Output, R extends Revision> {
-  schema: z.ZodType<Output>;
+  /** The entity's schema; without one (the action, checked with its staff rows) the repository validates on save. */
+  schema?: z.ZodType<Output> | undefined;
   defaultValues: Values;
   /** The record edited, as stored now (live): its revision goes with the save; a change elsewhere is said. */
   record?: R | null | undefined;
@@ -41,6 +42,8 @@ export interface SchemaForm<Values extends FieldValues, Output> {
   refuse: (errors: Record<string, string>) => void;
   /** After a save the form stays open on: its values become the saved ones, the draft goes. */
   saved: (values: Values, record?: Revision) => void;
+  /** Leaves the form's changes on purpose (« Annuler »): back to the record, the draft dropped. */
+  discard: () => void;
   /** The revision the form loaded, for the save (undefined for a new record). */
   revision: () => Revision | undefined;
   /** Whether a draft came back when the form opened. */
@@ -60,7 +63,7 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
   const loaded = useLoadedRevision(record, kept?.revision);
   const { target, adopt } = loaded;
   const form = useForm<Values, unknown, Output>({
-    resolver: zodResolver(schema as never) as never,
+    ...(schema ? { resolver: zodResolver(schema as never) as never } : {}),
     defaultValues: defaultValues as DefaultValues<Values>,
     mode: 'onBlur',
     reValidateMode: 'onChange',
@@ -118,6 +121,13 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
     [draftKey, adopt, reset],
   );
 
+  const discard = useCallback(() => {
+    if (draftKey) dropDraft(draftKey);
+    setRestoredDraft(undefined);
+    if (record) adopt(record);
+    reset(record && valuesOf ? valuesOf(record) : defaultValues);
+  }, [draftKey, record, adopt, reset, valuesOf, defaultValues]);
+
   const onSubmit = (onValid: (values: Output) => unknown) =>
     form.handleSubmit(
       async (values) => {
@@ -153,12 +163,7 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
           <button
             type="button"
             className="button button--small"
-            onClick={() => {
-              if (draftKey) dropDraft(draftKey);
-              setRestoredDraft(undefined);
-              if (record) adopt(record);
-              reset(record && valuesOf ? valuesOf(record) : defaultValues);
-            }}
+            onClick={discard}
           >
             Abandonner le brouillon
           </button>
@@ -178,5 +183,5 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
     </>
   );
 
-  return { form, formRef, field, onSubmit, refuse, saved, revision: target, restoredDraft, summary };
+  return { form, formRef, field, onSubmit, refuse, saved, discard, revision: target, restoredDraft, summary };
 }

@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react';
-import { useFieldArray, useForm, type Control, type UseFormRegister, type FieldErrors } from 'react-hook-form';
+import { useFieldArray, type Control, type UseFormRegister, type FieldErrors } from 'react-hook-form';
 import { useLocation } from 'wouter';
 import { useAgreements, type AgreementWithParties } from '../../data/agreements-repository';
 import { saveProject, type ProjectWithStaff } from '../../data/projects-repository';
@@ -8,10 +7,9 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { comparePeople, personName } from '../../domain/team/person';
 import type { TeamData } from '../../domain/team/team-year';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
-import { FormErrorSummary } from '../../ui/form-error-summary';
-import { countErrors, errorAt, revealFirstError, showRefusals } from '../../ui/form-errors';
+import { errorAt } from '../../ui/form-errors';
 import { Section } from '../../ui/page';
-import { useLoadedRevision } from '../../ui/loaded-revision';
+import { useSchemaForm } from '../../ui/use-schema-form';
 import { useToast } from '../../ui/toast';
 
 // The action's form, in the order of the Cerfa 12156 §6 so that filling it in is filling in the dossier.
@@ -100,16 +98,16 @@ export function ActionForm({ data }: { data?: ProjectWithStaff }) {
 }
 
 function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff | undefined; team: TeamData; agreements: AgreementWithParties[] }) {
-  const { db } = useCurrentWorkspace();
+  const { db, record: espace } = useCurrentWorkspace();
   const toast = useToast();
   const [, navigate] = useLocation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [refusal, setRefusal] = useState<string>();
-  const revision = useLoadedRevision(data?.project);
-  const [submitted, setSubmitted] = useState(false);
-  const { register, handleSubmit, control, setError, setFocus, clearErrors, formState } = useForm<ActionFormValues>({
+  // A long form (Cerfa §6): a draft keeps what was typed when the user goes elsewhere. No resolver: the
+  // repository checks the action with its staff rows on save, and its messages land under the fields.
+  const { form, formRef, onSubmit: submitWith, refuse, saved, discard, revision, summary } = useSchemaForm<ActionFormValues, ActionFormValues>({
     defaultValues: formValues(data),
+    draftKey: `${espace.id}:action:${data?.project.id ?? 'new'}`,
   });
+  const { register, control, clearErrors, formState } = form;
   const { errors, isSubmitting } = formState;
   const objectives = useFieldArray({ control, name: 'objectives' });
   const staff = useFieldArray({ control, name: 'staff' });
@@ -119,18 +117,12 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
 
   const onSubmit = async (values: ActionFormValues) => {
     clearErrors();
-    setRefusal(undefined);
-    setSubmitted(true);
-    const result = await saveProject(db, toInput(values), data ? revision.target() : undefined);
+    const result = await saveProject(db, toInput(values), data ? revision() : undefined);
     if (!result.ok) {
-      const mapped = Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [formPath(k), v]));
-      const elsewhere = showRefusals(mapped, Object.keys(mapped).filter((k) => k !== ''), setError, setFocus);
-      setRefusal(elsewhere[0]);
-      revealFirstError(formRef.current);
+      refuse(Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [formPath(k), v])));
       return;
     }
-    setSubmitted(false);
-    revision.adopt(result.value.project);
+    saved(formValues(result.value), result.value.project);
     toast.show(result.merged?.message ?? (data ? 'Action enregistrée.' : 'Action créée.'));
     if (!data) navigate(`/dossiers/actions/${result.value.project.id}`);
   };
@@ -139,8 +131,8 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
   const personOptions = [{ value: '', label: 'Choisir une personne…' }, ...people.map((p) => ({ value: p.id, label: `${personName(p)}${p.jobTitle ? ` — ${p.jobTitle}` : ''}` }))];
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit(onSubmit)} noValidate aria-label={data ? 'Modifier l’action' : 'Nouvelle action'}>
-      <FormErrorSummary errorCount={countErrors(errors)} submitted={submitted} refusal={refusal} />
+    <form ref={formRef} onSubmit={submitWith(onSubmit)} noValidate aria-label={data ? 'Modifier l’action' : 'Nouvelle action'}>
+      {summary}
       <Section title="Intitulé et objectifs">
         <div className="form-section__wide">
           <TextField label="Intitulé de l’action" required {...field('title')} />
@@ -237,7 +229,14 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Enregistrer
         </button>
-        <button type="button" className="button" onClick={() => navigate('/dossiers/actions')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            discard();
+            navigate('/dossiers/actions');
+          }}
+        >
           Retour aux actions
         </button>
       </div>
