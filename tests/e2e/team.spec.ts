@@ -113,10 +113,14 @@ test('the contract form says what is wrong under the field and saves nothing', a
   await form.getByLabel('Salaire brut mensuel').fill('-1 200');
   await form.getByLabel('Taux de charges patronales').fill('42');
   await form.getByRole('button', { name: 'Enregistrer le contrat' }).click();
+  // Every error in one round, the cross-field ones included; the first in the form's order has the focus.
   await expect(form.getByLabel('Durée hebdomadaire')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByText('Durée hebdomadaire : 48 heures par semaine au plus (durée maximale légale).')).toBeVisible();
   await expect(form.getByText('Salaire brut mensuel : les montants ne peuvent pas être négatifs.')).toBeVisible();
-  await expect(form.getByLabel('Durée hebdomadaire')).toBeFocused();
+  await expect(form.getByText('Date de fin prévue : ne peut pas être avant la date de début.')).toBeVisible();
+  await expect(form.getByText(/Motif du CDD : un CDD doit indiquer son motif/)).toBeVisible();
+  await expect(form.getByText('4 champs sont à corriger avant d’enregistrer : rien n’a été enregistré.')).toBeVisible();
+  await expect(form.getByLabel('Motif du CDD')).toBeFocused();
 
   await form.getByLabel('Durée hebdomadaire').fill('28');
   await form.getByLabel('Salaire brut mensuel').fill('1 750');
