@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { answerKeyboardPerson, createWorkspaceOnHome, openSection } from './helpers';
 
 // Never lose a keystroke (issue 12), as a coordinator meets it: two tabs on one espace, a form left with
@@ -146,8 +146,7 @@ test('31/02/2026 typed as a CDD’s end date is refused under the field, and not
   await form.getByLabel('Intitulé du poste').fill('Animatrice');
   await form.getByLabel('Date de début').fill('2026-01-05');
   // Typed key by key, as a user does in the French date field (jj/mm/aaaa).
-  await form.getByLabel('Date de fin prévue').focus();
-  await page.keyboard.type('31022026');
+  await typeImpossibleDate(page, form.getByLabel('Date de fin prévue'));
   await form.getByLabel('Durée hebdomadaire').fill('35');
   await form.getByLabel('Salaire brut mensuel').fill('1 900');
   await form.getByLabel('Taux de charges patronales').fill('42');
@@ -157,6 +156,22 @@ test('31/02/2026 typed as a CDD’s end date is refused under the field, and not
   await expect(form.getByLabel('Date de fin prévue')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('article')).toHaveCount(0);
 });
+
+/**
+ * Types 31/02/2026 key by key into a date field, as a user does. The field's segment order follows the
+ * browser's own language (jj/mm/aaaa in a French Chromium, mm/dd/yyyy in an English one): the other
+ * order is tried when the first did not leave the field holding an unreadable date.
+ */
+async function typeImpossibleDate(page: Page, input: Locator) {
+  for (const keys of ['31022026', '02312026']) {
+    await input.fill('');
+    await input.focus();
+    await page.keyboard.type(keys);
+    const state = await input.evaluate((el: HTMLInputElement) => ({ bad: el.validity.badInput, value: el.value }));
+    if (state.bad && state.value === '') return;
+  }
+  throw new Error('this browser made a real date of 31/02/2026');
+}
 
 /** The disk is full: every IndexedDB write throws the browser's own QuotaExceededError from now on. */
 async function fillTheDisk(page: Page) {
