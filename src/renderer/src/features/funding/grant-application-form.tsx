@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useWatch } from 'react-hook-form';
 import {
   grantApplicationFormValues,
   grantApplicationSchema,
@@ -21,8 +20,8 @@ import type { ProjectRecord } from '../../domain/projects/project';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { FunderDialog } from './funder-dialog';
-import { FormErrorSummary } from '../../ui/form-error-summary';
-import { useLoadedRevision } from '../../ui/loaded-revision';
+import { errorAt } from '../../ui/form-errors';
+import { useSchemaForm } from '../../ui/use-schema-form';
 import { useToast } from '../../ui/toast';
 
 interface FormProps {
@@ -46,35 +45,32 @@ function LoadedForm({ application, onSaved, onCancel, funders, projects }: FormP
   const [creatingFunder, setCreatingFunder] = useState(false);
   // A funder created from here is selected once the list holds it (a select drops an unknown value).
   const [pendingFunderId, setPendingFunderId] = useState<string | null>(null);
-  const [saveErrors, setSaveErrors] = useState<Record<string, string>>({});
   const toast = useToast();
-  const revision = useLoadedRevision(application);
-  const form = useForm<GrantApplicationFormValues, unknown, GrantApplication>({
-    resolver: zodResolver(grantApplicationSchema) as never,
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<
+    GrantApplicationFormValues,
+    GrantApplication,
+    GrantApplicationRecord
+  >({
+    schema: grantApplicationSchema,
     defaultValues: grantApplicationFormValues(application),
-    mode: 'onBlur',
-    reValidateMode: 'onChange',
+    record: application,
+    valuesOf: grantApplicationFormValues,
   });
-  const { register, handleSubmit, control, setValue, getValues, setFocus, formState } = form;
-  const { errors, isSubmitting, submitCount } = formState;
+  const { register, control, setValue, getValues, setFocus, formState } = form;
+  const { errors, isSubmitting } = formState;
   const [status, multiYear, purpose] = useWatch({ control, name: ['status', 'multiYear', 'purpose'] });
 
-  const errorOf = (name: string) => (errors as Record<string, { message?: string } | undefined>)[name]?.message ?? saveErrors[name];
-  const field = (name: FieldPath<GrantApplicationFormValues>) => ({ ...register(name), error: errorOf(name) });
+  const errorOf = (name: string) => errorAt(errors, name);
 
   // The date fields of the steps reached so far, in the order of the chain.
   const stepFields = stepDateFields(status);
 
   const onValid = async (values: GrantApplication) => {
-    const result = await saveGrantApplication(db, values, application ? { id: revision.target() } : {});
+    const result = await saveGrantApplication(db, values, application ? { id: revision() } : {});
     if (!result.ok) {
-      setSaveErrors(result.errors);
-      const first = Object.keys(result.errors)[0];
-      if (first) setFocus(first as FieldPath<GrantApplicationFormValues>);
+      refuse(result.errors);
       return;
     }
-    setSaveErrors({});
-    revision.adopt(result.value);
     if (result.merged) toast.show(result.merged.message);
     onSaved(result.value);
   };
@@ -86,7 +82,6 @@ function LoadedForm({ application, onSaved, onCancel, funders, projects }: FormP
     }
   }, [funders, pendingFunderId, setValue]);
 
-  const errorCount = Object.keys(errors).length;
   const funderOptions = [
     { value: '', label: funders.length === 0 ? '— aucun financeur\u00a0: ajoutez-en un —' : '— choisir —' },
     ...funders.map((f) => ({ value: f.id, label: f.name })),
@@ -94,8 +89,8 @@ function LoadedForm({ application, onSaved, onCancel, funders, projects }: FormP
 
   return (
     <>
-    <form onSubmit={handleSubmit(onValid)} noValidate aria-label={application ? 'Modifier la demande' : 'Nouvelle demande'}>
-      <FormErrorSummary errorCount={errorCount} submitted={submitCount > 0} />
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label={application ? 'Modifier la demande' : 'Nouvelle demande'}>
+      {summary}
 
       <Section title="Financeur et dispositif">
         <SelectField label="Financeur" required options={funderOptions} {...field('funderId')} />
