@@ -118,7 +118,7 @@ test('the contract form says what is wrong under the field and saves nothing', a
   await expect(form.getByText('Durée hebdomadaire : 48 heures par semaine au plus (durée maximale légale).')).toBeVisible();
   await expect(form.getByText('Salaire brut mensuel : les montants ne peuvent pas être négatifs.')).toBeVisible();
   await expect(form.getByText('Date de fin prévue : ne peut pas être avant la date de début.')).toBeVisible();
-  await expect(form.getByText(/Motif du CDD : un CDD doit indiquer son motif/)).toBeVisible();
+  await expect(form.getByText('Motif du CDD : un CDD doit indiquer son motif (remplacement, accroissement d’activité…).')).toBeVisible();
   await expect(form.getByText('4 champs sont à corriger avant d’enregistrer : rien n’a été enregistré.')).toBeVisible();
   await expect(form.getByLabel('Motif du CDD')).toBeFocused();
 
