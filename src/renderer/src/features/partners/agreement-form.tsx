@@ -1,6 +1,4 @@
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useWatch } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { saveAgreement, type AgreementWithParties } from '../../data/agreements-repository';
 import { usePartners } from '../../data/partners-repository';
@@ -17,38 +15,32 @@ import {
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
-import { useLoadedRevision } from '../../ui/loaded-revision';
-import { FormErrorSummary } from '../../ui/form-error-summary';
+import { useSchemaForm } from '../../ui/use-schema-form';
 
 export function AgreementForm({ agreement }: { agreement?: AgreementWithParties }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
-  const revision = useLoadedRevision(agreement);
   const [, navigate] = useLocation();
   const partners = usePartners(db);
-  const [saveFailed, setSaveFailed] = useState<string>();
-  const form = useForm<AgreementFormValues, unknown, Agreement>({
-    resolver: zodResolver(agreementFormSchema) as never,
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<AgreementFormValues, Agreement, AgreementWithParties>({
+    schema: agreementFormSchema,
     defaultValues: agreementFormValues(agreement, agreement?.partnerIds ?? []),
-    mode: 'onBlur',
-    reValidateMode: 'onChange',
+    record: agreement,
+    valuesOf: (record) => agreementFormValues(record, record.partnerIds),
   });
   const {
     register,
-    handleSubmit,
     control,
-    formState: { errors, isSubmitting, submitCount },
+    formState: { errors, isSubmitting },
   } = form;
   const [tacitRenewal, terms] = useWatch({ control, name: ['tacitRenewal', 'terms'] });
-  const field = (name: Exclude<keyof AgreementFormValues, 'partnerIds'>) => ({ ...register(name), error: errors[name]?.message });
 
   const onValid = async (values: Agreement) => {
-    const result = await saveAgreement(db, values, agreement ? revision.target() : undefined);
+    const result = await saveAgreement(db, values, agreement ? revision() : undefined);
     if (!result.ok) {
-      setSaveFailed(Object.values(result.errors)[0]);
+      refuse(result.errors);
       return;
     }
-    revision.adopt(result.value);
     toast.show(result.merged?.message ?? (agreement ? 'Convention enregistrée.' : 'Convention créée.'));
     navigate(`/partenaires/conventions/${result.value.id}`);
   };
@@ -65,11 +57,10 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
     );
   }
 
-  const errorCount = Object.keys(errors).length;
   const partnersError = errors.partnerIds?.message ?? (errors.partnerIds as { root?: { message?: string } } | undefined)?.root?.message;
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate aria-label={agreement ? 'Modifier la convention' : 'Nouvelle convention'}>
-      <FormErrorSummary errorCount={errorCount} submitted={submitCount > 0} refusal={saveFailed} />
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label={agreement ? 'Modifier la convention' : 'Nouvelle convention'}>
+      {summary}
       <Section title="La convention">
         <div className="form-section__wide">
           <TextField label="Intitulé de la convention" required {...field('title')} />

@@ -1,6 +1,4 @@
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useWatch } from 'react-hook-form';
 import { useLocation } from 'wouter';
 import { savePartner } from '../../data/partners-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
@@ -16,45 +14,38 @@ import {
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
-import { useLoadedRevision } from '../../ui/loaded-revision';
-import { FormErrorSummary } from '../../ui/form-error-summary';
+import { useSchemaForm } from '../../ui/use-schema-form';
 
 export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
-  const revision = useLoadedRevision(partner);
   const [, navigate] = useLocation();
-  const [saveFailed, setSaveFailed] = useState<string>();
-  const form = useForm<PartnerFormValues, unknown, Partner>({
-    resolver: zodResolver(partnerSchema) as never,
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<PartnerFormValues, Partner, PartnerRecord>({
+    schema: partnerSchema,
     defaultValues: partnerFormValues(partner),
-    mode: 'onBlur',
-    reValidateMode: 'onChange',
+    record: partner,
+    valuesOf: partnerFormValues,
   });
   const {
     register,
-    handleSubmit,
     control,
-    formState: { errors, isSubmitting, submitCount },
+    formState: { isSubmitting },
   } = form;
   const [kind, federated] = useWatch({ control, name: ['kind', 'federated'] });
-  const field = (name: keyof PartnerFormValues) => ({ ...register(name), error: errors[name]?.message });
 
   const onValid = async (values: Partner) => {
-    const result = await savePartner(db, values, partner ? revision.target() : undefined);
+    const result = await savePartner(db, values, partner ? revision() : undefined);
     if (!result.ok) {
-      setSaveFailed(Object.values(result.errors)[0]);
+      refuse(result.errors);
       return;
     }
-    revision.adopt(result.value);
     toast.show(result.merged?.message ?? (partner ? 'Partenaire enregistré.' : `${result.value.name} ajouté à l’annuaire.`));
     navigate(`/partenaires/${result.value.id}`);
   };
 
-  const errorCount = Object.keys(errors).length;
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate aria-label={partner ? 'Modifier le partenaire' : 'Nouveau partenaire'}>
-      <FormErrorSummary errorCount={errorCount} submitted={submitCount > 0} refusal={saveFailed} />
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label={partner ? 'Modifier le partenaire' : 'Nouveau partenaire'}>
+      {summary}
       <Section title="Identité">
         <TextField label="Nom du partenaire" required autoComplete="organization" {...field('name')} />
         <SelectField label="Type de partenaire" options={PARTNER_KINDS} {...field('kind')} />
