@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { deleteDocument, restoreDocument, saveDocument, useDocuments } from '../../data/documents-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
@@ -21,6 +19,7 @@ import { useToast } from '../../ui/toast';
 import { AttachmentsPanel } from './attachments-panel';
 import { PartnersTabs } from './partners-tabs';
 import { refusalText, useAction } from '../../ui/use-action';
+import { useSchemaForm } from '../../ui/use-schema-form';
 
 /** The association's pièces justificatives, each with its validity and its scan. */
 export function DocumentsPage() {
@@ -115,25 +114,27 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
 function DocumentForm({ onDone }: { onDone: () => void }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
-  const form = useForm<DocumentFormValues, unknown, VaultDocument>({
-    resolver: zodResolver(documentSchema) as never,
+  const { formRef, field, onSubmit, refuse, summary } = useSchemaForm<DocumentFormValues, VaultDocument>({
+    schema: documentSchema,
     defaultValues: documentFormValues(),
-    mode: 'onBlur',
   });
-  const { register, handleSubmit, formState: { errors } } = form;
-  const field = (name: keyof DocumentFormValues) => ({ ...register(name), error: errors[name]?.message });
   return (
     <form
+      ref={formRef}
       className="card inline-form--grid"
       aria-label="Nouvelle pièce justificative"
       noValidate
-      onSubmit={handleSubmit(async (values) => {
+      onSubmit={onSubmit(async (values) => {
         const result = await saveDocument(db, values);
-        if (!result.ok) return;
+        if (!result.ok) {
+          refuse(result.errors);
+          return;
+        }
         toast.show(`${documentTitle(result.value)} ajoutée ; joignez-y le fichier ci-dessous.`);
         onDone();
       })}
     >
+      <div className="form-section__wide">{summary}</div>
       <SelectField label="Type de pièce" options={DOCUMENT_KINDS} {...field('kind')} />
       <TextField label="Précision" hint="ex. exercice 2025, Crédit coopératif" {...field('title')} />
       <TextField label="Date du document" type="date" {...field('issuedOn')} />

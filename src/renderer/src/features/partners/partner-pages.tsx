@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useLocation } from 'wouter';
 import { useAgreements } from '../../data/agreements-repository';
 import {
@@ -23,6 +21,7 @@ import { useToast } from '../../ui/toast';
 import { PartnerForm } from './partner-form';
 import { PartnersTabs } from './partners-tabs';
 import { refusalText, useAction } from '../../ui/use-action';
+import { useSchemaForm } from '../../ui/use-schema-form';
 
 export function NewPartnerPage() {
   return (
@@ -167,17 +166,18 @@ function ContactsSection({ partnerId }: { partnerId: string }) {
   const contacts = useContacts(db, partnerId);
   const [adding, setAdding] = useState(false);
   const blank: ContactFormValues = { partnerId, lastName: '', firstName: '', role: '', phone: '', email: '' };
-  const form = useForm<ContactFormValues, unknown, Contact>({
-    resolver: zodResolver(contactSchema) as never,
+  const { form, formRef, field, onSubmit, refuse, summary } = useSchemaForm<ContactFormValues, Contact>({
+    schema: contactSchema,
     defaultValues: blank,
-    mode: 'onBlur',
   });
-  const { register, handleSubmit, reset, formState: { errors } } = form;
-  const field = (name: keyof ContactFormValues) => ({ ...register(name), error: errors[name]?.message });
+  const { reset } = form;
 
   const onValid = async (values: Contact) => {
     const result = await saveContact(db, values);
-    if (!result.ok) return;
+    if (!result.ok) {
+      refuse(result.errors);
+      return;
+    }
     reset(blank);
     setAdding(false);
     toast.show('Contact ajouté.');
@@ -222,7 +222,8 @@ function ContactsSection({ partnerId }: { partnerId: string }) {
         </ul>
       )}
       {adding ? (
-        <form onSubmit={handleSubmit(onValid)} noValidate aria-label="Nouveau contact" className="inline-form inline-form--grid">
+        <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Nouveau contact" className="inline-form inline-form--grid">
+          <div className="form-section__wide">{summary}</div>
           <TextField label="Nom" required {...field('lastName')} />
           <TextField label="Prénom" {...field('firstName')} />
           <TextField label="Rôle" {...field('role')} />
