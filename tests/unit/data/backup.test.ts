@@ -158,6 +158,31 @@ describe('backup format 2', () => {
     expect(opened.tables.people).toEqual(people);
   });
 
+  it('a restore says, table by table, what it is doing: reading, checking each record, copying the espace, writing', async () => {
+    const { workspace, db } = await fixtureWorkspace();
+    const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
+    db.close();
+    const checking: string[] = [];
+    const opened = await openBackup(bytes, { onProgress: (p) => checking.push(`${p.label} (${p.done + 1} sur ${p.total})`) });
+    if (!opened.ok) throw new Error(opened.error);
+    const tables = Object.keys(opened.backup.tables).length;
+    // The file's tables are read, then every record is checked, table after table, up to the last.
+    const read = checking.findIndex((l) => l.startsWith('Personnes ('));
+    const checked = checking.findIndex((l) => l.startsWith('contrôle de « Personnes » ('));
+    expect(read).toBeGreaterThanOrEqual(0);
+    expect(checked).toBeGreaterThan(read);
+    expect(checking.filter((l) => l.startsWith('contrôle de « '))).toHaveLength(tables);
+    expect(checking.at(-1)).toMatch(new RegExp(`^contrôle de « .+ » \\(${tables} sur ${tables}\\)$`));
+    const writing: string[] = [];
+    await restoreIntoWorkspace(registry, workspace, opened.backup, '0.1.0', { now: NOW, onProgress: (p) => writing.push(p.label) });
+    const copied = writing.filter((l) => l.startsWith('copie de l’espace actuel, '));
+    expect(copied).toContain('copie de l’espace actuel, Versements');
+    // The copy kept for the undo is made first, then the records are written.
+    expect(writing).toContain('copie de l’espace actuel, Sommaire');
+    expect(writing).toContain('Versements');
+    expect(writing.lastIndexOf('copie de l’espace actuel, Sommaire')).toBeLessThan(writing.indexOf('Versements'));
+  });
+
   it('a protected espace’s backup needs its passphrase, refuses a wrong one and restores as a protected espace', async () => {
     const { workspace, db } = await fixtureWorkspace();
     const { bytes, info } = await createBackup(db, workspace, '0.1.0', { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS });

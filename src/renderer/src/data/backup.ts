@@ -12,7 +12,7 @@ import { newStamps } from '../domain/record';
 import type { WorkspaceRecord } from '../domain/workspace';
 import { decodeValue } from './backup-codec';
 import { decryptText, sha256Hex } from './backup-crypto';
-import { looksLikeZip, readFormat2, writeFormat2, type ProgressListener } from './backup-format2';
+import { breathe, looksLikeZip, readFormat2, writeFormat2, type ProgressListener } from './backup-format2';
 import { getLockVerifier, passphraseOpens, protectEspace } from './espace-lock';
 import type { RegistryDb } from './registry-db';
 import { deleteRestoreCopy, readRestoreCopy, writeRestoreCopy } from './restore-copy';
@@ -38,6 +38,7 @@ function infoOfManifest(manifest: BackupManifest): BackupInfo {
 // upgraded by the real schema upgrades and every record checked before anything is written.
 
 export type BackupTables = Record<string, unknown[]>;
+import type { BackupProgress } from './backup-format2';
 export type { BackupProgress, ProgressListener } from './backup-format2';
 
 /** What the restore preview shows of a backup, whatever its format. */
@@ -197,11 +198,15 @@ function structureProblem(tables: BackupTables, version: number): string | null 
   return null;
 }
 
-function firstRecordProblem(tables: BackupTables): string | null {
-  for (const [table, rows] of Object.entries(tables)) {
-    for (const row of rows) {
+/** Every record through its entity's schema, a table at a time, giving the window its frames between. */
+async function firstRecordProblem(tables: BackupTables, onProgress?: ProgressListener): Promise<string | null> {
+  const entries = Object.entries(tables);
+  for (const [done, [table, rows]] of entries.entries()) {
+    onProgress?.({ label: `contrôle de « ${tableLabel(table)} »`, done, total: entries.length });
+    for (const [index, row] of rows.entries()) {
       const problem = recordProblem(table, row);
       if (problem) return problem;
+      if (index % 256 === 255) await breathe();
     }
   }
   return null;
@@ -241,7 +246,7 @@ export async function openBackup(
   } catch {
     return { ok: false, error: 'La sauvegarde n’a pas pu être mise au format de cette version de Passerelle : rien n’a été modifié.' };
   }
-  const problem = structureProblem(tables, latestVersion(workspaceVersions)) ?? firstRecordProblem(tables);
+  const problem = structureProblem(tables, latestVersion(workspaceVersions)) ?? (await firstRecordProblem(tables, options.onProgress));
   if (problem) return { ok: false, error: problem };
   return {
     ok: true,
@@ -378,8 +383,10 @@ export async function restoreIntoWorkspace(
   try {
     // The two phases are measured (performance entries) so that the bench can say where a restore's time goes.
     const copyStart = performance.now();
+    const onProgress = options.onProgress;
     const copy = await createBackup(db, workspace, appVersion, {
       now,
+      ...(onProgress ? { onProgress: (step: BackupProgress) => onProgress({ ...step, label: `copie de l’espace actuel, ${step.label}` }) } : {}),
       ...(options.passphrase ? { passphrase: options.passphrase } : {}),
       ...(options.iterations ? { iterations: options.iterations } : {}),
     });
