@@ -348,6 +348,8 @@ export async function measureSize(
       { id: 'restore-copy', label: 'Restauration : copie d’annulation (sauvegarde de l’espace présent, rangée à part)', value: median(backups.map((b) => b.copyMs)), unit: 'ms', samples: backups.map((b) => b.copyMs) },
       { id: 'restore-write', label: 'Restauration : écriture (une transaction)', value: median(backups.map((b) => b.writeMs)), unit: 'ms', samples: backups.map((b) => b.writeMs) },
       { id: 'restore-heap', label: 'Restauration : tas JS au plus haut', value: Math.max(...backups.map((b) => b.restorePeakMb)), unit: 'Mo', samples: backups.map((b) => b.restorePeakMb) },
+      { id: 'backup-block', label: 'Sauvegarde : fenêtre tenue au plus long (une image = 16 ms)', value: Math.max(...backups.map((b) => b.backupBlockMs)), unit: 'ms', samples: backups.map((b) => b.backupBlockMs) },
+      { id: 'restore-block', label: 'Restauration : fenêtre tenue au plus long', value: Math.max(...backups.map((b) => b.restoreBlockMs)), unit: 'ms', samples: backups.map((b) => b.restoreBlockMs) },
     ];
     rows.push(...backupRows);
     return { size, counts: seeded.counts, seed: { generateMs: seeded.generateMs, writeMs: seeded.writeMs }, rows, rawReadByTable };

@@ -174,7 +174,7 @@ async function openFormat1(bytes: Uint8Array, passphrase?: string): Promise<Open
 }
 
 /** Every table of the backup's version is there, no other, and no primary key is used twice. */
-function structureProblem(tables: BackupTables, version: number): string | null {
+async function structureProblem(tables: BackupTables, version: number): Promise<string | null> {
   const stores = storesAt(version);
   for (const name of Object.keys(tables)) {
     if (!stores.has(name)) return `La sauvegarde contient une table inconnue (« ${name.slice(0, 80)} »).`;
@@ -182,6 +182,7 @@ function structureProblem(tables: BackupTables, version: number): string | null 
   for (const [name, definition] of stores) {
     const rows = tables[name];
     if (!rows) return `La sauvegarde est incomplète : la table « ${tableLabel(name)} » manque.`;
+    await breathe();
     const keyPath = primaryKeyPath(definition);
     const seen = new Set<unknown>();
     for (const row of rows) {
@@ -238,7 +239,7 @@ export async function openBackup(
   }
   if (!opened.ok) return opened;
   const { info } = opened.backup;
-  const before = structureProblem(opened.backup.tables, info.schemaVersion);
+  const before = await structureProblem(opened.backup.tables, info.schemaVersion);
   if (before) return { ok: false, error: before };
   let tables: BackupTables;
   try {
@@ -246,7 +247,7 @@ export async function openBackup(
   } catch {
     return { ok: false, error: 'La sauvegarde n’a pas pu être mise au format de cette version de Passerelle : rien n’a été modifié.' };
   }
-  const problem = structureProblem(tables, latestVersion(workspaceVersions)) ?? (await firstRecordProblem(tables, options.onProgress));
+  const problem = (await structureProblem(tables, latestVersion(workspaceVersions))) ?? (await firstRecordProblem(tables, options.onProgress));
   if (problem) return { ok: false, error: problem };
   return {
     ok: true,
@@ -323,14 +324,29 @@ function restoreFailure(error: unknown): Error {
   return new Error('La restauration n’a pas abouti : rien n’a été modifié.');
 }
 
+/** Rows handed to IndexedDB at once: queuing 100 000 adds in one call held the window for seconds. */
+const WRITE_SLICE = 2_000;
+
 async function replaceAll(db: WorkspaceDb, tables: BackupTables, onProgress?: ProgressListener): Promise<void> {
   try {
+    // One transaction, so that a failure anywhere rolls every table back. Inside it only IndexedDB's own
+    // requests are awaited (anything else would let the transaction commit early); the window paints while
+    // a slice is written. The next slice is queued before the previous one is awaited, so IndexedDB is
+    // never left idle.
     await db.transaction('rw', db.tables, async () => {
       for (const [done, table] of db.tables.entries()) {
         onProgress?.({ label: tableLabel(table.name), done, total: db.tables.length });
         await table.clear();
-        const rows = tables[table.name];
-        if (rows && rows.length > 0) await table.bulkAdd(rows);
+        const rows = tables[table.name] ?? [];
+        let previous: Promise<unknown> | null = null;
+        for (let at = 0; at < rows.length; at += WRITE_SLICE) {
+          const slice = table.bulkAdd(rows.slice(at, at + WRITE_SLICE));
+          // Its failure is the transaction's and is thrown by the slice awaited before it or after.
+          slice.catch(() => undefined);
+          if (previous) await previous;
+          previous = slice;
+        }
+        if (previous) await previous;
       }
     });
   } catch (error) {
