@@ -15,8 +15,8 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 const size = option('size', 'L').toUpperCase();
-if (!['S', 'L', 'XL'].includes(size)) {
-  console.error(`Taille inconnue « ${size} » : S, L ou XL.`);
+if (!['S', 'L', 'XL', 'XL2'].includes(size)) {
+  console.error(`Taille inconnue « ${size} » : S, L, XL ou XL2 (XL × 2).`);
   process.exit(2);
 }
 const headed = args.includes('--headed') || (!args.includes('--headless') && (process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)));

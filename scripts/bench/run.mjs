@@ -1,4 +1,5 @@
-// npm run bench [-- --runs 5] [--sizes S,L,XL] [--protected L] [--port 5183] [--no-build]
+// npm run bench [-- --runs 5] [--sizes S,L,XL,XL2] [--protected L] [--only backup] [--port 5183] [--no-build]
+// XL2 is « XL × 2 » (L × 10). `--only backup` measures only the backup and the restore (and no protected row).
 // Builds the browser host, then runs tests/bench/bench.spec.ts in Chromium against `vite preview`.
 // It reports figures and never fails on one.
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,8 @@ if (!args.includes('--no-build')) run(npx, ['electron-vite', 'build']);
 run(npx, ['playwright', 'test', '--config', 'tests/bench/playwright.bench.config.ts'], {
   BENCH_RUNS: option('runs', '5'),
   BENCH_SIZES: option('sizes', 'S,L,XL'),
-  BENCH_PROTECTED: option('protected', 'L'),
+  BENCH_PROTECTED: option('protected', args.includes('--only') ? '' : 'L'),
+  BENCH_ONLY: option('only', ''),
   BENCH_PORT: option('port', '5183'),
   BENCH_SPEC: 'bench.spec.ts',
 });

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { access, constants, open, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { access, constants, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, type IpcMainInvokeEvent } from 'electron';
+import { openPromise as openZip, type Entry, type ZipFile } from 'yauzl';
 import { z } from 'zod';
 import {
   AUTO_BACKUP_NAME,
@@ -113,27 +114,102 @@ function createdAtOf(name: string): string | null {
   return `${stamp.slice(0, 10)}T${stamp.slice(11, 19).replace(/-/g, ':')}Z`;
 }
 
+// What main needs of a format-2 manifest to check a file: each entry's size and SHA-256. The renderer's
+// schema (domain/backup/backup-manifest.ts) says the rest; main holds no rule about the records.
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const manifestEntriesSchema = z.object({
+  encryption: z.unknown(),
+  tables: z.array(z.object({ entry: z.string(), bytes: z.number().int().min(0), sha256: sha256Hex })).max(500),
+  files: z.array(z.object({ entry: z.string(), bytes: z.number().int().min(0), sha256: sha256Hex })),
+});
+const MANIFEST_ENTRY = 'manifest.json';
+const SEAL_ENTRY = 'manifest.seal';
+/** A manifest or seal larger than this is not one Passerelle wrote. */
+const MAX_MANIFEST_BYTES = 16 << 20;
+
+/** The SHA-256 of one stored entry, streamed: the file is never in memory whole. */
+async function entryDigest(zip: ZipFile, entry: Entry): Promise<string> {
+  const stream = await zip.openReadStreamPromise(entry);
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function entryBytes(zip: ZipFile, entry: Entry): Promise<Buffer> {
+  const stream = await zip.openReadStreamPromise(entry);
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
+}
+
 /**
- * Whether a file is whole, read from its last bytes: a ZIP (format 2) ends with its end-of-central-
- * directory record, a format-1 JSON with its closing brace. A file cut by a crash or a pulled USB key
- * has neither; the renderer's retention then never keeps it as « the backup of the day ».
+ * Whether a format-2 file verifies: its ZIP directory reads, it holds exactly the entries its manifest
+ * lists (plus the manifest and its seal), each stored at the announced size and with the announced
+ * SHA-256, read one entry at a time. A plain backup's seal (the manifest's SHA-256) is checked too; a
+ * protected one's seal is an AES-GCM tag that needs the passphrase, which main never has: there the
+ * entries' digests are what is checked.
  */
-export async function looksComplete(path: string): Promise<boolean> {
-  let handle;
+async function zipVerifies(path: string): Promise<boolean> {
+  const zip = await openZip(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true });
   try {
-    handle = await open(path, 'r');
-    const { size } = await handle.stat();
-    const tail = Buffer.alloc(Math.min(size, 64));
-    await handle.read(tail, 0, tail.length, size - tail.length);
-    if (path.endsWith('.zip')) {
-      const at = tail.length - 22;
-      return at >= 0 && tail.readUInt32LE(at) === 0x06054b50;
+    const entries = new Map<string, Entry>();
+    for await (const entry of zip.eachEntry()) {
+      if (entries.has(entry.fileName)) return false;
+      entries.set(entry.fileName, entry);
     }
-    return tail.toString('latin1').trimEnd().endsWith('}');
+    const manifestEntry = entries.get(MANIFEST_ENTRY);
+    const sealEntry = entries.get(SEAL_ENTRY);
+    if (!manifestEntry || !sealEntry) return false;
+    if (manifestEntry.uncompressedSize > MAX_MANIFEST_BYTES || sealEntry.uncompressedSize > MAX_MANIFEST_BYTES) return false;
+    const manifestBytes = await entryBytes(zip, manifestEntry);
+    const parsed = manifestEntriesSchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
+    if (!parsed.success) return false;
+    if (parsed.data.encryption === null) {
+      const seal = (JSON.parse((await entryBytes(zip, sealEntry)).toString('utf8')) as { seal?: unknown }).seal;
+      if (seal !== createHash('sha256').update(manifestBytes).digest('hex')) return false;
+    }
+    const announced = [...parsed.data.tables, ...parsed.data.files];
+    if (announced.length + 2 !== entries.size) return false;
+    for (const { entry: name, bytes, sha256 } of announced) {
+      const entry = entries.get(name);
+      if (!entry || entry.compressionMethod !== 0 || entry.uncompressedSize !== bytes) return false;
+      if ((await entryDigest(zip, entry)) !== sha256) return false;
+    }
+    return true;
+  } finally {
+    zip.close();
+  }
+}
+
+/** A format-1 file (one JSON envelope, written before format 2) verifies when its payload matches its checksum. */
+async function format1Verifies(path: string): Promise<boolean> {
+  const envelope = JSON.parse(await readFile(path, 'utf8')) as { payload?: unknown; checksum?: unknown };
+  return (
+    typeof envelope.payload === 'string' &&
+    typeof envelope.checksum === 'string' &&
+    createHash('sha256').update(envelope.payload, 'utf8').digest('hex') === envelope.checksum
+  );
+}
+
+/** Files already checked, by path, size and modification time: a backup is never rewritten in place. */
+const verified = new Map<string, boolean>();
+
+/**
+ * Whether an automatic backup verifies (a format-2 ZIP against its manifest's SHA-256 of each entry, a
+ * format-1 JSON against its checksum). A file cut by a crash or a pulled USB key, or with one byte changed,
+ * does not; the renderer's retention then never keeps it as « the backup of the day ».
+ */
+export async function backupFileVerifies(path: string): Promise<boolean> {
+  try {
+    const { size, mtimeMs } = await stat(path);
+    const key = JSON.stringify([path, size, mtimeMs]);
+    const known = verified.get(key);
+    if (known !== undefined) return known;
+    const result = path.endsWith('.zip') ? await zipVerifies(path) : await format1Verifies(path);
+    verified.set(key, result);
+    return result;
   } catch {
     return false;
-  } finally {
-    await handle?.close();
   }
 }
 
@@ -163,7 +239,7 @@ export async function writeAutoBackup(request: z.output<typeof writeAutoBackupRe
     const match = AUTO_BACKUP_NAME.exec(name);
     const createdAt = createdAtOf(name);
     if (match && match[1] === workspaceId && createdAt !== null) {
-      files.push({ name, createdAt, complete: await looksComplete(join(folder, name)) });
+      files.push({ name, createdAt, complete: await backupFileVerifies(join(folder, name)) });
     }
   }
   return files;

@@ -68,7 +68,10 @@ export interface AutoBackupFile {
   name: string;
   /** ISO date-time read from the name. */
   createdAt: string;
-  /** False for a file cut short (a crash, a USB key pulled out): it must never count as a backup. */
+  /**
+   * False for a file that does not verify against its own manifest (cut short by a crash or a pulled-out USB
+   * key, or a byte changed): it must never count as a backup.
+   */
   complete?: boolean;
 }
 

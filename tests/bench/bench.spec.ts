@@ -7,7 +7,8 @@ import { formatProtectedRows, measureProtected } from './protected';
 
 // `npm run bench`: every measure for each size, printed as a table and written to bench-results/<date>.json.
 // Options come from scripts/bench/run.mjs: BENCH_RUNS (default 5), BENCH_SIZES (default S,L,XL),
-// BENCH_PROTECTED (default L: the sizes measured protected against unprotected; empty for none).
+// BENCH_PROTECTED (default L: the sizes measured protected against unprotected; empty for none), BENCH_ONLY
+// (`backup`: only the backup and restore rows, for the large sizes).
 
 test('bench', async ({ browser, baseURL }) => {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -22,7 +23,7 @@ test('bench', async ({ browser, baseURL }) => {
     sizes: [],
   };
   for (const size of sizes) {
-    result.sizes.push(await measureSize(browser, size, { runs, baseURL: baseURL!, progress: log }));
+    result.sizes.push(await measureSize(browser, size, { runs, baseURL: baseURL!, progress: log, backupOnly: process.env.BENCH_ONLY === 'backup' }));
   }
   const protectedSizes = (process.env.BENCH_PROTECTED ?? 'L').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) as EspaceSize[];
   const protectedRows: Row[] = [];

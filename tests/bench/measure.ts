@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import type { EspaceSize } from '../fixtures/generator/generate';
-import type { PasserelleDev, SeedResult } from './page-entry';
+import type { BackupRestoreMeasure, PasserelleDev, SeedResult } from './page-entry';
 
 // The measures of `npm run bench` (issue « Scale and speed », part 2), each a function of a Playwright page
 // on the built browser host. The bench (tests/bench/bench.spec.ts) runs them for S, L and XL; a smoke test
@@ -259,7 +259,7 @@ export const ROUTES = { team: '#/equipe', applications: '#/financements' } as co
 export async function measureSize(
   browser: Browser,
   size: EspaceSize,
-  options: { runs: number; progress?: (line: string) => void; baseURL: string },
+  options: { runs: number; progress?: (line: string) => void; baseURL: string; backupOnly?: boolean },
 ): Promise<SizeResult> {
   const progress = options.progress ?? (() => undefined);
   const context = await browser.newContext({ baseURL: options.baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } });
@@ -271,10 +271,13 @@ export async function measureSize(
     const id = seeded.workspaceId;
     const runs = Math.max(1, options.runs);
 
-    const opens: ColdOpen[] = [];
-    for (let i = 0; i < runs; i++) {
-      opens.push(await coldOpen(page, id));
-      progress(`${size} : ouverture ${i + 1}/${runs} — ${Math.round(opens[i]!.dashboardMs)} ms`);
+    const rows: Row[] = [];
+    let rawReadByTable: SizeResult['rawReadByTable'] = [];
+    if (!options.backupOnly) {
+      const opens: ColdOpen[] = [];
+      for (let i = 0; i < runs; i++) {
+        opens.push(await coldOpen(page, id));
+        progress(`${size} : ouverture ${i + 1}/${runs} — ${Math.round(opens[i]!.dashboardMs)} ms`);
     }
     const engine = await page.evaluate(({ id, today, runs }) => window.passerelleDev!.deadlineEngine(id, today, runs), { id, today: BENCH_TODAY, runs });
     progress(`${size} : moteur d’échéances — ${Math.round(median(engine.ms))} ms`);
@@ -294,12 +297,6 @@ export async function measureSize(
       progress(`${size} : dossier PDF ${i + 1}/${runs} — ${Math.round(dossiers[i]!.ms)} ms`);
     }
 
-    const backups: { backupMs: number; restoreMs: number; checkMs: number; bytes: number; backupPeakMb: number; restorePeakMb: number }[] = [];
-    for (let i = 0; i < runs; i++) {
-      backups.push(await page.evaluate((id) => window.passerelleDev!.backupAndRestore(id), id));
-      progress(`${size} : sauvegarde ${i + 1}/${runs} — ${Math.round(backups[i]!.backupMs)} ms, restauration ${Math.round(backups[i]!.restoreMs)} ms`);
-    }
-
     const dashboard = opens.map((o) => o.dashboardMs);
     const raw = opens.map((o) => o.rawReadMs);
     const paints = opens.flatMap((o) => (o.firstPaintMs === null ? [] : [o.firstPaintMs]));
@@ -317,7 +314,7 @@ export async function measureSize(
     // dossier, L and XL the espace's largest action budget.
     const dossierLabel = 'PDF : dossier (S : l’exemple ; L, XL : le plus gros)';
     const dossierNote = `action de ${dossiers[0]!.lines} lignes de budget, ${Math.round(dossiers[0]!.bytes / 1024)} ko, lecture des données comprise`;
-    const rows: Row[] = [
+    rows.push(
       { id: 'cold-open', label: 'Ouverture à froid → échéances affichées', value: median(dashboard), unit: 'ms', samples: dashboard },
       { id: 'first-paint', label: 'Premier affichage (first contentful paint)', value: paints.length ? median(paints) : null, unit: 'ms', samples: paints },
       { id: 'settled', label: 'Page au repos après l’ouverture (requestIdleCallback)', value: median(opens.map((o) => o.settledMs)), unit: 'ms', samples: opens.map((o) => o.settledMs) },
@@ -330,18 +327,32 @@ export async function measureSize(
       { id: 'pdf-one-page', label: 'PDF : une page pdfmake', value: onePage, unit: 'ms', samples: pdfs.map((p) => p.renderMs) },
       { id: 'pdf-dossier', label: dossierLabel, value: dossierMs, unit: 'ms', samples: dossiers.map((d) => d.ms), note: dossierNote },
       { id: 'pdf-dossier-ratio', label: `${dossierLabel} ÷ une page`, value: dossierMs / onePage, unit: '×' },
+      { id: 'heap', label: 'Tas JS après le tableau de bord', value: median(opens.map((o) => o.heapMb)), unit: 'Mo', samples: opens.map((o) => o.heapMb) },
+    );
+    rawReadByTable = Object.entries(opens.at(-1)!.rawReadByTable)
+      .map(([table, t]) => ({ table, ...t }))
+      .sort((a, b) => b.ms - a.ms);
+    }
+
+    const backups: BackupRestoreMeasure[] = [];
+    for (let i = 0; i < runs; i++) {
+      backups.push(await page.evaluate((id) => window.passerelleDev!.backupAndRestore(id), id));
+      progress(`${size} : sauvegarde ${i + 1}/${runs} — ${Math.round(backups[i]!.backupMs)} ms, restauration ${Math.round(backups[i]!.restoreMs)} ms`);
+    }
+    const backupRows: Row[] = [
       { id: 'backup', label: 'Sauvegarde de l’espace entier', value: median(backups.map((b) => b.backupMs)), unit: 'ms', samples: backups.map((b) => b.backupMs) },
       { id: 'backup-size', label: 'Taille du fichier de sauvegarde', value: backups[0]!.bytes, unit: 'octets' },
       { id: 'backup-heap', label: 'Sauvegarde : tas JS au plus haut', value: Math.max(...backups.map((b) => b.backupPeakMb)), unit: 'Mo', samples: backups.map((b) => b.backupPeakMb) },
       { id: 'restore', label: 'Restauration de l’espace entier (vérification, copie d’annulation, écriture)', value: median(backups.map((b) => b.restoreMs)), unit: 'ms', samples: backups.map((b) => b.restoreMs) },
       { id: 'restore-check', label: 'Restauration : lecture et vérification du fichier (dont schémas zod)', value: median(backups.map((b) => b.checkMs)), unit: 'ms', samples: backups.map((b) => b.checkMs) },
+      { id: 'restore-copy', label: 'Restauration : copie d’annulation (sauvegarde de l’espace présent, rangée à part)', value: median(backups.map((b) => b.copyMs)), unit: 'ms', samples: backups.map((b) => b.copyMs) },
+      { id: 'restore-write', label: 'Restauration : écriture (une transaction)', value: median(backups.map((b) => b.writeMs)), unit: 'ms', samples: backups.map((b) => b.writeMs) },
       { id: 'restore-heap', label: 'Restauration : tas JS au plus haut', value: Math.max(...backups.map((b) => b.restorePeakMb)), unit: 'Mo', samples: backups.map((b) => b.restorePeakMb) },
-      { id: 'heap', label: 'Tas JS après le tableau de bord', value: median(opens.map((o) => o.heapMb)), unit: 'Mo', samples: opens.map((o) => o.heapMb) },
+      { id: 'backup-block', label: 'Sauvegarde : fenêtre tenue au plus long (une image = 16 ms)', value: Math.max(...backups.map((b) => b.backupBlockMs)), unit: 'ms', samples: backups.map((b) => b.backupBlockMs) },
+      { id: 'restore-block', label: 'Restauration : fenêtre tenue au plus long', value: Math.max(...backups.map((b) => b.restoreBlockMs)), unit: 'ms', samples: backups.map((b) => b.restoreBlockMs) },
     ];
-    const byTable = Object.entries(opens.at(-1)!.rawReadByTable)
-      .map(([table, t]) => ({ table, ...t }))
-      .sort((a, b) => b.ms - a.ms);
-    return { size, counts: seeded.counts, seed: { generateMs: seeded.generateMs, writeMs: seeded.writeMs }, rows, rawReadByTable: byTable };
+    rows.push(...backupRows);
+    return { size, counts: seeded.counts, seed: { generateMs: seeded.generateMs, writeMs: seeded.writeMs }, rows, rawReadByTable };
   } finally {
     await context.close();
   }
@@ -392,7 +403,7 @@ export function formatResult(result: BenchResult): string {
     `JavaScript initial (avant le premier affichage) : ${(b.initialJs.bytes / 1024).toFixed(0)} Ko, ${(b.initialJs.gzip / 1024).toFixed(0)} Ko gzip (${b.initialJs.files.map((f) => f.file).join(', ')})`,
     `Morceaux chargés plus tard : ${b.lazyChunks.length ? b.lazyChunks.map((c) => `${c.file} ${(c.gzip / 1024).toFixed(0)} Ko gzip`).join(', ') : 'aucun'}`,
   );
-  for (const s of result.sizes) {
+  for (const s of result.sizes.filter((size) => size.rawReadByTable.length > 0)) {
     const top = s.rawReadByTable.slice(0, 5).map((t) => `${t.table} ${Math.round(t.ms)} ms (${t.records})`);
     lines.push(`Lecture brute ${s.size}, tables seules les plus lentes : ${top.join(', ')}`);
   }

@@ -1,4 +1,4 @@
-import { createBackup, openBackup, restoreIntoWorkspace } from '../../src/renderer/src/data/backup';
+import { createBackup, openBackup, restoreIntoWorkspace, RESTORE_COPY_MEASURE, RESTORE_WRITE_MEASURE } from '../../src/renderer/src/data/backup';
 import { deleteRestoreCopiesExcept } from '../../src/renderer/src/data/restore-copy';
 import { protectInPlace } from '../../src/renderer/src/data/espace-protection';
 import { RegistryDb } from '../../src/renderer/src/data/registry-db';
@@ -146,21 +146,47 @@ export async function deadlineEngine(workspaceId: string, today: string, runs: n
 /**
  * The highest JS heap seen while `work` runs, sampled every 10 ms (the backup and the restore yield to the
  * event loop between chunks, so the sampler runs). Chromium is started with --enable-precise-memory-info,
- * and with --expose-gc so that each measure starts from a collected heap.
+ * and with --expose-gc so that each measure starts from a collected heap. The longest gap between two
+ * samples is the longest the window was held (a frozen window would show it); a frame is 16 ms.
  */
-async function withPeakHeap<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+async function withPeakHeap<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number; longestBlockMs: number }> {
   const memory = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
   (globalThis as { gc?: () => void }).gc?.();
   let peak = memory();
-  const timer = setInterval(() => (peak = Math.max(peak, memory())), 10);
+  let last = performance.now();
+  let longest = 0;
+  const sample = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    peak = Math.max(peak, memory());
+  };
+  const timer = setInterval(sample, 10);
   try {
     const result = await work();
-    peak = Math.max(peak, memory());
-    return { result, peakMb: peak / 1024 / 1024 };
+    sample();
+    return { result, peakMb: peak / 1024 / 1024, longestBlockMs: longest };
   } finally {
     clearInterval(timer);
   }
 }
+
+export interface BackupRestoreMeasure {
+  backupMs: number;
+  restoreMs: number;
+  /** The restore's phases: reading and checking the file, the copy kept for the undo, the writes. */
+  checkMs: number;
+  copyMs: number;
+  writeMs: number;
+  bytes: number;
+  backupPeakMb: number;
+  restorePeakMb: number;
+  /** The longest the window was held during each (ms). */
+  backupBlockMs: number;
+  restoreBlockMs: number;
+}
+
+const lastMeasure = (name: string) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? Number.NaN;
 
 /**
  * A backup of the whole espace, then its restore in place (reading and checking the file, the copy kept
@@ -168,7 +194,7 @@ async function withPeakHeap<T>(work: () => Promise<T>): Promise<{ result: T; pea
  */
 export async function backupAndRestore(
   workspaceId: string,
-): Promise<{ backupMs: number; restoreMs: number; checkMs: number; bytes: number; backupPeakMb: number; restorePeakMb: number }> {
+): Promise<BackupRestoreMeasure> {
   const registry = new RegistryDb();
   const db = new WorkspaceDb(workspaceId);
   try {
@@ -187,10 +213,23 @@ export async function backupAndRestore(
       await restoreIntoWorkspace(registry, workspace, opened.backup, 'bench');
     });
     const restoreMs = performance.now() - t1;
+    const copyMs = lastMeasure(RESTORE_COPY_MEASURE);
+    const writeMs = lastMeasure(RESTORE_WRITE_MEASURE);
     // restoreIntoWorkspace keeps the previous content for « Annuler la restauration »: not part of the espace.
     await registry.settings.delete(`restoreUndo:${workspaceId}`);
     await deleteRestoreCopiesExcept(new Set());
-    return { backupMs, restoreMs, checkMs, bytes: bytes.byteLength, backupPeakMb: backup.peakMb, restorePeakMb: restore.peakMb };
+    return {
+      backupMs,
+      restoreMs,
+      checkMs,
+      copyMs,
+      writeMs,
+      bytes: bytes.byteLength,
+      backupPeakMb: backup.peakMb,
+      restorePeakMb: restore.peakMb,
+      backupBlockMs: backup.longestBlockMs,
+      restoreBlockMs: restore.longestBlockMs,
+    };
   } finally {
     db.close();
     registry.close();

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { strToU8, zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,6 +26,43 @@ vi.mock('electron', () => electron);
 
 import { CHANNELS, autoBackupFileName } from '../../../src/preload/api';
 import { registerIpcHandlers } from '../../../src/main/ipc';
+import { createBackup } from '../../../src/renderer/src/data/backup';
+import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
+import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
+import { createWorkspace } from '../../../src/renderer/src/data/workspace-repository';
+
+const FIXTURES = join(__dirname, '../../fixtures/backups');
+
+/** A format-2 file as the app writes it (of a new espace), protected when a passphrase is given. */
+async function realBackup(passphrase?: string): Promise<Uint8Array> {
+  const registry = new RegistryDb();
+  const created = await createWorkspace(registry, 'Les Amis du Quartier', new Date('2026-11-24T09:00:00Z'));
+  if (!created.ok) throw new Error('no espace');
+  const db = new WorkspaceDb(created.value.id);
+  try {
+    const { bytes } = await createBackup(db, created.value, '0.1.0', passphrase ? { passphrase, iterations: 100_000 } : {});
+    return bytes;
+  } finally {
+    db.close();
+    registry.close();
+  }
+}
+
+/** A copy of a ZIP with one byte flipped in the middle of the named entry's stored data. */
+function flipInEntry(zip: Uint8Array, name: string): Uint8Array {
+  const copy = new Uint8Array(zip);
+  const view = new DataView(copy.buffer);
+  const nameBytes = new TextEncoder().encode(name);
+  for (let at = 0; at + 30 < copy.length; at++) {
+    if (view.getUint32(at, true) !== 0x04034b50 || view.getUint16(at + 26, true) !== nameBytes.length) continue;
+    if (!nameBytes.every((b, i) => copy[at + 30 + i] === b)) continue;
+    const start = at + 30 + nameBytes.length + view.getUint16(at + 28, true);
+    const entry = unzipSync(zip, { filter: (f) => f.name === name })[name]!;
+    copy[start + Math.floor(entry.length / 2)]! ^= 0x01;
+    return copy;
+  }
+  throw new Error(`no entry ${name}`);
+}
 
 const fromApp = { sender: { id: 1 }, senderFrame: { url: 'app://passerelle/index.html' } };
 const WS = '0f8e2d7a-3c4b-4e5f-9a1b-2c3d4e5f6a7b';
@@ -126,14 +163,15 @@ describe('writing and pruning automatic backups', () => {
     expect([...readFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-24T10-30-15Z.zip`))]).toEqual([7, 8, 9]);
   });
 
-  it('writes through a temporary file renamed at the end, and says which listed files are whole', async () => {
+  it('writes through a temporary file renamed at the end, and says which listed files verify', async () => {
     await chooseUsbKey();
-    const whole = zipSync({ 'manifest.json': strToU8('{}') });
+    const plain = await realBackup();
+    const format1 = readFileSync(join(FIXTURES, 'format-1.json'));
     // A format-1 file and a ZIP, both cut short by a crash of the old in-place write.
-    writeFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-20T08-00-00Z.json`), '{"format":"passerelle-backup","payload":"abc');
-    writeFileSync(join(usbKey, autoBackupFileName(WS, new Date('2026-11-21T08:00:00Z'))), whole.subarray(0, whole.length - 5));
-    writeFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-22T08-00-00Z.json`), '{"format":"passerelle-backup"}\n');
-    const listed = (await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z')), data: whole })) as {
+    writeFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-20T08-00-00Z.json`), format1.subarray(0, format1.length - 40));
+    writeFileSync(join(usbKey, autoBackupFileName(WS, new Date('2026-11-21T08:00:00Z'))), plain.subarray(0, plain.length - 5));
+    writeFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-22T08-00-00Z.json`), format1);
+    const listed = (await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z')), data: plain })) as {
       name: string;
       complete: boolean;
     }[];
@@ -144,6 +182,45 @@ describe('writing and pruning automatic backups', () => {
       '2026-11-24T10-00-00Z.zip': true,
     });
     expect(readdirSync(usbKey).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a file with one byte changed in one entry does not verify, plain or protected, whatever the entry', async () => {
+    await chooseUsbKey();
+    const plain = await realBackup();
+    const locked = await realBackup('la clé est sous le paillasson');
+    const day = (d: number, h = 8) => autoBackupFileName(WS, new Date(Date.UTC(2026, 10, d, h)));
+    const files: Record<string, Uint8Array> = {
+      [day(10)]: plain,
+      [day(11)]: flipInEntry(plain, 'tables/association.ndjson'),
+      [day(12)]: flipInEntry(plain, 'tables/meta.ndjson'),
+      [day(13)]: flipInEntry(plain, 'manifest.json'),
+      [day(14)]: flipInEntry(plain, 'manifest.seal'),
+      [day(15)]: locked,
+      [day(16)]: flipInEntry(locked, 'tables/association.ndjson'),
+      // One byte flipped then flipped back elsewhere is the same file: it verifies.
+      [day(17)]: flipInEntry(flipInEntry(plain, 'tables/meta.ndjson'), 'tables/meta.ndjson'),
+    };
+    for (const [name, data] of Object.entries(files)) writeFileSync(join(usbKey, name), data);
+    const listed = (await invoke(CHANNELS.writeAutoBackup, { fileName: day(24), data: plain })) as { name: string; complete: boolean }[];
+    const verdict = (name: string) => listed.find((f) => f.name === name)?.complete;
+    expect([10, 11, 12, 13, 14, 15, 16, 17, 24].map((d) => verdict(day(d)))).toEqual([true, false, false, false, false, true, false, true, true]);
+  });
+
+  it('an entry the manifest does not list, or a listed entry missing, and the file does not verify', async () => {
+    await chooseUsbKey();
+    const plain = await realBackup();
+    const entries = unzipSync(plain);
+    const withExtra = zipSync({ ...entries, 'files/000099.bin': new Uint8Array([1, 2, 3]) }, { level: 0 });
+    const { 'tables/meta.ndjson': _dropped, ...rest } = entries;
+    const withoutOne = zipSync(rest, { level: 0 });
+    const rezipped = zipSync(entries, { level: 0 });
+    const day = (d: number) => autoBackupFileName(WS, new Date(Date.UTC(2026, 10, d, 8)));
+    writeFileSync(join(usbKey, day(20)), withExtra);
+    writeFileSync(join(usbKey, day(21)), withoutOne);
+    writeFileSync(join(usbKey, day(22)), rezipped);
+    writeFileSync(join(usbKey, day(23)), new Uint8Array(0));
+    const listed = (await invoke(CHANNELS.writeAutoBackup, { fileName: day(24), data: plain })) as { name: string; complete: boolean }[];
+    expect([20, 21, 22, 23, 24].map((d) => listed.find((f) => f.name === day(d))?.complete)).toEqual([false, false, true, false, true]);
   });
 
   it('a write that fails leaves no temporary file and no half backup, and says so in French', async () => {

@@ -85,7 +85,7 @@ let lastBreath = 0;
  * freezes it (DESIGN.md, « Long work »). A message, not a timer: Chromium clamps chained timers and may
  * throttle them to one a second, which made the yields themselves most of a backup's time.
  */
-function breathe(): Promise<void> {
+export function breathe(): Promise<void> {
   if (performance.now() - lastBreath < 16) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const channel = new MessageChannel();
@@ -166,16 +166,24 @@ async function extractFiles(value: unknown, addFile: (blob: Blob) => Promise<str
   return Object.fromEntries(entries);
 }
 
+/**
+ * A table's rows a chunk at a time, by primary key. The next chunk's read is asked for before this one is
+ * handed over, so that IndexedDB reads it while this one is encoded and deflated.
+ */
 async function* chunksOf(table: Table): AsyncGenerator<unknown[]> {
-  const keyPath = table.schema.primKey.keyPath;
-  let last: IndexableType | undefined;
-  for (;;) {
-    const collection = last === undefined ? table.orderBy(':id') : table.where(':id').above(last);
-    const rows = await collection.limit(ROWS_PER_CHUNK).toArray();
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < ROWS_PER_CHUNK) return;
-    last = Dexie.getByKeyPath(rows[rows.length - 1], keyPath as string) as IndexableType;
+  const keyPath = table.schema.primKey.keyPath as string;
+  const read = (after: IndexableType | undefined) =>
+    (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(ROWS_PER_CHUNK).toArray();
+  let pending: Promise<unknown[]> | null = read(undefined);
+  try {
+    while (pending) {
+      const rows: unknown[] = await pending;
+      pending = rows.length === ROWS_PER_CHUNK ? read(Dexie.getByKeyPath(rows[rows.length - 1], keyPath) as IndexableType) : null;
+      if (rows.length > 0) yield rows;
+    }
+  } finally {
+    // A backup that stopped half-way leaves no read to fail unobserved.
+    pending?.catch(() => undefined);
   }
 }
 

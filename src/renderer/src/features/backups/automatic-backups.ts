@@ -26,7 +26,8 @@ export async function runAutomaticBackup(
   const backup = await createBackup(db, workspace, appVersion, passphrase ? { now, passphrase } : { now });
   const fileName = autoBackupFileName(workspace.id, now);
   const files = await host.write(fileName, backup.bytes);
-  // Retention counts only whole files; a file cut short (a crash before writes were atomic) goes.
+  // Retention counts only files that verify (main checks each entry against the manifest's SHA-256); a file
+  // cut short or altered is never « the backup of the day », and goes.
   const whole = files.filter((f) => f.complete !== false);
   const doomed = [
     ...backupsToDelete(whole, now).map((f) => f.name),
