@@ -99,7 +99,9 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
                   <td className="num">{formatCents(r.grantedCents)}</td>
                   <td className="num">{formatCents(r.agreedCents)}</td>
                   <td className="num">{formatCents(r.paidCents)}</td>
-                  <td className="num">{formatCents(r.remainingCents)}</td>
+                  <td className="num">
+                    <Remaining remainingCents={r.remainingCents} overpaidCents={r.overpaidCents} />
+                  </td>
                   <td>
                     {r.latePaymentCount > 0 ? (
                       <span className="badge badge--late">
@@ -121,7 +123,9 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
                 <td className="num">{formatCents(summary.totals.grantedCents)}</td>
                 <td className="num">{formatCents(summary.totals.agreedCents)}</td>
                 <td className="num">{formatCents(summary.totals.paidCents)}</td>
-                <td className="num">{formatCents(summary.totals.remainingCents)}</td>
+                <td className="num">
+                  <Remaining remainingCents={summary.totals.remainingCents} overpaidCents={summary.totals.overpaidCents} />
+                </td>
                 <td>
                   {summary.totals.latePaymentCount > 0
                     ? `${summary.totals.latePaymentCount} en retard (${formatCents(summary.totals.latePaymentCents)})`
@@ -157,5 +161,15 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
         </>
       )}
     </Page>
+  );
+}
+
+/** Reste à percevoir, and under it any trop-perçu: an overpayment is never hidden behind a rest of 0. */
+function Remaining({ remainingCents, overpaidCents }: { remainingCents: number; overpaidCents: number }) {
+  return (
+    <>
+      {formatCents(remainingCents)}
+      {overpaidCents > 0 ? <span className="amount--overpaid">trop-perçu de {formatCents(overpaidCents)}</span> : null}
+    </>
   );
 }
