@@ -32,6 +32,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
 
   return (
     <Page
+      className="page--landscape"
       title={`Bilan annuel ${year}`}
       action={
         <button type="button" className="button button--primary" onClick={() => window.print()}>
@@ -75,7 +76,9 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
               153{'\u00a0'}000{'\u00a0'}€&nbsp;: les comptes doivent être publiés et un commissaire aux comptes nommé.
             </p>
           ) : null}
-          <table className="data-table summary-table">
+          {/* At 1280 px the columns fit; narrower, the table scrolls with the funder's column kept in view. */}
+          <div className="table-scroll" role="region" aria-label={`Subventions ${year} par financeur, tableau défilant`} tabIndex={0}>
+          <table className="data-table summary-table summary-table--funders">
             <caption>Subventions {year} par financeur</caption>
             <thead>
               <tr>
@@ -135,6 +138,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
               </tr>
             </tfoot>
           </table>
+          </div>
           <table className="data-table summary-table">
             <caption>Demandes de l’exercice {year} et leur part</caption>
             <thead>
@@ -169,7 +173,7 @@ function Remaining({ remainingCents, overpaidCents }: { remainingCents: number; 
   return (
     <>
       {formatCents(remainingCents)}
-      {overpaidCents > 0 ? <span className="amount--overpaid">trop-perçu de {formatCents(overpaidCents)}</span> : null}
+      {overpaidCents > 0 ? <span className="amount--overpaid">trop-perçu de{'\u00a0'}{formatCents(overpaidCents)}</span> : null}
     </>
   );
 }
