@@ -101,6 +101,29 @@ describe('grant applications and payments', () => {
     expect(deadlines.some((d) => d.key === 'payment:pay-caf-territories:payment-expected')).toBe(false);
   });
 
+  it('refuses a reception dated after today and a new tranche on a refused grant, writing nothing', async () => {
+    await seedFixture();
+    const before = await db.payments.count();
+    const tomorrow = await savePayment(
+      db,
+      { applicationId: 'app-caf-territories', expectedDate: '2026-09-30', expectedCents: '5 000', receivedDate: '2026-11-25', receivedCents: '5 000' },
+      { now: NOW },
+    );
+    expect(tomorrow).toEqual({
+      ok: false,
+      errors: { receivedDate: `Date de réception${NBSP}: dans le futur — laissez la réception vide tant que le versement n’est pas arrivé.` },
+    });
+    const today = await savePayment(
+      db,
+      { applicationId: 'app-caf-territories', expectedDate: '2026-09-30', expectedCents: '5 000', receivedDate: '2026-11-24', receivedCents: '5 000' },
+      { now: NOW },
+    );
+    expect(today.ok).toBe(true);
+    const onRefused = await savePayment(db, { applicationId: 'app-state-rights', expectedDate: '2026-09-30', expectedCents: '8 000' }, { now: NOW });
+    expect(onRefused).toEqual({ ok: false, errors: { applicationId: `Demande de subvention${NBSP}: refusée — aucun versement ne peut y être ajouté.` } });
+    expect(await db.payments.count()).toBe(before + 1);
+  });
+
   it('hides an application in the bin and its payments from the deadlines, and restores both', async () => {
     await seedFixture();
     await deleteGrantApplication(db, 'app-caf-territories', NOW);

@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importRows, loadImportReferences } from '../../../src/renderer/src/data/spreadsheet-import';
-import { decodeCsvBytes, readSpreadsheet } from '../../../src/renderer/src/data/spreadsheet-reader';
+import { decodeCsvBytes, readCsv, readSpreadsheet } from '../../../src/renderer/src/data/spreadsheet-reader';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { rowErrorMessages, suggestMapping, validateImportRows, type ImportKind } from '../../../src/renderer/src/domain/spreadsheets/import-targets';
 import { exportSheet, type SheetExport } from '../../../src/renderer/src/reports/spreadsheet-export';
@@ -49,6 +49,105 @@ describe('reading CSV bytes', () => {
   });
 });
 
+describe('reading UTF-16 and files of two encodings (issue 19)', () => {
+  it('reads Excel’s « Texte Unicode » (UTF-16 LE with its BOM, tab-separated), not as Windows-1252', () => {
+    const text = 'Nom\tPrénom\r\nLefèvre\tHélène\r\n';
+    const le = Uint8Array.from([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect(decodeCsvBytes(le)).toEqual({ text, encoding: 'UTF-16LE' });
+    const table = readCsv(le);
+    expect(table.headers).toEqual(['Nom', 'Prénom']);
+    expect(table.rows[0]).toEqual(['Lefèvre', 'Hélène']);
+    expect(table.source).toBe('Texte Unicode (UTF-16)');
+    const be = Uint8Array.from([0xfe, 0xff, ...[...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
+    expect(decodeCsvBytes(be)).toEqual({ text, encoding: 'UTF-16BE' });
+  });
+
+  it('offers both readings of a file mixing UTF-8 and Windows-1252 lines, with the lines that differ', () => {
+    const utf8Line = new TextEncoder().encode('Lefèvre;Hélène\r\n');
+    const windowsLine = Uint8Array.from([...'Garçon;François'].map((c) => c.charCodeAt(0))); // ç = 0xE7 in Windows-1252
+    const bytes = Uint8Array.from([...new TextEncoder().encode('Nom;Prénom\r\n'), ...utf8Line, ...windowsLine]);
+    const decoded = decodeCsvBytes(bytes);
+    expect(decoded.encoding).toBe('Windows-1252');
+    expect(decoded.readings?.map((r) => r.encoding)).toEqual(['Windows-1252', 'UTF-8 et Windows-1252']);
+    expect(decoded.readings?.[1].text).toBe('Nom;Prénom\r\nLefèvre;Hélène\r\nGarçon;François');
+    // Read whole as Windows-1252, the UTF-8 accents come out garbled: that is what the user must see.
+    expect(decoded.readings?.[0].text).toContain('LefÃ¨vre');
+    const table = readCsv(bytes);
+    expect(table.readings?.map((r) => r.samples)).toEqual([
+      ['Nom;PrÃ©nom', 'LefÃ¨vre;HÃ©lÃ¨ne'],
+      ['Nom;Prénom', 'Lefèvre;Hélène'],
+    ]);
+    expect(table.readings?.[1]?.table.rows).toEqual([['Lefèvre', 'Hélène'], ['Garçon', 'François']]);
+  });
+
+  it('a plain Windows-1252 file or a truncated UTF-8 sequence at the end is not called ambiguous', () => {
+    const windows = Uint8Array.from([...'Prénom;Hélène'].map((c) => c.charCodeAt(0)));
+    expect(decodeCsvBytes(windows).readings).toBeUndefined();
+    const truncated = Uint8Array.from([0x41, 0xc3]);
+    expect(decodeCsvBytes(truncated)).toEqual({ text: 'AÃ', encoding: 'Windows-1252' });
+  });
+});
+
+describe('imports that do not duplicate and need one pass (issue 19)', () => {
+  it('the same people imported twice: nobody twice, and « update » rewrites only what the file says', async () => {
+    await importFile('people', 'personnes-utf8-bom.csv');
+    const first = await db.people.toArray();
+    expect(first).toHaveLength(4);
+    const again = await importFile('people', 'personnes-excel-windows.csv');
+    expect(again.outcomes.every((o) => o.ok && o.existing !== undefined)).toBe(true);
+    expect(again.result).toEqual({ status: 'imported', count: 0, skipped: 0, updated: 0, unchanged: 4, createdPeople: 0 });
+    expect(await db.people.count()).toBe(4);
+
+    // Awa's phone changed in the team; the file has her old one and no column for notes.
+    const awa = first.find((p) => p.firstName === 'Awa')!;
+    await db.people.put({ ...awa, phone: '06 00 00 00 00', notes: 'Référente CAF' });
+    const table = await readSpreadsheet('p.csv', fixture('personnes-excel-windows.csv'));
+    const outcomes = validateImportRows('people', table.rows, suggestMapping('people', table.headers), await loadImportReferences(db), table.firstLine);
+    const updated = await importRows(db, 'people', outcomes, { skipInvalid: false, existing: 'update', now: NOW });
+    expect(updated).toEqual({ status: 'imported', count: 0, skipped: 0, updated: 4, unchanged: 0, createdPeople: 0 });
+    expect(await db.people.count()).toBe(4);
+    expect(await db.people.get(awa.id)).toMatchObject({ phone: '01 48 20 11 22', notes: 'Référente CAF', id: awa.id, createdAt: awa.createdAt });
+  });
+
+  it('a contracts file naming people not in the team creates them with their contracts, each person once', async () => {
+    const csv = [
+      'Nom du salarié;Prénom;Contrat;Poste;Date d’entrée;Date de fin;Heures/semaine;Salaire brut;Taux de charges',
+      'Diop;Awa;CDI;Coordinatrice;01/09/2021;;35;2 450,00;42',
+      'Haddad;Sofiane;CAE;Agent d’accueil;01/04/2025;31/03/2026;26;1 520,00;38,5',
+      'Haddad;Sofiane;CAE;Agent d’accueil;01/04/2026;31/12/2026;26;1 540,00;38,5',
+    ].join('\r\n');
+    const table = await readSpreadsheet('contrats.csv', new TextEncoder().encode(csv));
+    const mapping = suggestMapping('contracts', table.headers);
+    const outcomes = validateImportRows('contracts', table.rows, mapping, await loadImportReferences(db), table.firstLine);
+    expect(rowErrorMessages(outcomes)).toEqual([]);
+    const result = await importRows(db, 'contracts', outcomes, { skipInvalid: false, now: NOW });
+    expect(result).toEqual({ status: 'imported', count: 3, skipped: 0, updated: 0, unchanged: 0, createdPeople: 2 });
+    const people = await db.people.orderBy('lastName').toArray();
+    expect(people.map((p) => [p.lastName, p.firstName, p.role, p.jobTitle])).toEqual([
+      ['Diop', 'Awa', 'employee', 'Coordinatrice'],
+      ['Haddad', 'Sofiane', 'employee', 'Agent d’accueil'],
+    ]);
+    const contracts = await db.contracts.toArray();
+    const sofiane = people[1]!.id;
+    expect(contracts.filter((c) => c.personId === sofiane).map((c) => [c.kind, c.startDate])).toEqual([
+      ['pec', '2025-04-01'],
+      ['pec', '2026-04-01'],
+    ]);
+    expect(contracts.every((c) => !c.personId.startsWith('nouvelle-personne'))).toBe(true);
+  });
+
+  it('a failure half-way through a contracts import leaves no person behind', async () => {
+    const csv = 'Nom;Prénom;Type de contrat;Intitulé du poste;Date de début;Durée hebdomadaire;Salaire brut mensuel;Taux de charges patronales\r\nMartin;Paul;CDI;Comptable;01/01/2024;35;2000;42';
+    const table = await readSpreadsheet('c.csv', new TextEncoder().encode(csv));
+    const outcomes = validateImportRows('contracts', table.rows, suggestMapping('contracts', table.headers), await loadImportReferences(db), table.firstLine);
+    // Tampered outcome: a contract that IndexedDB cannot store (a function is not cloneable).
+    const broken = outcomes.map((o) => (o.ok ? { ...o, value: { ...o.value, notes: () => 0 } } : o));
+    await expect(importRows(db, 'contracts', broken, { skipInvalid: false, now: NOW })).rejects.toThrow();
+    expect(await db.people.count()).toBe(0);
+    expect(await db.contracts.count()).toBe(0);
+  });
+});
+
 describe('importing the fixture files', () => {
   const expectedPeople = [
     { lastName: 'Benali', firstName: 'Inès', role: 'volunteer', arrivalDate: '2026-10-05' },
@@ -60,14 +159,14 @@ describe('importing the fixture files', () => {
   it.each(['personnes-excel-windows.csv', 'personnes-utf8-bom.csv'])('%s gives the four people, accents intact', async (name) => {
     const { table, result } = await importFile('people', name);
     expect(table.headers).toEqual(['Nom', 'Prénom', 'Statut', 'Fonction', 'Courriel', 'Téléphone', 'Date d\'arrivée']);
-    expect(result).toEqual({ status: 'imported', count: 4, skipped: 0 });
+    expect(result).toEqual({ status: 'imported', count: 4, skipped: 0, updated: 0, unchanged: 0, createdPeople: 0 });
     const people = (await db.people.toArray()).sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr'));
     expect(people).toMatchObject(expectedPeople);
     expect(people.every((p) => p.deletedAt === null && p.createdAt === NOW.toISOString())).toBe(true);
   });
 
   it('financeurs.xlsx then demandes.xlsx give funders and applications with amounts in cents and ISO dates', async () => {
-    expect((await importFile('funders', 'financeurs.xlsx')).result).toEqual({ status: 'imported', count: 3, skipped: 0 });
+    expect((await importFile('funders', 'financeurs.xlsx')).result).toEqual({ status: 'imported', count: 3, skipped: 0, updated: 0, unchanged: 0, createdPeople: 0 });
     const funders = await db.funders.orderBy('name').toArray();
     expect(funders.map((f) => [f.name, f.kind, f.portal])).toEqual([
       ['Fondation de France', 'private', 'paper'],
@@ -75,7 +174,7 @@ describe('importing the fixture files', () => {
       ['Ville de Saint-Denis', 'municipality', 'funder-portal'],
     ]);
     const { result } = await importFile('applications', 'demandes.xlsx');
-    expect(result).toEqual({ status: 'imported', count: 2, skipped: 0 });
+    expect(result).toEqual({ status: 'imported', count: 2, skipped: 0, updated: 0, unchanged: 0, createdPeople: 0 });
     const prefecture = funders.find((f) => f.name.startsWith('Préfecture'))!;
     const apps = await db.grantApplications.toArray();
     expect(apps.find((a) => a.funderId === prefecture.id)).toMatchObject({
@@ -104,7 +203,7 @@ describe('importing the fixture files', () => {
   it('« Ignorer les lignes en erreur » imports only the good rows', async () => {
     await importFile('people', 'personnes-utf8-bom.csv');
     const { result } = await importFile('contracts', 'contrats-avec-erreurs.csv', true);
-    expect(result).toEqual({ status: 'imported', count: 3, skipped: 2 });
+    expect(result).toEqual({ status: 'imported', count: 3, skipped: 2, updated: 0, unchanged: 0, createdPeople: 0 });
     const contracts = await db.contracts.orderBy('startDate').toArray();
     expect(contracts.map((c) => [c.kind, c.startDate, c.grossMonthlyCents, c.weeklyHours])).toEqual([
       ['cdi', '2021-09-01', 245_000, 35],
@@ -175,7 +274,7 @@ describe('export then import', () => {
       await db.funders.clear();
       const table = await readSpreadsheet(file.fileName, file.data);
       const outcomes = validateImportRows('funders', table.rows, suggestMapping('funders', table.headers), await loadImportReferences(db), table.firstLine);
-      expect(await importRows(db, 'funders', outcomes, { skipInvalid: false, now: NOW })).toEqual({ status: 'imported', count: 3, skipped: 0 });
+      expect(await importRows(db, 'funders', outcomes, { skipInvalid: false, now: NOW })).toEqual({ status: 'imported', count: 3, skipped: 0, updated: 0, unchanged: 0, createdPeople: 0 });
       expect((await db.funders.orderBy('name').toArray()).map(strip)).toEqual(original.map(strip));
     }
   });

@@ -2,6 +2,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useEspaceSession } from '../data/espace-session';
 import { useCurrentWorkspace } from '../data/workspace-context';
+import { useAssociationProfile } from '../data/association-repository';
+import { formatDateLong, todayIso } from '../domain/dates';
 import { useAutomaticBackups } from '../features/backups/automatic-backups';
 import { BackupReminder } from '../features/backups/backup-reminder';
 import { WorkspaceSwitcher } from './workspace-switcher';
@@ -13,6 +15,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { record, db } = useCurrentWorkspace();
   const session = useEspaceSession();
   useAutomaticBackups(db, record, session.passphrase);
+  const profile = useAssociationProfile(db);
   const firstRender = useRef(true);
 
   // Moving to another section puts the keyboard focus on its title, as a page load would.
@@ -80,6 +83,10 @@ export function Layout({ children }: { children: ReactNode }) {
         </p>
       </nav>
       <main id="main-content" className="content">
+        {/* Only on paper: whose figures these are and when they were printed. */}
+        <p className="print-heading">
+          {profile?.name ?? record.name} — imprimé le {formatDateLong(todayIso())}
+        </p>
         <BackupReminder />
         {children}
       </main>

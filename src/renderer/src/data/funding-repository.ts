@@ -3,7 +3,16 @@ import { Dexie } from 'dexie';
 import { firstIssueMessages } from '../domain/fields';
 import { funderSchema, type FunderRecord } from '../domain/funding/funder';
 import { grantApplicationSchema, type GrantApplicationRecord } from '../domain/funding/grant-application';
-import { byExpectedDate, paymentProblems, paymentSchema, type PaymentRecord } from '../domain/funding/payment';
+import {
+  acceptsPayments,
+  byExpectedDate,
+  futureReceptionProblem,
+  paymentProblems,
+  paymentSchema,
+  REFUSED_GRANT_PAYMENT_MESSAGE,
+  type PaymentRecord,
+} from '../domain/funding/payment';
+import { todayIso } from '../domain/dates';
 import { duplicateForNextYear } from '../domain/funding/duplicate';
 import type { RecordStamps } from '../domain/record';
 import type { WorkspaceDb } from './workspace-db';
@@ -124,13 +133,18 @@ export async function listPayments(db: WorkspaceDb, applicationId?: string): Pro
 export async function savePayment(db: WorkspaceDb, input: unknown, options: SaveOptions = {}): Promise<WriteOutcome<PaymentRecord>> {
   const parsed = paymentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
+  const now = options.now ?? new Date();
+  const future = futureReceptionProblem(parsed.data.receivedDate, todayIso(now));
+  if (future !== undefined) return { ok: false, errors: { receivedDate: future } };
   const context = await prepareWrite(db, 'payments', options.id);
   return db.transaction('rw', db.payments, db.grantApplications, async () => {
     const app = await db.grantApplications.get(parsed.data.applicationId);
     if (!app) return { ok: false as const, errors: { applicationId: 'Demande de subvention\u00a0: introuvable.' } };
+    // A tranche already recorded on a grant refused later can still be corrected; a new one cannot be added.
+    if (options.id === undefined && !acceptsPayments(app)) return { ok: false as const, errors: { applicationId: REFUSED_GRANT_PAYMENT_MESSAGE } };
     const problems = paymentProblems(parsed.data, app);
     if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
-    return saveRow(db.payments, context, parsed.data, options.now ?? new Date());
+    return saveRow(db.payments, context, parsed.data, now);
   });
 }
 

@@ -5,14 +5,16 @@ interface PageProps {
   /** The one primary action, shown at the top right. */
   action?: ReactNode;
   children: ReactNode;
+  /** `page--landscape`: printed on A4 landscape (wide tables). */
+  className?: string;
 }
 
-export function Page({ title, action, children }: PageProps) {
+export function Page({ title, action, children, className }: PageProps) {
   useEffect(() => {
     document.title = `${title} — Passerelle`;
   }, [title]);
   return (
-    <section className="page" aria-labelledby="page-title">
+    <section className={className ? `page ${className}` : 'page'} aria-labelledby="page-title">
       <header className="page__header">
         <h1 id="page-title" className="page__title" tabIndex={-1}>
           {title}

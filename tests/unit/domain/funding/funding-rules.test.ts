@@ -11,7 +11,17 @@ import {
   statusHistory,
   type GrantApplication,
 } from '../../../../src/renderer/src/domain/funding/grant-application';
-import { isPaymentOverdue, paidCents, paymentProblems, paymentSchema } from '../../../../src/renderer/src/domain/funding/payment';
+import {
+  acceptsPayments,
+  applicationPaymentFlags,
+  futureReceptionProblem,
+  isPaymentOverdue,
+  overpaidCents,
+  paidCents,
+  paymentProblems,
+  paymentSchema,
+  paymentWarnings,
+} from '../../../../src/renderer/src/domain/funding/payment';
 import { yearlySummary } from '../../../../src/renderer/src/domain/funding/yearly-summary';
 import { exerciseCalendar } from '../../../../src/renderer/src/domain/exercise';
 import { duplicateForNextYear } from '../../../../src/renderer/src/domain/funding/duplicate';
@@ -224,6 +234,73 @@ describe('payments', () => {
       expectedDate: `Date prévue${NBSP}: trop loin de la période de la subvention — vérifiez l’année.`,
     });
     expect(paymentProblems({ expectedDate: '2027-03-31' }, { periodStart: '2026-01-01', periodEnd: '2026-12-31' })).toEqual({});
+  });
+});
+
+describe('payment sanity (issue 19)', () => {
+  // The issue's case: a 7 500 € grant (accordé, no convention yet).
+  const granted = { status: 'granted' as const, grantedCents: 750_000, agreedCents: undefined };
+
+  it('warns when what is received goes one cent above the accordé amount, not at the amount itself', () => {
+    const advance = [{ expectedCents: 375_000, receivedCents: 375_000 }];
+    expect(paymentWarnings({ receivedCents: 375_000 }, granted, advance)).toEqual({});
+    expect(paymentWarnings({ receivedCents: 375_001 }, granted, advance)).toEqual({
+      receivedCents: `Montant reçu${NBSP}: avec ce versement, 7${NBSP}500,01${NBSP}€ reçus pour 7${NBSP}500,00${NBSP}€ accordés — trop-perçu de 0,01${NBSP}€.`,
+    });
+  });
+
+  it('compares with the conventionné amount when there is one', () => {
+    const agreed = { status: 'agreement-signed' as const, grantedCents: 800_000, agreedCents: 750_000 };
+    expect(paymentWarnings({ receivedCents: 900_000 }, agreed, []).receivedCents).toBe(
+      `Montant reçu${NBSP}: avec ce versement, 9${NBSP}000,00${NBSP}€ reçus pour 7${NBSP}500,00${NBSP}€ conventionnés — trop-perçu de 1${NBSP}500,00${NBSP}€.`,
+    );
+  });
+
+  it('warns of planned tranches above the granted amount: 16 500 € planned on 7 500 €', () => {
+    const planned = [{ expectedCents: 750_000 }, { expectedCents: 750_000 }].map((p) => ({ ...p, receivedCents: undefined }));
+    expect(paymentWarnings({ expectedCents: 150_000 }, granted, planned).expectedCents).toBe(
+      `Montant prévu${NBSP}: les tranches prévues totalisent 16${NBSP}500,00${NBSP}€ pour 7${NBSP}500,00${NBSP}€ accordés (9${NBSP}000,00${NBSP}€ de trop).`,
+    );
+    // Exactly the granted amount is fine; one cent more is not.
+    expect(paymentWarnings({ expectedCents: 0 }, granted, planned.slice(1)).expectedCents).toBeUndefined();
+    expect(paymentWarnings({ expectedCents: 1 }, granted, planned.slice(1)).expectedCents).toBeDefined();
+    expect(applicationPaymentFlags(granted, [...planned, { expectedCents: 150_000, receivedCents: undefined }])).toEqual({
+      overpaidCents: 0,
+      plannedAboveCents: 900_000,
+    });
+  });
+
+  it('says nothing before an amount is decided', () => {
+    const filed = { status: 'filed' as const, grantedCents: undefined, agreedCents: undefined };
+    expect(paymentWarnings({ expectedCents: 10_000_000, receivedCents: 10_000_000 }, filed, [])).toEqual({});
+    expect(overpaidCents(filed, 10_000_000)).toBe(0);
+  });
+
+  it('counts everything received on a refused grant as trop-perçu, and a refused grant takes no payment', () => {
+    const refused = { status: 'refused' as const, grantedCents: undefined, agreedCents: undefined };
+    expect(overpaidCents(refused, 50_000)).toBe(50_000);
+    expect(acceptsPayments(refused)).toBe(false);
+    expect(acceptsPayments(granted)).toBe(true);
+  });
+
+  it('refuses a reception dated tomorrow, not today or yesterday', () => {
+    expect(futureReceptionProblem('2026-11-23', '2026-11-24')).toBeUndefined();
+    expect(futureReceptionProblem('2026-11-24', '2026-11-24')).toBeUndefined();
+    expect(futureReceptionProblem('2026-11-25', '2026-11-24')).toBe(
+      `Date de réception${NBSP}: dans le futur — laissez la réception vide tant que le versement n’est pas arrivé.`,
+    );
+    expect(futureReceptionProblem(undefined, '2026-11-24')).toBeUndefined();
+  });
+
+  it('shows 9 000 € received on 7 500 € as reste 0 and trop-perçu 1 500 € in the yearly summary', () => {
+    const funder = fixtureFunders.find((f) => f.id === 'funder-city')!;
+    const app = { ...fixtureApplications.find((a) => a.id === 'app-city-festival')!, status: 'granted' as const, grantedCents: 750_000, agreedCents: undefined };
+    const received = [
+      { applicationId: app.id, expectedDate: '2026-04-30', expectedCents: 750_000, receivedDate: '2026-05-04', receivedCents: 900_000 },
+    ];
+    const summary = yearlySummary([funder], [app], received, 2026, FIXTURE_TODAY);
+    expect(summary.rows[0]).toMatchObject({ paidCents: 900_000, remainingCents: 0, overpaidCents: 150_000 });
+    expect(summary.totals.overpaidCents).toBe(150_000);
   });
 });
 

@@ -8,6 +8,8 @@ import {
   normalizeHeader,
 } from '../../../../src/renderer/src/domain/spreadsheets/french-cells';
 import {
+  importPlan,
+  matchTeamMember,
   missingRequiredFields,
   rowErrorMessages,
   suggestMapping,
@@ -124,9 +126,15 @@ describe('row validation', () => {
       `Ligne 4 — Type de contrat${NBSP}: « Intérim » n’est pas dans la liste (CDI, CDD, PEC, Adulte-relais, Contrat d’apprentissage, Contrat de professionnalisation, Engagement de service civique).`,
       `Ligne 4 — Date de début${NBSP}: « 31/02/2024 » n’existe pas dans le calendrier.`,
       `Ligne 4 — Salaire brut mensuel${NBSP}: les montants ne peuvent pas être négatifs.`,
-      `Ligne 4 — Personne${NBSP}: plusieurs personnes s’appellent Awa Diop — saisissez ce contrat depuis sa fiche.`,
-      `Ligne 5 — Personne${NBSP}: Paul Martin n’est pas dans l’équipe — importez ou créez d’abord la personne.`,
+      `Ligne 4 — Personne${NBSP}: plusieurs personnes s’appellent Awa Diop — ajoutez une colonne Courriel, ou saisissez ce contrat depuis sa fiche.`,
     ]);
+    // Paul Martin is not in the team: the same import creates him (issue 19), no second pass.
+    expect(outcomes.find((o) => o.line === 5)).toMatchObject({
+      line: 5,
+      ok: true,
+      value: { personId: 'nouvelle-personne:martin|paul' },
+      newPerson: { key: 'nouvelle-personne:martin|paul', lastName: 'Martin', firstName: 'Paul', role: 'employee', jobTitle: 'Comptable' },
+    });
   });
 
   it('finds an application’s funder by name and applies the defaults of missing columns', () => {
@@ -167,5 +175,87 @@ describe('contract overlaps', () => {
     expect(rowErrorMessages(outcomes)[0]).toBe(
       `Ligne 2 — Date de début${NBSP}: cette personne a déjà un contrat pour ce poste sur ces dates (CDI du 1er janv. 2020 au 31 déc. 2022).`,
     );
+  });
+});
+
+describe('people matched with the team (issue 19)', () => {
+  const team = [
+    { id: 'p-awa', lastName: 'Diop', firstName: 'Awa', email: 'awa.diop@example.org' },
+    { id: 'p-helene', lastName: 'Lefèvre', firstName: 'Hélène' },
+    { id: 'p-ines-1', lastName: 'Benali', firstName: 'Inès', email: 'ines@example.org' },
+  ];
+
+  it('finds a person by e-mail whatever the spelling of her name (a married name)', () => {
+    expect(matchTeamMember({ lastName: 'Diop-Martin', firstName: 'Awa', email: ' Awa.Diop@Example.org ' }, team)).toEqual({ match: team[0], by: 'email' });
+  });
+
+  it('finds a person by name, accents and case ignored, when one side has no e-mail', () => {
+    expect(matchTeamMember({ lastName: 'LEFEVRE', firstName: 'helene' }, team)).toEqual({ match: team[1], by: 'name' });
+    expect(matchTeamMember({ lastName: 'Lefèvre', firstName: 'Hélène', email: 'helene@example.org' }, team)).toEqual({ match: team[1], by: 'name' });
+    expect(matchTeamMember({ lastName: 'Diop', firstName: 'Awa' }, team)).toEqual({ match: team[0], by: 'name' });
+  });
+
+  it('takes the same name with another e-mail for a namesake, and one letter off for someone else', () => {
+    expect(matchTeamMember({ lastName: 'Diop', firstName: 'Awa', email: 'awa.d@autre.fr' }, team)).toBeUndefined();
+    expect(matchTeamMember({ lastName: 'Diop', firstName: 'Ava' }, team)).toBeUndefined();
+  });
+
+  it('says ambiguous when two members share the name and nothing tells them apart', () => {
+    const twins = [...team, { id: 'p-helene-2', lastName: 'Lefevre', firstName: 'Helene' }];
+    expect(matchTeamMember({ lastName: 'Lefèvre', firstName: 'Hélène' }, twins)).toBe('ambiguous');
+  });
+
+  const headers = ['Nom', 'Prénom', 'Courriel', 'Fonction'];
+  const mapping = suggestMapping('people', headers);
+
+  it('marks « déjà dans l’équipe » rows, reports a person twice in the file, and counts only what will be written', () => {
+    const outcomes = validateImportRows(
+      'people',
+      [
+        ['Diop', 'Awa', 'awa.diop@example.org', 'Coordinatrice'],
+        ['Martin', 'Paul', '', 'Comptable'],
+        ['LEFEVRE', 'Hélène', '', ''],
+        ['Martin', 'Paul', 'paul@example.org', ''],
+      ],
+      mapping,
+      { people: team, funders: [] },
+    );
+    expect(outcomes.map((o) => (o.ok ? (o.existing?.id ?? 'new') : 'error'))).toEqual(['p-awa', 'new', 'p-helene', 'error']);
+    expect(rowErrorMessages(outcomes)).toEqual([`Ligne 5 — Personne${NBSP}: Paul Martin est déjà à la ligne 3 du fichier.`]);
+    expect(importPlan(outcomes, { skipInvalid: false, existing: 'skip' })).toMatchObject({ bad: 1, blocked: true });
+    expect(importPlan(outcomes, { skipInvalid: true, existing: 'skip' })).toEqual({ create: 1, update: 0, unchanged: 2, newPeople: 0, bad: 1, blocked: false });
+    expect(importPlan(outcomes, { skipInvalid: true, existing: 'update' })).toMatchObject({ create: 1, update: 2, unchanged: 0 });
+  });
+
+  it('has nothing to import when every person of the file is already in the team and kept as is', () => {
+    const outcomes = validateImportRows('people', [['Diop', 'Awa', '', '']], mapping, { people: team, funders: [] });
+    expect(importPlan(outcomes, { skipInvalid: false, existing: 'skip' })).toEqual({ create: 0, update: 0, unchanged: 1, newPeople: 0, bad: 0, blocked: true });
+  });
+});
+
+describe('more headers and kinds (issue 19)', () => {
+  it('reads « Nom du salarié », « Heures/semaine », « Date d’entrée » and the kind « CAE » as a PEC', () => {
+    const headers = ['Nom du salarié', 'Prénom du salarié', 'Contrat', 'Poste', 'Date d’entrée', 'Heures/semaine', 'Salaire brut', 'Taux de charges'];
+    const mapping = suggestMapping('contracts', headers);
+    expect(missingRequiredFields('contracts', mapping)).toEqual([]);
+    expect(mapping).toMatchObject({ 'person.lastName': 0, 'person.firstName': 1, kind: 2, jobTitle: 3, startDate: 4, weeklyHours: 5, grossMonthlyCents: 6, employerChargesRate: 7 });
+    const refs = { people: [{ id: 'p1', lastName: 'Haddad', firstName: 'Sofiane' }], funders: [] };
+    const row = (kind: string) => ['Haddad', 'Sofiane', kind, 'Agent d’accueil', '01/04/2025', '26', '1 520', '38,5'];
+    for (const kind of ['CAE', 'CUI-CAE', 'cui', 'Parcours emploi compétences', 'PEC']) {
+      expect(validateImportRows('contracts', [row(kind)], mapping, refs)[0], kind).toMatchObject({ ok: true, value: { kind: 'pec', personId: 'p1', weeklyHours: 26 } });
+    }
+    expect(validateImportRows('contracts', [row('Contrat à durée indéterminée')], mapping, refs)[0]).toMatchObject({ ok: true, value: { kind: 'cdi' } });
+    expect(validateImportRows('contracts', [row('CAE-X')], mapping, refs)[0]).toMatchObject({ ok: false });
+  });
+
+  it('a service civique row for someone new creates a volunteer, not an employee', () => {
+    const headers = ['Nom', 'Prénom', 'Type de contrat', 'Intitulé du poste', 'Date de début', 'Date de fin prévue', 'Durée hebdomadaire', 'Salaire brut mensuel', 'Taux de charges patronales'];
+    const [outcome] = validateImportRows(
+      'contracts',
+      [['Moreau', 'Inès', 'Service civique', 'Ambassadrice', '02/02/2026', '30/09/2026', '24', '0', '0']],
+      suggestMapping('contracts', headers),
+      { people: [], funders: [] },
+    );
+    expect(outcome).toMatchObject({ ok: true, newPerson: { lastName: 'Moreau', firstName: 'Inès', role: 'volunteer' } });
   });
 });

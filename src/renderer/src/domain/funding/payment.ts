@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { compareIso, dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
 import { fieldMessage, isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
+import { formatCents } from '../money';
 import { amountField, centsToInput, optionalAmountField } from './amount-field';
-import type { GrantApplication } from './grant-application';
+import { committedCents, type GrantApplication } from './grant-application';
 
 // A payment (versement, tranche) of a grant: expected on a date for an amount; once received, the date and
 // amount actually received. Versé is the sum of what was received, never of what was expected.
@@ -63,6 +64,88 @@ export function paymentProblems(
   check('expectedDate', 'Date prévue', payment.expectedDate);
   check('receivedDate', 'Date de réception', payment.receivedDate);
   return problems;
+}
+
+/**
+ * A received date after today cannot be true: nothing has reached the account yet (the dashboard's « Fait »
+ * refuses it the same way). Leave the reception empty until the money arrives.
+ */
+export function futureReceptionProblem(receivedDate: IsoDate | undefined, today: IsoDate): string | undefined {
+  if (receivedDate === undefined || receivedDate <= today) return undefined;
+  return fieldMessage('Date de réception', 'dans le futur — laissez la réception vide tant que le versement n’est pas arrivé.');
+}
+
+/** A refused grant is paid nothing: no tranche can be added to it. */
+export function acceptsPayments(app: Pick<GrantApplication, 'status'>): boolean {
+  return app.status !== 'refused';
+}
+
+export const REFUSED_GRANT_PAYMENT_MESSAGE =
+  'Demande de subvention\u00a0: refusée — aucun versement ne peut y être ajouté.';
+
+/**
+ * What is worth a look before saving a tranche, but may be true (a funder's mistake to be paid back, a
+ * convention amended later): the received total above the committed amount (conventionné, else accordé), and
+ * the planned tranches above it. `others` are the application's other payments (this one excluded).
+ */
+export function paymentWarnings(
+  draft: { expectedCents?: number | undefined; receivedCents?: number | undefined },
+  app: Pick<GrantApplication, 'status' | 'grantedCents' | 'agreedCents'>,
+  others: readonly Pick<Payment, 'expectedCents' | 'receivedCents'>[],
+): { expectedCents?: string; receivedCents?: string } {
+  const committed = app.status === 'refused' ? undefined : committedCents(app);
+  if (committed === undefined) return {};
+  const warnings: { expectedCents?: string; receivedCents?: string } = {};
+  const basis = app.agreedCents !== undefined ? 'conventionnés' : 'accordés';
+  if (draft.receivedCents !== undefined) {
+    const received = paidCents(others) + draft.receivedCents;
+    if (received > committed) {
+      warnings.receivedCents = fieldMessage(
+        'Montant reçu',
+        `avec ce versement, ${formatCents(received)} reçus pour ${formatCents(committed)} ${basis} — trop-perçu de ${formatCents(received - committed)}.`,
+      );
+    }
+  }
+  if (draft.expectedCents !== undefined) {
+    const planned = plannedCents(others) + draft.expectedCents;
+    if (planned > committed) {
+      warnings.expectedCents = fieldMessage(
+        'Montant prévu',
+        `les tranches prévues totalisent ${formatCents(planned)} pour ${formatCents(committed)} ${basis} (${formatCents(planned - committed)} de trop).`,
+      );
+    }
+  }
+  return warnings;
+}
+
+/** The sum of the tranches as planned (montant prévu), received or not. */
+export function plannedCents(payments: readonly Pick<Payment, 'expectedCents'>[]): number {
+  return payments.reduce((sum, p) => sum + p.expectedCents, 0);
+}
+
+/**
+ * The application's page and lists: what its payments as a whole say against the committed amount. An
+ * overpayment is never hidden behind « reste à percevoir : 0 ».
+ */
+export function applicationPaymentFlags(
+  app: Pick<GrantApplication, 'status' | 'grantedCents' | 'agreedCents'>,
+  payments: readonly Pick<Payment, 'expectedCents' | 'receivedCents'>[],
+): { overpaidCents: number; plannedAboveCents: number } {
+  const committed = app.status === 'refused' ? undefined : committedCents(app);
+  return {
+    overpaidCents: overpaidCents(app, paidCents(payments)),
+    plannedAboveCents: committed === undefined ? 0 : Math.max(0, plannedCents(payments) - committed),
+  };
+}
+
+/**
+ * Trop-perçu: what was received above the committed amount (conventionné, else accordé) — on a refused
+ * grant, everything received. Nothing while no amount is decided.
+ */
+export function overpaidCents(app: Pick<GrantApplication, 'status' | 'grantedCents' | 'agreedCents'>, paid: number): number {
+  const committed = app.status === 'refused' ? 0 : committedCents(app);
+  if (committed === undefined) return 0;
+  return Math.max(0, paid - committed);
 }
 
 export function isReceived(p: Pick<Payment, 'receivedDate'>): boolean {

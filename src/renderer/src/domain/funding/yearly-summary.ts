@@ -9,7 +9,7 @@ import {
 } from '../exercise';
 import { isPublicFunder, type Funder } from './funder';
 import { committedCents, type GrantApplication } from './grant-application';
-import { isPaymentOverdue, paidCents, type Payment } from './payment';
+import { isPaymentOverdue, overpaidCents, paidCents, type Payment } from './payment';
 
 // The summary by funder of one exercise that associations keep in a spreadsheet: demandé, accordé,
 // conventionné, versé and reste à percevoir. Every application whose period overlaps the exercise is listed
@@ -36,6 +36,8 @@ export interface SummaryRow {
   paidCents: number;
   /** Conventionné (or accordé when there is no convention) minus versé, never below zero. */
   remainingCents: number;
+  /** Received above the committed amount, application by application: shown, never netted into the rest. */
+  overpaidCents: number;
   latePaymentCount: number;
   latePaymentCents: number;
   /** The part of the committed amounts that belongs to the exercise (pro rata temporis). */
@@ -140,6 +142,7 @@ export function yearlySummary(
     });
     row.paidCents += paid;
     row.remainingCents += remainingCents(app, paid);
+    row.overpaidCents += overpaidCents(app, paid);
     row.latePaymentCount += late.length;
     row.latePaymentCents += late.reduce((sum, p) => sum + p.expectedCents, 0);
     rowsByFunder.set(app.funderId, row);
@@ -154,6 +157,7 @@ export function yearlySummary(
       agreedCents: t.agreedCents + r.agreedCents,
       paidCents: t.paidCents + r.paidCents,
       remainingCents: t.remainingCents + r.remainingCents,
+      overpaidCents: t.overpaidCents + r.overpaidCents,
       latePaymentCount: t.latePaymentCount + r.latePaymentCount,
       latePaymentCents: t.latePaymentCents + r.latePaymentCents,
       exerciseShareCents: t.exerciseShareCents + r.exerciseShareCents,
@@ -184,6 +188,7 @@ function emptyTotals(): YearlySummary['totals'] {
     agreedCents: 0,
     paidCents: 0,
     remainingCents: 0,
+    overpaidCents: 0,
     latePaymentCount: 0,
     latePaymentCents: 0,
     exerciseShareCents: 0,

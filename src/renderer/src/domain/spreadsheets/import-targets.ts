@@ -9,6 +9,7 @@ import { GRANT_STATUSES, PURPOSES, grantApplicationSchema } from '../funding/gra
 import { PARTNER_KINDS, PUBLIC_SUB_KINDS, partnerSchema } from '../partners/partner';
 import type { Amendment } from '../team/amendment';
 import { CONTRACT_KINDS, JOB_CATEGORIES, contractSchema, type Contract } from '../team/contract';
+import { CONTRACT_KIND_RULES } from '../team/contract-kinds';
 import { contractOverlapProblems } from '../team/contract-checks';
 import { PERSON_ROLES, personSchema } from '../team/person';
 import { frenchAmountToCents, frenchDateToIso, frenchNumber, frenchYesNo, normalizeHeader, type CellResult } from './french-cells';
@@ -31,7 +32,7 @@ type FieldType =
   | { type: 'amount' }
   | { type: 'number' }
   | { type: 'yesno' }
-  | { type: 'choice'; choices: readonly Choice[]; fallback?: string };
+  | { type: 'choice'; choices: readonly Choice[]; fallback?: string; valueAliases?: Readonly<Record<string, string>> };
 
 export type ImportField = FieldType & {
   key: string;
@@ -44,19 +45,47 @@ export type ImportField = FieldType & {
 const text = (key: string, label: string, aliases: string[] = [], required = false): ImportField => ({ type: 'text', key, label, aliases, required });
 const date = (key: string, label: string, aliases: string[] = [], required = false): ImportField => ({ type: 'date', key, label, aliases, required });
 const amount = (key: string, label: string, aliases: string[] = [], required = false): ImportField => ({ type: 'amount', key, label, aliases, required });
-const choice = (key: string, label: string, choices: readonly Choice[], aliases: string[] = [], fallback?: string): ImportField => ({
-  type: 'choice', key, label, choices, aliases, fallback, required: fallback === undefined,
+const choice = (
+  key: string,
+  label: string,
+  choices: readonly Choice[],
+  aliases: string[] = [],
+  fallback?: string,
+  valueAliases?: Readonly<Record<string, string>>,
+): ImportField => ({
+  type: 'choice', key, label, choices, aliases, fallback, required: fallback === undefined, ...(valueAliases ? { valueAliases } : {}),
 });
+
+/**
+ * What people write for a contract kind in their own lists (normalized as headers are). The CAE and the
+ * CUI are the PEC's former names: the contrat unique d'insertion (L5134-19-1) is what a PEC is signed as.
+ */
+const CONTRACT_KIND_ALIASES: Readonly<Record<string, string>> = {
+  cae: 'pec',
+  cui: 'pec',
+  'cui cae': 'pec',
+  'contrat aide': 'pec',
+  'parcours emploi competences': 'pec',
+  'contrat a duree indeterminee': 'cdi',
+  'contrat a duree determinee': 'cdd',
+  apprentissage: 'apprenticeship',
+  apprenti: 'apprenticeship',
+  professionnalisation: 'professionalisation',
+  'contrat pro': 'professionalisation',
+  'service civique': 'civic-service',
+  'adulte relais': 'adulte-relais',
+};
 
 // Contracts and applications name a person or a funder by what people write, not by an id.
 const PERSON_LAST = 'person.lastName';
 const PERSON_FIRST = 'person.firstName';
+const PERSON_EMAIL = 'person.email';
 const FUNDER_NAME = 'funder.name';
 
 export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
   people: [
-    text('lastName', 'Nom', ['nom de famille'], true),
-    text('firstName', 'Prénom', [], true),
+    text('lastName', 'Nom', ['nom de famille', 'nom du salarie', 'nom de la salariee', 'nom du salarie e', 'nom de l agent', 'nom usuel'], true),
+    text('firstName', 'Prénom', ['prenom du salarie', 'prenom de la salariee', 'prenom du salarie e'], true),
     choice('role', 'Statut', PERSON_ROLES, ['salarie ou volontaire'], 'employee'),
     text('jobTitle', 'Fonction', ['poste', 'emploi']),
     text('email', 'Courriel', ['email', 'e mail', 'mail', 'adresse electronique']),
@@ -65,18 +94,19 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     text('notes', 'Notes', ['remarques', 'commentaire']),
   ],
   contracts: [
-    text(PERSON_LAST, 'Nom', ['nom de famille', 'nom du salarie'], true),
-    text(PERSON_FIRST, 'Prénom', [], true),
-    choice('kind', 'Type de contrat', CONTRACT_KINDS, ['type', 'contrat', 'nature du contrat']),
+    text(PERSON_LAST, 'Nom', ['nom de famille', 'nom du salarie', 'nom de la salariee', 'nom du salarie e', 'nom usuel'], true),
+    text(PERSON_FIRST, 'Prénom', ['prenom du salarie', 'prenom de la salariee', 'prenom du salarie e'], true),
+    text(PERSON_EMAIL, 'Courriel de la personne', ['courriel', 'email', 'e mail', 'mail', 'adresse electronique']),
+    choice('kind', 'Type de contrat', CONTRACT_KINDS, ['type', 'contrat', 'nature du contrat', 'type de contrat de travail'], undefined, CONTRACT_KIND_ALIASES),
     text('cddReason', 'Motif du CDD', ['motif']),
     text('jobTitle', 'Intitulé du poste', ['poste', 'fonction', 'emploi'], true),
     choice('category', 'Catégorie', JOB_CATEGORIES, ['categorie professionnelle'], 'employee'),
     text('classification', 'Groupe et coefficient', ['classification', 'coefficient']),
-    date('startDate', 'Date de début', ['debut', 'date d embauche', 'embauche'], true),
+    date('startDate', 'Date de début', ['debut', 'date d embauche', 'embauche', 'date d entree', 'entree', 'debut du contrat'], true),
     date('plannedEndDate', 'Date de fin prévue', ['fin prevue', 'date de fin', 'fin']),
     date('actualEndDate', 'Date de fin effective', ['fin effective']),
-    { type: 'number', key: 'weeklyHours', label: 'Durée hebdomadaire', aliases: ['heures par semaine', 'heures hebdomadaires', 'duree', 'heures'], required: true },
-    amount('grossMonthlyCents', 'Salaire brut mensuel', ['salaire brut', 'brut mensuel', 'salaire'], true),
+    { type: 'number', key: 'weeklyHours', label: 'Durée hebdomadaire', aliases: ['heures par semaine', 'heures hebdomadaires', 'heures semaine', 'h semaine', 'heures hebdo', 'duree hebdo', 'duree du travail', 'temps de travail', 'duree', 'heures'], required: true },
+    amount('grossMonthlyCents', 'Salaire brut mensuel', ['salaire brut', 'brut mensuel', 'salaire mensuel brut', 'remuneration brute', 'salaire'], true),
     { type: 'number', key: 'employerChargesRate', label: 'Taux de charges patronales', aliases: ['charges patronales', 'taux de charges'], required: true },
     text('notes', 'Notes', ['remarques', 'commentaire']),
   ],
@@ -164,15 +194,77 @@ export function missingRequiredFields(kind: ImportKind, mapping: ColumnMapping):
 }
 
 export interface ImportReferences {
-  people: readonly { id: string; firstName: string; lastName: string }[];
+  people: readonly TeamMember[];
   funders: readonly { id: string; name: string }[];
   /** Contracts already recorded, for the overlap rule a form applies too (optional: only contracts need it). */
   contracts?: readonly { contract: Contract; amendments: readonly Pick<Amendment, 'newEndDate' | 'effectiveDate'>[] }[];
 }
 
+export interface TeamMember {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email?: string | undefined;
+}
+
+/** A person of the file found in the team: by e-mail, or by name where one side has no e-mail. */
+export interface TeamMatch {
+  id: string;
+  name: string;
+  by: 'email' | 'name';
+}
+
+/** A person a contract row names who is not in the team yet: created by the same import. */
+export interface NewPerson {
+  /** Shared by every row of the file naming the same person, so that she is created once. */
+  key: string;
+  lastName: string;
+  firstName: string;
+  email?: string;
+  role: 'employee' | 'volunteer';
+  jobTitle?: string;
+}
+
 export type RowOutcome =
-  | { line: number; ok: true; value: Record<string, unknown>; cells: Record<string, string> }
+  | {
+      line: number;
+      ok: true;
+      value: Record<string, unknown>;
+      cells: Record<string, string>;
+      /** People: this row is a person already in the team. */
+      existing?: TeamMatch;
+      /** Contracts: the person is created along with the contract. */
+      newPerson?: NewPerson;
+    }
   | { line: number; ok: false; errors: string[]; cells: Record<string, string> };
+
+/** The personId a contract row carries until its new person is created (never stored). */
+export const NEW_PERSON_PREFIX = 'nouvelle-personne:';
+
+const normalEmail = (email: string | undefined) => (email ?? '').trim().toLowerCase();
+const nameKey = (lastName: string, firstName: string) => `${normalizeHeader(lastName)}|${normalizeHeader(firstName)}`;
+
+/**
+ * The team member a row stands for. The same e-mail is the same person whatever the spelling of her name
+ * (a married name); the same name is the same person unless both have an e-mail and they differ (a
+ * namesake). Passerelle keeps no birth date (person.ts), so the name and the e-mail are all there is.
+ * Several members of that name and no e-mail to tell them apart: `ambiguous`.
+ */
+export function matchTeamMember(
+  row: { lastName: string; firstName: string; email?: string | undefined },
+  team: readonly TeamMember[],
+): { match: TeamMember; by: 'email' | 'name' } | 'ambiguous' | undefined {
+  const email = normalEmail(row.email);
+  if (email !== '') {
+    const byEmail = team.filter((m) => normalEmail(m.email) === email);
+    if (byEmail.length === 1) return { match: byEmail[0]!, by: 'email' };
+    if (byEmail.length > 1) return 'ambiguous';
+  }
+  const key = nameKey(row.lastName, row.firstName);
+  const byName = team.filter((m) => nameKey(m.lastName, m.firstName) === key && (email === '' || normalEmail(m.email) === '' || normalEmail(m.email) === email));
+  if (byName.length === 1) return { match: byName[0]!, by: 'name' };
+  return byName.length > 1 ? 'ambiguous' : undefined;
+}
 
 function matchChoice(field: ImportField & { type: 'choice' }, cell: string): CellResult<string | undefined> {
   const n = normalizeHeader(cell);
@@ -181,6 +273,8 @@ function matchChoice(field: ImportField & { type: 'choice' }, cell: string): Cel
     (c) => normalizeHeader(c.label) === n || normalizeHeader(c.value) === n || normalizeHeader(c.label.replace(/\s*\(.*\)$/, '')) === n,
   );
   if (found) return { ok: true, value: found.value };
+  const aliased = field.valueAliases?.[n];
+  if (aliased !== undefined) return { ok: true, value: aliased };
   const listed = field.choices.map((c) => c.label.replace(/\s*\(.*\)$/, '')).join(', ');
   return { ok: false, problem: `« ${cell.trim()} » n’est pas dans la liste (${listed}).` };
 }
@@ -207,33 +301,53 @@ function convertCell(field: ImportField, cell: string): CellResult<unknown> {
 
 const same = (a: string, b: string) => normalizeHeader(a) === normalizeHeader(b);
 
-function resolveReferences(kind: ImportKind, input: Record<string, unknown>, refs: ImportReferences, errors: string[]) {
+function resolveReferences(kind: ImportKind, input: Record<string, unknown>, refs: ImportReferences, errors: string[]): NewPerson | undefined {
   if (kind === 'contracts') {
     const last = String(input[PERSON_LAST] ?? '').trim();
     const first = String(input[PERSON_FIRST] ?? '').trim();
+    const email = String(input[PERSON_EMAIL] ?? '').trim();
     delete input[PERSON_LAST];
     delete input[PERSON_FIRST];
+    delete input[PERSON_EMAIL];
     if (last === '' || first === '') {
       errors.push(fieldMessage('Personne', 'indiquez le nom et le prénom d’une personne de l’équipe.'));
-      return;
+      return undefined;
     }
-    const found = refs.people.filter((p) => same(p.lastName, last) && same(p.firstName, first));
-    if (found.length === 1) input.personId = found[0]!.id;
-    else if (found.length === 0) errors.push(fieldMessage('Personne', `${first} ${last} n’est pas dans l’équipe — importez ou créez d’abord la personne.`));
-    else errors.push(fieldMessage('Personne', `plusieurs personnes s’appellent ${first} ${last} — saisissez ce contrat depuis sa fiche.`));
+    const found = matchTeamMember({ lastName: last, firstName: first, email }, refs.people);
+    if (found === 'ambiguous') {
+      errors.push(fieldMessage('Personne', `plusieurs personnes s’appellent ${first} ${last} — ajoutez une colonne Courriel, ou saisissez ce contrat depuis sa fiche.`));
+      return undefined;
+    }
+    if (found !== undefined) {
+      input.personId = found.match.id;
+      return undefined;
+    }
+    // Not in the team: the same import creates her (one line per employee needs one pass, not two).
+    const key = `${NEW_PERSON_PREFIX}${email !== '' ? normalEmail(email) : nameKey(last, first)}`;
+    input.personId = key;
+    const kindRule = typeof input.kind === 'string' ? (CONTRACT_KIND_RULES as Record<string, { employment: boolean }>)[input.kind] : undefined;
+    return {
+      key,
+      lastName: last,
+      firstName: first,
+      ...(email !== '' ? { email } : {}),
+      role: kindRule?.employment === false ? 'volunteer' : 'employee',
+      ...(typeof input.jobTitle === 'string' && input.jobTitle.trim() !== '' ? { jobTitle: input.jobTitle.trim() } : {}),
+    };
   }
   if (kind === 'applications') {
     const name = String(input[FUNDER_NAME] ?? '').trim();
     delete input[FUNDER_NAME];
     if (name === '') {
       errors.push(fieldMessage('Financeur', 'champ obligatoire.'));
-      return;
+      return undefined;
     }
     const found = refs.funders.filter((f) => same(f.name, name));
     if (found.length === 1) input.funderId = found[0]!.id;
     else if (found.length === 0) errors.push(fieldMessage('Financeur', `« ${name} » n’est pas dans l’annuaire des financeurs — importez-le d’abord.`));
     else errors.push(fieldMessage('Financeur', `plusieurs financeurs s’appellent « ${name} ».`));
   }
+  return undefined;
 }
 
 function isBlankRow(row: readonly string[]): boolean {
@@ -270,7 +384,7 @@ export function validateImportRows(
         if (converted.value !== undefined) input[field.key] = converted.value;
       } else errors.push(fieldMessage(field.label, converted.problem));
     }
-    resolveReferences(kind, input, refs, errors);
+    const newPerson = resolveReferences(kind, input, refs, errors);
     const parsed = SCHEMAS[kind].safeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -288,9 +402,29 @@ export function validateImportRows(
       const accepted = outcomes.flatMap((o) => (o.ok ? [{ contract: o.value as Contract, amendments: [] }] : []));
       errors.push(...Object.values(contractOverlapProblems(contract, [...(refs.contracts ?? []), ...accepted])));
     }
+    let existing: TeamMatch | undefined;
+    if (kind === 'people' && errors.length === 0 && parsed.success) {
+      const person = parsed.data as { lastName: string; firstName: string; email?: string };
+      // The same person twice in the file is reported, not imported twice.
+      const earlier = outcomes.find((o) => o.ok && matchTeamMember(person, [{ id: String(o.line), ...(o.value as { lastName: string; firstName: string; email?: string }) }]) !== undefined);
+      if (earlier) errors.push(fieldMessage('Personne', `${person.firstName} ${person.lastName} est déjà à la ligne ${earlier.line} du fichier.`));
+      const found = matchTeamMember(person, refs.people);
+      if (found === 'ambiguous') {
+        errors.push(fieldMessage('Personne', `plusieurs personnes de l’équipe s’appellent ${person.firstName} ${person.lastName} — ajoutez une colonne Courriel pour les distinguer.`));
+      } else if (found !== undefined) {
+        existing = { id: found.match.id, name: `${found.match.firstName} ${found.match.lastName}`, by: found.by };
+      }
+    }
     outcomes.push(
       errors.length === 0 && parsed.success
-        ? { line, ok: true, value: parsed.data as Record<string, unknown>, cells }
+        ? {
+            line,
+            ok: true,
+            value: parsed.data as Record<string, unknown>,
+            cells,
+            ...(existing ? { existing } : {}),
+            ...(newPerson ? { newPerson } : {}),
+          }
         : { line, ok: false, errors, cells },
     );
   });
@@ -300,4 +434,33 @@ export function validateImportRows(
 /** « Ligne 4 — Date de début : … », one line per problem, as the report lists them. */
 export function rowErrorMessages(outcomes: readonly RowOutcome[]): string[] {
   return outcomes.flatMap((o) => (o.ok ? [] : o.errors.map((e) => `Ligne ${o.line} — ${e}`)));
+}
+
+export type ExistingChoice = 'update' | 'skip';
+
+/** What an import will write, for its button and its report: only what will be written is counted. */
+export interface ImportPlan {
+  /** New records. */
+  create: number;
+  /** People already in the team whose record the file updates. */
+  update: number;
+  /** People already in the team left as they are. */
+  unchanged: number;
+  /** People a contracts file creates along with their contracts. */
+  newPeople: number;
+  /** Rows in error: left out when skipped, otherwise they stop the whole import. */
+  bad: number;
+  /** Nothing will be written: rows in error not skipped, or nothing to write. */
+  blocked: boolean;
+}
+
+export function importPlan(outcomes: readonly RowOutcome[], options: { skipInvalid: boolean; existing: ExistingChoice }): ImportPlan {
+  const bad = outcomes.filter((o) => !o.ok).length;
+  const good = outcomes.filter((o): o is Extract<RowOutcome, { ok: true }> => o.ok);
+  const matched = good.filter((o) => o.existing !== undefined).length;
+  const update = options.existing === 'update' ? matched : 0;
+  const create = good.length - matched;
+  const newPeople = new Set(good.flatMap((o) => (o.newPerson ? [o.newPerson.key] : []))).size;
+  const blocked = (bad > 0 && !options.skipInvalid) || create + update === 0;
+  return { create, update, unchanged: matched - update, newPeople, bad, blocked };
 }

@@ -25,7 +25,7 @@ import {
   statusHistory,
   type GrantApplicationRecord,
 } from '../../domain/funding/grant-application';
-import { isPaymentOverdue, paidCents, type PaymentRecord } from '../../domain/funding/payment';
+import { acceptsPayments, applicationPaymentFlags, isPaymentOverdue, paidCents, type PaymentRecord } from '../../domain/funding/payment';
 import { remainingCents } from '../../domain/funding/yearly-summary';
 import { formatCents } from '../../domain/money';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
@@ -70,6 +70,8 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
   const funder = funders?.find((f) => f.id === application.funderId);
   const paid = paidCents(payments ?? []);
   const remaining = remainingCents(application, paid);
+  const paymentFlags = applicationPaymentFlags(application, payments ?? []);
+  const payable = acceptsPayments(application);
 
   async function remove() {
     const binned = await deleteGrantApplication(db, { id: application.id, updatedAt: application.updatedAt });
@@ -120,9 +122,11 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
     <Page
       title={application.title}
       action={
-        <button type="button" className="button button--primary" onClick={() => setPaymentDialog('new')}>
-          Ajouter un versement
-        </button>
+        payable ? (
+          <button type="button" className="button button--primary" onClick={() => setPaymentDialog('new')}>
+            Ajouter un versement
+          </button>
+        ) : undefined
       }
     >
       <FundingTabs />
@@ -141,6 +145,19 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
       {needsConvention(application) ? (
         <p className="flag flag--warning" role="note">
           Accordée au-delà de 23&nbsp;000&nbsp;€&nbsp;: une convention écrite doit être signée avant tout versement.
+        </p>
+      ) : null}
+      {paymentFlags.overpaidCents > 0 ? (
+        <p className="flag flag--warning" role="note">
+          {application.status === 'refused'
+            ? `Demande refusée, mais ${formatCents(paid)} reçus\u00a0: trop-perçu de ${formatCents(paymentFlags.overpaidCents)}, à rembourser au financeur ou à corriger.`
+            : `Trop-perçu de ${formatCents(paymentFlags.overpaidCents)}\u00a0: les versements reçus dépassent le montant ${application.agreedCents !== undefined ? 'conventionné' : 'accordé'}.`}
+        </p>
+      ) : null}
+      {paymentFlags.plannedAboveCents > 0 ? (
+        <p className="flag flag--warning" role="note">
+          Les tranches prévues dépassent de {formatCents(paymentFlags.plannedAboveCents)} le montant{' '}
+          {application.agreedCents !== undefined ? 'conventionné' : 'accordé'}&nbsp;: vérifiez leurs montants.
         </p>
       ) : null}
       {grantedAboveRequested(application) ? (
@@ -204,19 +221,28 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
           <div><dt>Accordé</dt><dd>{application.grantedCents === undefined ? '—' : formatCents(application.grantedCents)}</dd></div>
           <div><dt>Conventionné</dt><dd>{application.agreedCents === undefined ? '—' : formatCents(application.agreedCents)}</dd></div>
           <div><dt>Versé</dt><dd>{formatCents(paid)}</dd></div>
-          <div><dt>Reste à percevoir</dt><dd>{formatCents(remaining)}</dd></div>
+          {paymentFlags.overpaidCents > 0 ? (
+            <div><dt>Trop-perçu</dt><dd className="amount--overpaid">{formatCents(paymentFlags.overpaidCents)}</dd></div>
+          ) : (
+            <div><dt>Reste à percevoir</dt><dd>{formatCents(remaining)}</dd></div>
+          )}
         </dl>
       </section>
 
       <section className="card" aria-labelledby="payments-title">
         <h2 id="payments-title">Versements</h2>
+        {!payable ? (
+          <p className="muted">Demande refusée&nbsp;: aucun versement n’est attendu.</p>
+        ) : null}
         {payments === undefined ? (
           <p role="status">Chargement…</p>
         ) : payments.length === 0 ? (
+          payable ? (
           <p className="muted">
             Aucun versement prévu. Ajoutez les tranches annoncées par le financeur (avance, solde)&nbsp;: chaque tranche attendue
             devient une échéance du tableau de bord.
           </p>
+          ) : null
         ) : (
           <table className="data-table">
             <caption className="visually-hidden">Versements de la demande</caption>
@@ -281,6 +307,8 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
         open={paymentDialog !== null}
         onOpenChange={(open) => !open && setPaymentDialog(null)}
         applicationId={application.id}
+        application={application}
+        payments={payments}
         payment={paymentDialog !== null && paymentDialog !== 'new' ? paymentDialog : undefined}
       />
       <ConfirmDialog

@@ -74,6 +74,7 @@ export function yearlySummarySheet(summary: YearlySummary, year: number | string
       { header: 'Conventionné', type: 'cents', value: (r) => r.agreedCents },
       { header: 'Versé', type: 'cents', value: (r) => r.paidCents },
       { header: 'Reste à percevoir', type: 'cents', value: (r) => r.remainingCents },
+      { header: 'Trop-perçu', type: 'cents', value: (r) => r.overpaidCents },
       { header: 'Tranches en retard', type: 'number', value: (r) => r.latePaymentCount },
       { header: 'Montant en retard', type: 'cents', value: (r) => r.latePaymentCents },
       { header: 'Part de l’exercice', type: 'cents', value: (r) => r.exerciseShareCents },

@@ -32,6 +32,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
 
   return (
     <Page
+      className="page--landscape"
       title={`Bilan annuel ${year}`}
       action={
         <button type="button" className="button button--primary" onClick={() => window.print()}>
@@ -75,7 +76,9 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
               153{'\u00a0'}000{'\u00a0'}€&nbsp;: les comptes doivent être publiés et un commissaire aux comptes nommé.
             </p>
           ) : null}
-          <table className="data-table summary-table">
+          {/* At 1280 px the columns fit; narrower, the table scrolls with the funder's column kept in view. */}
+          <div className="table-scroll" role="region" aria-label={`Subventions ${year} par financeur, tableau défilant`} tabIndex={0}>
+          <table className="data-table summary-table summary-table--funders">
             <caption>Subventions {year} par financeur</caption>
             <thead>
               <tr>
@@ -99,7 +102,9 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
                   <td className="num">{formatCents(r.grantedCents)}</td>
                   <td className="num">{formatCents(r.agreedCents)}</td>
                   <td className="num">{formatCents(r.paidCents)}</td>
-                  <td className="num">{formatCents(r.remainingCents)}</td>
+                  <td className="num">
+                    <Remaining remainingCents={r.remainingCents} overpaidCents={r.overpaidCents} />
+                  </td>
                   <td>
                     {r.latePaymentCount > 0 ? (
                       <span className="badge badge--late">
@@ -121,7 +126,9 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
                 <td className="num">{formatCents(summary.totals.grantedCents)}</td>
                 <td className="num">{formatCents(summary.totals.agreedCents)}</td>
                 <td className="num">{formatCents(summary.totals.paidCents)}</td>
-                <td className="num">{formatCents(summary.totals.remainingCents)}</td>
+                <td className="num">
+                  <Remaining remainingCents={summary.totals.remainingCents} overpaidCents={summary.totals.overpaidCents} />
+                </td>
                 <td>
                   {summary.totals.latePaymentCount > 0
                     ? `${summary.totals.latePaymentCount} en retard (${formatCents(summary.totals.latePaymentCents)})`
@@ -131,6 +138,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
               </tr>
             </tfoot>
           </table>
+          </div>
           <table className="data-table summary-table">
             <caption>Demandes de l’exercice {year} et leur part</caption>
             <thead>
@@ -157,5 +165,15 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
         </>
       )}
     </Page>
+  );
+}
+
+/** Reste à percevoir, and under it any trop-perçu: an overpayment is never hidden behind a rest of 0. */
+function Remaining({ remainingCents, overpaidCents }: { remainingCents: number; overpaidCents: number }) {
+  return (
+    <>
+      {formatCents(remainingCents)}
+      {overpaidCents > 0 ? <span className="amount--overpaid">trop-perçu de{'\u00a0'}{formatCents(overpaidCents)}</span> : null}
+    </>
   );
 }

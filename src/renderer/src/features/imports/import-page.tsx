@@ -8,6 +8,8 @@ import { formatCents } from '../../domain/money';
 import {
   IMPORT_FIELDS,
   IMPORT_KINDS,
+  importPlan,
+  type ExistingChoice,
   missingRequiredFields,
   rowErrorMessages,
   suggestMapping,
@@ -58,6 +60,27 @@ function shown(field: ImportField, outcome: RowOutcome): string {
   }
 }
 
+/** « 3 contrats importés ; 3 personnes ajoutées à l’équipe. » — what was written, nothing else. */
+function resultText(result: Extract<ImportResult, { status: 'imported' }>, kind: ImportKind): string {
+  const [one, many] = IMPORTED_WHAT[kind];
+  const parts = [
+    result.count > 0 || result.updated === 0 ? `${result.count} ${result.count <= 1 ? one : many}` : '',
+    result.createdPeople > 0 ? `${result.createdPeople} ${result.createdPeople === 1 ? 'personne ajoutée' : 'personnes ajoutées'} à l’équipe` : '',
+    result.updated > 0 ? `${result.updated} ${result.updated === 1 ? 'fiche mise à jour' : 'fiches mises à jour'}` : '',
+    result.unchanged > 0 ? `${result.unchanged} déjà dans l’équipe, ${result.unchanged === 1 ? 'laissée telle quelle' : 'laissées telles quelles'}` : '',
+    result.skipped > 0 ? `${result.skipped} ${result.skipped === 1 ? 'ligne ignorée' : 'lignes ignorées'}` : '',
+  ].filter((p) => p !== '');
+  return `${parts.join(' ; ')}.`;
+}
+
+/** The preview's « État » of a row: what the import will do with it. */
+function rowState(o: RowOutcome, existing: ExistingChoice): string {
+  if (!o.ok) return 'En erreur';
+  if (o.existing) return `Déjà dans l’équipe (${o.existing.name}) — ${existing === 'update' ? 'sera mise à jour' : 'laissée telle quelle'}`;
+  if (o.newPerson) return `Prête — ajoute ${o.newPerson.firstName} ${o.newPerson.lastName} à l’équipe`;
+  return 'Prête';
+}
+
 export function ImportPage() {
   const act = useAction();
   const { db } = useCurrentWorkspace();
@@ -68,8 +91,11 @@ export function ImportPage() {
   const [kind, setKind] = useState<ImportKind>('people');
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [existing, setExisting] = useState<ExistingChoice>('skip');
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Which reading of a file of two encodings the user chose; null until chosen. */
+  const [reading, setReading] = useState<number | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
   const chooseFile = async () => {
@@ -80,6 +106,7 @@ export function ImportPage() {
     try {
       const table = await readSpreadsheet(opened.fileName, opened.data);
       setFile({ name: opened.fileName, table });
+      setReading(null);
       setReadError(table.headers.length === 0 ? 'Ce fichier est vide : aucune ligne d’en-tête trouvée.' : null);
       setMapping(suggestMapping(kind, table.headers));
       setResult(null);
@@ -89,31 +116,43 @@ export function ImportPage() {
     }
   };
 
+  const readings = file?.table.readings;
+  const table = file ? (readings && reading !== null ? (readings[reading]?.table ?? file.table) : file.table) : null;
+  const readingMissing = readings !== undefined && reading === null;
+
   const changeKind = (next: ImportKind) => {
     setKind(next);
     setResult(null);
-    if (file) setMapping(suggestMapping(next, file.table.headers));
+    if (table) setMapping(suggestMapping(next, table.headers));
   };
 
   const outcomes = useMemo(
-    () => (file && refs ? validateImportRows(kind, file.table.rows, mapping, refs, file.table.firstLine) : []),
-    [file, refs, kind, mapping],
+    () => (table && refs ? validateImportRows(kind, table.rows, mapping, refs, table.firstLine) : []),
+    [table, refs, kind, mapping],
   );
   const missing = missingRequiredFields(kind, mapping);
   const errors = rowErrorMessages(outcomes);
   const badRows = outcomes.filter((o) => !o.ok).length;
   const goodRows = outcomes.length - badRows;
+  const plan = importPlan(outcomes, { skipInvalid, existing });
+  const matchedRows = outcomes.filter((o) => o.ok && o.existing !== undefined).length;
+  // The button counts what will be written, nothing else.
+  const toWrite = plan.create + plan.update;
   const fields = IMPORT_FIELDS[kind];
   const mappedFields = fields.filter((f) => (mapping[f.key] ?? null) !== null);
 
   const runImport = async () => {
     setBusy(true);
     try {
-      const outcome = await importRows(db, kind, outcomes, { skipInvalid });
+      const outcome = await importRows(db, kind, outcomes, { skipInvalid, existing });
       setResult(outcome);
       if (outcome.status === 'imported') {
         const [one, many] = IMPORTED_WHAT[kind];
-        toast.show(`${outcome.count} ${outcome.count === 1 ? one : many}.`);
+        toast.show(
+          outcome.count === 0 && outcome.updated > 0
+            ? `${outcome.updated} ${outcome.updated === 1 ? 'fiche mise à jour' : 'fiches mises à jour'}.`
+            : `${outcome.count} ${outcome.count === 1 ? one : many}.`,
+        );
       }
       resultRef.current?.focus();
     } finally {
@@ -123,7 +162,7 @@ export function ImportPage() {
 
   const columnOptions = [
     { value: NOT_IN_FILE, label: '— absent du fichier —' },
-    ...(file?.table.headers.map((h, i) => ({ value: String(i), label: h === '' ? `Colonne ${i + 1}` : h })) ?? []),
+    ...(table?.headers.map((h, i) => ({ value: String(i), label: h === '' ? `Colonne ${i + 1}` : h })) ?? []),
   ];
 
   return (
@@ -154,8 +193,36 @@ export function ImportPage() {
       {file && !readError ? (
         <>
           <p className="import__file">
-            Fichier : <strong>{file.name}</strong> ({file.table.source}, {file.table.rows.filter((r) => r.some((c) => c.trim() !== '')).length} lignes de données)
+            Fichier : <strong>{file.name}</strong> ({readingMissing ? 'CSV, encodage à choisir' : (table ?? file.table).source}, {file.table.rows.filter((r) => r.some((c) => c.trim() !== '')).length} lignes de données)
           </p>
+
+          {readings ? (
+            <fieldset className="import__readings">
+              <legend>
+                Ce fichier mêle deux encodages de caractères&nbsp;: choisissez la lecture où les accents sont justes.
+              </legend>
+              {readings.map((r, i) => (
+                <label key={r.encoding} className="import__reading">
+                  <input
+                    type="radio"
+                    name="reading"
+                    checked={reading === i}
+                    onChange={() => {
+                      setResult(null);
+                      setReading(i);
+                      setMapping(suggestMapping(kind, r.table.headers));
+                    }}
+                  />
+                  <span>
+                    <strong>{r.label}</strong>
+                    {r.samples.map((line, n) => (
+                      <code key={n} className="import__sample">{line}</code>
+                    ))}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
 
           <h2 className="import__step">1. Ce que contient le fichier</h2>
           <SelectField
@@ -219,22 +286,22 @@ export function ImportPage() {
               <thead>
                 <tr>
                   <th scope="col">Ligne</th>
+                  <th scope="col">État</th>
                   {mappedFields.map((f) => (
                     <th scope="col" key={f.key}>
                       {f.label}
                     </th>
                   ))}
-                  <th scope="col">État</th>
                 </tr>
               </thead>
               <tbody>
                 {outcomes.slice(0, PREVIEW_ROWS).map((o) => (
                   <tr key={o.line} className={o.ok ? undefined : 'import__row--error'}>
                     <td>{o.line}</td>
+                    <td>{rowState(o, existing)}</td>
                     {mappedFields.map((f) => (
                       <td key={f.key}>{shown(f, o)}</td>
                     ))}
-                    <td>{o.ok ? 'Prête' : 'En erreur'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -244,7 +311,9 @@ export function ImportPage() {
           <h2 className="import__step">4. Vérification</h2>
           {badRows === 0 ? (
             <p className="import__ok">
-              {goodRows} {goodRows === 1 ? 'ligne prête' : 'lignes prêtes'} à importer, aucune erreur.
+              {matchedRows > 0
+                ? `${goodRows} ${goodRows === 1 ? 'ligne lue' : 'lignes lues'} sans erreur, dont ${matchedRows} déjà dans l’équipe.`
+                : `${goodRows} ${goodRows === 1 ? 'ligne prête' : 'lignes prêtes'} à importer, aucune erreur.`}
             </p>
           ) : (
             <section className="import__report" aria-labelledby="import-errors-title">
@@ -268,15 +337,53 @@ export function ImportPage() {
             </section>
           )}
 
+          {matchedRows > 0 ? (
+            <fieldset className="import__existing">
+              <legend>
+                {matchedRows} {matchedRows === 1 ? 'personne du fichier est' : 'personnes du fichier sont'} déjà dans l’équipe
+                (même courriel, ou même nom et prénom)
+              </legend>
+              <label className="import__choice">
+                <input type="radio" name="existing" checked={existing === 'skip'} onChange={() => { setResult(null); setExisting('skip'); }} />
+                Les laisser telles quelles
+              </label>
+              <label className="import__choice">
+                <input type="radio" name="existing" checked={existing === 'update'} onChange={() => { setResult(null); setExisting('update'); }} />
+                Mettre à jour leur fiche avec les colonnes du fichier
+              </label>
+            </fieldset>
+          ) : null}
+          {plan.newPeople > 0 ? (
+            <p className="import__ok">
+              {plan.newPeople} {plan.newPeople === 1 ? 'personne n’est pas encore dans l’équipe : elle y sera ajoutée' : 'personnes ne sont pas encore dans l’équipe : elles y seront ajoutées'} avec {plan.newPeople === 1 ? 'son contrat' : 'leurs contrats'}.
+            </p>
+          ) : null}
+
           <div className="import__actions">
             <button
               type="button"
               className="button button--primary"
-              disabled={busy || result?.status === 'imported' || missing.length > 0 || outcomes.length === 0 || (skipInvalid && goodRows === 0)}
+              disabled={busy || result?.status === 'imported' || missing.length > 0 || readingMissing || plan.blocked}
               onClick={() => act(() => runImport())}
             >
-              {badRows > 0 && skipInvalid ? `Importer les ${goodRows} lignes correctes` : `Importer ${outcomes.length} ${outcomes.length === 1 ? 'ligne' : 'lignes'}`}
+              {badRows > 0 && !skipInvalid
+                ? 'Importer'
+                : toWrite === 0
+                  ? 'Rien à importer'
+                  : badRows > 0
+                    ? `Importer les ${toWrite} ${toWrite === 1 ? 'ligne correcte' : 'lignes correctes'}`
+                    : `Importer ${toWrite} ${toWrite === 1 ? 'ligne' : 'lignes'}`}
             </button>
+            {badRows > 0 && !skipInvalid ? (
+              <p className="field__hint">
+                Rien ne sera importé tant que {badRows} {badRows === 1 ? 'ligne est' : 'lignes sont'} en erreur&nbsp;: corrigez le fichier, ou cochez
+                « Ignorer les lignes en erreur ».
+              </p>
+            ) : null}
+            {readingMissing ? <p className="field__hint">Choisissez d’abord la lecture du fichier où les accents sont justes.</p> : null}
+            {badRows === 0 && toWrite === 0 && matchedRows > 0 ? (
+              <p className="field__hint">Toutes les personnes du fichier sont déjà dans l’équipe.</p>
+            ) : null}
           </div>
           <div ref={resultRef} tabIndex={-1} aria-live="polite" className="import__result">
             {result?.status === 'refused' ? (
@@ -286,10 +393,7 @@ export function ImportPage() {
               </p>
             ) : null}
             {result?.status === 'imported' ? (
-              <p className="import__ok">
-                {result.count} {result.count === 1 ? IMPORTED_WHAT[kind][0] : IMPORTED_WHAT[kind][1]}
-                {result.skipped > 0 ? ` ; ${result.skipped} ${result.skipped === 1 ? 'ligne ignorée' : 'lignes ignorées'}` : ''}.
-              </p>
+              <p className="import__ok">{resultText(result, kind)}</p>
             ) : null}
           </div>
         </>
