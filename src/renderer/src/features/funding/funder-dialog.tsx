@@ -1,10 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useForm } from 'react-hook-form';
-import { useState } from 'react';
 import {
   FILING_PORTALS,
   FUNDER_KINDS,
   funderFormValues,
+  funderSchema,
+  type Funder,
   type FunderFormValues,
   type FunderRecord,
 } from '../../domain/funding/funder';
@@ -12,7 +12,7 @@ import { saveFunder } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
-import { useLoadedRevision } from '../../ui/loaded-revision';
+import { useSchemaForm } from '../../ui/use-schema-form';
 
 /** Creates or edits a funder. The repository validates; its French messages go under the fields. */
 export function FunderDialog({
@@ -45,30 +45,27 @@ export function FunderDialog({
 function FunderForm({ funder, onDone }: { funder?: FunderRecord | undefined; onDone: (saved?: FunderRecord) => void }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
-  const revision = useLoadedRevision(funder);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const { register, handleSubmit, setFocus, formState } = useForm<FunderFormValues>({
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<FunderFormValues, Funder, FunderRecord>({
+    schema: funderSchema,
     defaultValues: funderFormValues(funder),
+    record: funder,
+    valuesOf: funderFormValues,
   });
+  const { formState } = form;
 
-  const onSubmit = async (values: FunderFormValues) => {
-    const result = await saveFunder(db, values, funder ? { id: revision.target() } : {});
+  const onValid = async (values: Funder) => {
+    const result = await saveFunder(db, values, funder ? { id: revision() } : {});
     if (!result.ok) {
-      setErrors(result.errors);
-      if (result.errors[''] !== undefined) toast.show(result.errors[''], { tone: 'error' });
-      const first = Object.keys(result.errors)[0];
-      if (first) setFocus(first as keyof FunderFormValues);
+      refuse(result.errors);
       return;
     }
-    revision.adopt(result.value);
     toast.show(result.merged?.message ?? (funder ? 'Financeur enregistré.' : `Financeur « ${result.value.name} » ajouté.`));
     onDone(result.value);
   };
 
-  const field = (name: keyof FunderFormValues) => ({ ...register(name), error: errors[name] });
-
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="dialog-form">
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate className="dialog-form">
+      {summary}
       <TextField label="Nom du financeur" required autoFocus {...field('name')} />
       <SelectField label="Type de financeur" options={FUNDER_KINDS} {...field('kind')} />
       <TextField label="Service instructeur" hint="Ex. délégué du préfet, direction de la vie associative." {...field('service')} />
