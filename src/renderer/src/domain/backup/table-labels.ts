@@ -24,6 +24,7 @@ const TABLE_LABELS: Record<string, string> = {
   budgetLines: 'Lignes de budget',
   dossierSnapshots: 'Dossiers produits',
   financialReports: 'Comptes-rendus financiers',
+  absences: 'Absences',
 };
 
 export function tableLabel(table: string): string {

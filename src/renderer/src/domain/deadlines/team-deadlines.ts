@@ -1,4 +1,5 @@
 import { formatDateShort, type IsoDate } from '../dates';
+import { absenceKindLabel, returnVisitDue, RETURN_VISIT_WITHIN_DAYS, type AbsenceRecord } from '../team/absence';
 import { amendmentsOf, effectiveEndDate } from '../team/amendment';
 import { aidSchemeLabel, type AidedPostRecord } from '../team/aided-post';
 import { contractKindLabel, FIXED_TERM_KINDS, isEmployment, type ContractRecord } from '../team/contract';
@@ -67,7 +68,39 @@ export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadl
       if (renewal) deadlines.push(renewal);
     }
   }
+  const contracts = new Map(team.contracts.map((c) => [c.id, c]));
+  for (const absence of team.absences ?? []) {
+    const contract = contracts.get(absence.contractId);
+    const person = contract ? people.get(contract.personId) : undefined;
+    if (!contract || !person || !isEmployment(contract)) continue;
+    const end = effectiveEndDate(contract, amendmentsOf(contract.id, amendmentsByContract.get(contract.id) ?? []));
+    const visit = returnVisitDeadline(absence, person, end);
+    if (visit) deadlines.push(visit);
+  }
   return deadlines;
+}
+
+/**
+ * The examen de reprise after a maternity leave, an occupational disease, a work accident of 30 days or
+ * more, or a sickness of 60 days or more (R4624-31): due within 8 days of the return, until its date is on
+ * the absence. None when the contract ends before work resumes (staff deadlines stop with the contract).
+ */
+function returnVisitDeadline(absence: AbsenceRecord, person: PersonRecord, contractEnd: IsoDate | undefined): Deadline | null {
+  const due = returnVisitDue(absence);
+  if (due === null || absence.returnVisitDate !== undefined || absence.endDate === undefined) return null;
+  const resumes = addDaysIso(absence.endDate, 1);
+  if (contractEnd !== undefined && resumes > contractEnd) return null;
+  const rule = 'return-to-work-visit';
+  return {
+    key: deadlineKey('contract', absence.id, rule),
+    source: 'contract',
+    rule,
+    title: `Examen de reprise — ${personName(person)}`,
+    dueDate: due,
+    link: `/equipe/${person.id}`,
+    sourceLabel: SOURCE_LABEL,
+    detail: `${absenceKindLabel(absence.kind)} du ${formatDateShort(absence.startDate)} au ${formatDateShort(absence.endDate)} : reprise le ${formatDateShort(resumes)}, examen dans les ${RETURN_VISIT_WITHIN_DAYS} jours (R4624-31)`,
+  };
 }
 
 function contractDeadlines(

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates';
+import { absencesOf, unpaidStretches, type AbsenceRecord } from './absence';
 import { amendmentsOf, contractTerms, effectiveEndDate, type AmendmentRecord } from './amendment';
 import type { AidedPostRecord } from './aided-post';
 import { monthlySmicAidCents } from './aided-post';
@@ -18,13 +19,17 @@ import type { PersonRecord } from './person';
 // - a monthly amount (salary, aid at a rate of the SMIC) counts in full for a whole month and
 //   prorated by calendar days for a partial one (covered days ÷ days of that month);
 // - an annual aid counts for the days of the aid period in the year ÷ days in the year;
-// - employer cost = gross × (1 + charge rate); each contract's figures are rounded to the cent, then added.
+// - employer cost = gross × (1 + charge rate); each contract's figures are rounded to the cent, then added;
+// - the days of an unpaid absence (congé sans solde) count neither in the ETPT nor in the gross salary;
+//   a paid one (sickness, maternity, work accident) counts as worked time (absence.ts says why).
 
 export interface TeamData {
   people: readonly PersonRecord[];
   contracts: readonly ContractRecord[];
   amendments: readonly AmendmentRecord[];
   aidedPosts: readonly AidedPostRecord[];
+  /** Absences on contracts (absence.ts); absent where a caller has none to give. */
+  absences?: readonly AbsenceRecord[];
 }
 
 /** The records that count: out of the bin, and attached to a person and a contract that are too. */
@@ -38,6 +43,7 @@ export function liveTeam(data: TeamData): TeamData {
     contracts,
     amendments: data.amendments.filter((a) => a.deletedAt === null && contractIds.has(a.contractId)),
     aidedPosts: data.aidedPosts.filter((p) => p.deletedAt === null && contractIds.has(p.contractId)),
+    absences: (data.absences ?? []).filter((a) => a.deletedAt === null && contractIds.has(a.contractId)),
   };
 }
 
@@ -111,15 +117,17 @@ export function aidReceivedForYear(post: AidedPostRecord, period: YearOrExercise
   return post.receipts.filter((r) => r.date >= start && r.date <= end).reduce((sum, r) => sum + (r.amountCents ?? 0), 0);
 }
 
-/** One contract's year; amendments may be all of the team's (only its own are used). */
+/** One contract's year; amendments and absences may be all of the team's (only its own are used). */
 export function contractYear(
   contract: ContractRecord,
   amendments: readonly AmendmentRecord[],
   aidedPost: AidedPostRecord | undefined,
   period: YearOrExercise,
+  absences: readonly AbsenceRecord[] = [],
 ): ContractYear {
   const exercise = asExercise(period);
   const own = amendmentsOf(contract.id, amendments);
+  const ownAbsences = absencesOf(contract.id, absences);
   let days = 0;
   let etpt = 0;
   let gross = 0;
@@ -127,9 +135,12 @@ export function contractYear(
     const span = coveredInYear(segment.from, segment.to, exercise);
     if (span === null) continue;
     const segmentDays = daysInclusive(span.from, span.to);
+    const unpaid = unpaidStretches(ownAbsences, span.from, span.to);
+    const unpaidDays = unpaid.reduce((total, u) => total + daysInclusive(u.from, u.to), 0);
     days += segmentDays;
-    etpt += (segment.weeklyHours / 35) * (segmentDays / exerciseDays(exercise));
+    etpt += (segment.weeklyHours / 35) * ((segmentDays - unpaidDays) / exerciseDays(exercise));
     gross += monthlyProrated(segment.grossMonthlyCents, span.from, span.to);
+    for (const u of unpaid) gross -= monthlyProrated(segment.grossMonthlyCents, u.from, u.to);
   }
   const grossCents = Math.round(gross);
   return {
@@ -158,7 +169,7 @@ export function teamYear(data: TeamData, period: YearOrExercise): TeamYear {
   const postByContract = new Map(team.aidedPosts.map((p) => [p.contractId, p]));
   const contracts = team.contracts
     .filter((c) => contractInYear(c, team.amendments, exercise))
-    .map((c) => contractYear(c, team.amendments, postByContract.get(c.id), exercise));
+    .map((c) => contractYear(c, team.amendments, postByContract.get(c.id), exercise, team.absences));
 
   const employees = new Set<string>();
   const volunteers = new Set<string>();
