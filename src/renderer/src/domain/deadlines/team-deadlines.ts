@@ -7,7 +7,8 @@ import { CONTRACT_KIND_RULES } from '../team/contract-kinds';
 import { addDaysIso, addMonthsIso, addYearsIso, periodEndAfterMonths } from '../team/day-count';
 import { personName, type PersonRecord } from '../team/person';
 import { liveTeam, type TeamData } from '../team/team-year';
-import { currentTrialEnd, type TrialRules } from '../team/trial-period';
+import { trialEndInForce, type DatedContract } from '../team/successive-contracts';
+import type { TrialRules } from '../team/trial-period';
 import { addWorkingDays } from '../working-days';
 import { deadlineKey, type Deadline } from './deadline';
 
@@ -55,11 +56,21 @@ export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadl
   for (const post of team.aidedPosts) if (!postByContract.has(post.contractId)) postByContract.set(post.contractId, post);
   const chains = employmentChains(team.contracts, (c) => effectiveEndDate(c, amendmentsOf(c.id, amendmentsByContract.get(c.id) ?? [])));
   const deadlines: Deadline[] = [];
+  // Each person's contracts with their ends, for the trial period that prior fixed-term time shortens.
+  const datedByPerson = new Map<string, DatedContract[]>();
+  for (const c of team.contracts) {
+    const dated = { ...c, end: effectiveEndDate(c, amendmentsOf(c.id, amendmentsByContract.get(c.id) ?? [])) };
+    const own = datedByPerson.get(c.personId);
+    if (own) own.push(dated);
+    else datedByPerson.set(c.personId, [dated]);
+  }
   for (const contract of team.contracts) {
     const person = people.get(contract.personId);
     if (!person) continue;
     const own = amendmentsOf(contract.id, amendmentsByContract.get(contract.id) ?? []);
-    deadlines.push(...contractDeadlines(contract, person, effectiveEndDate(contract, own), today, options));
+    const end = effectiveEndDate(contract, own);
+    const trialEnd = trialEndInForce({ ...contract, end }, options.trialRules ?? 'legal', datedByPerson.get(contract.personId) ?? []);
+    deadlines.push(...contractDeadlines(contract, person, end, trialEnd, today, options));
     const chain = chains.get(contract.id);
     if (chain && chain.last === contract) deadlines.push(...professionalInterviews(chain, person, today));
     const post = postByContract.get(contract.id);
@@ -107,6 +118,7 @@ function contractDeadlines(
   contract: ContractRecord,
   person: PersonRecord,
   end: IsoDate | undefined,
+  trialEnd: IsoDate | undefined,
   today: IsoDate,
   options: TeamDeadlineOptions,
 ): Deadline[] {
@@ -125,7 +137,6 @@ function contractDeadlines(
   const stillRunningOn = (date: IsoDate) => end === undefined || date <= end;
   const list: Deadline[] = [];
 
-  const trialEnd = currentTrialEnd(contract, options.trialRules ?? 'legal');
   if (trialEnd !== undefined && stillRunningOn(trialEnd)) {
     const renewed = contract.trialRenewalEnd !== undefined;
     list.push(

@@ -6,7 +6,8 @@ import { AMENDMENT_KINDS, amendmentsOf, effectiveEndDate } from '../../domain/te
 import { absenceDays, absenceKindLabel, absencesOf, returnVisitDue, type AbsenceRecord } from '../../domain/team/absence';
 import { contractKindLabel, type ContractRecord } from '../../domain/team/contract';
 import { contractWarnings } from '../../domain/team/contract-checks';
-import { currentTrialEnd, type TrialRules } from '../../domain/team/trial-period';
+import type { TrialRules } from '../../domain/team/trial-period';
+import { priorTermTrialWarning, trialEndInForce, waitingPeriodWarning } from '../../domain/team/successive-contracts';
 import type { PersonRecord } from '../../domain/team/person';
 import type { TeamData } from '../../domain/team/team-year';
 import { moveToBin, restoreFromBin } from '../../data/team-repository';
@@ -62,8 +63,15 @@ export function ContractCard({
   const amendments = amendmentsOf(contract.id, team.amendments);
   const end = effectiveEndDate(contract, amendments);
   const post = team.aidedPosts.find((p) => p.contractId === contract.id);
-  const warnings = contractWarnings(contract, amendments);
-  const trialEnd = currentTrialEnd(contract, trialRules);
+  // The person's and the job's other contracts, with their ends, for the rules between two contracts.
+  const dated = team.contracts.map((c) => ({ ...c, end: effectiveEndDate(c, amendmentsOf(c.id, team.amendments)) }));
+  const self = { ...contract, end };
+  const trialEnd = trialEndInForce(self, trialRules, dated);
+  // ÉCLAT's rules (part-time minima, trial renewal) follow the agreement trialRules was read from.
+  const warnings = [
+    ...contractWarnings(contract, amendments, { collectiveAgreement: trialRules === 'eclat' ? '1518' : undefined }),
+    ...[waitingPeriodWarning(self, dated), priorTermTrialWarning(self, trialEnd, trialRules, dated)].filter((w): w is string => w !== null),
+  ];
   const title = `${contractKindLabel(contract.kind)} — ${contract.jobTitle}`;
 
   return (
