@@ -272,3 +272,27 @@ describe('aided contracts and the service civique: their terms and hours', () =>
     ]);
   });
 });
+
+describe('the visit before taking the post for a minor or a night worker (R4624-18)', () => {
+  const stamps = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', deletedAt: null };
+  const team = (extra: Partial<ContractRecord>): TeamData => ({
+    people: [{ ...stamps, id: 'p1', firstName: 'Lina', lastName: 'Roy', role: 'employee' }],
+    contracts: [
+      {
+        ...stamps, id: 'c1', personId: 'p1', kind: 'cdd', cddReason: 'Emploi saisonnier', jobTitle: 'Animatrice', category: 'employee',
+        startDate: '2026-07-06', plannedEndDate: '2026-08-28', weeklyHours: 35, grossMonthlyCents: 180_000, employerChargesRate: 40, ...extra,
+      },
+    ],
+    amendments: [],
+    aidedPosts: [],
+  });
+  const visit = (data: TeamData) => teamDeadlines(data, '2026-07-01').find((d) => d.rule === 'first-medical-visit');
+
+  it('is due on the first day when ticked, within 3 months otherwise, and goes once recorded', () => {
+    expect(visit(team({ visitBeforePost: true }))).toMatchObject({ dueDate: '2026-07-06', detail: 'Avant la prise de poste (mineur·e ou travail de nuit, R4624-18)' });
+    // Unticked, 3 months from 6 July fall after the contract's end (28 Aug): none.
+    expect(visit(team({}))).toBeUndefined();
+    expect(visit(team({ plannedEndDate: '2026-12-31' }))?.dueDate).toBe('2026-10-06');
+    expect(visit(team({ visitBeforePost: true, firstMedicalVisitDate: '2026-07-03' }))).toBeUndefined();
+  });
+});

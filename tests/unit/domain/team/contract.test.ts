@@ -190,3 +190,13 @@ describe('aided post schema', () => {
     });
   });
 });
+
+describe('the visit before the post (R4624-18) is stored only when ticked', () => {
+  it.each([
+    [true, true],
+    [false, undefined],
+  ] as const)('ticked %s → stored %s', (ticked, stored) => {
+    const parsed = contractSchema.parse({ ...valid, visitBeforePost: ticked });
+    expect(parsed.visitBeforePost).toBe(stored);
+  });
+});

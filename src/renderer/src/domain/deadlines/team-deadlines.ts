@@ -161,7 +161,10 @@ function contractDeadlines(
     list.push(make('dpae', 'DPAE à déclarer avant l’embauche', contract.startDate, `Embauche le ${formatDateShort(contract.startDate)}`));
   }
 
-  if (contract.firstMedicalVisitDate === undefined) {
+  if (contract.firstMedicalVisitDate === undefined && contract.visitBeforePost === true) {
+    // R4624-18: a worker under 18 or a night worker has it before being assigned to the post.
+    list.push(make('first-medical-visit', 'Visite d’information et de prévention', contract.startDate, 'Avant la prise de poste (mineur·e ou travail de nuit, R4624-18)'));
+  } else if (contract.firstMedicalVisitDate === undefined) {
     const months = contract.kind === 'apprenticeship' ? APPRENTICE_MEDICAL_VISIT_MONTHS : MEDICAL_VISIT_MONTHS;
     const due = addMonthsIso(contract.startDate, months);
     if (stillRunningOn(due)) {

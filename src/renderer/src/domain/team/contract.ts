@@ -58,6 +58,12 @@ export const contractSchema = z
     dpaeDate: isoDateField('Date de la DPAE', { optional: true }),
     firstMedicalVisitDate: isoDateField('Date de la visite d’information et de prévention', { optional: true }),
     opcoFilingDate: isoDateField('Date de dépôt auprès de l’OPCO', { optional: true }),
+    // R4624-18: a worker under 18 or a night worker has the visit before taking the post. Kept only when
+    // true (no birth date is stored: the coordinator ticks it).
+    visitBeforePost: z
+      .boolean()
+      .optional()
+      .transform((v) => (v === true ? true : undefined)),
     notes: optionalText('Notes', 2000),
   })
   .superRefine((c, ctx) => {
@@ -108,6 +114,7 @@ export interface ContractFormValues {
   dpaeDate: string;
   firstMedicalVisitDate: string;
   opcoFilingDate: string;
+  visitBeforePost: boolean;
   notes: string;
 }
 
@@ -131,6 +138,7 @@ export function contractFormValues(personId: string, contract?: Contract, defaul
     dpaeDate: contract?.dpaeDate ?? '',
     firstMedicalVisitDate: contract?.firstMedicalVisitDate ?? '',
     opcoFilingDate: contract?.opcoFilingDate ?? '',
+    visitBeforePost: contract?.visitBeforePost ?? false,
     notes: contract?.notes ?? '',
     ...defaults,
   };

@@ -13,7 +13,7 @@ import {
   type ContractRecord,
 } from '../../domain/team/contract';
 import type { PersonRecord } from '../../domain/team/person';
-import { plannedEndHint } from '../../domain/team/contract-kinds';
+import { kindRules, plannedEndHint } from '../../domain/team/contract-kinds';
 import {
   defaultTrialDuration,
   formatTrialDuration,
@@ -22,7 +22,7 @@ import {
 } from '../../domain/team/trial-period';
 import { saveContract } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { SelectField, TextAreaField, TextField } from '../../ui/field';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
 import { useLoadedRevision } from '../../ui/loaded-revision';
@@ -163,7 +163,12 @@ export function ContractForm({
         <Section title="Formalités">
           <TextField label="Date de la DPAE" type="date" hint="Déclaration préalable à l’embauche, avant le premier jour." {...field('dpaeDate')} />
           <TextField label="Date de la visite d’information et de prévention" type="date" {...field('firstMedicalVisitDate')} />
-          {kind === 'apprenticeship' ? <TextField label="Date de dépôt auprès de l’OPCO" type="date" {...field('opcoFilingDate')} /> : null}
+          <CheckboxField
+            label="Mineur·e ou travail de nuit : visite avant la prise de poste"
+            hint="Sinon, dans les 3 mois de l’embauche (2 pour un apprenti) — R4624-18, R4624-10."
+            {...register('visitBeforePost')}
+          />
+          {kindRules(kind).opcoFiling !== null ? <TextField label="Date de dépôt auprès de l’OPCO" type="date" {...field('opcoFilingDate')} /> : null}
         </Section>
       )}
       <div className="form-section__wide">
