@@ -62,8 +62,8 @@ export const contractSchema = z
     // true (no birth date is stored: the coordinator ticks it).
     visitBeforePost: z
       .boolean()
-      .optional()
-      .transform((v) => (v === true ? true : undefined)),
+      .transform((v) => (v ? true : undefined))
+      .optional(),
     notes: optionalText('Notes', 2000),
   })
   .superRefine((c, ctx) => {
