@@ -6,8 +6,8 @@ import { migrateFrom } from './migration-helper';
 // The version that records absences on contracts: a new table and no data step, so every record of the
 // version before is kept as it was, the Équipe still reads, and a contract's absences come by its index.
 
-describe(`workspace schema version ${ABSENCES_VERSION} (absences on contracts)`, () => {
-  it('keeps the team as it was and adds the absences table, read by contract', async () => {
+describe(`workspace schema version ${ABSENCES_VERSION} (absences on contracts, dated figures)`, () => {
+  it('keeps the team as it was and adds the absences table, read by contract, and the dated figures', async () => {
     const contract = fixtureTeam.contracts[0]!;
     await migrateFrom({
       name: 'absences-migration-test',
@@ -19,6 +19,7 @@ describe(`workspace schema version ${ABSENCES_VERSION} (absences on contracts)`,
         await db.table('amendments').bulkAdd(fixtureTeam.amendments);
         await db.table('aidedPosts').bulkAdd(fixtureTeam.aidedPosts);
         expect(db.tables.map((t) => t.name)).not.toContain('absences');
+        expect(db.tables.map((t) => t.name)).not.toContain('yearlyFigures');
       },
       check: async (db) => {
         const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
@@ -39,6 +40,10 @@ describe(`workspace schema version ${ABSENCES_VERSION} (absences on contracts)`,
         };
         await db.table('absences').add(sick);
         expect(await db.table('absences').where('contractId').equals(contract.id).toArray()).toEqual([sick]);
+        expect(await db.table('yearlyFigures').count()).toBe(0);
+        const smic = { id: 'figure-1', figure: 'smic-hourly', from: '2027-01-01', cents: 1_230, source: 'Décret', createdAt: sick.createdAt, updatedAt: sick.updatedAt, deletedAt: null };
+        await db.table('yearlyFigures').add(smic);
+        expect(await db.table('yearlyFigures').toArray()).toEqual([smic]);
       },
     });
   });

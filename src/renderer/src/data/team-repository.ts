@@ -7,6 +7,7 @@ import { contractSchema, type ContractRecord } from '../domain/team/contract';
 import { contractOverlapProblems } from '../domain/team/contract-checks';
 import { personSchema, type PersonRecord } from '../domain/team/person';
 import type { TeamData } from '../domain/team/team-year';
+import { mergeYearlyFigures } from '../domain/yearly-figures';
 import type { WorkspaceDb } from './workspace-db';
 import { binOne, prepareWrite, refOf, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
 
@@ -22,14 +23,22 @@ const live = <T extends { deletedAt: string | null }>(records: T[]) => records.f
 
 /** Everything of the Équipe that is not in the bin. */
 export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
-  const [people, contracts, amendments, aidedPosts, absences] = await Promise.all([
+  const [people, contracts, amendments, aidedPosts, absences, figures] = await Promise.all([
     db.people.toArray(),
     db.contracts.toArray(),
     db.amendments.toArray(),
     db.aidedPosts.toArray(),
     db.absences.toArray(),
+    db.yearlyFigures.toArray(),
   ]);
-  return { people: live(people), contracts: live(contracts), amendments: live(amendments), aidedPosts: live(aidedPosts), absences: live(absences) };
+  return {
+    people: live(people),
+    contracts: live(contracts),
+    amendments: live(amendments),
+    aidedPosts: live(aidedPosts),
+    absences: live(absences),
+    figures: mergeYearlyFigures(figures),
+  };
 }
 
 export async function savePerson(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<PersonRecord>> {

@@ -25,6 +25,7 @@ const TABLE_LABELS: Record<string, string> = {
   dossierSnapshots: 'Dossiers produits',
   financialReports: 'Comptes-rendus financiers',
   absences: 'Absences',
+  yearlyFigures: 'Chiffres datés',
 };
 
 export function tableLabel(table: string): string {

@@ -4,7 +4,8 @@ import { amendmentsOf, contractTerms, effectiveEndDate, type AmendmentRecord } f
 import type { AidedPostRecord } from './aided-post';
 import { monthlySmicAidCents } from './aided-post';
 import { isEmployment, type ContractRecord } from './contract';
-import { daysInclusive, maxIso, minIso, monthPieces, periodsOverlap } from './day-count';
+import { addDaysIso, daysInclusive, maxIso, minIso, monthPieces, monthSpans, periodsOverlap } from './day-count';
+import { DEFAULT_YEARLY_FIGURES, figureOn, type YearlyFigureKey, type YearlyFigures } from '../yearly-figures';
 import { asExercise, exerciseDays, type AccountingExercise, type YearOrExercise } from '../exercise';
 import type { PersonRecord } from './person';
 
@@ -30,6 +31,8 @@ export interface TeamData {
   aidedPosts: readonly AidedPostRecord[];
   /** Absences on contracts (absence.ts); absent where a caller has none to give. */
   absences?: readonly AbsenceRecord[];
+  /** The dated figures (SMIC, aid amounts) with the association's own values; the shipped defaults when absent. */
+  figures?: YearlyFigures;
 }
 
 /** The records that count: out of the bin, and attached to a person and a contract that are too. */
@@ -44,6 +47,7 @@ export function liveTeam(data: TeamData): TeamData {
     amendments: data.amendments.filter((a) => a.deletedAt === null && contractIds.has(a.contractId)),
     aidedPosts: data.aidedPosts.filter((p) => p.deletedAt === null && contractIds.has(p.contractId)),
     absences: (data.absences ?? []).filter((a) => a.deletedAt === null && contractIds.has(a.contractId)),
+    ...(data.figures ? { figures: data.figures } : {}),
   };
 }
 
@@ -91,15 +95,45 @@ function monthlyProrated(monthlyCents: number, from: IsoDate, to: IsoDate): numb
   return monthPieces(from, to).reduce((sum, piece) => sum + (monthlyCents * piece.covered) / piece.monthDays, 0);
 }
 
-/** Aid expected from a post for a year, in cents (unrounded). */
-export function aidExpectedForYear(post: AidedPostRecord, period: YearOrExercise): number {
+/** The dated figure an annual aid without its own amount follows (yearly-figures.ts), by scheme. */
+const ANNUAL_AID_FIGURE: Partial<Record<AidedPostRecord['scheme'], YearlyFigureKey>> = {
+  'adulte-relais': 'adulte-relais-aid',
+  fonjep: 'fonjep-post',
+};
+
+/** Σ of a dated yearly amount over the days [from, to], each day at the value then in force, ÷ `yearDays`. */
+function datedAnnualShare(key: YearlyFigureKey, from: IsoDate, to: IsoDate, yearDays: number, figures: YearlyFigures): number {
+  const changes = figures[key].map((f) => f.from).filter((d) => d > from && d <= to);
+  let total = 0;
+  let cursor = from;
+  for (const next of [...changes, addDaysIso(to, 1)]) {
+    const pieceEnd = addDaysIso(next, -1);
+    total += ((figureOn(key, cursor, figures)?.cents ?? 0) * daysInclusive(cursor, pieceEnd)) / yearDays;
+    cursor = next;
+  }
+  return total;
+}
+
+/**
+ * Aid expected from a post for a year, in cents (unrounded). A post with its own amount (the decision's)
+ * uses it; without one, an adulte-relais or FONJEP post follows the dated amount in force each day (the
+ * adulte-relais aid is re-indexed each 1 July), and a post paid at a rate of the SMIC the hourly SMIC in
+ * force on the first day of each month (Réglages, « Chiffres datés »).
+ */
+export function aidExpectedForYear(post: AidedPostRecord, period: YearOrExercise, figures: YearlyFigures = DEFAULT_YEARLY_FIGURES): number {
   const exercise = asExercise(period);
   const span = coveredInYear(post.aidStartDate, post.aidEndDate, exercise);
   if (span === null) return 0;
   if (post.aidMode === 'annual') {
+    const dated = ANNUAL_AID_FIGURE[post.scheme];
+    if (post.annualAidCents === undefined && dated !== undefined) return datedAnnualShare(dated, span.from, span.to, exerciseDays(exercise), figures);
     return ((post.annualAidCents ?? 0) * daysInclusive(span.from, span.to)) / exerciseDays(exercise);
   }
-  return monthlyProrated(monthlySmicAidCents(post), span.from, span.to);
+  if (post.smicHourlyCents !== undefined) return monthlyProrated(monthlySmicAidCents(post), span.from, span.to);
+  return monthSpans(span.from, span.to).reduce((sum, piece) => {
+    const smic = figureOn('smic-hourly', piece.from, figures)?.cents ?? 0;
+    return sum + (monthlySmicAidCents({ ...post, smicHourlyCents: smic }) * piece.covered) / piece.monthDays;
+  }, 0);
 }
 
 /**
@@ -123,8 +157,9 @@ export function contractYear(
   amendments: readonly AmendmentRecord[],
   aidedPost: AidedPostRecord | undefined,
   period: YearOrExercise,
-  absences: readonly AbsenceRecord[] = [],
+  more: Pick<TeamData, 'absences' | 'figures'> = {},
 ): ContractYear {
+  const absences = more.absences ?? [];
   const exercise = asExercise(period);
   const own = amendmentsOf(contract.id, amendments);
   const ownAbsences = absencesOf(contract.id, absences);
@@ -149,7 +184,7 @@ export function contractYear(
     etpt: isEmployment(contract) ? etpt : 0,
     grossCents,
     employerCostCents: Math.round(grossCents * (1 + contract.employerChargesRate / 100)),
-    aidExpectedCents: aidedPost ? Math.round(aidExpectedForYear(aidedPost, exercise) * aidWorkingTimeShare(aidedPost, contract)) : 0,
+    aidExpectedCents: aidedPost ? Math.round(aidExpectedForYear(aidedPost, exercise, more.figures) * aidWorkingTimeShare(aidedPost, contract)) : 0,
     aidReceivedCents: aidedPost ? aidReceivedForYear(aidedPost, exercise) : 0,
     aidedPost,
   };
@@ -169,7 +204,7 @@ export function teamYear(data: TeamData, period: YearOrExercise): TeamYear {
   const postByContract = new Map(team.aidedPosts.map((p) => [p.contractId, p]));
   const contracts = team.contracts
     .filter((c) => contractInYear(c, team.amendments, exercise))
-    .map((c) => contractYear(c, team.amendments, postByContract.get(c.id), exercise, team.absences));
+    .map((c) => contractYear(c, team.amendments, postByContract.get(c.id), exercise, team));
 
   const employees = new Set<string>();
   const volunteers = new Set<string>();

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { figureHint } from '../../domain/yearly-figures';
+import { useYearlyFigures } from '../../data/yearly-figures-repository';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { formatDateShort, todayIso, type IsoDate } from '../../domain/dates';
 import {
@@ -71,6 +72,9 @@ export function AidedPostForm({
   const receipts = useFieldArray({ control, name: 'receipts' });
   const [scheme, aidMode] = useWatch({ control, name: ['scheme', 'aidMode'] });
   const field = (name: Parameters<typeof register>[0]) => ({ ...register(name), error: errorAt(errors, name) });
+  const figures = useYearlyFigures(db);
+  const today = todayIso();
+  const datedAid = scheme === 'adulte-relais' ? 'adulte-relais-aid' : scheme === 'fonjep' ? 'fonjep-post' : null;
 
   const onValid = async (values: AidedPost) => {
     const result = await saveAidedPost(db, values, post ? revision.target() : undefined);
@@ -103,11 +107,26 @@ export function AidedPostForm({
         <TextField label="Fin de l’aide" type="date" required {...field('aidEndDate')} />
         <SelectField label="Calcul de l’aide" options={AID_MODES} {...field('aidMode')} />
         {aidMode === 'annual' ? (
-          <TextField label="Montant annuel de l’aide" required inputMode="decimal" hint="En euros, pour un an à temps plein ou selon la décision." {...field('annualAidCents')} />
+          <TextField
+            label="Montant annuel de l’aide"
+            required={datedAid === null}
+            inputMode="decimal"
+            hint={
+              datedAid === null
+                ? 'En euros, pour un an à temps plein ou selon la décision.'
+                : `En euros, pour un an à temps plein. Vide : le montant en vigueur chaque jour, de Réglages (au ${formatDateShort(today)}\u00a0: ${figureHint(datedAid, today, figures)}).`
+            }
+            {...field('annualAidCents')}
+          />
         ) : (
           <>
             <TextField label="Taux de prise en charge" required inputMode="decimal" hint="En % du SMIC horaire brut (ex. 60)." {...field('smicRatePercent')} />
-            <TextField label="SMIC horaire brut retenu" required inputMode="decimal" hint={`En euros, celui de la décision (au ${formatDateShort(todayIso())}\u00a0: ${figureHint('smic-hourly', todayIso())}).`} {...field('smicHourlyCents')} />
+            <TextField
+              label="SMIC horaire brut retenu"
+              inputMode="decimal"
+              hint={`En euros, celui de la décision. Vide : le SMIC en vigueur chaque mois, de Réglages (au ${formatDateShort(today)}\u00a0: ${figureHint('smic-hourly', today, figures)}).`}
+              {...field('smicHourlyCents')}
+            />
             <TextField label="Heures hebdomadaires prises en charge" required inputMode="decimal" {...field('aidedWeeklyHours')} />
           </>
         )}

@@ -186,8 +186,8 @@ export function ContractCard({
           <p>
             {`Aide du ${formatDateShort(post.aidStartDate)} au ${formatDateShort(post.aidEndDate)}`}
             {post.aidMode === 'annual'
-              ? ` — ${formatCents(post.annualAidCents ?? 0)} par an`
-              : ` — ${String(post.smicRatePercent ?? 0).replace('.', ',')}\u00a0% du SMIC horaire (${formatCents(post.smicHourlyCents ?? 0)}) sur ${hours(post.aidedWeeklyHours ?? 0)}`}
+              ? ` — ${post.annualAidCents === undefined ? 'montant en vigueur (Réglages)' : `${formatCents(post.annualAidCents)} par an`}`
+              : ` — ${String(post.smicRatePercent ?? 0).replace('.', ',')}\u00a0% du SMIC horaire (${post.smicHourlyCents === undefined ? 'en vigueur chaque mois' : formatCents(post.smicHourlyCents)}) sur ${hours(post.aidedWeeklyHours ?? 0)}`}
             {` — versements : ${PAYMENT_RHYTHMS.find((r) => r.value === post.paymentRhythm)?.label.toLowerCase()}`}
             {post.funder ? ` — ${post.funder}` : ''}
             {post.conventionNumber ? ` — convention ${post.conventionNumber}` : ''}

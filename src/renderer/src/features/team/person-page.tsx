@@ -173,7 +173,7 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
   const year = exerciseLabel(exercise);
   const rows = team.contracts
     .filter((c) => c.personId === person.id)
-    .map((c) => contractYear(c, team.amendments, team.aidedPosts.find((p) => p.contractId === c.id), exercise, team.absences))
+    .map((c) => contractYear(c, team.amendments, team.aidedPosts.find((p) => p.contractId === c.id), exercise, team))
     .filter((r) => r.days > 0)
     .sort((a, b) => a.contract.startDate.localeCompare(b.contract.startDate));
   const total = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
