@@ -4,6 +4,7 @@ import { absenceProblems, absenceSchema, type AbsenceRecord } from '../domain/te
 import { aidedPostSchema, type AidedPostRecord } from '../domain/team/aided-post';
 import { amendmentProblems, amendmentsOf, amendmentSchema, effectiveEndDate, type AmendmentRecord } from '../domain/team/amendment';
 import { contractSchema, type ContractRecord } from '../domain/team/contract';
+import { CONTRACT_KIND_RULES } from '../domain/team/contract-kinds';
 import { contractOverlapProblems } from '../domain/team/contract-checks';
 import { personSchema, type PersonRecord } from '../domain/team/person';
 import type { TeamData } from '../domain/team/team-year';
@@ -135,7 +136,7 @@ export async function saveAbsence(db: WorkspaceDb, input: unknown, target?: Targ
   return db.transaction('rw', [db.contracts, db.amendments, db.absences], async (): Promise<WriteOutcome<AbsenceRecord>> => {
     const contract = await db.contracts.get(absence.contractId);
     if (!contract || contract.deletedAt !== null) return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
-    if (contract.kind === 'civic-service') {
+    if (!CONTRACT_KIND_RULES[contract.kind].employment) {
       return { ok: false, errors: { kind: 'Motif de l’absence\u00a0: un engagement de service civique n’est pas un contrat de travail — ses absences ne se suivent pas ici.' } };
     }
     const amendments = live(await db.amendments.where('contractId').equals(contract.id).toArray());

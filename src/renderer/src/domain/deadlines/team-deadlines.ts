@@ -26,9 +26,8 @@ export interface TeamDeadlineOptions {
 
 const SOURCE_LABEL = 'Équipe';
 
-/** First medical visit (visite d’information et de prévention): within 3 months, 2 for apprentices. */
+/** First medical visit (visite d’information et de prévention): within 3 months; each kind's is in its table. */
 const MEDICAL_VISIT_MONTHS = 3;
-const APPRENTICE_MEDICAL_VISIT_MONTHS = 2;
 /**
  * Entretien (de parcours) professionnel, L6315-1 as amended by loi n° 2025-989 (in force 26 Oct 2025):
  * within the first year after hiring, then every 4 years of seniority, every second one (8 years) with an
@@ -165,7 +164,7 @@ function contractDeadlines(
     // R4624-18: a worker under 18 or a night worker has it before being assigned to the post.
     list.push(make('first-medical-visit', 'Visite d’information et de prévention', contract.startDate, 'Avant la prise de poste (mineur·e ou travail de nuit, R4624-18)'));
   } else if (contract.firstMedicalVisitDate === undefined) {
-    const months = contract.kind === 'apprenticeship' ? APPRENTICE_MEDICAL_VISIT_MONTHS : MEDICAL_VISIT_MONTHS;
+    const months = CONTRACT_KIND_RULES[contract.kind].firstMedicalVisitMonths ?? MEDICAL_VISIT_MONTHS;
     const due = addMonthsIso(contract.startDate, months);
     if (stillRunningOn(due)) {
       list.push(make('first-medical-visit', 'Visite d’information et de prévention', due, `Dans les ${months} mois de l’embauche`));

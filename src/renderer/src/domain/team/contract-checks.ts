@@ -157,7 +157,7 @@ function termWarnings(contract: Checked, end: string | undefined, ownAmendments:
  * ÉCLAT provides it as an exception, motivated and in writing (DOMAIN.md §3).
  */
 function trialRenewalWarnings(contract: Checked, options: ContractCheckOptions): string[] {
-  if (contract.trialRenewalEnd === undefined || CONTRACT_KIND_RULES[contract.kind].fixedTerm || contract.kind === 'civic-service') return [];
+  if (contract.trialRenewalEnd === undefined || CONTRACT_KIND_RULES[contract.kind].fixedTerm || CONTRACT_KIND_RULES[contract.kind].trial === 'none') return [];
   const warnings: string[] = [];
   if (options.collectiveAgreement === '1518') {
     warnings.push('Période d’essai renouvelée : la convention ÉCLAT ne le permet qu’à titre exceptionnel, par écrit et motivé, avec l’accord du salarié.');

@@ -82,7 +82,7 @@ export const contractSchema = z
         'doit suivre la fin de la première période d’essai.',
       );
     }
-    if (c.kind === 'cdd' && c.cddReason === undefined) {
+    if (CONTRACT_KIND_RULES[c.kind].motifRequired && c.cddReason === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['cddReason'],

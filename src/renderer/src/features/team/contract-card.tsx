@@ -4,7 +4,7 @@ import { formatCents } from '../../domain/money';
 import { aidSchemeLabel, AID_MODES, PAYMENT_RHYTHMS } from '../../domain/team/aided-post';
 import { AMENDMENT_KINDS, amendmentsOf, effectiveEndDate } from '../../domain/team/amendment';
 import { absenceDays, absenceKindLabel, absencesOf, returnVisitDue, type AbsenceRecord } from '../../domain/team/absence';
-import { contractKindLabel, type ContractRecord } from '../../domain/team/contract';
+import { contractKindLabel, isEmployment, type ContractRecord } from '../../domain/team/contract';
 import { contractWarnings } from '../../domain/team/contract-checks';
 import type { TrialRules } from '../../domain/team/trial-period';
 import { priorTermTrialWarning, trialEndInForce, waitingPeriodWarning } from '../../domain/team/successive-contracts';
@@ -111,7 +111,7 @@ export function ContractCard({
             </dd>
           </>
         ) : null}
-        {contract.kind !== 'civic-service' ? (
+        {isEmployment(contract) ? (
           <>
             <dt>DPAE</dt>
             <dd>{contract.dpaeDate ? formatDateShort(contract.dpaeDate) : 'à faire'}</dd>
@@ -252,12 +252,12 @@ export function ContractCard({
           <button type="button" className="button" onClick={() => setEditing('amendment')}>
             Ajouter un avenant
           </button>
-          {contract.kind !== 'civic-service' ? (
+          {isEmployment(contract) ? (
             <button type="button" className="button" onClick={() => setEditing('absence')}>
               Déclarer une absence
             </button>
           ) : null}
-          {contract.kind !== 'civic-service' ? (
+          {isEmployment(contract) ? (
             <button type="button" className="button" onClick={() => setEditing('aid')}>
               {post ? 'Modifier le poste aidé' : 'Déclarer un poste aidé'}
             </button>

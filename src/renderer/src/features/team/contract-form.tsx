@@ -32,7 +32,7 @@ const TRIAL_RULE_NAMES: Record<TrialRules, string> = { legal: 'maximum légal', 
 
 /** Which rule gave the default, in the words of the hint. */
 function trialRuleName(kind: ContractFormValues['kind'], hasEnd: boolean, rules: TrialRules): string {
-  if (kind === 'apprenticeship') return 'apprentissage';
+  if (kindRules(kind).trial === 'apprenticeship') return 'apprentissage';
   if (FIXED_TERM_KINDS.has(kind) && hasEnd) return '1 jour par semaine de contrat, plafonné';
   return TRIAL_RULE_NAMES[rules];
 }
@@ -76,8 +76,9 @@ export function ContractForm({
   });
   const [kind, category, startDate, plannedEndDate] = useWatch({ control, name: ['kind', 'category', 'startDate', 'plannedEndDate'] });
   const field = (name: keyof ContractFormValues) => ({ ...register(name), error: errorAt(errors, name) });
-  const kinds = CONTRACT_KINDS.filter((k) => (volunteer ? k.value === 'civic-service' : k.value !== 'civic-service'));
-  const civic = kind === 'civic-service';
+  // A volunteer is offered the kinds that are no labour contract (the service civique), an employee the others.
+  const kinds = CONTRACT_KINDS.filter((k) => kindRules(k.value).employment !== volunteer);
+  const civic = !kindRules(kind).employment;
 
   let trialHint = 'Laissez vide pour la durée par défaut.';
   if (isIsoDate(startDate)) {
@@ -87,7 +88,7 @@ export function ContractForm({
     );
     trialHint =
       duration === null
-        ? kind === 'cdd'
+        ? kindRules(kind).motifRequired
           ? 'Indiquez la fin prévue pour calculer la durée par défaut.'
           : 'Pas de période d’essai par défaut.'
         : `Vide : ${formatTrialDuration(duration)} (${trialRuleName(kind, isIsoDate(plannedEndDate), trialRules)}), jusqu’au ${formatDateShort(trialPeriodEnd(startDate, duration))}.`;
@@ -117,7 +118,7 @@ export function ContractForm({
       ))}
       <Section title="Le contrat">
         <SelectField label="Type de contrat" options={kinds} {...field('kind')} />
-        {kind === 'cdd' ? <TextField label="Motif du CDD" required hint="Remplacement, accroissement temporaire d’activité…" {...field('cddReason')} /> : null}
+        {kindRules(kind).motifRequired ? <TextField label="Motif du CDD" required hint="Remplacement, accroissement temporaire d’activité…" {...field('cddReason')} /> : null}
         <TextField label="Intitulé du poste" required {...field('jobTitle')} />
         {civic ? null : (
           <>
