@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { getTeam, moveToBin, restoreFromBin, saveAbsence } from '../../../src/renderer/src/data/team-repository';
 import { loadDeadlines } from '../../../src/renderer/src/data/deadline-sources';
+import { recordDeadlineFact } from '../../../src/renderer/src/data/deadline-facts';
 import { teamYear } from '../../../src/renderer/src/domain/team/team-year';
 import { fixtureTeam, TEAM_IDS } from '../../fixtures/team';
 
@@ -84,5 +85,18 @@ describe('absences repository', () => {
     expect(teamYear(await getTeam(db), 2026).etpt).toBeCloseTo(withLeave + 31 / 365, 10);
     await restoreFromBin(db, 'absences', leave.value.id, NOW);
     expect(teamYear(await getTeam(db), 2026).etpt).toBeCloseTo(withLeave, 10);
+  });
+
+  it('« Fait » on the examen de reprise from the dashboard writes its date on the absence; a date before the return is refused', async () => {
+    const accident = await saveAbsence(db, { contractId: karim().id, kind: 'work-accident', startDate: '2026-04-01', endDate: '2026-04-30' }, undefined, NOW);
+    if (!accident.ok) throw new Error('not saved');
+    const visit = (await loadDeadlines(db, '2026-05-15')).find((d) => d.rule === 'return-to-work-visit')!;
+    expect(await recordDeadlineFact(db, visit, { date: '2026-04-30' }, '2026-05-15')).toEqual({
+      ok: false,
+      errors: { date: 'Date de l’examen de reprise\u00a0: l’examen a lieu à la reprise, après le dernier jour d’absence.' },
+    });
+    expect(await recordDeadlineFact(db, visit, { date: '2026-05-04' }, '2026-05-15')).toEqual({ ok: true, message: 'Examen de reprise enregistré au 4 mai 2026.' });
+    expect((await db.absences.get(accident.value.id))?.returnVisitDate).toBe('2026-05-04');
+    expect((await loadDeadlines(db, '2026-05-15')).some((d) => d.rule === 'return-to-work-visit')).toBe(false);
   });
 });
