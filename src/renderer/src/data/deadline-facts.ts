@@ -1,7 +1,7 @@
 import { deadlineRecordId, recordedFact, type Deadline, type RecordedFact } from '../domain/deadlines/deadline';
 import { formatDateShort, type IsoDate } from '../domain/dates';
 import { saveGrantApplication, savePayment } from './funding-repository';
-import { saveContract } from './team-repository';
+import { saveAbsence, saveContract } from './team-repository';
 import type { WorkspaceDb } from './workspace-db';
 
 // « Fait » from the dashboard, for a deadline whose fact lives in a record (RECORDED_FACTS): it writes that
@@ -26,6 +26,7 @@ export const FACT_WORDING: Record<RecordedFact, { title: string; dateLabel: stri
   'contract-dpae': { title: 'Enregistrer la DPAE', dateLabel: 'Date de la DPAE', done: 'DPAE enregistrée' },
   'contract-medical-visit': { title: 'Enregistrer la visite', dateLabel: 'Date de la visite', done: 'Visite enregistrée' },
   'contract-opco-filing': { title: 'Enregistrer le dépôt à l’OPCO', dateLabel: 'Date du dépôt à l’OPCO', done: 'Dépôt à l’OPCO enregistré' },
+  'absence-return-visit': { title: 'Enregistrer l’examen de reprise', dateLabel: 'Date de l’examen de reprise', done: 'Examen de reprise enregistré' },
 };
 
 /** A fact's date is a real date, not after today (a step cannot be recorded before it happens). */
@@ -83,6 +84,13 @@ export async function recordDeadlineFact(db: WorkspaceDb, deadline: Deadline, in
       const field = fact === 'contract-dpae' ? 'dpaeDate' : fact === 'contract-medical-visit' ? 'firstMedicalVisitDate' : 'opcoFilingDate';
       const result = await saveContract(db, { ...contract, [field]: input.date }, id);
       return outcome(result.ok ? result : { ok: false, errors: renameErrors(result.errors, { [field]: 'date' }) });
+    }
+    case 'absence-return-visit': {
+      // The deadline's record id is the absence's (team-deadlines.ts): the examen's date goes on it.
+      const absence = await db.absences.get(id);
+      if (!absence || absence.deletedAt !== null) return { ok: false, errors: { date: 'Cette absence n’existe plus (corbeille ?).' } };
+      const result = await saveAbsence(db, { ...absence, returnVisitDate: input.date }, id);
+      return outcome(result.ok ? result : { ok: false, errors: renameErrors(result.errors, { returnVisitDate: 'date' }) });
     }
   }
 }

@@ -69,7 +69,7 @@ function deadlineTables(db: WorkspaceDb) {
   return [
     db.funders, db.grantApplications, db.payments,
     db.agreements, db.agreementParties, db.partners, db.documents,
-    db.people, db.contracts, db.amendments, db.aidedPosts,
+    db.people, db.contracts, db.amendments, db.aidedPosts, db.absences, db.yearlyFigures,
     db.association, db.deadlineStates, db.meta,
   ];
 }

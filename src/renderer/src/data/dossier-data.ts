@@ -1,3 +1,4 @@
+import { mergeYearlyFigures } from '../domain/yearly-figures';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { associationProfileSchema } from '../domain/association';
 import { deadlineKey } from '../domain/deadlines/deadline';
@@ -38,7 +39,7 @@ export interface DossierSources {
 export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSources> {
   return db.transaction(
     'r',
-    [db.association, db.people, db.contracts, db.amendments, db.aidedPosts, db.funders, db.grantApplications, db.payments, db.projects, db.projectStaff, db.budgets, db.budgetLines, db.documents, db.attachments],
+    [db.association, db.people, db.contracts, db.amendments, db.aidedPosts, db.absences, db.yearlyFigures, db.funders, db.grantApplications, db.payments, db.projects, db.projectStaff, db.budgets, db.budgetLines, db.documents, db.attachments],
     async () => {
       const profileRecord = (await db.association.toArray())[0];
       const documents = live(await db.documents.toArray());
@@ -52,6 +53,9 @@ export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSource
           contracts: await db.contracts.toArray(),
           amendments: await db.amendments.toArray(),
           aidedPosts: await db.aidedPosts.toArray(),
+          // §4's ETPT leaves out unpaid leave; the aid follows the dated figures (team-year.ts).
+          absences: await db.absences.toArray(),
+          figures: mergeYearlyFigures(await db.yearlyFigures.toArray()),
         },
         funders: live(await db.funders.toArray()),
         applications: live(await db.grantApplications.toArray()),

@@ -28,6 +28,11 @@ export const registryVersions: readonly SchemaVersion[] = [
 export const OPEN_PAYMENTS_VERSION = 8;
 /** Issue 16: the version that links applications to the actions they finance. */
 export const APPLICATION_LINKS_VERSION = 9;
+/**
+ * Issue 15: the version that records absences on contracts (sick leave, maternity, unpaid leave…) and the
+ * association's own dated figures (SMIC, aid amounts).
+ */
+export const ABSENCES_VERSION = 10;
 
 /** One database per association (espace). */
 export const workspaceVersions: readonly SchemaVersion[] = [
@@ -136,6 +141,18 @@ export const workspaceVersions: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Absences on contracts (sick leave, occupational disease, work accident, maternity, unpaid leave): the
+    // return-to-work examination (R4624-31) and the ETPT's unpaid days come from them. Only ids and the bin
+    // date are indexed: the kind of an absence is health data and stays encrypted. And the association's own
+    // dated figures (a new SMIC, an aid amount), added in Réglages to the shipped defaults. Two new tables
+    // and no data step — nothing existing changes — so it also opens on an espace encrypted at rest.
+    version: ABSENCES_VERSION,
+    stores: {
+      absences: 'id, contractId, deletedAt',
+      yearlyFigures: 'id, deletedAt',
+    },
+  },
 ];
 
 /** Declares `versions` on a Dexie instance, optionally stopping at `upTo` (migration tests open old ones). */
@@ -175,6 +192,8 @@ export const CLEAR_FIELDS: Readonly<Record<string, Readonly<Record<string, strin
     deletedAt: BIN,
   },
   amendments: { id: ID, contractId: 'foreign key: a contract’s amendments', effectiveDate: 'indexed date', deletedAt: BIN },
+  absences: { id: ID, contractId: 'foreign key: a contract’s absences (their kind and dates stay encrypted)', deletedAt: BIN },
+  yearlyFigures: { id: ID, deletedAt: BIN },
   aidedPosts: {
     id: ID,
     contractId: 'foreign key: the aided post of a contract',

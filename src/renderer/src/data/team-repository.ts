@@ -1,11 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { firstIssueMessages } from '../domain/fields';
+import { absenceProblems, absenceSchema, type AbsenceRecord } from '../domain/team/absence';
 import { aidedPostSchema, type AidedPostRecord } from '../domain/team/aided-post';
 import { amendmentProblems, amendmentsOf, amendmentSchema, effectiveEndDate, type AmendmentRecord } from '../domain/team/amendment';
 import { contractSchema, type ContractRecord } from '../domain/team/contract';
+import { CONTRACT_KIND_RULES } from '../domain/team/contract-kinds';
 import { contractOverlapProblems } from '../domain/team/contract-checks';
 import { personSchema, type PersonRecord } from '../domain/team/person';
 import type { TeamData } from '../domain/team/team-year';
+import { mergeYearlyFigures } from '../domain/yearly-figures';
 import type { WorkspaceDb } from './workspace-db';
 import { binOne, prepareWrite, refOf, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
 
@@ -14,20 +17,29 @@ import { binOne, prepareWrite, refOf, restoreOne, saveRow, type Target, type Wri
 // sends to the bin (deletedAt) and can be undone; a contract's amendments and aided post follow it
 // without being touched, since the domain ignores records whose contract or person is in the bin.
 
-export type TeamTable = 'people' | 'contracts' | 'amendments' | 'aidedPosts';
-type TeamRecord = PersonRecord | ContractRecord | AmendmentRecord | AidedPostRecord;
+export type TeamTable = 'people' | 'contracts' | 'amendments' | 'aidedPosts' | 'absences';
+type TeamRecord = PersonRecord | ContractRecord | AmendmentRecord | AidedPostRecord | AbsenceRecord;
 
 const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
 
 /** Everything of the Équipe that is not in the bin. */
 export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
-  const [people, contracts, amendments, aidedPosts] = await Promise.all([
+  const [people, contracts, amendments, aidedPosts, absences, figures] = await Promise.all([
     db.people.toArray(),
     db.contracts.toArray(),
     db.amendments.toArray(),
     db.aidedPosts.toArray(),
+    db.absences.toArray(),
+    db.yearlyFigures.toArray(),
   ]);
-  return { people: live(people), contracts: live(contracts), amendments: live(amendments), aidedPosts: live(aidedPosts) };
+  return {
+    people: live(people),
+    contracts: live(contracts),
+    amendments: live(amendments),
+    aidedPosts: live(aidedPosts),
+    absences: live(absences),
+    figures: mergeYearlyFigures(figures),
+  };
 }
 
 export async function savePerson(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<PersonRecord>> {
@@ -108,6 +120,30 @@ export async function saveAidedPost(db: WorkspaceDb, input: unknown, target?: Ta
     const other = live(await db.aidedPosts.where('contractId').equals(post.contractId).toArray()).find((p) => p.id !== id);
     if (other) return { ok: false, errors: { scheme: 'Dispositif\u00a0: ce contrat a déjà un poste aidé — modifiez-le.' } };
     return saveRow(db.aidedPosts, context, post, now);
+  });
+}
+
+/**
+ * Saves an absence if it lies within its contract's dates (avenants included) and overlaps none of the
+ * contract's other absences; a service-civique engagement has none (no labour contract, no examen de reprise).
+ */
+export async function saveAbsence(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<AbsenceRecord>> {
+  const parsed = absenceSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
+  const absence = parsed.data;
+  const id = refOf(target)?.id;
+  const context = await prepareWrite(db, 'absences', target);
+  return db.transaction('rw', [db.contracts, db.amendments, db.absences], async (): Promise<WriteOutcome<AbsenceRecord>> => {
+    const contract = await db.contracts.get(absence.contractId);
+    if (!contract || contract.deletedAt !== null) return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
+    if (!CONTRACT_KIND_RULES[contract.kind].employment) {
+      return { ok: false, errors: { kind: 'Motif de l’absence\u00a0: un engagement de service civique n’est pas un contrat de travail — ses absences ne se suivent pas ici.' } };
+    }
+    const amendments = live(await db.amendments.where('contractId').equals(contract.id).toArray());
+    const others = live(await db.absences.where('contractId').equals(contract.id).toArray()).filter((a) => a.id !== id);
+    const problems = absenceProblems(absence, { startDate: contract.startDate, end: effectiveEndDate(contract, amendmentsOf(contract.id, amendments)) }, others);
+    if (Object.keys(problems).length > 0) return { ok: false, errors: problems };
+    return saveRow(db.absences, context, absence, now);
   });
 }
 

@@ -10,6 +10,8 @@ import type { GrantApplicationRecord } from '../domain/funding/grant-application
 import type { PaymentRecord } from '../domain/funding/payment';
 import type { AidedPostRecord } from '../domain/team/aided-post';
 import type { AmendmentRecord } from '../domain/team/amendment';
+import type { AbsenceRecord } from '../domain/team/absence';
+import type { YearlyFigureRecord } from '../domain/yearly-figures';
 import type { ContractRecord } from '../domain/team/contract';
 import type { PersonRecord } from '../domain/team/person';
 import type { JournalEntry } from '../domain/journal/journal';
@@ -74,6 +76,9 @@ export class WorkspaceDb extends Dexie {
   budgetLines!: Table<BudgetLineRecord, string>;
   dossierSnapshots!: Table<DossierSnapshotRecord, string>;
   financialReports!: Table<FinancialReportRecord, string>;
+  // Absences on contracts and the association's dated figures (schema version ABSENCES_VERSION).
+  absences!: Table<AbsenceRecord, string>;
+  yearlyFigures!: Table<YearlyFigureRecord, string>;
 
   readonly workspaceId: string;
   /** This opening of the espace: undo reaches only its own changes. */

@@ -110,22 +110,27 @@ describe('the end of a contract: a milestone, then the documents of the last day
 });
 
 describe('a trial period is a milestone', () => {
-  // Awa's CDI started on 2 March 2026: its trial period (legal maxima) ends on 1 June 2026.
+  // Awa's CDI started on 2 March 2026 with a trial period to 1 June 2026 written in the contract. (By
+  // default it would have none: her CDD on the same job just before are deducted from it, L1243-11.)
   const key = `contract:${TEAM_IDS.awaCdi}:trial-period-end`;
+  const withTrial: TeamData = {
+    ...fixtureTeam,
+    contracts: fixtureTeam.contracts.map((c) => (c.id === TEAM_IDS.awaCdi ? { ...c, trialPeriodEnd: '2026-06-01' } : c)),
+  };
   it.each([
     ['2026-05-31', 'thisWeek'],
     ['2026-06-01', 'thisWeek'],
     ['2026-06-02', null],
   ] as const)('on %s it is in %s, never « en retard »', (today, group) => {
-    expect(groupOf(staffBoard(today), key)).toBe(group);
+    expect(groupOf(staffBoard(today, withTrial), key)).toBe(group);
   });
 
   it('gives no reminder and no catch-up once passed', () => {
-    const deadlines = staffDeadlines(fixtureTeam, '2026-06-10');
+    const deadlines = staffDeadlines(withTrial, '2026-06-10');
     expect(remindersDue(deadlines, [], '2026-06-10', DEFAULT_REMINDER_LADDER).some((r) => r.deadline.key === key)).toBe(false);
     expect(caughtUp(deadlines, '2026-05-20', '2026-06-10').some((d) => d.key === key)).toBe(false);
     // On its day it is still news.
-    expect(caughtUp(staffDeadlines(fixtureTeam, '2026-06-01'), '2026-05-20', '2026-06-01').some((d) => d.key === key)).toBe(true);
+    expect(caughtUp(staffDeadlines(withTrial, '2026-06-01'), '2026-05-20', '2026-06-01').some((d) => d.key === key)).toBe(true);
   });
 });
 

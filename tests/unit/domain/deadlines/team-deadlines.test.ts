@@ -70,10 +70,15 @@ describe('staff deadlines of the sample team on 15 May 2026', () => {
     expect(all[`contract:${TEAM_IDS.karimCdi}:fixed-term-end`]).toBeUndefined();
   });
 
-  it('trial periods: ÉCLAT for Awa’s CDI (technicienne, 2 months), past ones too', () => {
-    const eclat = byKey(TODAY, fixtureTeam, { trialRules: 'eclat' });
-    expect(eclat[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]?.dueDate).toBe('2026-05-01');
-    expect(byKey()[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]?.dueDate).toBe('2026-06-01');
+  it('trial periods: ÉCLAT for Awa’s CDI (technicienne, 2 months) less her CDD on the same job, past ones too', () => {
+    // Her two CDD on the same job just before (3 Mar 2025 – 28 Feb 2026, 361 days) are deducted from the
+    // CDI's trial period (L1243-11) and absorb it, under ÉCLAT (2 months) and the legal maxima (3) alike.
+    expect(byKey(TODAY, fixtureTeam, { trialRules: 'eclat' })[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]).toBeUndefined();
+    expect(byKey()[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]).toBeUndefined();
+    // Without them: ÉCLAT's 2 months end on 1 May, the legal 3 months on 1 June.
+    const alone = { ...fixtureTeam, contracts: fixtureTeam.contracts.filter((c) => c.id !== TEAM_IDS.awaCdd1 && c.id !== TEAM_IDS.awaCdd2) };
+    expect(byKey(TODAY, alone, { trialRules: 'eclat' })[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]?.dueDate).toBe('2026-05-01');
+    expect(byKey(TODAY, alone)[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]?.dueDate).toBe('2026-06-01');
     // Apprentice: 45 days from 7 September.
     expect(all[`contract:${TEAM_IDS.lucasApprenticeship}:trial-period-end`]?.dueDate).toBe('2026-10-21');
     // No trial period for a volunteer.

@@ -52,3 +52,26 @@ describe('part-time floor exceptions (L3123-7)', () => {
     expect(warned(end)).toBe(expected);
   });
 });
+
+describe('the form’s required fields and the first medical visit come from the table too', () => {
+  it('asks the motif of a CDD only (L1242-12), and refuses a CDD without one', async () => {
+    const { contractSchema, contractFormValues } = await import('../../../../src/renderer/src/domain/team/contract');
+    expect(CONTRACT_KIND_VALUES.filter((k) => CONTRACT_KIND_RULES[k].motifRequired)).toEqual(['cdd']);
+    const base = { ...contractFormValues('p1'), jobTitle: 'Animatrice', startDate: '2026-01-05', plannedEndDate: '2026-06-30', weeklyHours: '35', grossMonthlyCents: '1 900', employerChargesRate: '40' };
+    expect(contractSchema.safeParse({ ...base, kind: 'cdd' }).success).toBe(false);
+    expect(contractSchema.safeParse({ ...base, kind: 'pec' }).success).toBe(true);
+  });
+
+  it.each([
+    ['cdi', '2026-04-05'],
+    ['apprenticeship', '2026-03-05'],
+  ] as const)('a %s starting on 5 Jan 2026 has its first visit by %s (R4624-10, R6222-36)', (kind, due) => {
+    const person = { ...fixtureTeam.people[0]!, id: 'p', deletedAt: null };
+    const contract: ContractRecord = {
+      ...fixtureTeam.contracts[0]!, id: 'c', personId: 'p', kind, startDate: '2026-01-05', plannedEndDate: '2027-12-31',
+      actualEndDate: undefined, firstMedicalVisitDate: undefined, deletedAt: null,
+    };
+    const visit = teamDeadlines({ people: [person], contracts: [contract], amendments: [], aidedPosts: [] }, '2026-01-05').find((d) => d.rule === 'first-medical-visit');
+    expect(visit?.dueDate).toBe(due);
+  });
+});

@@ -196,8 +196,8 @@ describe('aided post schema', () => {
 
   it('asks for the figures its mode of calculation needs', () => {
     const parsed = aidedPostSchema.safeParse({ ...base, aidMode: 'smic-rate', smicRatePercent: '60' });
+    // The SMIC may stay empty: the SMIC in force each month is used (Réglages, dated-aid.test.ts).
     expect(parsed.success ? {} : firstIssueMessages(parsed.error)).toEqual({
-      smicHourlyCents: 'SMIC horaire brut retenu\u00a0: champ obligatoire pour ce mode de calcul.',
       aidedWeeklyHours: 'Heures hebdomadaires prises en charge\u00a0: champ obligatoire pour ce mode de calcul.',
     });
   });
@@ -207,5 +207,15 @@ describe('aided post schema', () => {
     expect(parsed.success ? {} : firstIssueMessages(parsed.error)).toEqual({
       aidEndDate: 'Fin de l’aide\u00a0: ne peut pas être avant le début de l’aide.',
     });
+  });
+});
+
+describe('the visit before the post (R4624-18) is stored only when ticked', () => {
+  it.each([
+    [true, true],
+    [false, undefined],
+  ] as const)('ticked %s → stored %s', (ticked, stored) => {
+    const parsed = contractSchema.parse({ ...valid, visitBeforePost: ticked });
+    expect(parsed.visitBeforePost).toBe(stored);
   });
 });

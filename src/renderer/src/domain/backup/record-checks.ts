@@ -13,6 +13,8 @@ import { documentSchema } from '../partners/document';
 import { contactSchema, partnerSchema } from '../partners/partner';
 import { projectSchema, projectStaffSchema } from '../projects/project';
 import { aidedPostSchema } from '../team/aided-post';
+import { absenceSchema } from '../team/absence';
+import { yearlyFigureSchema } from '../yearly-figures';
 import { amendmentSchema } from '../team/amendment';
 import { contractSchema } from '../team/contract';
 import { personSchema } from '../team/person';
@@ -97,6 +99,8 @@ const CHECKS: Record<string, Check> = {
   budgetLines: entity(budgetLineSchema),
   dossierSnapshots: entity(dossierSnapshotSchema),
   financialReports: entity(financialReportSchema),
+  absences: entity(absenceSchema),
+  yearlyFigures: entity(yearlyFigureSchema),
 };
 
 /** Tables whose records have no schema of their own still need to be objects with a primary key. */

@@ -24,6 +24,8 @@ const TABLE_LABELS: Record<string, string> = {
   budgetLines: 'Lignes de budget',
   dossierSnapshots: 'Dossiers produits',
   financialReports: 'Comptes-rendus financiers',
+  absences: 'Absences',
+  yearlyFigures: 'Chiffres datés',
 };
 
 export function tableLabel(table: string): string {

@@ -52,6 +52,8 @@ const NOUNS: Record<string, Noun> = {
   contracts: { one: 'Contrat', many: 'contrats' },
   amendments: { one: 'Avenant', many: 'avenants' },
   aidedPosts: { one: 'Poste aidé', many: 'postes aidés' },
+  absences: { one: 'Absence', many: 'absences' },
+  yearlyFigures: { one: 'Chiffre daté', many: 'chiffres datés' },
   funders: { one: 'Financeur', many: 'financeurs' },
   grantApplications: { one: 'Demande de subvention', many: 'demandes de subvention' },
   payments: { one: 'Versement', many: 'versements' },

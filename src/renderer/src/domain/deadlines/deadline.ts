@@ -31,6 +31,7 @@ export const RECORDED_FACTS = {
   dpae: 'contract-dpae',
   'first-medical-visit': 'contract-medical-visit',
   'opco-filing': 'contract-opco-filing',
+  'return-to-work-visit': 'absence-return-visit',
 } as const satisfies Record<string, string>;
 
 export type RecordedFact = (typeof RECORDED_FACTS)[keyof typeof RECORDED_FACTS];

@@ -1,4 +1,5 @@
 import { formatDateShort, type IsoDate } from '../dates';
+import { absenceKindLabel, returnVisitDue, RETURN_VISIT_WITHIN_DAYS, type AbsenceRecord } from '../team/absence';
 import { amendmentsOf, effectiveEndDate } from '../team/amendment';
 import { aidSchemeLabel, type AidedPostRecord } from '../team/aided-post';
 import { contractKindLabel, FIXED_TERM_KINDS, isEmployment, type ContractRecord } from '../team/contract';
@@ -6,7 +7,8 @@ import { CONTRACT_KIND_RULES } from '../team/contract-kinds';
 import { addDaysIso, addMonthsIso, addYearsIso, periodEndAfterMonths } from '../team/day-count';
 import { personName, type PersonRecord } from '../team/person';
 import { liveTeam, type TeamData } from '../team/team-year';
-import { currentTrialEnd, type TrialRules } from '../team/trial-period';
+import { trialEndInForce, type DatedContract } from '../team/successive-contracts';
+import type { TrialRules } from '../team/trial-period';
 import { addWorkingDays } from '../working-days';
 import { deadlineKey, type Deadline } from './deadline';
 
@@ -24,9 +26,8 @@ export interface TeamDeadlineOptions {
 
 const SOURCE_LABEL = 'Équipe';
 
-/** First medical visit (visite d’information et de prévention): within 3 months, 2 for apprentices. */
+/** First medical visit (visite d’information et de prévention): within 3 months; each kind's is in its table. */
 const MEDICAL_VISIT_MONTHS = 3;
-const APPRENTICE_MEDICAL_VISIT_MONTHS = 2;
 /**
  * Entretien (de parcours) professionnel, L6315-1 as amended by loi n° 2025-989 (in force 26 Oct 2025):
  * within the first year after hiring, then every 4 years of seniority, every second one (8 years) with an
@@ -54,11 +55,21 @@ export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadl
   for (const post of team.aidedPosts) if (!postByContract.has(post.contractId)) postByContract.set(post.contractId, post);
   const chains = employmentChains(team.contracts, (c) => effectiveEndDate(c, amendmentsOf(c.id, amendmentsByContract.get(c.id) ?? [])));
   const deadlines: Deadline[] = [];
+  // Each person's contracts with their ends, for the trial period that prior fixed-term time shortens.
+  const datedByPerson = new Map<string, DatedContract[]>();
+  for (const c of team.contracts) {
+    const dated = { ...c, end: effectiveEndDate(c, amendmentsOf(c.id, amendmentsByContract.get(c.id) ?? [])) };
+    const own = datedByPerson.get(c.personId);
+    if (own) own.push(dated);
+    else datedByPerson.set(c.personId, [dated]);
+  }
   for (const contract of team.contracts) {
     const person = people.get(contract.personId);
     if (!person) continue;
     const own = amendmentsOf(contract.id, amendmentsByContract.get(contract.id) ?? []);
-    deadlines.push(...contractDeadlines(contract, person, effectiveEndDate(contract, own), today, options));
+    const end = effectiveEndDate(contract, own);
+    const trialEnd = trialEndInForce({ ...contract, end }, options.trialRules ?? 'legal', datedByPerson.get(contract.personId) ?? []);
+    deadlines.push(...contractDeadlines(contract, person, end, trialEnd, today, options));
     const chain = chains.get(contract.id);
     if (chain && chain.last === contract) deadlines.push(...professionalInterviews(chain, person, today));
     const post = postByContract.get(contract.id);
@@ -67,13 +78,46 @@ export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadl
       if (renewal) deadlines.push(renewal);
     }
   }
+  const contracts = new Map(team.contracts.map((c) => [c.id, c]));
+  for (const absence of team.absences ?? []) {
+    const contract = contracts.get(absence.contractId);
+    const person = contract ? people.get(contract.personId) : undefined;
+    if (!contract || !person || !isEmployment(contract)) continue;
+    const end = effectiveEndDate(contract, amendmentsOf(contract.id, amendmentsByContract.get(contract.id) ?? []));
+    const visit = returnVisitDeadline(absence, person, end);
+    if (visit) deadlines.push(visit);
+  }
   return deadlines;
+}
+
+/**
+ * The examen de reprise after a maternity leave, an occupational disease, a work accident of 30 days or
+ * more, or a sickness of 60 days or more (R4624-31): due within 8 days of the return, until its date is on
+ * the absence. None when the contract ends before work resumes (staff deadlines stop with the contract).
+ */
+function returnVisitDeadline(absence: AbsenceRecord, person: PersonRecord, contractEnd: IsoDate | undefined): Deadline | null {
+  const due = returnVisitDue(absence);
+  if (due === null || absence.returnVisitDate !== undefined || absence.endDate === undefined) return null;
+  const resumes = addDaysIso(absence.endDate, 1);
+  if (contractEnd !== undefined && resumes > contractEnd) return null;
+  const rule = 'return-to-work-visit';
+  return {
+    key: deadlineKey('contract', absence.id, rule),
+    source: 'contract',
+    rule,
+    title: `Examen de reprise — ${personName(person)}`,
+    dueDate: due,
+    link: `/equipe/${person.id}`,
+    sourceLabel: SOURCE_LABEL,
+    detail: `${absenceKindLabel(absence.kind)} du ${formatDateShort(absence.startDate)} au ${formatDateShort(absence.endDate)} : reprise le ${formatDateShort(resumes)}, examen dans les ${RETURN_VISIT_WITHIN_DAYS} jours (R4624-31)`,
+  };
 }
 
 function contractDeadlines(
   contract: ContractRecord,
   person: PersonRecord,
   end: IsoDate | undefined,
+  trialEnd: IsoDate | undefined,
   today: IsoDate,
   options: TeamDeadlineOptions,
 ): Deadline[] {
@@ -92,7 +136,6 @@ function contractDeadlines(
   const stillRunningOn = (date: IsoDate) => end === undefined || date <= end;
   const list: Deadline[] = [];
 
-  const trialEnd = currentTrialEnd(contract, options.trialRules ?? 'legal');
   if (trialEnd !== undefined && stillRunningOn(trialEnd)) {
     const renewed = contract.trialRenewalEnd !== undefined;
     list.push(
@@ -117,8 +160,11 @@ function contractDeadlines(
     list.push(make('dpae', 'DPAE à déclarer avant l’embauche', contract.startDate, `Embauche le ${formatDateShort(contract.startDate)}`));
   }
 
-  if (contract.firstMedicalVisitDate === undefined) {
-    const months = contract.kind === 'apprenticeship' ? APPRENTICE_MEDICAL_VISIT_MONTHS : MEDICAL_VISIT_MONTHS;
+  if (contract.firstMedicalVisitDate === undefined && contract.visitBeforePost === true) {
+    // R4624-18: a worker under 18 or a night worker has it before being assigned to the post.
+    list.push(make('first-medical-visit', 'Visite d’information et de prévention', contract.startDate, 'Avant la prise de poste (mineur·e ou travail de nuit, R4624-18)'));
+  } else if (contract.firstMedicalVisitDate === undefined) {
+    const months = CONTRACT_KIND_RULES[contract.kind].firstMedicalVisitMonths ?? MEDICAL_VISIT_MONTHS;
     const due = addMonthsIso(contract.startDate, months);
     if (stillRunningOn(due)) {
       list.push(make('first-medical-visit', 'Visite d’information et de prévention', due, `Dans les ${months} mois de l’embauche`));

@@ -70,10 +70,11 @@ export const aidedPostSchema = withCrossFieldRules(
     if (p.aidEndDate !== undefined && p.aidStartDate !== undefined && p.aidEndDate < p.aidStartDate) {
       ctx.addIssue({ code: 'custom', path: ['aidEndDate'], message: fieldMessage('Fin de l’aide', 'ne peut pas être avant le début de l’aide.') });
     }
-    if (p.aidMode === 'annual') require('annualAidCents', 'Montant annuel de l’aide', p.annualAidCents);
-    else {
+    // An adulte-relais or FONJEP post without its own amount follows the dated amount (yearly-figures.ts),
+    // a post at a rate of the SMIC without its own SMIC the SMIC in force each month.
+    if (p.aidMode === 'annual' && p.scheme !== 'adulte-relais' && p.scheme !== 'fonjep') require('annualAidCents', 'Montant annuel de l’aide', p.annualAidCents);
+    else if (p.aidMode === 'smic-rate') {
       require('smicRatePercent', 'Taux de prise en charge', p.smicRatePercent);
-      require('smicHourlyCents', 'SMIC horaire brut retenu', p.smicHourlyCents);
       require('aidedWeeklyHours', 'Heures hebdomadaires prises en charge', p.aidedWeeklyHours);
     }
   },

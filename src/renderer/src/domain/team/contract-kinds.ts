@@ -22,6 +22,13 @@ export interface ContractKindRules {
   opcoFiling: { days: number; count: 'ouvrables' | 'calendar'; article: string } | null;
   /** Which default trial period applies (trial-period.ts). */
   trial: 'by-term' | 'apprenticeship' | 'none';
+  /** Whether the contract must state its motif (a CDD, L1242-12); the form requires the field. */
+  motifRequired: boolean;
+  /**
+   * Months after the start within which the first visite d'information et de prévention is due (R4624-10:
+   * 3; an apprentice 2, R6222-36), or null when none is (no labour contract).
+   */
+  firstMedicalVisitMonths: number | null;
   /** The deadline of its end. */
   endTitle: string;
 }
@@ -35,6 +42,8 @@ export const CONTRACT_KIND_RULES = {
     partTimeFloor: { hours: 24, article: 'L3123-27', phrase: 'possible seulement par dérogation (demande écrite, convention collective)' },
     opcoFiling: null,
     trial: 'by-term',
+    motifRequired: false,
+    firstMedicalVisitMonths: 3,
     endTitle: 'Fin du CDI',
   },
   cdd: {
@@ -45,6 +54,8 @@ export const CONTRACT_KIND_RULES = {
     partTimeFloor: { hours: 24, article: 'L3123-27', phrase: 'possible seulement par dérogation (demande écrite, convention collective) ou pour un remplacement' },
     opcoFiling: null,
     trial: 'by-term',
+    motifRequired: true,
+    firstMedicalVisitMonths: 3,
     endTitle: 'Fin du CDD',
   },
   pec: {
@@ -55,6 +66,8 @@ export const CONTRACT_KIND_RULES = {
     partTimeFloor: { hours: 20, article: 'L5134-26', phrase: 'un PEC compte au moins 20 h par semaine' },
     opcoFiling: null,
     trial: 'by-term',
+    motifRequired: false,
+    firstMedicalVisitMonths: 3,
     endTitle: 'Fin du contrat PEC',
   },
   'adulte-relais': {
@@ -65,6 +78,8 @@ export const CONTRACT_KIND_RULES = {
     partTimeFloor: { hours: 17.5, article: 'convention adulte-relais', phrase: 'un poste adulte-relais est au moins à mi-temps' },
     opcoFiling: null,
     trial: 'by-term',
+    motifRequired: false,
+    firstMedicalVisitMonths: 3,
     endTitle: 'Fin du contrat adulte-relais',
   },
   apprenticeship: {
@@ -74,6 +89,8 @@ export const CONTRACT_KIND_RULES = {
     partTimeFloor: null,
     opcoFiling: { days: 5, count: 'ouvrables', article: 'D6224-1' },
     trial: 'apprenticeship',
+    motifRequired: false,
+    firstMedicalVisitMonths: 2,
     endTitle: 'Fin du contrat d’apprentissage',
   },
   professionalisation: {
@@ -83,6 +100,8 @@ export const CONTRACT_KIND_RULES = {
     partTimeFloor: null,
     opcoFiling: { days: 5, count: 'calendar', article: 'D6325-1' },
     trial: 'by-term',
+    motifRequired: false,
+    firstMedicalVisitMonths: 3,
     endTitle: 'Fin du contrat de professionnalisation',
   },
   'civic-service': {
@@ -93,6 +112,8 @@ export const CONTRACT_KIND_RULES = {
     partTimeFloor: { hours: 24, article: 'L120-8 CSN', phrase: 'le minimum est de 24 h' },
     opcoFiling: null,
     trial: 'none',
+    motifRequired: false,
+    firstMedicalVisitMonths: null,
     endTitle: 'Fin de l’engagement de service civique',
   },
 } as const satisfies Record<ContractKind, ContractKindRules>;

@@ -58,6 +58,12 @@ export const contractSchema = withCrossFieldRules(
     dpaeDate: isoDateField('Date de la DPAE', { optional: true }),
     firstMedicalVisitDate: isoDateField('Date de la visite d’information et de prévention', { optional: true }),
     opcoFilingDate: isoDateField('Date de dépôt auprès de l’OPCO', { optional: true }),
+    // R4624-18: a worker under 18 or a night worker has the visit before taking the post. Kept only when
+    // true (no birth date is stored: the coordinator ticks it).
+    visitBeforePost: z
+      .boolean()
+      .transform((v) => (v ? true : undefined))
+      .optional(),
     notes: optionalText('Notes', 2000),
   }),
   (c, ctx) => {
@@ -76,7 +82,7 @@ export const contractSchema = withCrossFieldRules(
         'doit suivre la fin de la première période d’essai.',
       );
     }
-    if (c.kind === 'cdd' && c.cddReason === undefined) {
+    if (CONTRACT_KIND_RULES[c.kind].motifRequired && c.cddReason === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['cddReason'],
@@ -109,6 +115,7 @@ export interface ContractFormValues {
   dpaeDate: string;
   firstMedicalVisitDate: string;
   opcoFilingDate: string;
+  visitBeforePost: boolean;
   notes: string;
 }
 
@@ -132,6 +139,7 @@ export function contractFormValues(personId: string, contract?: Contract, defaul
     dpaeDate: contract?.dpaeDate ?? '',
     firstMedicalVisitDate: contract?.firstMedicalVisitDate ?? '',
     opcoFilingDate: contract?.opcoFilingDate ?? '',
+    visitBeforePost: contract?.visitBeforePost ?? false,
     notes: contract?.notes ?? '',
     ...defaults,
   };

@@ -86,3 +86,16 @@ export function monthPieces(from: IsoDate, to: IsoDate): Array<{ covered: number
   }
   return pieces;
 }
+
+/** The same calendar-month pieces with their dates, for amounts that change from one month to the next. */
+export function monthSpans(from: IsoDate, to: IsoDate): Array<{ from: IsoDate; to: IsoDate; covered: number; monthDays: number }> {
+  const spans: Array<{ from: IsoDate; to: IsoDate; covered: number; monthDays: number }> = [];
+  let cursor = from;
+  while (cursor <= to) {
+    const monthEnd = formatIsoFromDate(lastDayOfMonth(dateFromIso(cursor)));
+    const pieceEnd = minIso(monthEnd, to);
+    spans.push({ from: cursor, to: pieceEnd, covered: daysInclusive(cursor, pieceEnd), monthDays: Number(monthEnd.slice(8, 10)) });
+    cursor = addDaysIso(monthEnd, 1);
+  }
+  return spans;
+}

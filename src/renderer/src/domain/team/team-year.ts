@@ -1,9 +1,11 @@
 import type { IsoDate } from '../dates';
+import { absencesOf, unpaidStretches, type AbsenceRecord } from './absence';
 import { amendmentsOf, contractTerms, effectiveEndDate, type AmendmentRecord } from './amendment';
 import type { AidedPostRecord } from './aided-post';
 import { monthlySmicAidCents } from './aided-post';
 import { isEmployment, type ContractRecord } from './contract';
-import { daysInclusive, maxIso, minIso, monthPieces, periodsOverlap } from './day-count';
+import { addDaysIso, daysInclusive, maxIso, minIso, monthPieces, monthSpans, periodsOverlap } from './day-count';
+import { DEFAULT_YEARLY_FIGURES, figureOn, type YearlyFigureKey, type YearlyFigures } from '../yearly-figures';
 import { asExercise, exerciseDays, type AccountingExercise, type YearOrExercise } from '../exercise';
 import type { PersonRecord } from './person';
 
@@ -18,13 +20,19 @@ import type { PersonRecord } from './person';
 // - a monthly amount (salary, aid at a rate of the SMIC) counts in full for a whole month and
 //   prorated by calendar days for a partial one (covered days ÷ days of that month);
 // - an annual aid counts for the days of the aid period in the year ÷ days in the year;
-// - employer cost = gross × (1 + charge rate); each contract's figures are rounded to the cent, then added.
+// - employer cost = gross × (1 + charge rate); each contract's figures are rounded to the cent, then added;
+// - the days of an unpaid absence (congé sans solde) count neither in the ETPT nor in the gross salary;
+//   a paid one (sickness, maternity, work accident) counts as worked time (absence.ts says why).
 
 export interface TeamData {
   people: readonly PersonRecord[];
   contracts: readonly ContractRecord[];
   amendments: readonly AmendmentRecord[];
   aidedPosts: readonly AidedPostRecord[];
+  /** Absences on contracts (absence.ts); absent where a caller has none to give. */
+  absences?: readonly AbsenceRecord[];
+  /** The dated figures (SMIC, aid amounts) with the association's own values; the shipped defaults when absent. */
+  figures?: YearlyFigures;
 }
 
 /** The records that count: out of the bin, and attached to a person and a contract that are too. */
@@ -38,6 +46,8 @@ export function liveTeam(data: TeamData): TeamData {
     contracts,
     amendments: data.amendments.filter((a) => a.deletedAt === null && contractIds.has(a.contractId)),
     aidedPosts: data.aidedPosts.filter((p) => p.deletedAt === null && contractIds.has(p.contractId)),
+    absences: (data.absences ?? []).filter((a) => a.deletedAt === null && contractIds.has(a.contractId)),
+    ...(data.figures ? { figures: data.figures } : {}),
   };
 }
 
@@ -85,15 +95,45 @@ function monthlyProrated(monthlyCents: number, from: IsoDate, to: IsoDate): numb
   return monthPieces(from, to).reduce((sum, piece) => sum + (monthlyCents * piece.covered) / piece.monthDays, 0);
 }
 
-/** Aid expected from a post for a year, in cents (unrounded). */
-export function aidExpectedForYear(post: AidedPostRecord, period: YearOrExercise): number {
+/** The dated figure an annual aid without its own amount follows (yearly-figures.ts), by scheme. */
+const ANNUAL_AID_FIGURE: Partial<Record<AidedPostRecord['scheme'], YearlyFigureKey>> = {
+  'adulte-relais': 'adulte-relais-aid',
+  fonjep: 'fonjep-post',
+};
+
+/** Σ of a dated yearly amount over the days [from, to], each day at the value then in force, ÷ `yearDays`. */
+function datedAnnualShare(key: YearlyFigureKey, from: IsoDate, to: IsoDate, yearDays: number, figures: YearlyFigures): number {
+  const changes = figures[key].map((f) => f.from).filter((d) => d > from && d <= to);
+  let total = 0;
+  let cursor = from;
+  for (const next of [...changes, addDaysIso(to, 1)]) {
+    const pieceEnd = addDaysIso(next, -1);
+    total += ((figureOn(key, cursor, figures)?.cents ?? 0) * daysInclusive(cursor, pieceEnd)) / yearDays;
+    cursor = next;
+  }
+  return total;
+}
+
+/**
+ * Aid expected from a post for a year, in cents (unrounded). A post with its own amount (the decision's)
+ * uses it; without one, an adulte-relais or FONJEP post follows the dated amount in force each day (the
+ * adulte-relais aid is re-indexed each 1 July), and a post paid at a rate of the SMIC the hourly SMIC in
+ * force on the first day of each month (Réglages, « Chiffres datés »).
+ */
+export function aidExpectedForYear(post: AidedPostRecord, period: YearOrExercise, figures: YearlyFigures = DEFAULT_YEARLY_FIGURES): number {
   const exercise = asExercise(period);
   const span = coveredInYear(post.aidStartDate, post.aidEndDate, exercise);
   if (span === null) return 0;
   if (post.aidMode === 'annual') {
+    const dated = ANNUAL_AID_FIGURE[post.scheme];
+    if (post.annualAidCents === undefined && dated !== undefined) return datedAnnualShare(dated, span.from, span.to, exerciseDays(exercise), figures);
     return ((post.annualAidCents ?? 0) * daysInclusive(span.from, span.to)) / exerciseDays(exercise);
   }
-  return monthlyProrated(monthlySmicAidCents(post), span.from, span.to);
+  if (post.smicHourlyCents !== undefined) return monthlyProrated(monthlySmicAidCents(post), span.from, span.to);
+  return monthSpans(span.from, span.to).reduce((sum, piece) => {
+    const smic = figureOn('smic-hourly', piece.from, figures)?.cents ?? 0;
+    return sum + (monthlySmicAidCents({ ...post, smicHourlyCents: smic }) * piece.covered) / piece.monthDays;
+  }, 0);
 }
 
 /**
@@ -111,15 +151,18 @@ export function aidReceivedForYear(post: AidedPostRecord, period: YearOrExercise
   return post.receipts.filter((r) => r.date >= start && r.date <= end).reduce((sum, r) => sum + (r.amountCents ?? 0), 0);
 }
 
-/** One contract's year; amendments may be all of the team's (only its own are used). */
+/** One contract's year; amendments and absences may be all of the team's (only its own are used). */
 export function contractYear(
   contract: ContractRecord,
   amendments: readonly AmendmentRecord[],
   aidedPost: AidedPostRecord | undefined,
   period: YearOrExercise,
+  more: Pick<TeamData, 'absences' | 'figures'> = {},
 ): ContractYear {
+  const absences = more.absences ?? [];
   const exercise = asExercise(period);
   const own = amendmentsOf(contract.id, amendments);
+  const ownAbsences = absencesOf(contract.id, absences);
   let days = 0;
   let etpt = 0;
   let gross = 0;
@@ -127,9 +170,12 @@ export function contractYear(
     const span = coveredInYear(segment.from, segment.to, exercise);
     if (span === null) continue;
     const segmentDays = daysInclusive(span.from, span.to);
+    const unpaid = unpaidStretches(ownAbsences, span.from, span.to);
+    const unpaidDays = unpaid.reduce((total, u) => total + daysInclusive(u.from, u.to), 0);
     days += segmentDays;
-    etpt += (segment.weeklyHours / 35) * (segmentDays / exerciseDays(exercise));
+    etpt += (segment.weeklyHours / 35) * ((segmentDays - unpaidDays) / exerciseDays(exercise));
     gross += monthlyProrated(segment.grossMonthlyCents, span.from, span.to);
+    for (const u of unpaid) gross -= monthlyProrated(segment.grossMonthlyCents, u.from, u.to);
   }
   const grossCents = Math.round(gross);
   return {
@@ -138,7 +184,7 @@ export function contractYear(
     etpt: isEmployment(contract) ? etpt : 0,
     grossCents,
     employerCostCents: Math.round(grossCents * (1 + contract.employerChargesRate / 100)),
-    aidExpectedCents: aidedPost ? Math.round(aidExpectedForYear(aidedPost, exercise) * aidWorkingTimeShare(aidedPost, contract)) : 0,
+    aidExpectedCents: aidedPost ? Math.round(aidExpectedForYear(aidedPost, exercise, more.figures) * aidWorkingTimeShare(aidedPost, contract)) : 0,
     aidReceivedCents: aidedPost ? aidReceivedForYear(aidedPost, exercise) : 0,
     aidedPost,
   };
@@ -158,7 +204,7 @@ export function teamYear(data: TeamData, period: YearOrExercise): TeamYear {
   const postByContract = new Map(team.aidedPosts.map((p) => [p.contractId, p]));
   const contracts = team.contracts
     .filter((c) => contractInYear(c, team.amendments, exercise))
-    .map((c) => contractYear(c, team.amendments, postByContract.get(c.id), exercise));
+    .map((c) => contractYear(c, team.amendments, postByContract.get(c.id), exercise, team));
 
   const employees = new Set<string>();
   const volunteers = new Set<string>();

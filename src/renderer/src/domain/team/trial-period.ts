@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates';
 import { FIXED_TERM_KINDS, type Contract, type JobCategory } from './contract';
+import { CONTRACT_KIND_RULES } from './contract-kinds';
 import { addDaysIso, daysInclusive, periodEndAfterMonths } from './day-count';
 
 // Default trial periods (DOMAIN.md §3). They are defaults the form proposes: the contract may say less,
@@ -31,8 +32,9 @@ export function defaultTrialDuration(
   contract: Pick<Contract, 'kind' | 'category' | 'startDate' | 'plannedEndDate'>,
   rules: TrialRules,
 ): TrialDuration | null {
-  if (contract.kind === 'civic-service') return null;
-  if (contract.kind === 'apprenticeship') return { days: APPRENTICESHIP_TRIAL_DAYS };
+  const rule = CONTRACT_KIND_RULES[contract.kind].trial;
+  if (rule === 'none') return null;
+  if (rule === 'apprenticeship') return { days: APPRENTICESHIP_TRIAL_DAYS };
   if (FIXED_TERM_KINDS.has(contract.kind) && contract.plannedEndDate !== undefined) {
     // Fixed term: one day per week of the initial term, capped at 2 weeks up to 6 months, 1 month beyond.
     const weeks = Math.floor(daysInclusive(contract.startDate, contract.plannedEndDate) / 7);
@@ -42,7 +44,7 @@ export function defaultTrialDuration(
     return weeks >= oneMonthDays ? { months: 1 } : { days: weeks };
   }
   // A CDD without its end cannot be measured; a PEC or adulte-relais without one is taken as open-ended.
-  if (contract.kind === 'cdd') return null;
+  if (CONTRACT_KIND_RULES[contract.kind].motifRequired) return null;
   return { months: OPEN_ENDED_MONTHS[rules][contract.category] };
 }
 

@@ -20,6 +20,7 @@ import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { ProtectionSettings } from './protection-settings';
+import { YearlyFiguresSettings } from './yearly-figures-settings';
 import { useAction } from '../../ui/use-action';
 
 export function SettingsPage() {
@@ -47,6 +48,8 @@ export function SettingsPage() {
       </section>
 
       <ProtectionSettings />
+
+      <YearlyFiguresSettings />
 
       {deleted && deleted.length > 0 ? (
         <section className="card" aria-labelledby="deleted-title">

@@ -1,5 +1,6 @@
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { figureHint } from '../../domain/yearly-figures';
+import { useYearlyFigures } from '../../data/yearly-figures-repository';
 import { formatDateShort, todayIso, type IsoDate } from '../../domain/dates';
 import {
   AID_MODES,
@@ -61,6 +62,9 @@ export function AidedPostForm({
   } = form;
   const receipts = useFieldArray({ control, name: 'receipts' });
   const [scheme, aidMode] = useWatch({ control, name: ['scheme', 'aidMode'] });
+  const figures = useYearlyFigures(db);
+  const today = todayIso();
+  const datedAid = scheme === 'adulte-relais' ? 'adulte-relais-aid' : scheme === 'fonjep' ? 'fonjep-post' : null;
 
   const onValid = async (values: AidedPost) => {
     const result = await saveAidedPost(db, values, post ? revision() : undefined);
@@ -87,11 +91,26 @@ export function AidedPostForm({
         <TextField label="Fin de l’aide" type="date" required {...field('aidEndDate')} />
         <SelectField label="Calcul de l’aide" options={AID_MODES} {...field('aidMode')} />
         {aidMode === 'annual' ? (
-          <TextField label="Montant annuel de l’aide" required inputMode="decimal" hint="En euros, pour un an à temps plein ou selon la décision." {...field('annualAidCents')} />
+          <TextField
+            label="Montant annuel de l’aide"
+            required={datedAid === null}
+            inputMode="decimal"
+            hint={
+              datedAid === null
+                ? 'En euros, pour un an à temps plein ou selon la décision.'
+                : `En euros, pour un an à temps plein. Vide : le montant en vigueur chaque jour, de Réglages (au ${formatDateShort(today)}\u00a0: ${figureHint(datedAid, today, figures)}).`
+            }
+            {...field('annualAidCents')}
+          />
         ) : (
           <>
             <TextField label="Taux de prise en charge" required inputMode="decimal" hint="En % du SMIC horaire brut (ex. 60)." {...field('smicRatePercent')} />
-            <TextField label="SMIC horaire brut retenu" required inputMode="decimal" hint={`En euros, celui de la décision (au ${formatDateShort(todayIso())}\u00a0: ${figureHint('smic-hourly', todayIso())}).`} {...field('smicHourlyCents')} />
+            <TextField
+              label="SMIC horaire brut retenu"
+              inputMode="decimal"
+              hint={`En euros, celui de la décision. Vide : le SMIC en vigueur chaque mois, de Réglages (au ${formatDateShort(today)}\u00a0: ${figureHint('smic-hourly', today, figures)}).`}
+              {...field('smicHourlyCents')}
+            />
             <TextField label="Heures hebdomadaires prises en charge" required inputMode="decimal" {...field('aidedWeeklyHours')} />
           </>
         )}

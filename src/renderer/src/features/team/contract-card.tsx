@@ -3,9 +3,11 @@ import { formatDateShort } from '../../domain/dates';
 import { formatCents } from '../../domain/money';
 import { aidSchemeLabel, AID_MODES, PAYMENT_RHYTHMS } from '../../domain/team/aided-post';
 import { AMENDMENT_KINDS, amendmentsOf, effectiveEndDate } from '../../domain/team/amendment';
-import { contractKindLabel, type ContractRecord } from '../../domain/team/contract';
+import { absenceDays, absenceKindLabel, absencesOf, returnVisitDue, type AbsenceRecord } from '../../domain/team/absence';
+import { contractKindLabel, isEmployment, type ContractRecord } from '../../domain/team/contract';
 import { contractWarnings } from '../../domain/team/contract-checks';
-import { currentTrialEnd, type TrialRules } from '../../domain/team/trial-period';
+import type { TrialRules } from '../../domain/team/trial-period';
+import { priorTermTrialWarning, trialEndInForce, waitingPeriodWarning } from '../../domain/team/successive-contracts';
 import type { PersonRecord } from '../../domain/team/person';
 import type { TeamData } from '../../domain/team/team-year';
 import { moveToBin, restoreFromBin } from '../../data/team-repository';
@@ -14,11 +16,27 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useToast } from '../../ui/toast';
 import { refusalText, useAction } from '../../ui/use-action';
 import type { AmendmentRecord } from '../../domain/team/amendment';
+import { AbsenceForm } from './absence-form';
 import { AidedPostForm } from './aided-post-form';
 import { AmendmentForm } from './amendment-form';
 import { ContractForm } from './contract-form';
 
-type Editing = 'none' | 'contract' | 'amendment' | 'aid';
+type Editing = 'none' | 'contract' | 'amendment' | 'aid' | 'absence' | AbsenceRecord;
+
+/** « du 5 janv. 2026 au 15 mars 2026 (70 jours) — examen de reprise fait le 18 mars 2026 ». */
+function absenceText(absence: AbsenceRecord): string {
+  const days = absenceDays(absence);
+  const span = absence.endDate === undefined
+    ? `depuis le ${formatDateShort(absence.startDate)} (en cours)`
+    : `du ${formatDateShort(absence.startDate)} au ${formatDateShort(absence.endDate)} (${days === 1 ? '1\u00a0jour' : `${days}\u00a0jours`})`;
+  const due = returnVisitDue(absence);
+  const visit = absence.returnVisitDate
+    ? ` — examen de reprise le ${formatDateShort(absence.returnVisitDate)}`
+    : due
+      ? ` — examen de reprise au plus tard le ${formatDateShort(due)}`
+      : '';
+  return `${span}${visit}${absence.note ? ` — ${absence.note}` : ''}`;
+}
 
 const hours = (h: number) => `${String(h).replace('.', ',')}\u00a0h par semaine`;
 
@@ -39,12 +57,21 @@ export function ContractCard({
   const [editing, setEditing] = useState<Editing>('none');
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState<AmendmentRecord | null>(null);
+  const [removingAbsence, setRemovingAbsence] = useState<AbsenceRecord | null>(null);
+  const absences = absencesOf(contract.id, team.absences ?? []);
   const act = useAction();
   const amendments = amendmentsOf(contract.id, team.amendments);
   const end = effectiveEndDate(contract, amendments);
   const post = team.aidedPosts.find((p) => p.contractId === contract.id);
-  const warnings = contractWarnings(contract, amendments);
-  const trialEnd = currentTrialEnd(contract, trialRules);
+  // The person's and the job's other contracts, with their ends, for the rules between two contracts.
+  const dated = team.contracts.map((c) => ({ ...c, end: effectiveEndDate(c, amendmentsOf(c.id, team.amendments)) }));
+  const self = { ...contract, end };
+  const trialEnd = trialEndInForce(self, trialRules, dated);
+  // ÉCLAT's rules (part-time minima, trial renewal) follow the agreement trialRules was read from.
+  const warnings = [
+    ...contractWarnings(contract, amendments, { collectiveAgreement: trialRules === 'eclat' ? '1518' : undefined }),
+    ...[waitingPeriodWarning(self, dated), priorTermTrialWarning(self, trialEnd, trialRules, dated)].filter((w): w is string => w !== null),
+  ];
   const title = `${contractKindLabel(contract.kind)} — ${contract.jobTitle}`;
 
   return (
@@ -84,7 +111,7 @@ export function ContractCard({
             </dd>
           </>
         ) : null}
-        {contract.kind !== 'civic-service' ? (
+        {isEmployment(contract) ? (
           <>
             <dt>DPAE</dt>
             <dd>{contract.dpaeDate ? formatDateShort(contract.dpaeDate) : 'à faire'}</dd>
@@ -120,14 +147,47 @@ export function ContractCard({
         </>
       ) : null}
 
+      {absences.length > 0 ? (
+        <>
+          <h4>Absences</h4>
+          <ol className="amendments" aria-label="Absences">
+            {absences.map((a) => (
+              <li key={a.id}>
+                <span>
+                  <strong>{absenceKindLabel(a.kind)}</strong> {absenceText(a)}
+                </span>
+                <span>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Modifier l’absence du ${formatDateShort(a.startDate)}`}
+                    onClick={() => setEditing(a)}
+                  >
+                    Modifier
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Retirer l’absence du ${formatDateShort(a.startDate)}`}
+                    onClick={() => setRemovingAbsence(a)}
+                  >
+                    Retirer
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+
       {post ? (
         <div className="aided-post">
           <h4>Poste aidé : {aidSchemeLabel(post.scheme)}{post.schemeDetail ? ` (${post.schemeDetail})` : ''}</h4>
           <p>
             {`Aide du ${formatDateShort(post.aidStartDate)} au ${formatDateShort(post.aidEndDate)}`}
             {post.aidMode === 'annual'
-              ? ` — ${formatCents(post.annualAidCents ?? 0)} par an`
-              : ` — ${String(post.smicRatePercent ?? 0).replace('.', ',')}\u00a0% du SMIC horaire (${formatCents(post.smicHourlyCents ?? 0)}) sur ${hours(post.aidedWeeklyHours ?? 0)}`}
+              ? ` — ${post.annualAidCents === undefined ? 'montant en vigueur (Réglages)' : `${formatCents(post.annualAidCents)} par an`}`
+              : ` — ${String(post.smicRatePercent ?? 0).replace('.', ',')}\u00a0% du SMIC horaire (${post.smicHourlyCents === undefined ? 'en vigueur chaque mois' : formatCents(post.smicHourlyCents)}) sur ${hours(post.aidedWeeklyHours ?? 0)}`}
             {` — versements : ${PAYMENT_RHYTHMS.find((r) => r.value === post.paymentRhythm)?.label.toLowerCase()}`}
             {post.funder ? ` — ${post.funder}` : ''}
             {post.conventionNumber ? ` — convention ${post.conventionNumber}` : ''}
@@ -162,6 +222,18 @@ export function ContractCard({
           }}
         />
       ) : null}
+      {editing === 'absence' || typeof editing === 'object' ? (
+        <AbsenceForm
+          key={typeof editing === 'object' ? editing.id : 'new'}
+          contract={contract}
+          {...(typeof editing === 'object' ? { absence: editing } : {})}
+          onCancel={() => setEditing('none')}
+          onSaved={() => {
+            setEditing('none');
+            toast.show('Absence enregistrée.');
+          }}
+        />
+      ) : null}
       {editing === 'aid' ? (
         <AidedPostForm
           contract={contract}
@@ -180,7 +252,12 @@ export function ContractCard({
           <button type="button" className="button" onClick={() => setEditing('amendment')}>
             Ajouter un avenant
           </button>
-          {contract.kind !== 'civic-service' ? (
+          {isEmployment(contract) ? (
+            <button type="button" className="button" onClick={() => setEditing('absence')}>
+              Déclarer une absence
+            </button>
+          ) : null}
+          {isEmployment(contract) ? (
             <button type="button" className="button" onClick={() => setEditing('aid')}>
               {post ? 'Modifier le poste aidé' : 'Déclarer un poste aidé'}
             </button>
@@ -209,6 +286,29 @@ export function ContractCard({
             }
             toast.show('Contrat mis à la corbeille.', {
               action: { label: 'Annuler', run: () => restoreFromBin(db, 'contracts', contract.id) },
+            });
+          })
+        }
+      />
+      <ConfirmDialog
+        open={removingAbsence !== null}
+        onOpenChange={(open) => (open ? undefined : setRemovingAbsence(null))}
+        title="Retirer cette absence ?"
+        description={removingAbsence ? `L’absence du ${formatDateShort(removingAbsence.startDate)} ne compte plus dans l’ETPT ni dans les échéances. Vous pourrez la remettre.` : ''}
+        confirmLabel="Retirer l’absence"
+        destructive
+        onConfirm={() =>
+          act(async () => {
+            if (!removingAbsence) return;
+            const a = removingAbsence;
+            setRemovingAbsence(null);
+            const binned = await moveToBin(db, 'absences', { id: a.id, updatedAt: a.updatedAt });
+            if (!binned.ok) {
+              toast.show(refusalText(binned.errors), { tone: 'error' });
+              return;
+            }
+            toast.show('Absence mise à la corbeille.', {
+              action: { label: 'Annuler', run: () => restoreFromBin(db, 'absences', a.id) },
             });
           })
         }

@@ -11,7 +11,7 @@ import {
   type ContractRecord,
 } from '../../domain/team/contract';
 import type { PersonRecord } from '../../domain/team/person';
-import { plannedEndHint } from '../../domain/team/contract-kinds';
+import { kindRules, plannedEndHint } from '../../domain/team/contract-kinds';
 import {
   defaultTrialDuration,
   formatTrialDuration,
@@ -20,7 +20,7 @@ import {
 } from '../../domain/team/trial-period';
 import { saveContract } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { SelectField, TextAreaField, TextField } from '../../ui/field';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { useToast } from '../../ui/toast';
@@ -29,7 +29,7 @@ const TRIAL_RULE_NAMES: Record<TrialRules, string> = { legal: 'maximum légal', 
 
 /** Which rule gave the default, in the words of the hint. */
 function trialRuleName(kind: ContractFormValues['kind'], hasEnd: boolean, rules: TrialRules): string {
-  if (kind === 'apprenticeship') return 'apprentissage';
+  if (kindRules(kind).trial === 'apprenticeship') return 'apprentissage';
   if (FIXED_TERM_KINDS.has(kind) && hasEnd) return '1 jour par semaine de contrat, plafonné';
   return TRIAL_RULE_NAMES[rules];
 }
@@ -66,8 +66,9 @@ export function ContractForm({
     formState: { isSubmitting },
   } = form;
   const [kind, category, startDate, plannedEndDate] = useWatch({ control, name: ['kind', 'category', 'startDate', 'plannedEndDate'] });
-  const kinds = CONTRACT_KINDS.filter((k) => (volunteer ? k.value === 'civic-service' : k.value !== 'civic-service'));
-  const civic = kind === 'civic-service';
+  // A volunteer is offered the kinds that are no labour contract (the service civique), an employee the others.
+  const kinds = CONTRACT_KINDS.filter((k) => kindRules(k.value).employment !== volunteer);
+  const civic = !kindRules(kind).employment;
 
   let trialHint = 'Laissez vide pour la durée par défaut.';
   if (isIsoDate(startDate)) {
@@ -77,7 +78,7 @@ export function ContractForm({
     );
     trialHint =
       duration === null
-        ? kind === 'cdd'
+        ? kindRules(kind).motifRequired
           ? 'Indiquez la fin prévue pour calculer la durée par défaut.'
           : 'Pas de période d’essai par défaut.'
         : `Vide : ${formatTrialDuration(duration)} (${trialRuleName(kind, isIsoDate(plannedEndDate), trialRules)}), jusqu’au ${formatDateShort(trialPeriodEnd(startDate, duration))}.`;
@@ -101,7 +102,7 @@ export function ContractForm({
       {summary}
       <Section title="Le contrat">
         <SelectField label="Type de contrat" options={kinds} {...field('kind')} />
-        {kind === 'cdd' ? <TextField label="Motif du CDD" required hint="Remplacement, accroissement temporaire d’activité…" {...field('cddReason')} /> : null}
+        {kindRules(kind).motifRequired ? <TextField label="Motif du CDD" required hint="Remplacement, accroissement temporaire d’activité…" {...field('cddReason')} /> : null}
         <TextField label="Intitulé du poste" required {...field('jobTitle')} />
         {civic ? null : (
           <>
@@ -147,7 +148,12 @@ export function ContractForm({
         <Section title="Formalités">
           <TextField label="Date de la DPAE" type="date" hint="Déclaration préalable à l’embauche, avant le premier jour." {...field('dpaeDate')} />
           <TextField label="Date de la visite d’information et de prévention" type="date" {...field('firstMedicalVisitDate')} />
-          {kind === 'apprenticeship' ? <TextField label="Date de dépôt auprès de l’OPCO" type="date" {...field('opcoFilingDate')} /> : null}
+          <CheckboxField
+            label="Mineur·e ou travail de nuit : visite avant la prise de poste"
+            hint="Sinon, dans les 3 mois de l’embauche (2 pour un apprenti) — R4624-18, R4624-10."
+            {...form.register('visitBeforePost')}
+          />
+          {kindRules(kind).opcoFiling !== null ? <TextField label="Date de dépôt auprès de l’OPCO" type="date" {...field('opcoFilingDate')} /> : null}
         </Section>
       )}
       <div className="form-section__wide">

@@ -4,7 +4,7 @@ import { staffDeadlines } from '../../domain/deadlines/end-of-contract';
 import { classifyDeadlines } from '../../domain/deadlines/engine';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { formatCents } from '../../domain/money';
-import { contractKindLabel } from '../../domain/team/contract';
+import { contractKindLabel, isEmployment } from '../../domain/team/contract';
 import { PERSON_ROLES, personName, type PersonRecord } from '../../domain/team/person';
 import { trialRulesFor } from '../../domain/team/trial-period';
 import { contractYear, formatEtpt, type TeamData } from '../../domain/team/team-year';
@@ -173,7 +173,7 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
   const year = exerciseLabel(exercise);
   const rows = team.contracts
     .filter((c) => c.personId === person.id)
-    .map((c) => contractYear(c, team.amendments, team.aidedPosts.find((p) => p.contractId === c.id), exercise))
+    .map((c) => contractYear(c, team.amendments, team.aidedPosts.find((p) => p.contractId === c.id), exercise, team))
     .filter((r) => r.days > 0)
     .sort((a, b) => a.contract.startDate.localeCompare(b.contract.startDate));
   const total = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
@@ -204,7 +204,7 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
               <tr key={r.contract.id}>
                 <th scope="row">{`${contractKindLabel(r.contract.kind)} du ${formatDateShort(r.contract.startDate)}`}</th>
                 <td>{r.days}</td>
-                <td>{r.contract.kind === 'civic-service' ? '—' : formatEtpt(r.etpt)}</td>
+                <td>{isEmployment(r.contract) ? formatEtpt(r.etpt) : '—'}</td>
                 <td>{formatCents(r.grossCents)}</td>
                 <td>{formatCents(r.employerCostCents)}</td>
                 <td>{formatCents(r.aidExpectedCents)}</td>

@@ -1,0 +1,115 @@
+import { useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { formatDateShort, isIsoDate } from '../../domain/dates';
+import {
+  ABSENCE_KINDS,
+  ABSENCE_KIND_RULES,
+  absenceFormValues,
+  absenceSchema,
+  returnVisitDue,
+  type Absence,
+  type AbsenceFormValues,
+  type AbsenceRecord,
+} from '../../domain/team/absence';
+import type { ContractRecord } from '../../domain/team/contract';
+import { saveAbsence } from '../../data/team-repository';
+import { useCurrentWorkspace } from '../../data/workspace-context';
+import { SelectField, TextAreaField, TextField } from '../../ui/field';
+import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
+import { useLoadedRevision } from '../../ui/loaded-revision';
+import { useAction } from '../../ui/use-action';
+
+/** What the form says under the kind: whether it counts in the ETPT and when the examen de reprise falls. */
+function kindHint(values: Pick<AbsenceFormValues, 'kind' | 'startDate' | 'endDate'>): string {
+  const rules = ABSENCE_KIND_RULES[values.kind];
+  const etpt = rules.paid ? 'Compte dans l’ETPT (contrat suspendu, salarié·e rémunéré·e).' : 'Ne compte ni dans l’ETPT ni dans les salaires.';
+  if (rules.returnVisitAfterDays === null) return etpt;
+  const after = rules.returnVisitAfterDays > 1 ? ` d’au moins ${rules.returnVisitAfterDays} jours` : '';
+  const due =
+    isIsoDate(values.startDate) && isIsoDate(values.endDate) && values.endDate >= values.startDate
+      ? returnVisitDue({ kind: values.kind, startDate: values.startDate, endDate: values.endDate })
+      : null;
+  const when = due === null ? '' : ` Ici : au plus tard le ${formatDateShort(due)}.`;
+  return `${etpt} Examen de reprise après une absence${after}, dans les 8 jours du retour (R4624-31).${when}`;
+}
+
+/** An absence on a contract: new, or changes to one (its end, the examen de reprise once done). */
+export function AbsenceForm({
+  contract,
+  absence,
+  onSaved,
+  onCancel,
+}: {
+  contract: ContractRecord;
+  absence?: AbsenceRecord;
+  onSaved: (absence: AbsenceRecord) => void;
+  onCancel: () => void;
+}) {
+  const { db } = useCurrentWorkspace();
+  const act = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  const revision = useLoadedRevision(absence);
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<AbsenceFormValues, unknown, Absence>({
+    resolver: zodResolver(absenceSchema) as never,
+    defaultValues: absenceFormValues(contract.id, absence),
+    mode: 'onBlur',
+    reValidateMode: 'onChange',
+  });
+  const [kind, startDate, endDate] = useWatch({ control, name: ['kind', 'startDate', 'endDate'] });
+  const field = (name: keyof AbsenceFormValues) => ({ ...register(name), error: errorAt(errors, name) });
+
+  const onValid = async (values: Absence) => {
+    const result = await saveAbsence(db, values, absence ? revision.target() : undefined);
+    if (!result.ok) {
+      setElsewhere(showRefusals(result.errors, Object.keys(absenceFormValues(contract.id)), setError, setFocus));
+      revealFirstError(formRef.current);
+      return;
+    }
+    revision.adopt(result.value);
+    onSaved(result.value);
+  };
+  const errorCount = Object.keys(errors).length;
+  const title = absence ? 'Modifier l’absence' : 'Nouvelle absence';
+
+  return (
+    <form
+      ref={formRef}
+      onSubmit={(event) => act(() => handleSubmit(onValid, () => revealFirstError(formRef.current))(event))}
+      noValidate
+      aria-label={title}
+      className="subform"
+    >
+      <h4>{title}</h4>
+      {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
+      {elsewhere.map((message) => (
+        <div key={message} className="form-errors-summary" role="alert">{message}</div>
+      ))}
+      <div className="form-section__grid">
+        <SelectField label="Motif de l’absence" options={ABSENCE_KINDS} hint={kindHint({ kind, startDate, endDate })} {...field('kind')} />
+        <TextField label="Premier jour d’absence" type="date" required {...field('startDate')} />
+        <TextField label="Dernier jour d’absence" type="date" hint="Vide tant que l’absence dure ; la reprise est le lendemain." {...field('endDate')} />
+        <TextField label="Date de l’examen de reprise" type="date" hint="Quand il a eu lieu." {...field('returnVisitDate')} />
+        <div className="form-section__wide">
+          <TextAreaField label="Note" hint="Sans détail médical : le motif suffit." {...field('note')} />
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          Enregistrer l’absence
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}
