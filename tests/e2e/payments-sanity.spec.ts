@@ -31,8 +31,9 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
 });
 
-test('an overpayment shows as trop-perçu on the grant and in the yearly summary, never as a rest of 0', async ({ page }) => {
+test('an overpayment shows as trop-perçu in the list, on the grant and in the yearly summary, never as a rest of 0', async ({ page }) => {
   await openSection(page, 'Financements');
+  await expect(page.getByRole('row', { name: /Fête de quartier 2026/ })).toContainText(`9${NBSP}000,00${NBSP}€trop-perçu de${NBSP}1${NBSP}500,00${NBSP}€`);
   await page.getByRole('link', { name: 'Fête de quartier 2026' }).click();
   const amounts = page.getByLabel('Montants');
   await expect(amounts).toContainText(`Versé9${NBSP}000,00${NBSP}€`);
@@ -45,8 +46,8 @@ test('an overpayment shows as trop-perçu on the grant and in the yearly summary
   await page.getByRole('navigation', { name: 'Financements' }).getByRole('link', { name: 'Bilan annuel' }).click();
   const row = page.getByRole('row', { name: /Ville de Saint-Denis/ });
   // Reste à percevoir: 0, and under it the overpayment.
-  await expect(row.getByRole('cell').nth(5)).toHaveText(`0,00${NBSP}€trop-perçu de 1${NBSP}500,00${NBSP}€`);
-  await expect(page.getByRole('row', { name: /^Total/ }).getByRole('cell').nth(5)).toContainText(`trop-perçu de 1${NBSP}500,00${NBSP}€`);
+  await expect(row.getByRole('cell').nth(5)).toHaveText(`0,00${NBSP}€trop-perçu de${NBSP}1${NBSP}500,00${NBSP}€`);
+  await expect(page.getByRole('row', { name: /^Total/ }).getByRole('cell').nth(5)).toContainText(`trop-perçu de${NBSP}1${NBSP}500,00${NBSP}€`);
 });
 
 test('the payment form warns of tranches above the grant and of a trop-perçu as they are typed, and refuses a reception dated tomorrow', async ({ page }) => {

@@ -7,6 +7,7 @@ import { formatDateLong, todayIso } from '../domain/dates';
 import { useAutomaticBackups } from '../features/backups/automatic-backups';
 import { BackupReminder } from '../features/backups/backup-reminder';
 import { WorkspaceSwitcher } from './workspace-switcher';
+import { AttachmentServicesForWorkspace } from './attachment-services';
 import { SECTIONS } from './sections';
 
 /** The frame of every screen: a skip link, the navigation with the current espace, then the page. */
@@ -88,7 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {profile?.name ?? record.name} — imprimé le {formatDateLong(todayIso())}
         </p>
         <BackupReminder />
-        {children}
+        <AttachmentServicesForWorkspace>{children}</AttachmentServicesForWorkspace>
       </main>
     </div>
   );

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   MAGIC_BYTES_LENGTH,
   checkAttachment,
+  checkPaperMeta,
+  type PaperMeta,
   type AttachmentOwnerKind,
   type AttachmentRecord,
 } from '../domain/partners/attachment';
@@ -33,7 +35,10 @@ export async function addAttachment(
   owner: { id: string; kind: AttachmentOwnerKind },
   file: IncomingFile,
   now: Date = new Date(),
+  meta: PaperMeta = {},
 ): Promise<Validated<AttachmentRecord>> {
+  const paper = checkPaperMeta(owner.kind, meta);
+  if (!paper.ok) return { ok: false, errors: { file: paper.problem } };
   const check = checkAttachment({
     fileName: file.fileName,
     size: sizeOf(file.data),
@@ -47,7 +52,7 @@ export async function addAttachment(
       : file.data.slice(0, file.data.size, check.mimeType);
   const record = await createRow<AttachmentRecord>(
     db.attachments,
-    { ownerId: owner.id, ownerKind: owner.kind, fileName: file.fileName, mimeType: check.mimeType, size: data.size, data },
+    { ownerId: owner.id, ownerKind: owner.kind, fileName: file.fileName, mimeType: check.mimeType, size: data.size, data, ...paper.value },
     now,
   );
   return { ok: true, value: record };

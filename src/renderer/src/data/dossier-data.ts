@@ -34,6 +34,8 @@ export interface DossierSources {
   projectStaff: ProjectStaffRecord[];
   /** The vault documents that have a file (a piece is « jointe » only then). */
   attachedDocumentIds: string[];
+  /** The papers attached to grant applications (their bytes are not read). */
+  applicationPapers: NonNullable<DossierInput['applicationPapers']>;
 }
 
 export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSources> {
@@ -45,6 +47,10 @@ export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSource
       const documents = live(await db.documents.toArray());
       // Only the documents' own files, found by index (an espace's agreements may hold many more).
       const files = live(await db.attachments.where('ownerId').anyOf(documents.map((d) => d.id)).toArray());
+      const applications = live(await db.grantApplications.toArray());
+      const papers = live(await db.attachments.where('ownerId').anyOf(applications.map((a) => a.id)).toArray())
+        .filter((a) => a.ownerKind === 'grant-application')
+        .map((a) => ({ ownerId: a.ownerId, fileName: a.fileName, paperKind: a.paperKind, validUntil: a.validUntil }));
       const parsed = profileRecord ? associationProfileSchema.safeParse(profileRecord) : undefined;
       return {
         profile: parsed?.success ? parsed.data : undefined,
@@ -58,7 +64,7 @@ export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSource
           figures: mergeYearlyFigures(await db.yearlyFigures.toArray()),
         },
         funders: live(await db.funders.toArray()),
-        applications: live(await db.grantApplications.toArray()),
+        applications,
         projects: live(await db.projects.toArray()).sort((a, b) => a.title.localeCompare(b.title, 'fr')),
         budgets: live(await db.budgets.toArray()),
         budgetLines: live(await db.budgetLines.toArray()),
@@ -66,6 +72,7 @@ export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSource
         payments: live(await db.payments.toArray()),
         projectStaff: live(await db.projectStaff.toArray()),
         attachedDocumentIds: [...new Set(files.filter((a) => a.ownerKind === 'document').map((a) => a.ownerId))],
+        applicationPapers: papers,
       };
     },
   );

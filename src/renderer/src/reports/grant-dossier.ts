@@ -423,6 +423,15 @@ function attachments(model: DossierModel): Content[] {
       ['Pièce', 'Date du document', 'Pièce jointe'],
       [
         ...model.attachments.map((a): TableCell[] => [a.label, a.issuedOn ? formatDateLong(a.issuedOn) : '—', attachmentFact(a)]),
+        ...model.applicationPapers.map((p): TableCell[] => [
+          p.label,
+          '—',
+          p.status === 'expired'
+            ? `Expirée le ${formatDateLong(p.validUntil ?? '')}`
+            : p.validUntil
+              ? `Jointe, valable jusqu’au ${formatDateLong(p.validUntil)}`
+              : 'Jointe',
+        ]),
         ...(model.signatory.isLegalRepresentative ? [] : [[POUVOIR_TITLE, formatDateLong(model.filingDate), 'Joint au présent dossier'] as TableCell[]]),
       ],
       ['*', 110, 170],

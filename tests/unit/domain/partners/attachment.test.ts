@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_ATTACHMENT_BYTES,
   checkAttachment,
+  checkPaperMeta,
   formatFileSize,
+  paperKindLabel,
 } from '../../../../src/renderer/src/domain/partners/attachment';
+import { applicationPapersOf } from '../../../../src/renderer/src/domain/dossier/dossier-model';
 
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -39,5 +42,37 @@ describe('checkAttachment', () => {
     expect(formatFileSize(200)).toBe('1\u00a0Ko');
     expect(formatFileSize(250_000)).toBe('244\u00a0Ko');
     expect(formatFileSize(2.5 * 1024 * 1024)).toBe('2,5\u00a0Mo');
+  });
+});
+
+describe('papers of every record (issue 19)', () => {
+  it('accepts a grant’s convention with its validity date, and refuses a kind of another record or an unreadable date', () => {
+    expect(checkPaperMeta('grant-application', { paperKind: 'convention', validUntil: '2027-12-31' })).toEqual({
+      ok: true,
+      value: { paperKind: 'convention', validUntil: '2027-12-31' },
+    });
+    expect(checkPaperMeta('grant-application', { paperKind: 'signed-contract' })).toEqual({ ok: false, problem: 'Type de pièce\u00a0: choisissez dans la liste.' });
+    expect(checkPaperMeta('contract', { validUntil: '2027-02-31' })).toMatchObject({ ok: false });
+    expect(checkPaperMeta('contract', { paperKind: '', validUntil: '' })).toEqual({ ok: true, value: {} });
+  });
+
+  it('names each kind in French', () => {
+    expect(paperKindLabel('grant-application', 'refusal-letter')).toBe('Lettre de refus');
+    expect(paperKindLabel('aided-post', 'aid-convention')).toBe('Convention de l’aide (PEC, adulte-relais, FONJEP)');
+    expect(paperKindLabel('grant-application', undefined)).toBeUndefined();
+  });
+
+  it('lists the papers of the dossier’s applications, expired the day after their last valid day', () => {
+    const apps = [{ id: 'a1', title: 'Fête de quartier 2027' }];
+    const papers = [
+      { ownerId: 'a1', fileName: 'convention.pdf', paperKind: 'convention', validUntil: '2026-11-24' },
+      { ownerId: 'a1', fileName: 'notification.pdf', paperKind: 'notification' },
+      { ownerId: 'other', fileName: 'x.pdf', paperKind: 'convention' },
+    ];
+    expect(applicationPapersOf(apps, papers, '2026-11-24').map((p) => [p.label, p.status])).toEqual([
+      ['Convention — Fête de quartier 2027', 'attached'],
+      ['Notification — Fête de quartier 2027', 'attached'],
+    ]);
+    expect(applicationPapersOf(apps, papers, '2026-11-25')[0]).toMatchObject({ status: 'expired', validUntil: '2026-11-24' });
   });
 });

@@ -59,6 +59,8 @@ const attachmentSchema = z.object({
   mimeType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
   size: z.number().int().min(0),
   data: z.instanceof(Blob),
+  paperKind: z.string().max(100).optional(),
+  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 
 const journalSchema = z.object({

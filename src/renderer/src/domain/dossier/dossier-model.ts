@@ -10,6 +10,7 @@ import { exerciseCalendar, exerciseStartingIn, lastClosedExercise, type Accounti
 import { applicationAmountForYear } from '../budgets/budget-lines';
 import { publicAidStatement, type PublicAidAnswer, type PublicAidStatement } from './public-aid';
 import { DOCUMENT_KINDS, isDocumentExpired, type DocumentKind, type VaultDocumentRecord } from '../partners/document';
+import { paperKindLabel } from '../partners/attachment';
 import type { Objective, ProjectRecord, ProjectStaffRecord } from '../projects/project';
 import { personName } from '../team/person';
 import type { TeamData } from '../team/team-year';
@@ -53,6 +54,8 @@ export interface DossierInput {
   delegatedSignatory?: { name: string; role?: string | undefined } | undefined;
   /** The vault documents that have a file attached (a piece is « jointe » only then). */
   attachedDocumentIds?: readonly string[] | undefined;
+  /** The papers attached to grant applications (convention, arrêté, notification…), without their bytes. */
+  applicationPapers?: readonly ApplicationPaper[] | undefined;
   /** Who works on which action (§6 « moyens humains » names them with their share of time). */
   projectStaff?: readonly ProjectStaffRecord[] | undefined;
 }
@@ -104,6 +107,40 @@ export interface DossierAttachment {
   status: AttachmentStatus;
 }
 
+export interface ApplicationPaper {
+  ownerId: string;
+  fileName: string;
+  paperKind?: string | undefined;
+  validUntil?: IsoDate | undefined;
+}
+
+/** A paper of one of the dossier's applications, as its pièces list shows it. */
+export interface DossierPaper {
+  label: string;
+  fileName: string;
+  validUntil: IsoDate | undefined;
+  status: 'attached' | 'expired';
+}
+
+/** The papers attached to the dossier's applications, by application then kind; expired ones say so. */
+export function applicationPapersOf(
+  applications: readonly Pick<GrantApplicationRecord, 'id' | 'title'>[],
+  papers: readonly ApplicationPaper[],
+  filingDate: IsoDate,
+): DossierPaper[] {
+  return applications.flatMap((app) =>
+    papers
+      .filter((p) => p.ownerId === app.id)
+      .map((p) => ({
+        label: `${paperKindLabel('grant-application', p.paperKind) ?? 'Pièce'} — ${app.title}`,
+        fileName: p.fileName,
+        validUntil: p.validUntil,
+        status: p.validUntil !== undefined && p.validUntil < filingDate ? ('expired' as const) : ('attached' as const),
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
+  );
+}
+
 export interface Addressee {
   kindLabel: string;
   name: string;
@@ -149,6 +186,8 @@ export interface DossierModel {
   requestedAmounts: RequestedAmount[];
   totalRequestedCents: number;
   attachments: DossierAttachment[];
+  /** The papers of the dossier's applications, listed with the association's pièces. */
+  applicationPapers: DossierPaper[];
   fileName: string;
 }
 
@@ -483,6 +522,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     requestedAmounts: amounts,
     totalRequestedCents: amounts.reduce((sum, a) => sum + a.amountCents, 0),
     attachments: attachmentsChecklist(input.profile, input.documents, input.filingDate, input.attachedDocumentIds),
+    applicationPapers: applicationPapersOf(apps, input.applicationPapers ?? [], input.filingDate),
     fileName: dossierFileName(input.year, input.funders.map((f) => f.name)),
   };
 }

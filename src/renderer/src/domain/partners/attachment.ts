@@ -1,3 +1,4 @@
+import { isIsoDate, type IsoDate } from '../dates';
 import type { RecordStamps } from '../record';
 
 // Signed agreements and pièces justificatives are kept inside the espace's database as Blobs, so a backup
@@ -29,7 +30,37 @@ export const ATTACHMENT_FILE_FILTERS = [
 /** Bytes needed to recognise every accepted type. */
 export const MAGIC_BYTES_LENGTH = 8;
 
-export type AttachmentOwnerKind = 'agreement' | 'document';
+/** Every record a paper can belong to: one list of files, one component, whatever the record (issue 19). */
+export type AttachmentOwnerKind = 'agreement' | 'document' | 'grant-application' | 'contract' | 'amendment' | 'aided-post';
+
+/**
+ * The papers each kind of record has. A grant has its convention (required above 23 000 €, loi 2000-321
+ * art. 10), the arrêté or the notification that decides it, or the refusal letter; a contract its signed
+ * text; an aided post its convention with the State or its ASP decision.
+ */
+export const PAPER_KINDS = {
+  agreement: [{ value: 'signed-agreement', label: 'Convention signée' }],
+  document: [{ value: 'scan', label: 'Pièce numérisée' }],
+  'grant-application': [
+    { value: 'convention', label: 'Convention' },
+    { value: 'arrete', label: 'Arrêté d’attribution' },
+    { value: 'notification', label: 'Notification' },
+    { value: 'refusal-letter', label: 'Lettre de refus' },
+    { value: 'other', label: 'Autre pièce' },
+  ],
+  contract: [
+    { value: 'signed-contract', label: 'Contrat de travail signé' },
+    { value: 'signed-amendment', label: 'Avenant signé' },
+    { value: 'aid-convention', label: 'Convention PEC ou adulte-relais' },
+    { value: 'other', label: 'Autre pièce' },
+  ],
+  amendment: [{ value: 'signed-amendment', label: 'Avenant signé' }],
+  'aided-post': [
+    { value: 'aid-convention', label: 'Convention de l’aide (PEC, adulte-relais, FONJEP)' },
+    { value: 'aid-decision', label: 'Décision d’attribution' },
+    { value: 'other', label: 'Autre pièce' },
+  ],
+} as const satisfies Record<AttachmentOwnerKind, readonly { value: string; label: string }[]>;
 
 export interface AttachmentRecord extends RecordStamps {
   ownerId: string;
@@ -38,6 +69,36 @@ export interface AttachmentRecord extends RecordStamps {
   mimeType: AttachmentMimeType;
   size: number;
   data: Blob;
+  /** Which paper this is (a code of PAPER_KINDS for its owner); files attached before issue 19 have none. */
+  paperKind?: string;
+  /** The last day the paper is valid, when it has one (a convention's end, an insurance certificate's). */
+  validUntil?: IsoDate;
+}
+
+export interface PaperMeta {
+  paperKind?: string | undefined;
+  validUntil?: string | undefined;
+}
+
+/** The paper kind and validity date given with a file, checked; a French sentence when they are wrong. */
+export function checkPaperMeta(ownerKind: AttachmentOwnerKind, meta: PaperMeta): { ok: true; value: { paperKind?: string; validUntil?: IsoDate } } | { ok: false; problem: string } {
+  const value: { paperKind?: string; validUntil?: IsoDate } = {};
+  if (meta.paperKind !== undefined && meta.paperKind !== '') {
+    if (!(PAPER_KINDS[ownerKind] as readonly { value: string }[]).some((k) => k.value === meta.paperKind)) {
+      return { ok: false, problem: 'Type de pièce\u00a0: choisissez dans la liste.' };
+    }
+    value.paperKind = meta.paperKind;
+  }
+  if (meta.validUntil !== undefined && meta.validUntil !== '') {
+    if (!isIsoDate(meta.validUntil)) return { ok: false, problem: 'Valable jusqu’au\u00a0: date illisible — vérifiez le jour, le mois et l’année.' };
+    value.validUntil = meta.validUntil;
+  }
+  return { ok: true, value };
+}
+
+export function paperKindLabel(ownerKind: AttachmentOwnerKind, paperKind: string | undefined): string | undefined {
+  if (paperKind === undefined) return undefined;
+  return (PAPER_KINDS[ownerKind] as readonly { value: string; label: string }[]).find((k) => k.value === paperKind)?.label;
 }
 
 function extensionOf(fileName: string): string {

@@ -4,7 +4,7 @@ import { saveDossierSnapshot, useDossierSources, type DossierSources } from '../
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateLong, formatDateShort, todayIso } from '../../domain/dates';
 import { dossierChecklist, type ChecklistItem } from '../../domain/dossier/checklist';
-import { buildDossierModel, publicAidOf, referenceExerciseOf, requestAgreements, type DossierInput } from '../../domain/dossier/dossier-model';
+import { applicationPapersOf, buildDossierModel, publicAidOf, referenceExerciseOf, requestAgreements, type DossierInput } from '../../domain/dossier/dossier-model';
 import { formatPercent } from '../../domain/budgets/budget-totals';
 import { exerciseCalendar, exerciseLabel, exerciseStartingIn, lastClosedExercise, type AccountingExercise } from '../../domain/exercise';
 import { formatWholeEuros } from '../../domain/money';
@@ -46,6 +46,7 @@ function dossierInput(sources: DossierSources, selection: DossierSelection, toda
     publicAidAnswer: selection.publicAidAnswer,
     delegatedSignatory: selection.delegatedSignatory,
     attachedDocumentIds: sources.attachedDocumentIds,
+    applicationPapers: sources.applicationPapers,
     projectStaff: sources.projectStaff,
   };
 }
@@ -79,6 +80,7 @@ export function DossierPage() {
 
   const input = useMemo(() => (sources ? dossierInput(sources, selection, today) : undefined), [sources, selection, today]);
   const checklist = useMemo(() => (input ? dossierChecklist(input) : undefined), [input]);
+  const papers = useMemo(() => (input ? applicationPapersOf(input.applications, input.applicationPapers ?? [], input.filingDate) : []), [input]);
   const calendar = exerciseCalendar(sources?.profile);
   const exercise = exerciseStartingIn(calendar, selection.year);
   const applications = useMemo(
@@ -312,6 +314,25 @@ export function DossierPage() {
               </>
             ) : null}
           </section>
+
+          {papers.length > 0 ? (
+            <section className="card" aria-labelledby="dossier-papers-title">
+              <h2 id="dossier-papers-title">Pièces des demandes</h2>
+              <p className="muted">Jointes aux demandes (Financements) et listées avec les pièces de l’association dans le PDF.</p>
+              <ul className="attachment-list">
+                {papers.map((p) => (
+                  <li key={`${p.label}-${p.fileName}`} className="attachment-list__item">
+                    <span className="attachment-list__name">{p.label}</span>
+                    <span className="muted">
+                      {p.fileName}
+                      {p.validUntil ? ` · valable jusqu’au ${formatDateShort(p.validUntil)}` : ''}
+                    </span>
+                    {p.status === 'expired' ? <span className="badge badge--late">Expirée</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           <section className="dossier-produce" aria-labelledby="dossier-produce-title">
             <h2 id="dossier-produce-title">3. Le dossier</h2>

@@ -36,6 +36,7 @@ import { GrantApplicationForm } from './grant-application-form';
 import { PaymentDialog } from './payment-dialog';
 import { StatusBadge } from './status-badge';
 import { refusalText, useAction } from '../../ui/use-action';
+import { AttachmentsPanel } from '../../ui/attachments-panel';
 
 export function ApplicationPage({ params }: { params: { id: string } }) {
   const { db } = useCurrentWorkspace();
@@ -284,6 +285,12 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
           </table>
         )}
       </section>
+
+      <AttachmentsPanel
+        ownerId={application.id}
+        ownerKind="grant-application"
+        title="Pièces de la demande (convention, arrêté, notification, refus)"
+      />
 
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">Historique</h2>

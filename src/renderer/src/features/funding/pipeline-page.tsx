@@ -10,7 +10,7 @@ import {
   type GrantApplicationRecord,
   type GrantStatus,
 } from '../../domain/funding/grant-application';
-import { isPaymentOverdue, paidCents, type PaymentRecord } from '../../domain/funding/payment';
+import { isPaymentOverdue, overpaidCents, paidCents, type PaymentRecord } from '../../domain/funding/payment';
 import { formatCents } from '../../domain/money';
 import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
@@ -183,7 +183,12 @@ export function PipelinePage() {
                       {r.app.grantedCents === undefined ? '—' : formatCents(r.app.grantedCents)}
                       {grantedAboveRequested(r.app) ? <span className="badge badge--info" title="Accordé au-dessus du demandé">↑</span> : null}
                     </td>
-                    <td className="num">{formatCents(r.paid)}</td>
+                    <td className="num">
+                      {formatCents(r.paid)}
+                      {overpaidCents(r.app, r.paid) > 0 ? (
+                        <span className="amount--overpaid">trop-perçu de{'\u00a0'}{formatCents(overpaidCents(r.app, r.paid))}</span>
+                      ) : null}
+                    </td>
                   </tr>
                 );
               }}

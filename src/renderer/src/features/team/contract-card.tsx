@@ -18,6 +18,7 @@ import { refusalText, useAction } from '../../ui/use-action';
 import type { AmendmentRecord } from '../../domain/team/amendment';
 import { AbsenceForm } from './absence-form';
 import { AidedPostForm } from './aided-post-form';
+import { AttachmentsPanel } from '../../ui/attachments-panel';
 import { AmendmentForm } from './amendment-form';
 import { ContractForm } from './contract-form';
 
@@ -195,8 +196,11 @@ export function ContractCard({
           <p className="muted">
             {`${AID_MODES.find((m) => m.value === post.aidMode)?.label} ; demande de renouvellement ${post.renewalLeadMonths}\u00a0mois avant la fin de l’aide.`}
           </p>
+          <AttachmentsPanel ownerId={post.id} ownerKind="aided-post" title="Pièces du poste aidé" headingLevel={4} />
         </div>
       ) : null}
+
+      <AttachmentsPanel ownerId={contract.id} ownerKind="contract" title="Pièces du contrat (contrat signé, avenants, convention)" headingLevel={4} />
 
       {editing === 'contract' ? (
         <ContractForm

@@ -1,0 +1,182 @@
+import { createContext, useContext, useId, useState } from 'react';
+import { formatDateShort, todayIso } from '../domain/dates';
+import {
+  MAX_ATTACHMENT_MEGABYTES,
+  PAPER_KINDS,
+  formatFileSize,
+  paperKindLabel,
+  type AttachmentOwnerKind,
+  type AttachmentRecord,
+  type PaperMeta,
+} from '../domain/partners/attachment';
+import { ConfirmDialog } from './confirm-dialog';
+import { useToast } from './toast';
+import { refusalText, useAction } from './use-action';
+
+// The one list of papers for every record that has some (issue 19): a grant's convention or notification,
+// a contract, an amendment, an aided post's convention, an agreement, a vault document. What it reads and
+// writes comes from the app (data and platform), through AttachmentServicesProvider: ui imports neither.
+
+export type AttachOutcome = { ok: true; fileName: string } | { ok: false; problem: string } | null;
+
+export interface AttachmentServices {
+  /** The record's live files; `undefined` while loading. A hook. */
+  useFiles(ownerId: string): AttachmentRecord[] | undefined;
+  /** Asks for a file, checks it and attaches it; null when the user cancelled. */
+  attach(owner: { id: string; kind: AttachmentOwnerKind }, meta: PaperMeta): Promise<AttachOutcome>;
+  open(id: string): Promise<void>;
+  remove(id: string): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }>;
+  restore(id: string): Promise<void>;
+}
+
+const AttachmentServicesContext = createContext<AttachmentServices | null>(null);
+export const AttachmentServicesProvider = AttachmentServicesContext.Provider;
+
+function useAttachmentServices(): AttachmentServices {
+  const services = useContext(AttachmentServicesContext);
+  if (!services) throw new Error('AttachmentsPanel needs <AttachmentServicesProvider>.');
+  return services;
+}
+
+/** Owners whose papers are chosen by kind and may carry a validity date (the partners' screens keep theirs). */
+const WITH_PAPER_DETAILS: readonly AttachmentOwnerKind[] = ['grant-application', 'contract', 'amendment', 'aided-post'];
+
+export function AttachmentsPanel({
+  ownerId,
+  ownerKind,
+  title,
+  headingLevel = 2,
+}: {
+  ownerId: string;
+  ownerKind: AttachmentOwnerKind;
+  title: string;
+  /** 3 where the panel sits under a record's own h2 (the document vault), 4 inside a contract's card. */
+  headingLevel?: 2 | 3 | 4;
+}) {
+  const act = useAction();
+  const services = useAttachmentServices();
+  const Heading = headingLevel === 2 ? 'h2' : headingLevel === 3 ? 'h3' : 'h4';
+  const toast = useToast();
+  const files = services.useFiles(ownerId);
+  const [problem, setProblem] = useState<string>();
+  const [toDelete, setToDelete] = useState<{ id: string; fileName: string }>();
+  const kinds = PAPER_KINDS[ownerKind] as readonly { value: string; label: string }[];
+  const details = WITH_PAPER_DETAILS.includes(ownerKind);
+  const [paperKind, setPaperKind] = useState<string>(kinds[0]?.value ?? '');
+  const [validUntil, setValidUntil] = useState('');
+  const headingId = `attachments-${ownerId}`;
+  const fieldIds = useId();
+  const today = todayIso();
+
+  const attach = async () => {
+    setProblem(undefined);
+    const result = await services.attach({ id: ownerId, kind: ownerKind }, details ? { paperKind, validUntil } : {});
+    if (result === null) return;
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    setValidUntil('');
+    toast.show(`« ${result.fileName} » joint.`);
+  };
+
+  const open = async (id: string) => {
+    setProblem(undefined);
+    try {
+      await services.open(id);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section className={headingLevel === 4 ? 'attachments--nested' : 'card'} aria-labelledby={headingId}>
+      <Heading id={headingId}>{title}</Heading>
+      <p className={headingLevel === 2 ? 'muted' : 'visually-hidden'}>
+        PDF, JPEG ou PNG, {MAX_ATTACHMENT_MEGABYTES}&nbsp;Mo au plus par fichier. Ils sont gardés dans l’espace et suivent ses
+        sauvegardes.
+      </p>
+      {problem ? (
+        <p className="form-errors-summary" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {files === undefined ? (
+        <p role="status">Chargement…</p>
+      ) : files.length === 0 ? (
+        <p>Aucun fichier joint.</p>
+      ) : (
+        <ul className="attachment-list">
+          {files.map((file) => {
+            const kind = details ? paperKindLabel(ownerKind, file.paperKind) : undefined;
+            const expired = file.validUntil !== undefined && file.validUntil < today;
+            return (
+              <li key={file.id} className="attachment-list__item">
+                <span className="attachment-list__name">
+                  {kind ? `${kind} — ` : ''}
+                  {file.fileName}
+                </span>
+                <span className="muted">
+                  {formatFileSize(file.size)} · ajouté le {formatDateShort(file.createdAt.slice(0, 10))}
+                  {file.validUntil ? ` · valable jusqu’au ${formatDateShort(file.validUntil)}` : ''}
+                </span>
+                {expired ? <span className="badge badge--late">Expirée</span> : null}
+                <button type="button" className="button button--small" onClick={() => act(() => open(file.id))} aria-label={`Ouvrir ${file.fileName}`}>
+                  Ouvrir
+                </button>
+                <button
+                  type="button"
+                  className="button button--small button--danger-outline"
+                  onClick={() => setToDelete({ id: file.id, fileName: file.fileName })}
+                  aria-label={`Supprimer ${file.fileName}`}
+                >
+                  Supprimer
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {details ? (
+        <div className="attachment-paper">
+          <div className="field">
+            <label className="field__label" htmlFor={`${fieldIds}-kind`}>Type de pièce</label>
+            <select id={`${fieldIds}-kind`} className="field__control" value={paperKind} onChange={(e) => setPaperKind(e.target.value)}>
+              {kinds.map((k) => (
+                <option key={k.value} value={k.value}>{k.label}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${fieldIds}-valid`}>Valable jusqu’au (facultatif)</label>
+            <input id={`${fieldIds}-valid`} type="date" className="field__control" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
+          </div>
+        </div>
+      ) : null}
+      <button type="button" className="button" onClick={() => act(() => attach())}>
+        Joindre un fichier
+      </button>
+      <ConfirmDialog
+        open={toDelete !== undefined}
+        onOpenChange={(open) => (open ? null : setToDelete(undefined))}
+        title="Supprimer ce fichier ?"
+        description={`« ${toDelete?.fileName ?? ''} » ira dans la corbeille.`}
+        confirmLabel="Supprimer"
+        destructive
+        onConfirm={() =>
+          act(async () => {
+            if (toDelete === undefined) return;
+            const { id, fileName } = toDelete;
+            setToDelete(undefined);
+            const binned = await services.remove(id);
+            if (!binned.ok) {
+              toast.show(refusalText(binned.errors), { tone: 'error' });
+              return;
+            }
+            toast.show(`« ${fileName} » mis à la corbeille.`, { action: { label: 'Annuler', run: () => services.restore(id) } });
+          })
+        }
+      />
+    </section>
+  );
+}
