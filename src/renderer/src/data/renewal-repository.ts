@@ -11,6 +11,7 @@ import { amendmentsOf, effectiveEndDate } from '../domain/team/amendment';
 import { periodsOverlap } from '../domain/team/day-count';
 import { getAgreement, saveAgreement, type AgreementWithParties } from './agreements-repository';
 import type { WorkspaceDb } from './workspace-db';
+import { undoChangeThatCreated } from './undo';
 import { createRow } from './write-path';
 
 // « Reconduire pour l'exercice suivant » and « Préparer l'exercice »: the domain (renewal/) says what a
@@ -203,4 +204,11 @@ export async function renewAgreementRecord(db: WorkspaceDb, id: string, now: Dat
   const saved = await saveAgreement(db, renewal.agreement, undefined, now);
   if (!saved.ok) return { ok: false, message: `${Object.values(saved.errors)[0] ?? ''} ${NOTHING}`.trim() };
   return { ok: true, agreement: saved.value };
+}
+
+/** « Annuler » after a renewal: every record it created goes, in one change (nothing when one was edited since). */
+export async function undoRenewal(db: WorkspaceDb, created: RenewalCreated): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (created.first === undefined) return { ok: false, message: 'Rien à annuler.' };
+  const outcome = await undoChangeThatCreated(db, created.first.table, created.first.id);
+  return outcome.ok ? { ok: true } : outcome;
 }

@@ -201,3 +201,16 @@ export function renewalPlan(data: NextExerciseData, targetYear: number, ticked: 
     });
   return { source, target, projects, applications, budgets };
 }
+
+const plural = (n: number, one: string, many: string) => `${n}\u00a0${n > 1 ? many : one}`;
+
+/** « 2 actions, 1 demande et 2 budgets » — what a renewal created, for its confirmation. */
+export function describeRenewal(counts: { projects: number; applications: number; budgets: number }): string {
+  const parts = [
+    counts.projects > 0 ? plural(counts.projects, 'action', 'actions') : undefined,
+    counts.applications > 0 ? plural(counts.applications, 'demande de subvention', 'demandes de subvention') : undefined,
+    counts.budgets > 0 ? plural(counts.budgets, 'budget', 'budgets') : undefined,
+  ].filter((p): p is string => p !== undefined);
+  if (parts.length <= 1) return parts[0] ?? 'rien';
+  return `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
