@@ -112,7 +112,7 @@ describe('backup format 2', () => {
     const entries = unzipSync(bytes);
     const manifest = JSON.parse(strFromU8(entries['manifest.json']!));
     expect(manifest).toMatchObject({ format: 'passerelle-backup', formatVersion: 2, createdAt: NOW.toISOString(), workspace: { name: 'Les Amis du Quartier' } });
-    expect(manifest.tables).toHaveLength(23);
+    expect(manifest.tables).toHaveLength(24);
     expect(manifest.tables.find((t: { table: string }) => t.table === 'people')).toMatchObject({ count: 3, entry: 'tables/people.ndjson', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(manifest.files).toEqual([expect.objectContaining({ entry: 'files/000001.bin', type: 'application/pdf' })]);
     expect(Object.keys(entries).sort()).toEqual(

@@ -17,6 +17,7 @@ import type { BudgetLineRecord, BudgetRecord } from '../domain/budgets/budget';
 import type { ProjectRecord, ProjectStaffRecord } from '../domain/projects/project';
 import type { DossierSnapshotRecord } from '../domain/dossier/dossier-snapshot';
 import type { FinancialReportRecord } from '../domain/dossier/financial-report';
+import type { CashLineRecord } from '../domain/treasury/cash-line';
 import { installEncryption, type EncryptionState } from './encryption-middleware';
 import { installJournal } from './journal-middleware';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
@@ -74,6 +75,7 @@ export class WorkspaceDb extends Dexie {
   budgetLines!: Table<BudgetLineRecord, string>;
   dossierSnapshots!: Table<DossierSnapshotRecord, string>;
   financialReports!: Table<FinancialReportRecord, string>;
+  cashLines!: Table<CashLineRecord, string>;
 
   readonly workspaceId: string;
   /** This opening of the espace: undo reaches only its own changes. */

@@ -5,6 +5,7 @@ import { budgetLineSchema, budgetSchema } from '../budgets/budget';
 import { formatDateShort, isIsoDate } from '../dates';
 import { dossierSnapshotSchema } from '../dossier/dossier-snapshot';
 import { financialReportSchema } from '../dossier/financial-report';
+import { cashLineSchema } from '../treasury/cash-line';
 import { funderSchema } from '../funding/funder';
 import { grantApplicationSchema } from '../funding/grant-application';
 import { paymentSchema } from '../funding/payment';
@@ -97,6 +98,7 @@ const CHECKS: Record<string, Check> = {
   budgetLines: entity(budgetLineSchema),
   dossierSnapshots: entity(dossierSnapshotSchema),
   financialReports: entity(financialReportSchema),
+  cashLines: entity(cashLineSchema),
 };
 
 /** Tables whose records have no schema of their own still need to be objects with a primary key. */

@@ -24,6 +24,7 @@ const TABLE_LABELS: Record<string, string> = {
   budgetLines: 'Lignes de budget',
   dossierSnapshots: 'Dossiers produits',
   financialReports: 'Comptes-rendus financiers',
+  cashLines: 'Trésorerie (solde et lignes récurrentes)',
 };
 
 export function tableLabel(table: string): string {
