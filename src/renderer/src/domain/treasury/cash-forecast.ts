@@ -1,4 +1,6 @@
-import type { IsoDate } from '../dates';
+import { format } from 'date-fns';
+import { fr } from 'date-fns/locale/fr';
+import { dateFromIso, type IsoDate } from '../dates';
 import { reached, type GrantApplication } from '../funding/grant-application';
 import type { Payment } from '../funding/payment';
 import { contractTerms, amendmentsOf } from '../team/amendment';
@@ -252,4 +254,19 @@ export function cashForecast(input: CashForecastInput): CashForecast {
     });
   }
   return { from, openingKnown: input.opening !== undefined, months, firstNegative: months.find((m) => m.negative) };
+}
+
+/** « mars 2027 » for a forecast month (`yyyy-MM`). */
+export function cashMonthLabel(month: string): string {
+  return format(dateFromIso(`${month}-01`), 'MMMM yyyy', { locale: fr });
+}
+
+/** The dashboard's and the screen's warning: « Trésorerie négative prévue en mars 2027 ». */
+export function negativeCashWarning(forecast: CashForecast): string | undefined {
+  return forecast.firstNegative ? `Trésorerie négative prévue en ${cashMonthLabel(forecast.firstNegative.month)}` : undefined;
+}
+
+/** « nov. 26 », for a chart's axis. */
+export function cashMonthShort(month: string): string {
+  return format(dateFromIso(`${month}-01`), 'MMM yy', { locale: fr });
 }
