@@ -78,6 +78,14 @@ test('the fixture’s twelve months: balance and rent entered, late tranche flag
   await page.screenshot({ path: '/work/scratch/issue-18/treasury-print.png', fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
+  // The dashboard says it too, among the moments beyond 90 days, and leads back here.
+  await openSection(page, 'Tableau de bord');
+  await page.getByRole('heading', { name: /^Plus tard/ }).click();
+  const later = page.getByRole('link', { name: 'Trésorerie négative prévue en septembre 2027' });
+  await expect(later).toBeVisible();
+  await later.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Trésorerie' })).toBeVisible();
+
   // The rent goes to the bin and comes back with « Annuler ».
   await page.getByRole('button', { name: 'Supprimer la ligne « Loyer du local »' }).click();
   await expect(page.getByText(/Loyer du local — sortie/)).toHaveCount(0);

@@ -4,6 +4,7 @@ import { CASH_LINES_VERSION, workspaceVersions } from '../../../src/renderer/src
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { deleteRecurringLine, listCashLines, loadTreasury, saveOpeningBalance, saveRecurringLine } from '../../../src/renderer/src/data/treasury-repository';
 import { undoLastChange } from '../../../src/renderer/src/data/undo';
+import { loadDeadlines } from '../../../src/renderer/src/data/deadline-sources';
 import { migrateFrom } from './migration-helper';
 import { fixtureApplications, fixtureFunders, fixturePayments } from '../../fixtures/funding';
 
@@ -68,5 +69,16 @@ describe('the balance and the recurring lines', () => {
     expect(await listCashLines(db)).toEqual([]);
     expect((await undoLastChange(db)).ok).toBe(true);
     expect(await listCashLines(db)).toHaveLength(1);
+  });
+
+  it('the dashboard warns of the first negative month once a balance is entered', async () => {
+    expect((await loadDeadlines(db, '2026-11-24')).some((d) => d.rule === 'cash-negative')).toBe(false);
+    await saveOpeningBalance(db, { date: '2026-11-24', amountCents: '1 000,00' }, undefined, NOW);
+    await saveRecurringLine(db, { label: 'Salaires', direction: 'out', amountCents: '8 000,00', rhythm: 'monthly', firstDate: '2026-12-05' }, undefined, NOW);
+    // 1 000 € + the fixture's granted tranches still expected — CAF 5 000 (late, November), Département
+    // 24 000 (15 Dec), CPO 30 000 (31 Jan), Région 7 500 (31 Mar), CLAS 4 400 (31 Jul) — less 8 000 € a
+    // month from December: 7 900 € at the end of July, −100 € at the end of August.
+    const warning = (await loadDeadlines(db, '2026-11-24')).filter((d) => d.rule === 'cash-negative');
+    expect(warning).toMatchObject([{ title: 'Trésorerie négative prévue en août 2027', dueDate: '2027-08-31', link: '/tresorerie', detail: 'Solde prévu fin août 2027\u00a0: -100,00\u00a0€' }]);
   });
 });
