@@ -4,6 +4,7 @@ import { useEspaceSession } from '../data/espace-session';
 import { useCurrentWorkspace } from '../data/workspace-context';
 import { useAutomaticBackups } from '../features/backups/automatic-backups';
 import { BackupReminder } from '../features/backups/backup-reminder';
+import { SearchLauncher } from '../features/search/search-palette';
 import { WorkspaceSwitcher } from './workspace-switcher';
 import { SECTIONS } from './sections';
 
@@ -63,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
             ) : null}
           </div>
         </div>
+        <SearchLauncher />
         <ul className="sidebar__links">
           {SECTIONS.map((section) => {
             const active = location === section.path || location.startsWith(`${section.path}/`);
