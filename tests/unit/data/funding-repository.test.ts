@@ -4,7 +4,6 @@ import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import {
   deleteFunder,
   deleteGrantApplication,
-  duplicateGrantApplication,
   listFunders,
   listGrantApplications,
   listPayments,
@@ -131,16 +130,6 @@ describe('grant applications and payments', () => {
     expect((await loadFundingData(db)).payments.some((p) => p.applicationId === 'app-caf-territories')).toBe(false);
     await restoreGrantApplication(db, 'app-caf-territories', NOW);
     expect((await loadDeadlines(db, '2026-11-24')).some((d) => d.key === 'payment:pay-caf-territories:payment-expected')).toBe(true);
-  });
-
-  it('duplicates an application and its tranches for next year in one go', async () => {
-    await seedFixture();
-    const copy = await duplicateGrantApplication(db, 'app-region-digital', NOW);
-    expect(copy).toMatchObject({ periodStart: '2027-01-01', status: 'to-prepare', requestedCents: 1_550_000 });
-    expect((await listPayments(db, copy!.id)).map((p) => [p.expectedDate, p.expectedCents, p.receivedDate])).toEqual([
-      ['2027-08-31', 800_000, undefined],
-      ['2028-03-31', 750_000, undefined],
-    ]);
   });
 });
 

@@ -28,6 +28,8 @@ import { WorkspaceGate } from './workspace-gate';
 const ActionPage = lazy(() => import('../features/actions/action-page').then((m) => ({ default: m.ActionPage })));
 const NewActionPage = lazy(() => import('../features/actions/action-page').then((m) => ({ default: m.NewActionPage })));
 const ActionsListPage = lazy(() => import('../features/actions/actions-list-page').then((m) => ({ default: m.ActionsListPage })));
+const NextExercisePage = lazy(() => import('../features/actions/next-exercise-page').then((m) => ({ default: m.NextExercisePage })));
+const TreasuryPage = lazy(() => import('../features/treasury/treasury-page').then((m) => ({ default: m.TreasuryPage })));
 const BudgetsPage = lazy(() => import('../features/actions/budgets-page').then((m) => ({ default: m.BudgetsPage })));
 const DossierPage = lazy(() => import('../features/dossier/dossier-page').then((m) => ({ default: m.DossierPage })));
 const ReportFormPage = lazy(() => import('../features/dossier/report-form-page').then((m) => ({ default: m.ReportFormPage })));
@@ -71,6 +73,8 @@ export function App({ registry }: { registry: RegistryDb }) {
                         <Route path="/dossiers/actions/nouvelle" component={NewActionPage} />
                         <Route path="/dossiers/actions/:id" component={ActionPage} />
                         <Route path="/dossiers/budgets/:year?" component={BudgetsPage} />
+                        <Route path="/dossiers/exercice-suivant/:year?" component={NextExercisePage} />
+                        <Route path="/tresorerie" component={TreasuryPage} />
                         <Route path="/importer" component={ImportPage} />
                         <Route path="/association" component={AssociationPage} />
                         <Route path="/sauvegardes" component={BackupsPage} />

@@ -6,6 +6,7 @@ import { useAssociationProfile } from '../data/association-repository';
 import { formatDateLong, todayIso } from '../domain/dates';
 import { useAutomaticBackups } from '../features/backups/automatic-backups';
 import { BackupReminder } from '../features/backups/backup-reminder';
+import { SearchLauncher } from '../features/search/search-palette';
 import { WorkspaceSwitcher } from './workspace-switcher';
 import { AttachmentServicesForWorkspace } from './attachment-services';
 import { SECTIONS } from './sections';
@@ -67,6 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
             ) : null}
           </div>
         </div>
+        <SearchLauncher />
         <ul className="sidebar__links">
           {SECTIONS.map((section) => {
             const active = location === section.path || location.startsWith(`${section.path}/`);

@@ -4,6 +4,7 @@ export const SECTIONS = [
   { path: '/tableau-de-bord', label: 'Tableau de bord' },
   { path: '/equipe', label: 'Équipe' },
   { path: '/financements', label: 'Financements' },
+  { path: '/tresorerie', label: 'Trésorerie' },
   { path: '/partenaires', label: 'Partenaires' },
   { path: '/dossiers', label: 'Dossiers' },
   { path: '/importer', label: 'Importer' },

@@ -13,6 +13,9 @@ import { byExpectedDate, type PaymentRecord } from '../domain/funding/payment';
 import { listFunders, listGrantApplications } from './funding-repository';
 import { loadPartnerDeadlineData } from './partner-deadlines-data';
 import { getTeam } from './team-repository';
+import { cashDeadlines } from '../domain/deadlines/cash-deadlines';
+import { cashForecast } from '../domain/treasury/cash-forecast';
+import { openingBalanceOf, recurringLinesOf } from '../domain/treasury/cash-line';
 import type { WorkspaceDb } from './workspace-db';
 
 // Every source of deadlines, in one place (DOMAIN.md §8: one engine for all sources). A source reads its
@@ -52,6 +55,15 @@ const SOURCES: readonly DeadlineSource[] = [
       alsaceMoselle: profile?.alsaceMoselle ?? false,
     });
   },
+  async (db, today) => {
+    // « Trésorerie négative prévue en mars 2027 »: the forecast needs only the tranches still expected.
+    // Nothing more is read until the user has entered a balance.
+    const live = (await db.cashLines.toArray()).filter((l) => l.deletedAt === null);
+    const opening = openingBalanceOf(live);
+    if (opening === undefined) return [];
+    const [funding, team] = await Promise.all([loadOpenFundingData(db), getTeam(db)]);
+    return cashDeadlines(cashForecast({ today, opening, applications: funding.applications, payments: funding.payments, team, recurring: recurringLinesOf(live) }));
+  },
 ];
 
 export async function loadDeadlines(db: WorkspaceDb, today: IsoDate): Promise<Deadline[]> {
@@ -70,7 +82,7 @@ function deadlineTables(db: WorkspaceDb) {
     db.funders, db.grantApplications, db.payments,
     db.agreements, db.agreementParties, db.partners, db.documents,
     db.people, db.contracts, db.amendments, db.aidedPosts, db.absences, db.yearlyFigures,
-    db.association, db.deadlineStates, db.meta,
+    db.association, db.deadlineStates, db.meta, db.cashLines,
   ];
 }
 

@@ -13,10 +13,9 @@ import {
   type PaymentRecord,
 } from '../domain/funding/payment';
 import { todayIso } from '../domain/dates';
-import { duplicateForNextYear } from '../domain/funding/duplicate';
 import type { RecordStamps } from '../domain/record';
 import type { WorkspaceDb } from './workspace-db';
-import { binOne, createRow, prepareWrite, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
+import { binOne, prepareWrite, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
 
 // Funders, grant applications and their payments. Every write validates with the domain schema first:
 // invalid input writes nothing and returns one French message per field. Deleting sends to the bin.
@@ -86,22 +85,6 @@ export function deleteGrantApplication(db: WorkspaceDb, target: Target, now = ne
 
 export function restoreGrantApplication(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
   return restoreOne(db, db.grantApplications, id, now);
-}
-
-/**
- * « Dupliquer pour l'an prochain »: the copy and its tranches are written together, so a failure leaves
- * neither behind.
- */
-export async function duplicateGrantApplication(db: WorkspaceDb, id: string, now = new Date()): Promise<GrantApplicationRecord | undefined> {
-  return db.transaction('rw', db.grantApplications, db.payments, async () => {
-    const source = await db.grantApplications.get(id);
-    if (!source) return undefined;
-    const payments = alive(await db.payments.where('applicationId').equals(id).toArray());
-    const copy = duplicateForNextYear(source, payments);
-    const record = await createRow(db.grantApplications, grantApplicationSchema.parse(copy.application), now);
-    for (const payment of copy.payments) await createRow(db.payments, { ...payment, applicationId: record.id }, now);
-    return record;
-  });
 }
 
 export function useGrantApplications(db: WorkspaceDb): GrantApplicationRecord[] | undefined {

@@ -33,6 +33,8 @@ export const APPLICATION_LINKS_VERSION = 9;
  * association's own dated figures (SMIC, aid amounts).
  */
 export const ABSENCES_VERSION = 10;
+/** Issue 18: the Trésorerie's opening balance and recurring lines (no data step: a new table). */
+export const CASH_LINES_VERSION = 11;
 
 /** One database per association (espace). */
 export const workspaceVersions: readonly SchemaVersion[] = [
@@ -153,6 +155,14 @@ export const workspaceVersions: readonly SchemaVersion[] = [
       yearlyFigures: 'id, deletedAt',
     },
   },
+  {
+    // Trésorerie: what the app cannot know — the balance read on the bank statement and the recurring
+    // lines (rent, insurance). A new table, no data step, so it opens an espace encrypted at rest too.
+    version: CASH_LINES_VERSION,
+    stores: {
+      cashLines: 'id, deletedAt',
+    },
+  },
 ];
 
 /** Declares `versions` on a Dexie instance, optionally stopping at `upTo` (migration tests open old ones). */
@@ -250,6 +260,7 @@ export const CLEAR_FIELDS: Readonly<Record<string, Readonly<Record<string, strin
   },
   dossierSnapshots: { id: ID, createdAt: 'indexed date', deletedAt: BIN },
   financialReports: { id: ID, grantApplicationId: 'foreign key', deletedAt: BIN },
+  cashLines: { id: ID, deletedAt: BIN },
 };
 
 /**

@@ -14,7 +14,26 @@ export async function undoLastChange(db: WorkspaceDb, now: Date = new Date()): P
   const mine = await db.journal.filter((entry) => entry.session === db.sessionId).toArray();
   const batch = lastUndoableBatch(mine, db.sessionId, db.currentPerson);
   if (batch.length === 0) return { ok: false, message: 'Rien à annuler\u00a0: vous n’avez rien modifié depuis l’ouverture de l’espace.' };
+  return undoBatch(db, batch, now);
+}
 
+/**
+ * Puts back the change that created a record (a renewal's « Annuler »: every record that change created
+ * goes, not the session's last change, which may be another one since), when this session and person
+ * made it and nothing of it was changed since.
+ */
+export async function undoChangeThatCreated(db: WorkspaceDb, table: string, recordId: string, now: Date = new Date()): Promise<UndoOutcome> {
+  const created = (await db.journal.where('recordId').equals(recordId).toArray()).find(
+    (entry) => entry.table === table && entry.kind === 'create' && entry.session === db.sessionId && entry.person === db.currentPerson,
+  );
+  if (created === undefined || created.undoneAt !== null) {
+    return { ok: false, message: 'Impossible d’annuler\u00a0: ce changement a déjà été annulé ou n’a pas été fait ici. Rien n’a été changé.' };
+  }
+  const batch = (await db.journal.where('batch').equals(created.batch).toArray()).filter((entry) => entry.undoneAt === null).sort((a, b) => a.seq - b.seq);
+  return undoBatch(db, batch, now);
+}
+
+async function undoBatch(db: WorkspaceDb, batch: JournalEntry[], now: Date): Promise<UndoOutcome> {
   const tableNames = [...new Set(batch.map((entry) => entry.table))];
   const tables = tableNames.filter((name) => db.tables.some((t) => t.name === name)).map((name) => db.table(name));
   // The journal is named: these writes are the undo itself, journaled below as one « Annulation ».

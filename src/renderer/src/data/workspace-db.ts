@@ -19,6 +19,7 @@ import type { BudgetLineRecord, BudgetRecord } from '../domain/budgets/budget';
 import type { ProjectRecord, ProjectStaffRecord } from '../domain/projects/project';
 import type { DossierSnapshotRecord } from '../domain/dossier/dossier-snapshot';
 import type { FinancialReportRecord } from '../domain/dossier/financial-report';
+import type { CashLineRecord } from '../domain/treasury/cash-line';
 import { installEncryption, type EncryptionState } from './encryption-middleware';
 import { installJournal } from './journal-middleware';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
@@ -79,6 +80,7 @@ export class WorkspaceDb extends Dexie {
   // Absences on contracts and the association's dated figures (schema version ABSENCES_VERSION).
   absences!: Table<AbsenceRecord, string>;
   yearlyFigures!: Table<YearlyFigureRecord, string>;
+  cashLines!: Table<CashLineRecord, string>;
 
   readonly workspaceId: string;
   /** This opening of the espace: undo reaches only its own changes. */

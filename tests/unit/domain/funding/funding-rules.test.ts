@@ -24,7 +24,6 @@ import {
 } from '../../../../src/renderer/src/domain/funding/payment';
 import { yearlySummary } from '../../../../src/renderer/src/domain/funding/yearly-summary';
 import { exerciseCalendar } from '../../../../src/renderer/src/domain/exercise';
-import { duplicateForNextYear } from '../../../../src/renderer/src/domain/funding/duplicate';
 import { firstIssueMessages } from '../../../../src/renderer/src/domain/fields';
 import {
   FIXTURE_2026_TOTALS,
@@ -335,32 +334,6 @@ describe('yearly summary of the fixture year', () => {
     // CLAS: 181 of its 303 days fall in 2027; the CPO: 730 − 365 of 1 096 days.
     expect(next.grants.find((g) => g.applicationId === 'app-caf-clas')!.exerciseShareCents).toBe(1_100_000 - 442_904);
     expect(next.grants.find((g) => g.applicationId === 'app-city-cpo')!.exerciseShareCents).toBe(5_994_526 - 2_997_263);
-  });
-});
-
-describe('duplicate for next year', () => {
-  it('shifts dates by a year, keeps amounts as the new request, resets status and references', () => {
-    const region = fixtureApplications.find((a) => a.id === 'app-region-digital')!;
-    const { application, payments } = duplicateForNextYear(region, fixturePayments.filter((p) => p.applicationId === region.id));
-    expect(application).toMatchObject({
-      periodStart: '2027-01-01',
-      periodEnd: '2027-12-31',
-      status: 'to-prepare',
-      requestedCents: 1_550_000,
-      renewal: true,
-    });
-    expect(application).not.toHaveProperty('decidedOn');
-    expect(application).not.toHaveProperty('grantedCents');
-    expect(payments).toEqual([
-      { label: 'Avance 50 %', expectedDate: '2027-08-31', expectedCents: 800_000 },
-      { label: 'Solde', expectedDate: '2028-03-31', expectedCents: 750_000 },
-    ]);
-    expect(grantApplicationSchema.safeParse(application).success).toBe(true);
-  });
-
-  it('moves a CPO by its number of years', () => {
-    const cpo = fixtureApplications.find((a) => a.id === 'app-city-cpo')!;
-    expect(duplicateForNextYear(cpo, []).application).toMatchObject({ periodStart: '2029-01-01', periodEnd: '2031-12-31' });
   });
 });
 

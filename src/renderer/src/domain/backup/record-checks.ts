@@ -5,6 +5,7 @@ import { budgetLineSchema, budgetSchema } from '../budgets/budget';
 import { formatDateShort, isIsoDate } from '../dates';
 import { dossierSnapshotSchema } from '../dossier/dossier-snapshot';
 import { financialReportSchema } from '../dossier/financial-report';
+import { cashLineSchema } from '../treasury/cash-line';
 import { funderSchema } from '../funding/funder';
 import { grantApplicationSchema } from '../funding/grant-application';
 import { paymentSchema } from '../funding/payment';
@@ -103,6 +104,7 @@ const CHECKS: Record<string, Check> = {
   financialReports: entity(financialReportSchema),
   absences: entity(absenceSchema),
   yearlyFigures: entity(yearlyFigureSchema),
+  cashLines: entity(cashLineSchema),
 };
 
 /** Tables whose records have no schema of their own still need to be objects with a primary key. */

@@ -26,6 +26,7 @@ const TABLE_LABELS: Record<string, string> = {
   financialReports: 'Comptes-rendus financiers',
   absences: 'Absences',
   yearlyFigures: 'Chiffres datés',
+  cashLines: 'Trésorerie (solde et lignes récurrentes)',
 };
 
 export function tableLabel(table: string): string {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { deleteProject, restoreProject, useProject } from '../../data/projects-repository';
+import { renewOne, undoRenewal } from '../../data/renewal-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateLong } from '../../domain/dates';
 import { formatProjectDuration } from '../../domain/projects/project-duration';
@@ -59,6 +60,26 @@ export function ActionPage() {
     });
   };
 
+  const renew = async () => {
+    const outcome = await renewOne(db, 'action', project.id);
+    if (!outcome.ok) {
+      toast.show(outcome.message, { tone: 'error' });
+      return;
+    }
+    const created = outcome.created;
+    navigate(`/dossiers/actions/${created.projectIds[0] ?? ''}`);
+    toast.show(`Action reconduite pour l’exercice ${outcome.targetYear ?? ''}, avec ses objectifs, son équipe sous contrat et son budget\u00a0: vérifiez les dates.`, {
+      action: {
+        label: 'Annuler',
+        run: async () => {
+          const undone = await undoRenewal(db, created);
+          if (!undone.ok) toast.show(undone.message, { tone: 'error' });
+          else toast.show('Reconduction annulée.');
+        },
+      },
+    });
+  };
+
   return (
     <Page
       title={project.title}
@@ -69,6 +90,11 @@ export function ActionPage() {
       }
     >
       <DossiersTabs />
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => act(() => renew())}>
+          Reconduire pour l’exercice suivant
+        </button>
+      </div>
       <p className="actions-lede">
         Du {formatDateLong(project.startDate)} au {formatDateLong(project.endDate)} — {formatProjectDuration(project)}
       </p>

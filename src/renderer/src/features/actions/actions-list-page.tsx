@@ -46,6 +46,10 @@ export function ActionsListPage() {
         </div>
       ) : (
         <>
+          <p>
+            <Link href="/dossiers/exercice-suivant">Préparer l’exercice suivant</Link> : reconduire les actions, demandes et budgets de
+            l’exercice écoulé.
+          </p>
           <div className="toolbar">
             <label className="search">
               <span className="search__label">Rechercher une action</span>

@@ -3,7 +3,6 @@ import { Link, useLocation } from 'wouter';
 import {
   deleteGrantApplication,
   deletePayment,
-  duplicateGrantApplication,
   restoreGrantApplication,
   restorePayment,
   useFunders,
@@ -13,6 +12,7 @@ import {
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { useExerciseCalendar } from '../../data/association-repository';
 import { useProjects } from '../../data/projects-repository';
+import { renewOne, undoRenewal } from '../../data/renewal-repository';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { funderKindShortLabel } from '../../domain/funding/funder';
 import {
@@ -85,12 +85,23 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
     toast.show('Demande mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreGrantApplication(db, application.id) } });
   }
 
-  async function duplicate() {
-    const copy = await duplicateGrantApplication(db, application.id);
-    if (!copy) return;
-    navigate(`/financements/demandes/${copy.id}`);
-    toast.show('Demande dupliquée pour la période suivante\u00a0: vérifiez les montants et les dates.', {
-      action: { label: 'Annuler', run: () => deleteGrantApplication(db, copy.id) },
+  async function renew() {
+    const outcome = await renewOne(db, 'application', application.id);
+    if (!outcome.ok) {
+      toast.show(outcome.message, { tone: 'error' });
+      return;
+    }
+    const created = outcome.created;
+    navigate(`/financements/demandes/${created.applicationIds[0] ?? ''}`);
+    toast.show(`Demande reconduite pour l’exercice ${outcome.targetYear ?? ''}\u00a0: montant demandé et tranches repris du calendrier prévu — vérifiez-les.`, {
+      action: {
+        label: 'Annuler',
+        run: async () => {
+          const undone = await undoRenewal(db, created);
+          if (!undone.ok) toast.show(undone.message, { tone: 'error' });
+          else toast.show('Reconduction annulée.');
+        },
+      },
     });
   }
 
@@ -135,8 +146,8 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
         <button type="button" className="button" onClick={() => setEditing(true)}>
           Modifier la demande
         </button>
-        <button type="button" className="button" onClick={() => act(() => duplicate())}>
-          Dupliquer pour l’an prochain
+        <button type="button" className="button" onClick={() => act(() => renew())}>
+          Reconduire pour l’exercice suivant
         </button>
         <button type="button" className="button button--danger-outline" onClick={() => setConfirmingDelete(true)}>
           Supprimer…

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { deleteAgreement, restoreAgreement, useAgreement, useAgreements, type AgreementWithParties } from '../../data/agreements-repository';
 import { usePartners } from '../../data/partners-repository';
+import { renewAgreementRecord } from '../../data/renewal-repository';
+import { undoChangeThatCreated } from '../../data/undo';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { formatCents } from '../../domain/money';
@@ -167,6 +169,26 @@ export function AgreementPage({ params }: { params: { id: string } }) {
   const parties = (partners ?? []).filter((p) => agreement.partnerIds.includes(p.id));
   const year = Number(today.slice(0, 4));
 
+  async function renew(source: AgreementWithParties) {
+    const outcome = await renewAgreementRecord(db, source.id);
+    if (!outcome.ok) {
+      toast.show(outcome.message, { tone: 'error' });
+      return;
+    }
+    const created = outcome.agreement;
+    navigate(`/partenaires/conventions/${created.id}`);
+    toast.show(`Convention reconduite du ${formatDateShort(created.startDate)} au ${formatDateShort(created.endDate ?? created.startDate)}, en préparation\u00a0: à faire signer.`, {
+      action: {
+        label: 'Annuler',
+        run: async () => {
+          const undone = await undoChangeThatCreated(db, 'agreements', created.id);
+          if (!undone.ok) toast.show(undone.message, { tone: 'error' });
+          else toast.show('Reconduction annulée.');
+        },
+      },
+    });
+  }
+
   return (
     <Page
       title={agreement.title}
@@ -222,6 +244,11 @@ export function AgreementPage({ params }: { params: { id: string } }) {
       <PartnerDeadlinesList agreementId={agreement.id} heading="Échéances de la convention" />
       <AttachmentsPanel ownerId={agreement.id} ownerKind="agreement" title="Exemplaires signés et annexes" />
       <div className="form-actions">
+        {agreement.tacitRenewal ? null : (
+          <button type="button" className="button" onClick={() => act(() => renew(agreement))}>
+            Reconduire pour l’exercice suivant
+          </button>
+        )}
         <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
           Supprimer la convention
         </button>

@@ -1,0 +1,146 @@
+import type { FunderRecord } from '../funding/funder';
+import type { GrantApplicationRecord } from '../funding/grant-application';
+import type { AgreementRecord } from '../partners/agreement';
+import { documentTitle, type VaultDocumentRecord } from '../partners/document';
+import type { PartnerRecord } from '../partners/partner';
+import type { ProjectRecord } from '../projects/project';
+import { personName, type PersonRecord } from '../team/person';
+
+// « Rechercher » (Ctrl+K): people, funders, requests, partners, agreements, actions and documents in one
+// list, grouped by kind. Accents and case are ignored — « helene » finds « Hélène » — and every word typed
+// must begin a word of the record (« dup awa » finds « Awa Dupont »). Records in the bin never appear.
+//
+// The index is one folded string per record's title and one per its detail, kept in memory and built from
+// the records the espace has open (so a protected espace's index never reaches the disk). Measured on XL
+// (11 700 records, Node, a shared and noisy machine) against MiniSearch 7.2 and FlexSearch 0.8: this scan
+// builds in 0,6 s and answers a keystroke in 1,4 ms (median; p95 15 ms); MiniSearch builds in 1,4 s,
+// answers in 0,1 ms but its p95 was 98 ms (short prefixes); FlexSearch builds in 1,5 to 5 s and answers in
+// 0,01 ms (p95 13 ms). Both libraries' indexes cost more to build than the scan costs over a whole search,
+// and the index is rebuilt whenever a record changes while the search is open.
+
+export const SEARCH_KINDS = [
+  { kind: 'person', label: 'Personnes' },
+  { kind: 'funder', label: 'Financeurs' },
+  { kind: 'application', label: 'Demandes de subvention' },
+  { kind: 'partner', label: 'Partenaires' },
+  { kind: 'agreement', label: 'Conventions' },
+  { kind: 'action', label: 'Actions' },
+  { kind: 'document', label: 'Pièces justificatives' },
+] as const;
+
+export type SearchKind = (typeof SEARCH_KINDS)[number]['kind'];
+
+export interface SearchEntry {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  detail?: string | undefined;
+  /** The app route of the record (hash path). */
+  link: string;
+}
+
+export interface SearchIndex {
+  /** Sorted by title (French collation) once, so that a search never sorts. */
+  entries: readonly SearchEntry[];
+  /** Per entry, « ␠word␠word » of its folded title, then of its detail: a term begins a word when « ␠term » is in it. */
+  titles: readonly string[];
+  details: readonly string[];
+}
+
+export interface SearchData {
+  people: readonly PersonRecord[];
+  funders: readonly FunderRecord[];
+  applications: readonly GrantApplicationRecord[];
+  partners: readonly PartnerRecord[];
+  agreements: readonly AgreementRecord[];
+  projects: readonly ProjectRecord[];
+  documents: readonly VaultDocumentRecord[];
+}
+
+/** « Hélène  D'Aubigné » → « helene d aubigne »: no accents, lower case, words split on anything else. */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'OE')
+    .toLocaleLowerCase('fr')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const live = <T extends { deletedAt: string | null }>(records: readonly T[]) => records.filter((r) => r.deletedAt === null);
+
+export function searchEntries(data: SearchData): SearchEntry[] {
+  const funderName = new Map(data.funders.map((f) => [f.id, f.name]));
+  return [
+    ...live(data.people).map((p) => ({ kind: 'person' as const, id: p.id, title: personName(p), detail: p.jobTitle, link: `/equipe/${p.id}` })),
+    ...live(data.funders).map((f) => ({ kind: 'funder' as const, id: f.id, title: f.name, detail: f.service, link: '/financements/financeurs' })),
+    ...live(data.applications).map((a) => ({
+      kind: 'application' as const,
+      id: a.id,
+      title: a.title,
+      detail: funderName.get(a.funderId),
+      link: `/financements/demandes/${a.id}`,
+    })),
+    ...live(data.partners).map((p) => ({ kind: 'partner' as const, id: p.id, title: p.name, detail: p.city, link: `/partenaires/${p.id}` })),
+    ...live(data.agreements).map((a) => ({ kind: 'agreement' as const, id: a.id, title: a.title, detail: a.object?.slice(0, 120), link: `/partenaires/conventions/${a.id}` })),
+    ...live(data.projects).map((p) => ({ kind: 'action' as const, id: p.id, title: p.title, detail: p.territory, link: `/dossiers/actions/${p.id}` })),
+    ...live(data.documents).map((d) => ({ kind: 'document' as const, id: d.id, title: documentTitle(d), link: '/partenaires/documents' })),
+  ];
+}
+
+const COLLATOR = new Intl.Collator('fr');
+
+export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
+  const sorted = [...entries].sort((a, b) => COLLATOR.compare(a.title, b.title));
+  return {
+    entries: sorted,
+    titles: sorted.map((e) => ` ${foldForSearch(e.title)}`),
+    details: sorted.map((e) => ` ${foldForSearch(e.detail ?? '')}`),
+  };
+}
+
+export interface SearchGroup {
+  kind: SearchKind;
+  label: string;
+  results: SearchEntry[];
+}
+
+/** Fewer characters than this find too much to be of use, and cost the most. */
+export const MIN_QUERY_LENGTH = 2;
+
+/**
+ * The records whose words begin with every word of the query, grouped by kind in SEARCH_KINDS order; in
+ * each group, matches on the title before matches on the detail, each by title. At most `perGroup` each.
+ */
+export function search(index: SearchIndex, query: string, perGroup = 6): SearchGroup[] {
+  const folded = foldForSearch(query);
+  if (folded.length < MIN_QUERY_LENGTH) return [];
+  const terms = folded.split(' ').map((term) => ` ${term}`);
+  const inTitle = new Map<SearchKind, SearchEntry[]>();
+  const inDetail = new Map<SearchKind, SearchEntry[]>();
+  for (let i = 0; i < index.entries.length; i++) {
+    const title = index.titles[i]!;
+    const detail = index.details[i]!;
+    let all = true;
+    let titleOnly = true;
+    for (const term of terms) {
+      if (title.includes(term)) continue;
+      if (!detail.includes(term)) {
+        all = false;
+        break;
+      }
+      titleOnly = false;
+    }
+    if (!all) continue;
+    const entry = index.entries[i]!;
+    const bucket = titleOnly ? inTitle : inDetail;
+    const list = bucket.get(entry.kind) ?? [];
+    if (list.length < perGroup) bucket.set(entry.kind, [...list, entry]);
+  }
+  return SEARCH_KINDS.flatMap(({ kind, label }) => {
+    const results = [...(inTitle.get(kind) ?? []), ...(inDetail.get(kind) ?? [])].slice(0, perGroup);
+    return results.length === 0 ? [] : [{ kind, label, results }];
+  });
+}
