@@ -19,6 +19,8 @@ import type { DossierSnapshotRecord } from '../domain/dossier/dossier-snapshot';
 import type { FinancialReportRecord } from '../domain/dossier/financial-report';
 import { installEncryption, type EncryptionState } from './encryption-middleware';
 import { installJournal } from './journal-middleware';
+import { installOutbox, type OutboxEntry } from './sync/outbox-middleware';
+import type { SyncConflictRow, SyncStateRow } from './sync/sync-rows';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
 export function workspaceDbName(workspaceId: string): string {
@@ -74,11 +76,17 @@ export class WorkspaceDb extends Dexie {
   budgetLines!: Table<BudgetLineRecord, string>;
   dossierSnapshots!: Table<DossierSnapshotRecord, string>;
   financialReports!: Table<FinancialReportRecord, string>;
+  // Replication through CouchDB (schema version SYNC_STATE_VERSION): written by data/sync/ only.
+  syncState!: Table<SyncStateRow, string>;
+  syncOutbox!: Table<OutboxEntry, string>;
+  syncConflicts!: Table<SyncConflictRow, string>;
 
   readonly workspaceId: string;
   /** This opening of the espace: undo reaches only its own changes. */
   readonly sessionId: string = crypto.randomUUID();
   private person: string | null = null;
+  /** Set while the espace's sync account may only read (a network's reader): user writes are refused. */
+  syncReadOnly = false;
   /**
    * The data key of a protected espace while it is unlocked in this tab (data/espace-protection.ts sets
    * it), shared by this tab's connections to the espace.
@@ -97,6 +105,7 @@ export class WorkspaceDb extends Dexie {
     this.encryption = encryption;
     declareVersions(this, versions, upTo);
     installJournal(this, { session: this.sessionId, person: () => this.person, now: () => new Date() });
+    installOutbox(this, { person: () => this.person, now: () => new Date(), readOnly: () => this.syncReadOnly });
     installEncryption(this, this.encryption);
   }
 
