@@ -337,6 +337,22 @@ export class SyncBridge {
     });
   }
 
+  /**
+   * One round with the server, not live: send what waits, replicate both ways once, apply what came.
+   * « Synchroniser maintenant », and the tests.
+   */
+  async syncOnce(remote: PouchDatabase): Promise<void> {
+    await this.seedOutbox();
+    await this.pushPending();
+    await (this.local.sync(remote, { batch_size: 200 }) as unknown as PromiseLike<unknown>);
+    await this.pullIncoming();
+    // Merging may have written a resolution to PouchDB: it goes out in the same round.
+    await this.pushPending();
+    await (this.local.sync(remote, { batch_size: 200 }) as unknown as PromiseLike<unknown>);
+    await this.pullIncoming();
+    this.update({ lastSyncedAt: this.now().toISOString(), error: this.status.readOnly ? READ_ONLY_MESSAGE : this.status.error });
+  }
+
   /** Sets the espace read-only (or writable again) for the person at this laptop. */
   setReadOnly(readOnly: boolean): void {
     this.db.syncReadOnly = readOnly;
