@@ -1,5 +1,5 @@
 import type { AddressInfo, Socket } from 'node:net';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import express from 'express';
 import expressPouchDB from 'express-pouchdb';
 import PouchCore from 'pouchdb-core';
@@ -32,23 +32,25 @@ export async function startTestServer(options: { port?: number; mode?: 'minimumF
   const prefix = `server-${process.pid}-${++serverCount}-`;
   const ServerPouch = Pouch.defaults({ adapter: 'memory', prefix });
   const app = express();
-  app.use((req, res, next) => {
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     // The browser host calls the server from another origin, as it would a real CouchDB with CORS on.
     res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
     res.setHeader('Access-Control-Allow-Credentials', 'true');
     res.setHeader('Access-Control-Allow-Methods', 'GET, PUT, POST, DELETE, HEAD, OPTIONS');
     res.setHeader('Access-Control-Allow-Headers', 'accept, authorization, content-type, origin, referer');
-    if (req.method === 'OPTIONS') res.status(204).end();
-    else next();
+    if (req.method === 'OPTIONS') {
+      res.statusCode = 204;
+      res.end();
+    } else next();
   });
   app.use('/', expressPouchDB(ServerPouch, { mode: options.mode ?? 'minimumForPouchDB', inMemoryConfig: true, logPath: '/dev/null' }));
   let server: Server | null = null;
   const sockets = new Set<Socket>();
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
-      const s = app.listen(port, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
+      const s: Server = app.listen(port, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
       s.on('error', reject);
-      s.on('connection', (socket) => {
+      s.on('connection', (socket: Socket) => {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
       });

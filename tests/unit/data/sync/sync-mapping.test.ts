@@ -65,7 +65,7 @@ describe('record ↔ document', () => {
   });
 
   it('keeps a binned record binned: a soft delete is an update of the document', () => {
-    const person = { ...(rows.people as Row), deletedAt: '2026-11-25T08:00:00.000Z' };
+    const person: Row = { ...(rows.people as Row), deletedAt: '2026-11-25T08:00:00.000Z' };
     const back = readDocument(toDocument('people', String(person.id), person, LOCAL_SCHEMA_VERSION, { person: null, at }), LOCAL_SCHEMA_VERSION);
     expect(back.ok && back.record.deletedAt).toBe('2026-11-25T08:00:00.000Z');
   });
