@@ -21,7 +21,7 @@ interface Laptop {
   db: WorkspaceDb;
   local: PouchDatabase;
   bridge: SyncBridge;
-  round(): Promise<void>;
+  round(): Promise<boolean>;
 }
 
 async function newDatabase(): Promise<{ name: string; remote: () => PouchDatabase }> {

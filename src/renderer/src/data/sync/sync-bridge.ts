@@ -10,7 +10,7 @@ import {
   type SyncDocument,
   type SyncRecord,
 } from '../../domain/sync/sync-document';
-import { READ_ONLY_MESSAGE, syncFailureMessage } from '../../domain/sync/sync-messages';
+import { READ_ONLY_MESSAGE, WRITE_REFUSED_MESSAGE, syncFailureMessage } from '../../domain/sync/sync-messages';
 import { latestSide, mergeAll, type MergeSide } from '../../domain/sync/three-way-merge';
 import type { WorkspaceDb } from '../workspace-db';
 import type { OutboxEntry } from './outbox-middleware';
@@ -341,16 +341,29 @@ export class SyncBridge {
    * One round with the server, not live: send what waits, replicate both ways once, apply what came.
    * « Synchroniser maintenant », and the tests.
    */
-  async syncOnce(remote: PouchDatabase): Promise<void> {
-    await this.seedOutbox();
-    await this.pushPending();
-    await (this.local.sync(remote, { batch_size: 200 }) as unknown as PromiseLike<unknown>);
-    await this.pullIncoming();
-    // Merging may have written a resolution to PouchDB: it goes out in the same round.
-    await this.pushPending();
-    await (this.local.sync(remote, { batch_size: 200 }) as unknown as PromiseLike<unknown>);
-    await this.pullIncoming();
-    this.update({ lastSyncedAt: this.now().toISOString(), error: this.status.readOnly ? READ_ONLY_MESSAGE : this.status.error });
+  async syncOnce(remote: PouchDatabase): Promise<boolean> {
+    let denied = false;
+    const replicate = () => {
+      const replication = this.local.sync(remote, { batch_size: 200 });
+      replication.on('denied', (() => (denied = true)) as never);
+      return replication as unknown as PromiseLike<unknown>;
+    };
+    try {
+      await this.seedOutbox();
+      await this.pushPending();
+      await replicate();
+      await this.pullIncoming();
+      // Merging may have written a resolution to PouchDB: it goes out in the same round.
+      await this.pushPending();
+      await replicate();
+      await this.pullIncoming();
+    } catch (error) {
+      this.update({ phase: 'error', error: syncFailureMessage(error) });
+      return false;
+    }
+    const error = denied ? WRITE_REFUSED_MESSAGE : this.status.readOnly ? READ_ONLY_MESSAGE : this.status.skipped.at(-1)?.message ?? null;
+    this.update({ lastSyncedAt: this.now().toISOString(), error });
+    return error === null;
   }
 
   /** Sets the espace read-only (or writable again) for the person at this laptop. */
@@ -373,7 +386,7 @@ export class SyncBridge {
       .on('paused', ((error: unknown) => {
         this.update(error ? { phase: 'offline', error: syncFailureMessage(error) } : { phase: 'idle', lastSyncedAt: this.now().toISOString(), error: this.status.readOnly ? READ_ONLY_MESSAGE : null });
       }) as never)
-      .on('denied', ((error: unknown) => this.update({ error: syncFailureMessage({ status: 403, ...(error as object) }) })) as never)
+      .on('denied', (() => this.update({ error: WRITE_REFUSED_MESSAGE })) as never)
       .on('error', ((error: unknown) => this.update({ phase: 'error', error: syncFailureMessage(error) })) as never);
     this.feed = this.local.changes({ since: 'now', live: true }).on('change', (() => this.schedulePull()) as never);
     this.outboxWatch = liveQuery(() => this.db.syncOutbox.count()).subscribe({
