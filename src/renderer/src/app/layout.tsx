@@ -4,6 +4,7 @@ import { useEspaceSession } from '../data/espace-session';
 import { useCurrentWorkspace } from '../data/workspace-context';
 import { useAutomaticBackups } from '../features/backups/automatic-backups';
 import { BackupReminder } from '../features/backups/backup-reminder';
+import { SyncReadOnlyBanner } from '../features/settings/sync-banner';
 import { WorkspaceSwitcher } from './workspace-switcher';
 import { SECTIONS } from './sections';
 
@@ -81,6 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </nav>
       <main id="main-content" className="content">
         <BackupReminder />
+        <SyncReadOnlyBanner />
         {children}
       </main>
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
@@ -21,6 +21,9 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { ProtectionSettings } from './protection-settings';
 import { useAction } from '../../ui/use-action';
+
+// Loaded when Réglages opens: most associations never sync, and the section must not weigh on start-up.
+const SyncSettingsSection = lazy(() => import('./sync-settings').then((m) => ({ default: m.SyncSettingsSection })));
 
 export function SettingsPage() {
   const workspaces = useWorkspaces();
@@ -47,6 +50,10 @@ export function SettingsPage() {
       </section>
 
       <ProtectionSettings />
+
+      <Suspense fallback={<p role="status">Chargement…</p>}>
+        <SyncSettingsSection />
+      </Suspense>
 
       {deleted && deleted.length > 0 ? (
         <section className="card" aria-labelledby="deleted-title">
