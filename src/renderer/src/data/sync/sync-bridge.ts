@@ -90,6 +90,9 @@ export class SyncBridge {
   private outboxWatch: Subscription | null = null;
   private listeners = new Set<(status: SyncStatus) => void>();
   private pushScheduled = false;
+  /** Written to PouchDB here and not yet acknowledged by the server in this session. */
+  private readonly unsent = new Set<string>();
+  private outboxCount = 0;
   private pullScheduled = false;
   status: SyncStatus = { phase: 'stopped', lastSyncedAt: null, pending: 0, error: null, skipped: [], readOnly: false };
 
@@ -156,7 +159,8 @@ export class SyncBridge {
         // Entries still there were changed again meanwhile or refused: the next round takes them.
         if (left.length === entries.length && left.every((e, i) => e.at === entries[i]?.at)) break;
       }
-      this.update({ pending: await this.db.syncOutbox.count() });
+      this.outboxCount = await this.db.syncOutbox.count();
+      this.update({ pending: this.outboxCount + this.unsent.size });
       return total;
     });
   }
@@ -174,7 +178,8 @@ export class SyncBridge {
         total += ids.length;
         if (changes.results.length < BATCH) break;
       }
-      this.update({ pending: await this.db.syncOutbox.count() });
+      this.outboxCount = await this.db.syncOutbox.count();
+      this.update({ pending: this.outboxCount + this.unsent.size });
       return total;
     });
   }
@@ -230,6 +235,7 @@ export class SyncBridge {
     const results = writes.length > 0 ? await this.local.bulkDocs(writes) : [];
     for (const result of results) {
       if (result.error && result.status !== 409) this.update({ error: syncFailureMessage(result) });
+      else if (result.ok && result.id && this.replication) this.unsent.add(result.id);
     }
     await this.apply(plans, results);
   }
@@ -378,8 +384,9 @@ export class SyncBridge {
     this.update({ phase: 'connecting', error: null });
     this.replication = this.local
       .sync(remote, { live: true, retry: true, batch_size: 200, back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 30_000)) })
-      .on('change', ((info: { direction?: string }) => {
-        this.update({ lastSyncedAt: this.now().toISOString() });
+      .on('change', ((info: { direction?: string; change?: { docs?: { _id: string }[] } }) => {
+        if (info.direction === 'push') for (const doc of info.change?.docs ?? []) this.unsent.delete(doc._id);
+        this.update({ lastSyncedAt: this.now().toISOString(), pending: this.outboxCount + this.unsent.size });
         if (info.direction === 'pull') this.schedulePull();
       }) as never)
       .on('active', (() => this.update({ phase: 'active' })) as never)
@@ -391,7 +398,8 @@ export class SyncBridge {
     this.feed = this.local.changes({ since: 'now', live: true }).on('change', (() => this.schedulePull()) as never);
     this.outboxWatch = liveQuery(() => this.db.syncOutbox.count()).subscribe({
       next: (count) => {
-        this.update({ pending: count });
+        this.outboxCount = count;
+        this.update({ pending: count + this.unsent.size });
         if (count > 0) this.schedulePush();
       },
       error: () => undefined,

@@ -56,7 +56,7 @@ export function SyncSettingsSection() {
         <dt>Dernière synchronisation</dt>
         <dd>{status.lastSyncedAt ? whenSaid(status.lastSyncedAt, new Date()) : 'jamais depuis l’ouverture'}</dd>
         <dt>Modifications en attente</dt>
-        <dd data-testid="sync-pending">{pending ?? '…'}</dd>
+        <dd data-testid="sync-pending">{running ? status.pending : (pending ?? '…')}</dd>
         {status.readOnly ? (
           <>
             <dt>Accès</dt>
