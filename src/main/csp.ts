@@ -10,7 +10,9 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' blob: data:",
+  // http(s): the espace's sync server (issue 20), an address the person types in Réglages — a CouchDB on
+  // the centre social's server, a NAS or a laptop of the local network. Scripts stay 'self' only.
+  "connect-src 'self' blob: data: https: http:",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -29,6 +29,7 @@ import {
   writeAutoBackupRequestSchema,
 } from './auto-backup';
 import { hasControlCharacter, isAllowedSender } from './security';
+import { readSyncSecret, readSyncSecretRequestSchema, saveSyncSecret, saveSyncSecretRequestSchema } from './sync-secrets';
 import { PRODUCT_NAME } from './window';
 
 const MAX_FILE_MEGABYTES = Math.round(IPC_LIMITS.maxFileBytes / (1024 * 1024));
@@ -295,4 +296,6 @@ export function registerIpcHandlers(allowedOrigins: readonly string[]): void {
   guardedHandle(CHANNELS.backupFolder, backupFolderRequestSchema, backupFolderInfo, allowedOrigins);
   guardedHandle(CHANNELS.writeAutoBackup, writeAutoBackupRequestSchema, writeAutoBackup, allowedOrigins);
   guardedHandle(CHANNELS.deleteAutoBackups, deleteAutoBackupsRequestSchema, deleteAutoBackups, allowedOrigins);
+  guardedHandle(CHANNELS.saveSyncSecret, saveSyncSecretRequestSchema, saveSyncSecret, allowedOrigins);
+  guardedHandle(CHANNELS.readSyncSecret, readSyncSecretRequestSchema, readSyncSecret, allowedOrigins);
 }

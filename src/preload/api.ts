@@ -79,6 +79,21 @@ export interface AutoBackupDeleteRequest {
   names: string[];
 }
 
+/** An espace's sync password, kept by main with the OS keychain (Electron's safeStorage), never in clear. */
+export interface SyncSecretSaveRequest {
+  workspaceId: string;
+  password: string;
+}
+
+export interface SyncSecretRequest {
+  workspaceId: string;
+}
+
+/** `unavailable`: the OS offers no keychain (some Linux desktops); main then refuses to store it. */
+export type SyncSecretSaveResult = { status: 'saved' } | { status: 'unavailable' };
+
+export type SyncSecretResult = { status: 'found'; password: string } | { status: 'none' };
+
 /** The object exposed to the renderer as `window.passerelle`: one function per IPC channel. */
 export interface PasserelleApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
@@ -94,6 +109,9 @@ export interface PasserelleApi {
   writeAutoBackup(request: AutoBackupWriteRequest): Promise<AutoBackupFile[]>;
   /** Removes automatic backups (by name, only files that are automatic backups) from the chosen folder. */
   deleteAutoBackups(request: AutoBackupDeleteRequest): Promise<void>;
+  /** Keeps an espace's sync password encrypted with the OS keychain (an empty password forgets it). */
+  saveSyncSecret(request: SyncSecretSaveRequest): Promise<SyncSecretSaveResult>;
+  readSyncSecret(request: SyncSecretRequest): Promise<SyncSecretResult>;
 }
 
 export const CHANNELS = {
@@ -106,6 +124,8 @@ export const CHANNELS = {
   backupFolder: 'passerelle:backup-folder',
   writeAutoBackup: 'passerelle:write-auto-backup',
   deleteAutoBackups: 'passerelle:delete-auto-backups',
+  saveSyncSecret: 'passerelle:save-sync-secret',
+  readSyncSecret: 'passerelle:read-sync-secret',
 } as const satisfies Record<keyof PasserelleApi, string>;
 
 /** The origin the packaged renderer is served from (DESIGN.md decision 4). Never change it. */

@@ -13,6 +13,8 @@ const api: PasserelleApi = {
   backupFolder: (request) => ipcRenderer.invoke(CHANNELS.backupFolder, request),
   writeAutoBackup: (request) => ipcRenderer.invoke(CHANNELS.writeAutoBackup, request),
   deleteAutoBackups: (request) => ipcRenderer.invoke(CHANNELS.deleteAutoBackups, request),
+  saveSyncSecret: (request) => ipcRenderer.invoke(CHANNELS.saveSyncSecret, request),
+  readSyncSecret: (request) => ipcRenderer.invoke(CHANNELS.readSyncSecret, request),
 };
 
 contextBridge.exposeInMainWorld('passerelle', api);

@@ -13,6 +13,8 @@ function bridge(overrides: Partial<PasserelleApi> = {}): PasserelleApi {
     backupFolder: vi.fn(async () => ({ folder: '/media/cle-usb/Passerelle', available: true })),
     writeAutoBackup: vi.fn(async () => []),
     deleteAutoBackups: vi.fn(async () => undefined),
+    saveSyncSecret: vi.fn(async () => ({ status: 'saved' as const })),
+    readSyncSecret: vi.fn(async () => ({ status: 'none' as const })),
     ...overrides,
   };
 }

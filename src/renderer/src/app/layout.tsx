@@ -7,6 +7,7 @@ import { formatDateLong, todayIso } from '../domain/dates';
 import { useAutomaticBackups } from '../features/backups/automatic-backups';
 import { BackupReminder } from '../features/backups/backup-reminder';
 import { SearchLauncher } from '../features/search/search-palette';
+import { SyncReadOnlyBanner } from '../features/settings/sync-banner';
 import { WorkspaceSwitcher } from './workspace-switcher';
 import { AttachmentServicesForWorkspace } from './attachment-services';
 import { SECTIONS } from './sections';
@@ -91,6 +92,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {profile?.name ?? record.name} — imprimé le {formatDateLong(todayIso())}
         </p>
         <BackupReminder />
+        <SyncReadOnlyBanner />
         <AttachmentServicesForWorkspace>{children}</AttachmentServicesForWorkspace>
       </main>
     </div>

@@ -185,7 +185,8 @@ async function migrate(db: WorkspaceDb, onProgress: (step: MigrationStep) => voi
     onProgress({ done, total });
     for (;;) {
       const current: ProtectionRecord = record;
-      const chunk = await db.transaction('rw', [table.name, 'journal', 'meta'], async () => {
+      // Naming syncState too: the same records rewritten encrypted are no change to replicate (issue 20).
+      const chunk = await db.transaction('rw', [table.name, 'journal', 'meta', 'syncState'], async () => {
         const collection = after === null ? table.orderBy(':id') : table.where(':id').above(after);
         const rows = await collection.limit(MIGRATION_CHUNK).toArray();
         const keyPath = String(table.schema.primKey.keyPath);

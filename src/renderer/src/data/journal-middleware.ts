@@ -20,7 +20,8 @@ import { changeSummary, classifyChange, type JournalEntry } from '../domain/jour
 //   `deadlineStates` is: marking a deadline done is a user's decision worth seeing in the log.
 
 export const JOURNAL_TABLE = 'journal';
-const NOT_JOURNALED = new Set([JOURNAL_TABLE, 'meta']);
+// The sync tables (issue 20) are the replication's bookkeeping, not user data, like `meta`.
+const NOT_JOURNALED = new Set([JOURNAL_TABLE, 'meta', 'syncState', 'syncOutbox', 'syncConflicts']);
 
 export interface JournalContext {
   /** The person at the keyboard now. */

@@ -35,6 +35,8 @@ export const APPLICATION_LINKS_VERSION = 9;
 export const ABSENCES_VERSION = 10;
 /** Issue 18: the Trésorerie's opening balance and recurring lines (no data step: a new table). */
 export const CASH_LINES_VERSION = 11;
+/** Issue 20: the version that keeps what replication through CouchDB needs on this laptop. */
+export const SYNC_STATE_VERSION = 12;
 
 /** One database per association (espace). */
 export const workspaceVersions: readonly SchemaVersion[] = [
@@ -163,6 +165,19 @@ export const workspaceVersions: readonly SchemaVersion[] = [
       cashLines: 'id, deletedAt',
     },
   },
+  {
+    // Replication (issue 20, data/sync/): per document, the revision last exchanged with the server and its
+    // body (the base of the three-way merge); the records changed here and not yet handed to the engine
+    // (written in the same transaction as the change, so none is missed while sync is off or the app
+    // closes); and the « conflits à vérifier » the merge left for a person. New tables, no data step: it
+    // runs as well on an espace encrypted at rest.
+    version: SYNC_STATE_VERSION,
+    stores: {
+      syncState: 'docId',
+      syncOutbox: 'docId',
+      syncConflicts: 'id, docId',
+    },
+  },
 ];
 
 /** Declares `versions` on a Dexie instance, optionally stopping at `upTo` (migration tests open old ones). */
@@ -261,6 +276,9 @@ export const CLEAR_FIELDS: Readonly<Record<string, Readonly<Record<string, strin
   dossierSnapshots: { id: ID, createdAt: 'indexed date', deletedAt: BIN },
   financialReports: { id: ID, grantApplicationId: 'foreign key', deletedAt: BIN },
   cashLines: { id: ID, deletedAt: BIN },
+  syncState: { docId: 'primary key: « table:id » of a replicated record, no name in it' },
+  syncOutbox: { docId: 'primary key: « table:id » of a record changed here and not yet replicated' },
+  syncConflicts: { id: ID, docId: 'foreign key: the replicated record a « conflit à vérifier » is about' },
 };
 
 /**

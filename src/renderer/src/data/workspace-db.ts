@@ -22,6 +22,8 @@ import type { FinancialReportRecord } from '../domain/dossier/financial-report';
 import type { CashLineRecord } from '../domain/treasury/cash-line';
 import { installEncryption, type EncryptionState } from './encryption-middleware';
 import { installJournal } from './journal-middleware';
+import { installOutbox, type OutboxEntry } from './sync/outbox-middleware';
+import type { SyncConflictRow, SyncStateRow } from './sync/sync-rows';
 import { declareVersions, workspaceVersions, type SchemaVersion } from './schema';
 
 export function workspaceDbName(workspaceId: string): string {
@@ -81,11 +83,17 @@ export class WorkspaceDb extends Dexie {
   absences!: Table<AbsenceRecord, string>;
   yearlyFigures!: Table<YearlyFigureRecord, string>;
   cashLines!: Table<CashLineRecord, string>;
+  // Replication through CouchDB (schema version SYNC_STATE_VERSION): written by data/sync/ only.
+  syncState!: Table<SyncStateRow, string>;
+  syncOutbox!: Table<OutboxEntry, string>;
+  syncConflicts!: Table<SyncConflictRow, string>;
 
   readonly workspaceId: string;
   /** This opening of the espace: undo reaches only its own changes. */
   readonly sessionId: string = crypto.randomUUID();
   private person: string | null = null;
+  /** Set while the espace's sync account may only read (a network's reader): user writes are refused. */
+  syncReadOnly = false;
   /**
    * The data key of a protected espace while it is unlocked in this tab (data/espace-protection.ts sets
    * it), shared by this tab's connections to the espace.
@@ -104,6 +112,7 @@ export class WorkspaceDb extends Dexie {
     this.encryption = encryption;
     declareVersions(this, versions, upTo);
     installJournal(this, { session: this.sessionId, person: () => this.person, now: () => new Date() });
+    installOutbox(this, { person: () => this.person, now: () => new Date(), readOnly: () => this.syncReadOnly });
     installEncryption(this, this.encryption);
   }
 

@@ -1,4 +1,4 @@
-import type { AppInfo, FileFilter, Platform } from './platform';
+import { memorySecretStore, type AppInfo, type FileFilter, type Platform } from './platform';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
@@ -82,5 +82,7 @@ export function createBrowserPlatform(appVersion: string): Platform {
     },
     // A web page cannot write to a folder on its own: the Sauvegardes screen reminds the user instead.
     autoBackups: null,
+    // No keychain in a browser: the sync password stays in this tab's memory until it closes.
+    syncSecrets: memorySecretStore(),
   };
 }

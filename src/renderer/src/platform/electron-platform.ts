@@ -1,5 +1,5 @@
 import type { PasserelleApi } from '../../../preload/api';
-import type { Platform } from './platform';
+import { memorySecretStore, type Platform, type SyncSecretStore } from './platform';
 
 // Electron wraps what main throws as "Error invoking remote method 'x': Error: <message>"; the user should
 // read only the French message main wrote.
@@ -30,6 +30,25 @@ export function createElectronPlatform(bridge: PasserelleApi): Platform {
       folder: (workspaceId) => bridge.backupFolder({ workspaceId }).catch(unwrapRemoteError),
       write: (fileName, data) => bridge.writeAutoBackup({ fileName, data }).catch(unwrapRemoteError),
       remove: (names) => bridge.deleteAutoBackups({ names }).catch(unwrapRemoteError),
+    },
+    syncSecrets: keychainSecrets(bridge),
+  };
+}
+
+/** The OS keychain through main; where it is unavailable, this window's memory (and the screen says so). */
+function keychainSecrets(bridge: PasserelleApi): SyncSecretStore {
+  const fallback = memorySecretStore();
+  return {
+    kind: 'keychain',
+    async save(workspaceId, password) {
+      const result = await bridge.saveSyncSecret({ workspaceId, password }).catch(unwrapRemoteError);
+      if (result.status === 'saved') return 'keychain';
+      await fallback.save(workspaceId, password);
+      return 'memory';
+    },
+    async read(workspaceId) {
+      const result = await bridge.readSyncSecret({ workspaceId }).catch(unwrapRemoteError);
+      return result.status === 'found' ? result.password : fallback.read(workspaceId);
     },
   };
 }

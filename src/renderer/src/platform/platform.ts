@@ -28,6 +28,30 @@ export interface Platform {
   openDocument(fileName: string, data: Uint8Array): Promise<void>;
   /** Automatic backups to a folder: only the desktop app can write files on its own. */
   readonly autoBackups: AutoBackupHost | null;
+  /** Where an espace's sync password is kept (issue 20). */
+  readonly syncSecrets: SyncSecretStore;
+}
+
+export interface SyncSecretStore {
+  /** `keychain`: encrypted by the OS (Electron); `memory`: this window only, until it closes (browser). */
+  readonly kind: 'keychain' | 'memory';
+  /** Keeps the password; `memory` when the OS keychain is unavailable and it is kept for the session only. */
+  save(workspaceId: string, password: string): Promise<'keychain' | 'memory'>;
+  read(workspaceId: string): Promise<string | null>;
+}
+
+/** A password kept in this window's memory only. */
+export function memorySecretStore(): SyncSecretStore {
+  const secrets = new Map<string, string>();
+  return {
+    kind: 'memory',
+    save: async (workspaceId, password) => {
+      if (password === '') secrets.delete(workspaceId);
+      else secrets.set(workspaceId, password);
+      return 'memory';
+    },
+    read: async (workspaceId) => secrets.get(workspaceId) ?? null,
+  };
 }
 
 export interface AutoBackupHost {

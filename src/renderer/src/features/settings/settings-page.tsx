@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
@@ -22,6 +22,9 @@ import { useToast } from '../../ui/toast';
 import { ProtectionSettings } from './protection-settings';
 import { YearlyFiguresSettings } from './yearly-figures-settings';
 import { useAction } from '../../ui/use-action';
+
+// Loaded when Réglages opens: most associations never sync, and the section must not weigh on start-up.
+const SyncSettingsSection = lazy(() => import('./sync-settings').then((m) => ({ default: m.SyncSettingsSection })));
 
 export function SettingsPage() {
   const workspaces = useWorkspaces();
@@ -50,6 +53,10 @@ export function SettingsPage() {
       <ProtectionSettings />
 
       <YearlyFiguresSettings />
+
+      <Suspense fallback={<p role="status">Chargement…</p>}>
+        <SyncSettingsSection />
+      </Suspense>
 
       {deleted && deleted.length > 0 ? (
         <section className="card" aria-labelledby="deleted-title">
