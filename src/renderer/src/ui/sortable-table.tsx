@@ -1,4 +1,5 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
+import { SortableHeader, useSort } from './sortable';
 
 export interface Column<Row> {
   key: string;
@@ -16,24 +17,18 @@ interface SortableTableProps<Row> {
   initialSort?: string;
 }
 
-/** A table whose headers sort it (click again to reverse); aria-sort tells screen readers the order. */
+/** A table whose headers sort it (click again to reverse), on the one sort hook of `sortable.tsx`. */
 export function SortableTable<Row>({ caption, rows, columns, rowKey, initialSort }: SortableTableProps<Row>) {
-  const [sort, setSort] = useState<{ key: string; descending: boolean }>({
-    key: initialSort ?? columns[0]?.key ?? '',
-    descending: false,
-  });
-  const sorted = useMemo(() => {
-    const column = columns.find((c) => c.key === sort.key);
-    if (column?.sortValue === undefined) return rows;
-    const value = column.sortValue;
-    const copy = [...rows].sort((a, b) => {
-      const x = value(a);
-      const y = value(b);
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'fr');
-      return sort.descending ? -order : order;
-    });
-    return copy;
-  }, [rows, columns, sort]);
+  // A column without a sort value gives every row the same value: the sort is stable, the order stays.
+  const valueOf = useCallback(
+    (row: Row, key: string) => columns.find((c) => c.key === key)?.sortValue?.(row) ?? '',
+    [columns],
+  );
+  const { sorted, sort, toggle } = useSort<Row, string>(
+    rows,
+    { key: initialSort ?? columns[0]?.key ?? '', direction: 'ascending' },
+    valueOf,
+  );
 
   return (
     <div className="table-wrap">
@@ -41,29 +36,15 @@ export function SortableTable<Row>({ caption, rows, columns, rowKey, initialSort
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {columns.map((column) => {
-              const active = sort.key === column.key;
-              return (
-                <th
-                  key={column.key}
-                  scope="col"
-                  aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}
-                >
-                  {column.sortValue ? (
-                    <button
-                      type="button"
-                      className="data-table__sort"
-                      onClick={() => setSort({ key: column.key, descending: active ? !sort.descending : false })}
-                    >
-                      {column.label}
-                      <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
-                    </button>
-                  ) : (
-                    column.label
-                  )}
+            {columns.map((column) =>
+              column.sortValue ? (
+                <SortableHeader key={column.key} label={column.label} column={column.key} sort={sort} onSort={toggle} />
+              ) : (
+                <th key={column.key} scope="col">
+                  {column.label}
                 </th>
-              );
-            })}
+              ),
+            )}
           </tr>
         </thead>
         <tbody>

@@ -10,7 +10,7 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { BinTabs } from './bin-tabs';
 import { journalCsvBytes, journalFileName } from './journal-csv';
-import { useRememberedFilter } from './remembered-state';
+import { useRememberedState } from '../../ui/remembered-state';
 import { useAction } from '../../ui/use-action';
 
 // Long journals are cut on screen, never in the export: the screen reads only the newest entries that
@@ -22,11 +22,11 @@ export function JournalPage() {
   const act = useAction();
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
-  const [person, setPerson] = useRememberedFilter(`${record.id}:journal:person`);
-  const [table, setTable] = useRememberedFilter(`${record.id}:journal:table`);
-  const [from, setFrom] = useRememberedFilter(`${record.id}:journal:from`);
-  const [to, setTo] = useRememberedFilter(`${record.id}:journal:to`);
-  const [text, setText] = useRememberedFilter(`${record.id}:journal:text`);
+  const [person, setPerson] = useRememberedState(`${record.id}:journal:person`, '');
+  const [table, setTable] = useRememberedState(`${record.id}:journal:table`, '');
+  const [from, setFrom] = useRememberedState(`${record.id}:journal:from`, '');
+  const [to, setTo] = useRememberedState(`${record.id}:journal:to`, '');
+  const [text, setText] = useRememberedState(`${record.id}:journal:text`, '');
   const [exporting, setExporting] = useState(false);
 
   const people = useJournalPeople(db) ?? [];

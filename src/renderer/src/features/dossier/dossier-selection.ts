@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
+import { useRememberedState } from '../../ui/remembered-state';
 
 // The dossier being prepared (year, funders, applications, actions) survives a trip to the screen that
 // fixes a checklist item: it is kept for the browser session, per espace.
@@ -16,29 +17,16 @@ export interface DossierSelection {
   delegatedSignatory?: { name: string; role: string } | undefined;
 }
 
-function read(key: string, fallback: DossierSelection): DossierSelection {
-  try {
-    const stored = sessionStorage.getItem(key);
-    return stored ? { ...fallback, ...(JSON.parse(stored) as Partial<DossierSelection>) } : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
 export function useDossierSelection(workspaceId: string, defaultYear: number) {
-  const key = `passerelle:dossier:${workspaceId}`;
-  const [selection, setSelection] = useState<DossierSelection>(() =>
-    read(key, { year: defaultYear, funderIds: [], applicationIds: [], projectIds: [] }),
-  );
+  const [selection, setSelection] = useRememberedState<DossierSelection>(`passerelle:dossier:${workspaceId}`, {
+    year: defaultYear,
+    funderIds: [],
+    applicationIds: [],
+    projectIds: [],
+  });
   const update = useCallback(
-    (change: Partial<DossierSelection>) => {
-      setSelection((current) => {
-        const next = { ...current, ...change };
-        sessionStorage.setItem(key, JSON.stringify(next));
-        return next;
-      });
-    },
-    [key],
+    (change: Partial<DossierSelection>) => setSelection((current) => ({ ...current, ...change })),
+    [setSelection],
   );
   return [selection, update] as const;
 }

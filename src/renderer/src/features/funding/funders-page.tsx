@@ -9,7 +9,7 @@ import { fundersSheet, saveSheet } from './funding-export';
 import { useToast } from '../../ui/toast';
 import { FunderDialog } from './funder-dialog';
 import { FundingTabs } from './funding-tabs';
-import { SortableHeader, useSort } from './use-sort';
+import { SortableHeader, useSort } from '../../ui/sortable';
 import { refusalText, useAction } from '../../ui/use-action';
 
 type Column = 'name' | 'kind' | 'portal' | 'applications';

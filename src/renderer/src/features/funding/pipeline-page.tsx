@@ -18,7 +18,7 @@ import { LongTableBody, longTableProps } from '../../ui/long-table-body';
 import { applicationsSheet, saveSheet } from './funding-export';
 import { FundingTabs } from './funding-tabs';
 import { StatusBadge } from './status-badge';
-import { SortableHeader, useSort } from './use-sort';
+import { SortableHeader, useSort } from '../../ui/sortable';
 
 type Column = 'funder' | 'title' | 'period' | 'status' | 'requested' | 'granted' | 'paid';
 

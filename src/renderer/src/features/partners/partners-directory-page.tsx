@@ -13,8 +13,8 @@ import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
 import { partnersSheet, saveSheet } from './partners-export';
 import { PartnersTabs } from './partners-tabs';
-import { useRememberedState } from './session-state';
-import { SortableTable, type Column } from './sortable-table';
+import { useRememberedState } from '../../ui/remembered-state';
+import { SortableTable, type Column } from '../../ui/sortable-table';
 
 const COLUMNS: Column<PartnerRecord>[] = [
   { key: 'name', label: 'Nom', sortValue: (p) => p.name, render: (p) => <Link href={`/partenaires/${p.id}`}>{p.name}</Link> },

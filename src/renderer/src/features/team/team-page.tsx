@@ -14,8 +14,9 @@ import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { LongTableBody, longTableProps } from '../../ui/long-table-body';
+import { useRememberedState } from '../../ui/remembered-state';
+import { nextSort, SortableHeader, type SortState } from '../../ui/sortable';
 import { PersonForm } from './person-form';
-import { useRememberedState } from './remembered-state';
 import { saveTeamExport } from './team-export';
 import { DEFAULT_FILTERS, filterRows, teamRows, type TeamFilters } from './team-list';
 import { YearSelect, useTeamYear } from './year-select';
@@ -169,26 +170,20 @@ function TeamTable({
   onSort: (filters: TeamFilters) => void;
 }) {
   const long = longTableProps(rows.length);
+  // The order is one of the remembered filters (filterRows sorts), so the header only reads and sets it.
+  const sort: SortState<TeamFilters['sort']> = { key: filters.sort, direction: filters.descending ? 'descending' : 'ascending' };
+  const toggle = (key: TeamFilters['sort']) => {
+    const next = nextSort(sort, key);
+    onSort({ ...filters, sort: next.key, descending: next.direction === 'descending' });
+  };
   return (
     <table className="table" {...long.table}>
       <caption className="visually-hidden">L’équipe, une ligne par personne avec son contrat actuel</caption>
       <thead>
         <tr {...long.headerRow}>
-          {COLUMNS.map((column) => {
-            const active = filters.sort === column.sort;
-            return (
-              <th key={column.sort} scope="col" aria-sort={active ? (filters.descending ? 'descending' : 'ascending') : 'none'}>
-                <button
-                  type="button"
-                  className="table__sort"
-                  onClick={() => onSort({ ...filters, sort: column.sort, descending: active ? !filters.descending : false })}
-                >
-                  {column.label}
-                  <span aria-hidden="true">{active ? (filters.descending ? ' ▼' : ' ▲') : ''}</span>
-                </button>
-              </th>
-            );
-          })}
+          {COLUMNS.map((column) => (
+            <SortableHeader key={column.sort} label={column.label} column={column.sort} sort={sort} onSort={toggle} />
+          ))}
           <th scope="col">Situation</th>
         </tr>
       </thead>
