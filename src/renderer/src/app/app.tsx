@@ -21,6 +21,7 @@ import { JournalSession } from './journal-session';
 import { Layout } from './layout';
 import { HOME_PATH } from './sections';
 import { WorkspaceGate } from './workspace-gate';
+import { Loading } from '../ui/loading-state';
 
 // Screens a coordinator does not open every day load on first visit, so that the first screen appears
 // sooner (the initial JavaScript stays under 300 kB gzipped; npm run bench prints it).
@@ -50,7 +51,7 @@ export function App({ registry }: { registry: RegistryDb }) {
                 <ToastsFollowNavigation />
                 <Layout>
                   <ErrorBoundary>
-                    <Suspense fallback={<p role="status">Chargement…</p>}>
+                    <Suspense fallback={<Loading />}>
                       <Switch>
                         <Route path="/tableau-de-bord" component={DashboardPage} />
                         <Route path="/equipe" component={TeamPage} />

@@ -13,6 +13,7 @@ import { countErrors, errorAt, revealFirstError, showRefusals } from '../../ui/f
 import { Section } from '../../ui/page';
 import { useLoadedRevision } from '../../ui/loaded-revision';
 import { useToast } from '../../ui/toast';
+import { Loading } from '../../ui/loading-state';
 
 // The action's form, in the order of the Cerfa 12156 §6 so that filling it in is filling in the dossier.
 // The repository validates (projectSchema, staff rows); its French messages land under the fields.
@@ -95,7 +96,7 @@ export function ActionForm({ data }: { data?: ProjectWithStaff }) {
   const { db } = useCurrentWorkspace();
   const team = useTeam(db);
   const agreements = useAgreements(db);
-  if (team === undefined || agreements === undefined) return <p role="status">Chargement…</p>;
+  if (team === undefined || agreements === undefined) return <Loading />;
   return <LoadedActionForm data={data} team={team} agreements={agreements} />;
 }
 

@@ -12,6 +12,7 @@ import { ActionForm } from './action-form';
 import { BudgetEditor } from './budget-editor';
 import { YearPicker } from './year-picker';
 import { refusalText, useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
 
 export function NewActionPage() {
   return (
@@ -32,7 +33,7 @@ export function ActionPage() {
   const [confirming, setConfirming] = useState(false);
   const [year, setYear] = useState<number>();
 
-  if (data === undefined) return <p role="status">Chargement…</p>;
+  if (data === undefined) return <Loading />;
   if (data === null) {
     return (
       <Page title="Action introuvable">

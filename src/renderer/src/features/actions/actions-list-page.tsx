@@ -8,6 +8,7 @@ import { formatProjectDuration } from '../../domain/projects/project-duration';
 import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { BalanceBadge } from './balance-badge';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 // The search survives going to an action and back, for the session.
 const remembered = { search: '' };
@@ -33,17 +34,16 @@ export function ActionsListPage() {
     <Page title="Actions" action={newAction}>
       <DossiersTabs />
       {summaries === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : summaries.length === 0 ? (
-        <div className="empty-state">
-          <h2>Aucune action</h2>
+        <EmptyState title="Aucune action">
           <p>
             Une action (un projet) est ce qu’une subvention finance : ses objectifs et leurs indicateurs, son public, son
             territoire, ses dates, l’équipe qui la mène et son budget. Chaque action décrite ici remplit la partie 6 du
             dossier Cerfa 12156 et son budget prévisionnel.
           </p>
           {newAction}
-        </div>
+        </EmptyState>
       ) : (
         <>
           <div className="toolbar">

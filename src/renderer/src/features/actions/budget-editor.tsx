@@ -23,6 +23,7 @@ import { suggestBudgetLines, suggestionState, type BudgetSuggestion } from '../.
 import { formatWholeEuros } from '../../domain/money';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 // A budget prévisionnel on the Cerfa account lines: charges, then produits, then the contributions
 // volontaires en nature, each chapter in the form's order. Amounts are whole euros, edited in place; a 74
@@ -71,7 +72,7 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
     });
   }, [view, team, agreements, project, target.scope, target.year, exercise]);
 
-  if (!view) return <p role="status">Chargement du budget…</p>;
+  if (!view) return <Loading what="du budget" />;
 
   const amountOf = lineAmountResolver(view.applications, exercise);
   const totals = budgetTotals(view.lines, amountOf);
@@ -88,13 +89,12 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
   return (
     <div className="budget-editor">
       {view.lines.length === 0 ? (
-        <div className="empty-state">
-          <h3>Budget {target.year} vide</h3>
+        <EmptyState title={`Budget ${target.year} vide`} heading="h3">
           <p>
             Ajoutez les lignes du budget (charges, produits, contributions en nature) en euros entiers, ou acceptez les
             montants suggérés à partir de l’équipe, des demandes de subvention et des conventions.
           </p>
-        </div>
+        </EmptyState>
       ) : (
         GROUPS.map((group) => {
           const groupChapters = chapters.filter((c) => group.sides.includes(c.side));

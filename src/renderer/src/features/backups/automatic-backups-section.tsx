@@ -9,6 +9,7 @@ import { useToast } from '../../ui/toast';
 import { AUTO_BACKUP_INTERVAL_MS, runAutomaticBackup } from './automatic-backups';
 import { formatMoment } from './backup-format';
 import { useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
 
 const RULE = `Passerelle sauvegarde au démarrage puis toutes les ${AUTO_BACKUP_INTERVAL_MS / 3_600_000} heures si quelque chose a changé, et garde toutes les sauvegardes des dernières ${RETENTION.keepAllHours} heures, une par jour pendant ${RETENTION.dailyDays} jours, puis une par semaine pendant trois mois.`;
 
@@ -44,7 +45,7 @@ export function AutomaticBackupsSection() {
         {RULE} Chaque espace a son propre dossier : celui-ci ne vaut que pour « {record.name} ».
       </p>
       {folder === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : folder?.folder ? (
         <p>
           Dossier : <strong>{folder.folder}</strong>

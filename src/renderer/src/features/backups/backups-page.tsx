@@ -15,6 +15,7 @@ import { formatMoment } from './backup-format';
 import { RestoreFlow } from './restore-flow';
 import { saveBackupNow } from './save-backup';
 import { useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
 
 function useStorageEstimate() {
   const [estimate, setEstimate] = useState<{ usage: number; quota: number; persisted: boolean } | null>(null);
@@ -107,7 +108,7 @@ export function BackupsPage() {
       <section className="card" aria-labelledby="last-backup-title">
         <h2 id="last-backup-title">Dernière sauvegarde</h2>
         {lastBackup === undefined ? (
-          <p role="status">Chargement…</p>
+          <Loading />
         ) : lastBackup === null ? (
           <p>Aucune sauvegarde de cet espace n’a encore été enregistrée depuis Passerelle.</p>
         ) : (

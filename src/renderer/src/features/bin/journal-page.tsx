@@ -12,6 +12,7 @@ import { BinTabs } from './bin-tabs';
 import { journalCsvBytes, journalFileName } from './journal-csv';
 import { useRememberedState } from '../../ui/remembered-state';
 import { useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 // Long journals are cut on screen, never in the export: the screen reads only the newest entries that
 // match, from an index, so a journal of 50 000 entries opens as fast as a short one.
@@ -112,14 +113,14 @@ export function JournalPage() {
         ) : null}
       </div>
       {page === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : page.total === 0 ? (
-        <div className="empty-state">
+        <EmptyState>
           <p>
             <strong>Aucune modification pour l’instant.</strong>
           </p>
           <p>Dès que quelqu’un crée, modifie ou supprime une fiche dans cet espace, le journal l’inscrit ici avec son nom.</p>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <p role="status" className="muted">

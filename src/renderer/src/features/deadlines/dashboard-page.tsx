@@ -18,6 +18,7 @@ import { DOMAIN_FILTERS, useDomainFilter } from './domain-filter';
 import { LadderSettings } from './ladder-settings';
 import { shareStartupDeadlines, useOpening } from './opening-provider';
 import { useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 const GROUPS: readonly { key: Exclude<BoardGroup, 'later'>; title: string; empty: string; moneyLabel: string }[] = [
   { key: 'overdue', title: 'En retard', empty: 'Rien en retard.', moneyLabel: 'Versements en retard' },
@@ -158,7 +159,7 @@ export function DashboardPage() {
       }
     >
       {data === undefined || board === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : (
         <>
           {missed.length > 0 && !opening.catchUpDismissed && opening.previous !== undefined ? (
@@ -214,8 +215,7 @@ export function DashboardPage() {
           {data.deadlines.length > 0 && view === 'months' && shown ? (
             <MonthsView deadlines={shown} states={states} today={today} />
           ) : data.deadlines.length === 0 ? (
-            <div className="empty-state">
-              <h2>Aucune échéance pour l’instant</h2>
+            <EmptyState title="Aucune échéance pour l’instant">
               <p>
                 Le tableau de bord rassemble les dates à ne pas manquer&nbsp;: dépôts de demandes, versements attendus,
                 comptes-rendus financiers, conventions à signer. Elles se calculent à partir de vos données.
@@ -223,7 +223,7 @@ export function DashboardPage() {
               <Link href="/financements/nouvelle" className="button button--primary">
                 Enregistrer une demande de subvention
               </Link>
-            </div>
+            </EmptyState>
           ) : (
             <>
               {GROUPS.map((group) => {

@@ -16,6 +16,7 @@ import { useToast } from '../../ui/toast';
 import { toggle, useDossierSelection, type DossierSelection } from './dossier-selection';
 import { preloadPdfRenderer, producePdf } from './produce-pdf';
 import { useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 // « Préparer un dossier de demande »: choose the exercise, the funders and the actions, see what a funder
 // would find missing, then produce the PDF (a draft while blocking items remain).
@@ -136,13 +137,12 @@ export function DossierPage() {
     <Page title="Préparer un dossier de demande">
       <DossiersTabs />
       {sources === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : sources.profile === undefined ? (
-        <div className="empty-state">
-          <h2>Commencez par l’association</h2>
+        <EmptyState title="Commencez par l’association">
           <p>Le dossier reprend l’identité de l’association : renseignez-la d’abord.</p>
           <Link href="/association" className="button button--primary">Renseigner l’association</Link>
-        </div>
+        </EmptyState>
       ) : (
         <div className="dossier-layout">
           <section className="dossier-choices" aria-labelledby="dossier-choices-title">

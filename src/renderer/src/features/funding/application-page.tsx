@@ -36,11 +36,12 @@ import { GrantApplicationForm } from './grant-application-form';
 import { PaymentDialog } from './payment-dialog';
 import { StatusBadge } from './status-badge';
 import { refusalText, useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
 
 export function ApplicationPage({ params }: { params: { id: string } }) {
   const { db } = useCurrentWorkspace();
   const application = useGrantApplication(db, params.id);
-  if (application === undefined) return <p role="status">Chargement…</p>;
+  if (application === undefined) return <Loading />;
   if (application === null) {
     return (
       <Page title="Demande introuvable">
@@ -211,7 +212,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
       <section className="card" aria-labelledby="payments-title">
         <h2 id="payments-title">Versements</h2>
         {payments === undefined ? (
-          <p role="status">Chargement…</p>
+          <Loading />
         ) : payments.length === 0 ? (
           <p className="muted">
             Aucun versement prévu. Ajoutez les tranches annoncées par le financeur (avance, solde)&nbsp;: chaque tranche attendue

@@ -19,6 +19,7 @@ import { applicationsSheet, saveSheet } from './funding-export';
 import { FundingTabs } from './funding-tabs';
 import { StatusBadge } from './status-badge';
 import { SortableHeader, useSort } from '../../ui/sortable';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 type Column = 'funder' | 'title' | 'period' | 'status' | 'requested' | 'granted' | 'paid';
 
@@ -105,10 +106,9 @@ export function PipelinePage() {
     <Page title="Financements" action={newAction}>
       <FundingTabs />
       {data === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : rows.length === 0 ? (
-        <div className="empty-state">
-          <h2>Aucune demande de subvention</h2>
+        <EmptyState title="Aucune demande de subvention">
           <p>
             Suivez ici chaque demande — de la préparation au compte-rendu financier — avec ses montants demandé, accordé,
             conventionné et versé, et ses tranches. Les dates limites et les versements attendus apparaissent dans le
@@ -121,7 +121,7 @@ export function PipelinePage() {
             </p>
           ) : null}
           {newAction}
-        </div>
+        </EmptyState>
       ) : (
         <>
           <div className="pipeline" role="group" aria-label="Filtrer par statut">

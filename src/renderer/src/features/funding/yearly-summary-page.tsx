@@ -11,6 +11,7 @@ import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
 import { saveSheet, yearlySummarySheet } from './funding-export';
 import { FundingTabs } from './funding-tabs';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 export function YearlySummaryPage({ params }: { params: { year?: string } }) {
   const { db } = useCurrentWorkspace();
@@ -61,12 +62,11 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
         montant accordé.
       </p>
       {summary === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : summary.rows.length === 0 ? (
-        <div className="empty-state">
-          <h2>Aucune demande pour {year}</h2>
+        <EmptyState title={`Aucune demande pour ${year}`}>
           <p>Le bilan se remplit à mesure que vous enregistrez des demandes et leurs versements.</p>
-        </div>
+        </EmptyState>
       ) : (
         <>
           {summary.publicationRequired ? (

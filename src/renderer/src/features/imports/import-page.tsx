@@ -22,6 +22,7 @@ import { CheckboxField, SelectField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
+import { EmptyState } from '../../ui/loading-state';
 
 // Import from a spreadsheet: pick the file, say what it holds, check the columns, look at the preview and
 // the errors, then import — all rows or none, unless the user chooses to skip the rows in error.
@@ -136,14 +137,14 @@ export function ImportPage() {
       }
     >
       {file === null ? (
-        <div className="empty-state">
+        <EmptyState>
           <p>
             Reprenez vos listes tenues sous Excel ou LibreOffice : personnes de l’équipe, contrats, financeurs, demandes
             de subvention, partenaires. Les fichiers CSV (séparateur point-virgule, virgule ou tabulation, UTF-8 ou
             Windows-1252) et .xlsx sont acceptés ; les dates au format jj/mm/aaaa et les montants avec une virgule.
           </p>
           <p>Rien n’est enregistré avant que vous ayez vérifié l’aperçu.</p>
-        </div>
+        </EmptyState>
       ) : null}
       {readError ? (
         <p className="import__error" role="alert">

@@ -19,6 +19,7 @@ import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { useLoadedRevision } from '../../ui/loaded-revision';
 import { FormErrorSummary } from '../../ui/form-error-summary';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 export function AgreementForm({ agreement }: { agreement?: AgreementWithParties }) {
   const { db } = useCurrentWorkspace();
@@ -53,15 +54,15 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
     navigate(`/partenaires/conventions/${result.value.id}`);
   };
 
-  if (partners === undefined) return <p role="status">Chargement…</p>;
+  if (partners === undefined) return <Loading />;
   if (partners.length === 0) {
     return (
-      <div className="empty-state">
+      <EmptyState>
         <p>Une convention se signe avec au moins un partenaire : ajoutez-le d’abord à l’annuaire.</p>
         <Link href="/partenaires/nouveau" className="button button--primary">
           Nouveau partenaire
         </Link>
-      </div>
+      </EmptyState>
     );
   }
 

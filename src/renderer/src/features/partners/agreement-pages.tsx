@@ -28,6 +28,7 @@ import { SortableTable, type Column } from '../../ui/sortable-table';
 import { agreementsSheet, saveSheet } from './partners-export';
 import { ExportMenu } from '../../ui/export-menu';
 import { refusalText, useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 const PHASE_FILTERS: { value: '' | AgreementPhase; label: string }[] = [
   { value: '', label: 'Toutes' },
@@ -88,9 +89,9 @@ export function AgreementsPage() {
     >
       <PartnersTabs />
       {agreements === undefined || partners === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : agreements.length === 0 ? (
-        <div className="empty-state">
+        <EmptyState>
           <p>
             Les conventions signées avec les partenaires — partenariat, prêt de locaux ou de personnel, CPO, charte — avec
             leurs dates, leur préavis et les exemplaires signés. Passerelle calcule la date limite pour les dénoncer ou les
@@ -99,7 +100,7 @@ export function AgreementsPage() {
           <Link href="/partenaires/conventions/nouvelle" className="button button--primary">
             Enregistrer une première convention
           </Link>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <PartnerDeadlinesList />
@@ -134,7 +135,7 @@ export function EditAgreementPage({ params }: { params: { id: string } }) {
     <Page title={agreement ? `Modifier — ${agreement.title}` : 'Modifier la convention'}>
       <PartnersTabs />
       {agreement === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : agreement === null ? (
         <AgreementNotFound />
       ) : (
@@ -162,7 +163,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
   const [confirming, setConfirming] = useState(false);
   const today = todayIso();
 
-  if (agreement === undefined) return <Page title="Convention"><p role="status">Chargement…</p></Page>;
+  if (agreement === undefined) return <Page title="Convention"><Loading /></Page>;
   if (agreement === null) return <Page title="Convention"><AgreementNotFound /></Page>;
   const parties = (partners ?? []).filter((p) => agreement.partnerIds.includes(p.id));
   const year = Number(today.slice(0, 4));

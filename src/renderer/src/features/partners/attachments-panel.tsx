@@ -18,6 +18,7 @@ import { currentPlatform } from '../../platform/current-platform';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useToast } from '../../ui/toast';
 import { refusalText, useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
 
 /** The signed files of an agreement or the scans of a document: attach, open, send to the bin. */
 export function AttachmentsPanel({
@@ -77,7 +78,7 @@ export function AttachmentsPanel({
         </p>
       ) : null}
       {files === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : files.length === 0 ? (
         <p>Aucun fichier joint.</p>
       ) : (

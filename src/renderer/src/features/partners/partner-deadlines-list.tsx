@@ -3,6 +3,7 @@ import { usePartnerDeadlineData } from '../../data/partner-deadlines-data';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { partnerDeadlines } from '../../domain/deadlines/partner-deadlines';
+import { Loading } from '../../ui/loading-state';
 
 /**
  * The partner section's own échéances until the shared dashboard shows them: overdue first, then the
@@ -12,7 +13,7 @@ export function PartnerDeadlinesList({ agreementId, heading = 'Échéances' }: {
   const { db } = useCurrentWorkspace();
   const data = usePartnerDeadlineData(db);
   const today = todayIso();
-  if (data === undefined) return <p role="status">Chargement…</p>;
+  if (data === undefined) return <Loading />;
   const all = partnerDeadlines(data, today);
   const deadlines = agreementId === undefined ? all : all.filter((d) => d.link.endsWith(`/${agreementId}`));
   const headingId = `deadlines-${agreementId ?? 'all'}`;

@@ -23,6 +23,7 @@ import { useToast } from '../../ui/toast';
 import { PartnerForm } from './partner-form';
 import { PartnersTabs } from './partners-tabs';
 import { refusalText, useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
 
 export function NewPartnerPage() {
   return (
@@ -39,7 +40,7 @@ export function EditPartnerPage({ params }: { params: { id: string } }) {
   return (
     <Page title={partner ? `Modifier — ${partner.name}` : 'Modifier le partenaire'}>
       <PartnersTabs />
-      {partner === undefined ? <p role="status">Chargement…</p> : partner === null ? <NotFound /> : <PartnerForm key={partner.id} partner={partner} />}
+      {partner === undefined ? <Loading /> : partner === null ? <NotFound /> : <PartnerForm key={partner.id} partner={partner} />}
     </Page>
   );
 }
@@ -61,7 +62,7 @@ export function PartnerPage({ params }: { params: { id: string } }) {
   const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<string>();
 
-  if (partner === undefined) return <Page title="Partenaire"><p role="status">Chargement…</p></Page>;
+  if (partner === undefined) return <Page title="Partenaire"><Loading /></Page>;
   if (partner === null) return <Page title="Partenaire"><NotFound /></Page>;
   const linked = (agreements ?? []).filter((a) => a.partnerIds.includes(partner.id));
 
@@ -113,7 +114,7 @@ export function PartnerPage({ params }: { params: { id: string } }) {
       <section className="card" aria-labelledby="partner-agreements">
         <h2 id="partner-agreements">Conventions</h2>
         {agreements === undefined ? (
-          <p role="status">Chargement…</p>
+          <Loading />
         ) : linked.length === 0 ? (
           <p>
             Aucune convention avec ce partenaire. <Link href="/partenaires/conventions/nouvelle">Créer une convention</Link>
@@ -187,7 +188,7 @@ function ContactsSection({ partnerId }: { partnerId: string }) {
     <section className="card" aria-labelledby="partner-contacts">
       <h2 id="partner-contacts">Contacts</h2>
       {contacts === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : contacts.length === 0 ? (
         <p>Aucun contact pour l’instant.</p>
       ) : (

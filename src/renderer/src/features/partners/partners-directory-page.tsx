@@ -15,6 +15,7 @@ import { partnersSheet, saveSheet } from './partners-export';
 import { PartnersTabs } from './partners-tabs';
 import { useRememberedState } from '../../ui/remembered-state';
 import { SortableTable, type Column } from '../../ui/sortable-table';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 const COLUMNS: Column<PartnerRecord>[] = [
   { key: 'name', label: 'Nom', sortValue: (p) => p.name, render: (p) => <Link href={`/partenaires/${p.id}`}>{p.name}</Link> },
@@ -65,9 +66,9 @@ export function PartnersDirectoryPage() {
     >
       <PartnersTabs />
       {partners === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : partners.length === 0 ? (
-        <div className="empty-state">
+        <EmptyState>
           <p>
             L’annuaire rassemble le réseau de l’association : autres associations, mairie, délégué du préfet, bailleur,
             centre social, établissements scolaires, entreprises et fondations — avec leurs contacts et les conventions
@@ -76,7 +77,7 @@ export function PartnersDirectoryPage() {
           <Link href="/partenaires/nouveau" className="button button--primary">
             Ajouter un premier partenaire
           </Link>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <div className="filters" role="search" aria-label="Filtrer les partenaires">

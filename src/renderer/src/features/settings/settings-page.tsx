@@ -21,6 +21,7 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { ProtectionSettings } from './protection-settings';
 import { useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
 
 export function SettingsPage() {
   const workspaces = useWorkspaces();
@@ -36,7 +37,7 @@ export function SettingsPage() {
           Chaque association a son espace : ses données ne sont visibles que depuis cet espace.
         </p>
         {workspaces === undefined ? (
-          <p role="status">Chargement…</p>
+          <Loading />
         ) : (
           <ul className="workspace-list">
             {workspaces.map((w) => (

@@ -21,6 +21,7 @@ import { ContractCard } from './contract-card';
 import { ContractForm } from './contract-form';
 import { PersonForm } from './person-form';
 import { YearSelect, useTeamYear } from './year-select';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 export function PersonPage() {
   const { personId = '' } = useParams<{ personId: string }>();
@@ -32,7 +33,7 @@ export function PersonPage() {
   if (person === undefined || team === undefined || profile === undefined) {
     return (
       <Page title="Équipe">
-        <p role="status">Chargement…</p>
+        <Loading />
       </Page>
     );
   }
@@ -100,14 +101,14 @@ function PersonView({
       <section aria-labelledby="contracts-title">
         <h2 id="contracts-title">Contrats et avenants</h2>
         {contracts.length === 0 ? (
-          <div className="card empty-state">
+          <EmptyState card>
             <p>Aucun contrat pour l’instant. Ajoutez le premier : ses dates, sa durée et son salaire donnent les ETPT, le coût et les échéances.</p>
             {adding ? null : (
               <button type="button" className="button" onClick={() => setAdding(true)}>
                 Ajouter un contrat
               </button>
             )}
-          </div>
+          </EmptyState>
         ) : (
           <ol className="timeline">
             {contracts.map((contract) => (

@@ -20,6 +20,7 @@ import { PersonForm } from './person-form';
 import { saveTeamExport } from './team-export';
 import { DEFAULT_FILTERS, filterRows, teamRows, type TeamFilters } from './team-list';
 import { YearSelect, useTeamYear } from './year-select';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'Toutes les personnes' },
@@ -55,10 +56,9 @@ export function TeamPage() {
     <Page title="Équipe" action={action}>
       <NewPersonDialog open={adding} onOpenChange={setAdding} />
       {team === undefined || summary === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : team.people.length === 0 ? (
-        <div className="card empty-state">
-          <h2>Votre équipe, ses contrats et ses postes aidés</h2>
+        <EmptyState title="Votre équipe, ses contrats et ses postes aidés" card>
           <p>
             Enregistrez chaque salarié·e et chaque volontaire une fois, puis leurs contrats et avenants : Passerelle calcule
             l’effectif, les ETPT et le coût de l’équipe pour les dossiers de subvention, et rappelle les échéances (fin de
@@ -67,7 +67,7 @@ export function TeamPage() {
           <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
             Ajouter la première personne
           </button>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <YearSummary summary={summary} onYearChange={setYear} />
