@@ -14,6 +14,7 @@ import { Section } from '../../ui/page';
 import { useLoadedRevision } from '../../ui/loaded-revision';
 import { useToast } from '../../ui/toast';
 import { Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // The action's form, in the order of the Cerfa 12156 §6 so that filling it in is filling in the dossier.
 // The repository validates (projectSchema, staff rows); its French messages land under the fields.
@@ -133,7 +134,7 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
     setSubmitted(false);
     revision.adopt(result.value.project);
     toast.show(result.merged?.message ?? (data ? 'Action enregistrée.' : 'Action créée.'));
-    if (!data) navigate(`/dossiers/actions/${result.value.project.id}`);
+    if (!data) navigate(pathTo({ screen: 'action', id: result.value.project.id }));
   };
 
   const people = [...team.people].sort(comparePeople);
@@ -238,7 +239,7 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Enregistrer
         </button>
-        <button type="button" className="button" onClick={() => navigate('/dossiers/actions')}>
+        <button type="button" className="button" onClick={() => navigate(pathTo({ screen: 'actions' }))}>
           Retour aux actions
         </button>
       </div>

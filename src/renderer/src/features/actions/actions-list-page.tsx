@@ -9,6 +9,7 @@ import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { BalanceBadge } from './balance-badge';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // The search survives going to an action and back, for the session.
 const remembered = { search: '' };
@@ -25,7 +26,7 @@ export function ActionsListPage() {
   );
 
   const newAction = (
-    <button type="button" className="button button--primary" onClick={() => navigate('/dossiers/actions/nouvelle')}>
+    <button type="button" className="button button--primary" onClick={() => navigate(pathTo({ screen: 'new-action' }))}>
       Nouvelle action
     </button>
   );
@@ -72,7 +73,7 @@ export function ActionsListPage() {
                 {shown.map(({ project, totals, budgetYear }) => (
                   <tr key={project.id}>
                     <td>
-                      <Link href={`/dossiers/actions/${project.id}`}>{project.title}</Link>
+                      <Link href={pathTo({ screen: 'action', id: project.id })}>{project.title}</Link>
                     </td>
                     <td>
                       {formatDateShort(project.startDate)} – {formatDateShort(project.endDate)}

@@ -24,6 +24,7 @@ import { formatWholeEuros } from '../../domain/money';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // A budget prévisionnel on the Cerfa account lines: charges, then produits, then the contributions
 // volontaires en nature, each chapter in the form's order. Amounts are whole euros, edited in place; a 74
@@ -255,7 +256,7 @@ function LineRow({ line, effectiveCents, application, onRemove }: { line: Budget
         {application ? (
           <span className="budget-linked">
             {formatWholeEuros(effectiveCents)}
-            <Link href={`/financements/demandes/${application.id}`} className="budget-linked__link">
+            <Link href={pathTo({ screen: 'application', id: application.id })} className="budget-linked__link">
               suit la demande « {application.title} »
             </Link>
           </span>

@@ -9,6 +9,7 @@ import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { useToast } from '../../ui/toast';
 import { saveBackupNow } from './save-backup';
 import { useAction } from '../../ui/use-action';
+import { pathTo } from '../../ui/paths';
 
 /** A banner above every screen when the espace has had no backup for a week, with the download at hand. */
 export function BackupReminder() {
@@ -50,7 +51,7 @@ export function BackupReminder() {
         >
           Sauvegarder maintenant
         </button>
-        <Link href="/sauvegardes" className="button">
+        <Link href={pathTo({ screen: 'backups' })} className="button">
           Réglages des sauvegardes
         </Link>
         <button type="button" className="button" onClick={() => setDismissed(true)}>

@@ -1,7 +1,8 @@
 import { TabBar } from '../../ui/tab-bar';
+import { pathTo } from '../../ui/paths';
 
-export const BIN_PATH = '/corbeille';
-export const JOURNAL_PATH = '/corbeille/journal';
+export const BIN_PATH = pathTo({ screen: 'bin' });
+export const JOURNAL_PATH = pathTo({ screen: 'journal' });
 
 const TABS = [
   { href: BIN_PATH, label: 'Corbeille' },

@@ -19,6 +19,7 @@ import { LadderSettings } from './ladder-settings';
 import { shareStartupDeadlines, useOpening } from './opening-provider';
 import { useAction } from '../../ui/use-action';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 const GROUPS: readonly { key: Exclude<BoardGroup, 'later'>; title: string; empty: string; moneyLabel: string }[] = [
   { key: 'overdue', title: 'En retard', empty: 'Rien en retard.', moneyLabel: 'Versements en retard' },
@@ -220,7 +221,7 @@ export function DashboardPage() {
                 Le tableau de bord rassemble les dates à ne pas manquer&nbsp;: dépôts de demandes, versements attendus,
                 comptes-rendus financiers, conventions à signer. Elles se calculent à partir de vos données.
               </p>
-              <Link href="/financements/nouvelle" className="button button--primary">
+              <Link href={pathTo({ screen: 'new-application' })} className="button button--primary">
                 Enregistrer une demande de subvention
               </Link>
             </EmptyState>

@@ -17,6 +17,7 @@ import { toggle, useDossierSelection, type DossierSelection } from './dossier-se
 import { preloadPdfRenderer, producePdf } from './produce-pdf';
 import { useAction } from '../../ui/use-action';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // « Préparer un dossier de demande »: choose the exercise, the funders and the actions, see what a funder
 // would find missing, then produce the PDF (a draft while blocking items remain).
@@ -59,7 +60,7 @@ function ChecklistList({ title, items }: { title: string; items: ChecklistItem[]
       <ul className="dossier-checklist__items">
         {items.map((item) => (
           <li key={item.id} className={`dossier-checklist__item dossier-checklist__item--${item.severity}`}>
-            <Link href={item.fixPath}>{item.message}</Link>
+            <Link href={pathTo(item.fix)}>{item.message}</Link>
           </li>
         ))}
       </ul>
@@ -141,7 +142,7 @@ export function DossierPage() {
       ) : sources.profile === undefined ? (
         <EmptyState title="Commencez par l’association">
           <p>Le dossier reprend l’identité de l’association : renseignez-la d’abord.</p>
-          <Link href="/association" className="button button--primary">Renseigner l’association</Link>
+          <Link href={pathTo({ screen: 'association' })} className="button button--primary">Renseigner l’association</Link>
         </EmptyState>
       ) : (
         <div className="dossier-layout">
@@ -190,7 +191,7 @@ export function DossierPage() {
               <legend>Financeurs destinataires</legend>
               {sources.funders.length === 0 ? (
                 <p className="muted">
-                  Aucun financeur enregistré. <Link href="/financements/financeurs">Ajouter un financeur</Link>
+                  Aucun financeur enregistré. <Link href={pathTo({ screen: 'funders' })}>Ajouter un financeur</Link>
                 </p>
               ) : null}
               {sources.funders.map((f) => (

@@ -33,6 +33,7 @@ import { useToast } from '../../ui/toast';
 import { preloadPdfRenderer, producePdf } from './produce-pdf';
 import { useAction } from '../../ui/use-action';
 import { Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // The compte-rendu financier of one granted application: bilan qualitatif, indicators achieved, the budget
 // table prévision / réalisation / %, explanations of the gaps beyond 15 %, contributions en nature and the
@@ -146,7 +147,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
       <Page title="Compte-rendu financier">
         <DossiersTabs />
         <p>Cette demande n’existe pas ou est dans la corbeille.</p>
-        <Link href="/dossiers/comptes-rendus">Retour aux comptes-rendus</Link>
+        <Link href={pathTo({ screen: 'reports' })}>Retour aux comptes-rendus</Link>
       </Page>
     );
   }

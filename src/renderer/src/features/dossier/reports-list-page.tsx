@@ -9,6 +9,7 @@ import { financialReportDueDates, reached } from '../../domain/funding/grant-app
 import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // The granted applications whose period has ended (or ends within two months): each owes a compte-rendu
 // financier (Cerfa 15059) within six months of its exercise's end.
@@ -63,7 +64,7 @@ export function ReportsListPage() {
             {rows.map(({ app, funder, due, state }) => (
               <tr key={app.id}>
                 <td>
-                  <Link href={`/dossiers/comptes-rendus/${app.id}`}>{app.title}</Link>
+                  <Link href={pathTo({ screen: 'report', id: app.id })}>{app.title}</Link>
                 </td>
                 <td>{funder}</td>
                 <td>{formatDateShort(app.periodEnd)}</td>

@@ -37,6 +37,7 @@ import { PaymentDialog } from './payment-dialog';
 import { StatusBadge } from './status-badge';
 import { refusalText, useAction } from '../../ui/use-action';
 import { Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function ApplicationPage({ params }: { params: { id: string } }) {
   const { db } = useCurrentWorkspace();
@@ -46,7 +47,7 @@ export function ApplicationPage({ params }: { params: { id: string } }) {
     return (
       <Page title="Demande introuvable">
         <p>Cette demande n’existe pas ou a été mise à la corbeille.</p>
-        <Link href="/financements">Retour aux demandes</Link>
+        <Link href={pathTo({ screen: 'applications' })}>Retour aux demandes</Link>
       </Page>
     );
   }
@@ -79,14 +80,14 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
       toast.show(refusalText(binned.errors), { tone: 'error' });
       return;
     }
-    navigate('/financements');
+    navigate(pathTo({ screen: 'applications' }));
     toast.show('Demande mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreGrantApplication(db, application.id) } });
   }
 
   async function duplicate() {
     const copy = await duplicateGrantApplication(db, application.id);
     if (!copy) return;
-    navigate(`/financements/demandes/${copy.id}`);
+    navigate(pathTo({ screen: 'application', id: copy.id }));
     toast.show('Demande dupliquée pour la période suivante\u00a0: vérifiez les montants et les dates.', {
       action: { label: 'Annuler', run: () => deleteGrantApplication(db, copy.id) },
     });

@@ -20,6 +20,7 @@ import { FundingTabs } from './funding-tabs';
 import { StatusBadge } from './status-badge';
 import { SortableHeader, useSort } from '../../ui/sortable';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 type Column = 'funder' | 'title' | 'period' | 'status' | 'requested' | 'granted' | 'paid';
 
@@ -97,7 +98,7 @@ export function PipelinePage() {
   const long = longTableProps(sorted.length);
 
   const newAction = (
-    <button type="button" className="button button--primary" onClick={() => navigate('/financements/nouvelle')}>
+    <button type="button" className="button button--primary" onClick={() => navigate(pathTo({ screen: 'new-application' }))}>
       Nouvelle demande
     </button>
   );
@@ -116,7 +117,7 @@ export function PipelinePage() {
           </p>
           {data.funders.length === 0 ? (
             <p>
-              Commencez par <Link href="/financements/financeurs">l’annuaire des financeurs</Link>, ou créez le financeur
+              Commencez par <Link href={pathTo({ screen: 'funders' })}>l’annuaire des financeurs</Link>, ou créez le financeur
               depuis la demande.
             </p>
           ) : null}
@@ -170,7 +171,7 @@ export function PipelinePage() {
                   <tr key={r.app.id} className={r.late ? 'row--late' : undefined} {...props}>
                     <td>{r.funderName}</td>
                     <td>
-                      <Link href={`/financements/demandes/${r.app.id}`}>{r.app.title}</Link>
+                      <Link href={pathTo({ screen: 'application', id: r.app.id })}>{r.app.title}</Link>
                       {needsConvention(r.app) ? <span className="badge badge--warning">Convention à signer</span> : null}
                       {r.late ? <span className="badge badge--late">Tranche en retard</span> : null}
                     </td>

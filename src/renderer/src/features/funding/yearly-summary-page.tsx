@@ -12,6 +12,7 @@ import { Page } from '../../ui/page';
 import { saveSheet, yearlySummarySheet } from './funding-export';
 import { FundingTabs } from './funding-tabs';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function YearlySummaryPage({ params }: { params: { year?: string } }) {
   const { db } = useCurrentWorkspace();
@@ -44,7 +45,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
       <div className="toolbar">
         <label className="search">
           <span className="search__label">Exercice</span>
-          <select className="field__control" value={startYear} onChange={(e) => navigate(`/financements/bilan/${e.target.value}`)}>
+          <select className="field__control" value={startYear} onChange={(e) => navigate(pathTo({ screen: 'yearly-summary', year: Number(e.target.value) }))}>
             {yearOptions.map((y) => (
               <option key={y} value={y}>{exerciseLabel(exerciseStartingIn(calendar, y))}</option>
             ))}

@@ -20,6 +20,7 @@ import { useToast } from '../../ui/toast';
 import { useLoadedRevision } from '../../ui/loaded-revision';
 import { FormErrorSummary } from '../../ui/form-error-summary';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function AgreementForm({ agreement }: { agreement?: AgreementWithParties }) {
   const { db } = useCurrentWorkspace();
@@ -51,7 +52,7 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
     }
     revision.adopt(result.value);
     toast.show(result.merged?.message ?? (agreement ? 'Convention enregistrée.' : 'Convention créée.'));
-    navigate(`/partenaires/conventions/${result.value.id}`);
+    navigate(pathTo({ screen: 'agreement', id: result.value.id }));
   };
 
   if (partners === undefined) return <Loading />;
@@ -59,7 +60,7 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
     return (
       <EmptyState>
         <p>Une convention se signe avec au moins un partenaire : ajoutez-le d’abord à l’annuaire.</p>
-        <Link href="/partenaires/nouveau" className="button button--primary">
+        <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
           Nouveau partenaire
         </Link>
       </EmptyState>
@@ -141,7 +142,7 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
         <button
           type="button"
           className="button"
-          onClick={() => navigate(agreement ? `/partenaires/conventions/${agreement.id}` : '/partenaires/conventions')}
+          onClick={() => navigate(agreement ? pathTo({ screen: 'agreement', id: agreement.id }) : pathTo({ screen: 'agreements' }))}
         >
           Annuler
         </button>

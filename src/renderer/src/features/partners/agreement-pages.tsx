@@ -29,6 +29,7 @@ import { agreementsSheet, saveSheet } from './partners-export';
 import { ExportMenu } from '../../ui/export-menu';
 import { refusalText, useAction } from '../../ui/use-action';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 const PHASE_FILTERS: { value: '' | AgreementPhase; label: string }[] = [
   { value: '', label: 'Toutes' },
@@ -69,7 +70,7 @@ export function AgreementsPage() {
   const shown = rows.filter((r) => phase === '' || r.phase === phase);
 
   const columns: Column<Row>[] = [
-    { key: 'title', label: 'Intitulé', sortValue: (r) => r.title, render: (r) => <Link href={`/partenaires/conventions/${r.id}`}>{r.title}</Link> },
+    { key: 'title', label: 'Intitulé', sortValue: (r) => r.title, render: (r) => <Link href={pathTo({ screen: 'agreement', id: r.id })}>{r.title}</Link> },
     { key: 'partners', label: 'Partenaires', sortValue: (r) => r.partnerNames, render: (r) => r.partnerNames },
     { key: 'kind', label: 'Type', sortValue: (r) => agreementKindLabel(r.kind), render: (r) => agreementKindLabel(r.kind) },
     { key: 'start', label: 'Début', sortValue: (r) => r.startDate, render: (r) => formatDateShort(r.startDate) },
@@ -82,7 +83,7 @@ export function AgreementsPage() {
     <Page
       title="Conventions"
       action={
-        <Link href="/partenaires/conventions/nouvelle" className="button button--primary">
+        <Link href={pathTo({ screen: 'new-agreement' })} className="button button--primary">
           Nouvelle convention
         </Link>
       }
@@ -97,7 +98,7 @@ export function AgreementsPage() {
             leurs dates, leur préavis et les exemplaires signés. Passerelle calcule la date limite pour les dénoncer ou les
             renégocier.
           </p>
-          <Link href="/partenaires/conventions/nouvelle" className="button button--primary">
+          <Link href={pathTo({ screen: 'new-agreement' })} className="button button--primary">
             Enregistrer une première convention
           </Link>
         </EmptyState>
@@ -148,7 +149,7 @@ export function EditAgreementPage({ params }: { params: { id: string } }) {
 function AgreementNotFound() {
   return (
     <p role="alert">
-      Cette convention est introuvable ou dans la corbeille. <Link href="/partenaires/conventions">Retour aux conventions</Link>
+      Cette convention est introuvable ou dans la corbeille. <Link href={pathTo({ screen: 'agreements' })}>Retour aux conventions</Link>
     </p>
   );
 }
@@ -172,7 +173,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
     <Page
       title={agreement.title}
       action={
-        <Link href={`/partenaires/conventions/${agreement.id}/modifier`} className="button button--primary">
+        <Link href={pathTo({ screen: 'edit-agreement', id: agreement.id })} className="button button--primary">
           Modifier
         </Link>
       }
@@ -191,7 +192,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
             {parties.map((p, i) => (
               <span key={p.id}>
                 {i > 0 ? ', ' : ''}
-                <Link href={`/partenaires/${p.id}`}>{p.name}</Link>
+                <Link href={pathTo({ screen: 'partner', id: p.id })}>{p.name}</Link>
               </span>
             ))}
           </dd>
@@ -241,7 +242,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
             toast.show(refusalText(binned.errors), { tone: 'error' });
             return;
           }
-          navigate('/partenaires/conventions');
+          navigate(pathTo({ screen: 'agreements' }));
           toast.show('Convention mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreAgreement(db, agreement.id) } });
         })}
       />

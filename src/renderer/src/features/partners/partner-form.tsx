@@ -18,6 +18,7 @@ import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { useLoadedRevision } from '../../ui/loaded-revision';
 import { FormErrorSummary } from '../../ui/form-error-summary';
+import { pathTo } from '../../ui/paths';
 
 export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
   const { db } = useCurrentWorkspace();
@@ -48,7 +49,7 @@ export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
     }
     revision.adopt(result.value);
     toast.show(result.merged?.message ?? (partner ? 'Partenaire enregistré.' : `${result.value.name} ajouté à l’annuaire.`));
-    navigate(`/partenaires/${result.value.id}`);
+    navigate(pathTo({ screen: 'partner', id: result.value.id }));
   };
 
   const errorCount = Object.keys(errors).length;
@@ -101,7 +102,7 @@ export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Enregistrer
         </button>
-        <button type="button" className="button" onClick={() => navigate(partner ? `/partenaires/${partner.id}` : '/partenaires')}>
+        <button type="button" className="button" onClick={() => navigate(partner ? pathTo({ screen: 'partner', id: partner.id }) : pathTo({ screen: 'partners' }))}>
           Annuler
         </button>
       </div>

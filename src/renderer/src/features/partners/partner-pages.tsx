@@ -24,6 +24,7 @@ import { PartnerForm } from './partner-form';
 import { PartnersTabs } from './partners-tabs';
 import { refusalText, useAction } from '../../ui/use-action';
 import { Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function NewPartnerPage() {
   return (
@@ -48,7 +49,7 @@ export function EditPartnerPage({ params }: { params: { id: string } }) {
 function NotFound() {
   return (
     <p role="alert">
-      Ce partenaire est introuvable ou dans la corbeille. <Link href="/partenaires">Retour à l’annuaire</Link>
+      Ce partenaire est introuvable ou dans la corbeille. <Link href={pathTo({ screen: 'partners' })}>Retour à l’annuaire</Link>
     </p>
   );
 }
@@ -73,7 +74,7 @@ export function PartnerPage({ params }: { params: { id: string } }) {
       setRefusal(Object.values(result.errors)[0]);
       return;
     }
-    navigate('/partenaires');
+    navigate(pathTo({ screen: 'partners' }));
     toast.show(`${partner.name} mis à la corbeille.`, { action: { label: 'Annuler', run: () => restorePartner(db, partner.id) } });
   };
 
@@ -82,7 +83,7 @@ export function PartnerPage({ params }: { params: { id: string } }) {
     <Page
       title={partner.name}
       action={
-        <Link href={`/partenaires/${partner.id}/modifier`} className="button button--primary">
+        <Link href={pathTo({ screen: 'edit-partner', id: partner.id })} className="button button--primary">
           Modifier
         </Link>
       }
@@ -117,13 +118,13 @@ export function PartnerPage({ params }: { params: { id: string } }) {
           <Loading />
         ) : linked.length === 0 ? (
           <p>
-            Aucune convention avec ce partenaire. <Link href="/partenaires/conventions/nouvelle">Créer une convention</Link>
+            Aucune convention avec ce partenaire. <Link href={pathTo({ screen: 'new-agreement' })}>Créer une convention</Link>
           </p>
         ) : (
           <ul className="link-list">
             {linked.map((a) => (
               <li key={a.id}>
-                <Link href={`/partenaires/conventions/${a.id}`}>{a.title}</Link>{' '}
+                <Link href={pathTo({ screen: 'agreement', id: a.id })}>{a.title}</Link>{' '}
                 <span className="muted">
                   — {agreementStatusLabel(a.status)}, depuis le {formatDateShort(a.startDate)}
                 </span>

@@ -16,9 +16,10 @@ import { PartnersTabs } from './partners-tabs';
 import { useRememberedState } from '../../ui/remembered-state';
 import { SortableTable, type Column } from '../../ui/sortable-table';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 const COLUMNS: Column<PartnerRecord>[] = [
-  { key: 'name', label: 'Nom', sortValue: (p) => p.name, render: (p) => <Link href={`/partenaires/${p.id}`}>{p.name}</Link> },
+  { key: 'name', label: 'Nom', sortValue: (p) => p.name, render: (p) => <Link href={pathTo({ screen: 'partner', id: p.id })}>{p.name}</Link> },
   { key: 'kind', label: 'Type', sortValue: (p) => describePartnerKind(p), render: (p) => describePartnerKind(p) },
   { key: 'city', label: 'Commune', sortValue: (p) => p.city ?? '', render: (p) => p.city ?? '' },
   {
@@ -59,7 +60,7 @@ export function PartnersDirectoryPage() {
     <Page
       title="Partenaires"
       action={
-        <Link href="/partenaires/nouveau" className="button button--primary">
+        <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
           Nouveau partenaire
         </Link>
       }
@@ -74,7 +75,7 @@ export function PartnersDirectoryPage() {
             centre social, établissements scolaires, entreprises et fondations — avec leurs contacts et les conventions
             signées avec eux.
           </p>
-          <Link href="/partenaires/nouveau" className="button button--primary">
+          <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
             Ajouter un premier partenaire
           </Link>
         </EmptyState>

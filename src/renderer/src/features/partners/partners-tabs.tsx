@@ -1,9 +1,10 @@
 import { TabBar } from '../../ui/tab-bar';
+import { pathTo } from '../../ui/paths';
 
 const TABS = [
-  { href: '/partenaires', label: 'Annuaire' },
-  { href: '/partenaires/conventions', label: 'Conventions' },
-  { href: '/partenaires/documents', label: 'Pièces justificatives' },
+  { href: pathTo({ screen: 'partners' }), label: 'Annuaire' },
+  { href: pathTo({ screen: 'agreements' }), label: 'Conventions' },
+  { href: pathTo({ screen: 'documents' }), label: 'Pièces justificatives' },
 ] as const;
 
 /** The sub-pages of Partenaires: one navigation entry in the sidebar, tabs inside the section. */

@@ -22,6 +22,7 @@ import { ContractForm } from './contract-form';
 import { PersonForm } from './person-form';
 import { YearSelect, useTeamYear } from './year-select';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function PersonPage() {
   const { personId = '' } = useParams<{ personId: string }>();
@@ -41,7 +42,7 @@ export function PersonPage() {
     return (
       <Page title="Personne introuvable">
         <p>Cette personne n’existe pas ou a été mise à la corbeille.</p>
-        <Link href="/equipe">Revenir à l’équipe</Link>
+        <Link href={pathTo({ screen: 'team' })}>Revenir à l’équipe</Link>
       </Page>
     );
   }
@@ -83,7 +84,7 @@ function PersonView({
   return (
     <Page title={personName(person)} action={action}>
       <p className="breadcrumb">
-        <Link href="/equipe">Équipe</Link> › {personName(person)}
+        <Link href={pathTo({ screen: 'team' })}>Équipe</Link> › {personName(person)}
       </p>
       {adding ? (
         <ContractForm
@@ -138,14 +139,13 @@ function PersonDeadlines({
   const today = todayIso();
   const { db } = useCurrentWorkspace();
   const states = useDeadlineStates(db);
-  const link = `/equipe/${person.id}`;
   const deadlines = useMemo(() => {
     // The dashboard's own engine and states: what it lists for this person, this page lists too — an
     // obligation however late, never a passed milestone, nothing done or dismissed.
-    const mine = staffDeadlines(team, today, { trialRules, alsaceMoselle }).filter((d) => d.link === link);
+    const mine = staffDeadlines(team, today, { trialRules, alsaceMoselle }).filter((d) => d.target.screen === 'person' && d.target.id === person.id);
     const board = classifyDeadlines(mine, new Map((states ?? []).map((s) => [s.key, s])), today);
     return [...board.overdue, ...board.thisWeek, ...board.next30, ...board.next90, ...board.later, ...board.snoozed];
-  }, [team, today, trialRules, alsaceMoselle, link, states]);
+  }, [team, today, trialRules, alsaceMoselle, person.id, states]);
   return (
     <section className="card" aria-labelledby="deadlines-title">
       <h2 id="deadlines-title">Échéances</h2>
@@ -293,7 +293,7 @@ function PersonDetails({ person }: { person: PersonRecord }) {
               toast.show(refusalText(binned.errors), { tone: 'error' });
               return;
             }
-            navigate('/equipe');
+            navigate(pathTo({ screen: 'team' }));
             toast.show(`${personName(person)} a été mis·e à la corbeille.`, {
               action: { label: 'Annuler', run: () => restoreFromBin(db, 'people', person.id) },
             });

@@ -21,6 +21,7 @@ import { saveTeamExport } from './team-export';
 import { DEFAULT_FILTERS, filterRows, teamRows, type TeamFilters } from './team-list';
 import { YearSelect, useTeamYear } from './year-select';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'Toutes les personnes' },
@@ -195,7 +196,7 @@ function TeamTable({
           return (
             <tr key={row.person.id} {...props}>
               <th scope="row">
-                <Link href={`/equipe/${row.person.id}`}>{`${row.person.lastName} ${row.person.firstName}`}</Link>
+                <Link href={pathTo({ screen: 'person', id: row.person.id })}>{`${row.person.lastName} ${row.person.firstName}`}</Link>
                 {row.person.role === 'volunteer' ? <span className="badge">Volontaire</span> : null}
               </th>
               <td>{row.current?.jobTitle ?? row.person.jobTitle ?? '—'}</td>
@@ -232,7 +233,7 @@ function NewPersonDialog({ open, onOpenChange }: { open: boolean; onOpenChange: 
             onSaved={(person) => {
               onOpenChange(false);
               toast.show(`${personName(person)} a été ajouté·e à l’équipe.`);
-              navigate(`/equipe/${person.id}`);
+              navigate(pathTo({ screen: 'person', id: person.id }));
             }}
           />
         </Dialog.Content>
