@@ -14,6 +14,7 @@ import {
   financialReportDueDates,
   monthsAfterEnd,
   needsConvention,
+  grantedOrLater,
   reached,
   type GrantApplication,
 } from '../funding/grant-application';
@@ -98,7 +99,7 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
       });
     }
 
-    const granted = reached(app.status, 'granted');
+    const granted = grantedOrLater(app.status);
     if (granted && !reached(app.status, 'report-submitted', app)) {
       const reports = financialReportDueDates(app, calendar);
       for (const { exercise, accountingExercise, dueDate } of reports) {

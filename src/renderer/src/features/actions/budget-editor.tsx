@@ -13,7 +13,7 @@ import {
 import { useProject } from '../../data/projects-repository';
 import { useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { BUDGET_CHAPTERS, accountsForScope, budgetAccount, type BudgetSide } from '../../domain/budgets/accounts';
+import { BUDGET_CHAPTERS, accountsForScope, budgetAccount, isGrantAccount, type BudgetSide } from '../../domain/budgets/accounts';
 import type { BudgetLineRecord } from '../../domain/budgets/budget';
 import { lineAmountResolver } from '../../domain/budgets/budget-lines';
 import { exerciseStartingIn } from '../../domain/exercise';
@@ -300,7 +300,7 @@ function AddLineForm({ target, applications, funders }: { target: BudgetTarget; 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const accounts = accountsForScope(target.scope);
   const chapters = BUDGET_CHAPTERS.filter((c) => accounts.some((a) => a.chapter === c.chapter));
-  const isGrantLine = budgetAccount(account)?.chapter === '74';
+  const isGrantLine = isGrantAccount(account);
   const funderName = (id: string) => funders.find((f) => f.id === id)?.name ?? '';
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {

@@ -5,7 +5,7 @@ import { dismissDeadline, markDeadlineDone, restoreDeadlineState, snoozeDeadline
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { deadlineDomain, recordedFact, type Deadline } from '../../domain/deadlines/deadline';
-import { caughtUp, classifyDeadlines, expectedCents, isOpen, statesByKey, type BoardGroup } from '../../domain/deadlines/engine';
+import { caughtUp, classifyDeadlines, expectedCents, openDeadlines, statesByKey, type BoardGroup } from '../../domain/deadlines/engine';
 import { formatCents } from '../../domain/money';
 import { currentPlatform } from '../../platform/current-platform';
 import { deadlinesToIcs } from '../../reports/deadlines-ics';
@@ -137,7 +137,7 @@ export function DashboardPage() {
 
   async function exportCalendar() {
     if (!data) return;
-    const open = data.deadlines.filter((d) => isOpen(d, states.get(d.key), today));
+    const open = openDeadlines(data.deadlines, states, today);
     const text = deadlinesToIcs(open, { ladder: data.ladder });
     const status = await currentPlatform().saveFile(`Passerelle-echeances-${today}.ics`, new TextEncoder().encode(text), [
       { name: 'Calendrier', extensions: ['ics'] },

@@ -4,6 +4,7 @@ import { saveDossierSnapshot, useDossierSources, type DossierSources } from '../
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateLong, formatDateShort, todayIso } from '../../domain/dates';
 import { dossierChecklist, type ChecklistItem } from '../../domain/dossier/checklist';
+import { defaultDossierExercise, dossierApplications } from '../../domain/dossier/dossier-choices';
 import { buildDossierModel, publicAidOf, referenceExerciseOf, requestAgreements, type DossierInput } from '../../domain/dossier/dossier-model';
 import { formatPercent } from '../../domain/budgets/budget-totals';
 import { exerciseCalendar, exerciseLabel, exerciseStartingIn, lastClosedExercise, type AccountingExercise } from '../../domain/exercise';
@@ -21,12 +22,6 @@ import { pathTo } from '../../ui/paths';
 
 // « Préparer un dossier de demande »: choose the exercise, the funders and the actions, see what a funder
 // would find missing, then produce the PDF (a draft while blocking items remain).
-
-function defaultYear(today: string): number {
-  const year = Number(today.slice(0, 4));
-  // From September on, coordinators prepare next year's calls (DOMAIN.md §4).
-  return Number(today.slice(5, 7)) >= 9 ? year + 1 : year;
-}
 
 function dossierInput(sources: DossierSources, selection: DossierSelection, today: string): DossierInput | undefined {
   if (!sources.profile) return undefined;
@@ -73,7 +68,8 @@ export function DossierPage() {
   const { db, record } = useCurrentWorkspace();
   const today = todayIso();
   const sources = useDossierSources(db);
-  const [selection, update] = useDossierSelection(record.id, defaultYear(today));
+  const calendar = exerciseCalendar(sources?.profile);
+  const [selection, update] = useDossierSelection(record.id, defaultDossierExercise(calendar, today).startYear);
   const [busy, setBusy] = useState(false);
   const [lastRender, setLastRender] = useState<number | null>(null);
   const toast = useToast();
@@ -81,15 +77,8 @@ export function DossierPage() {
 
   const input = useMemo(() => (sources ? dossierInput(sources, selection, today) : undefined), [sources, selection, today]);
   const checklist = useMemo(() => (input ? dossierChecklist(input) : undefined), [input]);
-  const calendar = exerciseCalendar(sources?.profile);
   const exercise = exerciseStartingIn(calendar, selection.year);
-  const applications = useMemo(
-    () =>
-      (sources?.applications ?? []).filter(
-        (a) => (a.status === 'to-prepare' || a.status === 'filed') && a.periodStart <= exercise.end && a.periodEnd >= exercise.start,
-      ),
-    [sources, exercise.start, exercise.end],
-  );
+  const applications = dossierApplications(sources?.applications ?? [], exercise);
   const thisYear = Number(today.slice(0, 4));
   const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
   const lastClosed = lastClosedExercise(calendar, today);

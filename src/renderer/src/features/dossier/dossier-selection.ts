@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useRememberedState } from '../../ui/remembered-state';
 
 // The dossier being prepared (year, funders, applications, actions) survives a trip to the screen that
@@ -17,16 +17,20 @@ export interface DossierSelection {
   delegatedSignatory?: { name: string; role: string } | undefined;
 }
 
+/** What the session keeps: the year only once chosen, so that the default follows the association's exercise. */
+type StoredSelection = Omit<DossierSelection, 'year'> & { year?: number | undefined };
+
+/** `defaultYear` (defaultDossierExercise) applies until the user picks a year; it may change once the profile is read. */
 export function useDossierSelection(workspaceId: string, defaultYear: number) {
-  const [selection, setSelection] = useRememberedState<DossierSelection>(`passerelle:dossier:${workspaceId}`, {
-    year: defaultYear,
+  const [stored, setStored] = useRememberedState<StoredSelection>(`passerelle:dossier:${workspaceId}`, {
     funderIds: [],
     applicationIds: [],
     projectIds: [],
   });
+  const selection = useMemo<DossierSelection>(() => ({ ...stored, year: stored.year ?? defaultYear }), [stored, defaultYear]);
   const update = useCallback(
-    (change: Partial<DossierSelection>) => setSelection((current) => ({ ...current, ...change })),
-    [setSelection],
+    (change: Partial<DossierSelection>) => setStored((current) => ({ ...current, ...change })),
+    [setStored],
   );
   return [selection, update] as const;
 }

@@ -19,6 +19,7 @@ import {
   financedProjectIds,
   financialReportDueDates,
   grantedAboveRequested,
+  grantedOrLater,
   grantStatusLabel,
   needsConvention,
   PURPOSES,
@@ -271,7 +272,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
             </li>
           ))}
         </ol>
-        {application.status !== 'refused' && application.status !== 'to-prepare' && application.status !== 'filed' ? (
+        {grantedOrLater(application.status) ? (
           <p className="muted">
             Compte-rendu financier attendu&nbsp;:{' '}
             {financialReportDueDates(application, calendar).map((r) => formatDateShort(r.dueDate)).join(', ')}.

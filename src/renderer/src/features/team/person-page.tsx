@@ -7,7 +7,7 @@ import { formatCents } from '../../domain/money';
 import { contractKindLabel } from '../../domain/team/contract';
 import { PERSON_ROLES, personName, type PersonRecord } from '../../domain/team/person';
 import { trialRulesFor } from '../../domain/team/trial-period';
-import { contractYear, formatEtpt, type TeamData } from '../../domain/team/team-year';
+import { formatEtpt, personYear, type TeamData } from '../../domain/team/team-year';
 import { exerciseLabel } from '../../domain/exercise';
 import { useAssociationProfile } from '../../data/association-repository';
 import { useDeadlineStates } from '../../data/deadline-state-repository';
@@ -172,12 +172,7 @@ function PersonDeadlines({
 function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) {
   const [exercise, setYear] = useTeamYear();
   const year = exerciseLabel(exercise);
-  const rows = team.contracts
-    .filter((c) => c.personId === person.id)
-    .map((c) => contractYear(c, team.amendments, team.aidedPosts.find((p) => p.contractId === c.id), exercise))
-    .filter((r) => r.days > 0)
-    .sort((a, b) => a.contract.startDate.localeCompare(b.contract.startDate));
-  const total = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
+  const { rows, totals } = personYear(person.id, team, exercise);
   return (
     <section className="card" aria-labelledby="person-year-title">
       <div className="card__header">
@@ -218,13 +213,13 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
             <tfoot>
               <tr>
                 <th scope="row">Total</th>
-                <td>{total((r) => r.days)}</td>
-                <td>{formatEtpt(total((r) => r.etpt))}</td>
-                <td>{formatCents(total((r) => r.grossCents))}</td>
-                <td>{formatCents(total((r) => r.employerCostCents))}</td>
-                <td>{formatCents(total((r) => r.aidExpectedCents))}</td>
-                <td>{formatCents(total((r) => r.aidReceivedCents))}</td>
-                <td>{formatCents(total((r) => r.employerCostCents - r.aidExpectedCents))}</td>
+                <td>{totals.days}</td>
+                <td>{formatEtpt(totals.etpt)}</td>
+                <td>{formatCents(totals.grossCents)}</td>
+                <td>{formatCents(totals.employerCostCents)}</td>
+                <td>{formatCents(totals.aidExpectedCents)}</td>
+                <td>{formatCents(totals.aidReceivedCents)}</td>
+                <td>{formatCents(totals.employerCostCents - totals.aidExpectedCents)}</td>
               </tr>
             </tfoot>
           ) : null}
