@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
 import { createBackup, recordBackupMade } from '../../data/backup';
-import { espaceIsProtectedById, espacePassphraseOpens } from '../../data/espace-lock';
+import { espacePassphraseOpens } from '../../data/espace-lock';
 import { useEspaceSession } from '../../data/espace-session';
 import { WorkspaceDb } from '../../data/workspace-db';
 import {
@@ -22,12 +21,14 @@ import { useToast } from '../../ui/toast';
 import { ProtectionSettings } from './protection-settings';
 import { useAction } from '../../ui/use-action';
 import { Loading } from '../../ui/loading-state';
+import { useOtherEspaceProtected } from '../../data/live-queries';
+import { useAppInfo } from '../../platform/host-queries';
 
 export function SettingsPage() {
   const workspaces = useWorkspaces();
   const deleted = useDeletedWorkspaces();
   const { record: current } = useCurrentWorkspace();
-  const appInfo = useLiveQuery(() => currentPlatform().appInfo(), []);
+  const appInfo = useAppInfo();
 
   return (
     <Page title="Réglages">
@@ -87,10 +88,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
   const session = useEspaceSession();
   // Another espace that is protected cannot be backed up from here: its passphrase is not known (only the
   // open espace's is, while it is unlocked), and its backup must be encrypted.
-  const otherProtected = useLiveQuery(
-    async () => !isCurrent && (await espaceIsProtectedById(registry, workspace.id)),
-    [registry, workspace.id, isCurrent],
-  );
+  const otherProtected = useOtherEspaceProtected(registry, workspace.id, isCurrent);
   const passphrase = isCurrent ? session.passphrase : undefined;
   // Renaming or deleting another protected espace asks its passphrase: from here its data is not open.
   const [otherPassphrase, setOtherPassphrase] = useState('');
