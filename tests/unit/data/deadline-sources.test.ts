@@ -4,7 +4,7 @@ import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { createWorkspace } from '../../../src/renderer/src/data/workspace-repository';
 import { saveAssociationProfile } from '../../../src/renderer/src/data/association-repository';
-import { loadDeadlines } from '../../../src/renderer/src/data/deadline-sources';
+import { DEADLINE_READERS, deadlineTables, loadDeadlineData, loadDeadlines, type DeadlineReader } from '../../../src/renderer/src/data/deadline-sources';
 import { fundingDeadlines } from '../../../src/renderer/src/domain/deadlines/funding-deadlines';
 import { partnerDeadlines } from '../../../src/renderer/src/domain/deadlines/partner-deadlines';
 import { endOfContractDeadlines } from '../../../src/renderer/src/domain/deadlines/end-of-contract';
@@ -60,5 +60,57 @@ describe('one engine, every source', () => {
     expect(new Set(all.map((d) => d.key)).size).toBe(all.length);
     db.close();
     registry.close();
+  });
+});
+
+describe('each reader declares the tables it reads', () => {
+  async function seeded(): Promise<WorkspaceDb> {
+    const registry = new RegistryDb();
+    const created = await createWorkspace(registry, fixtureAssociationProfile.name);
+    if (!created.ok) throw new Error('no espace');
+    const db = new WorkspaceDb(created.value.id);
+    await saveAssociationProfile(db, fixtureAssociationProfile);
+    await db.transaction('rw', db.tables, async () => {
+      await db.table('funders').bulkAdd(fixtureFunders.map((f) => ({ ...stamps, ...f })));
+      await db.table('grantApplications').bulkAdd(fixtureApplications.map((a) => ({ ...stamps, ...a })));
+      await db.table('payments').bulkAdd(fixturePayments.map((p) => ({ ...stamps, ...p })));
+      await db.table('people').bulkAdd(fixtureTeam.people);
+      await db.table('contracts').bulkAdd(fixtureTeam.contracts);
+      await db.table('amendments').bulkAdd(fixtureTeam.amendments);
+      await db.table('aidedPosts').bulkAdd(fixtureTeam.aidedPosts);
+      await db.table('partners').bulkAdd(partners.fixturePartners);
+      await db.table('agreements').bulkAdd(partners.fixtureAgreements);
+      await db.table('agreementParties').bulkAdd(partners.fixtureAgreementParties);
+      await db.table('documents').bulkAdd(partners.fixtureDocuments);
+    });
+    return db;
+  }
+
+  /** A reader run in a transaction over its declared tables only: Dexie refuses any other table inside it. */
+  const onItsTables = (db: WorkspaceDb, reader: DeadlineReader) =>
+    db.transaction('r', reader.tables.map((name) => db.table(name)), () => reader.read(db, TODAY));
+
+  it('every reader gives its deadlines reading only its declared tables', async () => {
+    const db = await seeded();
+    for (const reader of DEADLINE_READERS) {
+      const deadlines = await onItsTables(db, reader);
+      expect(deadlines.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a reader that reads a table it does not declare fails the check', async () => {
+    const db = await seeded();
+    const careless: DeadlineReader = { tables: ['funders'], read: async (d) => (await d.people.count(), []) };
+    await expect(onItsTables(db, careless)).rejects.toThrow();
+  });
+
+  it('the dashboard’s transaction covers every declared table and the states and ladder, once each', async () => {
+    const db = await seeded();
+    const names = deadlineTables(db).map((t) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const reader of DEADLINE_READERS) for (const table of reader.tables) expect(names).toContain(table);
+    expect(names).toEqual(expect.arrayContaining(['deadlineStates', 'meta']));
+    const data = await loadDeadlineData(db, TODAY);
+    expect(data.deadlines.length).toBe((await loadDeadlines(db, TODAY)).length);
   });
 });

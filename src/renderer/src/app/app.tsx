@@ -22,6 +22,8 @@ import { JournalSession } from './journal-session';
 import { Layout } from './layout';
 import { HOME_PATH } from './sections';
 import { WorkspaceGate } from './workspace-gate';
+import { Loading } from '../ui/loading-state';
+import { ROUTES, sectionPattern } from '../ui/paths';
 
 // Screens a coordinator does not open every day load on first visit, so that the first screen appears
 // sooner (the initial JavaScript stays under 300 kB gzipped; npm run bench prints it).
@@ -54,33 +56,33 @@ export function App({ registry }: { registry: RegistryDb }) {
                 <UnsavedChangesGuard />
                 <Layout>
                   <ErrorBoundary>
-                    <Suspense fallback={<p role="status">Chargement…</p>}>
+                    <Suspense fallback={<Loading />}>
                       <Switch>
-                        <Route path="/tableau-de-bord" component={DashboardPage} />
-                        <Route path="/equipe" component={TeamPage} />
-                        <Route path="/equipe/:personId" component={PersonPage} />
-                        <Route path="/financements" component={PipelinePage} />
-                        <Route path="/financements/nouvelle" component={NewApplicationPage} />
-                        <Route path="/financements/demandes/:id" component={ApplicationPage} />
-                        <Route path="/financements/financeurs" component={FundersPage} />
-                        <Route path="/financements/bilan/:year?" component={YearlySummaryPage} />
-                        <Route path="/partenaires" component={PartnersRoutes} />
-                        <Route path="/partenaires/*" component={PartnersRoutes} />
-                        <Route path="/dossiers" component={DossierPage} />
-                        <Route path="/dossiers/comptes-rendus" component={ReportsListPage} />
-                        <Route path="/dossiers/comptes-rendus/:applicationId" component={ReportFormPage} />
-                        <Route path="/dossiers/actions" component={ActionsListPage} />
-                        <Route path="/dossiers/actions/nouvelle" component={NewActionPage} />
-                        <Route path="/dossiers/actions/:id" component={ActionPage} />
-                        <Route path="/dossiers/budgets/:year?" component={BudgetsPage} />
-                        <Route path="/dossiers/exercice-suivant/:year?" component={NextExercisePage} />
-                        <Route path="/tresorerie" component={TreasuryPage} />
-                        <Route path="/importer" component={ImportPage} />
-                        <Route path="/association" component={AssociationPage} />
-                        <Route path="/sauvegardes" component={BackupsPage} />
-                        <Route path="/corbeille" component={BinRoutes} />
-                        <Route path="/corbeille/*" component={BinRoutes} />
-                        <Route path="/reglages" component={SettingsPage} />
+                        <Route path={ROUTES.dashboard.pattern} component={DashboardPage} />
+                        <Route path={ROUTES.team.pattern} component={TeamPage} />
+                        <Route path={ROUTES.person.pattern} component={PersonPage} />
+                        <Route path={ROUTES.applications.pattern} component={PipelinePage} />
+                        <Route path={ROUTES['new-application'].pattern} component={NewApplicationPage} />
+                        <Route path={ROUTES.application.pattern} component={ApplicationPage} />
+                        <Route path={ROUTES.funders.pattern} component={FundersPage} />
+                        <Route path={ROUTES['yearly-summary'].pattern} component={YearlySummaryPage} />
+                        <Route path={ROUTES.partners.pattern} component={PartnersRoutes} />
+                        <Route path={sectionPattern('partners')} component={PartnersRoutes} />
+                        <Route path={ROUTES.dossier.pattern} component={DossierPage} />
+                        <Route path={ROUTES.reports.pattern} component={ReportsListPage} />
+                        <Route path={ROUTES.report.pattern} component={ReportFormPage} />
+                        <Route path={ROUTES.actions.pattern} component={ActionsListPage} />
+                        <Route path={ROUTES['new-action'].pattern} component={NewActionPage} />
+                        <Route path={ROUTES.action.pattern} component={ActionPage} />
+                        <Route path={ROUTES.budgets.pattern} component={BudgetsPage} />
+                        <Route path={ROUTES['next-exercise'].pattern} component={NextExercisePage} />
+                        <Route path={ROUTES.treasury.pattern} component={TreasuryPage} />
+                        <Route path={ROUTES.import.pattern} component={ImportPage} />
+                        <Route path={ROUTES.association.pattern} component={AssociationPage} />
+                        <Route path={ROUTES.backups.pattern} component={BackupsPage} />
+                        <Route path={ROUTES.bin.pattern} component={BinRoutes} />
+                        <Route path={sectionPattern('bin')} component={BinRoutes} />
+                        <Route path={ROUTES.settings.pattern} component={SettingsPage} />
                         <Route>
                           <Redirect to={HOME_PATH} replace />
                         </Route>

@@ -8,6 +8,7 @@ import { PERSON_NAME_LABEL, PERSON_NAME_MAX } from '../domain/keyboard-person';
 import type { WorkspaceRecord } from '../domain/workspace';
 import { TextField } from '../ui/field';
 import { EspaceSelect } from './workspace-switcher';
+import { Loading } from '../ui/loading-state';
 
 /** « Qui utilise Passerelle ? » — asked when an espace is opened. A name, no password. */
 export function PersonScreen({
@@ -29,7 +30,7 @@ export function PersonScreen({
     document.title = 'Qui utilise Passerelle\u00a0? — Passerelle';
   }, []);
 
-  if (loaded === undefined) return <p className="loading" role="status">Chargement…</p>;
+  if (loaded === undefined) return <Loading screen />;
   return <PersonForm workspace={workspace} db={db} names={loaded.names} last={loaded.last} onChosen={onChosen} />;
 }
 

@@ -12,6 +12,7 @@ import { FirstRun } from './first-run';
 import { InactivityLock } from './inactivity-lock';
 import { LockScreen } from './lock-screen';
 import { PersonScreen } from './person-screen';
+import { Loading } from '../ui/loading-state';
 
 // Which espace the person at the keyboard was confirmed for in this window. sessionStorage, not memory:
 // a reload of the page is not a new start of the app and should not ask again, while closing the window
@@ -137,9 +138,9 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
     [person, isProtected, open, id, lock, confirmPerson],
   );
 
-  if (current === undefined) return <p className="loading" role="status">Chargement…</p>;
+  if (current === undefined) return <Loading screen />;
   if (current === null || !db) return <FirstRun />;
-  if (known === undefined) return <p className="loading" role="status">Chargement…</p>;
+  if (known === undefined) return <Loading screen />;
   if (locked) {
     return (
       <LockScreen

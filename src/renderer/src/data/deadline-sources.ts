@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IsoDate } from '../domain/dates';
 import type { Deadline } from '../domain/deadlines/deadline';
@@ -18,9 +19,19 @@ import { cashForecast } from '../domain/treasury/cash-forecast';
 import { openingBalanceOf, recurringLinesOf } from '../domain/treasury/cash-line';
 import type { WorkspaceDb } from './workspace-db';
 
-// Every source of deadlines, in one place (DOMAIN.md §8: one engine for all sources). A source reads its
-// own tables and applies its own pure rules; adding a source (staff, agreements…) is one line here.
-type DeadlineSource = (db: WorkspaceDb, today: IsoDate) => Promise<Deadline[]>;
+// Every source of deadlines, in one place (DOMAIN.md §8: one engine for all sources). A reader names the
+// tables it reads and applies its source's pure rules; adding a source is one entry here, and the dashboard's
+// read transaction is derived from the entries (a test runs each reader on its declared tables alone, so a
+// table read but not declared fails there, not at run time on a user's screen).
+
+/** The name of one of the espace's tables. */
+export type TableName = { [K in keyof WorkspaceDb]: WorkspaceDb[K] extends Table ? K : never }[keyof WorkspaceDb];
+
+/** How one source's deadlines are read: its tables and its rules (`DeadlineSource`, in the domain, names the source). */
+export interface DeadlineReader {
+  tables: readonly TableName[];
+  read: (db: WorkspaceDb, today: IsoDate) => Promise<Deadline[]>;
+}
 
 /**
  * The payments not yet received, read through the receivedDate index (schema OPEN_PAYMENTS_VERSION): every
@@ -40,34 +51,49 @@ async function loadOpenFundingData(db: WorkspaceDb) {
   return { funders, applications, payments: payments.filter((p) => liveIds.has(p.applicationId)).sort(byExpectedDate) };
 }
 
-const SOURCES: readonly DeadlineSource[] = [
-  async (db, today) => {
-    // Compte-rendu and publication dates follow the association's exercise.
-    const [data, profile] = await Promise.all([loadOpenFundingData(db), getAssociationProfile(db)]);
-    return fundingDeadlines(data, today, { calendar: exerciseCalendar(profile), accountsApprovedOn: profile?.accountsApprovedOn });
+export const DEADLINE_READERS: readonly DeadlineReader[] = [
+  {
+    tables: ['funders', 'grantApplications', 'payments', 'association'],
+    read: async (db, today) => {
+      // Compte-rendu and publication dates follow the association's exercise.
+      const [data, profile] = await Promise.all([loadOpenFundingData(db), getAssociationProfile(db)]);
+      return fundingDeadlines(data, today, { calendar: exerciseCalendar(profile), accountsApprovedOn: profile?.accountsApprovedOn });
+    },
   },
-  async (db, today) => partnerDeadlines(await loadPartnerDeadlineData(db), today),
-  async (db, today) => {
-    // Trial periods follow the association's collective agreement; working days its local holidays.
-    const [team, profile] = await Promise.all([getTeam(db), getAssociationProfile(db)]);
-    return staffDeadlines(team, today, {
-      trialRules: trialRulesFor(profile?.collectiveAgreement),
-      alsaceMoselle: profile?.alsaceMoselle ?? false,
-    });
+  {
+    tables: ['agreements', 'agreementParties', 'partners', 'documents'],
+    read: async (db, today) => partnerDeadlines(await loadPartnerDeadlineData(db), today),
   },
-  async (db, today) => {
-    // « Trésorerie négative prévue en mars 2027 »: the forecast needs only the tranches still expected.
-    // Nothing more is read until the user has entered a balance.
-    const live = (await db.cashLines.toArray()).filter((l) => l.deletedAt === null);
-    const opening = openingBalanceOf(live);
-    if (opening === undefined) return [];
-    const [funding, team] = await Promise.all([loadOpenFundingData(db), getTeam(db)]);
-    return cashDeadlines(cashForecast({ today, opening, applications: funding.applications, payments: funding.payments, team, recurring: recurringLinesOf(live) }));
+  {
+    tables: ['people', 'contracts', 'amendments', 'aidedPosts', 'absences', 'yearlyFigures', 'association'],
+    read: async (db, today) => {
+      // Trial periods follow the association's collective agreement; working days its local holidays.
+      const [team, profile] = await Promise.all([getTeam(db), getAssociationProfile(db)]);
+      return staffDeadlines(team, today, {
+        trialRules: trialRulesFor(profile?.collectiveAgreement),
+        alsaceMoselle: profile?.alsaceMoselle ?? false,
+      });
+    },
+  },
+  {
+    tables: ['cashLines', 'funders', 'grantApplications', 'payments', 'people', 'contracts', 'amendments', 'aidedPosts', 'absences', 'yearlyFigures'],
+    read: async (db, today) => {
+      // « Trésorerie négative prévue en mars 2027 »: the forecast needs only the tranches still expected.
+      // Nothing more is read until the user has entered a balance.
+      const live = (await db.cashLines.toArray()).filter((l) => l.deletedAt === null);
+      const opening = openingBalanceOf(live);
+      if (opening === undefined) return [];
+      const [funding, team] = await Promise.all([loadOpenFundingData(db), getTeam(db)]);
+      return cashDeadlines(cashForecast({ today, opening, applications: funding.applications, payments: funding.payments, team, recurring: recurringLinesOf(live) }));
+    },
   },
 ];
 
+/** What the board reads besides the sources: the user's states on deadlines and the reminder ladder. */
+const BOARD_TABLES: readonly TableName[] = ['deadlineStates', 'meta'];
+
 export async function loadDeadlines(db: WorkspaceDb, today: IsoDate): Promise<Deadline[]> {
-  return (await Promise.all(SOURCES.map((source) => source(db, today)))).flat();
+  return (await Promise.all(DEADLINE_READERS.map((reader) => reader.read(db, today)))).flat();
 }
 
 export interface DeadlineData {
@@ -76,14 +102,10 @@ export interface DeadlineData {
   ladder: ReminderLadder;
 }
 
-/** The tables the dashboard reads: one read transaction over all of them rather than one per read. */
-function deadlineTables(db: WorkspaceDb) {
-  return [
-    db.funders, db.grantApplications, db.payments,
-    db.agreements, db.agreementParties, db.partners, db.documents,
-    db.people, db.contracts, db.amendments, db.aidedPosts, db.absences, db.yearlyFigures,
-    db.association, db.deadlineStates, db.meta, db.cashLines,
-  ];
+/** The tables the dashboard reads, derived from the readers: one read transaction rather than one per read. */
+export function deadlineTables(db: WorkspaceDb): Table[] {
+  const names = new Set([...DEADLINE_READERS.flatMap((reader) => reader.tables), ...BOARD_TABLES]);
+  return [...names].map((name) => db.table(name));
 }
 
 export async function loadDeadlineData(db: WorkspaceDb, today: IsoDate): Promise<DeadlineData> {

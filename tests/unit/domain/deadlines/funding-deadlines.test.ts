@@ -20,7 +20,7 @@ describe('funding rules (fixture year, today 24 Nov 2026)', () => {
     expect(byKey('grant:app-state-schooling-2027:filing')).toMatchObject({
       dueDate: '2026-11-27',
       title: 'Dépôt de la demande — Préfecture de la Seine-Saint-Denis — politique de la ville — Contrat de ville 2027 — Accompagnement à la scolarité',
-      link: '/financements/demandes/app-state-schooling-2027',
+      target: { screen: 'application', id: 'app-state-schooling-2027' },
       sourceLabel: 'Financements',
     });
     expect(deadlines.filter((d) => d.rule === 'filing')).toHaveLength(1);

@@ -57,7 +57,7 @@ describe('the end of a contract: a milestone, then the documents of the last day
     ]);
     expect(docs.map((d) => /L1234-19|R1234-9|L1234-20/.exec(d.detail ?? '')?.[0])).toEqual(['L1234-19', 'R1234-9', 'L1234-20']);
     for (const d of docs) {
-      expect(d.link).toBe(`/equipe/${TEAM_IDS.sofiane}`);
+      expect(d.target).toEqual({ screen: 'person', id: TEAM_IDS.sofiane });
       expect(deadlineKind(d)).toBe('obligation');
     }
   });
@@ -199,7 +199,7 @@ describe('horizon: nothing falls off the end', () => {
       rule: 'filing',
       title: 'Dépôt',
       dueDate,
-      link: '/',
+      target: { screen: 'dashboard' },
       sourceLabel: 'Financements',
     });
     // 24 November 2026 + 90 days = 22 February 2027.
@@ -216,7 +216,7 @@ describe('the next twelve months', () => {
     rule: 'payment-expected',
     title: `Versement ${dueDate}`,
     dueDate,
-    link: '/',
+    target: { screen: 'dashboard' },
     sourceLabel: 'Financements',
     ...(amountCents === undefined ? {} : { amountCents }),
   });

@@ -28,14 +28,14 @@ describe('partnerDeadlines on the fixture network', () => {
     const notice = partnerDeadlines(network, FIXTURE_TODAY).find((d) => d.rule === 'notice-deadline' && d.source === 'agreement' && d.dueDate === '2026-11-30');
     expect(notice).toMatchObject({
       key: `agreement:${AGREEMENT_IDS.schoolSupport}:notice-deadline:2026-11-30`,
-      link: `/partenaires/conventions/${AGREEMENT_IDS.schoolSupport}`,
+      target: { screen: 'agreement', id: AGREEMENT_IDS.schoolSupport },
       detail: 'Préavis de 3\u00a0mois avant le terme du 28 févr. 2027 ; sans dénonciation, reconduction de 12\u00a0mois.',
     });
   });
 
   it('rolls the denunciation date forward once it has passed (the agreement was renewed)', () => {
     const dueDates = partnerDeadlines(network, '2026-12-01')
-      .filter((d) => d.link.endsWith(AGREEMENT_IDS.schoolSupport))
+      .filter((d) => d.target.screen === 'agreement' && d.target.id === AGREEMENT_IDS.schoolSupport)
       .map((d) => d.dueDate);
     expect(dueDates).toEqual(['2027-11-30']);
   });

@@ -39,7 +39,7 @@ describe('staff deadlines of the sample team on 15 May 2026', () => {
     expect(new Set(list.map((d) => d.key)).size).toBe(list.length);
     for (const d of list) {
       expect(d.sourceLabel).toBe('Équipe');
-      expect(d.link).toMatch(/^\/equipe\/a3c1f0e2-/);
+      expect(d.target).toMatchObject({ screen: 'person', id: expect.stringMatching(/^a3c1f0e2-/) });
     }
   });
 
@@ -50,7 +50,7 @@ describe('staff deadlines of the sample team on 15 May 2026', () => {
       rule: 'aid-renewal-request',
       title: 'Demande de renouvellement de l’aide (PEC) — Sofiane Haddad',
       dueDate: '2026-10-31',
-      link: `/equipe/${TEAM_IDS.sofiane}`,
+      target: { screen: 'person', id: TEAM_IDS.sofiane },
       sourceLabel: 'Équipe',
       detail: 'Aide jusqu’au 31 déc. 2026, demande 2\u00a0mois avant — État — France Travail (prescripteur), aide versée par l’ASP',
     });
@@ -109,7 +109,7 @@ describe('staff deadlines of the sample team on 15 May 2026', () => {
     ]);
     // Awa: two CDD then a CDI, each following the other within days — one employment from 3 March 2025,
     // its first interview due on 2 March 2026 and keyed by the first contract.
-    const awa = Object.values(all).filter((d) => d.rule === 'professional-interview' && d.link.endsWith(TEAM_IDS.awa));
+    const awa = Object.values(all).filter((d) => d.rule === 'professional-interview' && d.target.screen === 'person' && d.target.id === TEAM_IDS.awa);
     expect(awa.map((d) => [d.key, d.dueDate])).toEqual([
       [`contract:${TEAM_IDS.awaCdd1}:professional-interview:1`, '2026-03-02'],
       [`contract:${TEAM_IDS.awaCdd1}:professional-interview:2`, '2029-03-03'],

@@ -34,7 +34,7 @@ describe('one source for the amount requested', () => {
     const lines = fixtureBudgetLines.map((l) => (l.grantApplicationId === app.id ? { ...l, grantApplicationId: undefined, amountCents: 600_000 } : l)) as typeof fixtureBudgetLines;
     const checklist = dossierChecklist(fixtureDossierInput({ applications: [app], budgetLines: lines }));
     const item = checklist.items.find((i) => i.id === `application-${app.id}-amount-${DOSSIER_IDS.festivalBudget}`);
-    expect(item).toMatchObject({ severity: 'blocking', fixPath: `/dossiers/actions/${DOSSIER_IDS.festival}` });
+    expect(item).toMatchObject({ severity: 'blocking', fix: { screen: 'action', id: DOSSIER_IDS.festival } });
     expect(item!.message).toBe(
       'Demande « Fête de quartier 2026 » : 15\u00a0000\u00a0€ demandés, mais le budget de l’action « Fête de quartier 2026 » porte 6\u00a0000\u00a0€ pour Ville de Saint-Denis.',
     );
@@ -191,7 +191,7 @@ describe('public aid over the last three exercises (§7)', () => {
   it('the fixture espace starts in 2026: without the coordinator’s answer the checklist asks, blocking', () => {
     const input = fixtureDossierInput({ publicAidAnswer: undefined });
     const item = dossierChecklist(input).items.find((i) => i.id === 'public-aid-unknown');
-    expect(item).toMatchObject({ severity: 'blocking', fixPath: '/dossiers' });
+    expect(item).toMatchObject({ severity: 'blocking', fix: { screen: 'dossier' } });
     expect(buildDossierModel(input).publicAid).toMatchObject({ receivedCents: 6_610_000, answer: undefined });
     expect(buildDossierModel(fixtureDossierInput()).publicAid).toMatchObject({ answer: 'at-most', source: 'user' });
   });

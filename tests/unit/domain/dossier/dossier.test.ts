@@ -43,9 +43,9 @@ describe('the dossier checklist', () => {
 
   it('on the fixture, asks only for the expired list of dirigeants and the missing rapport d’activité', () => {
     const checklist = dossierChecklist(fixtureDossierInput());
-    expect(checklist.items.map((i) => [i.id, i.severity, i.fixPath])).toEqual([
-      ['document-board-list-expired', 'blocking', '/partenaires/documents'],
-      ['document-activity-report-missing', 'blocking', '/partenaires/documents'],
+    expect(checklist.items.map((i) => [i.id, i.severity, i.fix])).toEqual([
+      ['document-board-list-expired', 'blocking', { screen: 'documents' }],
+      ['document-activity-report-missing', 'blocking', { screen: 'documents' }],
     ]);
     expect(checklist.items[0]!.message).toBe('Pièce expirée le 19 juin 2026 : Liste des dirigeants.');
     expect(checklist.completionPercent).toBeGreaterThan(90);
@@ -55,14 +55,14 @@ describe('the dossier checklist', () => {
   const profile = (changes: object) => associationProfileSchema.parse({ ...fixtureAssociationProfile, volunteersCount: 45, ...changes });
 
   it.each([
-    ['siret', { siret: undefined }, '/association', 'SIRET manquant (§1 Identification).'],
-    ['rna', { rna: undefined }, '/association', undefined],
-    ['legal-representative', { legalRepresentative: { lastName: 'Diallo' } }, '/association', undefined],
-    ['head-office', { headOffice: { city: 'Saint-Denis' } }, '/association', undefined],
-    ['volunteers', { volunteersCount: undefined }, '/association', undefined],
-  ])('%s: flagged with a link to the screen that fixes it', (id, changes, fixPath, message) => {
+    ['siret', { siret: undefined }, { screen: 'association' }, 'SIRET manquant (§1 Identification).'],
+    ['rna', { rna: undefined }, { screen: 'association' }, undefined],
+    ['legal-representative', { legalRepresentative: { lastName: 'Diallo' } }, { screen: 'association' }, undefined],
+    ['head-office', { headOffice: { city: 'Saint-Denis' } }, { screen: 'association' }, undefined],
+    ['volunteers', { volunteersCount: undefined }, { screen: 'association' }, undefined],
+  ])('%s: flagged with a link to the screen that fixes it', (id, changes, fix, message) => {
     const item = dossierChecklist(fixtureDossierInput({ profile: profile(changes) })).items.find((i) => i.id === id);
-    expect(item?.fixPath).toBe(fixPath);
+    expect(item?.fix).toEqual(fix);
     if (message) expect(item?.message).toBe(message);
   });
 
@@ -73,7 +73,7 @@ describe('the dossier checklist', () => {
   it('flags an unbalanced association budget with its totals and a link to the year’s budget', () => {
     const lines = fixtureBudgetLines.map((l) => (l.account === '65' ? { ...l, amountCents: 250_000 } : l));
     const item = dossierChecklist(fixtureDossierInput({ budgetLines: lines })).items.find((i) => i.id === 'association-budget-balance');
-    expect(item).toMatchObject({ severity: 'blocking', fixPath: '/dossiers/budgets/2026' });
+    expect(item).toMatchObject({ severity: 'blocking', fix: { screen: 'budgets', year: 2026 } });
     expect(item!.message).toBe('Budget 2026 de l’association déséquilibré : charges 164\u00a0500\u00a0€, produits 163\u00a0500\u00a0€.');
   });
 

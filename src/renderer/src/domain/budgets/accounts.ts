@@ -133,6 +133,14 @@ export function isBudgetAccountCode(code: string): boolean {
   return BY_CODE.has(code);
 }
 
+/**
+ * Whether a line is a grant: chapter 74 « Subventions d'exploitation » of the Cerfa budget (DOMAIN.md §4),
+ * the only chapter a line linked to a grant application may sit in and the one §7 and the compte-rendu sum.
+ */
+export function isGrantAccount(code: AccountCode): boolean {
+  return budgetAccount(code)?.chapter === '74';
+}
+
 /** The 74 sub-line where a funder of this kind lands. */
 export function grantAccountFor(kind: FunderKind): AccountCode {
   return `74.${kind}`;

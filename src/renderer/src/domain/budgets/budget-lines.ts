@@ -1,5 +1,5 @@
 import { asExercise, exerciseShareCents, type YearOrExercise } from '../exercise';
-import { committedCents, reached, type GrantApplication } from '../funding/grant-application';
+import { committedCents, grantedOrLater, type GrantApplication } from '../funding/grant-application';
 import type { BudgetLine } from './budget';
 
 // A 74 line linked to a grant application follows the application (DOMAIN.md §5): its amount is not typed
@@ -25,7 +25,7 @@ export type ApplicationBasis = 'agreed' | 'granted' | 'requested' | 'refused';
  */
 export function applicationBasis(app: Pick<ApplicationAmounts, 'status' | 'agreedCents' | 'grantedCents'>): ApplicationBasis {
   if (app.status === 'refused' || (app.status === 'closed' && app.grantedCents === undefined)) return 'refused';
-  if (reached(app.status, 'granted')) return app.agreedCents !== undefined ? 'agreed' : 'granted';
+  if (grantedOrLater(app.status)) return app.agreedCents !== undefined ? 'agreed' : 'granted';
   return 'requested';
 }
 

@@ -1,4 +1,4 @@
-import { BUDGET_CHAPTERS, budgetAccount, type BudgetSide } from './accounts';
+import { BUDGET_CHAPTERS, budgetAccount, isGrantAccount, type BudgetSide } from './accounts';
 import type { BudgetLine } from './budget';
 
 // What a budget adds up to (DOMAIN.md §5): totals per account and per chapter, total charges (60–69 and
@@ -106,7 +106,7 @@ export function grantShare<L extends AmountedLine>(
     );
   };
   const grantCents = lines
-    .filter((line) => budgetAccount(line.account)?.chapter === '74' && selected(line))
+    .filter((line) => isGrantAccount(line.account) && selected(line))
     .reduce((sum, line) => sum + amountOf(line), 0);
   const { productsCents } = budgetTotals(lines, amountOf);
   return { grantCents, productsCents, percent: percentOf(grantCents, productsCents) };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eurosInputField, fieldMessage, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import { centsAsEurosText } from '../funding/amount-field';
 import type { RecordStamps } from '../record';
-import { budgetAccount, type BudgetScope } from './accounts';
+import { budgetAccount, isGrantAccount, type BudgetScope } from './accounts';
 
 // A budget prévisionnel (DOMAIN.md §5): the association's for one exercise, or one action's. Its lines sit
 // on the Cerfa account codes of accounts.ts, in whole euros (stored as cents, decision 6).
@@ -68,7 +68,7 @@ export const budgetLineSchema = withCrossFieldRules(
       });
       return;
     }
-    if (line.grantApplicationId !== undefined && account.chapter !== '74') {
+    if (line.grantApplicationId !== undefined && !isGrantAccount(account.code)) {
       ctx.addIssue({
         code: 'custom',
         path: ['grantApplicationId'],

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates';
+import type { Target } from '../target';
 
 // Deadlines are derived, never stored (DESIGN.md decision 9): each source has pure rules from its records
 // and "today" to a list of Deadline; only the user's state on one (done, snoozed) is stored, under `key`.
@@ -58,8 +59,8 @@ export interface Deadline {
   /** French, self-sufficient: « Fin de la période d’essai — Awa Diop ». */
   title: string;
   dueDate: IsoDate;
-  /** The app route (hash path) of the record to act on, e.g. '/equipe/<personId>'. */
-  link: string;
+  /** The screen of the record to act on, e.g. { screen: 'person', id } (ui/paths.ts makes it a link). */
+  target: Target;
   /** The section it comes from, as the user knows it: « Équipe », « Financements », « Partenaires ». */
   sourceLabel: string;
   /** An optional French detail line: amounts, the contract, the notice period… */

@@ -65,7 +65,7 @@ export function endOfContractDeadlines(data: TeamData, today: IsoDate): Deadline
         rule: doc.rule,
         title: `${doc.title} — ${personName(person)}`,
         dueDate: end,
-        link: `/equipe/${person.id}`,
+        target: { screen: 'person', id: person.id },
         sourceLabel: 'Équipe',
         detail: `${about} — ${doc.detail}`,
         kind: 'obligation',

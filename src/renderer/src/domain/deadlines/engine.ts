@@ -78,6 +78,11 @@ export function isOpen(deadline: Deadline, state: DeadlineState | undefined, tod
   return isCurrent(deadline, today) && !isDone(state, deadline) && !isDismissed(state);
 }
 
+/** The deadlines still open on `today` (isOpen), in their order: what the calendar export carries. */
+export function openDeadlines(deadlines: readonly Deadline[], states: ReadonlyMap<string, DeadlineState>, today: IsoDate): Deadline[] {
+  return deadlines.filter((d) => isOpen(d, states.get(d.key), today));
+}
+
 export function isSnoozed(state: DeadlineState | undefined, today: IsoDate): boolean {
   return state?.snoozedUntil !== undefined && state.snoozedUntil > today;
 }

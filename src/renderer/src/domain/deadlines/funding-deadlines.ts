@@ -14,12 +14,14 @@ import {
   financialReportDueDates,
   monthsAfterEnd,
   needsConvention,
+  grantedOrLater,
   reached,
   type GrantApplication,
 } from '../funding/grant-application';
 import { isReceived, type Payment } from '../funding/payment';
 import { applicationShareCents, PUBLICATION_THRESHOLD_CENTS } from '../funding/yearly-summary';
 import { deadlineKey, type Deadline } from './deadline';
+import type { Target } from '../target';
 
 // The funding rules of DOMAIN.md §8. Pure: the records (bin excluded) and today in, deadlines out.
 
@@ -48,8 +50,8 @@ export interface FundingDeadlineOptions {
 export const ACCOUNTS_APPROVAL_MONTHS = 6;
 export const PUBLICATION_DELAY_MONTHS = 3;
 
-function applicationLink(id: string): string {
-  return `/financements/demandes/${id}`;
+function applicationTarget(id: string): Target {
+  return { screen: 'application', id };
 }
 
 export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, options: FundingDeadlineOptions = {}): Deadline[] {
@@ -77,7 +79,7 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
         rule: 'filing',
         title: `Dépôt de la demande — ${about}`,
         dueDate: app.filingDeadline,
-        link: applicationLink(app.id),
+        target: applicationTarget(app.id),
         sourceLabel: SOURCE_LABEL,
         detail: `Montant demandé\u00a0: ${formatCents(app.requestedCents)}`,
       });
@@ -91,13 +93,13 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
         rule: 'convention-to-sign',
         title: `Convention à signer — ${about}`,
         dueDate: app.decidedOn,
-        link: applicationLink(app.id),
+        target: applicationTarget(app.id),
         sourceLabel: SOURCE_LABEL,
         detail: `Accordé\u00a0: ${formatCents(app.agreedCents ?? app.grantedCents ?? 0)} (au-delà de 23\u00a0000\u00a0€, une convention écrite est obligatoire)`,
       });
     }
 
-    const granted = reached(app.status, 'granted');
+    const granted = grantedOrLater(app.status);
     if (granted && !reached(app.status, 'report-submitted', app)) {
       const reports = financialReportDueDates(app, calendar);
       for (const { exercise, accountingExercise, dueDate } of reports) {
@@ -110,7 +112,7 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
               ? `Compte-rendu financier (année ${exercise.number}) — ${about}`
               : `Compte-rendu financier — ${about}`,
           dueDate,
-          link: applicationLink(app.id),
+          target: applicationTarget(app.id),
           sourceLabel: SOURCE_LABEL,
           detail: `Période du ${formatDateShort(exercise.start)} au ${formatDateShort(exercise.end)}, exercice ${exerciseLabel(accountingExercise)} (Cerfa 15059, dans les ${app.reportDelayMonths}\u00a0mois de la fin de l’exercice)`,
         });
@@ -126,7 +128,7 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
           rule: 'payment-expected',
           title: `Versement attendu${payment.label ? ` (${payment.label})` : ''} — ${about}`,
           dueDate: payment.expectedDate,
-          link: applicationLink(app.id),
+          target: applicationTarget(app.id),
           sourceLabel: SOURCE_LABEL,
           detail: `Montant attendu\u00a0: ${formatCents(payment.expectedCents)}`,
           amountCents: payment.expectedCents,
@@ -175,7 +177,7 @@ function publicationDeadlines(data: FundingDeadlineData, calendar: ExerciseCalen
         rule: 'accounts-publication',
         title: `Publication des comptes ${label} (subventions publiques au-delà de 153\u00a0000\u00a0€)`,
         dueDate: addMonthsIso(approval, PUBLICATION_DELAY_MONTHS),
-        link: `/financements/bilan/${exercise.startYear}`,
+        target: { screen: 'yearly-summary', year: exercise.startYear },
         sourceLabel: SOURCE_LABEL,
         detail: `Part de l’exercice ${label} des subventions publiques\u00a0: ${formatCents(cents)} — comptes certifiés par un commissaire aux comptes, à publier dans les 3\u00a0mois de leur approbation (${formatDateShort(approval)})`,
       };

@@ -10,6 +10,7 @@ import {
 import { documentTitle, type VaultDocumentRecord } from '../partners/document';
 import type { PartnerRecord } from '../partners/partner';
 import { compareDeadlines, deadlineKey, type Deadline } from './deadline';
+import type { Target } from '../target';
 
 // Partenaires' deadlines (DOMAIN.md §8): the date by which an agreement must be denounced or renegotiated,
 // the end of a fixed-term agreement, and expired pièces justificatives. Records in the bin produce none.
@@ -23,12 +24,8 @@ export interface PartnerDeadlineData {
 
 const SOURCE_LABEL = 'Partenaires';
 
-export function agreementLink(agreementId: string): string {
-  return `/partenaires/conventions/${agreementId}`;
-}
-
-export function documentsLink(): string {
-  return '/partenaires/documents';
+function agreementTarget(agreementId: string): Target {
+  return { screen: 'agreement', id: agreementId };
 }
 
 function monthsText(months: number): string {
@@ -66,7 +63,7 @@ export function partnerDeadlines(data: PartnerDeadlineData, today: IsoDate): Dea
     if (agreement.deletedAt !== null || !LIVE_STATUSES.includes(agreement.status)) continue;
     const names = (namesByAgreement.get(agreement.id) ?? []).sort((a, b) => a.localeCompare(b, 'fr'));
     const label = names.length > 0 ? `${agreement.title} (${names.join(', ')})` : agreement.title;
-    const link = agreementLink(agreement.id);
+    const target = agreementTarget(agreement.id);
 
     const notice = nextNoticeDeadline(agreement, today);
     if (notice !== null && agreement.noticeMonths !== undefined) {
@@ -78,7 +75,7 @@ export function partnerDeadlines(data: PartnerDeadlineData, today: IsoDate): Dea
           ? `Dénoncer ou renégocier avant reconduction — ${label}`
           : `Renégocier avant la fin — ${label}`,
         dueDate: notice.deadline,
-        link,
+        target,
         sourceLabel: SOURCE_LABEL,
         detail: agreement.tacitRenewal
           ? `Préavis de ${monthsText(agreement.noticeMonths)} avant le terme du ${formatDateShort(notice.termEnd)} ; sans dénonciation, reconduction de ${monthsText(agreement.renewalPeriodMonths ?? 12)}.`
@@ -96,7 +93,7 @@ export function partnerDeadlines(data: PartnerDeadlineData, today: IsoDate): Dea
         rule: 'agreement-end',
         title: `Fin de la convention — ${label}`,
         dueDate: end,
-        link,
+        target,
         sourceLabel: SOURCE_LABEL,
       });
     }
@@ -111,7 +108,7 @@ export function partnerDeadlines(data: PartnerDeadlineData, today: IsoDate): Dea
       rule: 'document-expiry',
       title: `Fin de validité — ${documentTitle(document)}`,
       dueDate: document.validUntil,
-      link: documentsLink(),
+      target: { screen: 'documents' },
       sourceLabel: SOURCE_LABEL,
       detail: document.validUntil < today ? 'À remplacer par une version à jour.' : `Valable jusqu’au ${formatDateShort(document.validUntil)}.`,
     });

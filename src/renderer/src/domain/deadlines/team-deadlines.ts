@@ -129,7 +129,7 @@ function contractDeadlines(
     rule,
     title: `${title} — ${name}`,
     dueDate,
-    link: `/equipe/${person.id}`,
+    target: { screen: 'person', id: person.id },
     sourceLabel: SOURCE_LABEL,
     ...(detail === undefined ? {} : { detail }),
   });
@@ -268,7 +268,7 @@ function professionalInterviews(chain: EmploymentChain, person: PersonRecord, to
       rule,
       title: `Entretien professionnel — ${personName(person)}`,
       dueDate: due,
-      link: `/equipe/${person.id}`,
+      target: { screen: 'person', id: person.id },
       sourceLabel: SOURCE_LABEL,
       detail,
     };
@@ -292,7 +292,7 @@ function aidRenewalDeadline(post: AidedPostRecord, contract: ContractRecord, per
     rule,
     title: `Demande de renouvellement de l’aide (${aidSchemeLabel(post.scheme).split(' (')[0]}) — ${personName(person)}`,
     dueDate: addMonthsIso(post.aidEndDate, -post.renewalLeadMonths),
-    link: `/equipe/${person.id}`,
+    target: { screen: 'person', id: person.id },
     sourceLabel: SOURCE_LABEL,
     detail: `Aide jusqu’au ${formatDateShort(post.aidEndDate)}, demande ${post.renewalLeadMonths}\u00a0mois avant${post.funder ? ` — ${post.funder}` : ''}`,
   };

@@ -18,6 +18,7 @@ import {
   type DossierInput,
 } from './dossier-model';
 import { DE_MINIMIS_CEILING_CENTS, DE_MINIMIS_SGEI_CEILING_CENTS } from './public-aid';
+import type { Target } from '../target';
 
 // What a funder would find missing or inconsistent in the dossier, before it is produced. Each item links
 // to the screen that fixes it. « Bloquant »: the instructing service would send the dossier back;
@@ -30,8 +31,8 @@ export interface ChecklistItem {
   severity: ChecklistSeverity;
   /** French, self-sufficient. */
   message: string;
-  /** Hash route of the screen that fixes it. */
-  fixPath: string;
+  /** The screen that fixes it (ui/paths.ts makes it a link). */
+  fix: Target;
 }
 
 export interface DossierChecklist {
@@ -44,13 +45,13 @@ export interface DossierChecklist {
 
 type Check = Omit<ChecklistItem, 'id'> & { id: string; failed: boolean };
 
-const ASSOCIATION = '/association';
-const DOCUMENTS = '/partenaires/documents';
+const ASSOCIATION: Target = { screen: 'association' };
+const DOCUMENTS: Target = { screen: 'documents' };
 /** The dossier page itself: the choice is made there (reference exercise, public aid, signatory). */
-const DOSSIER_PAGE = '/dossiers';
+const DOSSIER_PAGE: Target = { screen: 'dossier' };
 
-function check(failed: boolean, id: string, severity: ChecklistSeverity, message: string, fixPath: string): Check {
-  return { failed, id, severity, message, fixPath };
+function check(failed: boolean, id: string, severity: ChecklistSeverity, message: string, fix: Target): Check {
+  return { failed, id, severity, message, fix };
 }
 
 export function dossierChecklist(input: DossierInput): DossierChecklist {
@@ -114,7 +115,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
       'team',
       'warning',
       `Aucun contrat de travail sur l’exercice ${referenceName} dans l’Équipe : le §4 indiquera 0 salarié.`,
-      '/equipe',
+      { screen: 'team' },
     ),
     check(
       reference.exercise.end >= input.filingDate,
@@ -125,11 +126,11 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
     ),
   );
 
-  const budgetPath = `/dossiers/budgets/${year}`;
+  const budgetTarget: Target = { screen: 'budgets', year };
   const associationBudget = associationBudgetOf(input.budgets, year);
   const associationTotals = associationBudget ? budgetTotals(budgetLinesOf(input, associationBudget)) : undefined;
   checks.push(
-    check(associationBudget === undefined, 'association-budget', 'blocking', `Budget prévisionnel ${year} de l’association manquant (§5).`, budgetPath),
+    check(associationBudget === undefined, 'association-budget', 'blocking', `Budget prévisionnel ${year} de l’association manquant (§5).`, budgetTarget),
   );
   if (associationTotals) {
     checks.push(
@@ -140,14 +141,14 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
         associationTotals.chargesCents === 0
           ? `Budget ${year} de l’association vide.`
           : `Budget ${year} de l’association déséquilibré : charges ${formatWholeEuros(associationTotals.chargesCents)}, produits ${formatWholeEuros(associationTotals.productsCents)}.`,
-        budgetPath,
+        budgetTarget,
       ),
       check(
         !associationTotals.contributionsBalanced,
         'association-budget-in-kind',
         'blocking',
         `Contributions volontaires en nature ${year} déséquilibrées (86 ≠ 87).`,
-        budgetPath,
+        budgetTarget,
       ),
     );
   }
@@ -158,50 +159,50 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
       'no-project',
       'blocking',
       'Demande de projet sans action choisie (§6).',
-      '/dossiers/actions',
+      { screen: 'actions' },
     ),
   );
   for (const project of input.projects) {
-    const path = `/dossiers/actions/${project.id}`;
+    const target: Target = { screen: 'action', id: project.id };
     const name = `« ${project.title} »`;
     const missing = (what: string) => `Action ${name} : ${what}.`;
     const indicators = project.objectives.flatMap((o) => o.indicators);
     checks.push(
-      check(project.description === undefined, `project-${project.id}-description`, 'blocking', missing('description manquante'), path),
-      check(project.objectives.length === 0, `project-${project.id}-objectives`, 'blocking', missing('aucun objectif'), path),
+      check(project.description === undefined, `project-${project.id}-description`, 'blocking', missing('description manquante'), target),
+      check(project.objectives.length === 0, `project-${project.id}-objectives`, 'blocking', missing('aucun objectif'), target),
       check(
         project.objectives.length > 0 && indicators.length === 0,
         `project-${project.id}-indicators`,
         'warning',
         missing('aucun indicateur d’évaluation'),
-        path,
+        target,
       ),
-      check(project.beneficiaryType === undefined, `project-${project.id}-public`, 'blocking', missing('public bénéficiaire non renseigné'), path),
-      check(project.beneficiaryCount === undefined, `project-${project.id}-count`, 'warning', missing('nombre de bénéficiaires non renseigné'), path),
+      check(project.beneficiaryType === undefined, `project-${project.id}-public`, 'blocking', missing('public bénéficiaire non renseigné'), target),
+      check(project.beneficiaryCount === undefined, `project-${project.id}-count`, 'warning', missing('nombre de bénéficiaires non renseigné'), target),
       check(
         project.territory === undefined && project.qpvCodes.length === 0,
         `project-${project.id}-territory`,
         'warning',
         missing('territoire non renseigné'),
-        path,
+        target,
       ),
       check(
         project.humanResources === undefined,
         `project-${project.id}-human-resources`,
         'warning',
         missing('moyens humains non décrits'),
-        path,
+        target,
       ),
       check(
         project.endDate < exercise.start || project.startDate > exercise.end,
         `project-${project.id}-dates`,
         'warning',
         missing(`ses dates (${formatDateLong(project.startDate)} – ${formatDateLong(project.endDate)}) ne touchent pas l’exercice ${exerciseLabel(exercise)}`),
-        path,
+        target,
       ),
     );
     const budget = projectBudgetOf(input.budgets, project.id, year);
-    checks.push(check(budget === undefined, `project-${project.id}-budget`, 'blocking', missing('budget manquant'), path));
+    checks.push(check(budget === undefined, `project-${project.id}-budget`, 'blocking', missing('budget manquant'), target));
     if (budget) {
       const lines = budgetLinesOf(input, budget);
       const totals = budgetTotals(lines);
@@ -215,7 +216,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
               ? 'budget vide'
               : `budget déséquilibré (charges ${formatWholeEuros(totals.chargesCents)}, produits ${formatWholeEuros(totals.productsCents)})`,
           ),
-          path,
+          target,
         ),
       );
       for (const funder of input.funders) {
@@ -225,7 +226,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
             `project-${project.id}-grant-${funder.id}`,
             'warning',
             missing(`aucune ligne 74 pour ${funder.name} dans son budget`),
-            path,
+            target,
           ),
         );
       }
@@ -235,7 +236,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
   const funderName = (id: string) => (input.allFunders ?? input.funders).find((f) => f.id === id)?.name ?? 'ce financeur';
   const agreements = requestAgreements(input);
   for (const app of input.applications) {
-    const path = `/financements/demandes/${app.id}`;
+    const target: Target = { screen: 'application', id: app.id };
     const name = `Demande « ${app.title} »`;
     checks.push(
       check(
@@ -243,14 +244,14 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
         `application-${app.id}-period`,
         'warning',
         `${name} : sa période ne couvre pas l’exercice ${exerciseLabel(exercise)}.`,
-        path,
+        target,
       ),
       check(
         app.purpose === 'project' && financedProjectIds(app).length === 0,
         `application-${app.id}-no-action`,
         'blocking',
         `${name} : demande de projet qui ne nomme aucune action financée.`,
-        path,
+        target,
       ),
     );
     for (const projectId of financedProjectIds(app)) {
@@ -283,7 +284,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
           onBudget === 0
             ? `${name} : ${formatWholeEuros(requested)} demandés, mais ${where} n’a aucune ligne 74 pour ${funderName(app.funderId)}.`
             : `${name} : ${formatWholeEuros(requested)} demandés, mais ${where} porte ${formatWholeEuros(onBudget)} pour ${funderName(app.funderId)}.`,
-          projectId === undefined ? budgetPath : `/dossiers/actions/${projectId}`,
+          projectId === undefined ? budgetTarget : { screen: 'action', id: projectId },
         ),
       );
     }
@@ -298,7 +299,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
       'grant-lines-funder',
       'warning',
       `${anonymous.length === 1 ? 'Une ligne 74 ne nomme' : `${anonymous.length} lignes 74 ne nomment`} pas son financeur : le Cerfa demande de préciser chaque financeur.`,
-      budgetPath,
+      budgetTarget,
     ),
   );
 
@@ -349,7 +350,7 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
 
   const failed = checks.filter((c) => c.failed);
   const items = failed
-    .map(({ id, severity, message, fixPath }) => ({ id, severity, message, fixPath }))
+    .map(({ id, severity, message, fix }) => ({ id, severity, message, fix }))
     .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'blocking' ? -1 : 1));
   const passed = checks.length - failed.length;
   return {

@@ -1,12 +1,12 @@
 import { CALENDAR_YEAR, exerciseStartingIn, type ExerciseCalendar } from '../exercise';
 import { z } from 'zod';
 import type { AssociationProfile } from '../association';
-import { BUDGET_ACCOUNTS, BUDGET_CHAPTERS, budgetAccount, type BudgetSide } from '../budgets/accounts';
+import { BUDGET_ACCOUNTS, BUDGET_CHAPTERS, budgetAccount, isGrantAccount, type BudgetSide } from '../budgets/accounts';
 import type { IsoDate } from '../dates';
 import { fieldMessage, optionalText } from '../fields';
 import { formatWholeEuros } from '../money';
 import type { FunderRecord } from '../funding/funder';
-import { committedCents, exercisesOf, financedProjectIds, type Exercise, type GrantApplicationRecord } from '../funding/grant-application';
+import { committedCents, exercisesOf, financedProjectIds, grantedOrLater, type Exercise, type GrantApplicationRecord } from '../funding/grant-application';
 import type { Payment } from '../funding/payment';
 import { teamYear, type TeamData } from '../team/team-year';
 import { personName, type PersonRecord } from '../team/person';
@@ -190,7 +190,7 @@ export function reportRows(lines: readonly ReportLine[], side: BudgetSide, funde
 
 /** The lines of the compte-rendu that carry this grant: linked to it, else the 74 lines of its funder. */
 export function grantLinesOf(lines: readonly ReportLine[], app: Pick<GrantApplicationRecord, 'id' | 'funderId'>): ReportLine[] {
-  const grant = lines.filter((l) => budgetAccount(l.account)?.chapter === '74');
+  const grant = lines.filter((l) => isGrantAccount(l.account));
   const linked = grant.filter((l) => l.grantApplicationId === app.id);
   return linked.length > 0 ? linked : grant.filter((l) => l.funderId === app.funderId && l.grantApplicationId === undefined);
 }
@@ -351,7 +351,7 @@ export function prefillActuals(
 /** Whether an application is due a compte-rendu: granted (or further on the path) and its period ended or ending. */
 export function needsFinancialReport(app: Pick<GrantApplicationRecord, 'status' | 'periodEnd' | 'deletedAt'>, today: IsoDate): boolean {
   if (app.deletedAt !== null) return false;
-  const granted = ['granted', 'agreement-signed', 'paid', 'report-submitted', 'closed'].includes(app.status);
+  const granted = grantedOrLater(app.status);
   // « Ending »: within the next two months, so the report can be prepared ahead.
   const soon = new Date(`${today}T00:00:00Z`);
   soon.setUTCMonth(soon.getUTCMonth() + 2);

@@ -197,6 +197,14 @@ export function reached(status: GrantStatus, step: GrantStatus, dates: StepDates
   return pathOf(status, dates).includes(step);
 }
 
+/**
+ * « Accordée » or any status after it on the granted path (convention signée, soldée, compte-rendu remis,
+ * clôturée): what counts as committed money, what is due a compte-rendu (DOMAIN.md §4). The one test of it.
+ */
+export function grantedOrLater(status: GrantStatus): boolean {
+  return reached(status, 'granted');
+}
+
 /** The statuses one can move to from `status`. */
 export function nextStatuses(status: GrantStatus, dates: StepDates = {}): GrantStatus[] {
   if (status === 'to-prepare') return ['filed'];

@@ -249,3 +249,30 @@ const etptFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, ma
 export function formatEtpt(etpt: number): string {
   return etptFormat.format(etpt);
 }
+
+export interface PersonYear {
+  /** The person's contracts that cover at least one day of the exercise, by start date. */
+  rows: ContractYear[];
+  totals: { days: number; etpt: number; grossCents: number; employerCostCents: number; aidExpectedCents: number; aidReceivedCents: number };
+}
+
+/** One person's figures on an exercise: each contract's share (contractYear) and their sum (DOMAIN.md §3). */
+export function personYear(personId: string, team: TeamData, period: YearOrExercise): PersonYear {
+  const rows = team.contracts
+    .filter((c) => c.personId === personId)
+    .map((c) => contractYear(c, team.amendments, team.aidedPosts.find((p) => p.contractId === c.id), period, team))
+    .filter((r) => r.days > 0)
+    .sort((a, b) => a.contract.startDate.localeCompare(b.contract.startDate));
+  const total = (pick: (r: ContractYear) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
+  return {
+    rows,
+    totals: {
+      days: total((r) => r.days),
+      etpt: total((r) => r.etpt),
+      grossCents: total((r) => r.grossCents),
+      employerCostCents: total((r) => r.employerCostCents),
+      aidExpectedCents: total((r) => r.aidExpectedCents),
+      aidReceivedCents: total((r) => r.aidReceivedCents),
+    },
+  };
+}

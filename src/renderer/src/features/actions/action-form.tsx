@@ -11,6 +11,8 @@ import { errorAt } from '../../ui/form-errors';
 import { Section } from '../../ui/page';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { useToast } from '../../ui/toast';
+import { Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // The action's form, in the order of the Cerfa 12156 §6 so that filling it in is filling in the dossier.
 // The repository validates (projectSchema, staff rows); its French messages land under the fields.
@@ -93,7 +95,7 @@ export function ActionForm({ data }: { data?: ProjectWithStaff }) {
   const { db } = useCurrentWorkspace();
   const team = useTeam(db);
   const agreements = useAgreements(db);
-  if (team === undefined || agreements === undefined) return <p role="status">Chargement…</p>;
+  if (team === undefined || agreements === undefined) return <Loading />;
   return <LoadedActionForm data={data} team={team} agreements={agreements} />;
 }
 
@@ -124,7 +126,7 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
     }
     saved(formValues(result.value), result.value.project);
     toast.show(result.merged?.message ?? (data ? 'Action enregistrée.' : 'Action créée.'));
-    if (!data) navigate(`/dossiers/actions/${result.value.project.id}`);
+    if (!data) navigate(pathTo({ screen: 'action', id: result.value.project.id }));
   };
 
   const people = [...team.people].sort(comparePeople);
@@ -234,7 +236,7 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
           className="button"
           onClick={() => {
             discard();
-            navigate('/dossiers/actions');
+            navigate(pathTo({ screen: 'actions' }));
           }}
         >
           Retour aux actions

@@ -13,6 +13,8 @@ import { ActionForm } from './action-form';
 import { BudgetEditor } from './budget-editor';
 import { YearPicker } from './year-picker';
 import { refusalText, useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function NewActionPage() {
   return (
@@ -33,13 +35,13 @@ export function ActionPage() {
   const [confirming, setConfirming] = useState(false);
   const [year, setYear] = useState<number>();
 
-  if (data === undefined) return <p role="status">Chargement…</p>;
+  if (data === undefined) return <Loading />;
   if (data === null) {
     return (
       <Page title="Action introuvable">
         <DossiersTabs />
         <p>
-          Cette action n’existe pas ou a été mise à la corbeille. <Link href="/dossiers/actions">Retour aux actions</Link>
+          Cette action n’existe pas ou a été mise à la corbeille. <Link href={pathTo({ screen: 'actions' })}>Retour aux actions</Link>
         </p>
       </Page>
     );
@@ -54,7 +56,7 @@ export function ActionPage() {
       toast.show(refusalText(binned.errors), { tone: 'error' });
       return;
     }
-    navigate('/dossiers/actions');
+    navigate(pathTo({ screen: 'actions' }));
     toast.show(`Action « ${project.title} » mise à la corbeille.`, {
       action: { label: 'Annuler', run: () => restoreProject(db, project.id) },
     });

@@ -8,6 +8,8 @@ import { formatProjectDuration } from '../../domain/projects/project-duration';
 import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { BalanceBadge } from './balance-badge';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // The search survives going to an action and back, for the session.
 const remembered = { search: '' };
@@ -24,7 +26,7 @@ export function ActionsListPage() {
   );
 
   const newAction = (
-    <button type="button" className="button button--primary" onClick={() => navigate('/dossiers/actions/nouvelle')}>
+    <button type="button" className="button button--primary" onClick={() => navigate(pathTo({ screen: 'new-action' }))}>
       Nouvelle action
     </button>
   );
@@ -33,17 +35,16 @@ export function ActionsListPage() {
     <Page title="Actions" action={newAction}>
       <DossiersTabs />
       {summaries === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : summaries.length === 0 ? (
-        <div className="empty-state">
-          <h2>Aucune action</h2>
+        <EmptyState title="Aucune action">
           <p>
             Une action (un projet) est ce qu’une subvention finance : ses objectifs et leurs indicateurs, son public, son
             territoire, ses dates, l’équipe qui la mène et son budget. Chaque action décrite ici remplit la partie 6 du
             dossier Cerfa 12156 et son budget prévisionnel.
           </p>
           {newAction}
-        </div>
+        </EmptyState>
       ) : (
         <>
           <p>
@@ -76,7 +77,7 @@ export function ActionsListPage() {
                 {shown.map(({ project, totals, budgetYear }) => (
                   <tr key={project.id}>
                     <td>
-                      <Link href={`/dossiers/actions/${project.id}`}>{project.title}</Link>
+                      <Link href={pathTo({ screen: 'action', id: project.id })}>{project.title}</Link>
                     </td>
                     <td>
                       {formatDateShort(project.startDate)} – {formatDateShort(project.endDate)}

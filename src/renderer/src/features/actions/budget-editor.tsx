@@ -13,7 +13,7 @@ import {
 import { useProject } from '../../data/projects-repository';
 import { useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { BUDGET_CHAPTERS, accountsForScope, budgetAccount, type BudgetSide } from '../../domain/budgets/accounts';
+import { BUDGET_CHAPTERS, accountsForScope, budgetAccount, isGrantAccount, type BudgetSide } from '../../domain/budgets/accounts';
 import type { BudgetLineRecord } from '../../domain/budgets/budget';
 import { lineAmountResolver } from '../../domain/budgets/budget-lines';
 import { exerciseStartingIn } from '../../domain/exercise';
@@ -23,6 +23,8 @@ import { suggestBudgetLines, suggestionState, type BudgetSuggestion } from '../.
 import { formatWholeEuros } from '../../domain/money';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // A budget prévisionnel on the Cerfa account lines: charges, then produits, then the contributions
 // volontaires en nature, each chapter in the form's order. Amounts are whole euros, edited in place; a 74
@@ -71,7 +73,7 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
     });
   }, [view, team, agreements, project, target.scope, target.year, exercise]);
 
-  if (!view) return <p role="status">Chargement du budget…</p>;
+  if (!view) return <Loading what="du budget" />;
 
   const amountOf = lineAmountResolver(view.applications, exercise);
   const totals = budgetTotals(view.lines, amountOf);
@@ -88,13 +90,12 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
   return (
     <div className="budget-editor">
       {view.lines.length === 0 ? (
-        <div className="empty-state">
-          <h3>Budget {target.year} vide</h3>
+        <EmptyState title={`Budget ${target.year} vide`} heading="h3">
           <p>
             Ajoutez les lignes du budget (charges, produits, contributions en nature) en euros entiers, ou acceptez les
             montants suggérés à partir de l’équipe, des demandes de subvention et des conventions.
           </p>
-        </div>
+        </EmptyState>
       ) : (
         GROUPS.map((group) => {
           const groupChapters = chapters.filter((c) => group.sides.includes(c.side));
@@ -255,7 +256,7 @@ function LineRow({ line, effectiveCents, application, onRemove }: { line: Budget
         {application ? (
           <span className="budget-linked">
             {formatWholeEuros(effectiveCents)}
-            <Link href={`/financements/demandes/${application.id}`} className="budget-linked__link">
+            <Link href={pathTo({ screen: 'application', id: application.id })} className="budget-linked__link">
               suit la demande « {application.title} »
             </Link>
           </span>
@@ -299,7 +300,7 @@ function AddLineForm({ target, applications, funders }: { target: BudgetTarget; 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const accounts = accountsForScope(target.scope);
   const chapters = BUDGET_CHAPTERS.filter((c) => accounts.some((a) => a.chapter === c.chapter));
-  const isGrantLine = budgetAccount(account)?.chapter === '74';
+  const isGrantLine = isGrantAccount(account);
   const funderName = (id: string) => funders.find((f) => f.id === id)?.name ?? '';
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {

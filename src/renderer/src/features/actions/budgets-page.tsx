@@ -9,6 +9,7 @@ import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { BudgetEditor } from './budget-editor';
 import { YearPicker } from './year-picker';
+import { pathTo } from '../../ui/paths';
 
 /** The association's budget prévisionnel (Cerfa §5); by default the next exercise, the one dossiers ask for. */
 export function BudgetsPage() {
@@ -50,7 +51,7 @@ export function BudgetsPage() {
       <DossiersTabs />
       <div className="budget-section__header">
         <p className="actions-lede">Le budget prévisionnel de l’exercice, tel que le dossier de demande le présente (partie 5).</p>
-        <YearPicker label="Exercice" value={year} around={nextYear} onChange={(y) => navigate(`/dossiers/budgets/${y}`)} />
+        <YearPicker label="Exercice" value={year} around={nextYear} onChange={(y) => navigate(pathTo({ screen: 'budgets', year: y }))} />
       </div>
       <div className="toolbar">
         <button type="button" className="button" onClick={() => act(() => renew())}>

@@ -2,6 +2,7 @@ import { useAssociationProfile } from '../../data/association-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { Page } from '../../ui/page';
 import { AssociationForm } from './association-form';
+import { Loading } from '../../ui/loading-state';
 
 export function AssociationPage() {
   const { db } = useCurrentWorkspace();
@@ -14,7 +15,7 @@ export function AssociationPage() {
         3). Seul le nom est obligatoire : complétez le reste à votre rythme.
       </p>
       {profile === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : profile === null ? (
         <p role="alert">Le profil de cette association est introuvable.</p>
       ) : (

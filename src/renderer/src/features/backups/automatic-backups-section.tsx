@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { RETENTION } from '../../domain/backup/retention';
-import { getAutoBackupProblem, getLastBackup } from '../../data/backup';
 import { useUnlockedPassphrase } from '../../data/espace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
@@ -9,6 +7,9 @@ import { useToast } from '../../ui/toast';
 import { AUTO_BACKUP_INTERVAL_MS, runAutomaticBackup } from './automatic-backups';
 import { formatMoment } from './backup-format';
 import { useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
+import { useAutoBackupProblem, useLastBackup } from '../../data/live-queries';
+import { useAutoBackupFolder } from '../../platform/host-queries';
 
 const RULE = `Passerelle sauvegarde au démarrage puis toutes les ${AUTO_BACKUP_INTERVAL_MS / 3_600_000} heures si quelque chose a changé, et garde toutes les sauvegardes des dernières ${RETENTION.keepAllHours} heures, une par jour pendant ${RETENTION.dailyDays} jours, puis une par semaine pendant trois mois.`;
 
@@ -20,9 +21,9 @@ export function AutomaticBackupsSection() {
   const passphrase = useUnlockedPassphrase();
   const host = currentPlatform().autoBackups;
   const [refresh, setRefresh] = useState(0);
-  const folder = useLiveQuery(async () => (host ? await host.folder(record.id) : null), [host, record.id, refresh]);
-  const problem = useLiveQuery(async () => (await getAutoBackupProblem(db)) ?? null, [db]);
-  const last = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
+  const folder = useAutoBackupFolder(host, record.id, refresh);
+  const problem = useAutoBackupProblem(db);
+  const last = useLastBackup(db);
 
   if (!host) {
     return (
@@ -44,7 +45,7 @@ export function AutomaticBackupsSection() {
         {RULE} Chaque espace a son propre dossier : celui-ci ne vaut que pour « {record.name} ».
       </p>
       {folder === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : folder?.folder ? (
         <p>
           Dossier : <strong>{folder.folder}</strong>

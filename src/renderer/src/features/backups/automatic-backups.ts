@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+// Not yet moved to data/ (issue 21): it needs the platform's host, which data/ may not import.
+// eslint-disable-next-line boundaries/external
 import { Dexie } from 'dexie';
 import { backupsToDelete } from '../../domain/backup/retention';
 import type { WorkspaceRecord } from '../../domain/workspace';

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup-envelope';
 import { formatBytes } from '../../domain/backup/table-labels';
-import { getLastBackup } from '../../data/backup';
 import { useUnlockedPassphrase } from '../../data/espace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { useToast } from '../../ui/toast';
 import { saveBackupNow } from './save-backup';
 import { useAction } from '../../ui/use-action';
+import { pathTo } from '../../ui/paths';
+import { useLastBackup } from '../../data/live-queries';
 
 /** A banner above every screen when the espace has had no backup for a week, with the download at hand. */
 export function BackupReminder() {
@@ -17,7 +17,7 @@ export function BackupReminder() {
   const toast = useToast();
   const registry = useRegistry();
   const passphrase = useUnlockedPassphrase();
-  const lastBackup = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
+  const lastBackup = useLastBackup(db);
   const [dismissed, setDismissed] = useState(false);
   const [busy, setBusy] = useState(false);
   // A new espace is not nagged: the week counts from its creation when it was never backed up.
@@ -50,7 +50,7 @@ export function BackupReminder() {
         >
           Sauvegarder maintenant
         </button>
-        <Link href="/sauvegardes" className="button">
+        <Link href={pathTo({ screen: 'backups' })} className="button">
           Réglages des sauvegardes
         </Link>
         <button type="button" className="button" onClick={() => setDismissed(true)}>

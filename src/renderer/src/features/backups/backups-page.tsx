@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup-envelope';
 import { formatBytes } from '../../domain/backup/table-labels';
 import { changesPhrase, RESTORE_UNDO_DAYS } from '../../domain/backup/restore-undo';
-import { getLastBackup, restoreUndoAvailable, undoRestore, type ProgressListener, type RestoreUndoOffer } from '../../data/backup';
+import { undoRestore, type ProgressListener, type RestoreUndoOffer } from '../../data/backup';
 import { useEspaceSession } from '../../data/espace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
@@ -15,6 +14,8 @@ import { formatMoment } from './backup-format';
 import { RestoreFlow } from './restore-flow';
 import { saveBackupNow } from './save-backup';
 import { useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
+import { useLastBackup, useRestoreUndoOffer } from '../../data/live-queries';
 
 function useStorageEstimate() {
   const [estimate, setEstimate] = useState<{ usage: number; quota: number; persisted: boolean } | null>(null);
@@ -40,11 +41,8 @@ export function BackupsPage() {
   const toast = useToast();
   // A protected espace's backups are encrypted with its passphrase, known while it is unlocked.
   const { passphrase } = useEspaceSession();
-  const lastBackup = useLiveQuery(async () => (await getLastBackup(db)) ?? null, [db]);
-  const undoOffer = useLiveQuery(
-    async () => (await restoreUndoAvailable(registry, record.id, new Date(), db)) ?? null,
-    [registry, record.id, db],
-  );
+  const lastBackup = useLastBackup(db);
+  const undoOffer = useRestoreUndoOffer(registry, record.id, db);
   const [confirmingUndo, setConfirmingUndo] = useState<RestoreUndoOffer | null>(null);
   const storage = useStorageEstimate();
   const [busy, setBusy] = useState<string | null>(null);
@@ -107,7 +105,7 @@ export function BackupsPage() {
       <section className="card" aria-labelledby="last-backup-title">
         <h2 id="last-backup-title">Dernière sauvegarde</h2>
         {lastBackup === undefined ? (
-          <p role="status">Chargement…</p>
+          <Loading />
         ) : lastBackup === null ? (
           <p>Aucune sauvegarde de cet espace n’a encore été enregistrée depuis Passerelle.</p>
         ) : (

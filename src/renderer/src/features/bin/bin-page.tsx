@@ -10,6 +10,7 @@ import { useToast } from '../../ui/toast';
 import { BinTabs } from './bin-tabs';
 import { useUndoLastChange } from './use-undo';
 import { useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 export function BinPage() {
   const act = useAction();
@@ -41,9 +42,9 @@ export function BinPage() {
     >
       <BinTabs />
       {groups === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : groups.length === 0 ? (
-        <div className="empty-state">
+        <EmptyState>
           <p>
             <strong>La corbeille est vide.</strong>
           </p>
@@ -53,7 +54,7 @@ export function BinPage() {
             l’ouverture de l’espace.
           </p>
           <p className="muted">Le journal, à côté, garde la trace de qui a modifié quoi et quand.</p>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <p className="muted">

@@ -1,11 +1,12 @@
 import { Route, Switch } from 'wouter';
 import { BinPage } from './bin-page';
 import { JournalPage } from './journal-page';
+import { ROUTES } from '../../ui/paths';
 
 export function BinRoutes() {
   return (
     <Switch>
-      <Route path="/corbeille/journal" component={JournalPage} />
+      <Route path={ROUTES.journal.pattern} component={JournalPage} />
       <Route component={BinPage} />
     </Switch>
   );

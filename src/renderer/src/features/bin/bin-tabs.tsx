@@ -1,23 +1,15 @@
-import { Link, useLocation } from 'wouter';
+import { TabBar } from '../../ui/tab-bar';
+import { pathTo } from '../../ui/paths';
 
-export const BIN_PATH = '/corbeille';
-export const JOURNAL_PATH = '/corbeille/journal';
+export const BIN_PATH = pathTo({ screen: 'bin' });
+export const JOURNAL_PATH = pathTo({ screen: 'journal' });
 
 const TABS = [
-  { path: BIN_PATH, label: 'Corbeille' },
-  { path: JOURNAL_PATH, label: 'Journal' },
+  { href: BIN_PATH, label: 'Corbeille' },
+  { href: JOURNAL_PATH, label: 'Journal' },
 ] as const;
 
 /** The bin and the journal share one entry in the sidebar: both answer « what happened to my records? ». */
 export function BinTabs() {
-  const [location] = useLocation();
-  return (
-    <nav className="tabs" aria-label="Rubriques de la corbeille">
-      {TABS.map((tab) => (
-        <Link key={tab.path} href={tab.path} className="tabs__link" aria-current={location === tab.path ? 'page' : undefined}>
-          {tab.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <TabBar label="Rubriques de la corbeille" tabs={TABS} />;
 }

@@ -10,8 +10,9 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { BinTabs } from './bin-tabs';
 import { journalCsvBytes, journalFileName } from './journal-csv';
-import { useRememberedFilter } from './remembered-state';
+import { useRememberedState } from '../../ui/remembered-state';
 import { useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 // Long journals are cut on screen, never in the export: the screen reads only the newest entries that
 // match, from an index, so a journal of 50 000 entries opens as fast as a short one.
@@ -22,11 +23,11 @@ export function JournalPage() {
   const act = useAction();
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
-  const [person, setPerson] = useRememberedFilter(`${record.id}:journal:person`);
-  const [table, setTable] = useRememberedFilter(`${record.id}:journal:table`);
-  const [from, setFrom] = useRememberedFilter(`${record.id}:journal:from`);
-  const [to, setTo] = useRememberedFilter(`${record.id}:journal:to`);
-  const [text, setText] = useRememberedFilter(`${record.id}:journal:text`);
+  const [person, setPerson] = useRememberedState(`${record.id}:journal:person`, '');
+  const [table, setTable] = useRememberedState(`${record.id}:journal:table`, '');
+  const [from, setFrom] = useRememberedState(`${record.id}:journal:from`, '');
+  const [to, setTo] = useRememberedState(`${record.id}:journal:to`, '');
+  const [text, setText] = useRememberedState(`${record.id}:journal:text`, '');
   const [exporting, setExporting] = useState(false);
 
   const people = useJournalPeople(db) ?? [];
@@ -112,14 +113,14 @@ export function JournalPage() {
         ) : null}
       </div>
       {page === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : page.total === 0 ? (
-        <div className="empty-state">
+        <EmptyState>
           <p>
             <strong>Aucune modification pour l’instant.</strong>
           </p>
           <p>Dès que quelqu’un crée, modifie ou supprime une fiche dans cet espace, le journal l’inscrit ici avec son nom.</p>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <p role="status" className="muted">

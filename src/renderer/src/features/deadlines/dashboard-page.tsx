@@ -5,7 +5,7 @@ import { dismissDeadline, markDeadlineDone, restoreDeadlineState, snoozeDeadline
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { deadlineDomain, recordedFact, type Deadline } from '../../domain/deadlines/deadline';
-import { caughtUp, classifyDeadlines, expectedCents, isOpen, statesByKey, type BoardGroup } from '../../domain/deadlines/engine';
+import { caughtUp, classifyDeadlines, expectedCents, openDeadlines, statesByKey, type BoardGroup } from '../../domain/deadlines/engine';
 import { formatCents } from '../../domain/money';
 import { currentPlatform } from '../../platform/current-platform';
 import { deadlinesToIcs } from '../../reports/deadlines-ics';
@@ -18,6 +18,8 @@ import { DOMAIN_FILTERS, useDomainFilter } from './domain-filter';
 import { LadderSettings } from './ladder-settings';
 import { shareStartupDeadlines, useOpening } from './opening-provider';
 import { useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 const GROUPS: readonly { key: Exclude<BoardGroup, 'later'>; title: string; empty: string; moneyLabel: string }[] = [
   { key: 'overdue', title: 'En retard', empty: 'Rien en retard.', moneyLabel: 'Versements en retard' },
@@ -135,7 +137,7 @@ export function DashboardPage() {
 
   async function exportCalendar() {
     if (!data) return;
-    const open = data.deadlines.filter((d) => isOpen(d, states.get(d.key), today));
+    const open = openDeadlines(data.deadlines, states, today);
     const text = deadlinesToIcs(open, { ladder: data.ladder });
     const status = await currentPlatform().saveFile(`Passerelle-echeances-${today}.ics`, new TextEncoder().encode(text), [
       { name: 'Calendrier', extensions: ['ics'] },
@@ -158,7 +160,7 @@ export function DashboardPage() {
       }
     >
       {data === undefined || board === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : (
         <>
           {missed.length > 0 && !opening.catchUpDismissed && opening.previous !== undefined ? (
@@ -214,16 +216,15 @@ export function DashboardPage() {
           {data.deadlines.length > 0 && view === 'months' && shown ? (
             <MonthsView deadlines={shown} states={states} today={today} />
           ) : data.deadlines.length === 0 ? (
-            <div className="empty-state">
-              <h2>Aucune échéance pour l’instant</h2>
+            <EmptyState title="Aucune échéance pour l’instant">
               <p>
                 Le tableau de bord rassemble les dates à ne pas manquer&nbsp;: dépôts de demandes, versements attendus,
                 comptes-rendus financiers, conventions à signer. Elles se calculent à partir de vos données.
               </p>
-              <Link href="/financements/nouvelle" className="button button--primary">
+              <Link href={pathTo({ screen: 'new-application' })} className="button button--primary">
                 Enregistrer une demande de subvention
               </Link>
-            </div>
+            </EmptyState>
           ) : (
             <>
               {GROUPS.map((group) => {

@@ -11,6 +11,7 @@ import {
   type ReminderLadder,
 } from '../../domain/deadlines/engine';
 import { useAction } from '../../ui/use-action';
+import { pathTo } from '../../ui/paths';
 
 export interface DeadlineActions {
   markDone: (deadline: Deadline) => void;
@@ -55,7 +56,7 @@ export function DeadlineItem({
         <span className="deadline__relative">{relativeDueLabel(deadline, today)}</span>
       </div>
       <div className="deadline__what">
-        <Link href={deadline.link} className="deadline__title">
+        <Link href={pathTo(deadline.target)} className="deadline__title">
           {deadline.title}
         </Link>
         <div className="deadline__meta">

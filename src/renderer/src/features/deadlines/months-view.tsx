@@ -4,6 +4,7 @@ import type { Deadline } from '../../domain/deadlines/deadline';
 import type { DeadlineState } from '../../domain/deadlines/engine';
 import { nextTwelveMonths } from '../../domain/deadlines/months';
 import { formatCents } from '../../domain/money';
+import { pathTo } from '../../ui/paths';
 
 /** The year ahead, month by month: one compact table per month, laid out to print on A4 (styles.css). */
 export function MonthsView({
@@ -41,7 +42,7 @@ export function MonthsView({
                   <tr key={d.key}>
                     <td className="months__date">{formatDateShort(d.dueDate)}</td>
                     <td>
-                      <Link href={d.link}>{d.title}</Link>
+                      <Link href={pathTo(d.target)}>{d.title}</Link>
                     </td>
                     <td className="months__source">{d.sourceLabel}</td>
                   </tr>

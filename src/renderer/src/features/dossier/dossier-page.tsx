@@ -4,6 +4,7 @@ import { saveDossierSnapshot, useDossierSources, type DossierSources } from '../
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateLong, formatDateShort, todayIso } from '../../domain/dates';
 import { dossierChecklist, type ChecklistItem } from '../../domain/dossier/checklist';
+import { defaultDossierExercise, dossierApplications } from '../../domain/dossier/dossier-choices';
 import { applicationPapersOf, buildDossierModel, publicAidOf, referenceExerciseOf, requestAgreements, type DossierInput } from '../../domain/dossier/dossier-model';
 import { formatPercent } from '../../domain/budgets/budget-totals';
 import { exerciseCalendar, exerciseLabel, exerciseStartingIn, lastClosedExercise, type AccountingExercise } from '../../domain/exercise';
@@ -16,15 +17,11 @@ import { useToast } from '../../ui/toast';
 import { toggle, useDossierSelection, type DossierSelection } from './dossier-selection';
 import { preloadPdfRenderer, producePdf } from './produce-pdf';
 import { useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // « Préparer un dossier de demande »: choose the exercise, the funders and the actions, see what a funder
 // would find missing, then produce the PDF (a draft while blocking items remain).
-
-function defaultYear(today: string): number {
-  const year = Number(today.slice(0, 4));
-  // From September on, coordinators prepare next year's calls (DOMAIN.md §4).
-  return Number(today.slice(5, 7)) >= 9 ? year + 1 : year;
-}
 
 function dossierInput(sources: DossierSources, selection: DossierSelection, today: string): DossierInput | undefined {
   if (!sources.profile) return undefined;
@@ -59,7 +56,7 @@ function ChecklistList({ title, items }: { title: string; items: ChecklistItem[]
       <ul className="dossier-checklist__items">
         {items.map((item) => (
           <li key={item.id} className={`dossier-checklist__item dossier-checklist__item--${item.severity}`}>
-            <Link href={item.fixPath}>{item.message}</Link>
+            <Link href={pathTo(item.fix)}>{item.message}</Link>
           </li>
         ))}
       </ul>
@@ -72,7 +69,8 @@ export function DossierPage() {
   const { db, record } = useCurrentWorkspace();
   const today = todayIso();
   const sources = useDossierSources(db);
-  const [selection, update] = useDossierSelection(record.id, defaultYear(today));
+  const calendar = exerciseCalendar(sources?.profile);
+  const [selection, update] = useDossierSelection(record.id, defaultDossierExercise(calendar, today).startYear);
   const [busy, setBusy] = useState(false);
   const [lastRender, setLastRender] = useState<number | null>(null);
   const toast = useToast();
@@ -81,15 +79,8 @@ export function DossierPage() {
   const input = useMemo(() => (sources ? dossierInput(sources, selection, today) : undefined), [sources, selection, today]);
   const checklist = useMemo(() => (input ? dossierChecklist(input) : undefined), [input]);
   const papers = useMemo(() => (input ? applicationPapersOf(input.applications, input.applicationPapers ?? [], input.filingDate) : []), [input]);
-  const calendar = exerciseCalendar(sources?.profile);
   const exercise = exerciseStartingIn(calendar, selection.year);
-  const applications = useMemo(
-    () =>
-      (sources?.applications ?? []).filter(
-        (a) => (a.status === 'to-prepare' || a.status === 'filed') && a.periodStart <= exercise.end && a.periodEnd >= exercise.start,
-      ),
-    [sources, exercise.start, exercise.end],
-  );
+  const applications = dossierApplications(sources?.applications ?? [], exercise);
   const thisYear = Number(today.slice(0, 4));
   const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
   const lastClosed = lastClosedExercise(calendar, today);
@@ -138,13 +129,12 @@ export function DossierPage() {
     <Page title="Préparer un dossier de demande">
       <DossiersTabs />
       {sources === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : sources.profile === undefined ? (
-        <div className="empty-state">
-          <h2>Commencez par l’association</h2>
+        <EmptyState title="Commencez par l’association">
           <p>Le dossier reprend l’identité de l’association : renseignez-la d’abord.</p>
-          <Link href="/association" className="button button--primary">Renseigner l’association</Link>
-        </div>
+          <Link href={pathTo({ screen: 'association' })} className="button button--primary">Renseigner l’association</Link>
+        </EmptyState>
       ) : (
         <div className="dossier-layout">
           <section className="dossier-choices" aria-labelledby="dossier-choices-title">
@@ -192,7 +182,7 @@ export function DossierPage() {
               <legend>Financeurs destinataires</legend>
               {sources.funders.length === 0 ? (
                 <p className="muted">
-                  Aucun financeur enregistré. <Link href="/financements/financeurs">Ajouter un financeur</Link>
+                  Aucun financeur enregistré. <Link href={pathTo({ screen: 'funders' })}>Ajouter un financeur</Link>
                 </p>
               ) : null}
               {sources.funders.map((f) => (

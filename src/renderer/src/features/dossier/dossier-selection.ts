@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useRememberedState } from '../../ui/remembered-state';
 
 // The dossier being prepared (year, funders, applications, actions) survives a trip to the screen that
 // fixes a checklist item: it is kept for the browser session, per espace.
@@ -16,29 +17,20 @@ export interface DossierSelection {
   delegatedSignatory?: { name: string; role: string } | undefined;
 }
 
-function read(key: string, fallback: DossierSelection): DossierSelection {
-  try {
-    const stored = sessionStorage.getItem(key);
-    return stored ? { ...fallback, ...(JSON.parse(stored) as Partial<DossierSelection>) } : fallback;
-  } catch {
-    return fallback;
-  }
-}
+/** What the session keeps: the year only once chosen, so that the default follows the association's exercise. */
+type StoredSelection = Omit<DossierSelection, 'year'> & { year?: number | undefined };
 
+/** `defaultYear` (defaultDossierExercise) applies until the user picks a year; it may change once the profile is read. */
 export function useDossierSelection(workspaceId: string, defaultYear: number) {
-  const key = `passerelle:dossier:${workspaceId}`;
-  const [selection, setSelection] = useState<DossierSelection>(() =>
-    read(key, { year: defaultYear, funderIds: [], applicationIds: [], projectIds: [] }),
-  );
+  const [stored, setStored] = useRememberedState<StoredSelection>(`passerelle:dossier:${workspaceId}`, {
+    funderIds: [],
+    applicationIds: [],
+    projectIds: [],
+  });
+  const selection = useMemo<DossierSelection>(() => ({ ...stored, year: stored.year ?? defaultYear }), [stored, defaultYear]);
   const update = useCallback(
-    (change: Partial<DossierSelection>) => {
-      setSelection((current) => {
-        const next = { ...current, ...change };
-        sessionStorage.setItem(key, JSON.stringify(next));
-        return next;
-      });
-    },
-    [key],
+    (change: Partial<DossierSelection>) => setStored((current) => ({ ...current, ...change })),
+    [setStored],
   );
   return [selection, update] as const;
 }

@@ -32,6 +32,8 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { preloadPdfRenderer, producePdf } from './produce-pdf';
 import { useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // The compte-rendu financier of one granted application: bilan qualitatif, indicators achieved, the budget
 // table prévision / réalisation / %, explanations of the gaps beyond 15 %, contributions en nature and the
@@ -136,7 +138,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
   if (sources === undefined || stored === undefined || snapshots === undefined) {
     return (
       <Page title="Compte-rendu financier">
-        <p role="status">Chargement…</p>
+        <Loading />
       </Page>
     );
   }
@@ -145,7 +147,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
       <Page title="Compte-rendu financier">
         <DossiersTabs />
         <p>Cette demande n’existe pas ou est dans la corbeille.</p>
-        <Link href="/dossiers/comptes-rendus">Retour aux comptes-rendus</Link>
+        <Link href={pathTo({ screen: 'reports' })}>Retour aux comptes-rendus</Link>
       </Page>
     );
   }
@@ -276,7 +278,7 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
       ) : null}
       {busy ? <p role="status">Production du PDF en cours…</p> : null}
       {!draft ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : (
         <form
           className="dossier-report"

@@ -8,6 +8,8 @@ import { needsFinancialReport } from '../../domain/dossier/financial-report';
 import { financialReportDueDates, reached } from '../../domain/funding/grant-application';
 import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 // The granted applications whose period has ended (or ends within two months): each owes a compte-rendu
 // financier (Cerfa 15059) within six months of its exercise's end.
@@ -41,12 +43,11 @@ export function ReportsListPage() {
     <Page title="Comptes-rendus financiers">
       <DossiersTabs />
       {rows === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : rows.length === 0 ? (
-        <div className="empty-state">
-          <h2>Aucun compte-rendu à rédiger</h2>
+        <EmptyState title="Aucun compte-rendu à rédiger">
           <p>Une subvention accordée dont la période s’achève apparaîtra ici : son compte-rendu financier est dû dans les six mois.</p>
-        </div>
+        </EmptyState>
       ) : (
         <table className="table">
           <caption className="visually-hidden">Subventions accordées dont la période est terminée ou se termine</caption>
@@ -63,7 +64,7 @@ export function ReportsListPage() {
             {rows.map(({ app, funder, due, state }) => (
               <tr key={app.id}>
                 <td>
-                  <Link href={`/dossiers/comptes-rendus/${app.id}`}>{app.title}</Link>
+                  <Link href={pathTo({ screen: 'report', id: app.id })}>{app.title}</Link>
                 </td>
                 <td>{funder}</td>
                 <td>{formatDateShort(app.periodEnd)}</td>

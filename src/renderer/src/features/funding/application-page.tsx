@@ -19,6 +19,7 @@ import {
   financedProjectIds,
   financialReportDueDates,
   grantedAboveRequested,
+  grantedOrLater,
   grantStatusLabel,
   needsConvention,
   PURPOSES,
@@ -37,16 +38,18 @@ import { PaymentDialog } from './payment-dialog';
 import { StatusBadge } from './status-badge';
 import { refusalText, useAction } from '../../ui/use-action';
 import { AttachmentsPanel } from '../../ui/attachments-panel';
+import { Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function ApplicationPage({ params }: { params: { id: string } }) {
   const { db } = useCurrentWorkspace();
   const application = useGrantApplication(db, params.id);
-  if (application === undefined) return <p role="status">Chargement…</p>;
+  if (application === undefined) return <Loading />;
   if (application === null) {
     return (
       <Page title="Demande introuvable">
         <p>Cette demande n’existe pas ou a été mise à la corbeille.</p>
-        <Link href="/financements">Retour aux demandes</Link>
+        <Link href={pathTo({ screen: 'applications' })}>Retour aux demandes</Link>
       </Page>
     );
   }
@@ -81,7 +84,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
       toast.show(refusalText(binned.errors), { tone: 'error' });
       return;
     }
-    navigate('/financements');
+    navigate(pathTo({ screen: 'applications' }));
     toast.show('Demande mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreGrantApplication(db, application.id) } });
   }
 
@@ -92,7 +95,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
       return;
     }
     const created = outcome.created;
-    navigate(`/financements/demandes/${created.applicationIds[0] ?? ''}`);
+    navigate(pathTo({ screen: 'application', id: created.applicationIds[0] ?? '' }));
     toast.show(`Demande reconduite pour l’exercice ${outcome.targetYear ?? ''}\u00a0: montant demandé et tranches repris du calendrier prévu — vérifiez-les.`, {
       action: {
         label: 'Annuler',
@@ -247,7 +250,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
           <p className="muted">Demande refusée&nbsp;: aucun versement n’est attendu.</p>
         ) : null}
         {payments === undefined ? (
-          <p role="status">Chargement…</p>
+          <Loading />
         ) : payments.length === 0 ? (
           payable ? (
           <p className="muted">
@@ -313,7 +316,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
             </li>
           ))}
         </ol>
-        {application.status !== 'refused' && application.status !== 'to-prepare' && application.status !== 'filed' ? (
+        {grantedOrLater(application.status) ? (
           <p className="muted">
             Compte-rendu financier attendu&nbsp;:{' '}
             {financialReportDueDates(application, calendar).map((r) => formatDateShort(r.dueDate)).join(', ')}.

@@ -9,8 +9,9 @@ import { fundersSheet, saveSheet } from './funding-export';
 import { useToast } from '../../ui/toast';
 import { FunderDialog } from './funder-dialog';
 import { FundingTabs } from './funding-tabs';
-import { SortableHeader, useSort } from './use-sort';
+import { SortableHeader, useSort } from '../../ui/sortable';
 import { refusalText, useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 type Column = 'name' | 'kind' | 'portal' | 'applications';
 
@@ -55,10 +56,9 @@ export function FundersPage() {
     >
       <FundingTabs />
       {funders === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : funders.length === 0 ? (
-        <div className="empty-state">
-          <h2>Aucun financeur pour l’instant</h2>
+        <EmptyState title="Aucun financeur pour l’instant">
           <p>
             L’annuaire des financeurs — État, collectivités, CAF, fondations — avec leur service instructeur et leur
             portail de dépôt. Chaque demande de subvention s’adresse à l’un d’eux.
@@ -66,7 +66,7 @@ export function FundersPage() {
           <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
             Ajouter un premier financeur
           </button>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <div className="toolbar">

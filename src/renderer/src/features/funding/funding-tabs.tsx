@@ -1,25 +1,13 @@
-import { Link, useLocation } from 'wouter';
+import { TabBar } from '../../ui/tab-bar';
+import { pathTo } from '../../ui/paths';
 
 const TABS = [
-  { path: '/financements', label: 'Demandes' },
-  { path: '/financements/financeurs', label: 'Financeurs' },
-  { path: '/financements/bilan', label: 'Bilan annuel' },
+  { href: pathTo({ screen: 'applications' }), label: 'Demandes' },
+  { href: pathTo({ screen: 'funders' }), label: 'Financeurs' },
+  { href: pathTo({ screen: 'yearly-summary' }), label: 'Bilan annuel' },
 ] as const;
 
-/** The three views of Financements, as links so that each has its address and the back button works. */
+/** The three views of Financements; an application's page and the new-application form stay under « Demandes ». */
 export function FundingTabs() {
-  const [location] = useLocation();
-  const current = (path: string) =>
-    path === '/financements'
-      ? location === path || location.startsWith('/financements/demandes') || location === '/financements/nouvelle'
-      : location.startsWith(path);
-  return (
-    <nav className="subnav" aria-label="Financements">
-      {TABS.map((tab) => (
-        <Link key={tab.path} href={tab.path} className="subnav__link" aria-current={current(tab.path) ? 'page' : undefined}>
-          {tab.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <TabBar label="Financements" tabs={TABS} />;
 }

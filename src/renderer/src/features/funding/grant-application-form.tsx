@@ -23,6 +23,7 @@ import { FunderDialog } from './funder-dialog';
 import { errorAt } from '../../ui/form-errors';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { useToast } from '../../ui/toast';
+import { Loading } from '../../ui/loading-state';
 
 interface FormProps {
   application?: GrantApplicationRecord;
@@ -36,7 +37,7 @@ export function GrantApplicationForm(props: FormProps) {
   const funders = useFunders(db);
   const projects = useProjects(db);
   // A select keeps its default value only if the option exists when the form mounts.
-  if (funders === undefined || projects === undefined) return <p role="status">Chargement…</p>;
+  if (funders === undefined || projects === undefined) return <Loading />;
   return <LoadedForm {...props} funders={funders} projects={projects} />;
 }
 

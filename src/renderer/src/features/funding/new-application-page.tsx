@@ -3,6 +3,7 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { FundingTabs } from './funding-tabs';
 import { GrantApplicationForm } from './grant-application-form';
+import { pathTo } from '../../ui/paths';
 
 export function NewApplicationPage() {
   const [, navigate] = useLocation();
@@ -13,9 +14,9 @@ export function NewApplicationPage() {
       <GrantApplicationForm
         onSaved={(saved) => {
           toast.show('Demande enregistrée.');
-          navigate(`/financements/demandes/${saved.id}`);
+          navigate(pathTo({ screen: 'application', id: saved.id }));
         }}
-        onCancel={() => navigate('/financements')}
+        onCancel={() => navigate(pathTo({ screen: 'applications' }))}
       />
     </Page>
   );

@@ -18,7 +18,9 @@ import { LongTableBody, longTableProps } from '../../ui/long-table-body';
 import { applicationsSheet, saveSheet } from './funding-export';
 import { FundingTabs } from './funding-tabs';
 import { StatusBadge } from './status-badge';
-import { SortableHeader, useSort } from './use-sort';
+import { SortableHeader, useSort } from '../../ui/sortable';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 type Column = 'funder' | 'title' | 'period' | 'status' | 'requested' | 'granted' | 'paid';
 
@@ -96,7 +98,7 @@ export function PipelinePage() {
   const long = longTableProps(sorted.length);
 
   const newAction = (
-    <button type="button" className="button button--primary" onClick={() => navigate('/financements/nouvelle')}>
+    <button type="button" className="button button--primary" onClick={() => navigate(pathTo({ screen: 'new-application' }))}>
       Nouvelle demande
     </button>
   );
@@ -105,10 +107,9 @@ export function PipelinePage() {
     <Page title="Financements" action={newAction}>
       <FundingTabs />
       {data === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : rows.length === 0 ? (
-        <div className="empty-state">
-          <h2>Aucune demande de subvention</h2>
+        <EmptyState title="Aucune demande de subvention">
           <p>
             Suivez ici chaque demande — de la préparation au compte-rendu financier — avec ses montants demandé, accordé,
             conventionné et versé, et ses tranches. Les dates limites et les versements attendus apparaissent dans le
@@ -116,12 +117,12 @@ export function PipelinePage() {
           </p>
           {data.funders.length === 0 ? (
             <p>
-              Commencez par <Link href="/financements/financeurs">l’annuaire des financeurs</Link>, ou créez le financeur
+              Commencez par <Link href={pathTo({ screen: 'funders' })}>l’annuaire des financeurs</Link>, ou créez le financeur
               depuis la demande.
             </p>
           ) : null}
           {newAction}
-        </div>
+        </EmptyState>
       ) : (
         <>
           <div className="pipeline" role="group" aria-label="Filtrer par statut">
@@ -170,7 +171,7 @@ export function PipelinePage() {
                   <tr key={r.app.id} className={r.late ? 'row--late' : undefined} {...props}>
                     <td>{r.funderName}</td>
                     <td>
-                      <Link href={`/financements/demandes/${r.app.id}`}>{r.app.title}</Link>
+                      <Link href={pathTo({ screen: 'application', id: r.app.id })}>{r.app.title}</Link>
                       {needsConvention(r.app) ? <span className="badge badge--warning">Convention à signer</span> : null}
                       {r.late ? <span className="badge badge--late">Tranche en retard</span> : null}
                     </td>

@@ -11,6 +11,8 @@ import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
 import { saveSheet, yearlySummarySheet } from './funding-export';
 import { FundingTabs } from './funding-tabs';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function YearlySummaryPage({ params }: { params: { year?: string } }) {
   const { db } = useCurrentWorkspace();
@@ -44,7 +46,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
       <div className="toolbar">
         <label className="search">
           <span className="search__label">Exercice</span>
-          <select className="field__control" value={startYear} onChange={(e) => navigate(`/financements/bilan/${e.target.value}`)}>
+          <select className="field__control" value={startYear} onChange={(e) => navigate(pathTo({ screen: 'yearly-summary', year: Number(e.target.value) }))}>
             {yearOptions.map((y) => (
               <option key={y} value={y}>{exerciseLabel(exerciseStartingIn(calendar, y))}</option>
             ))}
@@ -62,12 +64,11 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
         montant accordé.
       </p>
       {summary === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : summary.rows.length === 0 ? (
-        <div className="empty-state">
-          <h2>Aucune demande pour {year}</h2>
+        <EmptyState title={`Aucune demande pour ${year}`}>
           <p>Le bilan se remplit à mesure que vous enregistrez des demandes et leurs versements.</p>
-        </div>
+        </EmptyState>
       ) : (
         <>
           {summary.publicationRequired ? (

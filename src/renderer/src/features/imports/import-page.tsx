@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
-import { loadImportReferences, importRows, type ImportResult } from '../../data/spreadsheet-import';
+import { importRows, type ImportResult } from '../../data/spreadsheet-import';
 import { readSpreadsheet, type SheetTable } from '../../data/spreadsheet-reader';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort } from '../../domain/dates';
@@ -24,6 +23,8 @@ import { CheckboxField, SelectField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
+import { EmptyState } from '../../ui/loading-state';
+import { useImportReferences } from '../../data/live-queries';
 
 // Import from a spreadsheet: pick the file, say what it holds, check the columns, look at the preview and
 // the errors, then import — all rows or none, unless the user chooses to skip the rows in error.
@@ -85,7 +86,7 @@ export function ImportPage() {
   const act = useAction();
   const { db } = useCurrentWorkspace();
   const toast = useToast();
-  const refs = useLiveQuery(() => loadImportReferences(db), [db]);
+  const refs = useImportReferences(db);
   const [file, setFile] = useState<{ name: string; table: SheetTable } | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [kind, setKind] = useState<ImportKind>('people');
@@ -175,14 +176,14 @@ export function ImportPage() {
       }
     >
       {file === null ? (
-        <div className="empty-state">
+        <EmptyState>
           <p>
             Reprenez vos listes tenues sous Excel ou LibreOffice : personnes de l’équipe, contrats, financeurs, demandes
             de subvention, partenaires. Les fichiers CSV (séparateur point-virgule, virgule ou tabulation, UTF-8 ou
             Windows-1252) et .xlsx sont acceptés ; les dates au format jj/mm/aaaa et les montants avec une virgule.
           </p>
           <p>Rien n’est enregistré avant que vous ayez vérifié l’aperçu.</p>
-        </div>
+        </EmptyState>
       ) : null}
       {readError ? (
         <p className="import__error" role="alert">

@@ -16,6 +16,8 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/f
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { useSchemaForm } from '../../ui/use-schema-form';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function AgreementForm({ agreement }: { agreement?: AgreementWithParties }) {
   const { db } = useCurrentWorkspace();
@@ -42,18 +44,18 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
       return;
     }
     toast.show(result.merged?.message ?? (agreement ? 'Convention enregistrée.' : 'Convention créée.'));
-    navigate(`/partenaires/conventions/${result.value.id}`);
+    navigate(pathTo({ screen: 'agreement', id: result.value.id }));
   };
 
-  if (partners === undefined) return <p role="status">Chargement…</p>;
+  if (partners === undefined) return <Loading />;
   if (partners.length === 0) {
     return (
-      <div className="empty-state">
+      <EmptyState>
         <p>Une convention se signe avec au moins un partenaire : ajoutez-le d’abord à l’annuaire.</p>
-        <Link href="/partenaires/nouveau" className="button button--primary">
+        <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
           Nouveau partenaire
         </Link>
-      </div>
+      </EmptyState>
     );
   }
 
@@ -131,7 +133,7 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
         <button
           type="button"
           className="button"
-          onClick={() => navigate(agreement ? `/partenaires/conventions/${agreement.id}` : '/partenaires/conventions')}
+          onClick={() => navigate(agreement ? pathTo({ screen: 'agreement', id: agreement.id }) : pathTo({ screen: 'agreements' }))}
         >
           Annuler
         </button>

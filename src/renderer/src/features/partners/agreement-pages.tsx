@@ -25,11 +25,13 @@ import { AgreementForm } from './agreement-form';
 import { AttachmentsPanel } from './attachments-panel';
 import { PartnerDeadlinesList } from './partner-deadlines-list';
 import { PartnersTabs } from './partners-tabs';
-import { useRememberedState } from './session-state';
-import { SortableTable, type Column } from './sortable-table';
+import { useRememberedState } from '../../ui/remembered-state';
+import { SortableTable, type Column } from '../../ui/sortable-table';
 import { agreementsSheet, saveSheet } from './partners-export';
 import { ExportMenu } from '../../ui/export-menu';
 import { refusalText, useAction } from '../../ui/use-action';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 const PHASE_FILTERS: { value: '' | AgreementPhase; label: string }[] = [
   { value: '', label: 'Toutes' },
@@ -70,7 +72,7 @@ export function AgreementsPage() {
   const shown = rows.filter((r) => phase === '' || r.phase === phase);
 
   const columns: Column<Row>[] = [
-    { key: 'title', label: 'Intitulé', sortValue: (r) => r.title, render: (r) => <Link href={`/partenaires/conventions/${r.id}`}>{r.title}</Link> },
+    { key: 'title', label: 'Intitulé', sortValue: (r) => r.title, render: (r) => <Link href={pathTo({ screen: 'agreement', id: r.id })}>{r.title}</Link> },
     { key: 'partners', label: 'Partenaires', sortValue: (r) => r.partnerNames, render: (r) => r.partnerNames },
     { key: 'kind', label: 'Type', sortValue: (r) => agreementKindLabel(r.kind), render: (r) => agreementKindLabel(r.kind) },
     { key: 'start', label: 'Début', sortValue: (r) => r.startDate, render: (r) => formatDateShort(r.startDate) },
@@ -83,25 +85,25 @@ export function AgreementsPage() {
     <Page
       title="Conventions"
       action={
-        <Link href="/partenaires/conventions/nouvelle" className="button button--primary">
+        <Link href={pathTo({ screen: 'new-agreement' })} className="button button--primary">
           Nouvelle convention
         </Link>
       }
     >
       <PartnersTabs />
       {agreements === undefined || partners === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : agreements.length === 0 ? (
-        <div className="empty-state">
+        <EmptyState>
           <p>
             Les conventions signées avec les partenaires — partenariat, prêt de locaux ou de personnel, CPO, charte — avec
             leurs dates, leur préavis et les exemplaires signés. Passerelle calcule la date limite pour les dénoncer ou les
             renégocier.
           </p>
-          <Link href="/partenaires/conventions/nouvelle" className="button button--primary">
+          <Link href={pathTo({ screen: 'new-agreement' })} className="button button--primary">
             Enregistrer une première convention
           </Link>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <PartnerDeadlinesList />
@@ -136,7 +138,7 @@ export function EditAgreementPage({ params }: { params: { id: string } }) {
     <Page title={agreement ? `Modifier — ${agreement.title}` : 'Modifier la convention'}>
       <PartnersTabs />
       {agreement === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : agreement === null ? (
         <AgreementNotFound />
       ) : (
@@ -149,7 +151,7 @@ export function EditAgreementPage({ params }: { params: { id: string } }) {
 function AgreementNotFound() {
   return (
     <p role="alert">
-      Cette convention est introuvable ou dans la corbeille. <Link href="/partenaires/conventions">Retour aux conventions</Link>
+      Cette convention est introuvable ou dans la corbeille. <Link href={pathTo({ screen: 'agreements' })}>Retour aux conventions</Link>
     </p>
   );
 }
@@ -164,7 +166,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
   const [confirming, setConfirming] = useState(false);
   const today = todayIso();
 
-  if (agreement === undefined) return <Page title="Convention"><p role="status">Chargement…</p></Page>;
+  if (agreement === undefined) return <Page title="Convention"><Loading /></Page>;
   if (agreement === null) return <Page title="Convention"><AgreementNotFound /></Page>;
   const parties = (partners ?? []).filter((p) => agreement.partnerIds.includes(p.id));
   const year = Number(today.slice(0, 4));
@@ -193,7 +195,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
     <Page
       title={agreement.title}
       action={
-        <Link href={`/partenaires/conventions/${agreement.id}/modifier`} className="button button--primary">
+        <Link href={pathTo({ screen: 'edit-agreement', id: agreement.id })} className="button button--primary">
           Modifier
         </Link>
       }
@@ -212,7 +214,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
             {parties.map((p, i) => (
               <span key={p.id}>
                 {i > 0 ? ', ' : ''}
-                <Link href={`/partenaires/${p.id}`}>{p.name}</Link>
+                <Link href={pathTo({ screen: 'partner', id: p.id })}>{p.name}</Link>
               </span>
             ))}
           </dd>
@@ -267,7 +269,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
             toast.show(refusalText(binned.errors), { tone: 'error' });
             return;
           }
-          navigate('/partenaires/conventions');
+          navigate(pathTo({ screen: 'agreements' }));
           toast.show('Convention mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreAgreement(db, agreement.id) } });
         })}
       />

@@ -20,6 +20,7 @@ import { AttachmentsPanel } from './attachments-panel';
 import { PartnersTabs } from './partners-tabs';
 import { refusalText, useAction } from '../../ui/use-action';
 import { useSchemaForm } from '../../ui/use-schema-form';
+import { EmptyState, Loading } from '../../ui/loading-state';
 
 /** The association's pièces justificatives, each with its validity and its scan. */
 export function DocumentsPage() {
@@ -46,15 +47,15 @@ export function DocumentsPage() {
       </p>
       {adding ? <DocumentForm onDone={() => setAdding(false)} /> : null}
       {documents === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : documents.length === 0 ? (
         adding ? null : (
-          <div className="empty-state">
+          <EmptyState>
             <p>Aucune pièce pour l’instant.</p>
             <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
               Ajouter une première pièce
             </button>
-          </div>
+          </EmptyState>
         )
       ) : (
         <ul className="document-list">

@@ -3,6 +3,8 @@ import { usePartnerDeadlineData } from '../../data/partner-deadlines-data';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { partnerDeadlines } from '../../domain/deadlines/partner-deadlines';
+import { Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 /**
  * The partner section's own échéances until the shared dashboard shows them: overdue first, then the
@@ -12,9 +14,9 @@ export function PartnerDeadlinesList({ agreementId, heading = 'Échéances' }: {
   const { db } = useCurrentWorkspace();
   const data = usePartnerDeadlineData(db);
   const today = todayIso();
-  if (data === undefined) return <p role="status">Chargement…</p>;
+  if (data === undefined) return <Loading />;
   const all = partnerDeadlines(data, today);
-  const deadlines = agreementId === undefined ? all : all.filter((d) => d.link.endsWith(`/${agreementId}`));
+  const deadlines = agreementId === undefined ? all : all.filter((d) => d.target.screen === 'agreement' && d.target.id === agreementId);
   const headingId = `deadlines-${agreementId ?? 'all'}`;
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -36,7 +38,7 @@ export function PartnerDeadlinesList({ agreementId, heading = 'Échéances' }: {
                   {overdue ? <span className="badge badge--danger">En retard</span> : null}
                 </span>
                 <span className="deadline__body">
-                  {agreementId === undefined ? <Link href={deadline.link}>{deadline.title}</Link> : <span>{deadline.title}</span>}
+                  {agreementId === undefined ? <Link href={pathTo(deadline.target)}>{deadline.title}</Link> : <span>{deadline.title}</span>}
                   {deadline.detail ? <span className="deadline__detail">{deadline.detail}</span> : null}
                 </span>
               </li>

@@ -15,6 +15,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/f
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { useSchemaForm } from '../../ui/use-schema-form';
+import { pathTo } from '../../ui/paths';
 
 export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
   const { db } = useCurrentWorkspace();
@@ -40,7 +41,7 @@ export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
       return;
     }
     toast.show(result.merged?.message ?? (partner ? 'Partenaire enregistré.' : `${result.value.name} ajouté à l’annuaire.`));
-    navigate(`/partenaires/${result.value.id}`);
+    navigate(pathTo({ screen: 'partner', id: result.value.id }));
   };
 
   return (
@@ -92,7 +93,7 @@ export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Enregistrer
         </button>
-        <button type="button" className="button" onClick={() => navigate(partner ? `/partenaires/${partner.id}` : '/partenaires')}>
+        <button type="button" className="button" onClick={() => navigate(partner ? pathTo({ screen: 'partner', id: partner.id }) : pathTo({ screen: 'partners' }))}>
           Annuler
         </button>
       </div>

@@ -22,6 +22,8 @@ import { PartnerForm } from './partner-form';
 import { PartnersTabs } from './partners-tabs';
 import { refusalText, useAction } from '../../ui/use-action';
 import { useSchemaForm } from '../../ui/use-schema-form';
+import { Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function NewPartnerPage() {
   return (
@@ -38,7 +40,7 @@ export function EditPartnerPage({ params }: { params: { id: string } }) {
   return (
     <Page title={partner ? `Modifier — ${partner.name}` : 'Modifier le partenaire'}>
       <PartnersTabs />
-      {partner === undefined ? <p role="status">Chargement…</p> : partner === null ? <NotFound /> : <PartnerForm key={partner.id} partner={partner} />}
+      {partner === undefined ? <Loading /> : partner === null ? <NotFound /> : <PartnerForm key={partner.id} partner={partner} />}
     </Page>
   );
 }
@@ -46,7 +48,7 @@ export function EditPartnerPage({ params }: { params: { id: string } }) {
 function NotFound() {
   return (
     <p role="alert">
-      Ce partenaire est introuvable ou dans la corbeille. <Link href="/partenaires">Retour à l’annuaire</Link>
+      Ce partenaire est introuvable ou dans la corbeille. <Link href={pathTo({ screen: 'partners' })}>Retour à l’annuaire</Link>
     </p>
   );
 }
@@ -60,7 +62,7 @@ export function PartnerPage({ params }: { params: { id: string } }) {
   const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<string>();
 
-  if (partner === undefined) return <Page title="Partenaire"><p role="status">Chargement…</p></Page>;
+  if (partner === undefined) return <Page title="Partenaire"><Loading /></Page>;
   if (partner === null) return <Page title="Partenaire"><NotFound /></Page>;
   const linked = (agreements ?? []).filter((a) => a.partnerIds.includes(partner.id));
 
@@ -71,7 +73,7 @@ export function PartnerPage({ params }: { params: { id: string } }) {
       setRefusal(Object.values(result.errors)[0]);
       return;
     }
-    navigate('/partenaires');
+    navigate(pathTo({ screen: 'partners' }));
     toast.show(`${partner.name} mis à la corbeille.`, { action: { label: 'Annuler', run: () => restorePartner(db, partner.id) } });
   };
 
@@ -80,7 +82,7 @@ export function PartnerPage({ params }: { params: { id: string } }) {
     <Page
       title={partner.name}
       action={
-        <Link href={`/partenaires/${partner.id}/modifier`} className="button button--primary">
+        <Link href={pathTo({ screen: 'edit-partner', id: partner.id })} className="button button--primary">
           Modifier
         </Link>
       }
@@ -112,16 +114,16 @@ export function PartnerPage({ params }: { params: { id: string } }) {
       <section className="card" aria-labelledby="partner-agreements">
         <h2 id="partner-agreements">Conventions</h2>
         {agreements === undefined ? (
-          <p role="status">Chargement…</p>
+          <Loading />
         ) : linked.length === 0 ? (
           <p>
-            Aucune convention avec ce partenaire. <Link href="/partenaires/conventions/nouvelle">Créer une convention</Link>
+            Aucune convention avec ce partenaire. <Link href={pathTo({ screen: 'new-agreement' })}>Créer une convention</Link>
           </p>
         ) : (
           <ul className="link-list">
             {linked.map((a) => (
               <li key={a.id}>
-                <Link href={`/partenaires/conventions/${a.id}`}>{a.title}</Link>{' '}
+                <Link href={pathTo({ screen: 'agreement', id: a.id })}>{a.title}</Link>{' '}
                 <span className="muted">
                   — {agreementStatusLabel(a.status)}, depuis le {formatDateShort(a.startDate)}
                 </span>
@@ -187,7 +189,7 @@ function ContactsSection({ partnerId }: { partnerId: string }) {
     <section className="card" aria-labelledby="partner-contacts">
       <h2 id="partner-contacts">Contacts</h2>
       {contacts === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : contacts.length === 0 ? (
         <p>Aucun contact pour l’instant.</p>
       ) : (

@@ -13,11 +13,13 @@ import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
 import { partnersSheet, saveSheet } from './partners-export';
 import { PartnersTabs } from './partners-tabs';
-import { useRememberedState } from './session-state';
-import { SortableTable, type Column } from './sortable-table';
+import { useRememberedState } from '../../ui/remembered-state';
+import { SortableTable, type Column } from '../../ui/sortable-table';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 const COLUMNS: Column<PartnerRecord>[] = [
-  { key: 'name', label: 'Nom', sortValue: (p) => p.name, render: (p) => <Link href={`/partenaires/${p.id}`}>{p.name}</Link> },
+  { key: 'name', label: 'Nom', sortValue: (p) => p.name, render: (p) => <Link href={pathTo({ screen: 'partner', id: p.id })}>{p.name}</Link> },
   { key: 'kind', label: 'Type', sortValue: (p) => describePartnerKind(p), render: (p) => describePartnerKind(p) },
   { key: 'city', label: 'Commune', sortValue: (p) => p.city ?? '', render: (p) => p.city ?? '' },
   {
@@ -58,25 +60,25 @@ export function PartnersDirectoryPage() {
     <Page
       title="Partenaires"
       action={
-        <Link href="/partenaires/nouveau" className="button button--primary">
+        <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
           Nouveau partenaire
         </Link>
       }
     >
       <PartnersTabs />
       {partners === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : partners.length === 0 ? (
-        <div className="empty-state">
+        <EmptyState>
           <p>
             L’annuaire rassemble le réseau de l’association : autres associations, mairie, délégué du préfet, bailleur,
             centre social, établissements scolaires, entreprises et fondations — avec leurs contacts et les conventions
             signées avec eux.
           </p>
-          <Link href="/partenaires/nouveau" className="button button--primary">
+          <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
             Ajouter un premier partenaire
           </Link>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <div className="filters" role="search" aria-label="Filtrer les partenaires">

@@ -3,20 +3,21 @@ import { AgreementPage, AgreementsPage, EditAgreementPage, NewAgreementPage } fr
 import { DocumentsPage } from './documents-page';
 import { EditPartnerPage, NewPartnerPage, PartnerPage } from './partner-pages';
 import { PartnersDirectoryPage } from './partners-directory-page';
+import { ROUTES } from '../../ui/paths';
 
 /** Every page of the Partenaires section; fixed paths before the ones that take an id. */
 export function PartnersRoutes() {
   return (
     <Switch>
-      <Route path="/partenaires" component={PartnersDirectoryPage} />
-      <Route path="/partenaires/nouveau" component={NewPartnerPage} />
-      <Route path="/partenaires/conventions" component={AgreementsPage} />
-      <Route path="/partenaires/conventions/nouvelle" component={NewAgreementPage} />
-      <Route path="/partenaires/conventions/:id/modifier" component={EditAgreementPage} />
-      <Route path="/partenaires/conventions/:id" component={AgreementPage} />
-      <Route path="/partenaires/documents" component={DocumentsPage} />
-      <Route path="/partenaires/:id/modifier" component={EditPartnerPage} />
-      <Route path="/partenaires/:id" component={PartnerPage} />
+      <Route path={ROUTES.partners.pattern} component={PartnersDirectoryPage} />
+      <Route path={ROUTES['new-partner'].pattern} component={NewPartnerPage} />
+      <Route path={ROUTES.agreements.pattern} component={AgreementsPage} />
+      <Route path={ROUTES['new-agreement'].pattern} component={NewAgreementPage} />
+      <Route path={ROUTES['edit-agreement'].pattern} component={EditAgreementPage} />
+      <Route path={ROUTES.agreement.pattern} component={AgreementPage} />
+      <Route path={ROUTES.documents.pattern} component={DocumentsPage} />
+      <Route path={ROUTES['edit-partner'].pattern} component={EditPartnerPage} />
+      <Route path={ROUTES.partner.pattern} component={PartnerPage} />
     </Switch>
   );
 }

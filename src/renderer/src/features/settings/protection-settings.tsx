@@ -1,9 +1,7 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   changePassphraseAndRewrap,
   espacePassphraseOpens,
-  getLockDelayMinutes,
   protectAndEncrypt,
   removeProtectionAndDecrypt,
   setLockDelayMinutes,
@@ -24,6 +22,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
+import { useLockDelayMinutes } from '../../data/live-queries';
 
 type Errors = Record<string, string>;
 
@@ -176,7 +175,7 @@ function LockDelayForm() {
   const registry = useRegistry();
   const { record } = useCurrentWorkspace();
   const toast = useToast();
-  const saved = useLiveQuery(() => getLockDelayMinutes(registry, record.id), [registry, record.id]);
+  const saved = useLockDelayMinutes(registry, record.id);
   const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
   const input = useRef<HTMLInputElement>(null);

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
 import { createBackup, recordBackupMade } from '../../data/backup';
-import { espaceIsProtectedById, espacePassphraseOpens } from '../../data/espace-lock';
+import { espacePassphraseOpens } from '../../data/espace-lock';
 import { useEspaceSession } from '../../data/espace-session';
 import { WorkspaceDb } from '../../data/workspace-db';
 import {
@@ -22,6 +23,9 @@ import { useToast } from '../../ui/toast';
 import { ProtectionSettings } from './protection-settings';
 import { YearlyFiguresSettings } from './yearly-figures-settings';
 import { useAction } from '../../ui/use-action';
+import { Loading } from '../../ui/loading-state';
+import { useOtherEspaceProtected } from '../../data/live-queries';
+import { useAppInfo } from '../../platform/host-queries';
 
 // Loaded when Réglages opens: most associations never sync, and the section must not weigh on start-up.
 const SyncSettingsSection = lazy(() => import('./sync-settings').then((m) => ({ default: m.SyncSettingsSection })));
@@ -30,7 +34,7 @@ export function SettingsPage() {
   const workspaces = useWorkspaces();
   const deleted = useDeletedWorkspaces();
   const { record: current } = useCurrentWorkspace();
-  const appInfo = useLiveQuery(() => currentPlatform().appInfo(), []);
+  const appInfo = useAppInfo();
 
   return (
     <Page title="Réglages">
@@ -40,7 +44,7 @@ export function SettingsPage() {
           Chaque association a son espace : ses données ne sont visibles que depuis cet espace.
         </p>
         {workspaces === undefined ? (
-          <p role="status">Chargement…</p>
+          <Loading />
         ) : (
           <ul className="workspace-list">
             {workspaces.map((w) => (
@@ -96,10 +100,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
   const session = useEspaceSession();
   // Another espace that is protected cannot be backed up from here: its passphrase is not known (only the
   // open espace's is, while it is unlocked), and its backup must be encrypted.
-  const otherProtected = useLiveQuery(
-    async () => !isCurrent && (await espaceIsProtectedById(registry, workspace.id)),
-    [registry, workspace.id, isCurrent],
-  );
+  const otherProtected = useOtherEspaceProtected(registry, workspace.id, isCurrent);
   const passphrase = isCurrent ? session.passphrase : undefined;
   // Renaming or deleting another protected espace asks its passphrase: from here its data is not open.
   const [otherPassphrase, setOtherPassphrase] = useState('');

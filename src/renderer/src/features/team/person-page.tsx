@@ -7,7 +7,7 @@ import { formatCents } from '../../domain/money';
 import { contractKindLabel, isEmployment } from '../../domain/team/contract';
 import { PERSON_ROLES, personName, type PersonRecord } from '../../domain/team/person';
 import { trialRulesFor } from '../../domain/team/trial-period';
-import { contractYear, formatEtpt, type TeamData } from '../../domain/team/team-year';
+import { formatEtpt, personYear, type TeamData } from '../../domain/team/team-year';
 import { exerciseLabel } from '../../domain/exercise';
 import { useAssociationProfile } from '../../data/association-repository';
 import { useDeadlineStates } from '../../data/deadline-state-repository';
@@ -21,6 +21,8 @@ import { ContractCard } from './contract-card';
 import { ContractForm } from './contract-form';
 import { PersonForm } from './person-form';
 import { YearSelect, useTeamYear } from './year-select';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 export function PersonPage() {
   const { personId = '' } = useParams<{ personId: string }>();
@@ -32,7 +34,7 @@ export function PersonPage() {
   if (person === undefined || team === undefined || profile === undefined) {
     return (
       <Page title="Équipe">
-        <p role="status">Chargement…</p>
+        <Loading />
       </Page>
     );
   }
@@ -40,7 +42,7 @@ export function PersonPage() {
     return (
       <Page title="Personne introuvable">
         <p>Cette personne n’existe pas ou a été mise à la corbeille.</p>
-        <Link href="/equipe">Revenir à l’équipe</Link>
+        <Link href={pathTo({ screen: 'team' })}>Revenir à l’équipe</Link>
       </Page>
     );
   }
@@ -82,7 +84,7 @@ function PersonView({
   return (
     <Page title={personName(person)} action={action}>
       <p className="breadcrumb">
-        <Link href="/equipe">Équipe</Link> › {personName(person)}
+        <Link href={pathTo({ screen: 'team' })}>Équipe</Link> › {personName(person)}
       </p>
       {adding ? (
         <ContractForm
@@ -100,14 +102,14 @@ function PersonView({
       <section aria-labelledby="contracts-title">
         <h2 id="contracts-title">Contrats et avenants</h2>
         {contracts.length === 0 ? (
-          <div className="card empty-state">
+          <EmptyState card>
             <p>Aucun contrat pour l’instant. Ajoutez le premier : ses dates, sa durée et son salaire donnent les ETPT, le coût et les échéances.</p>
             {adding ? null : (
               <button type="button" className="button" onClick={() => setAdding(true)}>
                 Ajouter un contrat
               </button>
             )}
-          </div>
+          </EmptyState>
         ) : (
           <ol className="timeline">
             {contracts.map((contract) => (
@@ -137,14 +139,13 @@ function PersonDeadlines({
   const today = todayIso();
   const { db } = useCurrentWorkspace();
   const states = useDeadlineStates(db);
-  const link = `/equipe/${person.id}`;
   const deadlines = useMemo(() => {
     // The dashboard's own engine and states: what it lists for this person, this page lists too — an
     // obligation however late, never a passed milestone, nothing done or dismissed.
-    const mine = staffDeadlines(team, today, { trialRules, alsaceMoselle }).filter((d) => d.link === link);
+    const mine = staffDeadlines(team, today, { trialRules, alsaceMoselle }).filter((d) => d.target.screen === 'person' && d.target.id === person.id);
     const board = classifyDeadlines(mine, new Map((states ?? []).map((s) => [s.key, s])), today);
     return [...board.overdue, ...board.thisWeek, ...board.next30, ...board.next90, ...board.later, ...board.snoozed];
-  }, [team, today, trialRules, alsaceMoselle, link, states]);
+  }, [team, today, trialRules, alsaceMoselle, person.id, states]);
   return (
     <section className="card" aria-labelledby="deadlines-title">
       <h2 id="deadlines-title">Échéances</h2>
@@ -171,12 +172,7 @@ function PersonDeadlines({
 function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) {
   const [exercise, setYear] = useTeamYear();
   const year = exerciseLabel(exercise);
-  const rows = team.contracts
-    .filter((c) => c.personId === person.id)
-    .map((c) => contractYear(c, team.amendments, team.aidedPosts.find((p) => p.contractId === c.id), exercise, team))
-    .filter((r) => r.days > 0)
-    .sort((a, b) => a.contract.startDate.localeCompare(b.contract.startDate));
-  const total = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
+  const { rows, totals } = personYear(person.id, team, exercise);
   return (
     <section className="card" aria-labelledby="person-year-title">
       <div className="card__header">
@@ -217,13 +213,13 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
             <tfoot>
               <tr>
                 <th scope="row">Total</th>
-                <td>{total((r) => r.days)}</td>
-                <td>{formatEtpt(total((r) => r.etpt))}</td>
-                <td>{formatCents(total((r) => r.grossCents))}</td>
-                <td>{formatCents(total((r) => r.employerCostCents))}</td>
-                <td>{formatCents(total((r) => r.aidExpectedCents))}</td>
-                <td>{formatCents(total((r) => r.aidReceivedCents))}</td>
-                <td>{formatCents(total((r) => r.employerCostCents - r.aidExpectedCents))}</td>
+                <td>{totals.days}</td>
+                <td>{formatEtpt(totals.etpt)}</td>
+                <td>{formatCents(totals.grossCents)}</td>
+                <td>{formatCents(totals.employerCostCents)}</td>
+                <td>{formatCents(totals.aidExpectedCents)}</td>
+                <td>{formatCents(totals.aidReceivedCents)}</td>
+                <td>{formatCents(totals.employerCostCents - totals.aidExpectedCents)}</td>
               </tr>
             </tfoot>
           ) : null}
@@ -292,7 +288,7 @@ function PersonDetails({ person }: { person: PersonRecord }) {
               toast.show(refusalText(binned.errors), { tone: 'error' });
               return;
             }
-            navigate('/equipe');
+            navigate(pathTo({ screen: 'team' }));
             toast.show(`${personName(person)} a été mis·e à la corbeille.`, {
               action: { label: 'Annuler', run: () => restoreFromBin(db, 'people', person.id) },
             });

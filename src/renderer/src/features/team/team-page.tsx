@@ -14,11 +14,14 @@ import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { LongTableBody, longTableProps } from '../../ui/long-table-body';
+import { useRememberedState } from '../../ui/remembered-state';
+import { nextSort, SortableHeader, type SortState } from '../../ui/sortable';
 import { PersonForm } from './person-form';
-import { useRememberedState } from './remembered-state';
 import { saveTeamExport } from './team-export';
 import { DEFAULT_FILTERS, filterRows, teamRows, type TeamFilters } from './team-list';
 import { YearSelect, useTeamYear } from './year-select';
+import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'Toutes les personnes' },
@@ -54,10 +57,9 @@ export function TeamPage() {
     <Page title="Équipe" action={action}>
       <NewPersonDialog open={adding} onOpenChange={setAdding} />
       {team === undefined || summary === undefined ? (
-        <p role="status">Chargement…</p>
+        <Loading />
       ) : team.people.length === 0 ? (
-        <div className="card empty-state">
-          <h2>Votre équipe, ses contrats et ses postes aidés</h2>
+        <EmptyState title="Votre équipe, ses contrats et ses postes aidés" card>
           <p>
             Enregistrez chaque salarié·e et chaque volontaire une fois, puis leurs contrats et avenants : Passerelle calcule
             l’effectif, les ETPT et le coût de l’équipe pour les dossiers de subvention, et rappelle les échéances (fin de
@@ -66,7 +68,7 @@ export function TeamPage() {
           <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
             Ajouter la première personne
           </button>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <YearSummary summary={summary} onYearChange={setYear} />
@@ -169,26 +171,20 @@ function TeamTable({
   onSort: (filters: TeamFilters) => void;
 }) {
   const long = longTableProps(rows.length);
+  // The order is one of the remembered filters (filterRows sorts), so the header only reads and sets it.
+  const sort: SortState<TeamFilters['sort']> = { key: filters.sort, direction: filters.descending ? 'descending' : 'ascending' };
+  const toggle = (key: TeamFilters['sort']) => {
+    const next = nextSort(sort, key);
+    onSort({ ...filters, sort: next.key, descending: next.direction === 'descending' });
+  };
   return (
     <table className="table" {...long.table}>
       <caption className="visually-hidden">L’équipe, une ligne par personne avec son contrat actuel</caption>
       <thead>
         <tr {...long.headerRow}>
-          {COLUMNS.map((column) => {
-            const active = filters.sort === column.sort;
-            return (
-              <th key={column.sort} scope="col" aria-sort={active ? (filters.descending ? 'descending' : 'ascending') : 'none'}>
-                <button
-                  type="button"
-                  className="table__sort"
-                  onClick={() => onSort({ ...filters, sort: column.sort, descending: active ? !filters.descending : false })}
-                >
-                  {column.label}
-                  <span aria-hidden="true">{active ? (filters.descending ? ' ▼' : ' ▲') : ''}</span>
-                </button>
-              </th>
-            );
-          })}
+          {COLUMNS.map((column) => (
+            <SortableHeader key={column.sort} label={column.label} column={column.sort} sort={sort} onSort={toggle} />
+          ))}
           <th scope="col">Situation</th>
         </tr>
       </thead>
@@ -200,7 +196,7 @@ function TeamTable({
           return (
             <tr key={row.person.id} {...props}>
               <th scope="row">
-                <Link href={`/equipe/${row.person.id}`}>{`${row.person.lastName} ${row.person.firstName}`}</Link>
+                <Link href={pathTo({ screen: 'person', id: row.person.id })}>{`${row.person.lastName} ${row.person.firstName}`}</Link>
                 {row.person.role === 'volunteer' ? <span className="badge">Volontaire</span> : null}
               </th>
               <td>{row.current?.jobTitle ?? row.person.jobTitle ?? '—'}</td>
@@ -237,7 +233,7 @@ function NewPersonDialog({ open, onOpenChange }: { open: boolean; onOpenChange: 
             onSaved={(person) => {
               onOpenChange(false);
               toast.show(`${personName(person)} a été ajouté·e à l’équipe.`);
-              navigate(`/equipe/${person.id}`);
+              navigate(pathTo({ screen: 'person', id: person.id }));
             }}
           />
         </Dialog.Content>

@@ -9,7 +9,7 @@ import {
   type ExerciseCalendar,
 } from '../../domain/exercise';
 import { SelectField } from '../../ui/field';
-import { useRememberedState } from './remembered-state';
+import { useRememberedState } from '../../ui/remembered-state';
 
 /**
  * The exercise the Équipe figures are shown for, shared by the list and the people's pages: the current one

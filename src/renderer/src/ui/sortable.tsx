@@ -28,9 +28,13 @@ export function useSort<Row, K extends string>(
       return order * factor;
     });
   }, [rows, sort, valueOf]);
-  const toggle = (key: K) =>
-    setSort((s) => ({ key, direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending' }));
+  const toggle = (key: K) => setSort((s) => nextSort(s, key));
   return { sorted, sort, toggle };
+}
+
+/** A click on a column: the same column again reverses the order, another one starts ascending. */
+export function nextSort<K extends string>(current: SortState<K>, key: K): SortState<K> {
+  return { key, direction: current.key === key && current.direction === 'ascending' ? 'descending' : 'ascending' };
 }
 
 export function SortableHeader<K extends string>({
