@@ -18,7 +18,7 @@ export function cashDeadlines(forecast: CashForecast): Deadline[] {
       rule: 'cash-negative',
       title,
       dueDate: month.end,
-      link: '/tresorerie',
+      target: { screen: 'treasury' },
       sourceLabel: 'Trésorerie',
       detail: `Solde prévu fin ${cashMonthLabel(month.month)}\u00a0: ${formatCents(month.closingCents)}`,
       kind: 'milestone',

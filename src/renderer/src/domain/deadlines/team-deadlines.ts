@@ -107,7 +107,7 @@ function returnVisitDeadline(absence: AbsenceRecord, person: PersonRecord, contr
     rule,
     title: `Examen de reprise — ${personName(person)}`,
     dueDate: due,
-    link: `/equipe/${person.id}`,
+    target: { screen: 'person', id: person.id },
     sourceLabel: SOURCE_LABEL,
     detail: `${absenceKindLabel(absence.kind)} du ${formatDateShort(absence.startDate)} au ${formatDateShort(absence.endDate)} : reprise le ${formatDateShort(resumes)}, examen dans les ${RETURN_VISIT_WITHIN_DAYS} jours (R4624-31)`,
   };

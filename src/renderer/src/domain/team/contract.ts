@@ -82,7 +82,7 @@ export const contractSchema = withCrossFieldRules(
         'doit suivre la fin de la première période d’essai.',
       );
     }
-    if (CONTRACT_KIND_RULES[c.kind].motifRequired && c.cddReason === undefined) {
+    if (c.kind !== undefined && CONTRACT_KIND_RULES[c.kind].motifRequired && c.cddReason === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['cddReason'],

@@ -1,6 +1,4 @@
 import { lazy, Suspense, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
 import { createBackup, recordBackupMade } from '../../data/backup';
