@@ -178,7 +178,7 @@ async function* chunksOf(table: Table): AsyncGenerator<unknown[]> {
   try {
     while (pending) {
       const rows: unknown[] = await pending;
-      pending = rows.length === ROWS_PER_CHUNK ? read(Dexie.getByKeyPath(rows[rows.length - 1], keyPath) as IndexableType) : null;
+      pending = rows.length === ROWS_PER_CHUNK ? read(Dexie.getByKeyPath(rows[rows.length - 1] as object, keyPath) as IndexableType) : null;
       if (rows.length > 0) yield rows;
     }
   } finally {
