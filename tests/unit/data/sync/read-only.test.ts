@@ -30,7 +30,7 @@ afterAll(async () => {
 const setup = () =>
   setupCouchDb({ server: server.url, admin: 'admin', adminPassword: 'secret', database: DB, coordinators: ['awa'], readers: ['reseau'], passwords: { awa: 'pw-awa', reseau: 'pw-reseau' } });
 
-describe('scripts/couchdb-setup.mjs', () => {
+describe('scripts/couchdb-setup.mjs', { timeout: 30_000 }, () => {
   it('creates the database, a coordinator and a reader, and running it again changes nothing', async () => {
     const first = await setup();
     expect(first.done).toEqual(
