@@ -10,6 +10,9 @@ import {
   type AutoBackupFile,
   type BackupFolderInfo,
   type BackupFolderResult,
+  type BackupFolderRequest,
+  type AutoBackupWriteRequest,
+  type AutoBackupDeleteRequest,
 } from '../preload/api';
 
 // Automatic backups go to a folder the user picks in a dialog, one per espace (chosen in that espace's
@@ -38,7 +41,7 @@ async function readSettings(): Promise<Settings> {
 export const backupFolderRequestSchema = z.object(
   { workspaceId: z.string().regex(/^[0-9a-f-]{36}$/, { error: 'L’espace est mal désigné.' }) },
   { error: 'La demande doit désigner un espace.' },
-);
+) satisfies z.ZodType<BackupFolderRequest>;
 
 export async function readBackupFolder(workspaceId: string): Promise<string | null> {
   const settings = await readSettings();
@@ -91,12 +94,12 @@ export const writeAutoBackupRequestSchema = z.object(
       .refine((data) => data.byteLength <= IPC_LIMITS.maxFileBytes, { error: 'La sauvegarde est trop volumineuse.' }),
   },
   { error: 'La demande de sauvegarde est invalide.' },
-);
+) satisfies z.ZodType<AutoBackupWriteRequest>;
 
 export const deleteAutoBackupsRequestSchema = z.object(
   { names: z.array(autoBackupNameSchema, { error: 'Les noms doivent être une liste.' }).max(10_000) },
   { error: 'La demande de suppression est invalide.' },
-);
+) satisfies z.ZodType<AutoBackupDeleteRequest>;
 
 async function requireFolder(fileName: string): Promise<string> {
   const workspaceId = AUTO_BACKUP_NAME.exec(fileName)?.[1] ?? '';

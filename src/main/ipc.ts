@@ -18,6 +18,10 @@ import {
   type AppInfo,
   type OpenFileResult,
   type SaveFileResult,
+  type SaveFileRequest,
+  type OpenFileRequest,
+  type NotificationRequest,
+  type OpenDocumentRequest,
 } from '../preload/api';
 import {
   backupFolderInfo,
@@ -91,12 +95,12 @@ const filtersSchema = z
 export const saveFileRequestSchema = z.object(
   { suggestedName: fileNameSchema, data: fileDataSchema, filters: filtersSchema },
   { error: 'La demande d’enregistrement est invalide.' },
-);
+) satisfies z.ZodType<SaveFileRequest>;
 
 export const openFileRequestSchema = z.object(
   { filters: filtersSchema },
   { error: 'La demande d’ouverture est invalide.' },
-);
+) satisfies z.ZodType<OpenFileRequest>;
 
 export const notificationRequestSchema = z.object(
   {
@@ -109,7 +113,7 @@ export const notificationRequestSchema = z.object(
       .max(IPC_LIMITS.maxNotificationBody, { error: 'Le texte de la notification est trop long.' }),
   },
   { error: 'La demande de notification est invalide.' },
-);
+) satisfies z.ZodType<NotificationRequest>;
 
 const MAX_OPEN_DOCUMENT_MEGABYTES = Math.round(IPC_LIMITS.maxOpenDocumentBytes / (1024 * 1024));
 
@@ -130,7 +134,7 @@ export const openDocumentRequestSchema = z.object(
       }),
   },
   { error: 'La demande d’ouverture du document est invalide.' },
-);
+) satisfies z.ZodType<OpenDocumentRequest>;
 
 export const noArgumentSchema = z.undefined({ error: 'Cette fonction ne prend pas d’argument.' });
 

@@ -273,9 +273,9 @@ export type PasserelleDev = typeof api;
  */
 export async function dossierPdf(workspaceId: string, today: string): Promise<{ ms: number; bytes: number; lines: number }> {
   const [{ loadDossierSources }, { buildDossierModel }, { grantDossierDefinition }, { renderPdf }] = await Promise.all([
-    import('../../src/renderer/src/data/dossier-data'),
+    import('../../src/renderer/src/data/dossier-repository'),
     import('../../src/renderer/src/domain/dossier/dossier-model'),
-    import('../../src/renderer/src/reports/grant-dossier'),
+    import('../../src/renderer/src/reports/grant-dossier-pdf'),
     import('../../src/renderer/src/reports/pdf-renderer'),
   ]);
   const db = new WorkspaceDb(workspaceId);

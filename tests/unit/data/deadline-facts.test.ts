@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
-import { loadDeadlineData } from '../../../src/renderer/src/data/deadline-sources';
+import { loadDeadlineData } from '../../../src/renderer/src/data/deadlines-repository';
 import { factDefaults, recordDeadlineFact } from '../../../src/renderer/src/data/deadline-facts';
 import { dismissDeadline } from '../../../src/renderer/src/data/deadline-state-repository';
 import { listJournal } from '../../../src/renderer/src/data/journal-repository';

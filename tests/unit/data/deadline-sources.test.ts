@@ -4,7 +4,7 @@ import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { createWorkspace } from '../../../src/renderer/src/data/workspace-repository';
 import { saveAssociationProfile } from '../../../src/renderer/src/data/association-repository';
-import { DEADLINE_READERS, deadlineTables, loadDeadlineData, loadDeadlines, type DeadlineReader } from '../../../src/renderer/src/data/deadline-sources';
+import { DEADLINE_READERS, deadlineTables, loadDeadlineData, loadDeadlines, type DeadlineReader } from '../../../src/renderer/src/data/deadlines-repository';
 import { fundingDeadlines } from '../../../src/renderer/src/domain/deadlines/funding-deadlines';
 import { partnerDeadlines } from '../../../src/renderer/src/domain/deadlines/partner-deadlines';
 import { endOfContractDeadlines } from '../../../src/renderer/src/domain/deadlines/end-of-contract';

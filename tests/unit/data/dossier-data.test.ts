@@ -7,7 +7,7 @@ import {
   markFinancialReportProduced,
   saveDossierSnapshot,
   saveFinancialReport,
-} from '../../../src/renderer/src/data/dossier-data';
+} from '../../../src/renderer/src/data/dossier-repository';
 import { forecastFor } from '../../../src/renderer/src/domain/dossier/financial-report';
 import { fixtureBudgetLines, fixtureDossierInput, fixtureFestivalApplication, DOSSIER_IDS } from '../../fixtures/dossier';
 

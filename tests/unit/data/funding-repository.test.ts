@@ -23,7 +23,7 @@ import {
   getReminderLadder,
   snoozeDeadline,
 } from '../../../src/renderer/src/data/deadline-state-repository';
-import { loadDeadlines } from '../../../src/renderer/src/data/deadline-sources';
+import { loadDeadlines } from '../../../src/renderer/src/data/deadlines-repository';
 import { caughtUp } from '../../../src/renderer/src/domain/deadlines/engine';
 import { fixtureApplications, fixtureFunders, fixturePayments } from '../../fixtures/funding';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { OPEN_PAYMENTS_VERSION, workspaceVersions } from '../../../src/renderer/src/data/schema';
-import { listOpenPayments } from '../../../src/renderer/src/data/deadline-sources';
+import { listOpenPayments } from '../../../src/renderer/src/data/deadlines-repository';
 import { savePayment } from '../../../src/renderer/src/data/funding-repository';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { migrateFrom } from './migration-helper';

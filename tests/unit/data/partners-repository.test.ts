@@ -22,7 +22,7 @@ import {
   listAttachments,
 } from '../../../src/renderer/src/data/attachments-repository';
 import { deleteDocument, listDocuments, restoreDocument, saveDocument } from '../../../src/renderer/src/data/documents-repository';
-import { loadPartnerDeadlineData } from '../../../src/renderer/src/data/partner-deadlines-data';
+import { loadPartnerDeadlineData } from '../../../src/renderer/src/data/partner-deadlines-repository';
 import { partnerDeadlines } from '../../../src/renderer/src/domain/deadlines/partner-deadlines';
 import { MAX_ATTACHMENT_BYTES } from '../../../src/renderer/src/domain/partners/attachment';
 import { agreementSchema } from '../../../src/renderer/src/domain/partners/agreement';

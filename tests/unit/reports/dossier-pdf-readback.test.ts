@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { associationProfileSchema } from '../../../src/renderer/src/domain/association';
 import { buildDossierModel, type DossierInput } from '../../../src/renderer/src/domain/dossier/dossier-model';
-import { grantDossierDefinition } from '../../../src/renderer/src/reports/grant-dossier';
+import { grantDossierDefinition } from '../../../src/renderer/src/reports/grant-dossier-pdf';
 import { fixtureDossierInput, fixtureDossierProfile, fixtureFestivalApplicationAtFiling } from '../../fixtures/dossier';
 import { TEAM_IDS } from '../../fixtures/team';
 import { pdfPagesText, renderWithNodePdfMake } from './pdf-text';

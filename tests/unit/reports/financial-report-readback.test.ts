@@ -11,7 +11,7 @@ import {
   type ReportLine,
 } from '../../../src/renderer/src/domain/dossier/financial-report';
 import type { GrantApplicationRecord } from '../../../src/renderer/src/domain/funding/grant-application';
-import { financialReportDefinition } from '../../../src/renderer/src/reports/financial-report';
+import { financialReportDefinition } from '../../../src/renderer/src/reports/financial-report-pdf';
 import { fixtureAllFunders, fixtureAllPayments, fixtureBudgetLines, fixtureBudgets, fixtureCity, fixtureDossierProfile, fixtureFestivalApplication } from '../../fixtures/dossier';
 import { fixtureApplications } from '../../fixtures/funding';
 import { fixtureTeam } from '../../fixtures/team';

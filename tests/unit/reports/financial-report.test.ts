@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFinancialReportModel, financialReportSchema } from '../../../src/renderer/src/domain/dossier/financial-report';
-import { financialReportDefinition, REPORT_SECTION_TITLES } from '../../../src/renderer/src/reports/financial-report';
+import { financialReportDefinition, REPORT_SECTION_TITLES } from '../../../src/renderer/src/reports/financial-report-pdf';
 import { fixtureCity, fixtureDossierProfile, fixtureFestivalApplication } from '../../fixtures/dossier';
 
 const texts = (node: unknown): string[] => {

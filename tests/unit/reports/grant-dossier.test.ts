@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Content, DynamicContent } from 'pdfmake/interfaces';
 import { buildDossierModel } from '../../../src/renderer/src/domain/dossier/dossier-model';
-import { DOSSIER_SECTION_TITLES, grantDossierDefinition } from '../../../src/renderer/src/reports/grant-dossier';
+import { DOSSIER_SECTION_TITLES, grantDossierDefinition } from '../../../src/renderer/src/reports/grant-dossier-pdf';
 import { formatSiret } from '../../../src/renderer/src/reports/pdf-layout';
 import { fixtureDossierInput } from '../../fixtures/dossier';
 

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDossierModel } from '../../../src/renderer/src/domain/dossier/dossier-model';
 import { buildFinancialReportModel, financialReportSchema } from '../../../src/renderer/src/domain/dossier/financial-report';
-import { DOSSIER_SECTION_TITLES, grantDossierDefinition } from '../../../src/renderer/src/reports/grant-dossier';
-import { financialReportDefinition, REPORT_SECTION_TITLES } from '../../../src/renderer/src/reports/financial-report';
+import { DOSSIER_SECTION_TITLES, grantDossierDefinition } from '../../../src/renderer/src/reports/grant-dossier-pdf';
+import { financialReportDefinition, REPORT_SECTION_TITLES } from '../../../src/renderer/src/reports/financial-report-pdf';
 import { fixtureBudgetLines, fixtureCity, fixtureDossierInput, fixtureDossierProfile, fixtureFestivalApplication, DOSSIER_IDS } from '../../fixtures/dossier';
 import { pdfPagesText, renderWithNodePdfMake } from './pdf-text';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
-import { useDeadlineData } from '../../data/deadline-sources';
+import { useDeadlineData } from '../../data/deadlines-repository';
 import { dismissDeadline, markDeadlineDone, restoreDeadlineState, snoozeDeadline } from '../../data/deadline-state-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { loadDeadlineData, type DeadlineData } from '../../data/deadline-sources';
+import { loadDeadlineData, type DeadlineData } from '../../data/deadlines-repository';
 import { recordOpening } from '../../data/deadline-state-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import type { WorkspaceDb } from '../../data/workspace-db';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { saveDossierSnapshot, useDossierSources, type DossierSources } from '../../data/dossier-data';
+import { saveDossierSnapshot, useDossierSources, type DossierSources } from '../../data/dossier-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateLong, formatDateShort, todayIso } from '../../domain/dates';
 import { dossierChecklist, type ChecklistItem } from '../../domain/dossier/checklist';
@@ -10,7 +10,7 @@ import { formatPercent } from '../../domain/budgets/budget-totals';
 import { exerciseCalendar, exerciseLabel, exerciseStartingIn, lastClosedExercise, type AccountingExercise } from '../../domain/exercise';
 import { formatWholeEuros } from '../../domain/money';
 import { financedProjectIds, grantStatusLabel } from '../../domain/funding/grant-application';
-import { grantDossierDefinition } from '../../reports/grant-dossier';
+import { grantDossierDefinition } from '../../reports/grant-dossier-pdf';
 import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';

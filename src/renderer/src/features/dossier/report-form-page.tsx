@@ -6,7 +6,7 @@ import {
   useDossierSnapshots,
   useDossierSources,
   useFinancialReport,
-} from '../../data/dossier-data';
+} from '../../data/dossier-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { budgetLineLabel } from '../../domain/dossier/budget-sums';
 import { exerciseCalendar, exerciseContaining } from '../../domain/exercise';
@@ -26,7 +26,7 @@ import {
   type ReportProblem,
 } from '../../domain/dossier/financial-report';
 import { formatWholeEuros, parseWholeEuros } from '../../domain/money';
-import { financialReportDefinition } from '../../reports/financial-report';
+import { financialReportDefinition } from '../../reports/financial-report-pdf';
 import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { useExerciseCalendar } from '../../data/association-repository';
-import { useDossierSources, useFinancialReports } from '../../data/dossier-data';
+import { useDossierSources, useFinancialReports } from '../../data/dossier-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { needsFinancialReport } from '../../domain/dossier/financial-report';

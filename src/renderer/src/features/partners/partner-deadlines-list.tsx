@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { usePartnerDeadlineData } from '../../data/partner-deadlines-data';
+import { usePartnerDeadlineData } from '../../data/partner-deadlines-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { partnerDeadlines } from '../../domain/deadlines/partner-deadlines';

@@ -12,7 +12,7 @@ import { getAssociationProfile } from './association-repository';
 import { getReminderLadder, listDeadlineStates } from './deadline-state-repository';
 import { byExpectedDate, type PaymentRecord } from '../domain/funding/payment';
 import { listFunders, listGrantApplications } from './funding-repository';
-import { loadPartnerDeadlineData } from './partner-deadlines-data';
+import { loadPartnerDeadlineData } from './partner-deadlines-repository';
 import { getTeam } from './team-repository';
 import { cashDeadlines } from '../domain/deadlines/cash-deadlines';
 import { cashForecast } from '../domain/treasury/cash-forecast';
