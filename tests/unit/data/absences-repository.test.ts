@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { getTeam, moveToBin, restoreFromBin, saveAbsence } from '../../../src/renderer/src/data/team-repository';
-import { loadDeadlines } from '../../../src/renderer/src/data/deadline-sources';
+import { loadDeadlines } from '../../../src/renderer/src/data/deadlines-repository';
 import { recordDeadlineFact } from '../../../src/renderer/src/data/deadline-facts';
 import { teamYear } from '../../../src/renderer/src/domain/team/team-year';
 import { fixtureTeam, TEAM_IDS } from '../../fixtures/team';

@@ -4,7 +4,7 @@ import { CASH_LINES_VERSION, workspaceVersions } from '../../../src/renderer/src
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { deleteRecurringLine, listCashLines, loadTreasury, saveOpeningBalance, saveRecurringLine } from '../../../src/renderer/src/data/treasury-repository';
 import { undoLastChange } from '../../../src/renderer/src/data/undo';
-import { loadDeadlines } from '../../../src/renderer/src/data/deadline-sources';
+import { loadDeadlines } from '../../../src/renderer/src/data/deadlines-repository';
 import { migrateFrom } from './migration-helper';
 import { fixtureApplications, fixtureFunders, fixturePayments } from '../../fixtures/funding';
 
