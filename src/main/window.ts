@@ -1,4 +1,4 @@
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, dialog, screen } from 'electron';
 import { secureWebPreferences } from './security';
 import {
   MIN_WINDOW_SIZE,
@@ -48,7 +48,28 @@ export function createMainWindow({ preloadPath, windowStatePath, devTools }: Mai
   });
 
   trackWindowState(window, windowStatePath);
+  askBeforeLosingChanges(window);
   return window;
+}
+
+/**
+ * A form with unsaved changes makes the page refuse to unload (its beforeunload handler); Electron then
+ * cancels the close silently. Ask instead, in French: leave (the changes are lost) or stay.
+ */
+function askBeforeLosingChanges(window: BrowserWindow): void {
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Quitter sans enregistrer', 'Rester'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Quitter sans enregistrer\u00a0?',
+      message: 'Quitter sans enregistrer\u00a0?',
+      detail: 'Des modifications d’un formulaire ne sont pas enregistrées. Si vous quittez, elles seront perdues.',
+    });
+    // preventDefault here overrides the page's refusal: the window closes.
+    if (choice === 0) event.preventDefault();
+  });
 }
 
 function trackWindowState(window: BrowserWindow, windowStatePath: string): void {

@@ -52,21 +52,21 @@ describe('association form', () => {
     await user.click(screen.getByRole('button', { name: 'Abandonner le brouillon' }));
     expect((screen.getByRole('textbox', { name: 'Sigle' }) as HTMLInputElement).value).toBe('');
     expect(screen.queryByText(/Brouillon non enregistré/)).toBeNull();
-  });
+  }, 20_000); // two renders of the longest form: slow on a loaded machine
 
   it('keeps no draft once the profile is saved', async () => {
     const user = userEvent.setup();
     const first = await renderForm();
     await user.type(screen.getByRole('textbox', { name: 'Sigle' }), 'ADQ');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
-    expect(await screen.findByText('Profil enregistré.')).toBeTruthy();
+    expect(await screen.findByText('Profil enregistré.', {}, { timeout: 10_000 })).toBeTruthy();
     first.unmount();
 
     await renderForm();
     expect(screen.queryByText(/Brouillon non enregistré/)).toBeNull();
     expect((screen.getByRole('textbox', { name: 'Sigle' }) as HTMLInputElement).value).toBe('ADQ');
     expect((await getAssociationProfile(db))?.acronym).toBe('ADQ');
-  });
+  }, 20_000); // two renders of the longest form: slow on a loaded machine
 
   it('checks a field when the user leaves it and says what is wrong under it', async () => {
     const user = userEvent.setup();

@@ -80,7 +80,7 @@ describe('contract form', () => {
     expect(document.activeElement).toBe(screen.getByLabelText(/Date de fin prévue/));
     expect(onSaved).not.toHaveBeenCalled();
     expect(await db.contracts.where('personId').equals(TEAM_IDS.lucas).count()).toBe(1);
-  });
+  }, 20_000); // many fields typed: slow on a loaded machine
 
   it('shows the default trial period from the ÉCLAT rules and leaves it editable', async () => {
     const user = userEvent.setup();

@@ -215,3 +215,32 @@ test('a full disk during an import says so in French and imports nobody', async 
   await openSection(page, 'Équipe');
   await expect(page.getByText('Votre équipe, ses contrats et ses postes aidés')).toBeVisible();
 });
+
+test('« Moyens matériels » typed on an action and left comes back as a draft; saving it updates that action', async ({ page }) => {
+  await createWorkspaceOnHome(page, 'Les Amis du Quartier');
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await nav.getByRole('link', { name: 'Dossiers' }).click();
+  await page.getByRole('navigation', { name: 'Dossiers' }).getByRole('link', { name: 'Actions' }).click();
+  await page.getByRole('button', { name: 'Nouvelle action' }).first().click();
+  const creating = page.getByRole('form', { name: 'Nouvelle action' });
+  await creating.getByLabel('Intitulé de l’action').fill('Accompagnement à la scolarité');
+  await creating.getByLabel('Date de début').fill('2027-01-04');
+  await creating.getByLabel('Date de fin').fill('2027-12-17');
+  await creating.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Action créée.')).toBeVisible();
+  const actionPath = new URL(page.url()).hash;
+
+  const form = page.getByRole('form', { name: 'Modifier l’action' });
+  await form.getByLabel('Moyens matériels').fill('Une salle, deux ordinateurs');
+  await nav.getByRole('link', { name: 'Équipe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Équipe' })).toBeVisible();
+  await page.goto(`./${actionPath}`);
+  await expect(form.getByLabel('Moyens matériels')).toHaveValue('Une salle, deux ordinateurs');
+  await expect(page.getByText(/Brouillon non enregistré rétabli/)).toBeVisible();
+
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Action enregistrée.')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Dossiers' }).getByRole('link', { name: 'Actions' }).click();
+  // The same action, updated — not a second one.
+  await expect(page.getByRole('link', { name: 'Accompagnement à la scolarité' })).toHaveCount(1);
+});

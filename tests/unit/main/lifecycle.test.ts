@@ -40,6 +40,8 @@ const fake = vi.hoisted(() => {
     loadURL = vi.fn(async (url: string) => {
       this.loadedUrl = url;
     });
+    // The unsaved-changes question on close listens here (src/main/window.ts).
+    webContents = { on: vi.fn() };
     isMinimized() {
       return this.minimized;
     }

@@ -5,7 +5,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => {
   type Listener = () => void;
+  class FakeWebContents {
+    readonly listeners = new Map<string, ((event: { preventDefault: () => void }) => void)[]>();
+    on(name: string, listener: (event: { preventDefault: () => void }) => void) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+      return this;
+    }
+    emit(name: string, event: { preventDefault: () => void }) {
+      for (const listener of this.listeners.get(name) ?? []) listener(event);
+    }
+  }
   class FakeBrowserWindow {
+    readonly webContents = new FakeWebContents();
     static created: FakeBrowserWindow[] = [];
     readonly listeners = new Map<string, Listener[]>();
     bounds: { x: number; y: number; width: number; height: number };
@@ -57,6 +68,7 @@ const electron = vi.hoisted(() => {
       getPrimaryDisplay: () => ({ workArea }),
     },
     shell: { openExternal: vi.fn() },
+    dialog: { showMessageBoxSync: vi.fn<(window: unknown, options: { buttons: string[] }) => number>(() => 1) },
   };
 });
 vi.mock('electron', () => electron);
@@ -111,6 +123,20 @@ describe('createMainWindow', () => {
     expect(window.shown).toBe(false);
     window.emit('ready-to-show');
     expect(window.shown).toBe(true);
+  });
+
+  it('asks before a close would lose a form’s unsaved changes: leaving closes, staying keeps the window', () => {
+    const window = create();
+    const stay = { preventDefault: vi.fn() };
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    window.webContents.emit('will-prevent-unload', stay);
+    expect(electron.dialog.showMessageBoxSync.mock.calls.at(-1)?.[1].buttons).toEqual(['Quitter sans enregistrer', 'Rester']);
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+
+    const leave = { preventDefault: vi.fn() };
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    window.webContents.emit('will-prevent-unload', leave);
+    expect(leave.preventDefault).toHaveBeenCalledOnce();
   });
 
   it('opens with the default size when nothing was saved', () => {

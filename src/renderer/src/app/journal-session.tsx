@@ -5,6 +5,7 @@ import { getCurrentPerson } from '../data/session';
 import { undoLastChange } from '../data/undo';
 import { useCurrentWorkspace, useRegistry } from '../data/workspace-context';
 import { useToast } from '../ui/toast';
+import { useAction } from '../ui/use-action';
 
 /** Where Ctrl+Z belongs to the control itself (its own text undo), or to an open dialog. */
 function keyboardOwnsUndo(target: EventTarget | null): boolean {
@@ -22,6 +23,7 @@ export function JournalSession() {
   const registry = useRegistry();
   const { db, record } = useCurrentWorkspace();
   const toast = useToast();
+  const act = useAction();
   const person = useLiveQuery(async () => (await getCurrentPerson(registry, record.id)) ?? null, [registry, record.id]);
 
   // The registry is another database: the person is handed to the espace's db rather than read mid-write.
@@ -40,14 +42,17 @@ export function JournalSession() {
       if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return;
       if (event.defaultPrevented || keyboardOwnsUndo(event.target)) return;
       event.preventDefault();
-      void undoLastChange(db).then((outcome) => {
-        if (outcome.ok) toast.show(`Annulé\u00a0: ${outcome.description}.`);
-        else toast.show(outcome.message, { tone: 'error' });
-      });
+      // A write like any button's: a failure is said in French (ui/use-action.ts).
+      act(() =>
+        undoLastChange(db).then((outcome) => {
+          if (outcome.ok) toast.show(`Annulé\u00a0: ${outcome.description}.`);
+          else toast.show(outcome.message, { tone: 'error' });
+        }),
+      );
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [db, toast]);
+  }, [db, toast, act]);
 
   return null;
 }

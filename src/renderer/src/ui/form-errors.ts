@@ -49,12 +49,16 @@ export function countErrors(errors: unknown): number {
 }
 
 /**
- * Brings the first field in error to the middle of the window once it is drawn: focusing it alone may
- * leave it under the sticky save bar at the bottom of a long form.
+ * Focuses the first field in error in the form's order, once it is drawn, and brings it to the middle of
+ * the window: react-hook-form focuses the first field registered, which is not the first on screen when
+ * a field appeared later (« Motif du CDD » once CDD is chosen); and focusing alone may leave the field
+ * under the sticky save bar at the bottom of a long form.
  */
 export function revealFirstError(form: HTMLFormElement | null): void {
   window.requestAnimationFrame(() => {
+    const first = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.focus();
     // Optional call: jsdom, where component tests run, has no scrollIntoView.
-    form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.scrollIntoView?.({ block: 'center' });
+    first?.scrollIntoView?.({ block: 'center' });
   });
 }

@@ -6,6 +6,7 @@ import { countErrors, errorAt, revealFirstError, showRefusals } from './form-err
 import { FormErrorSummary } from './form-error-summary';
 import { ChangedElsewhereNotice, useLoadedRevision } from './loaded-revision';
 import { whenSaid } from '../domain/write-conflicts';
+import { useAction } from './use-action';
 import { dropDraft, keepDraft, takeDraft, useUnsavedChanges } from './unsaved-changes';
 
 // The one form wiring (issue 12), after bulletproof-react's form.tsx: every form takes its zod schema from
@@ -128,7 +129,7 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
     reset(record && valuesOf ? valuesOf(record) : defaultValues);
   }, [draftKey, record, adopt, reset, valuesOf, defaultValues]);
 
-  const onSubmit = (onValid: (values: Output) => unknown) =>
+  const submitWith = (onValid: (values: Output) => unknown) =>
     form.handleSubmit(
       async (values) => {
         refused.current = false;
@@ -152,6 +153,16 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
       },
       () => revealFirstError(formRef.current),
     );
+
+  // The submit is a writing button like any other: a failure (disk full, closed database) is said in
+  // French through the one action helper, and the form keeps what was typed.
+  const act = useAction();
+  const onSubmit = (onValid: (values: Output) => unknown) => (event?: React.BaseSyntheticEvent) => {
+    event?.preventDefault();
+    return new Promise<void>((resolve) => {
+      act(() => submitWith(onValid)(event).finally(resolve));
+    });
+  };
 
   const field = (name: Path<Values>) => ({ ...register(name), error: errorAt(errors, name) });
 

@@ -105,8 +105,15 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
   const [, navigate] = useLocation();
   // A long form (Cerfa §6): a draft keeps what was typed when the user goes elsewhere. No resolver: the
   // repository checks the action with its staff rows on save, and its messages land under the fields.
-  const { form, formRef, onSubmit: submitWith, refuse, saved, discard, revision, summary } = useSchemaForm<ActionFormValues, ActionFormValues>({
+  const { form, formRef, onSubmit: submitWith, refuse, saved, discard, revision, summary } = useSchemaForm<
+    ActionFormValues,
+    ActionFormValues,
+    ProjectWithStaff['project']
+  >({
     defaultValues: formValues(data),
+    // The revision the save carries, and « modifiée ailleurs » when the action changes in another tab.
+    record: data?.project,
+    valuesOf: (project) => formValues(data ? { ...data, project } : undefined),
     draftKey: `${espace.id}:action:${data?.project.id ?? 'new'}`,
   });
   const { register, control, clearErrors, formState } = form;
