@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { z } from 'zod';
 import { databaseNameFor } from '../../domain/sync/sync-messages';
 import type { WorkspaceDb } from '../workspace-db';
@@ -28,4 +29,14 @@ export async function readSyncSettings(db: WorkspaceDb): Promise<SyncSettings> {
 
 export async function writeSyncSettings(db: WorkspaceDb, settings: SyncSettings): Promise<void> {
   await db.meta.put({ key: SYNC_SETTINGS_KEY, value: settingsSchema.parse(settings) });
+}
+
+/** The espace's sync settings as Réglages shows them; undefined while loading. */
+export function useSyncSettings(db: WorkspaceDb): SyncSettings | undefined {
+  return useLiveQuery(() => readSyncSettings(db), [db]);
+}
+
+/** How many changes made here the server has not acknowledged yet; undefined while loading. */
+export function usePendingSyncChanges(db: WorkspaceDb): number | undefined {
+  return useLiveQuery(() => db.syncOutbox.count(), [db]);
 }

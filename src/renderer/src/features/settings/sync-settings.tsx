@@ -1,10 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEspaceSession } from '../../data/espace-session';
 import { keepMergedValue, takeOtherValue, useSyncConflicts } from '../../data/sync/sync-conflicts';
 import type { SyncPhase } from '../../data/sync/sync-bridge';
 import { isSyncRunning, startSync, testConnection, turnSyncOff, useSyncStatus } from '../../data/sync/sync-runtime';
-import { readSyncSettings, writeSyncSettings, type SyncSettings } from '../../data/sync/sync-settings';
+import { usePendingSyncChanges, useSyncSettings, writeSyncSettings, type SyncSettings } from '../../data/sync/sync-settings';
 import type { SyncConflictRow } from '../../data/sync/sync-rows';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { conflictFieldLabel, conflictValueText } from '../../domain/sync/conflict-display';
@@ -30,8 +29,8 @@ export function SyncSettingsSection() {
   const { record, db } = useCurrentWorkspace();
   const session = useEspaceSession();
   const status = useSyncStatus(record.id);
-  const stored = useLiveQuery(() => readSyncSettings(db), [db]);
-  const pending = useLiveQuery(() => db.syncOutbox.count(), [db]);
+  const stored = useSyncSettings(db);
+  const pending = usePendingSyncChanges(db);
   const conflicts = useSyncConflicts(db);
   const running = isSyncRunning(record.id) && status.phase !== 'stopped';
 
