@@ -79,6 +79,6 @@ describe('the balance and the recurring lines', () => {
     // 24 000 (15 Dec), CPO 30 000 (31 Jan), Région 7 500 (31 Mar), CLAS 4 400 (31 Jul) — less 8 000 € a
     // month from December: 7 900 € at the end of July, −100 € at the end of August.
     const warning = (await loadDeadlines(db, '2026-11-24')).filter((d) => d.rule === 'cash-negative');
-    expect(warning).toMatchObject([{ title: 'Trésorerie négative prévue en août 2027', dueDate: '2027-08-31', link: '/tresorerie', detail: 'Solde prévu fin août 2027\u00a0: -100,00\u00a0€' }]);
+    expect(warning).toMatchObject([{ title: 'Trésorerie négative prévue en août 2027', dueDate: '2027-08-31', target: { screen: 'treasury' }, detail: 'Solde prévu fin août 2027\u00a0: -100,00\u00a0€' }]);
   });
 });

@@ -82,6 +82,8 @@ describe('each reader declares the tables it reads', () => {
       await db.table('agreements').bulkAdd(partners.fixtureAgreements);
       await db.table('agreementParties').bulkAdd(partners.fixtureAgreementParties);
       await db.table('documents').bulkAdd(partners.fixtureDocuments);
+      // A balance the fixture's payroll outruns, so that the Trésorerie's reader has a month to warn of.
+      await db.table('cashLines').add({ ...stamps, id: 'opening-balance', kind: 'opening', date: TODAY, amountCents: 100_000, overdrawn: true });
     });
     return db;
   }

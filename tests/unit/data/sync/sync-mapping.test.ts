@@ -25,6 +25,9 @@ function samples(): Record<string, Row> {
     deadlineStates: { key: 'contract:c1:trial-end', doneAt: at, snoozedUntil: null },
     dossierSnapshots: { id: 's1', createdAt: at, updatedAt: at, deletedAt: null, title: 'Dossier Benali', totalCents: 1_800_000 },
     financialReports: { id: 'r1', grantApplicationId: 'g1', createdAt: at, updatedAt: at, deletedAt: null, spentCents: 1_234_567 },
+    absences: { id: 'ab1', contractId: 'c1', kind: 'sickness', startDate: '2026-03-02', endDate: '2026-05-15', createdAt: at, updatedAt: at, deletedAt: null },
+    yearlyFigures: { id: 'yf1', figure: 'smic-hourly', from: '2027-01-01', cents: 1_230, source: 'Décret à paraître', createdAt: at, updatedAt: at, deletedAt: null },
+    cashLines: { id: 'opening-balance', kind: 'opening', date: '2026-11-24', amountCents: 1_250_000, overdrawn: false, createdAt: at, updatedAt: at, deletedAt: null },
   };
 }
 

@@ -25,7 +25,7 @@ describe('the negative-cash deadline', () => {
       key: 'association:cash-forecast:cash-negative:2027-03',
       title: 'Trésorerie négative prévue en mars 2027',
       dueDate: '2027-03-31',
-      link: '/tresorerie',
+      target: { screen: 'treasury' },
       kind: 'milestone',
       detail: 'Solde prévu fin mars 2027\u00a0: -1\u00a0000,00\u00a0€',
     });

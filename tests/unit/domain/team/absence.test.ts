@@ -83,7 +83,7 @@ describe('the examen de reprise (R4624-31)', () => {
       rule: 'return-to-work-visit',
       title: 'Examen de reprise — Awa Diop',
       dueDate: '2026-03-24',
-      link: '/equipe/p1',
+      target: { screen: 'person', id: 'p1' },
       sourceLabel: 'Équipe',
       detail: 'Arrêt maladie du 5 janv. 2026 au 15 mars 2026 : reprise le 16 mars 2026, examen dans les 8 jours (R4624-31)',
     });
