@@ -1,4 +1,4 @@
-// npm run bench [-- --runs 5] [--sizes S,L,XL] [--protected L] [--port 5183] [--no-build]
+// npm run bench [-- --runs 5] [--sizes S,L,XL] [--protected L] [--port 5183] [--no-build] [--only search]
 // Builds the browser host, then runs tests/bench/bench.spec.ts in Chromium against `vite preview`.
 // It reports figures and never fails on one.
 import { spawnSync } from 'node:child_process';
@@ -23,4 +23,6 @@ run(npx, ['playwright', 'test', '--config', 'tests/bench/playwright.bench.config
   BENCH_PROTECTED: option('protected', 'L'),
   BENCH_PORT: option('port', '5183'),
   BENCH_SPEC: 'bench.spec.ts',
+  // « --only search »: seed, then only the search rows (XL's full run takes too long for one question).
+  BENCH_ONLY: option('only', ''),
 });
