@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExampleEspaceSection } from './example-espace-section';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
@@ -45,6 +46,8 @@ export function SettingsPage() {
           </ul>
         )}
       </section>
+
+      {workspaces ? <ExampleEspaceSection workspaces={workspaces} /> : null}
 
       <ProtectionSettings />
 
