@@ -1,5 +1,6 @@
-// npm run bench [-- --runs 5] [--sizes S,L,XL,XL2] [--protected L] [--only backup] [--port 5183] [--no-build]
-// XL2 is « XL × 2 » (L × 10). `--only backup` measures only the backup and the restore (and no protected row).
+// npm run bench [-- --runs 5] [--sizes S,L,XL,XL2] [--protected L] [--only backup|search] [--port 5183] [--no-build]
+// XL2 is « XL × 2 » (L × 10). `--only backup` measures only the backup and the restore (and no protected row);
+// `--only search` seeds, then measures only the search rows (XL's full run takes too long for one question).
 // Builds the browser host, then runs tests/bench/bench.spec.ts in Chromium against `vite preview`.
 // It reports figures and never fails on one.
 import { spawnSync } from 'node:child_process';

@@ -25,7 +25,8 @@ test('bench', async ({ browser, baseURL }) => {
   for (const size of sizes) {
     result.sizes.push(await measureSize(browser, size, { runs, baseURL: baseURL!, progress: log, backupOnly: process.env.BENCH_ONLY === 'backup' }));
   }
-  const protectedSizes = (process.env.BENCH_PROTECTED ?? 'L').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) as EspaceSize[];
+  // « --only search » measures nothing protected.
+  const protectedSizes = (process.env.BENCH_ONLY ? '' : (process.env.BENCH_PROTECTED ?? 'L')).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) as EspaceSize[];
   const protectedRows: Row[] = [];
   for (const size of protectedSizes) protectedRows.push(...(await measureProtected(browser, size, { runs, baseURL: baseURL!, progress: log })));
   (result as BenchResult & { protected?: Row[] }).protected = protectedRows;

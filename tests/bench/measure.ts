@@ -281,6 +281,16 @@ export async function measureSize(
     }
     const engine = await page.evaluate(({ id, today, runs }) => window.passerelleDev!.deadlineEngine(id, today, runs), { id, today: BENCH_TODAY, runs });
     progress(`${size} : moteur d’échéances — ${Math.round(median(engine.ms))} ms`);
+    const searching = await page.evaluate(({ id, runs }) => window.passerelleDev!.searchKeystrokes(id, runs), { id, runs });
+    progress(`${size} : recherche — une frappe ${median(searching.ms).toFixed(1)} ms (p95 ${percentile(searching.ms, 95).toFixed(1)} ms)`);
+    const searchRows: Row[] = [
+      { id: 'search-build', label: 'Recherche : construction de l’index', value: searching.buildMs, unit: 'ms', note: `${searching.records} fiches` },
+      { id: 'search-keystroke', label: 'Recherche : une frappe (médiane)', value: median(searching.ms), unit: 'ms', samples: searching.ms, note: `« ${searching.query} » lettre par lettre` },
+      { id: 'search-keystroke-p95', label: 'Recherche : une frappe (p95)', value: percentile(searching.ms, 95), unit: 'ms' },
+    ];
+    if (process.env.BENCH_ONLY === 'search') {
+      return { size, counts: seeded.counts, seed: { generateMs: seeded.generateMs, writeMs: seeded.writeMs }, rows: searchRows, rawReadByTable: [] };
+    }
 
     const lists: Record<keyof typeof ROUTES, ListScroll[]> = { team: [], applications: [] };
     for (const key of Object.keys(ROUTES) as (keyof typeof ROUTES)[]) {
@@ -321,6 +331,7 @@ export async function measureSize(
       { id: 'raw-read', label: 'Lecture brute de toutes les tables (getAll)', value: median(raw), unit: 'ms', samples: raw },
       { id: 'cold-open-ratio', label: 'Ouverture ÷ lecture brute', value: median(dashboard) / median(raw), unit: '×' },
       { id: 'deadline-engine', label: `Moteur d’échéances seul (${engine.deadlines} échéances)`, value: median(engine.ms), unit: 'ms', samples: engine.ms },
+      ...searchRows,
       ...listRows('team', 'Équipe'),
       ...listRows('applications', 'Demandes de subvention'),
       { id: 'pdf-one-page-load', label: 'PDF : chargement de pdfmake (premier import)', value: pdfs[0]!.loadMs, unit: 'ms' },

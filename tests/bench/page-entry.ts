@@ -263,7 +263,41 @@ export async function protectEspace(workspaceId: string, passphrase: string): Pr
   }
 }
 
-const api = { seed, readAllRaw, deadlineEngine, backupAndRestore, onePagePdf, dossierPdf, protectEspace };
+/**
+ * Search (Ctrl+K): the index built from the espace's records, then one search per keystroke of a person's
+ * name typed letter by letter without accents (« faure sofiane »), `runs` times — what the box does as
+ * one types, each keystroke narrowing the previous one's matches. The rendering of the list is not counted.
+ */
+export async function searchKeystrokes(workspaceId: string, runs: number): Promise<{ buildMs: number; ms: number[]; records: number; query: string }> {
+  const [{ loadSearchIndex }, { searchFrom, foldForSearch }] = await Promise.all([
+    import('../../src/renderer/src/data/search-data'),
+    import('../../src/renderer/src/domain/search/search'),
+  ]);
+  const db = new WorkspaceDb(workspaceId);
+  try {
+    const people = await db.people.toArray();
+    const person = people[Math.floor(people.length / 2)]!;
+    const query = foldForSearch(`${person.lastName} ${person.firstName}`);
+    const t0 = performance.now();
+    const index = await loadSearchIndex(db);
+    const buildMs = performance.now() - t0;
+    const ms: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      // As the box does: each keystroke narrows the previous one's matches.
+      let state: Parameters<typeof searchFrom>[2];
+      for (let i = 1; i <= query.length; i++) {
+        const t = performance.now();
+        state = searchFrom(index, query.slice(0, i), state).state;
+        ms.push(performance.now() - t);
+      }
+    }
+    return { buildMs, ms, records: index.entries.length, query };
+  } finally {
+    db.close();
+  }
+}
+
+const api = { seed, readAllRaw, deadlineEngine, backupAndRestore, onePagePdf, dossierPdf, protectEspace, searchKeystrokes };
 export type PasserelleDev = typeof api;
 (window as unknown as { passerelleDev: PasserelleDev }).passerelleDev = api;
 

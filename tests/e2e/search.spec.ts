@@ -46,6 +46,7 @@ test('Ctrl+K finds « Inès » typed « ines », from the keyboard alone, and op
 
   // Grouped by kind; the arrows move through all of them; Escape closes without moving.
   await page.getByRole('button', { name: 'Rechercher…' }).click();
+  await expect(box).toBeFocused();
   await page.keyboard.type('saint denis');
   await expect(dialog.getByRole('group')).toHaveText([/^Financeurs/, /^Demandes de subvention/, /^Partenaires/]);
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -64,6 +65,7 @@ test('Ctrl+K finds « Inès » typed « ines », from the keyboard alone, and op
   await expect(page.getByRole('heading', { level: 1, name: 'Inès Moreau' })).toBeVisible();
 
   await page.keyboard.press('Control+K');
+  await expect(box).toBeFocused();
   await page.keyboard.type('zzz');
   await expect(dialog.getByText('Aucun résultat pour « zzz ».')).toBeVisible();
   await page.keyboard.press('Escape');
@@ -71,7 +73,10 @@ test('Ctrl+K finds « Inès » typed « ines », from the keyboard alone, and op
   // Sent to the bin, she is no longer found.
   await page.getByRole('button', { name: /Mettre à la corbeille|Supprimer/ }).first().click();
   await page.getByRole('alertdialog').getByRole('button', { name: /Mettre à la corbeille|Supprimer/ }).click();
+  await expect(page.getByRole('alertdialog')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inès Moreau' })).toBeHidden();
   await page.keyboard.press('Control+K');
+  await expect(box).toBeFocused();
   await page.keyboard.type('ines');
   await expect(dialog.getByText('Aucun résultat pour « ines ».')).toBeVisible();
 });

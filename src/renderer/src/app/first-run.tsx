@@ -1,6 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { TextField } from '../ui/field';
 import { createWorkspace, setCurrentWorkspaceId } from '../data/workspace-repository';
+import { openExampleEspace } from '../data/example-espace';
+import { failureMessage } from '../ui/failure-message';
 import { useRegistry } from '../data/workspace-context';
 import { RestoreFlow } from '../features/backups/restore-flow';
 
@@ -13,6 +15,7 @@ export function FirstRun() {
   const nameInput = useRef<HTMLInputElement>(null);
   const [restoreBusy, setRestoreBusy] = useState<string | null>(null);
   const [restoreError, setRestoreError] = useState<string | null>(null);
+  const [exampleError, setExampleError] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,6 +58,28 @@ export function FirstRun() {
             Créer l’espace
           </button>
         </form>
+        <section className="first-run__restore" aria-labelledby="first-run-example">
+          <h2 id="first-run-example">Envie d’essayer d’abord&nbsp;?</h2>
+          <p>Une association fictive dans un espace à part, que vous supprimerez d’un clic depuis Réglages.</p>
+          {exampleError ? (
+            <p className="field__error" role="alert">
+              {exampleError}
+            </p>
+          ) : null}
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              openExampleEspace(registry)
+                .catch((error: unknown) => setExampleError(failureMessage(error)))
+                .finally(() => setBusy(false));
+            }}
+          >
+            Découvrir avec une association exemple
+          </button>
+        </section>
         <section className="first-run__restore" aria-labelledby="first-run-restore">
           <h2 id="first-run-restore">Vous avez déjà une sauvegarde ?</h2>
           <p>Sur un nouvel ordinateur, restaurez le fichier de sauvegarde de votre association.</p>

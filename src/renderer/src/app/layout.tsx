@@ -41,6 +41,11 @@ export function Layout({ children }: { children: ReactNode }) {
       <nav className="sidebar" aria-label="Navigation principale">
         <p className="sidebar__brand">Passerelle</p>
         <WorkspaceSwitcher />
+        {record.example === true ? (
+          <p className="example-badge" role="note">
+            Exemple — données fictives
+          </p>
+        ) : null}
         <div className="keyboard-person">
           <p className="keyboard-person__line">
             <span className="switcher__label">Au clavier</span>

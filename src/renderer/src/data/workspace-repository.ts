@@ -5,7 +5,7 @@ import { emptyAssociationProfile } from '../domain/association';
 import type { RegistryDb } from './registry-db';
 import { WorkspaceDb } from './workspace-db';
 
-const CURRENT_WORKSPACE_KEY = 'currentWorkspaceId';
+export const CURRENT_WORKSPACE_KEY = 'currentWorkspaceId';
 
 function byName(a: WorkspaceRecord, b: WorkspaceRecord): number {
   return a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' });

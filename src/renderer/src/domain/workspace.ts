@@ -4,6 +4,8 @@ import type { RecordStamps } from './record';
 
 export interface WorkspaceRecord extends RecordStamps {
   name: string;
+  /** The example association (« Découvrir avec une association exemple »), never real data. */
+  example?: boolean;
 }
 
 export const WORKSPACE_NAME_MAX = 120;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, foldForSearch, search, searchEntries, type SearchData } from '../../../../src/renderer/src/domain/search/search';
+import { buildSearchIndex, foldForSearch, search, searchEntries, searchFrom, type SearchData, type SearchState } from '../../../../src/renderer/src/domain/search/search';
 import { fixtureApplications, fixtureFunders } from '../../../fixtures/funding';
 import { fixtureAgreements, fixtureDocuments, fixturePartners } from '../../../fixtures/partners';
 import { fixtureProjects } from '../../../fixtures/projects';
@@ -41,8 +41,8 @@ describe('search', () => {
   it('groups by kind in a fixed order, titles before details', () => {
     const groups = search(index, 'scolarite');
     expect(groups.map((g) => g.label)).toEqual(['Demandes de subvention', 'Conventions', 'Actions']);
-    expect(groups.find((g) => g.kind === 'action')?.results.map((r) => [r.title, r.link])).toEqual([
-      ['Accompagnement à la scolarité', `/dossiers/actions/${fixtureProjects[0]!.id}`],
+    expect(groups.find((g) => g.kind === 'action')?.results.map((r) => [r.title, r.target])).toEqual([
+      ['Accompagnement à la scolarité', { screen: 'action', id: fixtureProjects[0]!.id }],
     ]);
     // A request's funder is its detail: « prefecture » finds the funder by title first, then its requests.
     const prefecture = search(index, 'prefecture');
@@ -63,5 +63,14 @@ describe('search', () => {
   it('never shows a record in the bin', () => {
     const binned = fixturePeople.map((p) => (p.firstName === 'Inès' ? { ...p, deletedAt: '2026-11-20T10:00:00.000Z' } : p));
     expect(search(buildSearchIndex(searchEntries(data({ people: binned }))), 'ines')).toEqual([]);
+  });
+
+  it('typing narrows: each keystroke searches what the previous one matched, with the same results as afresh', () => {
+    let state: SearchState | undefined;
+    for (const typed of ['s', 'sa', 'sai', 'saint', 'saint ', 'saint d', 'saint denis', 'saint den', 'sc']) {
+      const outcome = searchFrom(index, typed, state);
+      expect(outcome.groups, typed).toEqual(search(index, typed));
+      state = outcome.state;
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { FunderRecord } from '../funding/funder';
+import type { Target } from '../target';
 import type { GrantApplicationRecord } from '../funding/grant-application';
 import type { AgreementRecord } from '../partners/agreement';
 import { documentTitle, type VaultDocumentRecord } from '../partners/document';
@@ -35,8 +36,8 @@ export interface SearchEntry {
   id: string;
   title: string;
   detail?: string | undefined;
-  /** The app route of the record (hash path). */
-  link: string;
+  /** The screen that opens the record (ui/paths.ts turns it into an address). */
+  target: Target;
 }
 
 export interface SearchIndex {
@@ -74,19 +75,19 @@ const live = <T extends { deletedAt: string | null }>(records: readonly T[]) => 
 export function searchEntries(data: SearchData): SearchEntry[] {
   const funderName = new Map(data.funders.map((f) => [f.id, f.name]));
   return [
-    ...live(data.people).map((p) => ({ kind: 'person' as const, id: p.id, title: personName(p), detail: p.jobTitle, link: `/equipe/${p.id}` })),
-    ...live(data.funders).map((f) => ({ kind: 'funder' as const, id: f.id, title: f.name, detail: f.service, link: '/financements/financeurs' })),
+    ...live(data.people).map((p) => ({ kind: 'person' as const, id: p.id, title: personName(p), detail: p.jobTitle, target: { screen: 'person', id: p.id } })),
+    ...live(data.funders).map((f) => ({ kind: 'funder' as const, id: f.id, title: f.name, detail: f.service, target: { screen: 'funders' } })),
     ...live(data.applications).map((a) => ({
       kind: 'application' as const,
       id: a.id,
       title: a.title,
       detail: funderName.get(a.funderId),
-      link: `/financements/demandes/${a.id}`,
+      target: { screen: 'application', id: a.id },
     })),
-    ...live(data.partners).map((p) => ({ kind: 'partner' as const, id: p.id, title: p.name, detail: p.city, link: `/partenaires/${p.id}` })),
-    ...live(data.agreements).map((a) => ({ kind: 'agreement' as const, id: a.id, title: a.title, detail: a.object?.slice(0, 120), link: `/partenaires/conventions/${a.id}` })),
-    ...live(data.projects).map((p) => ({ kind: 'action' as const, id: p.id, title: p.title, detail: p.territory, link: `/dossiers/actions/${p.id}` })),
-    ...live(data.documents).map((d) => ({ kind: 'document' as const, id: d.id, title: documentTitle(d), link: '/partenaires/documents' })),
+    ...live(data.partners).map((p) => ({ kind: 'partner' as const, id: p.id, title: p.name, detail: p.city, target: { screen: 'partner', id: p.id } })),
+    ...live(data.agreements).map((a) => ({ kind: 'agreement' as const, id: a.id, title: a.title, detail: a.object?.slice(0, 120), target: { screen: 'agreement', id: a.id } })),
+    ...live(data.projects).map((p) => ({ kind: 'action' as const, id: p.id, title: p.title, detail: p.territory, target: { screen: 'action', id: p.id } })),
+    ...live(data.documents).map((d) => ({ kind: 'document' as const, id: d.id, title: documentTitle(d), target: { screen: 'documents' } })),
   ];
 }
 
@@ -110,17 +111,36 @@ export interface SearchGroup {
 /** Fewer characters than this find too much to be of use, and cost the most. */
 export const MIN_QUERY_LENGTH = 2;
 
+/** What a search leaves for the next keystroke: the query and every record it matched (not only those shown). */
+export interface SearchState {
+  query: string;
+  matches: readonly number[];
+}
+
+export interface SearchOutcome {
+  groups: SearchGroup[];
+  state: SearchState | undefined;
+}
+
 /**
  * The records whose words begin with every word of the query, grouped by kind in SEARCH_KINDS order; in
  * each group, matches on the title before matches on the detail, each by title. At most `perGroup` each.
+ * Given the previous keystroke's state, a query that extends it (« dup » → « dupo ») looks only at what
+ * that one matched: typing narrows, and each letter costs less than the one before.
  */
-export function search(index: SearchIndex, query: string, perGroup = 6): SearchGroup[] {
+export function searchFrom(index: SearchIndex, query: string, previous?: SearchState, perGroup = 6): SearchOutcome {
   const folded = foldForSearch(query);
-  if (folded.length < MIN_QUERY_LENGTH) return [];
+  if (folded.length < MIN_QUERY_LENGTH) return { groups: [], state: undefined };
   const terms = folded.split(' ').map((term) => ` ${term}`);
+  // Narrowing is safe only when every word of the new query extends or repeats a word of the old one.
+  const narrows = previous !== undefined && folded.startsWith(previous.query) && !/ $/.test(previous.query);
+  const candidates = narrows ? previous.matches : undefined;
+  const count = candidates ? candidates.length : index.entries.length;
   const inTitle = new Map<SearchKind, SearchEntry[]>();
   const inDetail = new Map<SearchKind, SearchEntry[]>();
-  for (let i = 0; i < index.entries.length; i++) {
+  const matches: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const i = candidates ? candidates[k]! : k;
     const title = index.titles[i]!;
     const detail = index.details[i]!;
     let all = true;
@@ -134,13 +154,20 @@ export function search(index: SearchIndex, query: string, perGroup = 6): SearchG
       titleOnly = false;
     }
     if (!all) continue;
+    matches.push(i);
     const entry = index.entries[i]!;
     const bucket = titleOnly ? inTitle : inDetail;
-    const list = bucket.get(entry.kind) ?? [];
-    if (list.length < perGroup) bucket.set(entry.kind, [...list, entry]);
+    const list = bucket.get(entry.kind);
+    if (list === undefined) bucket.set(entry.kind, [entry]);
+    else if (list.length < perGroup) list.push(entry);
   }
-  return SEARCH_KINDS.flatMap(({ kind, label }) => {
+  const groups = SEARCH_KINDS.flatMap(({ kind, label }) => {
     const results = [...(inTitle.get(kind) ?? []), ...(inDetail.get(kind) ?? [])].slice(0, perGroup);
     return results.length === 0 ? [] : [{ kind, label, results }];
   });
+  return { groups, state: { query: folded, matches } };
+}
+
+export function search(index: SearchIndex, query: string, perGroup = 6): SearchGroup[] {
+  return searchFrom(index, query, undefined, perGroup).groups;
 }

@@ -69,7 +69,7 @@ export function ActionPage() {
       return;
     }
     const created = outcome.created;
-    navigate(`/dossiers/actions/${created.projectIds[0] ?? ''}`);
+    navigate(pathTo({ screen: 'action', id: created.projectIds[0] ?? '' }));
     toast.show(`Action reconduite pour l’exercice ${outcome.targetYear ?? ''}, avec ses objectifs, son équipe sous contrat et son budget\u00a0: vérifiez les dates.`, {
       action: {
         label: 'Annuler',

@@ -48,7 +48,7 @@ export function ActionsListPage() {
       ) : (
         <>
           <p>
-            <Link href="/dossiers/exercice-suivant">Préparer l’exercice suivant</Link> : reconduire les actions, demandes et budgets de
+            <Link href={pathTo({ screen: 'next-exercise' })}>Préparer l’exercice suivant</Link> : reconduire les actions, demandes et budgets de
             l’exercice écoulé.
           </p>
           <div className="toolbar">

@@ -34,7 +34,7 @@ export function BudgetsPage() {
       return;
     }
     const created = outcome.created;
-    navigate(`/dossiers/budgets/${year + 1}`);
+    navigate(pathTo({ screen: 'budgets', year: year + 1 }));
     toast.show(`Budget ${year} reconduit pour ${year + 1}\u00a0: les lignes liées suivent les demandes de l’exercice.`, {
       action: {
         label: 'Annuler',
@@ -57,7 +57,7 @@ export function BudgetsPage() {
         <button type="button" className="button" onClick={() => act(() => renew())}>
           Reconduire pour l’exercice suivant
         </button>
-        <Link href={`/dossiers/exercice-suivant/${year + 1}`}>Préparer l’exercice {year + 1}</Link>
+        <Link href={pathTo({ screen: 'next-exercise', year: year + 1 })}>Préparer l’exercice {year + 1}</Link>
       </div>
       <BudgetEditor target={{ scope: 'association', year }} />
     </Page>

@@ -23,6 +23,7 @@ import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
 import { YearPicker } from './year-picker';
+import { pathTo } from '../../ui/paths';
 
 // « Préparer l'exercice 2027 »: last exercise's actions, requests and budgets, a tick each, and what the
 // ticked ones will create — shown before anything is written, then created in one transaction that one
@@ -109,7 +110,7 @@ export function NextExercisePage() {
           à reconduire pour l’exercice {targetLabel}. Rien n’est créé avant «&nbsp;Créer&nbsp;»&nbsp;; les montants reçus, les dates de décision et
           les valeurs atteintes ne sont jamais recopiés.
         </p>
-        <YearPicker label="Exercice à préparer" value={targetYear} around={current + 1} onChange={(y) => navigate(`/dossiers/exercice-suivant/${y}`)} />
+        <YearPicker label="Exercice à préparer" value={targetYear} around={current + 1} onChange={(y) => navigate(pathTo({ screen: 'next-exercise', year: y }))} />
       </div>
 
       <div className="renewal">
@@ -148,7 +149,7 @@ export function NextExercisePage() {
           {count === 0 ? <p>Rien n’est coché.</p> : <PlanPreview plan={preview} names={names} />}
           <p className="muted">
             Tout est créé en une fois&nbsp;; «&nbsp;Annuler&nbsp;» dans la confirmation retire tout ce qui a été créé. Voir ensuite les{' '}
-            <Link href="/dossiers/actions">actions</Link> et les <Link href="/financements">demandes</Link>.
+            <Link href={pathTo({ screen: 'actions' })}>actions</Link> et les <Link href={pathTo({ screen: 'applications' })}>demandes</Link>.
           </p>
         </section>
       </div>

@@ -178,7 +178,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
       return;
     }
     const created = outcome.agreement;
-    navigate(`/partenaires/conventions/${created.id}`);
+    navigate(pathTo({ screen: 'agreement', id: created.id }));
     toast.show(`Convention reconduite du ${formatDateShort(created.startDate)} au ${formatDateShort(created.endDate ?? created.startDate)}, en préparation\u00a0: à faire signer.`, {
       action: {
         label: 'Annuler',

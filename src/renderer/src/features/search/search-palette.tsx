@@ -1,9 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useSearchIndex } from '../../data/search-data';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { MIN_QUERY_LENGTH, search, type SearchEntry } from '../../domain/search/search';
+import { pathTo } from '../../ui/paths';
+import { MIN_QUERY_LENGTH, searchFrom, type SearchEntry, type SearchIndex, type SearchState } from '../../domain/search/search';
 
 // « Rechercher » (Ctrl+K, or the field at the top of the navigation): one box, results grouped by kind,
 // used from the keyboard alone — ↑ ↓ move, Entrée opens, Échap closes. The input is a combobox whose
@@ -42,14 +43,21 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
   const [active, setActive] = useState(0);
   const listId = useId();
 
-  const groups = useMemo(() => (index ? search(index, query) : []), [index, query]);
+  // The previous keystroke's matches, for this index: typing narrows rather than scanning everything again.
+  const previous = useRef<{ index: SearchIndex; state: SearchState | undefined } | undefined>(undefined);
+  const groups = useMemo(() => {
+    if (!index) return [];
+    const outcome = searchFrom(index, query, previous.current?.index === index ? previous.current.state : undefined);
+    previous.current = { index, state: outcome.state };
+    return outcome.groups;
+  }, [index, query]);
   const flat = useMemo(() => groups.flatMap((g) => g.results), [groups]);
   const optionId = (i: number) => `${listId}-option-${i}`;
 
   const openEntry = (entry: SearchEntry | undefined) => {
     if (!entry) return;
     onClose();
-    navigate(entry.link);
+    navigate(pathTo(entry.target));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { ExampleEspaceSection } from './example-espace-section';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
 import { createBackup, recordBackupMade } from '../../data/backup';
@@ -52,11 +53,13 @@ export function SettingsPage() {
         )}
       </section>
 
+      {workspaces ? <ExampleEspaceSection workspaces={workspaces} /> : null}
+
       <ProtectionSettings />
 
       <YearlyFiguresSettings />
 
-      <Suspense fallback={<p role="status">Chargement…</p>}>
+      <Suspense fallback={<Loading />}>
         <SyncSettingsSection />
       </Suspense>
 
