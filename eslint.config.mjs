@@ -8,7 +8,7 @@ const R = 'src/renderer/src';
 
 // The layer boundaries of shared/DESIGN.md, checked on every import.
 const elements = [
-  { type: 'domain', pattern: `${R}/domain/**` , mode: 'full' },
+  { type: 'domain', pattern: `${R}/domain/**`, mode: 'full' },
   { type: 'data', pattern: `${R}/data/**`, mode: 'full' },
   { type: 'reports', pattern: `${R}/reports/**`, mode: 'full' },
   { type: 'platform', pattern: `${R}/platform/**`, mode: 'full' },

@@ -28,7 +28,10 @@ function validateFunction(coordinatorRole) {
  * Creates the database, its users and its rules. `fetchImpl` is the global fetch (tests pass it too).
  * Returns what it did, one line per step, and the generated passwords.
  */
-export async function setupCouchDb({ server, admin, adminPassword, database, coordinators = [], readers = [], passwords = {} }, fetchImpl = fetch) {
+export async function setupCouchDb(
+  { server, admin, adminPassword, database, coordinators = [], readers = [], passwords = {} },
+  fetchImpl = fetch,
+) {
   if (!/^[a-z][a-z0-9_$()+/-]*$/.test(database)) throw new Error(`Invalid CouchDB database name: ${database}`);
   const base = server.replace(/\/+$/, '');
   const authorization = `Basic ${Buffer.from(`${admin}:${adminPassword}`).toString('base64')}`;
@@ -130,7 +133,8 @@ if (isMain) {
     }
     const { done, generated } = await setupCouchDb({ ...options, adminPassword, passwords });
     for (const line of done) console.log(`- ${line}`);
-    for (const [name, password] of Object.entries(generated)) console.log(`password of ${name} (give it to them, it is not shown again): ${password}`);
+    for (const [name, password] of Object.entries(generated))
+      console.log(`password of ${name} (give it to them, it is not shown again): ${password}`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

@@ -10,4 +10,8 @@ const { fixtureEspace } = await jiti.import('../tests/fixtures/generator/fixture
 const espace = fixtureEspace();
 const target = fileURLToPath(new URL('../src/renderer/src/data/example-espace.json', import.meta.url));
 writeFileSync(target, `${JSON.stringify({ profile: espace.profile, tables: espace.tables })}\n`);
-console.log(`example espace written: ${Object.entries(espace.tables).map(([t, rows]) => `${t} ${rows.length}`).join(', ')}`);
+console.log(
+  `example espace written: ${Object.entries(espace.tables)
+    .map(([t, rows]) => `${t} ${rows.length}`)
+    .join(', ')}`,
+);

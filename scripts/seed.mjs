@@ -19,7 +19,9 @@ if (!['S', 'L', 'XL', 'XL2'].includes(size)) {
   console.error(`Taille inconnue « ${size} » : S, L, XL ou XL2 (XL × 2).`);
   process.exit(2);
 }
-const headed = args.includes('--headed') || (!args.includes('--headless') && (process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)));
+const headed =
+  args.includes('--headed') ||
+  (!args.includes('--headless') && (process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)));
 const open = args.includes('--open');
 if (open && !headed) {
   console.error('--open a besoin d’un écran (DISPLAY) : rien à montrer en mode sans fenêtre.');

@@ -15,7 +15,8 @@ export default defineConfig({
     // reset socket to 127.0.0.1, is let through; any other unhandled error still fails the run.
     onUnhandledError(error) {
       const e = error as Error & { code?: string };
-      const loopbackCut = e.name === 'FetchError' && (e.code === 'ECONNRESET' || /socket hang up/.test(e.message)) && /127\.0\.0\.1/.test(e.message);
+      const loopbackCut =
+        e.name === 'FetchError' && (e.code === 'ECONNRESET' || /socket hang up/.test(e.message)) && /127\.0\.0\.1/.test(e.message);
       return loopbackCut ? false : undefined;
     },
     projects: [

@@ -36,8 +36,7 @@ app.enableSandbox();
 // electron-vite sets this in development only; a packaged app always loads its own files.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const devServerOrigin = devServerUrl === undefined ? null : originOf(devServerUrl);
-const allowedOrigins: readonly string[] =
-  devServerOrigin === null ? [APP_ORIGIN] : [APP_ORIGIN, devServerOrigin];
+const allowedOrigins: readonly string[] = devServerOrigin === null ? [APP_ORIGIN] : [APP_ORIGIN, devServerOrigin];
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -102,10 +101,7 @@ if (refusedSwitch !== null) {
     if (process.platform !== 'darwin') app.quit();
   });
   start().catch((error: unknown) => {
-    dialog.showErrorBox(
-      'Passerelle n’a pas pu démarrer',
-      error instanceof Error ? error.message : String(error),
-    );
+    dialog.showErrorBox('Passerelle n’a pas pu démarrer', error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
 }

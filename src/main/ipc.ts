@@ -190,10 +190,7 @@ function describeFileError(error: unknown): string {
   }
 }
 
-async function saveFile(
-  request: z.output<typeof saveFileRequestSchema>,
-  event: IpcMainInvokeEvent,
-): Promise<SaveFileResult> {
+async function saveFile(request: z.output<typeof saveFileRequestSchema>, event: IpcMainInvokeEvent): Promise<SaveFileResult> {
   const folder = documentsFolder();
   const options: SaveDialogOptions = {
     defaultPath: folder === null ? request.suggestedName : join(folder, request.suggestedName),
@@ -240,10 +237,7 @@ async function readFileWithinLimit(filePath: string, fileName: string): Promise<
   }
 }
 
-async function openFile(
-  request: z.output<typeof openFileRequestSchema>,
-  event: IpcMainInvokeEvent,
-): Promise<OpenFileResult> {
+async function openFile(request: z.output<typeof openFileRequestSchema>, event: IpcMainInvokeEvent): Promise<OpenFileResult> {
   const options: OpenDialogOptions = { properties: ['openFile'], filters: request.filters };
   const window = BrowserWindow.fromWebContents(event.sender);
   const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);

@@ -112,12 +112,7 @@ export function isAllowedExternalUrl(url: string): boolean {
   const parsed = parseUrl(url);
   if (parsed === null) return false;
   if (parsed.protocol === 'https:') {
-    return (
-      /^https:\/\//i.test(url) &&
-      parsed.hostname !== '' &&
-      parsed.username === '' &&
-      parsed.password === ''
-    );
+    return /^https:\/\//i.test(url) && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
   }
   if (parsed.protocol === 'mailto:') {
     return /^mailto:/i.test(url) && parsed.pathname !== '';

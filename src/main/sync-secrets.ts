@@ -18,7 +18,10 @@ export const saveSyncSecretRequestSchema = z.object(
   { error: 'La demande doit désigner un espace et un mot de passe.' },
 ) satisfies z.ZodType<SyncSecretSaveRequest>;
 
-export const readSyncSecretRequestSchema = z.object({ workspaceId }, { error: 'La demande doit désigner un espace.' }) satisfies z.ZodType<SyncSecretRequest>;
+export const readSyncSecretRequestSchema = z.object(
+  { workspaceId },
+  { error: 'La demande doit désigner un espace.' },
+) satisfies z.ZodType<SyncSecretRequest>;
 
 async function readSecrets(): Promise<Record<string, string>> {
   try {

@@ -85,11 +85,7 @@ export function defaultWindowState(primaryWorkArea: Rectangle): WindowState {
  * The state to open the window with: the saved one if it is still reachable on one of today's screens
  * (moved fully onto the screen it mostly sits on), otherwise the default, centred on the primary screen.
  */
-export function restoreWindowState(
-  saved: WindowState | null,
-  workAreas: readonly Rectangle[],
-  primaryWorkArea: Rectangle,
-): WindowState {
+export function restoreWindowState(saved: WindowState | null, workAreas: readonly Rectangle[], primaryWorkArea: Rectangle): WindowState {
   if (saved === null) return defaultWindowState(primaryWorkArea);
   let best: { area: Rectangle; visible: number } | null = null;
   for (const area of workAreas) {

@@ -1,12 +1,6 @@
 import { BrowserWindow, dialog, screen } from 'electron';
 import { secureWebPreferences } from './security';
-import {
-  MIN_WINDOW_SIZE,
-  createWindowStateSaver,
-  readWindowStateFile,
-  restoreWindowState,
-  type WindowState,
-} from './window-state';
+import { MIN_WINDOW_SIZE, createWindowStateSaver, readWindowStateFile, restoreWindowState, type WindowState } from './window-state';
 
 export interface MainWindowOptions {
   preloadPath: string;

@@ -21,9 +21,7 @@ export interface OpenFileRequest {
   filters: FileFilter[];
 }
 
-export type OpenFileResult =
-  | { status: 'opened'; fileName: string; data: Uint8Array }
-  | { status: 'cancelled' };
+export type OpenFileResult = { status: 'opened'; fileName: string; data: Uint8Array } | { status: 'cancelled' };
 
 export interface AppInfo {
   name: string;

@@ -12,7 +12,10 @@ import { formatProtectedRows, measureProtected } from './protected';
 
 test('bench', async ({ browser, baseURL }) => {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
-  const sizes = (process.env.BENCH_SIZES ?? 'S,L,XL').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) as EspaceSize[];
+  const sizes = (process.env.BENCH_SIZES ?? 'S,L,XL')
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean) as EspaceSize[];
   const log = (line: string) => console.log(`[bench] ${line}`);
   buildBenchBundle();
   const result: BenchResult = {
@@ -23,12 +26,18 @@ test('bench', async ({ browser, baseURL }) => {
     sizes: [],
   };
   for (const size of sizes) {
-    result.sizes.push(await measureSize(browser, size, { runs, baseURL: baseURL!, progress: log, backupOnly: process.env.BENCH_ONLY === 'backup' }));
+    result.sizes.push(
+      await measureSize(browser, size, { runs, baseURL: baseURL!, progress: log, backupOnly: process.env.BENCH_ONLY === 'backup' }),
+    );
   }
   // « --only search » measures nothing protected.
-  const protectedSizes = (process.env.BENCH_ONLY ? '' : (process.env.BENCH_PROTECTED ?? 'L')).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) as EspaceSize[];
+  const protectedSizes = (process.env.BENCH_ONLY ? '' : (process.env.BENCH_PROTECTED ?? 'L'))
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean) as EspaceSize[];
   const protectedRows: Row[] = [];
-  for (const size of protectedSizes) protectedRows.push(...(await measureProtected(browser, size, { runs, baseURL: baseURL!, progress: log })));
+  for (const size of protectedSizes)
+    protectedRows.push(...(await measureProtected(browser, size, { runs, baseURL: baseURL!, progress: log })));
   (result as BenchResult & { protected?: Row[] }).protected = protectedRows;
   const dir = path.join(ROOT, 'bench-results');
   mkdirSync(dir, { recursive: true });

@@ -94,7 +94,9 @@ export async function prepareContext(context: BrowserContext): Promise<void> {
     await route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' });
   });
   await context.addInitScript(() => {
-    const found = () => document.querySelector('.deadline-group, .empty-state') !== null && /Tableau de bord/.test(document.querySelector('h1')?.textContent ?? '');
+    const found = () =>
+      document.querySelector('.deadline-group, .empty-state') !== null &&
+      /Tableau de bord/.test(document.querySelector('h1')?.textContent ?? '');
     const observer = new MutationObserver(() => {
       if (window.__benchDashboardReady === undefined && found()) {
         window.__benchDashboardReady = performance.now();
@@ -166,7 +168,14 @@ export async function coldOpen(page: Page, workspaceId: string): Promise<ColdOpe
   );
   await loadDevApi(page);
   const raw = await page.evaluate((id) => window.passerelleDev!.readAllRaw(id), workspaceId);
-  return { dashboardMs: timing.ready, firstPaintMs: timing.paint, settledMs, rawReadMs: raw.ms, rawReadByTable: raw.byTable, heapMb: heap.usedSize / 1024 / 1024 };
+  return {
+    dashboardMs: timing.ready,
+    firstPaintMs: timing.paint,
+    settledMs,
+    rawReadMs: raw.ms,
+    rawReadByTable: raw.byTable,
+    heapMb: heap.usedSize / 1024 / 1024,
+  };
 }
 
 export interface ListScroll {
@@ -262,7 +271,12 @@ export async function measureSize(
   options: { runs: number; progress?: (line: string) => void; baseURL: string; backupOnly?: boolean },
 ): Promise<SizeResult> {
   const progress = options.progress ?? (() => undefined);
-  const context = await browser.newContext({ baseURL: options.baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    baseURL: options.baseURL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 800 },
+  });
   try {
     await prepareContext(context);
     const page = await context.newPage();
@@ -278,89 +292,206 @@ export async function measureSize(
       for (let i = 0; i < runs; i++) {
         opens.push(await coldOpen(page, id));
         progress(`${size} : ouverture ${i + 1}/${runs} — ${Math.round(opens[i]!.dashboardMs)} ms`);
-    }
-    const engine = await page.evaluate(({ id, today, runs }) => window.passerelleDev!.deadlineEngine(id, today, runs), { id, today: BENCH_TODAY, runs });
-    progress(`${size} : moteur d’échéances — ${Math.round(median(engine.ms))} ms`);
-    const searching = await page.evaluate(({ id, runs }) => window.passerelleDev!.searchKeystrokes(id, runs), { id, runs });
-    progress(`${size} : recherche — une frappe ${median(searching.ms).toFixed(1)} ms (p95 ${percentile(searching.ms, 95).toFixed(1)} ms)`);
-    const searchRows: Row[] = [
-      { id: 'search-build', label: 'Recherche : construction de l’index', value: searching.buildMs, unit: 'ms', note: `${searching.records} fiches` },
-      { id: 'search-keystroke', label: 'Recherche : une frappe (médiane)', value: median(searching.ms), unit: 'ms', samples: searching.ms, note: `« ${searching.query} » lettre par lettre` },
-      { id: 'search-keystroke-p95', label: 'Recherche : une frappe (p95)', value: percentile(searching.ms, 95), unit: 'ms' },
-    ];
-    if (process.env.BENCH_ONLY === 'search') {
-      return { size, counts: seeded.counts, seed: { generateMs: seeded.generateMs, writeMs: seeded.writeMs }, rows: searchRows, rawReadByTable: [] };
-    }
-
-    const lists: Record<keyof typeof ROUTES, ListScroll[]> = { team: [], applications: [] };
-    for (const key of Object.keys(ROUTES) as (keyof typeof ROUTES)[]) {
-      for (let i = 0; i < runs; i++) lists[key].push(await scrollList(page, ROUTES[key]));
-      progress(`${size} : défilement ${key} — ${lists[key].at(-1)!.rows} lignes affichées`);
-    }
-
-    await loadDevApi(page);
-    const pdfs: { loadMs: number; renderMs: number }[] = [];
-    for (let i = 0; i < runs; i++) pdfs.push(await page.evaluate(() => window.passerelleDev!.onePagePdf()));
-    const dossiers: { ms: number; bytes: number; lines: number }[] = [];
-    for (let i = 0; i < runs; i++) {
-      dossiers.push(await page.evaluate(({ id, today }) => window.passerelleDev!.dossierPdf(id, today), { id, today: BENCH_TODAY }));
-      progress(`${size} : dossier PDF ${i + 1}/${runs} — ${Math.round(dossiers[i]!.ms)} ms`);
-    }
-
-    const dashboard = opens.map((o) => o.dashboardMs);
-    const raw = opens.map((o) => o.rawReadMs);
-    const paints = opens.flatMap((o) => (o.firstPaintMs === null ? [] : [o.firstPaintMs]));
-    const listRows = (key: keyof typeof ROUTES, name: string): Row[] => {
-      const frames = lists[key].flatMap((l) => l.frames);
-      return [
-        { id: `${key}-first-render`, label: `${name} : premier affichage`, value: median(lists[key].map((l) => l.firstRenderMs)), unit: 'ms', samples: lists[key].map((l) => l.firstRenderMs) },
-        { id: `${key}-frame-median`, label: `${name} : défilement, image médiane`, value: median(frames), unit: 'ms', note: `${frames.length} images, ${lists[key].at(-1)!.rows} lignes dans le DOM` },
-        { id: `${key}-frame-p95`, label: `${name} : défilement, image p95`, value: percentile(frames, 95), unit: 'ms' },
+      }
+      const engine = await page.evaluate(({ id, today, runs }) => window.passerelleDev!.deadlineEngine(id, today, runs), {
+        id,
+        today: BENCH_TODAY,
+        runs,
+      });
+      progress(`${size} : moteur d’échéances — ${Math.round(median(engine.ms))} ms`);
+      const searching = await page.evaluate(({ id, runs }) => window.passerelleDev!.searchKeystrokes(id, runs), { id, runs });
+      progress(
+        `${size} : recherche — une frappe ${median(searching.ms).toFixed(1)} ms (p95 ${percentile(searching.ms, 95).toFixed(1)} ms)`,
+      );
+      const searchRows: Row[] = [
+        {
+          id: 'search-build',
+          label: 'Recherche : construction de l’index',
+          value: searching.buildMs,
+          unit: 'ms',
+          note: `${searching.records} fiches`,
+        },
+        {
+          id: 'search-keystroke',
+          label: 'Recherche : une frappe (médiane)',
+          value: median(searching.ms),
+          unit: 'ms',
+          samples: searching.ms,
+          note: `« ${searching.query} » lettre par lettre`,
+        },
+        { id: 'search-keystroke-p95', label: 'Recherche : une frappe (p95)', value: percentile(searching.ms, 95), unit: 'ms' },
       ];
-    };
-    const onePage = median(pdfs.map((p) => p.renderMs));
-    const dossierMs = median(dossiers.map((d) => d.ms));
-    // One label for every size (the table prints one column per size): S is the fixture association's
-    // dossier, L and XL the espace's largest action budget.
-    const dossierLabel = 'PDF : dossier (S : l’exemple ; L, XL : le plus gros)';
-    const dossierNote = `action de ${dossiers[0]!.lines} lignes de budget, ${Math.round(dossiers[0]!.bytes / 1024)} ko, lecture des données comprise`;
-    rows.push(
-      { id: 'cold-open', label: 'Ouverture à froid → échéances affichées', value: median(dashboard), unit: 'ms', samples: dashboard },
-      { id: 'first-paint', label: 'Premier affichage (first contentful paint)', value: paints.length ? median(paints) : null, unit: 'ms', samples: paints },
-      { id: 'settled', label: 'Page au repos après l’ouverture (requestIdleCallback)', value: median(opens.map((o) => o.settledMs)), unit: 'ms', samples: opens.map((o) => o.settledMs) },
-      { id: 'raw-read', label: 'Lecture brute de toutes les tables (getAll)', value: median(raw), unit: 'ms', samples: raw },
-      { id: 'cold-open-ratio', label: 'Ouverture ÷ lecture brute', value: median(dashboard) / median(raw), unit: '×' },
-      { id: 'deadline-engine', label: `Moteur d’échéances seul (${engine.deadlines} échéances)`, value: median(engine.ms), unit: 'ms', samples: engine.ms },
-      ...searchRows,
-      ...listRows('team', 'Équipe'),
-      ...listRows('applications', 'Demandes de subvention'),
-      { id: 'pdf-one-page-load', label: 'PDF : chargement de pdfmake (premier import)', value: pdfs[0]!.loadMs, unit: 'ms' },
-      { id: 'pdf-one-page', label: 'PDF : une page pdfmake', value: onePage, unit: 'ms', samples: pdfs.map((p) => p.renderMs) },
-      { id: 'pdf-dossier', label: dossierLabel, value: dossierMs, unit: 'ms', samples: dossiers.map((d) => d.ms), note: dossierNote },
-      { id: 'pdf-dossier-ratio', label: `${dossierLabel} ÷ une page`, value: dossierMs / onePage, unit: '×' },
-      { id: 'heap', label: 'Tas JS après le tableau de bord', value: median(opens.map((o) => o.heapMb)), unit: 'Mo', samples: opens.map((o) => o.heapMb) },
-    );
-    rawReadByTable = Object.entries(opens.at(-1)!.rawReadByTable)
-      .map(([table, t]) => ({ table, ...t }))
-      .sort((a, b) => b.ms - a.ms);
+      if (process.env.BENCH_ONLY === 'search') {
+        return {
+          size,
+          counts: seeded.counts,
+          seed: { generateMs: seeded.generateMs, writeMs: seeded.writeMs },
+          rows: searchRows,
+          rawReadByTable: [],
+        };
+      }
+
+      const lists: Record<keyof typeof ROUTES, ListScroll[]> = { team: [], applications: [] };
+      for (const key of Object.keys(ROUTES) as (keyof typeof ROUTES)[]) {
+        for (let i = 0; i < runs; i++) lists[key].push(await scrollList(page, ROUTES[key]));
+        progress(`${size} : défilement ${key} — ${lists[key].at(-1)!.rows} lignes affichées`);
+      }
+
+      await loadDevApi(page);
+      const pdfs: { loadMs: number; renderMs: number }[] = [];
+      for (let i = 0; i < runs; i++) pdfs.push(await page.evaluate(() => window.passerelleDev!.onePagePdf()));
+      const dossiers: { ms: number; bytes: number; lines: number }[] = [];
+      for (let i = 0; i < runs; i++) {
+        dossiers.push(await page.evaluate(({ id, today }) => window.passerelleDev!.dossierPdf(id, today), { id, today: BENCH_TODAY }));
+        progress(`${size} : dossier PDF ${i + 1}/${runs} — ${Math.round(dossiers[i]!.ms)} ms`);
+      }
+
+      const dashboard = opens.map((o) => o.dashboardMs);
+      const raw = opens.map((o) => o.rawReadMs);
+      const paints = opens.flatMap((o) => (o.firstPaintMs === null ? [] : [o.firstPaintMs]));
+      const listRows = (key: keyof typeof ROUTES, name: string): Row[] => {
+        const frames = lists[key].flatMap((l) => l.frames);
+        return [
+          {
+            id: `${key}-first-render`,
+            label: `${name} : premier affichage`,
+            value: median(lists[key].map((l) => l.firstRenderMs)),
+            unit: 'ms',
+            samples: lists[key].map((l) => l.firstRenderMs),
+          },
+          {
+            id: `${key}-frame-median`,
+            label: `${name} : défilement, image médiane`,
+            value: median(frames),
+            unit: 'ms',
+            note: `${frames.length} images, ${lists[key].at(-1)!.rows} lignes dans le DOM`,
+          },
+          { id: `${key}-frame-p95`, label: `${name} : défilement, image p95`, value: percentile(frames, 95), unit: 'ms' },
+        ];
+      };
+      const onePage = median(pdfs.map((p) => p.renderMs));
+      const dossierMs = median(dossiers.map((d) => d.ms));
+      // One label for every size (the table prints one column per size): S is the fixture association's
+      // dossier, L and XL the espace's largest action budget.
+      const dossierLabel = 'PDF : dossier (S : l’exemple ; L, XL : le plus gros)';
+      const dossierNote = `action de ${dossiers[0]!.lines} lignes de budget, ${Math.round(dossiers[0]!.bytes / 1024)} ko, lecture des données comprise`;
+      rows.push(
+        { id: 'cold-open', label: 'Ouverture à froid → échéances affichées', value: median(dashboard), unit: 'ms', samples: dashboard },
+        {
+          id: 'first-paint',
+          label: 'Premier affichage (first contentful paint)',
+          value: paints.length ? median(paints) : null,
+          unit: 'ms',
+          samples: paints,
+        },
+        {
+          id: 'settled',
+          label: 'Page au repos après l’ouverture (requestIdleCallback)',
+          value: median(opens.map((o) => o.settledMs)),
+          unit: 'ms',
+          samples: opens.map((o) => o.settledMs),
+        },
+        { id: 'raw-read', label: 'Lecture brute de toutes les tables (getAll)', value: median(raw), unit: 'ms', samples: raw },
+        { id: 'cold-open-ratio', label: 'Ouverture ÷ lecture brute', value: median(dashboard) / median(raw), unit: '×' },
+        {
+          id: 'deadline-engine',
+          label: `Moteur d’échéances seul (${engine.deadlines} échéances)`,
+          value: median(engine.ms),
+          unit: 'ms',
+          samples: engine.ms,
+        },
+        ...searchRows,
+        ...listRows('team', 'Équipe'),
+        ...listRows('applications', 'Demandes de subvention'),
+        { id: 'pdf-one-page-load', label: 'PDF : chargement de pdfmake (premier import)', value: pdfs[0]!.loadMs, unit: 'ms' },
+        { id: 'pdf-one-page', label: 'PDF : une page pdfmake', value: onePage, unit: 'ms', samples: pdfs.map((p) => p.renderMs) },
+        { id: 'pdf-dossier', label: dossierLabel, value: dossierMs, unit: 'ms', samples: dossiers.map((d) => d.ms), note: dossierNote },
+        { id: 'pdf-dossier-ratio', label: `${dossierLabel} ÷ une page`, value: dossierMs / onePage, unit: '×' },
+        {
+          id: 'heap',
+          label: 'Tas JS après le tableau de bord',
+          value: median(opens.map((o) => o.heapMb)),
+          unit: 'Mo',
+          samples: opens.map((o) => o.heapMb),
+        },
+      );
+      rawReadByTable = Object.entries(opens.at(-1)!.rawReadByTable)
+        .map(([table, t]) => ({ table, ...t }))
+        .sort((a, b) => b.ms - a.ms);
     }
 
     const backups: BackupRestoreMeasure[] = [];
     for (let i = 0; i < runs; i++) {
       backups.push(await page.evaluate((id) => window.passerelleDev!.backupAndRestore(id), id));
-      progress(`${size} : sauvegarde ${i + 1}/${runs} — ${Math.round(backups[i]!.backupMs)} ms, restauration ${Math.round(backups[i]!.restoreMs)} ms`);
+      progress(
+        `${size} : sauvegarde ${i + 1}/${runs} — ${Math.round(backups[i]!.backupMs)} ms, restauration ${Math.round(backups[i]!.restoreMs)} ms`,
+      );
     }
     const backupRows: Row[] = [
-      { id: 'backup', label: 'Sauvegarde de l’espace entier', value: median(backups.map((b) => b.backupMs)), unit: 'ms', samples: backups.map((b) => b.backupMs) },
+      {
+        id: 'backup',
+        label: 'Sauvegarde de l’espace entier',
+        value: median(backups.map((b) => b.backupMs)),
+        unit: 'ms',
+        samples: backups.map((b) => b.backupMs),
+      },
       { id: 'backup-size', label: 'Taille du fichier de sauvegarde', value: backups[0]!.bytes, unit: 'octets' },
-      { id: 'backup-heap', label: 'Sauvegarde : tas JS au plus haut', value: Math.max(...backups.map((b) => b.backupPeakMb)), unit: 'Mo', samples: backups.map((b) => b.backupPeakMb) },
-      { id: 'restore', label: 'Restauration de l’espace entier (vérification, copie d’annulation, écriture)', value: median(backups.map((b) => b.restoreMs)), unit: 'ms', samples: backups.map((b) => b.restoreMs) },
-      { id: 'restore-check', label: 'Restauration : lecture et vérification du fichier (dont schémas zod)', value: median(backups.map((b) => b.checkMs)), unit: 'ms', samples: backups.map((b) => b.checkMs) },
-      { id: 'restore-copy', label: 'Restauration : copie d’annulation (sauvegarde de l’espace présent, rangée à part)', value: median(backups.map((b) => b.copyMs)), unit: 'ms', samples: backups.map((b) => b.copyMs) },
-      { id: 'restore-write', label: 'Restauration : écriture (une transaction)', value: median(backups.map((b) => b.writeMs)), unit: 'ms', samples: backups.map((b) => b.writeMs) },
-      { id: 'restore-heap', label: 'Restauration : tas JS au plus haut', value: Math.max(...backups.map((b) => b.restorePeakMb)), unit: 'Mo', samples: backups.map((b) => b.restorePeakMb) },
-      { id: 'backup-block', label: 'Sauvegarde : fenêtre tenue au plus long (une image = 16 ms)', value: Math.max(...backups.map((b) => b.backupBlockMs)), unit: 'ms', samples: backups.map((b) => b.backupBlockMs) },
-      { id: 'restore-block', label: 'Restauration : fenêtre tenue au plus long', value: Math.max(...backups.map((b) => b.restoreBlockMs)), unit: 'ms', samples: backups.map((b) => b.restoreBlockMs) },
+      {
+        id: 'backup-heap',
+        label: 'Sauvegarde : tas JS au plus haut',
+        value: Math.max(...backups.map((b) => b.backupPeakMb)),
+        unit: 'Mo',
+        samples: backups.map((b) => b.backupPeakMb),
+      },
+      {
+        id: 'restore',
+        label: 'Restauration de l’espace entier (vérification, copie d’annulation, écriture)',
+        value: median(backups.map((b) => b.restoreMs)),
+        unit: 'ms',
+        samples: backups.map((b) => b.restoreMs),
+      },
+      {
+        id: 'restore-check',
+        label: 'Restauration : lecture et vérification du fichier (dont schémas zod)',
+        value: median(backups.map((b) => b.checkMs)),
+        unit: 'ms',
+        samples: backups.map((b) => b.checkMs),
+      },
+      {
+        id: 'restore-copy',
+        label: 'Restauration : copie d’annulation (sauvegarde de l’espace présent, rangée à part)',
+        value: median(backups.map((b) => b.copyMs)),
+        unit: 'ms',
+        samples: backups.map((b) => b.copyMs),
+      },
+      {
+        id: 'restore-write',
+        label: 'Restauration : écriture (une transaction)',
+        value: median(backups.map((b) => b.writeMs)),
+        unit: 'ms',
+        samples: backups.map((b) => b.writeMs),
+      },
+      {
+        id: 'restore-heap',
+        label: 'Restauration : tas JS au plus haut',
+        value: Math.max(...backups.map((b) => b.restorePeakMb)),
+        unit: 'Mo',
+        samples: backups.map((b) => b.restorePeakMb),
+      },
+      {
+        id: 'backup-block',
+        label: 'Sauvegarde : fenêtre tenue au plus long (une image = 16 ms)',
+        value: Math.max(...backups.map((b) => b.backupBlockMs)),
+        unit: 'ms',
+        samples: backups.map((b) => b.backupBlockMs),
+      },
+      {
+        id: 'restore-block',
+        label: 'Restauration : fenêtre tenue au plus long',
+        value: Math.max(...backups.map((b) => b.restoreBlockMs)),
+        unit: 'ms',
+        samples: backups.map((b) => b.restoreBlockMs),
+      },
     ];
     rows.push(...backupRows);
     return { size, counts: seeded.counts, seed: { generateMs: seeded.generateMs, writeMs: seeded.writeMs }, rows, rawReadByTable };
@@ -408,7 +539,17 @@ export function formatResult(result: BenchResult): string {
     lines.push(`${first.label.padEnd(labelWidth)}  ${rows.map((r) => (r ? formatValue(r) : '').padStart(12)).join('')}`);
   }
   const notes = [...new Set(result.sizes.flatMap((s) => s.rows.filter((r) => r.note).map((r) => `${s.size} — ${r.label} : ${r.note}`)))];
-  lines.push('', `Enregistrements : ${result.sizes.map((s) => `${s.size} = ${Object.values(s.counts).reduce((a, b) => a + b, 0).toLocaleString('fr-FR')}`).join(', ')}`);
+  lines.push(
+    '',
+    `Enregistrements : ${result.sizes
+      .map(
+        (s) =>
+          `${s.size} = ${Object.values(s.counts)
+            .reduce((a, b) => a + b, 0)
+            .toLocaleString('fr-FR')}`,
+      )
+      .join(', ')}`,
+  );
   const b = result.bundle;
   lines.push(
     `JavaScript initial (avant le premier affichage) : ${(b.initialJs.bytes / 1024).toFixed(0)} Ko, ${(b.initialJs.gzip / 1024).toFixed(0)} Ko gzip (${b.initialJs.files.map((f) => f.file).join(', ')})`,

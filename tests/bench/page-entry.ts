@@ -1,4 +1,10 @@
-import { createBackup, openBackup, restoreIntoWorkspace, RESTORE_COPY_MEASURE, RESTORE_WRITE_MEASURE } from '../../src/renderer/src/data/backup';
+import {
+  createBackup,
+  openBackup,
+  restoreIntoWorkspace,
+  RESTORE_COPY_MEASURE,
+  RESTORE_WRITE_MEASURE,
+} from '../../src/renderer/src/data/backup';
 import { deleteRestoreCopiesExcept } from '../../src/renderer/src/data/restore-copy';
 import { protectInPlace } from '../../src/renderer/src/data/espace-protection';
 import { RegistryDb } from '../../src/renderer/src/data/registry-db';
@@ -114,12 +120,33 @@ export async function readAllRaw(
 export async function deadlineEngine(workspaceId: string, today: string, runs: number): Promise<{ ms: number[]; deadlines: number }> {
   const db = new WorkspaceDb(workspaceId);
   try {
-    const [funders, applications, payments, agreements, agreementParties, partners, documents, people, contracts, amendments, aidedPosts, states] =
-      await Promise.all([
-        db.funders.toArray(), db.grantApplications.toArray(), db.payments.toArray(), db.agreements.toArray(),
-        db.agreementParties.toArray(), db.partners.toArray(), db.documents.toArray(), db.people.toArray(),
-        db.contracts.toArray(), db.amendments.toArray(), db.aidedPosts.toArray(), db.deadlineStates.toArray(),
-      ]);
+    const [
+      funders,
+      applications,
+      payments,
+      agreements,
+      agreementParties,
+      partners,
+      documents,
+      people,
+      contracts,
+      amendments,
+      aidedPosts,
+      states,
+    ] = await Promise.all([
+      db.funders.toArray(),
+      db.grantApplications.toArray(),
+      db.payments.toArray(),
+      db.agreements.toArray(),
+      db.agreementParties.toArray(),
+      db.partners.toArray(),
+      db.documents.toArray(),
+      db.people.toArray(),
+      db.contracts.toArray(),
+      db.amendments.toArray(),
+      db.aidedPosts.toArray(),
+      db.deadlineStates.toArray(),
+    ]);
     const profile = await db.association.get(workspaceId);
     const ms: number[] = [];
     let count = 0;
@@ -192,9 +219,7 @@ const lastMeasure = (name: string) => performance.getEntriesByName(name, 'measur
  * A backup of the whole espace, then its restore in place (reading and checking the file, the copy kept
  * for « Annuler la restauration », the writes), as the Sauvegardes page does them.
  */
-export async function backupAndRestore(
-  workspaceId: string,
-): Promise<BackupRestoreMeasure> {
+export async function backupAndRestore(workspaceId: string): Promise<BackupRestoreMeasure> {
   const registry = new RegistryDb();
   const db = new WorkspaceDb(workspaceId);
   try {
@@ -268,7 +293,10 @@ export async function protectEspace(workspaceId: string, passphrase: string): Pr
  * name typed letter by letter without accents (« faure sofiane »), `runs` times — what the box does as
  * one types, each keystroke narrowing the previous one's matches. The rendering of the list is not counted.
  */
-export async function searchKeystrokes(workspaceId: string, runs: number): Promise<{ buildMs: number; ms: number[]; records: number; query: string }> {
+export async function searchKeystrokes(
+  workspaceId: string,
+  runs: number,
+): Promise<{ buildMs: number; ms: number[]; records: number; query: string }> {
   const [{ loadSearchIndex }, { searchFrom, foldForSearch }] = await Promise.all([
     import('../../src/renderer/src/data/search-data'),
     import('../../src/renderer/src/domain/search/search'),
@@ -345,4 +373,3 @@ export async function dossierPdf(workspaceId: string, today: string): Promise<{ 
     db.close();
   }
 }
-

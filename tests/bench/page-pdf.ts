@@ -16,7 +16,15 @@ export async function renderOnePage(): Promise<number> {
       content: [
         { text: 'Les Amis du Quartier', fontSize: 16, bold: true },
         { text: 'Une page de référence pour mesurer pdfmake seul.', margin: [0, 8, 0, 8] },
-        { table: { body: [['Compte', 'Montant'], ['64 – Rémunération des personnels', '128 077 €'], ['74 – Subventions', '167 500 €']] } },
+        {
+          table: {
+            body: [
+              ['Compte', 'Montant'],
+              ['64 – Rémunération des personnels', '128 077 €'],
+              ['74 – Subventions', '167 500 €'],
+            ],
+          },
+        },
       ],
     })
     .getBuffer();

@@ -40,7 +40,12 @@ export async function measureProtected(
   options: { runs: number; baseURL: string; progress?: (line: string) => void },
 ): Promise<Row[]> {
   const progress = options.progress ?? (() => undefined);
-  const context = await browser.newContext({ baseURL: options.baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    baseURL: options.baseURL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 800 },
+  });
   try {
     await prepareContext(context);
     await context.addInitScript(() => {
@@ -61,10 +66,10 @@ export async function measureProtected(
     progress(`${size} non protégé : ouverture ${Math.round(median(clear))} ms`);
 
     await loadDevApi(page);
-    const protection = await page.evaluate(
-      ({ id, passphrase }) => window.passerelleDev!.protectEspace(id, passphrase),
-      { id: seeded.workspaceId, passphrase: PASSPHRASE },
-    );
+    const protection = await page.evaluate(({ id, passphrase }) => window.passerelleDev!.protectEspace(id, passphrase), {
+      id: seeded.workspaceId,
+      passphrase: PASSPHRASE,
+    });
     progress(`${size} : protection en ${Math.round(protection.ms)} ms (${protection.records} éléments, ${protection.steps} étapes)`);
 
     const locked: number[] = [];
@@ -74,9 +79,26 @@ export async function measureProtected(
     }
     return [
       { id: 'cold-open-unprotected', label: `${size} : ouverture à froid, non protégé`, value: median(clear), unit: 'ms', samples: clear },
-      { id: 'cold-open-protected', label: `${size} : ouverture à froid, protégé (dérivation de la clé comprise)`, value: median(locked), unit: 'ms', samples: locked },
-      { id: 'cold-open-protected-ratio', label: `${size} : protégé ÷ non protégé (cible ≤ 1,3)`, value: median(locked) / median(clear), unit: '×' },
-      { id: 'protect', label: `${size} : protéger l’espace (chiffrement sur place, cible ≤ 30 s)`, value: protection.ms, unit: 'ms', note: `${protection.records} éléments, ${protection.steps} étapes de progression` },
+      {
+        id: 'cold-open-protected',
+        label: `${size} : ouverture à froid, protégé (dérivation de la clé comprise)`,
+        value: median(locked),
+        unit: 'ms',
+        samples: locked,
+      },
+      {
+        id: 'cold-open-protected-ratio',
+        label: `${size} : protégé ÷ non protégé (cible ≤ 1,3)`,
+        value: median(locked) / median(clear),
+        unit: '×',
+      },
+      {
+        id: 'protect',
+        label: `${size} : protéger l’espace (chiffrement sur place, cible ≤ 30 s)`,
+        value: protection.ms,
+        unit: 'ms',
+        note: `${protection.records} éléments, ${protection.steps} étapes de progression`,
+      },
     ];
   } finally {
     await context.close();
@@ -85,6 +107,9 @@ export async function measureProtected(
 
 export function formatProtectedRows(rows: readonly Row[]): string {
   return rows
-    .map((row) => `${row.label.padEnd(72)} ${row.value === null ? '—' : row.unit === '×' ? row.value.toFixed(2).replace('.', ',') : Math.round(row.value)} ${row.unit}`)
+    .map(
+      (row) =>
+        `${row.label.padEnd(72)} ${row.value === null ? '—' : row.unit === '×' ? row.value.toFixed(2).replace('.', ',') : Math.round(row.value)} ${row.unit}`,
+    )
     .join('\n');
 }

@@ -37,7 +37,9 @@ test('seed', async ({ baseURL }) => {
     const today = process.env.SEED_TODAY || undefined;
     const seeded = await seedEspace(page, size, log, { ...(seed !== undefined ? { seed } : {}), ...(today ? { today } : {}) });
     const total = Object.values(seeded.counts).reduce((a, b) => a + b, 0);
-    log(`espace « ${seeded.name} » créé : ${total.toLocaleString('fr-FR')} enregistrements (génération ${Math.round(seeded.generateMs)} ms, écriture ${Math.round(seeded.writeMs)} ms).`);
+    log(
+      `espace « ${seeded.name} » créé : ${total.toLocaleString('fr-FR')} enregistrements (génération ${Math.round(seeded.generateMs)} ms, écriture ${Math.round(seeded.writeMs)} ms).`,
+    );
   }
   if (headed) {
     log(`Chromium est ouvert sur ${baseURL} (profil ${path.relative(ROOT, profile)}/). Fermez la fenêtre pour arrêter le serveur.`);

@@ -34,9 +34,13 @@ it(`replication of ${SIZE}`, async () => {
       const b = new WorkspaceDb(`bench-b-${run}`);
       await a.open();
       await b.open();
-      await a.transaction('rw', tables.map(([t]) => t), async () => {
-        for (const [table, rows] of tables) await a.table(table).bulkAdd(rows as never[]);
-      });
+      await a.transaction(
+        'rw',
+        tables.map(([t]) => t),
+        async () => {
+          for (const [table, rows] of tables) await a.table(table).bulkAdd(rows as never[]);
+        },
+      );
       documents = await a.syncOutbox.count();
       const bridgeA = new SyncBridge(a, testPouchFactory.local(`bench-pouch-a-${run}`));
       const bridgeB = new SyncBridge(b, testPouchFactory.local(`bench-pouch-b-${run}`));
@@ -76,7 +80,9 @@ it(`replication of ${SIZE}`, async () => {
     await server.stop();
   }
   const row = (label: string, ms: number) => console.log(`${label.padEnd(58)} ${Math.round(ms).toLocaleString('fr-FR')} ms`);
-  console.log(`\nSynchronisation, ${SIZE} (${documents.toLocaleString('fr-FR')} documents), médianes de ${RUNS} essai(s) / ${EDITS} modifications — machine partagée, chiffres bruités`);
+  console.log(
+    `\nSynchronisation, ${SIZE} (${documents.toLocaleString('fr-FR')} documents), médianes de ${RUNS} essai(s) / ${EDITS} modifications — machine partagée, chiffres bruités`,
+  );
   row('Première synchronisation, ordinateur A → serveur', median(initial.map((r) => r.push)));
   row('Première synchronisation, serveur → ordinateur B', median(initial.map((r) => r.pull)));
   row('Délai d’une modification de A à son arrivée sur B (live)', median(delays));

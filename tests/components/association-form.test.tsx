@@ -46,7 +46,9 @@ describe('association form', () => {
 
     await renderForm();
     expect((screen.getByRole('textbox', { name: 'Sigle' }) as HTMLInputElement).value).toBe('ADQ');
-    expect(screen.getByText(/Brouillon non enregistré rétabli/).textContent).toMatch(/^Brouillon non enregistré rétabli \(saisi à \d+ h \d\d\)/);
+    expect(screen.getByText(/Brouillon non enregistré rétabli/).textContent).toMatch(
+      /^Brouillon non enregistré rétabli \(saisi à \d+ h \d\d\)/,
+    );
     expect((await getAssociationProfile(db))?.acronym).toBeUndefined();
 
     await user.click(screen.getByRole('button', { name: 'Abandonner le brouillon' }));
@@ -75,7 +77,9 @@ describe('association form', () => {
     await user.tab();
     const siret = screen.getByRole('textbox', { name: 'SIRET' });
     expect(siret.getAttribute('aria-invalid')).toBe('true');
-    expect((await screen.findByText(/la clé de contrôle est fausse/)).textContent).toBe('SIRET\u00a0: la clé de contrôle est fausse — vérifiez les 14 chiffres.');
+    expect((await screen.findByText(/la clé de contrôle est fausse/)).textContent).toBe(
+      'SIRET\u00a0: la clé de contrôle est fausse — vérifiez les 14 chiffres.',
+    );
   });
 
   it('saves nothing while a field is wrong, and focuses it', async () => {

@@ -102,9 +102,7 @@ describe('contract form', () => {
     await user.type(screen.getByLabelText(/Taux de charges patronales/), '42');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
     expect(
-      await screen.findByText(
-        'Date de début : cette personne a déjà un contrat pour ce poste sur ces dates (CDI depuis le 2 mars 2026).',
-      ),
+      await screen.findByText('Date de début : cette personne a déjà un contrat pour ce poste sur ces dates (CDI depuis le 2 mars 2026).'),
     ).toBeTruthy();
     expect(onSaved).not.toHaveBeenCalled();
   });
@@ -122,6 +120,11 @@ describe('contract form', () => {
     await user.type(screen.getByLabelText(/Taux de charges patronales/), '12,5');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
-    expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ kind: 'pec', grossMonthlyCents: 103_040, employerChargesRate: 12.5, weeklyHours: 20 });
+    expect(onSaved.mock.calls[0]?.[0]).toMatchObject({
+      kind: 'pec',
+      grossMonthlyCents: 103_040,
+      employerChargesRate: 12.5,
+      weeklyHours: 20,
+    });
   });
 });

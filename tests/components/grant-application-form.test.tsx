@@ -77,7 +77,11 @@ describe('grant application form', () => {
     await user.type(screen.getByRole('textbox', { name: 'Montant demandé' }), '5 000');
     await user.type(screen.getByRole('textbox', { name: 'Montant accordé' }), '5 000');
     await user.click(screen.getByRole('button', { name: 'Enregistrer la demande' }));
-    await waitFor(() => expect(screen.queryAllByRole('alert').map((a) => a.textContent)).toContain('Date de décision\u00a0: doit être après la date de dépôt.'));
+    await waitFor(() =>
+      expect(screen.queryAllByRole('alert').map((a) => a.textContent)).toContain(
+        'Date de décision\u00a0: doit être après la date de dépôt.',
+      ),
+    );
     expect(onSaved).not.toHaveBeenCalled();
     expect(await db.grantApplications.count()).toBe(0);
   });

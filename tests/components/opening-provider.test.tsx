@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { Dexie } from 'dexie';
-import { OpeningProvider, shareStartupDeadlines, STARTUP_FALLBACK_MS, useOpening } from '../../src/renderer/src/features/deadlines/opening-provider';
+import {
+  OpeningProvider,
+  shareStartupDeadlines,
+  STARTUP_FALLBACK_MS,
+  useOpening,
+} from '../../src/renderer/src/features/deadlines/opening-provider';
 import { useDeadlineData } from '../../src/renderer/src/data/deadlines-repository';
 import { useEffect } from 'react';
 import { WorkspaceDb } from '../../src/renderer/src/data/workspace-db';

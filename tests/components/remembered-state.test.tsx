@@ -13,10 +13,13 @@ function Filters() {
   return (
     <>
       <p>{`${filters.status} ${filters.sort}`}</p>
-      <button type="button" onClick={() => {
-        setFilters((f) => ({ ...f, status: 'ended' }));
-        setFilters((f) => ({ ...f, sort: 'end' }));
-      }}>
+      <button
+        type="button"
+        onClick={() => {
+          setFilters((f) => ({ ...f, status: 'ended' }));
+          setFilters((f) => ({ ...f, sort: 'end' }));
+        }}
+      >
         Deux changements
       </button>
     </>

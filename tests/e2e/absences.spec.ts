@@ -30,7 +30,9 @@ async function hireKarim(page: Page) {
   return page.getByRole('article', { name: 'CDI — Coordinateur' });
 }
 
-test('a work accident brings the examen de reprise; an unpaid leave takes its days off the ETPT; a wrong absence saves nothing', async ({ page }) => {
+test('a work accident brings the examen de reprise; an unpaid leave takes its days off the ETPT; a wrong absence saves nothing', async ({
+  page,
+}) => {
   await onMarch2nd2026(page);
   const contract = await hireKarim(page);
 
@@ -51,7 +53,9 @@ test('a work accident brings the examen de reprise; an unpaid leave takes its da
   await form.getByRole('button', { name: 'Enregistrer l’absence' }).click();
   await expect(page.getByText('Absence enregistrée.')).toBeVisible();
   const absences = contract.getByRole('list', { name: 'Absences' });
-  await expect(absences).toContainText('Accident du travail du 5 janv. 2026 au 10 févr. 2026 (37 jours) — examen de reprise au plus tard le 19 févr. 2026');
+  await expect(absences).toContainText(
+    'Accident du travail du 5 janv. 2026 au 10 févr. 2026 (37 jours) — examen de reprise au plus tard le 19 févr. 2026',
+  );
   const deadlines = page.getByRole('region', { name: 'Échéances' });
   await expect(deadlines.getByRole('listitem').filter({ hasText: 'Examen de reprise' })).toContainText('19 févr. 2026');
 
@@ -66,7 +70,9 @@ test('a work accident brings the examen de reprise; an unpaid leave takes its da
   await form.getByLabel('Premier jour d’absence').fill('2026-02-10');
   await form.getByLabel('Dernier jour d’absence').fill('2026-03-31');
   await form.getByRole('button', { name: 'Enregistrer l’absence' }).click();
-  await expect(form.getByText(/une autre absence couvre déjà ces jours \(Accident du travail du 5 janv\. 2026 au 10 févr\. 2026\)/)).toBeVisible();
+  await expect(
+    form.getByText(/une autre absence couvre déjà ces jours \(Accident du travail du 5 janv\. 2026 au 10 févr\. 2026\)/),
+  ).toBeVisible();
   await form.getByLabel('Premier jour d’absence').fill('2026-03-01');
   await form.getByRole('button', { name: 'Enregistrer l’absence' }).click();
   // (The first save's toast may still be up: the list says it.)

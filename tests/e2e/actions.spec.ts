@@ -84,7 +84,12 @@ test('describe an action, staff it, and balance its budget', async ({ page }) =>
 
   await addLine(page, 'Achats matières et fournitures', 'Fournitures scolaires', '1 200');
   await addLine(page, 'Rémunération des personnels', 'Awa Diop', '15 840');
-  await addLine(page, 'État (préciser le ou les ministères, directions ou services sollicités)', 'Préfecture — politique de la ville', '10 000');
+  await addLine(
+    page,
+    'État (préciser le ou les ministères, directions ou services sollicités)',
+    'Préfecture — politique de la ville',
+    '10 000',
+  );
   const totals = page.getByRole('definition').filter({ hasText: 'Écart' });
   await expect(totals).toHaveText(`Écart${NBSP}: 7${NBSP}040${NBSP}€ — le budget doit être équilibré (charges supérieures aux produits)`);
   await expect(page.getByRole('table', { name: 'Charges' })).toContainText(`17${NBSP}040${NBSP}€`);

@@ -14,12 +14,31 @@ test('the actions financed are picked on the application and follow it into the 
   await seedWorkspace(page, {
     funders: [{ id: 'e2e-city', ...stamps, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' }],
     projects: [
-      { id: 'e2e-festival', ...stamps, title: 'Fête de quartier 2027', objectives: [], qpvCodes: [], startDate: '2027-04-01', endDate: '2027-07-15', agreementIds: [] },
+      {
+        id: 'e2e-festival',
+        ...stamps,
+        title: 'Fête de quartier 2027',
+        objectives: [],
+        qpvCodes: [],
+        startDate: '2027-04-01',
+        endDate: '2027-07-15',
+        agreementIds: [],
+      },
     ],
     grantApplications: [
       {
-        id: 'e2e-request', ...stamps, funderId: 'e2e-city', title: 'Appel à projets 2027', purpose: 'project', renewal: true, multiYear: false,
-        periodStart: '2027-01-01', periodEnd: '2027-12-31', status: 'to-prepare', requestedCents: 300_000, reportDelayMonths: 6,
+        id: 'e2e-request',
+        ...stamps,
+        funderId: 'e2e-city',
+        title: 'Appel à projets 2027',
+        purpose: 'project',
+        renewal: true,
+        multiYear: false,
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        status: 'to-prepare',
+        requestedCents: 300_000,
+        reportDelayMonths: 6,
       },
     ],
   });

@@ -38,9 +38,7 @@ test('the profile is filled in, saved, and found again after a reload', async ({
   await expect(page.getByLabel('Numéro RNA')).toHaveValue('W931234567');
   await expect(page.getByLabel('Sigle')).toHaveValue('ADQ');
   await expect(page.getByLabel('Commune du siège', { exact: true })).toHaveValue('Saint-Denis');
-  await expect(page.getByRole('group', { name: 'Représentant·e légal·e' }).getByLabel('Téléphone')).toHaveValue(
-    '06 12 34 56 78',
-  );
+  await expect(page.getByRole('group', { name: 'Représentant·e légal·e' }).getByLabel('Téléphone')).toHaveValue('06 12 34 56 78');
   await expect(page.getByRole('group', { name: 'Agrément 1' }).getByLabel('Type d’agrément')).toHaveValue(
     'Jeunesse et éducation populaire',
   );
@@ -48,9 +46,7 @@ test('the profile is filled in, saved, and found again after a reload', async ({
   await expect(page.getByLabel('Adhérents personnes physiques')).toHaveValue('120');
   await expect(page.getByLabel('Fin de l’exercice')).toHaveValue('2026-12-31');
   await expect(page.getByLabel('Convention collective')).toHaveValue('1518');
-  await expect(page.getByRole('group', { name: 'Quartier 1' }).getByLabel('Code du quartier prioritaire')).toHaveValue(
-    'QP093028',
-  );
+  await expect(page.getByRole('group', { name: 'Quartier 1' }).getByLabel('Code du quartier prioritaire')).toHaveValue('QP093028');
 });
 
 test('a SIRET with a wrong key shows its message under the field and saves nothing', async ({ page }) => {

@@ -18,9 +18,19 @@ test.beforeEach(async ({ page }) => {
     funders: [{ id: 'e2e-city', ...stamps, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' }],
     grantApplications: [
       {
-        id: 'e2e-festival-2027', ...stamps, funderId: 'e2e-city', title: 'Fête de quartier 2027', purpose: 'project',
-        renewal: true, multiYear: false, periodStart: '2027-01-01', periodEnd: '2027-12-31', filingDeadline: '2026-12-15',
-        status: 'to-prepare', requestedCents: 300_000, reportDelayMonths: 6,
+        id: 'e2e-festival-2027',
+        ...stamps,
+        funderId: 'e2e-city',
+        title: 'Fête de quartier 2027',
+        purpose: 'project',
+        renewal: true,
+        multiYear: false,
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        filingDeadline: '2026-12-15',
+        status: 'to-prepare',
+        requestedCents: 300_000,
+        reportDelayMonths: 6,
       },
     ],
   });
@@ -37,7 +47,9 @@ test('a convention attached to a grant shows in the dossier’s pièces, on the 
   let chooser = page.waitForEvent('filechooser');
   await panel.getByRole('button', { name: 'Joindre un fichier' }).click();
   await (await chooser).setFiles({ name: 'convention.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf') });
-  await expect(panel.getByRole('alert')).toHaveText(`« convention.pdf »${NBSP}: le contenu n’est pas celui d’un fichier PDF, malgré son nom. Il n’a pas été joint.`);
+  await expect(panel.getByRole('alert')).toHaveText(
+    `« convention.pdf »${NBSP}: le contenu n’est pas celui d’un fichier PDF, malgré son nom. Il n’a pas été joint.`,
+  );
   await expect(panel.getByText('Aucun fichier joint.')).toBeVisible();
 
   await panel.getByLabel('Type de pièce').selectOption({ label: 'Convention' });
@@ -53,7 +65,9 @@ test('a convention attached to a grant shows in the dossier’s pièces, on the 
   await page.getByRole('combobox', { name: 'Exercice', exact: true }).selectOption('2027');
   await page.getByRole('checkbox', { name: /Fête de quartier 2027 — Ville de Saint-Denis/ }).check();
   const papers = page.getByRole('region', { name: 'Pièces des demandes' });
-  await expect(papers.getByRole('listitem')).toHaveText(/Convention — Fête de quartier 2027\s*convention-fete-2027\.pdf · valable jusqu’au 31 déc\. 2027/);
+  await expect(papers.getByRole('listitem')).toHaveText(
+    /Convention — Fête de quartier 2027\s*convention-fete-2027\.pdf · valable jusqu’au 31 déc\. 2027/,
+  );
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /Produire (un brouillon|le dossier) \(PDF\)/ }).click();

@@ -123,7 +123,9 @@ test('the journal lists changes with the person’s name, filters them and expor
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').split('\r\n');
   expect(lines[0]).toBe('Date;Personne;Type de fiche;Action;Détail;Annulé');
-  expect(lines[1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2};Awa Diop;Contacts;Mise à la corbeille;Mise à la corbeille\u00a0: Contact « Benali »;non$/);
+  expect(lines[1]).toMatch(
+    /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2};Awa Diop;Contacts;Mise à la corbeille;Mise à la corbeille\u00a0: Contact « Benali »;non$/,
+  );
 });
 
 test('Ctrl+Z outside a text field undoes the last change of the association profile', async ({ page }) => {

@@ -14,9 +14,21 @@ test.beforeEach(async ({ page }) => {
 const stamps = { createdAt: '2026-05-01T09:00:00.000Z', updatedAt: '2026-05-01T09:00:00.000Z', deletedAt: null };
 const funder = { id: 'funder-caf', name: 'CAF de la Seine-Saint-Denis', kind: 'social-bodies', portal: 'funder-portal', ...stamps };
 const application = {
-  id: 'app-caf', funderId: 'funder-caf', title: 'Fonds publics et territoires 2026', purpose: 'project', renewal: false,
-  multiYear: false, periodStart: '2026-01-01', periodEnd: '2026-12-31', status: 'granted', filedOn: '2026-03-01',
-  decidedOn: '2026-05-12', requestedCents: 500_000, grantedCents: 500_000, reportDelayMonths: 6, ...stamps,
+  id: 'app-caf',
+  funderId: 'funder-caf',
+  title: 'Fonds publics et territoires 2026',
+  purpose: 'project',
+  renewal: false,
+  multiYear: false,
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+  status: 'granted',
+  filedOn: '2026-03-01',
+  decidedOn: '2026-05-12',
+  requestedCents: 500_000,
+  grantedCents: 500_000,
+  reportDelayMonths: 6,
+  ...stamps,
 };
 
 async function seriousViolations(page: Page) {
@@ -69,7 +81,12 @@ test('« Fait » on a late tranche records the payment: the application is no lo
   await expect(page.getByLabel('Montants')).toContainText('Versé2\u00a0500,00\u00a0€');
   await expect(page.getByRole('row', { name: /Avance/ }).getByText('En retard')).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Financements' }).getByRole('link', { name: 'Bilan annuel' }).click();
-  await expect(page.getByRole('row', { name: /^Total/ }).getByRole('cell').nth(4)).toHaveText('2\u00a0500,00\u00a0€');
+  await expect(
+    page
+      .getByRole('row', { name: /^Total/ })
+      .getByRole('cell')
+      .nth(4),
+  ).toHaveText('2\u00a0500,00\u00a0€');
 
   // After a reload too: the payment is recorded, not hidden.
   await openSection(page, 'Tableau de bord');
@@ -81,19 +98,44 @@ test('« Fait » on a late tranche records the payment: the application is no lo
 test('a contract that ended last month shows its end-of-contract documents, not « en retard »', async ({ page }) => {
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
   await seedWorkspace(page, {
-    people: [{ id: 'person-awa', lastName: 'Diop', firstName: 'Awa', role: 'employee', jobTitle: 'Animatrice', arrivalDate: '2026-05-04', ...stamps }],
+    people: [
+      {
+        id: 'person-awa',
+        lastName: 'Diop',
+        firstName: 'Awa',
+        role: 'employee',
+        jobTitle: 'Animatrice',
+        arrivalDate: '2026-05-04',
+        ...stamps,
+      },
+    ],
     contracts: [
       {
-        id: 'contract-awa', personId: 'person-awa', kind: 'cdd', cddReason: 'Accroissement temporaire d’activité',
-        jobTitle: 'Animatrice', category: 'employee', startDate: '2026-05-04', plannedEndDate: '2026-10-30', weeklyHours: 28,
-        grossMonthlyCents: 175_000, employerChargesRate: 42, dpaeDate: '2026-04-30', firstMedicalVisitDate: '2026-06-10', ...stamps,
+        id: 'contract-awa',
+        personId: 'person-awa',
+        kind: 'cdd',
+        cddReason: 'Accroissement temporaire d’activité',
+        jobTitle: 'Animatrice',
+        category: 'employee',
+        startDate: '2026-05-04',
+        plannedEndDate: '2026-10-30',
+        weeklyHours: 28,
+        grossMonthlyCents: 175_000,
+        employerChargesRate: 42,
+        dpaeDate: '2026-04-30',
+        firstMedicalVisitDate: '2026-06-10',
+        ...stamps,
       },
     ],
   });
   await dashboard(page);
 
   const overdue = page.getByRole('region', { name: /En retard/ });
-  for (const title of ['Certificat de travail à remettre', 'Attestation France Travail à remettre', 'Reçu pour solde de tout compte à établir']) {
+  for (const title of [
+    'Certificat de travail à remettre',
+    'Attestation France Travail à remettre',
+    'Reçu pour solde de tout compte à établir',
+  ]) {
     await expect(overdue.getByRole('link', { name: `${title} — Awa Diop` })).toBeVisible();
   }
   await expect(overdue).toContainText('L1234-19');
@@ -124,8 +166,12 @@ test('ten overdue items at 1366 × 768: five shown, the rest counted, « Cette s
   await page.setViewportSize({ width: 1366, height: 768 });
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
   const payments = Array.from({ length: 10 }, (_, i) => ({
-    id: `pay-late-${i}`, applicationId: 'app-caf', label: `Tranche ${i + 1}`,
-    expectedDate: `2026-0${(i % 9) + 1}-15`, expectedCents: 10_000, ...stamps,
+    id: `pay-late-${i}`,
+    applicationId: 'app-caf',
+    label: `Tranche ${i + 1}`,
+    expectedDate: `2026-0${(i % 9) + 1}-15`,
+    expectedCents: 10_000,
+    ...stamps,
   }));
   payments.push({ id: 'pay-week', applicationId: 'app-caf', label: 'Solde', expectedDate: '2026-11-27', expectedCents: 90_000, ...stamps });
   await seedWorkspace(page, { funders: [funder], grantApplications: [application], payments });
@@ -173,8 +219,16 @@ test('« Fait » on a filing deadline asks the filing date; the history follows 
     funders: [funder],
     grantApplications: [
       {
-        ...application, ...today, id: 'app-2027', title: 'Fonds publics et territoires 2027', periodStart: '2027-01-01',
-        periodEnd: '2027-12-31', status: 'to-prepare', filedOn: undefined, decidedOn: undefined, grantedCents: undefined,
+        ...application,
+        ...today,
+        id: 'app-2027',
+        title: 'Fonds publics et territoires 2027',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        status: 'to-prepare',
+        filedOn: undefined,
+        decidedOn: undefined,
+        grantedCents: undefined,
         filingDeadline: '2026-11-27',
       },
     ],

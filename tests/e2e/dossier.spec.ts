@@ -43,17 +43,36 @@ const seed = {
   funders: [{ id: 'e2e-city', ...stamps, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' }],
   grantApplications: [
     {
-      id: 'e2e-festival-2027', ...stamps, funderId: 'e2e-city', title: 'Fête de quartier 2027', purpose: 'project',
-      renewal: true, multiYear: false, periodStart: '2027-01-01', periodEnd: '2027-12-31', filingDeadline: '2026-12-15',
-      status: 'to-prepare', requestedCents: 300_000, reportDelayMonths: 6,
+      id: 'e2e-festival-2027',
+      ...stamps,
+      funderId: 'e2e-city',
+      title: 'Fête de quartier 2027',
+      purpose: 'project',
+      renewal: true,
+      multiYear: false,
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+      filingDeadline: '2026-12-15',
+      status: 'to-prepare',
+      requestedCents: 300_000,
+      reportDelayMonths: 6,
     },
   ],
   projects: [
     {
-      id: 'e2e-festival', ...stamps, title: 'Fête de quartier 2027', description: 'Une journée festive préparée avec les habitants.',
+      id: 'e2e-festival',
+      ...stamps,
+      title: 'Fête de quartier 2027',
+      description: 'Une journée festive préparée avec les habitants.',
       objectives: [{ id: 'o1', label: 'Renforcer le lien social', indicators: [{ id: 'i1', label: 'Participants', target: '800' }] }],
-      beneficiaryType: 'Habitants du quartier', beneficiaryCount: 800, territory: 'Saint-Denis', qpvCodes: ['QP093028'],
-      startDate: '2027-04-01', endDate: '2027-07-15', humanResources: 'La coordinatrice et 40 bénévoles.', agreementIds: [],
+      beneficiaryType: 'Habitants du quartier',
+      beneficiaryCount: 800,
+      territory: 'Saint-Denis',
+      qpvCodes: ['QP093028'],
+      startDate: '2027-04-01',
+      endDate: '2027-07-15',
+      humanResources: 'La coordinatrice et 40 bénévoles.',
+      agreementIds: [],
     },
   ],
   budgets: [
@@ -77,7 +96,9 @@ async function completion(page: Page): Promise<number> {
   return Number(/(\d+) %/.exec(text ?? '')![1]);
 }
 
-test('the checklist sends to the fix, the percentage rises, and the downloaded PDF carries the association and its balanced budget', async ({ page }) => {
+test('the checklist sends to the fix, the percentage rises, and the downloaded PDF carries the association and its balanced budget', async ({
+  page,
+}) => {
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
   await seedWorkspace(page, {
     funders: seed.funders,
@@ -100,7 +121,10 @@ test('the checklist sends to the fix, the percentage rises, and the downloaded P
   await actionForm.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Fête de quartier 2027' })).toBeVisible();
   const addLine = page.getByRole('form', { name: 'Ajouter une ligne au budget' });
-  for (const [account, euros] of [['Prestations de services', '7 000'], ['Rémunération des personnels', '3 000']] as const) {
+  for (const [account, euros] of [
+    ['Prestations de services', '7 000'],
+    ['Rémunération des personnels', '3 000'],
+  ] as const) {
     await addLine.getByLabel('Compte').selectOption({ label: account });
     await addLine.getByLabel('Montant en euros').fill(euros);
     await addLine.getByRole('button', { name: 'Ajouter la ligne' }).click();
@@ -170,13 +194,28 @@ test('the compte-rendu financier of a granted action: gaps beyond 15 % ask for a
     ...seed,
     grantApplications: [
       {
-        ...seed.grantApplications[0], id: 'e2e-festival-2026', title: 'Fête de quartier 2026', periodStart: '2026-01-01',
-        periodEnd: '2026-07-31', status: 'granted', filedOn: '2026-01-10', decidedOn: '2026-03-01', grantedCents: 300_000,
+        ...seed.grantApplications[0],
+        id: 'e2e-festival-2026',
+        title: 'Fête de quartier 2026',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-07-31',
+        status: 'granted',
+        filedOn: '2026-01-10',
+        decidedOn: '2026-03-01',
+        grantedCents: 300_000,
       },
     ],
     // The city paid the 3 000 € it granted: the compte-rendu sets its line 74 against it.
     payments: [
-      { id: 'e2e-payment', ...stamps, applicationId: 'e2e-festival-2026', expectedDate: '2026-06-15', expectedCents: 300_000, receivedDate: '2026-06-20', receivedCents: 300_000 },
+      {
+        id: 'e2e-payment',
+        ...stamps,
+        applicationId: 'e2e-festival-2026',
+        expectedDate: '2026-06-15',
+        expectedCents: 300_000,
+        receivedDate: '2026-06-20',
+        receivedCents: 300_000,
+      },
     ],
     budgets: [{ id: 'e2e-budget-festival', ...stamps, scope: 'project', projectId: 'e2e-festival', year: 2026 }],
     budgetLines: seed.budgetLines

@@ -33,7 +33,10 @@ test('the example espace is created at first run, shows its badge, and is delete
   await openSection(page, 'Réglages');
   const section = page.getByRole('region', { name: 'Association exemple' });
   await section.getByRole('button', { name: 'Supprimer l’espace exemple…' }).click();
-  await page.getByRole('alertdialog', { name: 'Supprimer l’espace exemple ?' }).getByRole('button', { name: 'Supprimer l’espace exemple' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Supprimer l’espace exemple ?' })
+    .getByRole('button', { name: 'Supprimer l’espace exemple' })
+    .click();
   await expect(page.getByText('Espace exemple supprimé.')).toBeVisible();
   await expect(section.getByRole('button', { name: 'Découvrir avec une association exemple' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Espace', exact: true }).getByRole('option')).toHaveText(['Mon association']);

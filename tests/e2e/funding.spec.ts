@@ -17,8 +17,9 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-
-test('a funder, an application and its payments: the summary and the dashboard follow, and « fait » survives a reload', async ({ page }) => {
+test('a funder, an application and its payments: the summary and the dashboard follow, and « fait » survives a reload', async ({
+  page,
+}) => {
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
   await expect(page.getByRole('heading', { name: 'Aucune échéance pour l’instant' })).toBeVisible();
 
@@ -55,7 +56,10 @@ test('a funder, an application and its payments: the summary and the dashboard f
   await expect(page.getByRole('heading', { level: 1, name: 'Fonds publics et territoires 2026' })).toBeVisible();
 
   // Two tranches: an advance already late, a balance due in December.
-  for (const [label, date] of [['Avance', '2026-09-30'], ['Solde', '2026-12-10']]) {
+  for (const [label, date] of [
+    ['Avance', '2026-09-30'],
+    ['Solde', '2026-12-10'],
+  ]) {
     await page.getByRole('button', { name: 'Ajouter un versement' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nouveau versement' });
     await dialog.getByLabel('Libellé').fill(label!);
@@ -85,7 +89,10 @@ test('a funder, an application and its payments: the summary and the dashboard f
   await expect(page.getByRole('button', { name: /1 Accordée/ })).toBeVisible();
   expect(await seriousViolations(page), 'pipeline').toEqual([]);
   await page.getByRole('link', { name: 'Fonds publics et territoires 2026' }).click();
-  await page.getByRole('row', { name: /Avance/ }).getByRole('button', { name: 'Enregistrer la réception' }).click();
+  await page
+    .getByRole('row', { name: /Avance/ })
+    .getByRole('button', { name: 'Enregistrer la réception' })
+    .click();
   const reception = page.getByRole('dialog', { name: 'Modifier le versement' });
   await reception.getByLabel('Date de réception').fill('2026-11-20');
   await reception.getByLabel('Montant reçu').fill('2 500');
@@ -118,9 +125,21 @@ test('on opening, the catch-up panel lists what fell due since the last opening,
     funders: [{ id: 'funder-caf', name: 'CAF de la Seine-Saint-Denis', kind: 'social-bodies', portal: 'funder-portal', ...stamps }],
     grantApplications: [
       {
-        id: 'app-caf', funderId: 'funder-caf', title: 'Fonds publics et territoires 2026', purpose: 'project', renewal: false,
-        multiYear: false, periodStart: '2026-01-01', periodEnd: '2026-12-31', status: 'granted', filedOn: '2026-03-01',
-        decidedOn: '2026-05-12', requestedCents: 500_000, grantedCents: 500_000, reportDelayMonths: 6, ...stamps,
+        id: 'app-caf',
+        funderId: 'funder-caf',
+        title: 'Fonds publics et territoires 2026',
+        purpose: 'project',
+        renewal: false,
+        multiYear: false,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        status: 'granted',
+        filedOn: '2026-03-01',
+        decidedOn: '2026-05-12',
+        requestedCents: 500_000,
+        grantedCents: 500_000,
+        reportDelayMonths: 6,
+        ...stamps,
       },
     ],
     payments: [
@@ -145,7 +164,10 @@ test('on opening, the catch-up panel lists what fell due since the last opening,
   expect(download.suggestedFilename()).toBe('Passerelle-echeances-2026-11-24.ics');
   const { readFile } = await import('node:fs/promises');
   const calendar = new ICAL.Component(ICAL.parse(await readFile(await download.path(), 'utf8')));
-  const summaries = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).summary).sort();
+  const summaries = calendar
+    .getAllSubcomponents('vevent')
+    .map((e) => new ICAL.Event(e).summary)
+    .sort();
   expect(summaries).toEqual([
     'Compte-rendu financier — CAF de la Seine-Saint-Denis — Fonds publics et territoires 2026',
     'Versement attendu (Avance) — CAF de la Seine-Saint-Denis — Fonds publics et territoires 2026',

@@ -95,7 +95,9 @@ test('a protected, locked espace: no name in any database, and removing the regi
     await expect(page.getByText('Phrase de passe incorrecte\u00a0: l’espace reste verrouillé.')).toBeVisible();
     if (attempt < 5) await expect(page.getByRole('button', { name: 'Déverrouiller' })).toBeEnabled();
   }
-  await expect(page.getByRole('status').filter({ hasText: /^Trop de phrases de passe incorrectes\u00a0: nouvel essai possible dans [12]\u00a0s\.$/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Trop de phrases de passe incorrectes\u00a0: nouvel essai possible dans [12]\u00a0s\.$/ }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Déverrouiller' })).toBeDisabled();
   // The right one, once the 2 s are over, opens it, and the data is all there.
   await expect(page.getByRole('button', { name: 'Déverrouiller' })).toBeEnabled({ timeout: 5_000 });
@@ -105,7 +107,10 @@ test('a protected, locked espace: no name in any database, and removing the regi
   await expect(page.getByText('Benali').first()).toBeVisible();
 });
 
-test('two pages on the same espace: one opened before protection locks when it is protected, and locking one locks the other', async ({ page, context }) => {
+test('two pages on the same espace: one opened before protection locks when it is protected, and locking one locks the other', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
   const other = await context.newPage();
@@ -141,7 +146,9 @@ test('another espace renames a protected espace only with its passphrase', async
   await protectedRow.getByLabel('Nom de l’espace', { exact: true }).fill('Autre nom');
   await protectedRow.getByLabel('Phrase de passe de cet espace').fill('une autre phrase');
   await protectedRow.getByRole('button', { name: 'Renommer' }).click();
-  await expect(protectedRow.getByText('Phrase de passe de cet espace\u00a0: elle ne correspond pas (cet espace est protégé).')).toBeVisible();
+  await expect(
+    protectedRow.getByText('Phrase de passe de cet espace\u00a0: elle ne correspond pas (cet espace est protégé).'),
+  ).toBeVisible();
   const switcher = page.getByLabel('Espace', { exact: true });
   await expect(switcher.locator('option')).toContainText(['Les Amis du Quartier']);
 

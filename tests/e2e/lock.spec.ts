@@ -17,9 +17,7 @@ async function seriousViolations(page: Page) {
 /** Everything a person could read on the page: its text and the values of its fields. */
 async function readableData(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const values = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map(
-      (e) => e.value,
-    );
+    const values = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((e) => e.value);
     return `${document.body.innerText}\n${values.join('\n')}`;
   });
 }
@@ -105,9 +103,7 @@ test('a protected espace shows nothing of its data until its passphrase is given
   await passphrase.fill(PASSPHRASE);
   await confirmation.fill('le chat dort au soleil.');
   await form.getByRole('button', { name: 'Protéger l’espace' }).click();
-  await expect(
-    form.getByText('Confirmation de la phrase de passe\u00a0: les deux phrases de passe ne sont pas identiques.'),
-  ).toBeVisible();
+  await expect(form.getByText('Confirmation de la phrase de passe\u00a0: les deux phrases de passe ne sont pas identiques.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Verrouiller' })).toHaveCount(0);
   await confirmation.fill(PASSPHRASE);
   await form.getByRole('button', { name: 'Protéger l’espace' }).click();

@@ -21,13 +21,27 @@ test('a long list of applications is drawn in part, sorted, and walked from the 
     const stamps = { createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z', deletedAt: null };
     await new Promise((resolve, reject) => {
       const tx = db.transaction(['funders', 'grantApplications'], 'readwrite');
-      tx.objectStore('funders').put({ ...stamps, id: 'funder-city', name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' });
+      tx.objectStore('funders').put({
+        ...stamps,
+        id: 'funder-city',
+        name: 'Ville de Saint-Denis',
+        kind: 'municipality',
+        portal: 'funder-portal',
+      });
       for (let i = 0; i < count; i++) {
         const year = 2016 + (i % 10);
         tx.objectStore('grantApplications').put({
-          ...stamps, id: `app-${String(i).padStart(4, '0')}`, funderId: 'funder-city', title: `Action n° ${String(i).padStart(4, '0')}`,
-          status: 'submitted', requestedCents: 100_000 + i * 100, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`,
-          renewal: false, multiYear: false, reportDelayMonths: 6,
+          ...stamps,
+          id: `app-${String(i).padStart(4, '0')}`,
+          funderId: 'funder-city',
+          title: `Action n° ${String(i).padStart(4, '0')}`,
+          status: 'submitted',
+          requestedCents: 100_000 + i * 100,
+          periodStart: `${year}-01-01`,
+          periodEnd: `${year}-12-31`,
+          renewal: false,
+          multiYear: false,
+          reportDelayMonths: 6,
         });
       }
       tx.oncomplete = resolve;

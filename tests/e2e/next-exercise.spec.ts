@@ -71,7 +71,9 @@ test('prepare 2028 from the fixture: preview, create in one go, undo, create aga
   await expect(preview).toContainText(`équipe${NBSP}: Awa Diop (60${NBSP}%), Karim Benali (20${NBSP}%)`);
   // Fatou's adulte-relais contract ends on 1 September 2027: said, not copied.
   await expect(preview).toContainText(`Sans contrat sur la période, non repris${NBSP}: Fatou Camara`);
-  await expect(preview).toContainText(`Demande « CLAS 2027-2028 (accompagnement à la scolarité) » (CAF de la Seine-Saint-Denis), à préparer, du 1er sept. 2027 au 30 juin 2028, demandé 12${NBSP}000,00${NBSP}€${NBSP}; tranches prévues${NBSP}: 7${NBSP}200,00${NBSP}€ le 15 oct. 2027, 4${NBSP}800,00${NBSP}€ le 31 juil. 2028`);
+  await expect(preview).toContainText(
+    `Demande « CLAS 2027-2028 (accompagnement à la scolarité) » (CAF de la Seine-Saint-Denis), à préparer, du 1er sept. 2027 au 30 juin 2028, demandé 12${NBSP}000,00${NBSP}€${NBSP}; tranches prévues${NBSP}: 7${NBSP}200,00${NBSP}€ le 15 oct. 2027, 4${NBSP}800,00${NBSP}€ le 31 juil. 2028`,
+  );
   await expect(preview).toContainText('Demande « Contrat de ville 2028 — Accompagnement à la scolarité »');
   await expect(preview).toContainText('Budget de l’association 2028');
   expect(await seriousViolations(page), 'prepare next exercise').toEqual([]);
@@ -79,7 +81,9 @@ test('prepare 2028 from the fixture: preview, create in one go, undo, create aga
   await page.screenshot({ path: '/work/scratch/issue-18/next-exercise.png', fullPage: true });
 
   await page.getByRole('button', { name: 'Créer ces 5 éléments' }).click();
-  await expect(page.getByText(`Exercice 2028 préparé${NBSP}: 2${NBSP}actions, 2${NBSP}demandes de subvention et 2${NBSP}budgets créés.`)).toBeVisible();
+  await expect(
+    page.getByText(`Exercice 2028 préparé${NBSP}: 2${NBSP}actions, 2${NBSP}demandes de subvention et 2${NBSP}budgets créés.`),
+  ).toBeVisible();
   // Prepared: the same screen cannot create them twice.
   await expect(actions.getByRole('checkbox', { name: /Café des parents/ })).toBeDisabled();
   await expect(actions.getByText('déjà préparé pour 2028')).toHaveCount(2);

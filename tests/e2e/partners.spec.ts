@@ -101,7 +101,9 @@ test('two partners, a tacitly renewed agreement with a signed PDF, and its denun
   await page.getByRole('link', { name: 'Centre social Floréal' }).click();
   await page.getByRole('button', { name: 'Supprimer ce partenaire' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Supprimer' }).click();
-  await expect(page.getByRole('alert')).toContainText('Centre social Floréal ne peut pas être supprimé\u00a0: il est partie à la convention « Prêt de la salle et accueil des familles »');
+  await expect(page.getByRole('alert')).toContainText(
+    'Centre social Floréal ne peut pas être supprimé\u00a0: il est partie à la convention « Prêt de la salle et accueil des familles »',
+  );
 
   // The denunciation deadline is on the dashboard too, due this week (24 → 30 November).
   await page.keyboard.press('Escape');

@@ -9,8 +9,15 @@ const NBSP = '\u00a0';
 const stamps = { createdAt: '2026-05-01T09:00:00.000Z', updatedAt: '2026-05-01T09:00:00.000Z', deletedAt: null };
 const funder = { id: 'funder-city', name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal', ...stamps };
 const base = {
-  funderId: 'funder-city', purpose: 'project', renewal: false, multiYear: false, periodStart: '2026-01-01',
-  periodEnd: '2026-12-31', filedOn: '2026-02-01', reportDelayMonths: 6, ...stamps,
+  funderId: 'funder-city',
+  purpose: 'project',
+  renewal: false,
+  multiYear: false,
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+  filedOn: '2026-02-01',
+  reportDelayMonths: 6,
+  ...stamps,
 };
 
 test.beforeEach(async ({ page }) => {
@@ -20,11 +27,28 @@ test.beforeEach(async ({ page }) => {
   await seedWorkspace(page, {
     funders: [funder],
     grantApplications: [
-      { ...base, id: 'app-festival', title: 'Fête de quartier 2026', status: 'granted', decidedOn: '2026-03-20', requestedCents: 750_000, grantedCents: 750_000 },
+      {
+        ...base,
+        id: 'app-festival',
+        title: 'Fête de quartier 2026',
+        status: 'granted',
+        decidedOn: '2026-03-20',
+        requestedCents: 750_000,
+        grantedCents: 750_000,
+      },
       { ...base, id: 'app-refused', title: 'Jardins partagés 2026', status: 'refused', decidedOn: '2026-04-14', requestedCents: 400_000 },
     ],
     payments: [
-      { id: 'pay-festival', applicationId: 'app-festival', label: 'Versement unique', expectedDate: '2026-05-01', expectedCents: 750_000, receivedDate: '2026-05-04', receivedCents: 900_000, ...stamps },
+      {
+        id: 'pay-festival',
+        applicationId: 'app-festival',
+        label: 'Versement unique',
+        expectedDate: '2026-05-01',
+        expectedCents: 750_000,
+        receivedDate: '2026-05-04',
+        receivedCents: 900_000,
+        ...stamps,
+      },
     ],
   });
   await page.reload();
@@ -33,7 +57,9 @@ test.beforeEach(async ({ page }) => {
 
 test('an overpayment shows as trop-perçu in the list, on the grant and in the yearly summary, never as a rest of 0', async ({ page }) => {
   await openSection(page, 'Financements');
-  await expect(page.getByRole('row', { name: /Fête de quartier 2026/ })).toContainText(`9${NBSP}000,00${NBSP}€trop-perçu de${NBSP}1${NBSP}500,00${NBSP}€`);
+  await expect(page.getByRole('row', { name: /Fête de quartier 2026/ })).toContainText(
+    `9${NBSP}000,00${NBSP}€trop-perçu de${NBSP}1${NBSP}500,00${NBSP}€`,
+  );
   await page.getByRole('link', { name: 'Fête de quartier 2026' }).click();
   const amounts = page.getByLabel('Montants');
   await expect(amounts).toContainText(`Versé9${NBSP}000,00${NBSP}€`);
@@ -47,10 +73,17 @@ test('an overpayment shows as trop-perçu in the list, on the grant and in the y
   const row = page.getByRole('row', { name: /Ville de Saint-Denis/ });
   // Reste à percevoir: 0, and under it the overpayment.
   await expect(row.getByRole('cell').nth(5)).toHaveText(`0,00${NBSP}€trop-perçu de${NBSP}1${NBSP}500,00${NBSP}€`);
-  await expect(page.getByRole('row', { name: /^Total/ }).getByRole('cell').nth(5)).toContainText(`trop-perçu de${NBSP}1${NBSP}500,00${NBSP}€`);
+  await expect(
+    page
+      .getByRole('row', { name: /^Total/ })
+      .getByRole('cell')
+      .nth(5),
+  ).toContainText(`trop-perçu de${NBSP}1${NBSP}500,00${NBSP}€`);
 });
 
-test('the payment form warns of tranches above the grant and of a trop-perçu as they are typed, and refuses a reception dated tomorrow', async ({ page }) => {
+test('the payment form warns of tranches above the grant and of a trop-perçu as they are typed, and refuses a reception dated tomorrow', async ({
+  page,
+}) => {
   await openSection(page, 'Financements');
   await page.getByRole('link', { name: 'Fête de quartier 2026' }).click();
   await page.getByRole('button', { name: 'Ajouter un versement' }).click();
@@ -63,7 +96,9 @@ test('the payment form warns of tranches above the grant and of a trop-perçu as
     `Montant prévu${NBSP}: les tranches prévues totalisent 16${NBSP}500,00${NBSP}€ pour 7${NBSP}500,00${NBSP}€ accordés (9${NBSP}000,00${NBSP}€ de trop).`,
   );
   await dialog.getByLabel('Montant reçu').fill('100');
-  await expect(dialog.getByText(/trop-perçu de/)).toContainText(`9${NBSP}100,00${NBSP}€ reçus pour 7${NBSP}500,00${NBSP}€ accordés — trop-perçu de 1${NBSP}600,00${NBSP}€`);
+  await expect(dialog.getByText(/trop-perçu de/)).toContainText(
+    `9${NBSP}100,00${NBSP}€ reçus pour 7${NBSP}500,00${NBSP}€ accordés — trop-perçu de 1${NBSP}600,00${NBSP}€`,
+  );
 
   await dialog.getByLabel('Date de réception').fill('2026-11-25');
   await expect(dialog.getByText(/dans le futur/)).toBeVisible();

@@ -7,7 +7,17 @@ import { createWorkspaceOnHome, openSection, seedWorkspace } from './helpers';
 // association's name and the date, every column on the sheet, and no button or navigation.
 
 const stamps = { createdAt: '2026-05-01T09:00:00.000Z', updatedAt: '2026-05-01T09:00:00.000Z', deletedAt: null };
-const HEADERS = ['Financeur', 'Demandes', 'Demandé', 'Accordé', 'Conventionné', 'Versé', 'Reste à percevoir', 'Retards', 'Part de l’exercice'];
+const HEADERS = [
+  'Financeur',
+  'Demandes',
+  'Demandé',
+  'Accordé',
+  'Conventionné',
+  'Versé',
+  'Reste à percevoir',
+  'Retards',
+  'Part de l’exercice',
+];
 // A4 landscape less the 10 mm margins of `@page landscape`, in CSS pixels (96 per inch): 277 × 190 mm.
 const A4_LANDSCAPE_PRINTABLE = { width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) };
 
@@ -56,7 +66,9 @@ test('at 1366 px every column of the yearly summary is on screen; at 1280 px the
   expect(Math.abs(funderCell.x - regionBox.x)).toBeLessThanOrEqual(2);
 });
 
-test('printed, the yearly summary is one A4 landscape sheet wide with every column, the association and the date, and no control', async ({ page }) => {
+test('printed, the yearly summary is one A4 landscape sheet wide with every column, the association and the date, and no control', async ({
+  page,
+}) => {
   await openSummary(page);
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize(A4_LANDSCAPE_PRINTABLE);
@@ -82,7 +94,9 @@ test('printed, the yearly summary is one A4 landscape sheet wide with every colu
   // A4 landscape in PDF points: 842 × 595.
   expect(Math.round(width)).toBe(842);
   expect(Math.round(height)).toBe(595);
-  const items = (await first.getTextContent()).items.flatMap((item) => ('str' in item ? [{ text: item.str, x: item.transform[4] as number, w: item.width }] : []));
+  const items = (await first.getTextContent()).items.flatMap((item) =>
+    'str' in item ? [{ text: item.str, x: item.transform[4] as number, w: item.width }] : [],
+  );
   const text = items.map((i) => i.text).join(' ');
   expect(text).toContain('Les Amis du Quartier — imprimé le 24 novembre 2026');
   for (const word of ['Financeur', 'Demandes', 'Conventionné', 'Versé', 'percevoir', 'Retards', 'l’exercice']) {
@@ -103,7 +117,9 @@ test('printed, the dashboard, the team list and the pipeline carry the associati
     await expect(page.getByText('Les Amis du Quartier — imprimé le 24 novembre 2026'), section).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Navigation principale' }), section).toBeHidden();
     // Sortable headers are buttons: their labels stay printed as plain text.
-    const buttons = await page.locator('main button:visible').evaluateAll((els) => els.filter((el) => !el.closest('th')).map((el) => el.textContent));
+    const buttons = await page
+      .locator('main button:visible')
+      .evaluateAll((els) => els.filter((el) => !el.closest('th')).map((el) => el.textContent));
     expect(buttons, section).toEqual([]);
   }
   await expect(page.getByRole('columnheader', { name: 'Demandé' })).toBeVisible();

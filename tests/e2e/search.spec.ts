@@ -38,7 +38,9 @@ test('Ctrl+K finds « Inès » typed « ines », from the keyboard alone, and op
   const box = dialog.getByRole('combobox', { name: 'Rechercher dans l’espace' });
   await expect(box).toBeFocused();
   await page.keyboard.type('ines');
-  await expect(dialog.getByRole('group', { name: 'Personnes' }).getByRole('option')).toHaveText(['Inès Moreau — Volontaire accès aux droits']);
+  await expect(dialog.getByRole('group', { name: 'Personnes' }).getByRole('option')).toHaveText([
+    'Inès Moreau — Volontaire accès aux droits',
+  ]);
   expect(await seriousViolations(page), 'search dialog').toEqual([]);
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
@@ -71,8 +73,14 @@ test('Ctrl+K finds « Inès » typed « ines », from the keyboard alone, and op
   await page.keyboard.press('Escape');
 
   // Sent to the bin, she is no longer found.
-  await page.getByRole('button', { name: /Mettre à la corbeille|Supprimer/ }).first().click();
-  await page.getByRole('alertdialog').getByRole('button', { name: /Mettre à la corbeille|Supprimer/ }).click();
+  await page
+    .getByRole('button', { name: /Mettre à la corbeille|Supprimer/ })
+    .first()
+    .click();
+  await page
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /Mettre à la corbeille|Supprimer/ })
+    .click();
   await expect(page.getByRole('alertdialog')).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: 'Inès Moreau' })).toBeHidden();
   await page.keyboard.press('Control+K');

@@ -87,7 +87,9 @@ test('a contracts file with bad rows shows the row report and imports nothing un
   await expect(page.getByRole('row', { name: /Diop Awa/ })).toContainText('CDI');
 });
 
-test('the same people imported twice: the second time they are « déjà dans l’équipe », nobody is duplicated, and « update » rewrites their record', async ({ page }) => {
+test('the same people imported twice: the second time they are « déjà dans l’équipe », nobody is duplicated, and « update » rewrites their record', async ({
+  page,
+}) => {
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
   await openImport(page);
   await chooseFile(page, 'personnes-utf8-bom.csv');
@@ -112,7 +114,9 @@ test('the same people imported twice: the second time they are « déjà dans l�
   }
 });
 
-test('a one-line-per-employee contracts file imports in one pass: the people not yet in the team are created with their contracts', async ({ page }) => {
+test('a one-line-per-employee contracts file imports in one pass: the people not yet in the team are created with their contracts', async ({
+  page,
+}) => {
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
   await openImport(page);
   await chooseFile(page, 'contrats-un-passage.csv');
@@ -123,7 +127,9 @@ test('a one-line-per-employee contracts file imports in one pass: the people not
   const preview = page.getByRole('table', { name: /premières lignes/ });
   await expect(preview.getByRole('row', { name: /Haddad/ })).toContainText('PEC (CUI-CAE)');
   await expect(preview.getByRole('row', { name: /Haddad/ })).toContainText('Prête — ajoute Sofiane Haddad à l’équipe');
-  await expect(page.getByText('3 personnes ne sont pas encore dans l’équipe : elles y seront ajoutées avec leurs contrats.'.replace(' :', `${NBSP}:`))).toBeVisible();
+  await expect(
+    page.getByText('3 personnes ne sont pas encore dans l’équipe : elles y seront ajoutées avec leurs contrats.'.replace(' :', `${NBSP}:`)),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Importer 3 lignes' }).click();
   await expect(page.getByText('3 contrats importés ; 3 personnes ajoutées à l’équipe.')).toBeVisible();
 
@@ -133,7 +139,9 @@ test('a one-line-per-employee contracts file imports in one pass: the people not
   await expect(page.getByRole('row', { name: /Diop Awa/ })).toContainText('CDI');
 });
 
-test('Excel’s « Texte Unicode » is read as UTF-16, and a file of two encodings is shown in both readings to choose from', async ({ page }) => {
+test('Excel’s « Texte Unicode » is read as UTF-16, and a file of two encodings is shown in both readings to choose from', async ({
+  page,
+}) => {
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
   await openImport(page);
   await chooseFile(page, 'personnes-texte-unicode.txt');

@@ -48,15 +48,28 @@ async function setRequested(page: Page, euros: string): Promise<void> {
   await expect(page.getByRole('button', { name: 'Modifier' })).toBeVisible();
 }
 
-test('an edit on one laptop appears on the other; both offline edit the same amount, back online the conflict is shown with both amounts and who', async ({ browser }) => {
+test('an edit on one laptop appears on the other; both offline edit the same amount, back online the conflict is shown with both amounts and who', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const awa = await laptop(browser, 'Marie Dupont');
   await seedWorkspace(awa, {
     funders: [{ id: 'e2e-city', ...stamps, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' }],
     grantApplications: [
       {
-        id: 'e2e-request', ...stamps, funderId: 'e2e-city', title: 'Appel à projets 2027', purpose: 'project', renewal: true, multiYear: false,
-        periodStart: '2027-01-01', periodEnd: '2027-12-31', status: 'to-prepare', requestedCents: 300_000, reportDelayMonths: 6, projectIds: [],
+        id: 'e2e-request',
+        ...stamps,
+        funderId: 'e2e-city',
+        title: 'Appel à projets 2027',
+        purpose: 'project',
+        renewal: true,
+        multiYear: false,
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        status: 'to-prepare',
+        requestedCents: 300_000,
+        reportDelayMonths: 6,
+        projectIds: [],
       },
     ],
   });

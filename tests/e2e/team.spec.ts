@@ -49,7 +49,9 @@ test('hire on a PEC, renew it by avenant, and read the year’s ETPT, cost and r
   await expect(page.getByText('Poste aidé enregistré.')).toBeVisible();
 
   const deadlines = page.getByRole('region', { name: 'Échéances' });
-  await expect(deadlines.getByRole('listitem').filter({ hasText: 'Demande de renouvellement de l’aide (PEC)' })).toContainText('30 avr. 2026');
+  await expect(deadlines.getByRole('listitem').filter({ hasText: 'Demande de renouvellement de l’aide (PEC)' })).toContainText(
+    '30 avr. 2026',
+  );
 
   // The renewal avenant: 6 more months, and the aid follows.
   await contract.getByRole('button', { name: 'Ajouter un avenant' }).click();

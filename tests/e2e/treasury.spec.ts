@@ -22,7 +22,9 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-test('the fixture’s twelve months: balance and rent entered, late tranche flagged, negative months flagged, chart labelled, axe clean', async ({ page }) => {
+test('the fixture’s twelve months: balance and rent entered, late tranche flagged, negative months flagged, chart labelled, axe clean', async ({
+  page,
+}) => {
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
   await seedWorkspace(page, {
     people: [...fixtureTeam.people],

@@ -90,7 +90,10 @@ test('two tabs: a person sent to the bin in one tab stays there; the other tab�
   await formA.getByLabel('Fonction').fill('Agent d’accueil');
 
   const tabB = await secondTab(page, personPath);
-  await tabB.getByRole('button', { name: /corbeille/i }).first().click();
+  await tabB
+    .getByRole('button', { name: /corbeille/i })
+    .first()
+    .click();
   await tabB.getByRole('alertdialog').getByRole('button', { name: 'Mettre à la corbeille' }).click();
   await expect(tabB.getByText(/à la corbeille/i).first()).toBeVisible();
 

@@ -41,7 +41,16 @@ describe(`workspace schema version ${ABSENCES_VERSION} (absences on contracts, d
         await db.table('absences').add(sick);
         expect(await db.table('absences').where('contractId').equals(contract.id).toArray()).toEqual([sick]);
         expect(await db.table('yearlyFigures').count()).toBe(0);
-        const smic = { id: 'figure-1', figure: 'smic-hourly', from: '2027-01-01', cents: 1_230, source: 'Décret', createdAt: sick.createdAt, updatedAt: sick.updatedAt, deletedAt: null };
+        const smic = {
+          id: 'figure-1',
+          figure: 'smic-hourly',
+          from: '2027-01-01',
+          cents: 1_230,
+          source: 'Décret',
+          createdAt: sick.createdAt,
+          updatedAt: sick.updatedAt,
+          deletedAt: null,
+        };
         await db.table('yearlyFigures').add(smic);
         expect(await db.table('yearlyFigures').toArray()).toEqual([smic]);
       },

@@ -10,7 +10,15 @@ import { fixtureTeam } from '../../fixtures/team';
 const WS = 'ws-migration-6';
 const STAMPS = { createdAt: '2026-01-15T09:00:00.000Z', updatedAt: '2026-01-15T09:00:00.000Z', deletedAt: null };
 const profile = { ...fixtureAssociationProfile, id: WS, ...STAMPS };
-const journalEntry = { id: 'j-1', at: '2026-11-20T09:00:00.000Z', table: 'people', recordId: 'p-1', person: 'Karim Benali', batch: 'b-1', kind: 'update' };
+const journalEntry = {
+  id: 'j-1',
+  at: '2026-11-20T09:00:00.000Z',
+  table: 'people',
+  recordId: 'p-1',
+  person: 'Karim Benali',
+  batch: 'b-1',
+  kind: 'update',
+};
 const byId = <T extends { id: string }>(records: readonly T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
 
 describe('schema version 6 (Actions, budgets, dossiers)', () => {

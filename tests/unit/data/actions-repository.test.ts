@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
-import { deleteProject, getProject, listProjects, listProjectSummaries, restoreProject, saveProject } from '../../../src/renderer/src/data/projects-repository';
+import {
+  deleteProject,
+  getProject,
+  listProjects,
+  listProjectSummaries,
+  restoreProject,
+  saveProject,
+} from '../../../src/renderer/src/data/projects-repository';
 import {
   acceptSuggestions,
   addBudgetLine,
@@ -52,7 +59,12 @@ describe('actions', () => {
     expect(saved.value.staff).toMatchObject([{ personId: TEAM_IDS.fatou, sharePercent: 30, role: 'Animation' }]);
 
     const later = new Date('2026-11-25T09:00:00Z');
-    const again = await saveProject(db, { ...cafe, staff: [{ personId: TEAM_IDS.karim, sharePercent: 10 }] }, saved.value.project.id, later);
+    const again = await saveProject(
+      db,
+      { ...cafe, staff: [{ personId: TEAM_IDS.karim, sharePercent: 10 }] },
+      saved.value.project.id,
+      later,
+    );
     if (!again.ok) throw new Error('expected success');
     const loaded = await getProject(db, saved.value.project.id);
     expect(loaded?.staff.map((s) => s.personId)).toEqual([TEAM_IDS.karim]);
@@ -102,7 +114,10 @@ describe('budgets', () => {
     [{ account: '61.rent', amountCents: '-500' }, { amountCents: `Montant${NBSP}: les montants ne peuvent pas être négatifs.` }],
     [{ account: '99', amountCents: '500' }, { account: `Compte${NBSP}: « 99 » n’est pas une ligne du budget Cerfa.` }],
     [{ account: 'CI.fixed', amountCents: '500' }, { account: `Compte${NBSP}: cette ligne n’existe que dans le budget d’une action.` }],
-    [{ account: '61.rent', amountCents: '500,50' }, { amountCents: `Montant${NBSP}: montant en euros entiers attendu, sans centimes (ex. 1 234).` }],
+    [
+      { account: '61.rent', amountCents: '500,50' },
+      { amountCents: `Montant${NBSP}: montant en euros entiers attendu, sans centimes (ex. 1 234).` },
+    ],
   ])('refuses %o with a French message, writing nothing', async (input, errors) => {
     expect(await addBudgetLine(db, target, input, NOW)).toEqual({ ok: false, errors });
     expect(await db.budgets.count()).toBe(0);

@@ -21,7 +21,11 @@ function fakeFolder(existing: AutoBackupFile[]) {
       return [...listed];
     }),
     remove: vi.fn(async (names: string[]) => {
-      for (const name of names) listed.splice(listed.findIndex((f) => f.name === name), 1);
+      for (const name of names)
+        listed.splice(
+          listed.findIndex((f) => f.name === name),
+          1,
+        );
     }),
   };
   return { host, files, listed };
@@ -59,7 +63,11 @@ describe('automatic backup', () => {
     const created = await createWorkspace(registry, 'Les Amis du Quartier', NOW);
     if (!created.ok) throw new Error('no espace');
     const db = new WorkspaceDb(created.value.id);
-    const at = (iso: string, complete: boolean) => ({ name: `Passerelle-auto-${created.value.id}-${iso.replace(/:/g, '-')}.zip`, createdAt: iso, complete });
+    const at = (iso: string, complete: boolean) => ({
+      name: `Passerelle-auto-${created.value.id}-${iso.replace(/:/g, '-')}.zip`,
+      createdAt: iso,
+      complete,
+    });
     // On 20 November the later file was cut short: the earlier, whole one is that day's backup.
     const { host, listed } = fakeFolder([at('2026-11-20T08:00:00Z', true), at('2026-11-20T20:00:00Z', false)]);
     await runAutomaticBackup(db, created.value, host, '0.1.0', NOW);

@@ -105,7 +105,10 @@ async function forge(
   const manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as { tables: ManifestTable[] };
   for (const table of manifest.tables) {
     const rows = frames(entries[table.entry]!).flatMap((payload) =>
-      strFromU8(inflateSync(payload)).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, unknown>),
+      strFromU8(inflateSync(payload))
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
     );
     const changed = mutate(rows, table.table);
     if (changed === null) continue;
@@ -128,7 +131,8 @@ beforeAll(async () => {
   workspace = created.value;
   db = new WorkspaceDb(workspace.id);
   await saveAssociationProfile(db, fixtureAssociationProfile, NOW);
-  for (const lastName of ['Diallo', 'Martin', 'Nguyen']) await savePerson(db, { firstName: 'Awa', lastName, role: 'employee' }, undefined, NOW);
+  for (const lastName of ['Diallo', 'Martin', 'Nguyen'])
+    await savePerson(db, { firstName: 'Awa', lastName, role: 'employee' }, undefined, NOW);
   await db.table('payments').add({
     id: 'pay-1',
     applicationId: 'app-1',
@@ -140,8 +144,16 @@ beforeAll(async () => {
   });
   const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xff, 0x00, 0x80]);
   await db.table('attachments').add({
-    id: 'att-1', ownerId: 'doc-1', ownerKind: 'document', fileName: 'statuts.pdf', mimeType: 'application/pdf', size: pdf.length,
-    data: new Blob([pdf], { type: 'application/pdf' }), createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), deletedAt: null,
+    id: 'att-1',
+    ownerId: 'doc-1',
+    ownerKind: 'document',
+    fileName: 'statuts.pdf',
+    mimeType: 'application/pdf',
+    size: pdf.length,
+    data: new Blob([pdf], { type: 'application/pdf' }),
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
+    deletedAt: null,
   });
   plain = (await createBackup(db, workspace, '0.1.0', { now: NOW })).bytes;
   sealed = (await createBackup(db, workspace, '0.1.0', { now: NOW, passphrase: PASSPHRASE, iterations: 100_000 })).bytes;
@@ -236,7 +248,9 @@ describe('mutated backups are refused in French and change nothing', () => {
     expect(await refuse(negative)).toBe(
       'Versements — Versement du 31 oct. 2026\u00a0: Montant prévu\u00a0: les montants ne peuvent pas être négatifs.',
     );
-    const impossible = await forge((rows, table) => (table === 'payments' ? rows.map((r) => ({ ...r, expectedDate: '2026-02-30' })) : null));
+    const impossible = await forge((rows, table) =>
+      table === 'payments' ? rows.map((r) => ({ ...r, expectedDate: '2026-02-30' })) : null,
+    );
     expect(await refuse(impossible)).toMatch(/^Versements — Versements?\b.*Date prévue\u00a0: /);
     const huge = await forge((rows, table) => (table === 'people' ? rows.map((r) => ({ ...r, lastName: 'x'.repeat(10_000_000) })) : null));
     expect(await refuse(huge)).toMatch(/Nom\u00a0: 100 caractères au maximum \(10000000 saisis\)\.$/);
@@ -258,7 +272,13 @@ describe('mutated backups are refused in French and change nothing', () => {
       async (manifest, entries) => {
         const content = frame(deflateSync(strToU8('{"id":"x"}')));
         entries['tables/secrets.ndjson'] = content;
-        manifest.tables.push({ table: 'secrets', entry: 'tables/secrets.ndjson', count: 1, bytes: content.byteLength, sha256: await sha256(content) });
+        manifest.tables.push({
+          table: 'secrets',
+          entry: 'tables/secrets.ndjson',
+          count: 1,
+          bytes: content.byteLength,
+          sha256: await sha256(content),
+        });
       },
     );
     expect(await refuse(unknown)).toBe('La sauvegarde contient une table inconnue (« secrets »).');
@@ -300,7 +320,10 @@ describe('mutated backups are refused in French and change nothing', () => {
             file[at] = file[at]! ^ mask;
             const opened = await openBackup(file, { passphrase: PASSPHRASE });
             // A flip inside a ZIP header field that nothing reads (a timestamp) leaves the data whole.
-            if (opened.ok) expect(opened.backup.tables).toEqual((await openBackup(encrypted ? sealed : plain, { passphrase: PASSPHRASE }).then((o) => (o.ok ? o.backup.tables : null))));
+            if (opened.ok)
+              expect(opened.backup.tables).toEqual(
+                await openBackup(encrypted ? sealed : plain, { passphrase: PASSPHRASE }).then((o) => (o.ok ? o.backup.tables : null)),
+              );
             else await refuse(file, PASSPHRASE);
           }
         },

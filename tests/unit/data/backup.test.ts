@@ -108,14 +108,28 @@ describe('backup format 2', () => {
     await addPeople(db, 3, NOW);
     const { bytes, info } = await createBackup(db, workspace, '0.1.0', { now: NOW });
     db.close();
-    expect(info).toMatchObject({ formatVersion: 2, schemaVersion: latestVersion(workspaceVersions), appVersion: '0.1.0', encrypted: false });
+    expect(info).toMatchObject({
+      formatVersion: 2,
+      schemaVersion: latestVersion(workspaceVersions),
+      appVersion: '0.1.0',
+      encrypted: false,
+    });
     const entries = unzipSync(bytes);
     const manifest = JSON.parse(strFromU8(entries['manifest.json']!));
-    expect(manifest).toMatchObject({ format: 'passerelle-backup', formatVersion: 2, createdAt: NOW.toISOString(), workspace: { name: 'Les Amis du Quartier' } });
+    expect(manifest).toMatchObject({
+      format: 'passerelle-backup',
+      formatVersion: 2,
+      createdAt: NOW.toISOString(),
+      workspace: { name: 'Les Amis du Quartier' },
+    });
     // Every table of the latest schema, each once (a new table needs no edit here).
     const schemaTables = new Set(workspaceVersions.flatMap((v) => Object.keys(v.stores)));
     expect(manifest.tables.map((t: { table: string }) => t.table).sort()).toEqual([...schemaTables].sort());
-    expect(manifest.tables.find((t: { table: string }) => t.table === 'people')).toMatchObject({ count: 3, entry: 'tables/people.ndjson', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(manifest.tables.find((t: { table: string }) => t.table === 'people')).toMatchObject({
+      count: 3,
+      entry: 'tables/people.ndjson',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(manifest.files).toEqual([expect.objectContaining({ entry: 'files/000001.bin', type: 'application/pdf' })]);
     expect(Object.keys(entries).sort()).toEqual(
       ['manifest.json', 'manifest.seal', 'files/000001.bin', ...manifest.tables.map((t: { entry: string }) => t.entry)].sort(),
@@ -192,7 +206,11 @@ describe('backup format 2', () => {
     db.close();
     expect(info.encrypted).toBe(true);
     expect(await openBackup(bytes)).toMatchObject({ ok: false, needsPassphrase: true });
-    expect(await openBackup(bytes, { passphrase: 'mauvaise phrase' })).toEqual({ ok: false, needsPassphrase: true, error: WRONG_PASSPHRASE_OR_ALTERED });
+    expect(await openBackup(bytes, { passphrase: 'mauvaise phrase' })).toEqual({
+      ok: false,
+      needsPassphrase: true,
+      error: WRONG_PASSPHRASE_OR_ALTERED,
+    });
     const opened = await open(bytes, PASSPHRASE);
     expect((opened.tables.association?.[0] as { legalRepresentative: { lastName: string } }).legalRepresentative.lastName).toBe('Diallo');
 
@@ -239,7 +257,12 @@ describe('format 1 keeps restoring', () => {
 
   it('the format-1 file written before format 2 restores, its attachment byte for byte', async () => {
     const opened = await open(fixture('format-1.json'));
-    expect(opened.info).toMatchObject({ formatVersion: 1, schemaVersion: 7, workspace: { name: 'Les Amis du Quartier' }, encrypted: false });
+    expect(opened.info).toMatchObject({
+      formatVersion: 1,
+      schemaVersion: 7,
+      workspace: { name: 'Les Amis du Quartier' },
+      encrypted: false,
+    });
     const restored = await restoreAsNewWorkspace(registry, opened, NOW);
     const db = new WorkspaceDb(restored.id);
     expect((await db.table('people').toArray()).map((p) => `${p.firstName} ${p.lastName}`)).toEqual(['Aminata Diallo']);
@@ -250,7 +273,9 @@ describe('format 1 keeps restoring', () => {
 
   it('the protected format-1 file needs its passphrase and gives a protected espace', async () => {
     expect(await openBackup(fixture('format-1-protected.json'))).toMatchObject({ ok: false, needsPassphrase: true });
-    const restored = await restoreAsNewWorkspace(registry, await open(fixture('format-1-protected.json'), PASSPHRASE), NOW, { iterations: TEST_ITERATIONS });
+    const restored = await restoreAsNewWorkspace(registry, await open(fixture('format-1-protected.json'), PASSPHRASE), NOW, {
+      iterations: TEST_ITERATIONS,
+    });
     expect(await passphraseOpens(registry, restored.id, PASSPHRASE)).toBe(true);
   });
 
@@ -269,7 +294,10 @@ describe('format 1 keeps restoring', () => {
   });
 
   it('a backup of schema version 1 is upgraded on the way in, and no scratch database is left', async () => {
-    const v1 = { association: [{ id: 'ws', name: 'Ancienne', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), deletedAt: null }], meta: [] };
+    const v1 = {
+      association: [{ id: 'ws', name: 'Ancienne', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), deletedAt: null }],
+      meta: [],
+    };
     const leftover = new Dexie('passerelle-upgrade-left-by-a-crash');
     leftover.version(1).stores({ people: 'id' });
     await leftover.open();
@@ -336,7 +364,11 @@ describe('restoring over an espace, and undoing it', () => {
     const { workspace, db } = await fixtureWorkspace();
     const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
     await protectEspace(registry, workspace.id, PASSPHRASE, PASSPHRASE, TEST_ITERATIONS);
-    await restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: NOW, passphrase: PASSPHRASE, iterations: TEST_ITERATIONS });
+    await restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', {
+      now: NOW,
+      passphrase: PASSPHRASE,
+      iterations: TEST_ITERATIONS,
+    });
     const { copyId } = (await registry.settings.get(undoKey(workspace.id)))?.value as { copyId: string };
     const copy = await readRestoreCopy(copyId);
     expect(copy).not.toBeNull();
@@ -356,9 +388,9 @@ describe('restoring over an espace, and undoing it', () => {
     const copyBefore = await readRestoreCopy(copyId);
 
     vi.spyOn(WorkspaceDb.prototype, 'transaction').mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'));
-    await expect(restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: new Date('2026-11-25T10:00:00Z') })).rejects.toThrow(
-      'Plus assez de place sur cet ordinateur pour restaurer la sauvegarde : rien n’a été modifié.',
-    );
+    await expect(
+      restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: new Date('2026-11-25T10:00:00Z') }),
+    ).rejects.toThrow('Plus assez de place sur cet ordinateur pour restaurer la sauvegarde : rien n’a été modifié.');
     expect(await readEverything(db)).toEqual(espaceBefore);
     expect(await readEverything(registry)).toEqual(registryBefore);
     expect(await readRestoreCopy(copyId)).toEqual(copyBefore);
@@ -390,12 +422,13 @@ describe('restoring over an espace, and undoing it', () => {
     // the first slice are already written in the transaction.
     vi.spyOn(tableClass, 'bulkAdd').mockImplementation(function (this: { name: string }, rows: unknown[]) {
       slices.push(`${this.name}:${rows.length}`);
-      if (this.name === 'people' && (rows[0] as { id: string }).id === 'p-02000') return Promise.reject(new DOMException('quota', 'QuotaExceededError'));
+      if (this.name === 'people' && (rows[0] as { id: string }).id === 'p-02000')
+        return Promise.reject(new DOMException('quota', 'QuotaExceededError'));
       return original.call(this, rows);
     });
-    await expect(restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: new Date('2026-11-25T10:00:00Z') })).rejects.toThrow(
-      'Plus assez de place sur cet ordinateur pour restaurer la sauvegarde : rien n’a été modifié.',
-    );
+    await expect(
+      restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: new Date('2026-11-25T10:00:00Z') }),
+    ).rejects.toThrow('Plus assez de place sur cet ordinateur pour restaurer la sauvegarde : rien n’a été modifié.');
     vi.restoreAllMocks();
     expect(slices).toContain('people:2000');
     expect(slices).toContain('people:500');
@@ -486,32 +519,36 @@ describe('backup round trip, property-based', () => {
   it.each([
     ['plain', undefined],
     ['encrypted', PASSPHRASE],
-  ])('%s, format 2: any espace backs up and restores identical, attachments byte for byte', async (_kind, passphrase) => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.uniqueArray(person, { selector: (r) => r.id, maxLength: 12 }),
-        fc.uniqueArray(attachment, { selector: (a) => a.id, maxLength: 3 }),
-        async (people, files) => {
-          await wipe();
-          registry = new RegistryDb();
-          const created = await createWorkspace(registry, 'Propriété', NOW);
-          if (!created.ok) throw new Error('no espace');
-          const db = new WorkspaceDb(created.value.id);
-          await db.table('people').bulkAdd(people.map((p) => ({ ...p, firstName: p.firstName.trim(), lastName: p.lastName.trim() })));
-          await db.table('attachments').bulkAdd(files.map((f) => attachmentRecord(f.id, f.bytes, f.type)));
-          const before = await readEverything(db);
-          const { bytes } = await createBackup(db, created.value, '0.1.0', passphrase ? { passphrase, iterations: TEST_ITERATIONS } : {});
-          db.close();
+  ])(
+    '%s, format 2: any espace backs up and restores identical, attachments byte for byte',
+    async (_kind, passphrase) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(person, { selector: (r) => r.id, maxLength: 12 }),
+          fc.uniqueArray(attachment, { selector: (a) => a.id, maxLength: 3 }),
+          async (people, files) => {
+            await wipe();
+            registry = new RegistryDb();
+            const created = await createWorkspace(registry, 'Propriété', NOW);
+            if (!created.ok) throw new Error('no espace');
+            const db = new WorkspaceDb(created.value.id);
+            await db.table('people').bulkAdd(people.map((p) => ({ ...p, firstName: p.firstName.trim(), lastName: p.lastName.trim() })));
+            await db.table('attachments').bulkAdd(files.map((f) => attachmentRecord(f.id, f.bytes, f.type)));
+            const before = await readEverything(db);
+            const { bytes } = await createBackup(db, created.value, '0.1.0', passphrase ? { passphrase, iterations: TEST_ITERATIONS } : {});
+            db.close();
 
-          await wipe();
-          registry = new RegistryDb();
-          const restored = await restoreAsNewWorkspace(registry, await open(bytes, passphrase), NOW, { iterations: TEST_ITERATIONS });
-          const after = new WorkspaceDb(restored.id);
-          expect(await readEverything(after)).toEqual(before);
-          after.close();
-        },
-      ),
-      { numRuns: passphrase ? 4 : 15 },
-    );
-  }, 120_000);
+            await wipe();
+            registry = new RegistryDb();
+            const restored = await restoreAsNewWorkspace(registry, await open(bytes, passphrase), NOW, { iterations: TEST_ITERATIONS });
+            const after = new WorkspaceDb(restored.id);
+            expect(await readEverything(after)).toEqual(before);
+            after.close();
+          },
+        ),
+        { numRuns: passphrase ? 4 : 15 },
+      );
+    },
+    120_000,
+  );
 });

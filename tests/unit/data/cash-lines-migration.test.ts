@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { CASH_LINES_VERSION, workspaceVersions } from '../../../src/renderer/src/data/schema';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
-import { deleteRecurringLine, listCashLines, loadTreasury, saveOpeningBalance, saveRecurringLine } from '../../../src/renderer/src/data/treasury-repository';
+import {
+  deleteRecurringLine,
+  listCashLines,
+  loadTreasury,
+  saveOpeningBalance,
+  saveRecurringLine,
+} from '../../../src/renderer/src/data/treasury-repository';
 import { undoLastChange } from '../../../src/renderer/src/data/undo';
 import { loadDeadlines } from '../../../src/renderer/src/data/deadlines-repository';
 import { migrateFrom } from './migration-helper';
@@ -46,11 +52,19 @@ describe('the balance and the recurring lines', () => {
   afterEach(() => db.close());
 
   it('one balance per espace, replaced on save; an overdraft is below zero; a wrong amount writes nothing', async () => {
-    expect(await saveOpeningBalance(db, { date: '2026-11-24', amountCents: '-12,00' }, undefined, NOW)).toMatchObject({ ok: false, errors: { amountCents: expect.stringMatching(/^Solde en banque\u00a0: /) } });
+    expect(await saveOpeningBalance(db, { date: '2026-11-24', amountCents: '-12,00' }, undefined, NOW)).toMatchObject({
+      ok: false,
+      errors: { amountCents: expect.stringMatching(/^Solde en banque\u00a0: /) },
+    });
     expect(await listCashLines(db)).toEqual([]);
     const first = await saveOpeningBalance(db, { date: '2026-11-24', amountCents: '18 000,00' }, undefined, NOW);
     if (!first.ok) throw new Error(JSON.stringify(first.errors));
-    const second = await saveOpeningBalance(db, { date: '2026-11-30', amountCents: '1 500,00', overdrawn: true }, first.value.updatedAt, NOW);
+    const second = await saveOpeningBalance(
+      db,
+      { date: '2026-11-30', amountCents: '1 500,00', overdrawn: true },
+      first.value.updatedAt,
+      NOW,
+    );
     expect(second.ok).toBe(true);
     expect(await listCashLines(db)).toHaveLength(1);
     const view = await loadTreasury(db, '2026-11-30');
@@ -58,13 +72,32 @@ describe('the balance and the recurring lines', () => {
   });
 
   it('a recurring line is checked, counted, binned and undone', async () => {
-    expect(await saveRecurringLine(db, { label: 'Loyer', direction: 'out', amountCents: '800,00', rhythm: 'monthly', firstDate: '2026-12-05', lastDate: '2026-11-05' })).toMatchObject({
+    expect(
+      await saveRecurringLine(db, {
+        label: 'Loyer',
+        direction: 'out',
+        amountCents: '800,00',
+        rhythm: 'monthly',
+        firstDate: '2026-12-05',
+        lastDate: '2026-11-05',
+      }),
+    ).toMatchObject({
       ok: false,
       errors: { lastDate: 'Dernière échéance\u00a0: doit être après la première.' },
     });
-    const rent = await saveRecurringLine(db, { label: 'Loyer', direction: 'out', amountCents: '800,00', rhythm: 'monthly', firstDate: '2026-12-05' }, undefined, NOW);
+    const rent = await saveRecurringLine(
+      db,
+      { label: 'Loyer', direction: 'out', amountCents: '800,00', rhythm: 'monthly', firstDate: '2026-12-05' },
+      undefined,
+      NOW,
+    );
     if (!rent.ok) throw new Error(JSON.stringify(rent.errors));
-    expect((await loadTreasury(db, '2026-11-24')).forecast.months[1]!.flows.filter((f) => f.kind === 'recurring').map((f) => [f.date, f.amountCents])).toEqual([['2026-12-05', 80_000]]);
+    expect(
+      (await loadTreasury(db, '2026-11-24')).forecast.months[1]!.flows.filter((f) => f.kind === 'recurring').map((f) => [
+        f.date,
+        f.amountCents,
+      ]),
+    ).toEqual([['2026-12-05', 80_000]]);
     expect((await deleteRecurringLine(db, { id: rent.value.id, updatedAt: rent.value.updatedAt }, NOW)).ok).toBe(true);
     expect(await listCashLines(db)).toEqual([]);
     expect((await undoLastChange(db)).ok).toBe(true);
@@ -74,11 +107,23 @@ describe('the balance and the recurring lines', () => {
   it('the dashboard warns of the first negative month once a balance is entered', async () => {
     expect((await loadDeadlines(db, '2026-11-24')).some((d) => d.rule === 'cash-negative')).toBe(false);
     await saveOpeningBalance(db, { date: '2026-11-24', amountCents: '1 000,00' }, undefined, NOW);
-    await saveRecurringLine(db, { label: 'Salaires', direction: 'out', amountCents: '8 000,00', rhythm: 'monthly', firstDate: '2026-12-05' }, undefined, NOW);
+    await saveRecurringLine(
+      db,
+      { label: 'Salaires', direction: 'out', amountCents: '8 000,00', rhythm: 'monthly', firstDate: '2026-12-05' },
+      undefined,
+      NOW,
+    );
     // 1 000 € + the fixture's granted tranches still expected — CAF 5 000 (late, November), Département
     // 24 000 (15 Dec), CPO 30 000 (31 Jan), Région 7 500 (31 Mar), CLAS 4 400 (31 Jul) — less 8 000 € a
     // month from December: 7 900 € at the end of July, −100 € at the end of August.
     const warning = (await loadDeadlines(db, '2026-11-24')).filter((d) => d.rule === 'cash-negative');
-    expect(warning).toMatchObject([{ title: 'Trésorerie négative prévue en août 2027', dueDate: '2027-08-31', target: { screen: 'treasury' }, detail: 'Solde prévu fin août 2027\u00a0: -100,00\u00a0€' }]);
+    expect(warning).toMatchObject([
+      {
+        title: 'Trésorerie négative prévue en août 2027',
+        dueDate: '2027-08-31',
+        target: { screen: 'treasury' },
+        detail: 'Solde prévu fin août 2027\u00a0: -100,00\u00a0€',
+      },
+    ]);
   });
 });

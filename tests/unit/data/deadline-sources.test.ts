@@ -4,7 +4,13 @@ import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { createWorkspace } from '../../../src/renderer/src/data/workspace-repository';
 import { saveAssociationProfile } from '../../../src/renderer/src/data/association-repository';
-import { DEADLINE_READERS, deadlineTables, loadDeadlineData, loadDeadlines, type DeadlineReader } from '../../../src/renderer/src/data/deadlines-repository';
+import {
+  DEADLINE_READERS,
+  deadlineTables,
+  loadDeadlineData,
+  loadDeadlines,
+  type DeadlineReader,
+} from '../../../src/renderer/src/data/deadlines-repository';
 import { fundingDeadlines } from '../../../src/renderer/src/domain/deadlines/funding-deadlines';
 import { partnerDeadlines } from '../../../src/renderer/src/domain/deadlines/partner-deadlines';
 import { endOfContractDeadlines } from '../../../src/renderer/src/domain/deadlines/end-of-contract';
@@ -53,7 +59,17 @@ describe('one engine, every source', () => {
       teamDeadlines(fixtureTeam, TODAY, { trialRules: 'eclat' }).length + endOfContractDeadlines(fixtureTeam, TODAY).length,
     );
     expect(all.filter((d) => d.rule === 'work-certificate').length).toBe(endOfContractDeadlines(fixtureTeam, TODAY).length / 3);
-    expect(bySource('Partenaires')).toBe(partnerDeadlines({ agreements: partners.fixtureAgreements, agreementParties: partners.fixtureAgreementParties, partners: partners.fixturePartners, documents: partners.fixtureDocuments }, TODAY).length);
+    expect(bySource('Partenaires')).toBe(
+      partnerDeadlines(
+        {
+          agreements: partners.fixtureAgreements,
+          agreementParties: partners.fixtureAgreementParties,
+          partners: partners.fixturePartners,
+          documents: partners.fixtureDocuments,
+        },
+        TODAY,
+      ).length,
+    );
     expect(bySource('Partenaires')).toBe(partners.FIXTURE_EXPECTED_DEADLINES.length);
     expect(bySource('Financements')).toBeGreaterThan(0);
     expect(bySource('Équipe')).toBeGreaterThan(0);
@@ -83,14 +99,20 @@ describe('each reader declares the tables it reads', () => {
       await db.table('agreementParties').bulkAdd(partners.fixtureAgreementParties);
       await db.table('documents').bulkAdd(partners.fixtureDocuments);
       // A balance the fixture's payroll outruns, so that the Trésorerie's reader has a month to warn of.
-      await db.table('cashLines').add({ ...stamps, id: 'opening-balance', kind: 'opening', date: TODAY, amountCents: 100_000, overdrawn: true });
+      await db
+        .table('cashLines')
+        .add({ ...stamps, id: 'opening-balance', kind: 'opening', date: TODAY, amountCents: 100_000, overdrawn: true });
     });
     return db;
   }
 
   /** A reader run in a transaction over its declared tables only: Dexie refuses any other table inside it. */
   const onItsTables = (db: WorkspaceDb, reader: DeadlineReader) =>
-    db.transaction('r', reader.tables.map((name) => db.table(name)), () => reader.read(db, TODAY));
+    db.transaction(
+      'r',
+      reader.tables.map((name) => db.table(name)),
+      () => reader.read(db, TODAY),
+    );
 
   it('every reader gives its deadlines reading only its declared tables', async () => {
     const db = await seeded();

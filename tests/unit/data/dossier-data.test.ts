@@ -27,8 +27,15 @@ describe('the dossier data', () => {
     const input = fixtureDossierInput();
     await db.budgets.bulkAdd([...input.budgets]);
     await db.budgetLines.bulkAdd([...input.budgetLines]);
-    const snapshot = await saveDossierSnapshot(db, input, { draft: true, fileName: 'Demande-subvention-2026-Ville-de-Saint-Denis.pdf' }, NOW);
-    expect(snapshot.projectBudgets[0]!.lines).toHaveLength(fixtureBudgetLines.filter((l) => l.budgetId === DOSSIER_IDS.festivalBudget).length);
+    const snapshot = await saveDossierSnapshot(
+      db,
+      input,
+      { draft: true, fileName: 'Demande-subvention-2026-Ville-de-Saint-Denis.pdf' },
+      NOW,
+    );
+    expect(snapshot.projectBudgets[0]!.lines).toHaveLength(
+      fixtureBudgetLines.filter((l) => l.budgetId === DOSSIER_IDS.festivalBudget).length,
+    );
 
     // The budget changes afterwards: the compte-rendu still compares with what the funder received.
     await db.budgetLines.update(fixtureBudgetLines.find((l) => l.budgetId === DOSSIER_IDS.festivalBudget)!.id, { amountCents: 999_900 });
@@ -39,7 +46,10 @@ describe('the dossier data', () => {
     // The 86/87 contributions come along: the compte-rendu has their section.
     expect(forecast.lines.find((l) => l.account === '861')!.forecastCents).toBe(150_000);
     // The grant's line keeps its link to the application.
-    expect(forecast.lines.find((l) => l.account === '74.municipality')).toMatchObject({ grantApplicationId: 'app-city-festival', funderId: 'funder-city' });
+    expect(forecast.lines.find((l) => l.account === '74.municipality')).toMatchObject({
+      grantApplicationId: 'app-city-festival',
+      funderId: 'funder-city',
+    });
   });
 
   it('without a snapshot, the prévision is the current budget of the action linked to the application', async () => {
@@ -64,7 +74,10 @@ describe('the dossier data', () => {
   });
 
   it('refuses a compte-rendu with a negative réalisation, with a French message', async () => {
-    const result = await saveFinancialReport(db, { grantApplicationId: 'x', lines: [{ account: '60.services', forecastCents: 100, actualCents: -100 }] });
+    const result = await saveFinancialReport(db, {
+      grantApplicationId: 'x',
+      lines: [{ account: '60.services', forecastCents: 100, actualCents: -100 }],
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.values(result.errors)[0]).toBe('Réalisation\u00a0: les montants ne peuvent pas être négatifs.');
   });

@@ -25,14 +25,25 @@ const FAST = 1_000;
 
 // What a labour inspector would call personal data, taken from the fixture: names, an e-mail, a phone
 // number, a salary and a grant amount (cents, as stored), a note.
-const SECRETS = ['Benali', 'Karim', 'coordination@amis-du-quartier.example', '01 48 20 30 40', 'c.moreau@ville-saint-denis.example', '260000', '1800000', 'Coordinateur'];
+const SECRETS = [
+  'Benali',
+  'Karim',
+  'coordination@amis-du-quartier.example',
+  '01 48 20 30 40',
+  'c.moreau@ville-saint-denis.example',
+  '260000',
+  '1800000',
+  'Coordinateur',
+];
 
 type Row = Record<string, unknown>;
 
 function extraRows(): Record<string, Row[]> {
   const at = '2026-11-02T10:00:00.000Z';
   return {
-    association: [{ id: 'association', name: 'Les Amis du Quartier', siret: '12345678900011', createdAt: at, updatedAt: at, deletedAt: null }],
+    association: [
+      { id: 'association', name: 'Les Amis du Quartier', siret: '12345678900011', createdAt: at, updatedAt: at, deletedAt: null },
+    ],
     meta: [
       { key: 'workspace', value: { id: ID, createdAt: at } },
       { key: 'keyboardPeople', value: ['Karim Benali', 'Awa Diop'] },
@@ -40,16 +51,35 @@ function extraRows(): Record<string, Row[]> {
     deadlineStates: [{ key: 'contract:c1:trial-end', doneAt: at, snoozedUntil: null }],
     attachments: [
       {
-        id: 'a1', ownerId: 'agreement-1', name: 'convention-Benali.pdf', type: 'application/pdf', size: 5,
-        data: new Uint8Array([37, 80, 68, 70, 45]), createdAt: at, updatedAt: at, deletedAt: null,
+        id: 'a1',
+        ownerId: 'agreement-1',
+        name: 'convention-Benali.pdf',
+        type: 'application/pdf',
+        size: 5,
+        data: new Uint8Array([37, 80, 68, 70, 45]),
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
       },
     ],
     dossierSnapshots: [{ id: 's1', createdAt: at, deletedAt: null, title: 'Dossier Benali', totalCents: 1_800_000 }],
-    financialReports: [{ id: 'r1', grantApplicationId: 'g1', deletedAt: null, comment: 'Karim a animé 40 ateliers', spentCents: 1_234_567 }],
+    financialReports: [
+      { id: 'r1', grantApplicationId: 'g1', deletedAt: null, comment: 'Karim a animé 40 ateliers', spentCents: 1_234_567 },
+    ],
     journal: [
       {
-        id: 'j1', at, table: 'people', recordId: 'p1', person: 'Awa', session: 's', batch: 'b1', seq: 1, kind: 'update',
-        summary: 'Personne « Karim Benali » modifiée', before: { lastName: 'Benali' }, undoneAt: null,
+        id: 'j1',
+        at,
+        table: 'people',
+        recordId: 'p1',
+        person: 'Awa',
+        session: 's',
+        batch: 'b1',
+        seq: 1,
+        kind: 'update',
+        summary: 'Personne « Karim Benali » modifiée',
+        before: { lastName: 'Benali' },
+        undoneAt: null,
       },
     ],
   };
@@ -118,7 +148,13 @@ describe('the fields kept in clear', () => {
       const clear = Object.keys(CLEAR_FIELDS[table] ?? {});
       const fields = stores
         .split(',')
-        .flatMap((index) => index.trim().replace(/^[&*+]+/, '').replace(/^\[|\]$/g, '').split('+'))
+        .flatMap((index) =>
+          index
+            .trim()
+            .replace(/^[&*+]+/, '')
+            .replace(/^\[|\]$/g, '')
+            .split('+'),
+        )
         .filter((field) => field !== '');
       for (const field of fields) {
         expect(clear.includes(field) || (ENCRYPTED_INDEXES[table] ?? []).includes(field), `${table}.${field}`).toBe(true);
@@ -170,7 +206,10 @@ describe('a protected espace on disk', () => {
       const rows = expected[table.name] ?? [];
       const stored = byKey(await table.toArray(), keyPath);
       if (table.name === 'meta') {
-        expect(stored.filter((row) => row.key !== PROTECTION_KEY), 'meta').toEqual(byKey(rows, keyPath));
+        expect(
+          stored.filter((row) => row.key !== PROTECTION_KEY),
+          'meta',
+        ).toEqual(byKey(rows, keyPath));
       } else {
         expect(stored, table.name).toEqual(byKey(rows, keyPath));
       }
@@ -190,7 +229,10 @@ describe('a protected espace on disk', () => {
 
   it('still answers queries through the indexes the app reads', async () => {
     const karim = (await db.people.toArray()).find((person) => person.lastName === 'Benali');
-    const contractsOfKarim = await db.contracts.where('personId').equals(karim?.id ?? '').toArray();
+    const contractsOfKarim = await db.contracts
+      .where('personId')
+      .equals(karim?.id ?? '')
+      .toArray();
     const application = (await db.grantApplications.toArray())[0];
     const paymentsInOrder = await db.payments
       .where('[applicationId+expectedDate]')
@@ -202,7 +244,12 @@ describe('a protected espace on disk', () => {
 
     await protectInPlace(db, GOOD, () => undefined, FAST);
 
-    expect(await db.contracts.where('personId').equals(karim?.id ?? '').toArray()).toEqual(contractsOfKarim);
+    expect(
+      await db.contracts
+        .where('personId')
+        .equals(karim?.id ?? '')
+        .toArray(),
+    ).toEqual(contractsOfKarim);
     expect(
       await db.payments
         .where('[applicationId+expectedDate]')
@@ -212,7 +259,10 @@ describe('a protected espace on disk', () => {
     expect(await db.budgets.where('year').equals(2027).toArray()).toEqual(byYear);
     expect(await db.journal.where('[person+at]').between(['Awa', ''], ['Awa', '\uffff']).toArray()).toEqual(awaJournal);
     // A cursor (each, modify) sees plaintext too, and a modify writes it back encrypted.
-    await db.people.where('id').equals(karim?.id ?? '').modify({ jobTitle: 'Directeur' });
+    await db.people
+      .where('id')
+      .equals(karim?.id ?? '')
+      .modify({ jobTitle: 'Directeur' });
     expect((await db.people.get(karim?.id ?? ''))?.jobTitle).toBe('Directeur');
     expect((await rawContent()).text).not.toContain('Directeur');
   });
@@ -222,7 +272,10 @@ describe('a protected espace on disk', () => {
     db.setCurrentPerson('Awa');
     const karim = (await db.people.toArray()).find((person) => person.lastName === 'Benali');
     await db.people.put({ ...karim!, phone: '06 12 34 56 78' });
-    const entries = await db.journal.where('recordId').equals(karim?.id ?? '').toArray();
+    const entries = await db.journal
+      .where('recordId')
+      .equals(karim?.id ?? '')
+      .toArray();
     expect(entries.some((entry) => (entry.before as Row | null)?.phone === '01 48 20 30 40')).toBe(true);
     const raw = (await rawContent()).text;
     expect(raw).not.toContain('06 12 34 56 78');
@@ -333,7 +386,11 @@ describe('changing and removing the protection', () => {
 describe('encrypting an existing espace in place', () => {
   async function addPayments(count: number): Promise<void> {
     const rows = Array.from({ length: count }, (_, i) => ({
-      id: `pay-${String(i).padStart(5, '0')}`, applicationId: 'g1', expectedDate: '2026-06-30', amountCents: 4_242_424, deletedAt: null,
+      id: `pay-${String(i).padStart(5, '0')}`,
+      applicationId: 'g1',
+      expectedDate: '2026-06-30',
+      amountCents: 4_242_424,
+      deletedAt: null,
     }));
     await db.transaction('rw', db.payments, db.journal, () => db.table('payments').bulkPut(rows));
   }

@@ -112,13 +112,7 @@ describe('changing and removing the protection', () => {
       'une nouvelle phrase',
       { current: 'Phrase de passe actuelle\u00a0: elle ne correspond pas.' },
     ],
-    [
-      'a new passphrase too short',
-      GOOD,
-      'court',
-      'court',
-      { passphrase: 'Phrase de passe\u00a0: 8 caractères au moins.' },
-    ],
+    ['a new passphrase too short', GOOD, 'court', 'court', { passphrase: 'Phrase de passe\u00a0: 8 caractères au moins.' }],
     [
       'a confirmation that differs',
       GOOD,

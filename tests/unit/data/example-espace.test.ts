@@ -48,7 +48,10 @@ describe('the example espace', () => {
     const real = await createWorkspace(registry, 'Mon association');
     if (!real.ok) throw new Error('expected success');
     const example = await openExampleEspace(registry);
-    expect(await deleteExampleEspace(registry, real.value.id)).toEqual({ ok: false, message: 'Seul l’espace exemple se supprime ainsi. Rien n’a été supprimé.' });
+    expect(await deleteExampleEspace(registry, real.value.id)).toEqual({
+      ok: false,
+      message: 'Seul l’espace exemple se supprime ainsi. Rien n’a été supprimé.',
+    });
     expect(await deleteExampleEspace(registry, example.id)).toEqual({ ok: true });
     expect((await listWorkspaces(registry)).map((w) => w.name)).toEqual(['Mon association']);
     expect(await Dexie.getDatabaseNames()).not.toContain(workspaceDbName(example.id));

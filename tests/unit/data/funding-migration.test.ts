@@ -30,7 +30,9 @@ describe('workspace schema version 3 (Financements)', () => {
         await db.table('funders').bulkAdd(fixtureFunders.map((f) => ({ ...f, ...stamps })));
         await db.table('grantApplications').bulkAdd(fixtureApplications.map((a) => ({ ...a, ...stamps })));
         await db.table('payments').bulkAdd(fixturePayments.map((p) => ({ ...p, ...stamps })));
-        await db.table('deadlineStates').add({ key: 'grant:app-city-cpo:financial-report:1', doneAt: stamps.createdAt, updatedAt: stamps.createdAt });
+        await db
+          .table('deadlineStates')
+          .add({ key: 'grant:app-city-cpo:financial-report:1', doneAt: stamps.createdAt, updatedAt: stamps.createdAt });
 
         expect(await db.table('funders').where('kind').equals('social-bodies').count()).toBe(1);
         expect(await db.table('grantApplications').where('funderId').equals('funder-city').count()).toBe(2);

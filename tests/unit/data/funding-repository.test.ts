@@ -46,7 +46,16 @@ async function seedFixture() {
   await db.payments.bulkAdd(fixturePayments.map((p) => ({ ...p, ...stamps })));
 }
 
-const caf = { name: 'CAF de la Seine-Saint-Denis', kind: 'social-bodies', portal: 'funder-portal', service: '', contactName: '', contactEmail: '', contactPhone: '', notes: '' };
+const caf = {
+  name: 'CAF de la Seine-Saint-Denis',
+  kind: 'social-bodies',
+  portal: 'funder-portal',
+  service: '',
+  contactName: '',
+  contactEmail: '',
+  contactPhone: '',
+  notes: '',
+};
 
 describe('funders', () => {
   it('saves a valid funder with a UUID and stamps, and refuses an empty name writing nothing', async () => {
@@ -75,8 +84,16 @@ describe('grant applications and payments', () => {
     const funder = await saveFunder(db, caf);
     if (!funder.ok) throw new Error('expected success');
     const input = {
-      funderId: funder.value.id, title: 'Fonds publics et territoires', purpose: 'project', renewal: false, multiYear: false,
-      periodStart: '2026-01-01', periodEnd: '2026-12-31', status: 'to-prepare', requestedCents: '5 000', reportDelayMonths: 6,
+      funderId: funder.value.id,
+      title: 'Fonds publics et territoires',
+      purpose: 'project',
+      renewal: false,
+      multiYear: false,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      status: 'to-prepare',
+      requestedCents: '5 000',
+      reportDelayMonths: 6,
     };
     const saved = await saveGrantApplication(db, input, { now: NOW });
     if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
@@ -84,17 +101,36 @@ describe('grant applications and payments', () => {
 
     const orphan = await saveGrantApplication(db, { ...input, funderId: 'nobody' });
     expect(orphan).toEqual({ ok: false, errors: { funderId: `Financeur${NBSP}: choisissez un financeur de l’annuaire.` } });
-    const decidedBeforeFiled = await saveGrantApplication(db, { ...input, status: 'granted', filedOn: '2026-03-01', decidedOn: '2026-02-01', grantedCents: '5 000' });
+    const decidedBeforeFiled = await saveGrantApplication(db, {
+      ...input,
+      status: 'granted',
+      filedOn: '2026-03-01',
+      decidedOn: '2026-02-01',
+      grantedCents: '5 000',
+    });
     expect(decidedBeforeFiled.ok).toBe(false);
     expect(await db.grantApplications.count()).toBe(1);
   });
 
   it('records a payment, refuses an implausible date, and versé follows what was received', async () => {
     await seedFixture();
-    const saved = await savePayment(db, { applicationId: 'app-caf-territories', expectedDate: '2026-09-30', expectedCents: 500_000, receivedDate: '2026-11-24', receivedCents: '5 000,00' }, { id: 'pay-caf-territories', now: NOW });
+    const saved = await savePayment(
+      db,
+      {
+        applicationId: 'app-caf-territories',
+        expectedDate: '2026-09-30',
+        expectedCents: 500_000,
+        receivedDate: '2026-11-24',
+        receivedCents: '5 000,00',
+      },
+      { id: 'pay-caf-territories', now: NOW },
+    );
     expect(saved.ok).toBe(true);
     const wrongYear = await savePayment(db, { applicationId: 'app-caf-territories', expectedDate: '2062-09-30', expectedCents: '100' });
-    expect(wrongYear).toEqual({ ok: false, errors: { expectedDate: `Date prévue${NBSP}: trop loin de la période de la subvention — vérifiez l’année.` } });
+    expect(wrongYear).toEqual({
+      ok: false,
+      errors: { expectedDate: `Date prévue${NBSP}: trop loin de la période de la subvention — vérifiez l’année.` },
+    });
     expect(await listPayments(db, 'app-caf-territories')).toHaveLength(1);
     const deadlines = await loadDeadlines(db, '2026-11-24');
     expect(deadlines.some((d) => d.key === 'payment:pay-caf-territories:payment-expected')).toBe(false);
@@ -105,21 +141,42 @@ describe('grant applications and payments', () => {
     const before = await db.payments.count();
     const tomorrow = await savePayment(
       db,
-      { applicationId: 'app-caf-territories', expectedDate: '2026-09-30', expectedCents: '5 000', receivedDate: '2026-11-25', receivedCents: '5 000' },
+      {
+        applicationId: 'app-caf-territories',
+        expectedDate: '2026-09-30',
+        expectedCents: '5 000',
+        receivedDate: '2026-11-25',
+        receivedCents: '5 000',
+      },
       { now: NOW },
     );
     expect(tomorrow).toEqual({
       ok: false,
-      errors: { receivedDate: `Date de réception${NBSP}: dans le futur — laissez la réception vide tant que le versement n’est pas arrivé.` },
+      errors: {
+        receivedDate: `Date de réception${NBSP}: dans le futur — laissez la réception vide tant que le versement n’est pas arrivé.`,
+      },
     });
     const today = await savePayment(
       db,
-      { applicationId: 'app-caf-territories', expectedDate: '2026-09-30', expectedCents: '5 000', receivedDate: '2026-11-24', receivedCents: '5 000' },
+      {
+        applicationId: 'app-caf-territories',
+        expectedDate: '2026-09-30',
+        expectedCents: '5 000',
+        receivedDate: '2026-11-24',
+        receivedCents: '5 000',
+      },
       { now: NOW },
     );
     expect(today.ok).toBe(true);
-    const onRefused = await savePayment(db, { applicationId: 'app-state-rights', expectedDate: '2026-09-30', expectedCents: '8 000' }, { now: NOW });
-    expect(onRefused).toEqual({ ok: false, errors: { applicationId: `Demande de subvention${NBSP}: refusée — aucun versement ne peut y être ajouté.` } });
+    const onRefused = await savePayment(
+      db,
+      { applicationId: 'app-state-rights', expectedDate: '2026-09-30', expectedCents: '8 000' },
+      { now: NOW },
+    );
+    expect(onRefused).toEqual({
+      ok: false,
+      errors: { applicationId: `Demande de subvention${NBSP}: refusée — aucun versement ne peut y être ajouté.` },
+    });
     expect(await db.payments.count()).toBe(before + 1);
   });
 
@@ -145,7 +202,10 @@ describe('deadline states, ladder and openings', () => {
     await restoreDeadlineState(db, key, previous);
     expect(await listDeadlineStates(db)).toEqual([]);
 
-    expect(await snoozeDeadline(db, key, '2026-11-24', '2026-11-24')).toEqual({ ok: false, error: `Reporter au${NBSP}: choisissez une date après aujourd’hui.` });
+    expect(await snoozeDeadline(db, key, '2026-11-24', '2026-11-24')).toEqual({
+      ok: false,
+      error: `Reporter au${NBSP}: choisissez une date après aujourd’hui.`,
+    });
     expect((await snoozeDeadline(db, key, '2026-12-01', '2026-11-24', NOW)).ok).toBe(true);
     expect((await db.deadlineStates.get(key))?.snoozedUntil).toBe('2026-12-01');
   });

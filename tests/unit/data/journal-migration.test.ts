@@ -46,7 +46,9 @@ describe('schema version 5 (Journal)', () => {
         expect(await db.table('documents').get('doc-1')).toEqual(binnedDocument);
 
         expect(await db.table('journal').count()).toBe(0);
-        await db.table('journal').add({ id: 'j-1', at: '2026-11-24T09:00:00.000Z', table: 'partners', recordId: 'p-1', person: 'Awa Diop', batch: 'b-1' });
+        await db
+          .table('journal')
+          .add({ id: 'j-1', at: '2026-11-24T09:00:00.000Z', table: 'partners', recordId: 'p-1', person: 'Awa Diop', batch: 'b-1' });
         expect(await db.table('journal').where('person').equals('Awa Diop').count()).toBe(1);
         expect(await db.table('journal').where('recordId').equals('p-1').count()).toBe(1);
         expect(await db.table('journal').where('at').above('2026-11-01').count()).toBe(1);

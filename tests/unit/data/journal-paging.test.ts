@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
-import {
-  listJournal,
-  listJournalMatching,
-  listJournalPeople,
-  readJournalPage,
-} from '../../../src/renderer/src/data/journal-repository';
+import { listJournal, listJournalMatching, listJournalPeople, readJournalPage } from '../../../src/renderer/src/data/journal-repository';
 import { filterJournal, type JournalEntry, type JournalFilter } from '../../../src/renderer/src/domain/journal/journal';
 import { fixtureApplications, fixtureFunders, fixturePayments } from '../../fixtures/funding';
 import { fixtureAgreements, fixturePartners } from '../../fixtures/partners';
@@ -34,7 +29,11 @@ beforeEach(async () => {
   // bulk writes put many entries in one millisecond, whose order only `seq` keeps.
   const days: [string, string | null, () => Promise<unknown>][] = [
     ['2026-11-20T08:30:00.000Z', 'Awa Diop', () => db.funders.bulkAdd(fixtureFunders.map((f) => ({ ...STAMPS, ...f })) as never)],
-    ['2026-11-20T23:30:00.000Z', 'Karim Benali', () => db.grantApplications.bulkAdd(fixtureApplications.map((a) => ({ ...STAMPS, ...a })) as never)],
+    [
+      '2026-11-20T23:30:00.000Z',
+      'Karim Benali',
+      () => db.grantApplications.bulkAdd(fixtureApplications.map((a) => ({ ...STAMPS, ...a })) as never),
+    ],
     ['2026-11-22T10:00:00.000Z', null, () => db.payments.bulkAdd(fixturePayments.map((p) => ({ ...STAMPS, ...p })) as never)],
     ['2026-11-23T14:00:00.000Z', 'Fatou Camara', () => db.people.bulkAdd(fixtureTeam.people)],
     ['2026-11-23T14:00:00.000Z', 'Fatou Camara', () => db.contracts.bulkAdd(fixtureTeam.contracts)],
@@ -83,7 +82,12 @@ describe('the journal, one page at a time', () => {
     const all = await listJournal(db);
     // Six people written in one transaction share a millisecond: the page of 3 holds the last three written.
     const page = await readJournalPage(db, { table: 'people' }, 3);
-    expect(page.entries.map((e) => e.summary)).toEqual(all.filter((e) => e.table === 'people').slice(0, 3).map((e) => e.summary));
+    expect(page.entries.map((e) => e.summary)).toEqual(
+      all
+        .filter((e) => e.table === 'people')
+        .slice(0, 3)
+        .map((e) => e.summary),
+    );
     expect(page.entries.map((e) => e.seq)).toEqual([...page.entries.map((e) => e.seq)].sort((a, b) => b - a));
     expect(page.matching).toBe(fixtureTeam.people.length);
   });

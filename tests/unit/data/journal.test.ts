@@ -5,12 +5,7 @@ import { saveAssociationProfile } from '../../../src/renderer/src/data/associati
 import { deletePartner, restorePartner, saveContact, savePartner } from '../../../src/renderer/src/data/partners-repository';
 import { listJournal } from '../../../src/renderer/src/data/journal-repository';
 import { undoLastChange } from '../../../src/renderer/src/data/undo';
-import {
-  deleteBinGroupForever,
-  listBinGroups,
-  purgeExpiredBin,
-  restoreBinGroup,
-} from '../../../src/renderer/src/data/bin-repository';
+import { deleteBinGroupForever, listBinGroups, purgeExpiredBin, restoreBinGroup } from '../../../src/renderer/src/data/bin-repository';
 import { fixtureAssociationProfile } from '../../fixtures/association';
 
 const NOW = new Date('2026-11-24T09:00:00Z');

@@ -13,7 +13,10 @@ import { fixtureApplications, fixtureFunders, fixturePayments } from '../../fixt
 const STAMPS = { createdAt: '2026-01-15T09:00:00.000Z', updatedAt: '2026-01-15T09:00:00.000Z', deletedAt: null };
 const payments = fixturePayments.map((p) => ({ ...STAMPS, ...p }));
 const binned = { ...payments.find((p) => p.receivedDate === undefined)!, id: 'payment-binned', deletedAt: '2026-11-20T10:00:00.000Z' };
-const notReceived = payments.filter((p) => p.receivedDate === undefined).map((p) => p.id).sort();
+const notReceived = payments
+  .filter((p) => p.receivedDate === undefined)
+  .map((p) => p.id)
+  .sort();
 
 describe(`schema version ${OPEN_PAYMENTS_VERSION} (payments by reception date)`, () => {
   it('keeps every payment of the version before and indexes the received ones only', async () => {
@@ -28,7 +31,12 @@ describe(`schema version ${OPEN_PAYMENTS_VERSION} (payments by reception date)`,
         const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
         expect(await db.table('payments').orderBy('id').toArray()).toEqual([...payments, binned].sort(byId));
         const received = await db.table('payments').orderBy('receivedDate').primaryKeys();
-        expect(received.sort()).toEqual(payments.filter((p) => p.receivedDate !== undefined).map((p) => p.id).sort());
+        expect(received.sort()).toEqual(
+          payments
+            .filter((p) => p.receivedDate !== undefined)
+            .map((p) => p.id)
+            .sort(),
+        );
       },
     });
   });

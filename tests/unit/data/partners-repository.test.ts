@@ -16,11 +16,7 @@ import {
   restoreAgreement,
   saveAgreement,
 } from '../../../src/renderer/src/data/agreements-repository';
-import {
-  addAttachment,
-  getAttachmentBytes,
-  listAttachments,
-} from '../../../src/renderer/src/data/attachments-repository';
+import { addAttachment, getAttachmentBytes, listAttachments } from '../../../src/renderer/src/data/attachments-repository';
 import { deleteDocument, listDocuments, restoreDocument, saveDocument } from '../../../src/renderer/src/data/documents-repository';
 import { loadPartnerDeadlineData } from '../../../src/renderer/src/data/partner-deadlines-repository';
 import { partnerDeadlines } from '../../../src/renderer/src/domain/deadlines/partner-deadlines';
@@ -104,7 +100,12 @@ describe('partners', () => {
     const { city } = await twoPartners();
     expect((await listPartners(db)).map((p) => p.name)).toEqual(['Centre social Floréal', 'Ville de Saint-Denis']);
     const updated = await savePartner(db, { ...city, siret: '219 300 662 00018' }, city.id, LATER);
-    expect(updated.ok && updated.value).toMatchObject({ id: city.id, siret: '21930066200018', createdAt: NOW.toISOString(), updatedAt: LATER.toISOString() });
+    expect(updated.ok && updated.value).toMatchObject({
+      id: city.id,
+      siret: '21930066200018',
+      createdAt: NOW.toISOString(),
+      updatedAt: LATER.toISOString(),
+    });
   });
 
   it('refuses a SIRET with a wrong key and writes nothing', async () => {
@@ -196,7 +197,12 @@ describe('agreements', () => {
 
 describe('attachments', () => {
   it('stores a PDF as a Blob and gives back exactly its bytes', async () => {
-    const result = await addAttachment(db, { id: 'a1', kind: 'agreement' }, { fileName: 'convention signée.pdf', data: PDF_BYTES, declaredType: 'application/pdf' }, NOW);
+    const result = await addAttachment(
+      db,
+      { id: 'a1', kind: 'agreement' },
+      { fileName: 'convention signée.pdf', data: PDF_BYTES, declaredType: 'application/pdf' },
+      NOW,
+    );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const stored = await db.attachments.get(result.value.id);
     expect(stored?.data).toBeInstanceOf(Blob);
@@ -228,7 +234,12 @@ describe('documents', () => {
     expect(bad).toEqual({ ok: false, errors: { validUntil: 'Valable jusqu’au\u00a0: doit être après la date du document.' } });
     expect(await db.documents.count()).toBe(0);
 
-    const saved = await saveDocument(db, { kind: 'insurance', title: '2026', issuedOn: '2026-01-05', validUntil: '2026-12-31' }, undefined, NOW);
+    const saved = await saveDocument(
+      db,
+      { kind: 'insurance', title: '2026', issuedOn: '2026-01-05', validUntil: '2026-12-31' },
+      undefined,
+      NOW,
+    );
     if (!saved.ok) throw new Error('expected success');
     await addAttachment(db, { id: saved.value.id, kind: 'document' }, { fileName: 'attestation.pdf', data: PDF_BYTES }, NOW);
     await deleteDocument(db, saved.value.id, LATER);

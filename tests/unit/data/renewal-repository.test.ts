@@ -20,42 +20,81 @@ beforeEach(async () => {
   db = new WorkspaceDb('renewal-test');
   await db.open();
   db.setCurrentPerson('Karim Benali');
-  await db.transaction('rw', [db.people, db.contracts, db.amendments, db.funders, db.grantApplications, db.payments, db.projects, db.projectStaff, db.budgets, db.budgetLines, db.agreements, db.agreementParties, db.partners, db.journal], async () => {
-    await db.people.bulkAdd(fixtureTeam.people);
-    await db.contracts.bulkAdd(fixtureTeam.contracts);
-    await db.amendments.bulkAdd(fixtureTeam.amendments);
-    await db.funders.bulkAdd(fixtureFunders.map((f) => ({ ...f, ...STAMPS })));
-    await db.grantApplications.bulkAdd(fixtureApplications.map((a) => ({ ...a, ...STAMPS })));
-    await db.payments.bulkAdd(fixturePayments.map((p) => ({ ...p, ...STAMPS })));
-    await db.projects.bulkAdd(fixtureProjects);
-    await db.projectStaff.bulkAdd(fixtureProjectStaff);
-    await db.budgets.bulkAdd(fixtureBudgets);
-    await db.budgetLines.bulkAdd(fixtureBudgetLines);
-    await db.partners.bulkAdd(fixturePartners);
-    await db.agreements.bulkAdd(fixtureAgreements);
-    await db.agreementParties.bulkAdd(fixtureAgreementParties);
-  });
+  await db.transaction(
+    'rw',
+    [
+      db.people,
+      db.contracts,
+      db.amendments,
+      db.funders,
+      db.grantApplications,
+      db.payments,
+      db.projects,
+      db.projectStaff,
+      db.budgets,
+      db.budgetLines,
+      db.agreements,
+      db.agreementParties,
+      db.partners,
+      db.journal,
+    ],
+    async () => {
+      await db.people.bulkAdd(fixtureTeam.people);
+      await db.contracts.bulkAdd(fixtureTeam.contracts);
+      await db.amendments.bulkAdd(fixtureTeam.amendments);
+      await db.funders.bulkAdd(fixtureFunders.map((f) => ({ ...f, ...STAMPS })));
+      await db.grantApplications.bulkAdd(fixtureApplications.map((a) => ({ ...a, ...STAMPS })));
+      await db.payments.bulkAdd(fixturePayments.map((p) => ({ ...p, ...STAMPS })));
+      await db.projects.bulkAdd(fixtureProjects);
+      await db.projectStaff.bulkAdd(fixtureProjectStaff);
+      await db.budgets.bulkAdd(fixtureBudgets);
+      await db.budgetLines.bulkAdd(fixtureBudgetLines);
+      await db.partners.bulkAdd(fixturePartners);
+      await db.agreements.bulkAdd(fixtureAgreements);
+      await db.agreementParties.bulkAdd(fixtureAgreementParties);
+    },
+  );
 });
 
 afterEach(() => db.close());
 
 async function counts() {
-  return Promise.all([db.projects.count(), db.projectStaff.count(), db.grantApplications.count(), db.payments.count(), db.budgets.count(), db.budgetLines.count()]);
+  return Promise.all([
+    db.projects.count(),
+    db.projectStaff.count(),
+    db.grantApplications.count(),
+    db.payments.count(),
+    db.budgets.count(),
+    db.budgetLines.count(),
+  ]);
 }
 
 describe('preparing 2028 from the fixture', () => {
   it('writes the ticked actions, requests and budgets together, and one « Annuler » takes them all back', async () => {
     const before = await counts();
     const data = await loadNextExerciseData(db);
-    const ticked = new Set(nextExerciseCandidates(data, 2028).candidates.filter((c) => c.suggested).map((c) => c.key));
-    const outcome = await applyRenewalPlan(db, renewalPlan(data, 2028, ticked, () => crypto.randomUUID()), NOW);
+    const ticked = new Set(
+      nextExerciseCandidates(data, 2028)
+        .candidates.filter((c) => c.suggested)
+        .map((c) => c.key),
+    );
+    const outcome = await applyRenewalPlan(
+      db,
+      renewalPlan(data, 2028, ticked, () => crypto.randomUUID()),
+      NOW,
+    );
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.created.projectIds).toHaveLength(2);
     expect(outcome.created.applicationIds).toHaveLength(1); // the CLAS; the 2027 contrat de ville is still « à préparer »
     expect(outcome.created.budgetIds).toHaveLength(2); // the schooling action's, the association's
 
     const clas = await db.grantApplications.get(outcome.created.applicationIds[0]!);
-    expect(clas).toMatchObject({ title: 'CLAS 2027-2028 (accompagnement à la scolarité)', status: 'to-prepare', requestedCents: 1_200_000, periodStart: '2027-09-01' });
+    expect(clas).toMatchObject({
+      title: 'CLAS 2027-2028 (accompagnement à la scolarité)',
+      status: 'to-prepare',
+      requestedCents: 1_200_000,
+      periodStart: '2027-09-01',
+    });
     const tranches = await db.payments.where('applicationId').equals(clas!.id).toArray();
     expect(tranches.map((t) => [t.expectedDate, t.expectedCents, t.receivedDate, t.receivedCents]).sort()).toEqual([
       ['2027-10-15', 720_000, undefined, undefined],
@@ -78,7 +117,9 @@ describe('preparing 2028 from the fixture', () => {
 
   it('a budget prepared meanwhile in another window: nothing is written, and it says so in French', async () => {
     const data = await loadNextExerciseData(db);
-    const plan = renewalPlan(data, 2028, new Set(nextExerciseCandidates(data, 2028).candidates.map((c) => c.key)), () => crypto.randomUUID());
+    const plan = renewalPlan(data, 2028, new Set(nextExerciseCandidates(data, 2028).candidates.map((c) => c.key)), () =>
+      crypto.randomUUID(),
+    );
     // Another window fills the 2028 association budget after this screen read the data.
     await db.budgets.add({ id: 'b-2028', ...STAMPS, scope: 'association', year: 2028 });
     await db.budgetLines.add({ ...fixtureBudgetLines[0]!, id: 'l-2028', budgetId: 'b-2028' });
@@ -90,18 +131,24 @@ describe('preparing 2028 from the fixture', () => {
 
   it('a tampered plan (a request without a funder) is refused before anything is written', async () => {
     const data = await loadNextExerciseData(db);
-    const plan = renewalPlan(data, 2028, new Set(['application:app-caf-clas', `action:${PROJECT_IDS.parentsCafe}`]), () => crypto.randomUUID());
+    const plan = renewalPlan(data, 2028, new Set(['application:app-caf-clas', `action:${PROJECT_IDS.parentsCafe}`]), () =>
+      crypto.randomUUID(),
+    );
     plan.applications[0]!.application.funderId = '';
     const before = await counts();
     const outcome = await applyRenewalPlan(db, plan, NOW);
     expect(outcome.ok).toBe(false);
-    expect(!outcome.ok && outcome.message).toMatch(/^Demande « CLAS 2027-2028 \(accompagnement à la scolarité\) »\u00a0: Financeur\u00a0: .*Rien n’a été créé\.$/);
+    expect(!outcome.ok && outcome.message).toMatch(
+      /^Demande « CLAS 2027-2028 \(accompagnement à la scolarité\) »\u00a0: Financeur\u00a0: .*Rien n’a été créé\.$/,
+    );
     expect(await counts()).toEqual(before);
   });
 
   it('a funder deleted since the screen opened: nothing is written', async () => {
     const data = await loadNextExerciseData(db);
-    const plan = renewalPlan(data, 2028, new Set(['application:app-caf-clas', `action:${PROJECT_IDS.parentsCafe}`]), () => crypto.randomUUID());
+    const plan = renewalPlan(data, 2028, new Set(['application:app-caf-clas', `action:${PROJECT_IDS.parentsCafe}`]), () =>
+      crypto.randomUUID(),
+    );
     await db.funders.update('funder-caf', { deletedAt: NOW.toISOString() });
     const before = await counts();
     expect(await applyRenewalPlan(db, plan, NOW)).toEqual({
@@ -113,7 +160,13 @@ describe('preparing 2028 from the fixture', () => {
 
   it('an empty selection creates nothing and says what to do', async () => {
     const data = await loadNextExerciseData(db);
-    expect(await applyRenewalPlan(db, renewalPlan(data, 2028, new Set(), () => 'x'), NOW)).toEqual({
+    expect(
+      await applyRenewalPlan(
+        db,
+        renewalPlan(data, 2028, new Set(), () => 'x'),
+        NOW,
+      ),
+    ).toEqual({
       ok: false,
       message: 'Cochez au moins un élément à reconduire. Rien n’a été créé.',
     });
@@ -126,8 +179,15 @@ describe('« Reconduire pour l’exercice suivant » on one record', () => {
     if (!first.ok) throw new Error(first.message);
     expect(first.targetYear).toBe(2027);
     const renewed = await db.grantApplications.get(first.created.applicationIds[0]!);
-    expect(renewed).toMatchObject({ title: 'Cohésion des quartiers — Ateliers numériques', periodStart: '2027-01-01', requestedCents: 2_000_000 });
-    expect(await renewOne(db, 'application', 'app-region-digital', NOW)).toMatchObject({ ok: false, message: 'Déjà reconduit pour l’exercice 2027. Rien n’a été créé.' });
+    expect(renewed).toMatchObject({
+      title: 'Cohésion des quartiers — Ateliers numériques',
+      periodStart: '2027-01-01',
+      requestedCents: 2_000_000,
+    });
+    expect(await renewOne(db, 'application', 'app-region-digital', NOW)).toMatchObject({
+      ok: false,
+      message: 'Déjà reconduit pour l’exercice 2027. Rien n’a été créé.',
+    });
   });
 
   it('an action with its staff and its budget', async () => {
@@ -157,6 +217,9 @@ describe('« Reconduire pour l’exercice suivant » on one record', () => {
     if (!hall.ok) throw new Error(hall.message);
     const parties = fixtureAgreementParties.filter((p) => p.agreementId === AGREEMENT_IDS.hallLoan).map((p) => p.partnerId);
     expect(hall.agreement).toMatchObject({ status: 'draft', startDate: '2027-07-01', endDate: '2028-06-30', partnerIds: parties });
-    expect(await renewAgreementRecord(db, AGREEMENT_IDS.schoolSupport, NOW)).toEqual({ ok: false, message: 'Cette convention se reconduit tacitement\u00a0: il n’y a rien à créer.' });
+    expect(await renewAgreementRecord(db, AGREEMENT_IDS.schoolSupport, NOW)).toEqual({
+      ok: false,
+      message: 'Cette convention se reconduit tacitement\u00a0: il n’y a rien à créer.',
+    });
   });
 });

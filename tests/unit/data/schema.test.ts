@@ -20,51 +20,78 @@ describe('schema versions', () => {
   // Every version shipped on main (1–9), as users' databases were created from it. Append new versions
   // below this list once they ship; never edit a line of it.
   const SHIPPED_WORKSPACE_VERSIONS: Array<[number, Record<string, string | null>]> = [
-    [1, {
-      association: 'id',
-      meta: 'key',
-    }],
-    [2, {
-      people: 'id, lastName, deletedAt',
-      contracts: 'id, personId, kind, startDate, plannedEndDate, deletedAt',
-      amendments: 'id, contractId, effectiveDate, deletedAt',
-      aidedPosts: 'id, contractId, scheme, aidEndDate, deletedAt',
-    }],
-    [3, {
-      funders: 'id, name, kind, deletedAt',
-      grantApplications: 'id, funderId, status, periodStart, deletedAt',
-      payments: 'id, applicationId, expectedDate, deletedAt',
-      deadlineStates: 'key',
-    }],
-    [4, {
-      partners: 'id, name, kind, deletedAt',
-      contacts: 'id, partnerId, deletedAt',
-      agreements: 'id, kind, status, endDate, deletedAt',
-      agreementParties: 'id, agreementId, partnerId, deletedAt',
-      attachments: 'id, ownerId, deletedAt',
-      documents: 'id, kind, validUntil, deletedAt',
-    }],
-    [5, {
-      journal: 'id, at, table, recordId, person, batch',
-    }],
-    [6, {
-      projects: 'id, title, startDate, deletedAt',
-      projectStaff: 'id, projectId, personId, deletedAt',
-      budgets: 'id, scope, projectId, year, deletedAt',
-      budgetLines: 'id, budgetId, account, grantApplicationId, deletedAt',
-      dossierSnapshots: 'id, createdAt, deletedAt',
-      financialReports: 'id, grantApplicationId, deletedAt',
-    }],
-    [7, {
-      journal: 'id, at, table, recordId, person, batch, [table+at], [person+at]',
-      payments: 'id, applicationId, expectedDate, deletedAt, [applicationId+expectedDate]',
-    }],
-    [8, {
-      payments: 'id, applicationId, expectedDate, deletedAt, [applicationId+expectedDate], receivedDate',
-    }],
-    [9, {
-      grantApplications: 'id, funderId, status, periodStart, deletedAt, *projectIds',
-    }],
+    [
+      1,
+      {
+        association: 'id',
+        meta: 'key',
+      },
+    ],
+    [
+      2,
+      {
+        people: 'id, lastName, deletedAt',
+        contracts: 'id, personId, kind, startDate, plannedEndDate, deletedAt',
+        amendments: 'id, contractId, effectiveDate, deletedAt',
+        aidedPosts: 'id, contractId, scheme, aidEndDate, deletedAt',
+      },
+    ],
+    [
+      3,
+      {
+        funders: 'id, name, kind, deletedAt',
+        grantApplications: 'id, funderId, status, periodStart, deletedAt',
+        payments: 'id, applicationId, expectedDate, deletedAt',
+        deadlineStates: 'key',
+      },
+    ],
+    [
+      4,
+      {
+        partners: 'id, name, kind, deletedAt',
+        contacts: 'id, partnerId, deletedAt',
+        agreements: 'id, kind, status, endDate, deletedAt',
+        agreementParties: 'id, agreementId, partnerId, deletedAt',
+        attachments: 'id, ownerId, deletedAt',
+        documents: 'id, kind, validUntil, deletedAt',
+      },
+    ],
+    [
+      5,
+      {
+        journal: 'id, at, table, recordId, person, batch',
+      },
+    ],
+    [
+      6,
+      {
+        projects: 'id, title, startDate, deletedAt',
+        projectStaff: 'id, projectId, personId, deletedAt',
+        budgets: 'id, scope, projectId, year, deletedAt',
+        budgetLines: 'id, budgetId, account, grantApplicationId, deletedAt',
+        dossierSnapshots: 'id, createdAt, deletedAt',
+        financialReports: 'id, grantApplicationId, deletedAt',
+      },
+    ],
+    [
+      7,
+      {
+        journal: 'id, at, table, recordId, person, batch, [table+at], [person+at]',
+        payments: 'id, applicationId, expectedDate, deletedAt, [applicationId+expectedDate]',
+      },
+    ],
+    [
+      8,
+      {
+        payments: 'id, applicationId, expectedDate, deletedAt, [applicationId+expectedDate], receivedDate',
+      },
+    ],
+    [
+      9,
+      {
+        grantApplications: 'id, funderId, status, periodStart, deletedAt, *projectIds',
+      },
+    ],
   ];
 
   it.each(SHIPPED_WORKSPACE_VERSIONS)('keeps the shipped workspace version %i unchanged', (version, stores) => {

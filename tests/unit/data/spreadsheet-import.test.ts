@@ -6,7 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importRows, loadImportReferences } from '../../../src/renderer/src/data/spreadsheet-import';
 import { decodeCsvBytes, readCsv, readSpreadsheet } from '../../../src/renderer/src/data/spreadsheet-reader';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
-import { rowErrorMessages, suggestMapping, validateImportRows, type ImportKind } from '../../../src/renderer/src/domain/spreadsheets/import-targets';
+import {
+  rowErrorMessages,
+  suggestMapping,
+  validateImportRows,
+  type ImportKind,
+} from '../../../src/renderer/src/domain/spreadsheets/import-targets';
 import { exportSheet, type SheetExport } from '../../../src/renderer/src/reports/spreadsheet-export';
 import { fundersSheet } from '../../../src/renderer/src/features/funding/funding-export';
 
@@ -77,7 +82,10 @@ describe('reading UTF-16 and files of two encodings (issue 19)', () => {
       ['Nom;PrÃ©nom', 'LefÃ¨vre;HÃ©lÃ¨ne'],
       ['Nom;Prénom', 'Lefèvre;Hélène'],
     ]);
-    expect(table.readings?.[1]?.table.rows).toEqual([['Lefèvre', 'Hélène'], ['Garçon', 'François']]);
+    expect(table.readings?.[1]?.table.rows).toEqual([
+      ['Lefèvre', 'Hélène'],
+      ['Garçon', 'François'],
+    ]);
   });
 
   it('a plain Windows-1252 file or a truncated UTF-8 sequence at the end is not called ambiguous', () => {
@@ -102,11 +110,22 @@ describe('imports that do not duplicate and need one pass (issue 19)', () => {
     const awa = first.find((p) => p.firstName === 'Awa')!;
     await db.people.put({ ...awa, phone: '06 00 00 00 00', notes: 'Référente CAF' });
     const table = await readSpreadsheet('p.csv', fixture('personnes-excel-windows.csv'));
-    const outcomes = validateImportRows('people', table.rows, suggestMapping('people', table.headers), await loadImportReferences(db), table.firstLine);
+    const outcomes = validateImportRows(
+      'people',
+      table.rows,
+      suggestMapping('people', table.headers),
+      await loadImportReferences(db),
+      table.firstLine,
+    );
     const updated = await importRows(db, 'people', outcomes, { skipInvalid: false, existing: 'update', now: NOW });
     expect(updated).toEqual({ status: 'imported', count: 0, skipped: 0, updated: 4, unchanged: 0, createdPeople: 0 });
     expect(await db.people.count()).toBe(4);
-    expect(await db.people.get(awa.id)).toMatchObject({ phone: '01 48 20 11 22', notes: 'Référente CAF', id: awa.id, createdAt: awa.createdAt });
+    expect(await db.people.get(awa.id)).toMatchObject({
+      phone: '01 48 20 11 22',
+      notes: 'Référente CAF',
+      id: awa.id,
+      createdAt: awa.createdAt,
+    });
   });
 
   it('a contracts file naming people not in the team creates them with their contracts, each person once', async () => {
@@ -129,7 +148,12 @@ describe('imports that do not duplicate and need one pass (issue 19)', () => {
     ]);
     const contracts = await db.contracts.toArray();
     const sofiane = people[1]!.id;
-    expect(contracts.filter((c) => c.personId === sofiane).map((c) => [c.kind, c.startDate]).sort((a, b) => a[1]!.localeCompare(b[1]!))).toEqual([
+    expect(
+      contracts
+        .filter((c) => c.personId === sofiane)
+        .map((c) => [c.kind, c.startDate])
+        .sort((a, b) => a[1]!.localeCompare(b[1]!)),
+    ).toEqual([
       ['pec', '2025-04-01'],
       ['pec', '2026-04-01'],
     ]);
@@ -137,9 +161,16 @@ describe('imports that do not duplicate and need one pass (issue 19)', () => {
   });
 
   it('a failure half-way through a contracts import leaves no person behind', async () => {
-    const csv = 'Nom;Prénom;Type de contrat;Intitulé du poste;Date de début;Durée hebdomadaire;Salaire brut mensuel;Taux de charges patronales\r\nMartin;Paul;CDI;Comptable;01/01/2024;35;2000;42';
+    const csv =
+      'Nom;Prénom;Type de contrat;Intitulé du poste;Date de début;Durée hebdomadaire;Salaire brut mensuel;Taux de charges patronales\r\nMartin;Paul;CDI;Comptable;01/01/2024;35;2000;42';
     const table = await readSpreadsheet('c.csv', new TextEncoder().encode(csv));
-    const outcomes = validateImportRows('contracts', table.rows, suggestMapping('contracts', table.headers), await loadImportReferences(db), table.firstLine);
+    const outcomes = validateImportRows(
+      'contracts',
+      table.rows,
+      suggestMapping('contracts', table.headers),
+      await loadImportReferences(db),
+      table.firstLine,
+    );
     // Tampered outcome: a contract that IndexedDB cannot store (a function is not cloneable).
     const broken = outcomes.map((o) => (o.ok ? { ...o, value: { ...o.value, notes: () => 0 } } : o));
     await expect(importRows(db, 'contracts', broken, { skipInvalid: false, now: NOW })).rejects.toThrow();
@@ -151,14 +182,21 @@ describe('imports that do not duplicate and need one pass (issue 19)', () => {
 describe('importing the fixture files', () => {
   const expectedPeople = [
     { lastName: 'Benali', firstName: 'Inès', role: 'volunteer', arrivalDate: '2026-10-05' },
-    { lastName: 'Diop', firstName: 'Awa', role: 'employee', email: 'awa.diop@example.org', phone: '01 48 20 11 22', arrivalDate: '2021-09-01' },
+    {
+      lastName: 'Diop',
+      firstName: 'Awa',
+      role: 'employee',
+      email: 'awa.diop@example.org',
+      phone: '01 48 20 11 22',
+      arrivalDate: '2021-09-01',
+    },
     { lastName: 'Garçon', firstName: 'François', role: 'employee', jobTitle: 'Médiateur « tranquillité »' },
     { lastName: 'Lefèvre', firstName: 'Hélène', role: 'employee', jobTitle: 'Animatrice périscolaire', arrivalDate: '2023-03-15' },
   ];
 
   it.each(['personnes-excel-windows.csv', 'personnes-utf8-bom.csv'])('%s gives the four people, accents intact', async (name) => {
     const { table, result } = await importFile('people', name);
-    expect(table.headers).toEqual(['Nom', 'Prénom', 'Statut', 'Fonction', 'Courriel', 'Téléphone', 'Date d\'arrivée']);
+    expect(table.headers).toEqual(['Nom', 'Prénom', 'Statut', 'Fonction', 'Courriel', 'Téléphone', "Date d'arrivée"]);
     expect(result).toEqual({ status: 'imported', count: 4, skipped: 0, updated: 0, unchanged: 0, createdPeople: 0 });
     const people = (await db.people.toArray()).sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr'));
     expect(people).toMatchObject(expectedPeople);
@@ -166,7 +204,14 @@ describe('importing the fixture files', () => {
   });
 
   it('financeurs.xlsx then demandes.xlsx give funders and applications with amounts in cents and ISO dates', async () => {
-    expect((await importFile('funders', 'financeurs.xlsx')).result).toEqual({ status: 'imported', count: 3, skipped: 0, updated: 0, unchanged: 0, createdPeople: 0 });
+    expect((await importFile('funders', 'financeurs.xlsx')).result).toEqual({
+      status: 'imported',
+      count: 3,
+      skipped: 0,
+      updated: 0,
+      unchanged: 0,
+      createdPeople: 0,
+    });
     const funders = await db.funders.orderBy('name').toArray();
     expect(funders.map((f) => [f.name, f.kind, f.portal])).toEqual([
       ['Fondation de France', 'private', 'paper'],
@@ -214,7 +259,12 @@ describe('importing the fixture files', () => {
 });
 
 describe('exporting a list', () => {
-  interface Row { name: string; start: string; cents: number; hours: number }
+  interface Row {
+    name: string;
+    start: string;
+    cents: number;
+    hours: number;
+  }
   const sheet: SheetExport<Row> = {
     name: 'equipe',
     title: 'Équipe',
@@ -273,8 +323,21 @@ describe('export then import', () => {
       const file = await exportSheet(format, fundersSheet(original), NOW);
       await db.funders.clear();
       const table = await readSpreadsheet(file.fileName, file.data);
-      const outcomes = validateImportRows('funders', table.rows, suggestMapping('funders', table.headers), await loadImportReferences(db), table.firstLine);
-      expect(await importRows(db, 'funders', outcomes, { skipInvalid: false, now: NOW })).toEqual({ status: 'imported', count: 3, skipped: 0, updated: 0, unchanged: 0, createdPeople: 0 });
+      const outcomes = validateImportRows(
+        'funders',
+        table.rows,
+        suggestMapping('funders', table.headers),
+        await loadImportReferences(db),
+        table.firstLine,
+      );
+      expect(await importRows(db, 'funders', outcomes, { skipInvalid: false, now: NOW })).toEqual({
+        status: 'imported',
+        count: 3,
+        skipped: 0,
+        updated: 0,
+        unchanged: 0,
+        createdPeople: 0,
+      });
       expect((await db.funders.orderBy('name').toArray()).map(strip)).toEqual(original.map(strip));
     }
   });

@@ -46,7 +46,9 @@ describe(`workspace schema version ${SYNC_STATE_VERSION} (replication state)`, (
       await db.meta.put({ key: 'lastBackup', value: 'x' });
       expect(await db.syncOutbox.count()).toBe(1);
       // The bridge's transactions name syncState: what they write is what came from the server.
-      await db.transaction('rw', [db.people, db.syncState], () => db.people.put({ id: 'p2', firstName: 'Léa', lastName: 'Morel', ...stamps } as never));
+      await db.transaction('rw', [db.people, db.syncState], () =>
+        db.people.put({ id: 'p2', firstName: 'Léa', lastName: 'Morel', ...stamps } as never),
+      );
       expect((await db.syncOutbox.toArray()).map((e) => e.docId)).toEqual(['people:p1']);
       // A failing write leaves no outbox entry behind.
       await expect(db.people.add({ id: 'p1', firstName: 'X', lastName: 'Y', ...stamps } as never)).rejects.toThrow();
@@ -62,10 +64,14 @@ describe(`workspace schema version ${SYNC_STATE_VERSION} (replication state)`, (
     await db.open();
     try {
       db.syncReadOnly = true;
-      await expect(db.people.add({ id: 'p1', firstName: 'Awa', lastName: 'Diop', ...stamps } as never)).rejects.toMatchObject({ name: 'ReadOnlyEspaceError' });
+      await expect(db.people.add({ id: 'p1', firstName: 'Awa', lastName: 'Diop', ...stamps } as never)).rejects.toMatchObject({
+        name: 'ReadOnlyEspaceError',
+      });
       expect(await db.people.count()).toBe(0);
       expect(await db.journal.count()).toBe(0);
-      await db.transaction('rw', [db.people, db.syncState], () => db.people.put({ id: 'p2', firstName: 'Léa', lastName: 'Morel', ...stamps } as never));
+      await db.transaction('rw', [db.people, db.syncState], () =>
+        db.people.put({ id: 'p2', firstName: 'Léa', lastName: 'Morel', ...stamps } as never),
+      );
       expect(await db.people.count()).toBe(1);
     } finally {
       db.close();

@@ -93,8 +93,15 @@ describe('team repository', () => {
     const contract = await saveContract(db, pec(person.id));
     if (!contract.ok) throw new Error('expected a contract');
     const post = await saveAidedPost(db, {
-      contractId: contract.value.id, scheme: 'pec', aidStartDate: '2026-06-01', aidEndDate: '2026-11-30',
-      aidMode: 'smic-rate', smicRatePercent: '60', smicHourlyCents: '11,88', aidedWeeklyHours: '20', renewalLeadMonths: '2',
+      contractId: contract.value.id,
+      scheme: 'pec',
+      aidStartDate: '2026-06-01',
+      aidEndDate: '2026-11-30',
+      aidMode: 'smic-rate',
+      smicRatePercent: '60',
+      smicHourlyCents: '11,88',
+      aidedWeeklyHours: '20',
+      renewalLeadMonths: '2',
     });
     expect(post.ok).toBe(true);
     const renewal = await saveAmendment(
@@ -110,10 +117,22 @@ describe('team repository', () => {
     const person = await hire();
     const contract = await saveContract(db, pec(person.id));
     if (!contract.ok) throw new Error('expected a contract');
-    const outside = await saveAmendment(db, { contractId: contract.value.id, kind: 'change', effectiveDate: '2027-03-01', newWeeklyHours: '24' });
+    const outside = await saveAmendment(db, {
+      contractId: contract.value.id,
+      kind: 'change',
+      effectiveDate: '2027-03-01',
+      newWeeklyHours: '24',
+    });
     expect(outside.ok).toBe(false);
     expect(await db.amendments.count()).toBe(0);
-    const post = { contractId: contract.value.id, scheme: 'pec', aidStartDate: '2026-06-01', aidEndDate: '2026-11-30', annualAidCents: '7 000', renewalLeadMonths: '2' };
+    const post = {
+      contractId: contract.value.id,
+      scheme: 'pec',
+      aidStartDate: '2026-06-01',
+      aidEndDate: '2026-11-30',
+      annualAidCents: '7 000',
+      renewalLeadMonths: '2',
+    };
     expect((await saveAidedPost(db, post)).ok).toBe(true);
     expect((await saveAidedPost(db, post)).ok).toBe(false);
     expect(await db.aidedPosts.count()).toBe(1);

@@ -64,7 +64,12 @@ describe('create and update', () => {
     expect(person.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(person).toMatchObject({ createdAt: LOADED.toISOString(), updatedAt: LOADED.toISOString(), deletedAt: null });
     const updated = await at(LATER, () => savePerson(tabA, { ...awa, phone: '06 12 34 56 78' }, ref(person), LATER));
-    expect(updated.ok && updated.value).toMatchObject({ id: person.id, createdAt: LOADED.toISOString(), updatedAt: LATER.toISOString(), deletedAt: null });
+    expect(updated.ok && updated.value).toMatchObject({
+      id: person.id,
+      createdAt: LOADED.toISOString(),
+      updatedAt: LATER.toISOString(),
+      deletedAt: null,
+    });
   });
 
   it('gives two saves of the same millisecond two revisions, so the second is still checked', async () => {
@@ -83,7 +88,11 @@ describe('create and update', () => {
     ['funder', (db) => saveFunder(db, { name: 'CAF', kind: 'social-bodies', portal: 'funder-portal' }, { id: unknownId }), 'funders'],
     ['partner', (db) => savePartner(db, { name: 'Ville', kind: 'public', publicSubKind: 'mairie' }, unknownId), 'partners'],
     ['document', (db) => saveDocument(db, { kind: 'statuts', title: 'Statuts' }, unknownId), 'documents'],
-    ['agreement', (db) => saveAgreement(db, { title: 'Convention', kind: 'partnership', startDate: '2026-01-01', partnerIds: [] }, unknownId), 'agreements'],
+    [
+      'agreement',
+      (db) => saveAgreement(db, { title: 'Convention', kind: 'partnership', startDate: '2026-01-01', partnerIds: [] }, unknownId),
+      'agreements',
+    ],
     [
       'action',
       (db) => saveProject(db, { title: 'Atelier', startDate: '2026-01-01', endDate: '2026-12-31', staff: [] }, unknownId),
@@ -167,7 +176,11 @@ describe('optimistic concurrency', () => {
     expect(a.ok && a.merged?.message).toBe(
       'Enregistré. Cette fiche avait été modifiée ailleurs (par Awa Diallo, à 14 h 32) sur d’autres champs\u00a0: ces modifications sont gardées avec les vôtres.',
     );
-    expect(await tabA.people.get(person.id)).toMatchObject({ phone: '06 12 34 56 78', jobTitle: 'Médiatrice', updatedAt: LATER.toISOString() });
+    expect(await tabA.people.get(person.id)).toMatchObject({
+      phone: '06 12 34 56 78',
+      jobTitle: 'Médiatrice',
+      updatedAt: LATER.toISOString(),
+    });
   });
 
   it('the same change made in both tabs is no conflict', async () => {
@@ -188,16 +201,24 @@ describe('optimistic concurrency', () => {
   it('checks the association profile and funders the same way', async () => {
     const created = await saveAssociationProfile(tabA, fixtureAssociationProfile, LOADED);
     if (!created.ok) throw new Error('profile');
-    await at(ELSEWHERE, () => saveAssociationProfile(tabB, { ...fixtureAssociationProfile, acronym: 'AQN' }, ELSEWHERE, created.value.updatedAt));
-    const stale = await at(LATER, () => saveAssociationProfile(tabA, { ...fixtureAssociationProfile, acronym: 'AMQ' }, LATER, created.value.updatedAt));
+    await at(ELSEWHERE, () =>
+      saveAssociationProfile(tabB, { ...fixtureAssociationProfile, acronym: 'AQN' }, ELSEWHERE, created.value.updatedAt),
+    );
+    const stale = await at(LATER, () =>
+      saveAssociationProfile(tabA, { ...fixtureAssociationProfile, acronym: 'AMQ' }, LATER, created.value.updatedAt),
+    );
     expect(stale.ok).toBe(false);
     expect((await tabA.association.get(ESPACE))?.acronym).toBe('AQN');
 
     const funder = await saveFunder(tabA, { name: 'CAF', kind: 'social-bodies', portal: 'funder-portal' }, { now: LOADED });
     if (!funder.ok) throw new Error('funder');
-    await at(ELSEWHERE, () => saveFunder(tabB, { name: 'CAF 93', kind: 'social-bodies', portal: 'funder-portal' }, { id: ref(funder.value), now: ELSEWHERE }));
+    await at(ELSEWHERE, () =>
+      saveFunder(tabB, { name: 'CAF 93', kind: 'social-bodies', portal: 'funder-portal' }, { id: ref(funder.value), now: ELSEWHERE }),
+    );
     expect((await at(LATER, () => deleteFunder(tabA, ref(funder.value), LATER))).ok).toBe(false);
-    expect((await savePayment(tabA, { applicationId: 'none', amountCents: 100, expectedDate: '2026-06-01' }, { id: 'none' })).ok).toBe(false);
+    expect((await savePayment(tabA, { applicationId: 'none', amountCents: 100, expectedDate: '2026-06-01' }, { id: 'none' })).ok).toBe(
+      false,
+    );
   });
 
   it('the journal and undo keep working through it', async () => {

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
-import { binYearlyFigure, getYearlyFigures, restoreYearlyFigure, saveYearlyFigure } from '../../../src/renderer/src/data/yearly-figures-repository';
+import {
+  binYearlyFigure,
+  getYearlyFigures,
+  restoreYearlyFigure,
+  saveYearlyFigure,
+} from '../../../src/renderer/src/data/yearly-figures-repository';
 import { getTeam } from '../../../src/renderer/src/data/team-repository';
 import { teamYear } from '../../../src/renderer/src/domain/team/team-year';
 import { fixtureTeam, TEAM_IDS } from '../../fixtures/team';
@@ -22,7 +27,12 @@ afterEach(() => db.close());
 
 describe('dated figures repository', () => {
   it('saves a new SMIC typed « 12,30 » and merges it after the defaults', async () => {
-    const saved = await saveYearlyFigure(db, { figure: 'smic-hourly', from: '2026-07-01', cents: '12,30', source: 'Décret du 25 juin 2026' }, undefined, NOW);
+    const saved = await saveYearlyFigure(
+      db,
+      { figure: 'smic-hourly', from: '2026-07-01', cents: '12,30', source: 'Décret du 25 juin 2026' },
+      undefined,
+      NOW,
+    );
     expect(saved.ok).toBe(true);
     const figures = await getYearlyFigures(db);
     expect(figures['smic-hourly'].map((f) => [f.from, f.cents])).toEqual([
@@ -33,7 +43,9 @@ describe('dated figures repository', () => {
   });
 
   it('refuses an amount that is not one, a missing source, and a second value on the same date — writing nothing', async () => {
-    expect(await saveYearlyFigure(db, { figure: 'smic-hourly', from: '2026-07-01', cents: 'douze', source: 'x' }, undefined, NOW)).toMatchObject({
+    expect(
+      await saveYearlyFigure(db, { figure: 'smic-hourly', from: '2026-07-01', cents: 'douze', source: 'x' }, undefined, NOW),
+    ).toMatchObject({
       ok: false,
       errors: { cents: expect.stringMatching(/^Montant\u00a0: /) },
     });
@@ -41,13 +53,20 @@ describe('dated figures repository', () => {
       ok: false,
       errors: { source: 'Source\u00a0: champ obligatoire.' },
     });
-    expect((await saveYearlyFigure(db, { figure: 'smic-hourly', from: '2026-07-01', cents: '12,30', source: 'JO' }, undefined, NOW)).ok).toBe(true);
-    expect(await saveYearlyFigure(db, { figure: 'smic-hourly', from: '2026-07-01', cents: '12,40', source: 'JO' }, undefined, NOW)).toEqual({
-      ok: false,
-      errors: { from: 'En vigueur à partir du\u00a0: une valeur est déjà saisie pour le 1er juil. 2026 — retirez-la d’abord.' },
-    });
+    expect(
+      (await saveYearlyFigure(db, { figure: 'smic-hourly', from: '2026-07-01', cents: '12,30', source: 'JO' }, undefined, NOW)).ok,
+    ).toBe(true);
+    expect(await saveYearlyFigure(db, { figure: 'smic-hourly', from: '2026-07-01', cents: '12,40', source: 'JO' }, undefined, NOW)).toEqual(
+      {
+        ok: false,
+        errors: { from: 'En vigueur à partir du\u00a0: une valeur est déjà saisie pour le 1er juil. 2026 — retirez-la d’abord.' },
+      },
+    );
     // Another figure on the same date is fine.
-    expect((await saveYearlyFigure(db, { figure: 'adulte-relais-aid', from: '2026-07-01', cents: '23 300', source: 'Arrêté' }, undefined, NOW)).ok).toBe(true);
+    expect(
+      (await saveYearlyFigure(db, { figure: 'adulte-relais-aid', from: '2026-07-01', cents: '23 300', source: 'Arrêté' }, undefined, NOW))
+        .ok,
+    ).toBe(true);
     expect(await db.yearlyFigures.count()).toBe(2);
   });
 
@@ -55,9 +74,15 @@ describe('dated figures repository', () => {
     await db.people.bulkAdd(fixtureTeam.people);
     await db.contracts.bulkAdd(fixtureTeam.contracts);
     await db.aidedPosts.bulkAdd(fixtureTeam.aidedPosts.map((p) => (p.id === TEAM_IDS.fatouPost ? { ...p, annualAidCents: undefined } : p)));
-    const fatou = async () => teamYear(await getTeam(db), 2026).contracts.find((c) => c.contract.id === TEAM_IDS.fatouAdulteRelais)!.aidExpectedCents;
+    const fatou = async () =>
+      teamYear(await getTeam(db), 2026).contracts.find((c) => c.contract.id === TEAM_IDS.fatouAdulteRelais)!.aidExpectedCents;
     const before = await fatou();
-    const saved = await saveYearlyFigure(db, { figure: 'adulte-relais-aid', from: '2026-07-01', cents: '23 300,00', source: 'Arrêté 2026' }, undefined, NOW);
+    const saved = await saveYearlyFigure(
+      db,
+      { figure: 'adulte-relais-aid', from: '2026-07-01', cents: '23 300,00', source: 'Arrêté 2026' },
+      undefined,
+      NOW,
+    );
     if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
     // 184 days of 2026 at 23 300 € instead of 22 810,61 €: (2 330 000 − 2 281 061) × 184 ÷ 365 more, full time.
     expect(await fatou()).toBe(Math.round(before + ((2_330_000 - 2_281_061) * 184) / 365));

@@ -52,7 +52,8 @@ const SCHEMAS: Record<Checked, z.ZodType> = {
 
 function firstInvalid(tables: EspaceTables, table: Checked): string | null {
   const partiesOf = new Map<string, string[]>();
-  for (const party of tables.agreementParties) partiesOf.set(party.agreementId, [...(partiesOf.get(party.agreementId) ?? []), party.partnerId]);
+  for (const party of tables.agreementParties)
+    partiesOf.set(party.agreementId, [...(partiesOf.get(party.agreementId) ?? []), party.partnerId]);
   for (const record of tables[table]) {
     if (table === 'agreementParties') continue;
     const fields = fieldsOf(record);
@@ -116,13 +117,18 @@ describe('generated espace L', () => {
     expect(t.attachments.every((a) => agreements.has(a.ownerId))).toBe(true);
     expect(t.projectStaff.every((s) => projects.has(s.projectId) && people.has(s.personId))).toBe(true);
     expect(t.budgetLines.every((l) => budgets.has(l.budgetId))).toBe(true);
-    expect(new Set([...people, ...contracts, ...applications, ...partners]).size).toBe(people.size + contracts.size + applications.size + partners.size);
+    expect(new Set([...people, ...contracts, ...applications, ...partners]).size).toBe(
+      people.size + contracts.size + applications.size + partners.size,
+    );
   });
 
   it('attaches small files that pass the attachment check (PDF magic bytes)', async () => {
     for (const attachment of L.tables.attachments.slice(0, 20)) {
       const head = new Uint8Array(await attachment.data.slice(0, 8).arrayBuffer());
-      expect(checkAttachment({ fileName: attachment.fileName, size: attachment.size, declaredType: attachment.mimeType, head })).toEqual({ ok: true, mimeType: 'application/pdf' });
+      expect(checkAttachment({ fileName: attachment.fileName, size: attachment.size, declaredType: attachment.mimeType, head })).toEqual({
+        ok: true,
+        mimeType: 'application/pdf',
+      });
       expect(attachment.size).toBeLessThan(2_000);
     }
   });

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  associationFormValues,
-  associationProfileSchema,
-  emptyAssociationProfile,
-} from '../../../src/renderer/src/domain/association';
+import { associationFormValues, associationProfileSchema, emptyAssociationProfile } from '../../../src/renderer/src/domain/association';
 import { firstIssueMessages } from '../../../src/renderer/src/domain/fields';
 
 function errorsOf(input: unknown): Record<string, string> {
@@ -49,7 +45,11 @@ describe('association profile', () => {
   it.each([
     [{ siret: '73282932000075' }, 'siret', 'SIRET\u00a0: la clé de contrôle est fausse — vérifiez les 14 chiffres.'],
     [{ rna: 'W12345' }, 'rna', 'Numéro RNA\u00a0: un W suivi de 9 chiffres est attendu (ex. W931234567).'],
-    [{ headOffice: { street: '', postalCode: '9320', city: '' } }, 'headOffice.postalCode', 'Code postal du siège\u00a0: 5 chiffres attendus (ex. 93200).'],
+    [
+      { headOffice: { street: '', postalCode: '9320', city: '' } },
+      'headOffice.postalCode',
+      'Code postal du siège\u00a0: 5 chiffres attendus (ex. 93200).',
+    ],
     [
       { dossierContact: { lastName: '', firstName: '', role: '', phone: '', email: 'marie@' } },
       'dossierContact.email',
@@ -62,7 +62,11 @@ describe('association profile', () => {
       'Fin de l’exercice\u00a0: doit être après le début de l’exercice.',
     ],
     [{ collectiveAgreement: 'other' }, 'otherIdcc', 'Numéro IDCC\u00a0: précisez le numéro de la convention collective.'],
-    [{ qpvs: [{ code: 'Franc-Moisin', name: '' }] }, 'qpvs.0.code', 'Code du quartier prioritaire\u00a0: un code comme QP093028 est attendu.'],
+    [
+      { qpvs: [{ code: 'Franc-Moisin', name: '' }] },
+      'qpvs.0.code',
+      'Code du quartier prioritaire\u00a0: un code comme QP093028 est attendu.',
+    ],
     [{ membersPersons: '-3' }, 'membersPersons', 'Adhérents personnes physiques\u00a0: ne peut pas être négatif.'],
     [{ website: 'pas un site' }, 'website', 'Site internet\u00a0: adresse de site invalide (ex. www.mon-asso.fr).'],
     [{ alsaceMoselle: true }, 'localRegister', 'Numéro au registre du tribunal\u00a0: indiquez-le pour une association d’Alsace-Moselle.'],

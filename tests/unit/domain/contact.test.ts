@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  isValidEmail,
-  isValidPostalCode,
-  normalizeFrenchPhone,
-} from '../../../src/renderer/src/domain/contact';
+import { isValidEmail, isValidPostalCode, normalizeFrenchPhone } from '../../../src/renderer/src/domain/contact';
 
 describe('isValidPostalCode', () => {
   it.each([

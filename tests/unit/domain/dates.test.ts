@@ -136,10 +136,6 @@ describe('compareIso', () => {
   });
 
   it('sorts dates chronologically', () => {
-    expect(['2026-10-01', '2025-12-31', '2026-02-01'].sort(compareIso)).toEqual([
-      '2025-12-31',
-      '2026-02-01',
-      '2026-10-01',
-    ]);
+    expect(['2026-10-01', '2025-12-31', '2026-02-01'].sort(compareIso)).toEqual(['2025-12-31', '2026-02-01', '2026-10-01']);
   });
 });

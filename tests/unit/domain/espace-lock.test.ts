@@ -46,9 +46,13 @@ describe('newPassphraseProblems', () => {
     ],
     ['le chat dort', '', { confirmation: 'Confirmation de la phrase de passe\u00a0: retapez la phrase de passe.' }],
     // Spaces count: a passphrase is never trimmed.
-    ['le chat dort', 'le chat dort ', {
-      confirmation: 'Confirmation de la phrase de passe\u00a0: les deux phrases de passe ne sont pas identiques.',
-    }],
+    [
+      'le chat dort',
+      'le chat dort ',
+      {
+        confirmation: 'Confirmation de la phrase de passe\u00a0: les deux phrases de passe ne sont pas identiques.',
+      },
+    ],
   ])('%j typed twice as %j', (passphrase, confirmation, problems) => {
     expect(newPassphraseProblems(passphrase, confirmation)).toEqual(problems);
   });

@@ -42,9 +42,7 @@ describe('the association’s exercise', () => {
 
   it('lists the exercises a period overlaps', () => {
     expect(exercisesOverlapping(SEPTEMBER, '2025-09-01', '2026-08-31').map((e) => e.startYear)).toEqual([2025]);
-    expect(exercisesOverlapping(SEPTEMBER, '2025-08-31', '2026-09-01').map((e) => e.startYear)).toEqual([
-      2024, 2025, 2026,
-    ]);
+    expect(exercisesOverlapping(SEPTEMBER, '2025-08-31', '2026-09-01').map((e) => e.startYear)).toEqual([2024, 2025, 2026]);
     expect(exercisesOverlapping(CALENDAR_YEAR, '2026-03-01', '2026-02-01')).toEqual([]);
   });
 
@@ -72,9 +70,7 @@ describe('pro rata temporis', () => {
 
   it('adds up to the amount, cent for cent, however the days divide', () => {
     const period = { start: '2024-02-29', end: '2027-02-28' };
-    const shares = exercisesOverlapping(CALENDAR_YEAR, period.start, period.end).map((e) =>
-      exerciseShareCents(10_000_01, period, e),
-    );
+    const shares = exercisesOverlapping(CALENDAR_YEAR, period.start, period.end).map((e) => exerciseShareCents(10_000_01, period, e));
     expect(shares).toHaveLength(4);
     expect(shares.reduce((a, b) => a + b, 0)).toBe(10_000_01);
   });

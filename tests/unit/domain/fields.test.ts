@@ -66,9 +66,7 @@ describe('requiredText', () => {
   it('allows 200 characters by default', () => {
     const objectName = requiredText('Objet');
     expect(valueOf(objectName, 'a'.repeat(200))).toBe('a'.repeat(200));
-    expect(messagesOf(objectName, 'a'.repeat(201))).toEqual([
-      `Objet${NBSP}: 200 caractères au maximum (201 saisis).`,
-    ]);
+    expect(messagesOf(objectName, 'a'.repeat(201))).toEqual([`Objet${NBSP}: 200 caractères au maximum (201 saisis).`]);
   });
 });
 
@@ -156,9 +154,7 @@ describe('rnaField', () => {
   });
 
   it.each(['W93123456', '931234567', 'X931234567'])('%j is refused', (input) => {
-    expect(messagesOf(rna, input)).toEqual([
-      `N° RNA${NBSP}: un W suivi de 9 chiffres est attendu (ex. W931234567).`,
-    ]);
+    expect(messagesOf(rna, input)).toEqual([`N° RNA${NBSP}: un W suivi de 9 chiffres est attendu (ex. W931234567).`]);
   });
 });
 
@@ -220,9 +216,7 @@ describe('emailField', () => {
   });
 
   it('says a required address is missing', () => {
-    expect(messagesOf(emailField('Courriel du représentant'), '')).toEqual([
-      `Courriel du représentant${NBSP}: champ obligatoire.`,
-    ]);
+    expect(messagesOf(emailField('Courriel du représentant'), '')).toEqual([`Courriel du représentant${NBSP}: champ obligatoire.`]);
   });
 });
 
@@ -239,9 +233,7 @@ describe('phoneField', () => {
   });
 
   it.each(['01 23 45 67', '+32 2 123 45 67', 'zéro un'])('%j is refused', (input) => {
-    expect(messagesOf(phone, input)).toEqual([
-      `Téléphone${NBSP}: numéro français attendu (ex. 01 23 45 67 89 ou +262 6 92 12 34 56).`,
-    ]);
+    expect(messagesOf(phone, input)).toEqual([`Téléphone${NBSP}: numéro français attendu (ex. 01 23 45 67 89 ou +262 6 92 12 34 56).`]);
   });
 });
 
@@ -328,9 +320,7 @@ describe('eurosInputField', () => {
     const budgetLine = eurosInputField('Locations', { optional: true, wholeEuros: true });
     expect(valueOf(budgetLine, '1 200')).toBe(120_000);
     expect(valueOf(budgetLine, '')).toBeUndefined();
-    expect(messagesOf(budgetLine, '1 200,50')).toEqual([
-      `Locations${NBSP}: montant en euros entiers attendu, sans centimes (ex. 1 234).`,
-    ]);
+    expect(messagesOf(budgetLine, '1 200,50')).toEqual([`Locations${NBSP}: montant en euros entiers attendu, sans centimes (ex. 1 234).`]);
   });
 });
 
@@ -491,14 +481,12 @@ describe('in an entity schema', () => {
   });
 
   it('firstIssueMessages keeps only the first message of a field, and puts whole-object issues under ""', () => {
-    const period = z
-      .object({ start: isoDateField('Début'), end: isoDateField('Fin') })
-      .superRefine((value, ctx) => {
-        ctx.addIssue({ code: 'custom', path: ['end'], message: fieldMessage('Fin', 'après le début, svp.') });
-        ctx.addIssue({ code: 'custom', path: ['end'], message: 'second message' });
-        ctx.addIssue({ code: 'custom', message: 'Période : incohérente.' });
-        void value;
-      });
+    const period = z.object({ start: isoDateField('Début'), end: isoDateField('Fin') }).superRefine((value, ctx) => {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: fieldMessage('Fin', 'après le début, svp.') });
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'second message' });
+      ctx.addIssue({ code: 'custom', message: 'Période : incohérente.' });
+      void value;
+    });
     const result = period.safeParse({ start: '2026-11-24', end: '2026-01-01' });
     expect(result.success).toBe(false);
     if (result.success) return;

@@ -47,9 +47,7 @@ describe('isValidSiret and siretProblem', () => {
   it('refuses a SIRET whose own key passes but whose SIREN part does not', () => {
     // 123456789 fails Luhn; the NIC 00007 makes the 14 digits pass it.
     expect(isValidSiret('12345678900007')).toBe(false);
-    expect(siretProblem('12345678900007')).toBe(
-      'les 9 premiers chiffres (le SIREN) ont une clé de contrôle fausse — vérifiez-les.',
-    );
+    expect(siretProblem('12345678900007')).toBe('les 9 premiers chiffres (le SIREN) ont une clé de contrôle fausse — vérifiez-les.');
   });
 
   it.each([

@@ -8,7 +8,6 @@ import type { ContractRecord } from '../../../src/renderer/src/domain/team/contr
 import { openDeadlines, type DeadlineState } from '../../../src/renderer/src/domain/deadlines/engine';
 import type { Deadline } from '../../../src/renderer/src/domain/deadlines/deadline';
 
-
 // The rules that used to be written in screens (issue 21), each as a named domain function, checked at
 // its boundaries.
 

@@ -19,7 +19,14 @@ describe('dated yearly figures', () => {
   });
 
   it('takes a value given by the user over the shipped one from its date', () => {
-    const figures = { 'smic-hourly': [{ from: '2026-01-01', cents: 1_202, source: 'JO' }, { from: '2027-01-01', cents: 1_230, source: 'saisie' }], 'fonjep-post': [], 'adulte-relais-aid': [] };
+    const figures = {
+      'smic-hourly': [
+        { from: '2026-01-01', cents: 1_202, source: 'JO' },
+        { from: '2027-01-01', cents: 1_230, source: 'saisie' },
+      ],
+      'fonjep-post': [],
+      'adulte-relais-aid': [],
+    };
     expect(figureOn('smic-hourly', '2026-12-31', figures)?.cents).toBe(1_202);
     expect(figureOn('smic-hourly', '2027-01-01', figures)?.cents).toBe(1_230);
   });

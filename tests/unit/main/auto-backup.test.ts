@@ -112,8 +112,14 @@ describe('automatic backups folder', () => {
       await invoke(CHANNELS.chooseBackupFolder, { workspaceId: OTHER_WS });
       expect(await invoke(CHANNELS.backupFolder, { workspaceId: WS })).toEqual({ folder: usbKey, available: true });
       expect(await invoke(CHANNELS.backupFolder, { workspaceId: OTHER_WS })).toEqual({ folder: otherKey, available: true });
-      await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z')), data: new Uint8Array([1]) });
-      await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(OTHER_WS, new Date('2026-11-24T10:00:00Z')), data: new Uint8Array([2]) });
+      await invoke(CHANNELS.writeAutoBackup, {
+        fileName: autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z')),
+        data: new Uint8Array([1]),
+      });
+      await invoke(CHANNELS.writeAutoBackup, {
+        fileName: autoBackupFileName(OTHER_WS, new Date('2026-11-24T10:00:00Z')),
+        data: new Uint8Array([2]),
+      });
       expect(readdirSync(usbKey)).toEqual([autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z'))]);
       expect(readdirSync(otherKey)).toEqual([autoBackupFileName(OTHER_WS, new Date('2026-11-24T10:00:00Z'))]);
       await expect(invoke(CHANNELS.backupFolder, { workspaceId: '../../etc' })).rejects.toThrow(/Requête refusée/);
@@ -148,7 +154,10 @@ describe('writing and pruning automatic backups', () => {
     await chooseUsbKey();
     writeFileSync(join(usbKey, autoBackupFileName(OTHER_WS, new Date('2026-11-20T08:00:00Z'))), 'autre');
     writeFileSync(join(usbKey, 'notes.txt'), 'pas une sauvegarde');
-    await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date('2026-11-23T09:00:00Z')), data: new Uint8Array([1]) });
+    await invoke(CHANNELS.writeAutoBackup, {
+      fileName: autoBackupFileName(WS, new Date('2026-11-23T09:00:00Z')),
+      data: new Uint8Array([1]),
+    });
     const listed = await invoke(CHANNELS.writeAutoBackup, {
       fileName: autoBackupFileName(WS, new Date('2026-11-24T10:30:15Z')),
       data: new Uint8Array([7, 8, 9]),
@@ -171,7 +180,10 @@ describe('writing and pruning automatic backups', () => {
     writeFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-20T08-00-00Z.json`), format1.subarray(0, format1.length - 40));
     writeFileSync(join(usbKey, autoBackupFileName(WS, new Date('2026-11-21T08:00:00Z'))), plain.subarray(0, plain.length - 5));
     writeFileSync(join(usbKey, `Passerelle-auto-${WS}-2026-11-22T08-00-00Z.json`), format1);
-    const listed = (await invoke(CHANNELS.writeAutoBackup, { fileName: autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z')), data: plain })) as {
+    const listed = (await invoke(CHANNELS.writeAutoBackup, {
+      fileName: autoBackupFileName(WS, new Date('2026-11-24T10:00:00Z')),
+      data: plain,
+    })) as {
       name: string;
       complete: boolean;
     }[];
@@ -203,7 +215,17 @@ describe('writing and pruning automatic backups', () => {
     for (const [name, data] of Object.entries(files)) writeFileSync(join(usbKey, name), data);
     const listed = (await invoke(CHANNELS.writeAutoBackup, { fileName: day(24), data: plain })) as { name: string; complete: boolean }[];
     const verdict = (name: string) => listed.find((f) => f.name === name)?.complete;
-    expect([10, 11, 12, 13, 14, 15, 16, 17, 24].map((d) => verdict(day(d)))).toEqual([true, false, false, false, false, true, false, true, true]);
+    expect([10, 11, 12, 13, 14, 15, 16, 17, 24].map((d) => verdict(day(d)))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('an entry the manifest does not list, or a listed entry missing, and the file does not verify', async () => {

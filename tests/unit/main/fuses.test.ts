@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 // Fuses are flipped in the Electron binary at packaging time (electron-builder reads build.electronFuses):
 // unlike a switch or an option in the code, nothing at run time can turn them back. Each one below closes
 // a way to run the packaged app as something else than Passerelle, or to read its data from outside.
-const packageJson = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'),
-) as { build?: { electronFuses?: Record<string, unknown> }; devDependencies?: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as {
+  build?: { electronFuses?: Record<string, unknown> };
+  devDependencies?: Record<string, string>;
+};
 
 const REQUIRED_FUSES: Record<string, boolean> = {
   // ELECTRON_RUN_AS_NODE would turn the signed binary into a plain Node running any script.

@@ -149,9 +149,9 @@ describe('the Passerelle handlers', () => {
         canceled: false,
         filePath: join(folder, 'dossier-absent', 'a.pdf'),
       });
-      await expect(
-        invoke(CHANNELS.saveFile, fromApp, { suggestedName: 'a.pdf', data: bytes, filters: [] }),
-      ).rejects.toThrow('« a.pdf » n’a pas pu être enregistré : fichier introuvable.');
+      await expect(invoke(CHANNELS.saveFile, fromApp, { suggestedName: 'a.pdf', data: bytes, filters: [] })).rejects.toThrow(
+        '« a.pdf » n’a pas pu être enregistré : fichier introuvable.',
+      );
     });
 
     it.each([
@@ -180,17 +180,15 @@ describe('the Passerelle handlers', () => {
       // A view claiming more than the limit, without allocating 200 MB in the test.
       const oversized = new Uint8Array(8);
       Object.defineProperty(oversized, 'byteLength', { value: IPC_LIMITS.maxFileBytes + 1 });
-      await expect(
-        invoke(CHANNELS.saveFile, fromApp, { suggestedName: 'a.pdf', data: oversized, filters: [] }),
-      ).rejects.toThrow('Requête refusée : Le fichier dépasse la taille maximale de 200 Mo.');
+      await expect(invoke(CHANNELS.saveFile, fromApp, { suggestedName: 'a.pdf', data: oversized, filters: [] })).rejects.toThrow(
+        'Requête refusée : Le fichier dépasse la taille maximale de 200 Mo.',
+      );
       expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
     });
 
     it('refuses a foreign page without opening a dialog or writing', async () => {
       const event = { sender, senderFrame: { url: 'https://evil.example/' } };
-      await expect(
-        invoke(CHANNELS.saveFile, event, { suggestedName: 'a.pdf', data: bytes, filters: [] }),
-      ).rejects.toThrow(/Appel refusé/);
+      await expect(invoke(CHANNELS.saveFile, event, { suggestedName: 'a.pdf', data: bytes, filters: [] })).rejects.toThrow(/Appel refusé/);
       expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
     });
   });
@@ -235,16 +233,14 @@ describe('the Passerelle handlers', () => {
     });
 
     it('refuses malformed filters without opening a dialog', async () => {
-      await expect(
-        invoke(CHANNELS.openFile, fromApp, { filters: [{ name: 'JSON', extensions: ['json;rm -rf'] }] }),
-      ).rejects.toThrow('Requête refusée : Extension de fichier invalide.');
+      await expect(invoke(CHANNELS.openFile, fromApp, { filters: [{ name: 'JSON', extensions: ['json;rm -rf'] }] })).rejects.toThrow(
+        'Requête refusée : Extension de fichier invalide.',
+      );
       expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
     });
 
     it('refuses a foreign page without opening a dialog', async () => {
-      await expect(invoke(CHANNELS.openFile, { sender, senderFrame: null }, { filters: [] })).rejects.toThrow(
-        /Appel refusé/,
-      );
+      await expect(invoke(CHANNELS.openFile, { sender, senderFrame: null }, { filters: [] })).rejects.toThrow(/Appel refusé/);
       expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
     });
   });
@@ -258,9 +254,7 @@ describe('the Passerelle handlers', () => {
     });
 
     it('writes exactly the bytes in a fresh folder under the temporary directory, then opens that file', async () => {
-      await expect(
-        invoke(CHANNELS.openDocument, fromApp, { fileName: 'Convention signée.pdf', data: pdf }),
-      ).resolves.toBeUndefined();
+      await expect(invoke(CHANNELS.openDocument, fromApp, { fileName: 'Convention signée.pdf', data: pdf })).resolves.toBeUndefined();
 
       expect(electron.app.getPath).toHaveBeenCalledWith('temp');
       expect(electron.shell.openPath).toHaveBeenCalledOnce();

@@ -226,12 +226,7 @@ describe('on ready', () => {
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
     // One handler per channel of the contract.
     expect(electron.ipcMain.handle).toHaveBeenCalledTimes(Object.keys(CHANNELS).length);
-    expect(state.log.slice(state.log.indexOf('ready'))).toEqual([
-      'ready',
-      'protocol.handle',
-      'setApplicationMenu',
-      'new BrowserWindow',
-    ]);
+    expect(state.log.slice(state.log.indexOf('ready'))).toEqual(['ready', 'protocol.handle', 'setApplicationMenu', 'new BrowserWindow']);
     expect(state.windows).toHaveLength(1);
     expect(state.windows[0]?.loadedUrl).toBe('app://passerelle/index.html');
   });

@@ -31,14 +31,7 @@ describe('buildMenuTemplate', () => {
     const template = build('win32', true);
     expect(template.map((menu) => menu.label)).toEqual(['Fichier', 'Édition', 'Affichage', 'Fenêtre', 'Aide']);
     expect(labels(submenuOf(template, 'Fichier'))).toEqual(['Quitter']);
-    expect(labels(submenuOf(template, 'Édition'))).toEqual([
-      'Annuler',
-      'Rétablir',
-      'Couper',
-      'Copier',
-      'Coller',
-      'Tout sélectionner',
-    ]);
+    expect(labels(submenuOf(template, 'Édition'))).toEqual(['Annuler', 'Rétablir', 'Couper', 'Copier', 'Coller', 'Tout sélectionner']);
     expect(labels(submenuOf(template, 'Fenêtre'))).toEqual(['Réduire', 'Fermer']);
     expect(labels(submenuOf(template, 'Aide'))).toEqual(['À propos de Passerelle']);
   });
@@ -66,12 +59,7 @@ describe('buildMenuTemplate', () => {
   });
 
   it('hides the developer tools from packaged builds only', () => {
-    expect(labels(submenuOf(build('linux', true), 'Affichage'))).toEqual([
-      'Zoom avant',
-      'Zoom arrière',
-      'Taille réelle',
-      'Plein écran',
-    ]);
+    expect(labels(submenuOf(build('linux', true), 'Affichage'))).toEqual(['Zoom avant', 'Zoom arrière', 'Taille réelle', 'Plein écran']);
     const development = submenuOf(build('linux', false), 'Affichage');
     expect(labels(development)).toContain('Outils de développement');
     expect(development.find((item) => item.label === 'Outils de développement')?.role).toBe('toggleDevTools');
@@ -79,14 +67,7 @@ describe('buildMenuTemplate', () => {
 
   it('puts the application menu first on macOS, with About and Quit', () => {
     const template = build('darwin', true);
-    expect(template.map((menu) => menu.label)).toEqual([
-      'Passerelle',
-      'Fichier',
-      'Édition',
-      'Affichage',
-      'Fenêtre',
-      'Aide',
-    ]);
+    expect(template.map((menu) => menu.label)).toEqual(['Passerelle', 'Fichier', 'Édition', 'Affichage', 'Fenêtre', 'Aide']);
     const appMenu = submenuOf(template, 'Passerelle');
     expect(labels(appMenu)[0]).toBe('À propos de Passerelle');
     expect(appMenu.at(-1)).toMatchObject({ role: 'quit', label: 'Quitter Passerelle' });

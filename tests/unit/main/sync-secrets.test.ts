@@ -14,7 +14,9 @@ const electron = vi.hoisted(() => {
     handlers,
     paths,
     keychain,
-    ipcMain: { handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(channel, handler)) },
+    ipcMain: {
+      handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(channel, handler)),
+    },
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
     app: { getPath: vi.fn(() => paths.userData), getVersion: vi.fn(() => '1.2.3') },
     BrowserWindow: { fromWebContents: vi.fn(() => null) },

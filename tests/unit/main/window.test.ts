@@ -145,10 +145,7 @@ describe('createMainWindow', () => {
   });
 
   it('restores the saved bounds and maximises when shown', () => {
-    writeFileSync(
-      windowStatePath,
-      serializeWindowState({ bounds: { x: 50, y: 60, width: 1100, height: 700 }, maximized: true }),
-    );
+    writeFileSync(windowStatePath, serializeWindowState({ bounds: { x: 50, y: 60, width: 1100, height: 700 }, maximized: true }));
     const window = create();
     expect(window.options).toMatchObject({ x: 50, y: 60, width: 1100, height: 700 });
     expect(window.maximized).toBe(false);

@@ -28,7 +28,9 @@ describe('the échéancier as .ics', () => {
 
   it('keeps French accents and long titles intact', () => {
     const cpoReport = events.find((e) => e.uid === 'grant:app-city-cpo:financial-report:2@passerelle')!;
-    expect(cpoReport.summary).toBe('Compte-rendu financier (année 2) — Ville de Saint-Denis — Convention pluriannuelle d’objectifs 2026-2028');
+    expect(cpoReport.summary).toBe(
+      'Compte-rendu financier (année 2) — Ville de Saint-Denis — Convention pluriannuelle d’objectifs 2026-2028',
+    );
     expect(cpoReport.startDate.toString()).toBe('2028-06-30');
   });
 

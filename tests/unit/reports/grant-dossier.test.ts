@@ -40,7 +40,9 @@ describe('the grant dossier definition', () => {
   });
 
   it('repeats the header rows of budget tables and never splits a row', () => {
-    const tables = (definition.content as Content[]).flatMap(function find(node: unknown): { headerRows?: number; dontBreakRows?: boolean }[] {
+    const tables = (definition.content as Content[]).flatMap(function find(
+      node: unknown,
+    ): { headerRows?: number; dontBreakRows?: boolean }[] {
       if (Array.isArray(node)) return node.flatMap(find);
       if (node && typeof node === 'object') {
         const table = (node as { table?: { headerRows?: number; dontBreakRows?: boolean } }).table;

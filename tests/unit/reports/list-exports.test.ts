@@ -25,6 +25,15 @@ describe('list exports', () => {
   it('the funders CSV has the headers the import reads back', () => {
     const text = new TextDecoder().decode(toCsv(fundersSheet(fixtureFunders.map((f) => ({ ...f, ...stamps })))));
     const [header] = Papa.parse<string[]>(text, { delimiter: ';' }).data;
-    expect(header).toEqual(['Nom du financeur', 'Type de financeur', 'Service instructeur', 'Portail de dépôt', 'Contact', 'Courriel du contact', 'Téléphone du contact', 'Notes']);
+    expect(header).toEqual([
+      'Nom du financeur',
+      'Type de financeur',
+      'Service instructeur',
+      'Portail de dépôt',
+      'Contact',
+      'Courriel du contact',
+      'Téléphone du contact',
+      'Notes',
+    ]);
   });
 });

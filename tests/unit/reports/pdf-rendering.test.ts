@@ -4,7 +4,14 @@ import { buildDossierModel } from '../../../src/renderer/src/domain/dossier/doss
 import { buildFinancialReportModel, financialReportSchema } from '../../../src/renderer/src/domain/dossier/financial-report';
 import { DOSSIER_SECTION_TITLES, grantDossierDefinition } from '../../../src/renderer/src/reports/grant-dossier-pdf';
 import { financialReportDefinition, REPORT_SECTION_TITLES } from '../../../src/renderer/src/reports/financial-report-pdf';
-import { fixtureBudgetLines, fixtureCity, fixtureDossierInput, fixtureDossierProfile, fixtureFestivalApplication, DOSSIER_IDS } from '../../fixtures/dossier';
+import {
+  fixtureBudgetLines,
+  fixtureCity,
+  fixtureDossierInput,
+  fixtureDossierProfile,
+  fixtureFestivalApplication,
+  DOSSIER_IDS,
+} from '../../fixtures/dossier';
 import { pdfPagesText, renderWithNodePdfMake } from './pdf-text';
 
 // Both PDFs of the fixture association (2026 dossier; §4 on the last closed exercise, 2025: ETPT 3,09), rendered
@@ -18,7 +25,11 @@ const keep = (name: string, bytes: Uint8Array) => {
 };
 
 // pdf.js gives no-break spaces back as spaces and splits words after a hyphen.
-const flat = (pages: string[]) => pages.join('\n').replace(/\s+/g, ' ').replace(/- (?=\p{L})/gu, '-');
+const flat = (pages: string[]) =>
+  pages
+    .join('\n')
+    .replace(/\s+/g, ' ')
+    .replace(/- (?=\p{L})/gu, '-');
 
 describe('the grant dossier PDF', () => {
   it('prints the Cerfa sections, the SIRET, the ETPT, the balanced totals and numbered pages', { timeout: 60_000 }, async () => {
@@ -67,7 +78,14 @@ describe('the compte-rendu financier PDF', () => {
       howItRan: 'La fête a réuni le quartier le 4 juillet 2026 sur la place centrale.',
       beneficiaries: '950 participants, dont 300 enfants.',
       datesAndPlaces: '4 juillet 2026, place du Franc-Moisin et salle Gérard-Philipe.',
-      indicatorsAchieved: [{ objectiveLabel: 'Renforcer le lien social entre habitants', indicatorLabel: 'Nombre de participants', target: '800', achieved: '950' }],
+      indicatorsAchieved: [
+        {
+          objectiveLabel: 'Renforcer le lien social entre habitants',
+          indicatorLabel: 'Nombre de participants',
+          target: '800',
+          achieved: '950',
+        },
+      ],
       lines,
       inKindContributions: 'Salle Gérard-Philipe prêtée par la Ville (valorisée 1 500 €).',
       signatoryName: 'Aminata Diallo',

@@ -1,11 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import {
-  addAttachment,
-  deleteAttachment,
-  getAttachmentBytes,
-  restoreAttachment,
-  useAttachments,
-} from '../data/attachments-repository';
+import { addAttachment, deleteAttachment, getAttachmentBytes, restoreAttachment, useAttachments } from '../data/attachments-repository';
 import { useCurrentWorkspace } from '../data/workspace-context';
 import { ATTACHMENT_FILE_FILTERS } from '../domain/partners/attachment';
 import { currentPlatform } from '../platform/current-platform';
@@ -23,7 +17,9 @@ export function AttachmentServicesForWorkspace({ children }: { children: ReactNo
         const picked = await currentPlatform().openFile(ATTACHMENT_FILE_FILTERS);
         if (picked === null) return null;
         const result = await addAttachment(db, owner, picked, new Date(), meta);
-        return result.ok ? { ok: true, fileName: result.value.fileName } : { ok: false, problem: Object.values(result.errors)[0] ?? 'Le fichier n’a pas été joint.' };
+        return result.ok
+          ? { ok: true, fileName: result.value.fileName }
+          : { ok: false, problem: Object.values(result.errors)[0] ?? 'Le fichier n’a pas été joint.' };
       },
       open: async (id) => {
         const file = await getAttachmentBytes(db, id);

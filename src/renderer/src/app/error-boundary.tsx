@@ -25,8 +25,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
       <main className="crash" role="alert">
         <h1>Un problème inattendu est survenu</h1>
         <p>
-          Cet écran n’a pas pu s’afficher. <strong>Vos données sont intactes</strong> : elles sont enregistrées sur cet
-          ordinateur et rien n’a été modifié par cette erreur.
+          Cet écran n’a pas pu s’afficher. <strong>Vos données sont intactes</strong> : elles sont enregistrées sur cet ordinateur et rien
+          n’a été modifié par cette erreur.
         </p>
         <p>Rechargez l’application pour reprendre. Si le problème revient, notez le message ci-dessous.</p>
         <pre className="crash__detail">{this.state.error.message}</pre>

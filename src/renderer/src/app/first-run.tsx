@@ -38,8 +38,8 @@ export function FirstRun() {
         </p>
         <h1>Bienvenue dans Passerelle</h1>
         <p>
-          Passerelle vous aide à suivre les contrats de l’équipe, les subventions, les partenaires et toutes les
-          échéances de votre association, sans connexion internet. Vos données restent sur cet ordinateur.
+          Passerelle vous aide à suivre les contrats de l’équipe, les subventions, les partenaires et toutes les échéances de votre
+          association, sans connexion internet. Vos données restent sur cet ordinateur.
         </p>
         <form onSubmit={submit} noValidate>
           <TextField

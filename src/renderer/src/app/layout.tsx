@@ -32,10 +32,14 @@ export function Layout({ children }: { children: ReactNode }) {
 
   return (
     <div className="layout">
-      <a className="skip-link" href="#main-content" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('page-title')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('page-title')?.focus();
+        }}
+      >
         Aller au contenu
       </a>
       <nav className="sidebar" aria-label="Navigation principale">
@@ -63,12 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
               Changer
             </button>
             {session.isProtected ? (
-              <button
-                type="button"
-                className="button button--small"
-                onClick={session.lock}
-                aria-label="Verrouiller l’espace"
-              >
+              <button type="button" className="button button--small" onClick={session.lock} aria-label="Verrouiller l’espace">
                 Verrouiller
               </button>
             ) : null}

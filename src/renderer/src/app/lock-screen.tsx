@@ -113,7 +113,10 @@ export function LockScreen({
       <main className="first-run">
         <div className="first-run__card gate-card">
           <h1>Chiffrement de l’espace</h1>
-          <p>Les données de « {workspace.name} » sont chiffrées sur cet ordinateur. Vous pouvez fermer la fenêtre&nbsp;: le travail reprendra au prochain déverrouillage.</p>
+          <p>
+            Les données de « {workspace.name} » sont chiffrées sur cet ordinateur. Vous pouvez fermer la fenêtre&nbsp;: le travail reprendra
+            au prochain déverrouillage.
+          </p>
           <progress max={100} value={percent} aria-label="Avancement du chiffrement" />
           <p role="status">
             {progress.done} / {progress.total} éléments
@@ -130,9 +133,7 @@ export function LockScreen({
           Passerelle
         </p>
         <h1>Espace verrouillé</h1>
-        <p>
-          L’espace « {workspace.name} » est protégé par une phrase de passe. Saisissez-la pour voir ses données.
-        </p>
+        <p>L’espace « {workspace.name} » est protégé par une phrase de passe. Saisissez-la pour voir ses données.</p>
         <form onSubmit={submit} noValidate>
           <TextField
             ref={input}

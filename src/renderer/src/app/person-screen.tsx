@@ -11,15 +11,7 @@ import { EspaceSelect } from './workspace-switcher';
 import { Loading } from '../ui/loading-state';
 
 /** « Qui utilise Passerelle ? » — asked when an espace is opened. A name, no password. */
-export function PersonScreen({
-  workspace,
-  db,
-  onChosen,
-}: {
-  workspace: WorkspaceRecord;
-  db: WorkspaceDb;
-  onChosen: () => void;
-}) {
+export function PersonScreen({ workspace, db, onChosen }: { workspace: WorkspaceRecord; db: WorkspaceDb; onChosen: () => void }) {
   const registry = useRegistry();
   const loaded = useLiveQuery(
     async () => ({ names: await listKeyboardPeople(db), last: await getCurrentPerson(registry, workspace.id) }),
@@ -81,8 +73,8 @@ function PersonForm({
         </p>
         <h1>Qui utilise Passerelle&nbsp;?</h1>
         <p>
-          Espace « {workspace.name} ». Votre nom accompagne les modifications que vous faites, pour que chacun sache qui a
-          changé quoi sur cet ordinateur partagé. Aucun mot de passe n’est demandé.
+          Espace « {workspace.name} ». Votre nom accompagne les modifications que vous faites, pour que chacun sache qui a changé quoi sur
+          cet ordinateur partagé. Aucun mot de passe n’est demandé.
         </p>
         <form onSubmit={submit} noValidate>
           {names.length > 0 ? (
@@ -105,13 +97,7 @@ function PersonForm({
                 </label>
               ))}
               <label className="person-choice__option">
-                <input
-                  type="radio"
-                  name="keyboard-person"
-                  value=""
-                  checked={typing}
-                  onChange={() => setChoice(ANOTHER)}
-                />
+                <input type="radio" name="keyboard-person" value="" checked={typing} onChange={() => setChoice(ANOTHER)} />
                 Une autre personne
               </label>
             </fieldset>

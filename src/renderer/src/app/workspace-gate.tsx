@@ -72,14 +72,11 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
   // Tagged with the espace they belong to: right after a switch, the previous espace's answer must not
   // be taken for the new one's. Protected means: by the espace's own record (no registry edit removes
   // it) or by the registry's (an espace protected before encryption, encrypted at its next unlock).
-  const protection = useLiveQuery(
-    async () => {
-      if (!id || !db || db.workspaceId !== id) return null;
-      const [verifier, own] = await Promise.all([getLockVerifier(registry, id), readProtection(db)]);
-      return { workspaceId: id, verifier: verifier ?? own ?? null };
-    },
-    [registry, id, db],
-  );
+  const protection = useLiveQuery(async () => {
+    if (!id || !db || db.workspaceId !== id) return null;
+    const [verifier, own] = await Promise.all([getLockVerifier(registry, id), readProtection(db)]);
+    return { workspaceId: id, verifier: verifier ?? own ?? null };
+  }, [registry, id, db]);
   const delayMinutes = useLiveQuery(async () => (id ? getLockDelayMinutes(registry, id) : undefined), [registry, id]);
   const person = useLiveQuery(async () => (id ? getCurrentPerson(registry, id) : undefined), [registry, id]);
 

@@ -1,8 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  associationProfileSchema,
-  type AssociationProfileRecord,
-} from '../domain/association';
+import { associationProfileSchema, type AssociationProfileRecord } from '../domain/association';
 import { exerciseCalendar, type ExerciseCalendar } from '../domain/exercise';
 import { firstIssueMessages } from '../domain/fields';
 import type { WorkspaceDb } from './workspace-db';
@@ -36,7 +33,11 @@ export async function saveAssociationProfile(
 }
 
 /** Puts back a profile's fields as they were (the « Annuler » of a save), as a new revision. */
-export async function restoreAssociationProfile(db: WorkspaceDb, previous: AssociationProfileRecord, now: Date = new Date()): Promise<void> {
+export async function restoreAssociationProfile(
+  db: WorkspaceDb,
+  previous: AssociationProfileRecord,
+  now: Date = new Date(),
+): Promise<void> {
   const { id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = previous;
   await db.transaction('rw', db.association, () => updateRow(db.association, { ref: { id } }, fields, now));
 }

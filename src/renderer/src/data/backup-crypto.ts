@@ -7,16 +7,11 @@ import { base64ToBytes, bytesToBase64 } from './backup-codec';
 export const PBKDF2_ITERATIONS = 600_000;
 
 async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, [
-    'deriveKey',
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
   ]);
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
 }
 
 export async function encryptText(
@@ -44,11 +39,7 @@ export async function encryptText(
 export async function decryptText(ciphertext: string, encryption: BackupEncryption, passphrase: string): Promise<string | null> {
   try {
     const key = await deriveKey(passphrase, base64ToBytes(encryption.salt), encryption.iterations);
-    const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: base64ToBytes(encryption.iv) },
-      key,
-      base64ToBytes(ciphertext),
-    );
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: base64ToBytes(encryption.iv) }, key, base64ToBytes(ciphertext));
     return new TextDecoder().decode(plain);
   } catch {
     return null;

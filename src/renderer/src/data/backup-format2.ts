@@ -100,13 +100,10 @@ export function breathe(): Promise<void> {
 
 async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
 }
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
@@ -296,9 +293,7 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-export type Format2Result =
-  | { ok: true; manifest: BackupManifest; tables: Rows }
-  | { ok: false; error: string; needsPassphrase?: boolean };
+export type Format2Result = { ok: true; manifest: BackupManifest; tables: Rows } | { ok: false; error: string; needsPassphrase?: boolean };
 
 class Refusal extends Error {}
 
@@ -346,10 +341,7 @@ function unzipOrRefuse(bytes: Uint8Array, filter: (file: UnzipFileInfo) => boole
   }
 }
 
-async function readOrRefuse(
-  bytes: Uint8Array,
-  options: { passphrase?: string; onProgress?: ProgressListener },
-): Promise<Format2Result> {
+async function readOrRefuse(bytes: Uint8Array, options: { passphrase?: string; onProgress?: ProgressListener }): Promise<Format2Result> {
   const listed = new Map<string, UnzipFileInfo>();
   const head = unzipOrRefuse(bytes, (file) => {
     if (listed.has(file.name)) throw new Refusal('La sauvegarde est abîmée : une de ses parties y figure deux fois.');
@@ -426,7 +418,7 @@ async function readOrRefuse(
   const framesOf = (content: Uint8Array<ArrayBuffer>, what: string): Uint8Array<ArrayBuffer>[] => {
     const frames: Uint8Array<ArrayBuffer>[] = [];
     const view = new DataView(content.buffer, content.byteOffset, content.byteLength);
-    for (let at = 0; at < content.byteLength; ) {
+    for (let at = 0; at < content.byteLength;) {
       if (at + 4 > content.byteLength) throw new Refusal(`La sauvegarde est abîmée : ${what} est coupé.`);
       const length = view.getUint32(at);
       if (at + 4 + length > content.byteLength) throw new Refusal(`La sauvegarde est abîmée : ${what} est coupé.`);
@@ -476,7 +468,8 @@ async function readOrRefuse(
 }
 
 function restoreFiles(value: unknown, files: ReadonlyMap<string, Blob>): unknown {
-  if (Array.isArray(value)) return value.some((v) => typeof v === 'object' && v !== null) ? value.map((v) => restoreFiles(v, files)) : value;
+  if (Array.isArray(value))
+    return value.some((v) => typeof v === 'object' && v !== null) ? value.map((v) => restoreFiles(v, files)) : value;
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
   if (FILE_MARKER in record) {

@@ -1,9 +1,5 @@
 import { Dexie } from 'dexie';
-import {
-  CHECKSUM_MISMATCH,
-  parseBackupEnvelope,
-  WRONG_PASSPHRASE,
-} from '../domain/backup/backup-envelope';
+import { CHECKSUM_MISMATCH, parseBackupEnvelope, WRONG_PASSPHRASE } from '../domain/backup/backup-envelope';
 import type { BackupManifest } from '../domain/backup/backup-manifest';
 import { recordProblem } from '../domain/backup/record-checks';
 import { restoreUndoExpiresAt, restoreUndoOpen } from '../domain/backup/restore-undo';
@@ -60,9 +56,7 @@ export interface OpenedBackup {
   passphrase?: string;
 }
 
-export type OpenBackupResult =
-  | { ok: true; backup: OpenedBackup }
-  | { ok: false; error: string; needsPassphrase?: boolean };
+export type OpenBackupResult = { ok: true; backup: OpenedBackup } | { ok: false; error: string; needsPassphrase?: boolean };
 
 export interface BackupOptions {
   now?: Date;
@@ -247,7 +241,8 @@ export async function openBackup(
   } catch {
     return { ok: false, error: 'La sauvegarde n’a pas pu être mise au format de cette version de Passerelle : rien n’a été modifié.' };
   }
-  const problem = (await structureProblem(tables, latestVersion(workspaceVersions))) ?? (await firstRecordProblem(tables, options.onProgress));
+  const problem =
+    (await structureProblem(tables, latestVersion(workspaceVersions))) ?? (await firstRecordProblem(tables, options.onProgress));
   if (problem) return { ok: false, error: problem };
   return {
     ok: true,
@@ -402,7 +397,9 @@ export async function restoreIntoWorkspace(
     const onProgress = options.onProgress;
     const copy = await createBackup(db, workspace, appVersion, {
       now,
-      ...(onProgress ? { onProgress: (step: BackupProgress) => onProgress({ ...step, label: `copie de l’espace actuel, ${step.label}` }) } : {}),
+      ...(onProgress
+        ? { onProgress: (step: BackupProgress) => onProgress({ ...step, label: `copie de l’espace actuel, ${step.label}` }) }
+        : {}),
       ...(options.passphrase ? { passphrase: options.passphrase } : {}),
       ...(options.iterations ? { iterations: options.iterations } : {}),
     });

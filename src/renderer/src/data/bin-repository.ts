@@ -22,13 +22,9 @@ function hasDeletedAtIndex(table: Table<AnyRow, unknown>): boolean {
 async function binnedIn(table: Table<AnyRow, unknown>, deletedAt?: string): Promise<AnyRow[]> {
   if (hasDeletedAtIndex(table)) {
     // null is not a valid IndexedDB key: live records are simply absent from the deletedAt index.
-    return deletedAt === undefined
-      ? table.orderBy('deletedAt').toArray()
-      : table.where('deletedAt').equals(deletedAt).toArray();
+    return deletedAt === undefined ? table.orderBy('deletedAt').toArray() : table.where('deletedAt').equals(deletedAt).toArray();
   }
-  return table
-    .filter((row) => typeof row.deletedAt === 'string' && (deletedAt === undefined || row.deletedAt === deletedAt))
-    .toArray();
+  return table.filter((row) => typeof row.deletedAt === 'string' && (deletedAt === undefined || row.deletedAt === deletedAt)).toArray();
 }
 
 // Keys are string UUIDs throughout the schema (DESIGN.md decision 6).

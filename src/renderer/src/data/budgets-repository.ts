@@ -1,5 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { budgetSchema, budgetLineSchema, lineFitsScope, type BudgetLine, type BudgetLineRecord, type BudgetRecord } from '../domain/budgets/budget';
+import {
+  budgetSchema,
+  budgetLineSchema,
+  lineFitsScope,
+  type BudgetLine,
+  type BudgetLineRecord,
+  type BudgetRecord,
+} from '../domain/budgets/budget';
 import { applicationAmountForYear } from '../domain/budgets/budget-lines';
 import { lineForSuggestion, type BudgetSuggestion } from '../domain/budgets/suggestions';
 import { exerciseCalendar, exerciseStartingIn } from '../domain/exercise';
@@ -88,7 +95,9 @@ export async function addBudgetLine(
     const linked = await linkedAmount(db, checked.value, target.year);
     if (!linked.ok) return linked;
     const budget = await getOrCreateBudget(db, target, now);
-    const sameAccount = live(await db.budgetLines.where('budgetId').equals(budget.id).toArray()).filter((l) => l.account === linked.value.account);
+    const sameAccount = live(await db.budgetLines.where('budgetId').equals(budget.id).toArray()).filter(
+      (l) => l.account === linked.value.account,
+    );
     const record = await createRow(
       db.budgetLines,
       { ...linked.value, budgetId: budget.id, position: sameAccount.reduce((max, l) => Math.max(max, l.position + 1), 0) },
@@ -107,19 +116,23 @@ export async function updateBudgetLine(
 ): Promise<WriteOutcome<BudgetLineRecord>> {
   const context = await prepareWrite(db, 'budgetLines', target);
   const id = context.ref?.id ?? '';
-  return db.transaction('rw', [db.budgets, db.budgetLines, db.grantApplications, db.association], async (): Promise<WriteOutcome<BudgetLineRecord>> => {
-    const existing = await db.budgetLines.get(id);
-    const budget = existing ? await db.budgets.get(existing.budgetId) : undefined;
-    if (!existing || !budget) return { ok: false as const, errors: { '': 'Cette ligne n’existe plus\u00a0: rien n’a été enregistré.' } };
-    const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = existing;
-    const checked = validateLine({ ...fields, ...input }, budget.id, budget.scope);
-    if (!checked.ok) return checked;
-    const linked = await linkedAmount(db, checked.value, budget.year);
-    if (!linked.ok) return linked;
-    // The line is edited field by field: what the caller did not send is taken from the stored line, so
-    // the revision check compares against the stored line itself.
-    return updateRow(db.budgetLines, context, linked.value, now);
-  });
+  return db.transaction(
+    'rw',
+    [db.budgets, db.budgetLines, db.grantApplications, db.association],
+    async (): Promise<WriteOutcome<BudgetLineRecord>> => {
+      const existing = await db.budgetLines.get(id);
+      const budget = existing ? await db.budgets.get(existing.budgetId) : undefined;
+      if (!existing || !budget) return { ok: false as const, errors: { '': 'Cette ligne n’existe plus\u00a0: rien n’a été enregistré.' } };
+      const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = existing;
+      const checked = validateLine({ ...fields, ...input }, budget.id, budget.scope);
+      if (!checked.ok) return checked;
+      const linked = await linkedAmount(db, checked.value, budget.year);
+      if (!linked.ok) return linked;
+      // The line is edited field by field: what the caller did not send is taken from the stored line, so
+      // the revision check compares against the stored line itself.
+      return updateRow(db.budgetLines, context, linked.value, now);
+    },
+  );
 }
 
 /** Removes a line (to the bin: « Annuler » brings it back). */
@@ -144,7 +157,14 @@ export async function acceptSuggestions(
   const checked: BudgetLine[] = [];
   for (const s of suggestions) {
     const line = validateLine(
-      { account: s.account, label: s.label, amountCents: s.amountCents, source: s.source, funderId: s.funderId, grantApplicationId: s.grantApplicationId },
+      {
+        account: s.account,
+        label: s.label,
+        amountCents: s.amountCents,
+        source: s.source,
+        funderId: s.funderId,
+        grantApplicationId: s.grantApplicationId,
+      },
       'pending',
       target.scope,
     );
@@ -180,11 +200,7 @@ export interface BudgetView {
 
 /** The target's budget and lines, with what linked lines need (applications, funders). */
 export async function loadBudgetView(db: WorkspaceDb, target: BudgetTarget): Promise<BudgetView> {
-  const [budget, applications, funders] = await Promise.all([
-    findBudget(db, target),
-    db.grantApplications.toArray(),
-    db.funders.toArray(),
-  ]);
+  const [budget, applications, funders] = await Promise.all([findBudget(db, target), db.grantApplications.toArray(), db.funders.toArray()]);
   return {
     budget: budget ?? null,
     lines: budget ? await listBudgetLines(db, budget.id) : [],

@@ -22,11 +22,23 @@ export type FactResult = { ok: true; message: string } | { ok: false; errors: Re
 export const FACT_WORDING: Record<RecordedFact, { title: string; dateLabel: string; done: string }> = {
   'payment-received': { title: 'Enregistrer la réception', dateLabel: 'Date de réception', done: 'Versement enregistré' },
   'application-filed': { title: 'Enregistrer le dépôt', dateLabel: 'Date de dépôt', done: 'Dépôt enregistré' },
-  'convention-signed': { title: 'Enregistrer la signature', dateLabel: 'Date de signature de la convention', done: 'Signature enregistrée' },
+  'convention-signed': {
+    title: 'Enregistrer la signature',
+    dateLabel: 'Date de signature de la convention',
+    done: 'Signature enregistrée',
+  },
   'contract-dpae': { title: 'Enregistrer la DPAE', dateLabel: 'Date de la DPAE', done: 'DPAE enregistrée' },
   'contract-medical-visit': { title: 'Enregistrer la visite', dateLabel: 'Date de la visite', done: 'Visite enregistrée' },
-  'contract-opco-filing': { title: 'Enregistrer le dépôt à l’OPCO', dateLabel: 'Date du dépôt à l’OPCO', done: 'Dépôt à l’OPCO enregistré' },
-  'absence-return-visit': { title: 'Enregistrer l’examen de reprise', dateLabel: 'Date de l’examen de reprise', done: 'Examen de reprise enregistré' },
+  'contract-opco-filing': {
+    title: 'Enregistrer le dépôt à l’OPCO',
+    dateLabel: 'Date du dépôt à l’OPCO',
+    done: 'Dépôt à l’OPCO enregistré',
+  },
+  'absence-return-visit': {
+    title: 'Enregistrer l’examen de reprise',
+    dateLabel: 'Date de l’examen de reprise',
+    done: 'Examen de reprise enregistré',
+  },
 };
 
 /** A fact's date is a real date, not after today (a step cannot be recorded before it happens). */
@@ -64,17 +76,22 @@ export async function recordDeadlineFact(db: WorkspaceDb, deadline: Deadline, in
       if (!payment || payment.deletedAt !== null) return { ok: false, errors: { date: 'Ce versement n’existe plus (corbeille ?).' } };
       // The schema reads the amount as typed (« 1 234,56 ») and names the field in its message.
       const result = await savePayment(db, { ...payment, receivedDate: input.date, receivedCents: input.amount ?? '' }, { id });
-      return outcome(result.ok ? result : { ok: false, errors: renameErrors(result.errors, { receivedDate: 'date', receivedCents: 'amount' }) });
+      return outcome(
+        result.ok ? result : { ok: false, errors: renameErrors(result.errors, { receivedDate: 'date', receivedCents: 'amount' }) },
+      );
     }
     case 'application-filed':
     case 'convention-signed': {
       const app = await db.grantApplications.get(id);
       if (!app || app.deletedAt !== null) return { ok: false, errors: { date: 'Cette demande n’existe plus (corbeille ?).' } };
-      const change = fact === 'application-filed'
-        ? { status: 'filed' as const, filedOn: input.date }
-        : { status: 'agreement-signed' as const, agreementSignedOn: input.date };
+      const change =
+        fact === 'application-filed'
+          ? { status: 'filed' as const, filedOn: input.date }
+          : { status: 'agreement-signed' as const, agreementSignedOn: input.date };
       const result = await saveGrantApplication(db, { ...app, ...change }, { id });
-      return outcome(result.ok ? result : { ok: false, errors: renameErrors(result.errors, { filedOn: 'date', agreementSignedOn: 'date' }) });
+      return outcome(
+        result.ok ? result : { ok: false, errors: renameErrors(result.errors, { filedOn: 'date', agreementSignedOn: 'date' }) },
+      );
     }
     case 'contract-dpae':
     case 'contract-medical-visit':

@@ -1,10 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  normalizeLadder,
-  snoozeDateProblem,
-  type DeadlineState,
-  type ReminderLadder,
-} from '../domain/deadlines/engine';
+import { normalizeLadder, snoozeDateProblem, type DeadlineState, type ReminderLadder } from '../domain/deadlines/engine';
 import type { IsoDate } from '../domain/dates';
 import type { WorkspaceDb } from './workspace-db';
 
@@ -54,7 +49,8 @@ export async function dismissDeadline(
   now = new Date(),
 ): Promise<{ ok: true; previous: DeadlineState | undefined } | { ok: false; error: string }> {
   const text = reason.trim();
-  if (text === '') return { ok: false, error: 'Raison\u00a0: dites pourquoi ne plus rappeler cette échéance (elle est gardée dans le journal).' };
+  if (text === '')
+    return { ok: false, error: 'Raison\u00a0: dites pourquoi ne plus rappeler cette échéance (elle est gardée dans le journal).' };
   if (text.length > 300) return { ok: false, error: 'Raison\u00a0: 300 caractères au plus.' };
   return db.transaction('rw', db.deadlineStates, async () => {
     const previous = await db.deadlineStates.get(key);

@@ -76,7 +76,18 @@ export const DEADLINE_READERS: readonly DeadlineReader[] = [
     },
   },
   {
-    tables: ['cashLines', 'funders', 'grantApplications', 'payments', 'people', 'contracts', 'amendments', 'aidedPosts', 'absences', 'yearlyFigures'],
+    tables: [
+      'cashLines',
+      'funders',
+      'grantApplications',
+      'payments',
+      'people',
+      'contracts',
+      'amendments',
+      'aidedPosts',
+      'absences',
+      'yearlyFigures',
+    ],
     read: async (db, today) => {
       // « Trésorerie négative prévue en mars 2027 »: the forecast needs only the tranches still expected.
       // Nothing more is read until the user has entered a balance.
@@ -84,7 +95,16 @@ export const DEADLINE_READERS: readonly DeadlineReader[] = [
       const opening = openingBalanceOf(live);
       if (opening === undefined) return [];
       const [funding, team] = await Promise.all([loadOpenFundingData(db), getTeam(db)]);
-      return cashDeadlines(cashForecast({ today, opening, applications: funding.applications, payments: funding.payments, team, recurring: recurringLinesOf(live) }));
+      return cashDeadlines(
+        cashForecast({
+          today,
+          opening,
+          applications: funding.applications,
+          payments: funding.payments,
+          team,
+          recurring: recurringLinesOf(live),
+        }),
+      );
     },
   },
 ];
@@ -110,11 +130,7 @@ export function deadlineTables(db: WorkspaceDb): Table[] {
 
 export async function loadDeadlineData(db: WorkspaceDb, today: IsoDate): Promise<DeadlineData> {
   return db.transaction('r', deadlineTables(db), async () => {
-    const [deadlines, states, ladder] = await Promise.all([
-      loadDeadlines(db, today),
-      listDeadlineStates(db),
-      getReminderLadder(db),
-    ]);
+    const [deadlines, states, ladder] = await Promise.all([loadDeadlines(db, today), listDeadlineStates(db), getReminderLadder(db)]);
     return { deadlines, states, ladder };
   });
 }

@@ -41,14 +41,41 @@ export interface DossierSources {
 export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSources> {
   return db.transaction(
     'r',
-    [db.association, db.people, db.contracts, db.amendments, db.aidedPosts, db.absences, db.yearlyFigures, db.funders, db.grantApplications, db.payments, db.projects, db.projectStaff, db.budgets, db.budgetLines, db.documents, db.attachments],
+    [
+      db.association,
+      db.people,
+      db.contracts,
+      db.amendments,
+      db.aidedPosts,
+      db.absences,
+      db.yearlyFigures,
+      db.funders,
+      db.grantApplications,
+      db.payments,
+      db.projects,
+      db.projectStaff,
+      db.budgets,
+      db.budgetLines,
+      db.documents,
+      db.attachments,
+    ],
     async () => {
       const profileRecord = (await db.association.toArray())[0];
       const documents = live(await db.documents.toArray());
       // Only the documents' own files, found by index (an espace's agreements may hold many more).
-      const files = live(await db.attachments.where('ownerId').anyOf(documents.map((d) => d.id)).toArray());
+      const files = live(
+        await db.attachments
+          .where('ownerId')
+          .anyOf(documents.map((d) => d.id))
+          .toArray(),
+      );
       const applications = live(await db.grantApplications.toArray());
-      const papers = live(await db.attachments.where('ownerId').anyOf(applications.map((a) => a.id)).toArray())
+      const papers = live(
+        await db.attachments
+          .where('ownerId')
+          .anyOf(applications.map((a) => a.id))
+          .toArray(),
+      )
         .filter((a) => a.ownerKind === 'grant-application')
         .map((a) => ({ ownerId: a.ownerId, fileName: a.fileName, paperKind: a.paperKind, validUntil: a.validUntil }));
       const parsed = profileRecord ? associationProfileSchema.safeParse(profileRecord) : undefined;
@@ -128,13 +155,17 @@ export function useFinancialReports(db: WorkspaceDb): FinancialReportRecord[] | 
 export function useFinancialReport(db: WorkspaceDb, grantApplicationId: string, exercise = 1): FinancialReportRecord | null | undefined {
   return useLiveQuery(
     async () =>
-      live(await db.financialReports.where('grantApplicationId').equals(grantApplicationId).toArray()).find((r) => r.exercise === exercise) ?? null,
+      live(await db.financialReports.where('grantApplicationId').equals(grantApplicationId).toArray()).find(
+        (r) => r.exercise === exercise,
+      ) ?? null,
     [db, grantApplicationId, exercise],
   );
 }
 
 async function reportOf(db: WorkspaceDb, grantApplicationId: string, exercise: number): Promise<FinancialReportRecord | undefined> {
-  return live(await db.financialReports.where('grantApplicationId').equals(grantApplicationId).toArray()).find((r) => r.exercise === exercise);
+  return live(await db.financialReports.where('grantApplicationId').equals(grantApplicationId).toArray()).find(
+    (r) => r.exercise === exercise,
+  );
 }
 
 /**
@@ -153,7 +184,12 @@ export async function saveFinancialReport(
   const context = await prepareWrite(db, 'financialReports', found ? { id: found.id, updatedAt: loadedRevision } : undefined);
   return db.transaction('rw', db.financialReports, async (): Promise<WriteOutcome<FinancialReportRecord>> => {
     const existing = await reportOf(db, parsed.data.grantApplicationId, parsed.data.exercise);
-    if (existing?.id !== found?.id) return { ok: false, errors: { '': 'Ce compte-rendu vient d’être créé ailleurs\u00a0: rien n’a été enregistré. Rechargez la page.' }, conflict: { kind: 'changed' } };
+    if (existing?.id !== found?.id)
+      return {
+        ok: false,
+        errors: { '': 'Ce compte-rendu vient d’être créé ailleurs\u00a0: rien n’a été enregistré. Rechargez la page.' },
+        conflict: { kind: 'changed' },
+      };
     return saveRow(db.financialReports, context, parsed.data, now);
   });
 }

@@ -158,7 +158,12 @@ export async function sealRecord(key: CryptoKey, table: string, primaryKey: unkn
   return { ...clear, [ENCRYPTED_FIELD]: { iv, data } satisfies Sealed };
 }
 
-export async function openRecord(key: CryptoKey, table: string, primaryKey: unknown, value: Row & { [ENCRYPTED_FIELD]: Sealed }): Promise<Row> {
+export async function openRecord(
+  key: CryptoKey,
+  table: string,
+  primaryKey: unknown,
+  value: Row & { [ENCRYPTED_FIELD]: Sealed },
+): Promise<Row> {
   const { [ENCRYPTED_FIELD]: sealed, ...clear } = value;
   const plain = await crypto.subtle.decrypt(
     { name: 'AES-GCM', iv: new Uint8Array(sealed.iv), additionalData: additionalData(table, primaryKey) },
@@ -273,7 +278,9 @@ function encryptingTable(table: DBCoreTable, name: string, state: EncryptionStat
   return {
     ...table,
     get(req) {
-      return table.get(req).then((value) => (isSealed(value) ? inTransaction(req.trans, name, Promise.resolve(openOne(req.key, value))) : value));
+      return table
+        .get(req)
+        .then((value) => (isSealed(value) ? inTransaction(req.trans, name, Promise.resolve(openOne(req.key, value))) : value));
     },
     getMany(req: DBCoreGetManyRequest) {
       return table.getMany(req).then((values) => openMany(req.trans, req.keys, values));
@@ -291,8 +298,13 @@ function encryptingTable(table: DBCoreTable, name: string, state: EncryptionStat
     },
     mutate(req): Promise<DBCoreMutateResponse> {
       const writesClearMeta =
-        ((req.type === 'add' || req.type === 'put') && req.values.length > 0 && req.values.every((value) => isClearMetaRecord(name, value))) ||
-        (req.type === 'delete' && name === META_TABLE && req.keys.length > 0 && req.keys.every((key) => CLEAR_META_KEYS.includes(String(key))));
+        ((req.type === 'add' || req.type === 'put') &&
+          req.values.length > 0 &&
+          req.values.every((value) => isClearMetaRecord(name, value))) ||
+        (req.type === 'delete' &&
+          name === META_TABLE &&
+          req.keys.length > 0 &&
+          req.keys.every((key) => CLEAR_META_KEYS.includes(String(key))));
       if (writesClearMeta) return table.mutate(req);
       if (state.key !== null) {
         if (state.writeClear || req.type === 'delete' || req.type === 'deleteRange') return table.mutate(req);

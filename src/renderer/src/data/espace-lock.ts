@@ -1,9 +1,4 @@
-import {
-  LOCK_DELAY_DEFAULT_MINUTES,
-  newPassphraseProblems,
-  parseLockDelay,
-  WRONG_CURRENT_PASSPHRASE,
-} from '../domain/espace-lock';
+import { LOCK_DELAY_DEFAULT_MINUTES, newPassphraseProblems, parseLockDelay, WRONG_CURRENT_PASSPHRASE } from '../domain/espace-lock';
 import type { Validated } from '../domain/record';
 import { base64ToBytes, bytesToBase64 } from './backup-codec';
 import { PBKDF2_ITERATIONS } from './backup-crypto';
@@ -35,9 +30,7 @@ const verifierKey = (workspaceId: string) => `lockVerifier:${workspaceId}`;
 const delayKey = (workspaceId: string) => `lockDelayMinutes:${workspaceId}`;
 
 async function derive(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, [
-    'deriveBits',
-  ]);
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveBits']);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, 256);
   return new Uint8Array(bits);
 }
@@ -61,12 +54,7 @@ export async function verifyPassphrase(verifier: PassphraseVerifier, passphrase:
 function isVerifier(value: unknown): value is PassphraseVerifier {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return (
-    v.kdf === 'PBKDF2-SHA256' &&
-    typeof v.iterations === 'number' &&
-    typeof v.salt === 'string' &&
-    typeof v.hash === 'string'
-  );
+  return v.kdf === 'PBKDF2-SHA256' && typeof v.iterations === 'number' && typeof v.salt === 'string' && typeof v.hash === 'string';
 }
 
 /** The espace's verifier, or undefined when the espace is not protected. */
@@ -81,11 +69,7 @@ export async function passphraseOpens(registry: RegistryDb, workspaceId: string,
   return verifier === undefined || verifyPassphrase(verifier, passphrase);
 }
 
-async function checkCurrent(
-  registry: RegistryDb,
-  workspaceId: string,
-  current: string,
-): Promise<Record<string, string> | null> {
+async function checkCurrent(registry: RegistryDb, workspaceId: string, current: string): Promise<Record<string, string> | null> {
   const verifier = await getLockVerifier(registry, workspaceId);
   if (!verifier) return { current: 'Cet espace n’est pas protégé par une phrase de passe.' };
   return (await verifyPassphrase(verifier, current)) ? null : { current: WRONG_CURRENT_PASSPHRASE };
@@ -127,11 +111,7 @@ export async function changeEspacePassphrase(
 }
 
 /** Removes the protection; the current passphrase is required. Nothing is written on a refusal. */
-export async function removeEspaceProtection(
-  registry: RegistryDb,
-  workspaceId: string,
-  current: string,
-): Promise<Validated<void>> {
+export async function removeEspaceProtection(registry: RegistryDb, workspaceId: string, current: string): Promise<Validated<void>> {
   const wrongCurrent = await checkCurrent(registry, workspaceId, current);
   if (wrongCurrent) return { ok: false, errors: wrongCurrent };
   await registry.settings.delete(verifierKey(workspaceId));
@@ -144,11 +124,7 @@ export async function getLockDelayMinutes(registry: RegistryDb, workspaceId: str
   return parsed?.ok ? parsed.value : LOCK_DELAY_DEFAULT_MINUTES;
 }
 
-export async function setLockDelayMinutes(
-  registry: RegistryDb,
-  workspaceId: string,
-  input: string | number,
-): Promise<Validated<number>> {
+export async function setLockDelayMinutes(registry: RegistryDb, workspaceId: string, input: string | number): Promise<Validated<number>> {
   const parsed = parseLockDelay(input);
   if (!parsed.ok) return { ok: false, errors: { delay: parsed.problem } };
   await registry.settings.put({ key: delayKey(workspaceId), value: parsed.value });

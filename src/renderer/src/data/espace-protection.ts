@@ -176,7 +176,12 @@ async function migrate(db: WorkspaceDb, onProgress: (step: MigrationStep) => voi
   let record = await readProtection(db);
   if (!record) return;
   let done = 0;
-  const startIndex = record.progress ? Math.max(0, tables.findIndex((table) => table.name === record?.progress?.table)) : 0;
+  const startIndex = record.progress
+    ? Math.max(
+        0,
+        tables.findIndex((table) => table.name === record?.progress?.table),
+      )
+    : 0;
   for (let i = 0; i < startIndex; i++) done += await tables[i]!.count();
   for (let i = startIndex; i < tables.length; i++) {
     const table = tables[i]!;

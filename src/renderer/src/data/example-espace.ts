@@ -2,7 +2,13 @@ import { Dexie } from 'dexie';
 import type { WorkspaceRecord } from '../domain/workspace';
 import type { RegistryDb } from './registry-db';
 import { WorkspaceDb, workspaceDbName } from './workspace-db';
-import { CURRENT_WORKSPACE_KEY, createWorkspace, getCurrentWorkspaceId, listWorkspaces, setCurrentWorkspaceId } from './workspace-repository';
+import {
+  CURRENT_WORKSPACE_KEY,
+  createWorkspace,
+  getCurrentWorkspaceId,
+  listWorkspaces,
+  setCurrentWorkspaceId,
+} from './workspace-repository';
 
 // « Découvrir avec une association exemple » (DESIGN.md, The screens): the fixture association every test
 // knows (« Les Amis du Quartier », written into example-espace.json by npm run example-espace) in an espace
@@ -23,7 +29,9 @@ export async function openExampleEspace(registry: RegistryDb, now: Date = new Da
     await setCurrentWorkspaceId(registry, existing.id);
     return existing;
   }
-  const { default: example } = (await import('./example-espace.json')) as { default: { profile: Record<string, unknown>; tables: Record<string, unknown[]> } };
+  const { default: example } = (await import('./example-espace.json')) as {
+    default: { profile: Record<string, unknown>; tables: Record<string, unknown[]> };
+  };
   const created = await createWorkspace(registry, EXAMPLE_NAME, now);
   if (!created.ok) throw new Error(Object.values(created.errors).join(' '));
   const id = created.value.id;

@@ -104,12 +104,13 @@ export function useGrantApplication(db: WorkspaceDb, id: string): GrantApplicati
 export async function listPayments(db: WorkspaceDb, applicationId?: string): Promise<PaymentRecord[]> {
   // One application's tranches come from the compound index already in date order (ties by id, as the
   // stable sort below leaves them).
-  const records = applicationId === undefined
-    ? await db.payments.toArray()
-    : await db.payments
-        .where('[applicationId+expectedDate]')
-        .between([applicationId, Dexie.minKey], [applicationId, Dexie.maxKey])
-        .toArray();
+  const records =
+    applicationId === undefined
+      ? await db.payments.toArray()
+      : await db.payments
+          .where('[applicationId+expectedDate]')
+          .between([applicationId, Dexie.minKey], [applicationId, Dexie.maxKey])
+          .toArray();
   return alive(records).sort(byExpectedDate);
 }
 
@@ -124,7 +125,8 @@ export async function savePayment(db: WorkspaceDb, input: unknown, options: Save
     const app = await db.grantApplications.get(parsed.data.applicationId);
     if (!app) return { ok: false as const, errors: { applicationId: 'Demande de subvention\u00a0: introuvable.' } };
     // A tranche already recorded on a grant refused later can still be corrected; a new one cannot be added.
-    if (options.id === undefined && !acceptsPayments(app)) return { ok: false as const, errors: { applicationId: REFUSED_GRANT_PAYMENT_MESSAGE } };
+    if (options.id === undefined && !acceptsPayments(app))
+      return { ok: false as const, errors: { applicationId: REFUSED_GRANT_PAYMENT_MESSAGE } };
     const problems = paymentProblems(parsed.data, app);
     if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
     return saveRow(db.payments, context, parsed.data, now);
@@ -149,11 +151,7 @@ export async function loadFundingData(db: WorkspaceDb): Promise<{
   applications: GrantApplicationRecord[];
   payments: PaymentRecord[];
 }> {
-  const [funders, applications, payments] = await Promise.all([
-    listFunders(db),
-    listGrantApplications(db),
-    listPayments(db),
-  ]);
+  const [funders, applications, payments] = await Promise.all([listFunders(db), listGrantApplications(db), listPayments(db)]);
   const liveIds = new Set(applications.map((a) => a.id));
   return { funders, applications, payments: payments.filter((p) => liveIds.has(p.applicationId)) };
 }

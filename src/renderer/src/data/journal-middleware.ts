@@ -1,11 +1,4 @@
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreMutateResponse,
-  DBCoreTable,
-  DBCoreTransaction,
-  Dexie,
-} from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Dexie } from 'dexie';
 import { changeSummary, classifyChange, type JournalEntry } from '../domain/journal/journal';
 
 // The journal is written by a DBCore middleware (Dexie's layer under every table call), so that every

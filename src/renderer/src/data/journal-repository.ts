@@ -1,12 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Dexie, type Collection } from 'dexie';
-import {
-  compareJournalEntries,
-  journalAtBounds,
-  journalMatcher,
-  type JournalEntry,
-  type JournalFilter,
-} from '../domain/journal/journal';
+import { compareJournalEntries, journalAtBounds, journalMatcher, type JournalEntry, type JournalFilter } from '../domain/journal/journal';
 import type { WorkspaceDb } from './workspace-db';
 
 /** The whole journal, newest first. */
@@ -21,7 +15,10 @@ export async function listJournal(db: WorkspaceDb): Promise<JournalEntry[]> {
  * indexes with the dates as a range, else by date alone. What no index covers (the text, the person when
  * the kind is chosen too, « nobody ») comes back as a test to apply to the entries read.
  */
-function matching(db: WorkspaceDb, filter: JournalFilter): { range: Collection<JournalEntry, string>; test: ((entry: JournalEntry) => boolean) | null } {
+function matching(
+  db: WorkspaceDb,
+  filter: JournalFilter,
+): { range: Collection<JournalEntry, string>; test: ((entry: JournalEntry) => boolean) | null } {
   const { lower, upper } = journalAtBounds(filter);
   const from = lower ?? Dexie.minKey;
   const to = upper ?? Dexie.maxKey;
@@ -111,10 +108,7 @@ export function useJournal(db: WorkspaceDb): JournalEntry[] | undefined {
 /** `undefined` while loading; follows every change to the journal. */
 export function useJournalPage(db: WorkspaceDb, filter: JournalFilter, limit: number): JournalPage | undefined {
   const { person, table, from, to, text } = filter;
-  return useLiveQuery(
-    () => readJournalPage(db, { person, table, from, to, text }, limit),
-    [db, person, table, from, to, text, limit],
-  );
+  return useLiveQuery(() => readJournalPage(db, { person, table, from, to, text }, limit), [db, person, table, from, to, text, limit]);
 }
 
 export function useJournalPeople(db: WorkspaceDb): (string | null)[] | undefined {

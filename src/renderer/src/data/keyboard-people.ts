@@ -15,11 +15,7 @@ export async function listKeyboardPeople(db: WorkspaceDb): Promise<string[]> {
 }
 
 /** Records who is at the keyboard of this espace: validated, remembered in the espace, then made current. */
-export async function chooseKeyboardPerson(
-  registry: RegistryDb,
-  db: WorkspaceDb,
-  typed: string,
-): Promise<Validated<string>> {
+export async function chooseKeyboardPerson(registry: RegistryDb, db: WorkspaceDb, typed: string): Promise<Validated<string>> {
   const parsed = personNameSchema.safeParse(typed);
   if (!parsed.success) return { ok: false, errors: { name: parsed.error.issues[0]?.message ?? 'Nom invalide.' } };
   const name = await db.transaction('rw', db.meta, async () => {

@@ -1,5 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getAutoBackupProblem, getLastBackup, restoreUndoAvailable, type AutoBackupProblem, type LastBackup, type RestoreUndoOffer } from './backup';
+import {
+  getAutoBackupProblem,
+  getLastBackup,
+  restoreUndoAvailable,
+  type AutoBackupProblem,
+  type LastBackup,
+  type RestoreUndoOffer,
+} from './backup';
 import { espaceIsProtectedById, getLockDelayMinutes } from './espace-lock';
 import type { RegistryDb } from './registry-db';
 import type { ImportReferences } from '../domain/spreadsheets/import-targets';

@@ -1,13 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { firstIssueMessages, fieldMessage } from '../domain/fields';
-import {
-  contactSchema,
-  partnerSchema,
-  type ContactRecord,
-  type PartnerRecord,
-} from '../domain/partners/partner';
+import { contactSchema, partnerSchema, type ContactRecord, type PartnerRecord } from '../domain/partners/partner';
 import type { WorkspaceDb } from './workspace-db';
-import { binAlong, binOne, binRow, prepareWrite, restoreAlong, restoreOne, restoreRow, saveRow, type Target, type WriteOutcome } from './write-path';
+import {
+  binAlong,
+  binOne,
+  binRow,
+  prepareWrite,
+  restoreAlong,
+  restoreOne,
+  restoreRow,
+  saveRow,
+  type Target,
+  type WriteOutcome,
+} from './write-path';
 
 // The partner directory and each partner's contacts. A partner goes to the bin with its contacts, under
 // one deletedAt stamp, so that restoring it brings back exactly those contacts.
@@ -55,27 +61,31 @@ export async function agreementsNamingPartner(db: WorkspaceDb, partnerId: string
 export async function deletePartner(db: WorkspaceDb, target: Target, now: Date = new Date()): Promise<WriteOutcome<PartnerRecord>> {
   const context = await prepareWrite(db, 'partners', target);
   const id = context.ref?.id ?? '';
-  return db.transaction('rw', [db.partners, db.contacts, db.agreements, db.agreementParties], async (): Promise<WriteOutcome<PartnerRecord>> => {
-    const partner = await db.partners.get(id);
-    if (partner === undefined || partner.deletedAt !== null) {
-      return { ok: false as const, errors: { '': 'Ce partenaire est déjà dans la corbeille.' } };
-    }
-    const naming = await agreementsNamingPartner(db, id);
-    if (naming.length > 0) {
-      const list = naming.map((a) => `« ${a.title} »`).join(', ');
-      const count = naming.length === 1 ? 'la convention' : `${naming.length} conventions\u00a0:`;
-      return {
-        ok: false as const,
-        errors: {
-          '': `${partner.name} ne peut pas être supprimé\u00a0: il est partie à ${count} ${list}. Retirez-le de ${naming.length === 1 ? 'cette convention' : 'ces conventions'} ou supprimez-${naming.length === 1 ? 'la' : 'les'} d’abord.`,
-        },
-      };
-    }
-    const binned = await binRow(db.partners, context, now);
-    if (!binned.ok || binned.value.deletedAt === null) return binned;
-    await binAlong(db.contacts, await db.contacts.where('partnerId').equals(id).toArray(), binned.value.deletedAt, now);
-    return binned;
-  });
+  return db.transaction(
+    'rw',
+    [db.partners, db.contacts, db.agreements, db.agreementParties],
+    async (): Promise<WriteOutcome<PartnerRecord>> => {
+      const partner = await db.partners.get(id);
+      if (partner === undefined || partner.deletedAt !== null) {
+        return { ok: false as const, errors: { '': 'Ce partenaire est déjà dans la corbeille.' } };
+      }
+      const naming = await agreementsNamingPartner(db, id);
+      if (naming.length > 0) {
+        const list = naming.map((a) => `« ${a.title} »`).join(', ');
+        const count = naming.length === 1 ? 'la convention' : `${naming.length} conventions\u00a0:`;
+        return {
+          ok: false as const,
+          errors: {
+            '': `${partner.name} ne peut pas être supprimé\u00a0: il est partie à ${count} ${list}. Retirez-le de ${naming.length === 1 ? 'cette convention' : 'ces conventions'} ou supprimez-${naming.length === 1 ? 'la' : 'les'} d’abord.`,
+          },
+        };
+      }
+      const binned = await binRow(db.partners, context, now);
+      if (!binned.ok || binned.value.deletedAt === null) return binned;
+      await binAlong(db.contacts, await db.contacts.where('partnerId').equals(id).toArray(), binned.value.deletedAt, now);
+      return binned;
+    },
+  );
 }
 
 /** Brings a partner back from the bin with the contacts binned along with it. */

@@ -1,6 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fieldMessage, firstIssueMessages } from '../domain/fields';
-import { projectSchema, projectStaffSchema, type ProjectRecord, type ProjectStaff, type ProjectStaffRecord } from '../domain/projects/project';
+import {
+  projectSchema,
+  projectStaffSchema,
+  type ProjectRecord,
+  type ProjectStaff,
+  type ProjectStaffRecord,
+} from '../domain/projects/project';
 import { personName } from '../domain/team/person';
 import { budgetTotals, type BudgetTotals } from '../domain/budgets/budget-totals';
 import { lineAmountResolver } from '../domain/budgets/budget-lines';
@@ -62,44 +68,53 @@ export async function saveProject(
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
 
   const context = await prepareWrite(db, 'projects', target);
-  return db.transaction('rw', [db.projects, db.projectStaff, db.people, db.agreements], async (): Promise<WriteOutcome<ProjectWithStaff>> => {
-    const refusals: Record<string, string> = {};
-    const seen = new Set<string>();
-    for (const [index, row] of staff.entries()) {
-      const person = await db.people.get(row.personId);
-      if (!person || person.deletedAt !== null) {
-        refusals[`staff.${index}.personId`] = fieldMessage('Personne', 'choisissez une personne de l’équipe.');
-      } else if (seen.has(row.personId)) {
-        refusals[`staff.${index}.personId`] = fieldMessage('Personne', `${personName(person)} est déjà affecté·e à l’action.`);
+  return db.transaction(
+    'rw',
+    [db.projects, db.projectStaff, db.people, db.agreements],
+    async (): Promise<WriteOutcome<ProjectWithStaff>> => {
+      const refusals: Record<string, string> = {};
+      const seen = new Set<string>();
+      for (const [index, row] of staff.entries()) {
+        const person = await db.people.get(row.personId);
+        if (!person || person.deletedAt !== null) {
+          refusals[`staff.${index}.personId`] = fieldMessage('Personne', 'choisissez une personne de l’équipe.');
+        } else if (seen.has(row.personId)) {
+          refusals[`staff.${index}.personId`] = fieldMessage('Personne', `${personName(person)} est déjà affecté·e à l’action.`);
+        }
+        seen.add(row.personId);
       }
-      seen.add(row.personId);
-    }
-    for (const agreementId of parsed.data.agreementIds) {
-      const agreement = await db.agreements.get(agreementId);
-      if (!agreement || agreement.deletedAt !== null) {
-        refusals.agreementIds = fieldMessage('Partenaires impliqués', 'une convention choisie n’existe plus.');
+      for (const agreementId of parsed.data.agreementIds) {
+        const agreement = await db.agreements.get(agreementId);
+        if (!agreement || agreement.deletedAt !== null) {
+          refusals.agreementIds = fieldMessage('Partenaires impliqués', 'une convention choisie n’existe plus.');
+        }
       }
-    }
-    if (Object.keys(refusals).length > 0) return { ok: false as const, errors: refusals };
+      if (Object.keys(refusals).length > 0) return { ok: false as const, errors: refusals };
 
-    const written = await saveRow(db.projects, context, parsed.data, now);
-    if (!written.ok) return written;
-    const project = written.value;
-    const projectId = project.id;
+      const written = await saveRow(db.projects, context, parsed.data, now);
+      if (!written.ok) return written;
+      const project = written.value;
+      const projectId = project.id;
 
-    const current = live(await db.projectStaff.where('projectId').equals(projectId).toArray());
-    const byPerson = new Map(current.map((s) => [s.personId, s]));
-    const saved: ProjectStaffRecord[] = [];
-    for (const row of staff) {
-      const previous = byPerson.get(row.personId);
-      const rowContext = { ref: previous ? { id: previous.id } : undefined };
-      const record = await saveRow(db.projectStaff, rowContext, { ...row, projectId }, now);
-      if (record.ok) saved.push(record.value);
-    }
-    const kept = new Set(staff.map((s) => s.personId));
-    await binAlong(db.projectStaff, current.filter((s) => !kept.has(s.personId)), now.toISOString(), now);
-    return { ...written, value: { project, staff: saved } };
-  });
+      const current = live(await db.projectStaff.where('projectId').equals(projectId).toArray());
+      const byPerson = new Map(current.map((s) => [s.personId, s]));
+      const saved: ProjectStaffRecord[] = [];
+      for (const row of staff) {
+        const previous = byPerson.get(row.personId);
+        const rowContext = { ref: previous ? { id: previous.id } : undefined };
+        const record = await saveRow(db.projectStaff, rowContext, { ...row, projectId }, now);
+        if (record.ok) saved.push(record.value);
+      }
+      const kept = new Set(staff.map((s) => s.personId));
+      await binAlong(
+        db.projectStaff,
+        current.filter((s) => !kept.has(s.personId)),
+        now.toISOString(),
+        now,
+      );
+      return { ...written, value: { project, staff: saved } };
+    },
+  );
 }
 
 /** Sends an action and its staff to the bin together (one deletedAt: the bin restores them as one). */
@@ -160,7 +175,10 @@ export async function listProjectSummaries(db: WorkspaceDb): Promise<ProjectSumm
       project,
       staffCount: live(staff).filter((s) => s.projectId === project.id).length,
       budgetYear: budget?.year,
-      totals: budget && budgetLines.length > 0 ? budgetTotals(budgetLines, lineAmountResolver(applications, exerciseStartingIn(calendar, budget.year))) : undefined,
+      totals:
+        budget && budgetLines.length > 0
+          ? budgetTotals(budgetLines, lineAmountResolver(applications, exerciseStartingIn(calendar, budget.year)))
+          : undefined,
     };
   });
 }

@@ -22,19 +22,20 @@ const live = <T extends { deletedAt: string | null }>(records: T[]) => records.f
 
 /** Everything a renewal reads, out of the bin. */
 export async function loadNextExerciseData(db: WorkspaceDb): Promise<NextExerciseData> {
-  const [projects, projectStaff, applications, payments, budgets, budgetLines, agreements, people, contracts, amendments, profile] = await Promise.all([
-    db.projects.toArray(),
-    db.projectStaff.toArray(),
-    db.grantApplications.toArray(),
-    db.payments.toArray(),
-    db.budgets.toArray(),
-    db.budgetLines.toArray(),
-    db.agreements.toArray(),
-    db.people.toArray(),
-    db.contracts.toArray(),
-    db.amendments.toArray(),
-    db.association.get(db.workspaceId),
-  ]);
+  const [projects, projectStaff, applications, payments, budgets, budgetLines, agreements, people, contracts, amendments, profile] =
+    await Promise.all([
+      db.projects.toArray(),
+      db.projectStaff.toArray(),
+      db.grantApplications.toArray(),
+      db.payments.toArray(),
+      db.budgets.toArray(),
+      db.budgetLines.toArray(),
+      db.agreements.toArray(),
+      db.people.toArray(),
+      db.contracts.toArray(),
+      db.amendments.toArray(),
+      db.association.get(db.workspaceId),
+    ]);
   const present = new Set(live(people).map((p) => p.id));
   const liveContracts = live(contracts).filter((c) => present.has(c.personId));
   const liveAmendments = live(amendments);
@@ -89,7 +90,9 @@ function planProblem(plan: RenewalPlan): string | undefined {
   for (const p of plan.projects) {
     const parsed = projectSchema.safeParse(p.project);
     if (!parsed.success) return `Action « ${p.project.title} »\u00a0: ${parsed.error.issues[0]?.message ?? ''}`;
-    for (const s of p.staff) if (!projectStaffSchema.safeParse({ ...s, projectId: p.id }).success) return `Action « ${p.project.title} »\u00a0: une personne affectée est invalide.`;
+    for (const s of p.staff)
+      if (!projectStaffSchema.safeParse({ ...s, projectId: p.id }).success)
+        return `Action « ${p.project.title} »\u00a0: une personne affectée est invalide.`;
   }
   for (const a of plan.applications) {
     const parsed = grantApplicationSchema.safeParse(a.application);
@@ -127,21 +130,31 @@ export async function applyRenewalPlan(db: WorkspaceDb, plan: RenewalPlan, now: 
       const found = sameYear.find((b) => b.scope === target.scope && (target.scope === 'association' || b.projectId === target.projectId));
       if (!found) continue;
       const lines = live(await db.budgetLines.where('budgetId').equals(found.id).toArray());
-      if (lines.length > 0) return { ok: false, message: `Un budget ${exercise.startYear} a été préparé entre-temps (autre fenêtre). ${NOTHING}` };
+      if (lines.length > 0)
+        return { ok: false, message: `Un budget ${exercise.startYear} a été préparé entre-temps (autre fenêtre). ${NOTHING}` };
       existing.set(`${target.scope}:${target.projectId ?? ''}`, found.id);
     }
     for (const planned of plan.applications) {
       const funder = await db.funders.get(planned.application.funderId);
-      if (!funder || funder.deletedAt !== null) return { ok: false, message: `Demande « ${planned.application.title} »\u00a0: son financeur a été supprimé. ${NOTHING}` };
+      if (!funder || funder.deletedAt !== null)
+        return { ok: false, message: `Demande « ${planned.application.title} »\u00a0: son financeur a été supprimé. ${NOTHING}` };
     }
     const storedApps = new Map<string, GrantApplication>(live(await db.grantApplications.toArray()).map((a) => [a.id, a]));
-    const plannedApps = new Map<string, GrantApplication>(plan.applications.map((a) => [a.id, grantApplicationSchema.parse(a.application)]));
+    const plannedApps = new Map<string, GrantApplication>(
+      plan.applications.map((a) => [a.id, grantApplicationSchema.parse(a.application)]),
+    );
 
     const created: RenewalCreated = { projectIds: [], applicationIds: [], budgetIds: [], first: undefined };
     const writeBudget = async (scope: 'association' | 'project', projectId: string | undefined, planned: PlannedBudgetLines) => {
       const id =
         existing.get(`${scope}:${projectId ?? ''}`) ??
-        (await createRow(db.budgets, budgetSchema.parse({ scope, year: planned.year, ...(projectId !== undefined ? { projectId } : {}) }), now)).id;
+        (
+          await createRow(
+            db.budgets,
+            budgetSchema.parse({ scope, year: planned.year, ...(projectId !== undefined ? { projectId } : {}) }),
+            now,
+          )
+        ).id;
       const positions = new Map<string, number>();
       for (const line of linesFor(planned, plannedApps, storedApps, exercise)) {
         const position = positions.get(line.account) ?? 0;
@@ -154,13 +167,15 @@ export async function applyRenewalPlan(db: WorkspaceDb, plan: RenewalPlan, now: 
 
     for (const planned of plan.projects) {
       const project = await createRow(db.projects, projectSchema.parse(planned.project), now, planned.id);
-      for (const staff of planned.staff) await createRow(db.projectStaff, projectStaffSchema.parse({ ...staff, projectId: project.id }), now);
+      for (const staff of planned.staff)
+        await createRow(db.projectStaff, projectStaffSchema.parse({ ...staff, projectId: project.id }), now);
       created.projectIds.push(project.id);
       created.first ??= { table: 'projects', id: project.id };
     }
     for (const planned of plan.applications) {
       const application = await createRow(db.grantApplications, plannedApps.get(planned.id)!, now, planned.id);
-      for (const tranche of planned.tranches) await createRow(db.payments, paymentSchema.parse({ ...tranche, applicationId: application.id }), now);
+      for (const tranche of planned.tranches)
+        await createRow(db.payments, paymentSchema.parse({ ...tranche, applicationId: application.id }), now);
       created.applicationIds.push(application.id);
       created.first ??= { table: 'grantApplications', id: application.id };
     }
@@ -195,7 +210,11 @@ export async function renewOne(
 }
 
 /** « Reconduire » on an agreement: its next term, en préparation, written with its parties. */
-export async function renewAgreementRecord(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<{ ok: true; agreement: AgreementWithParties } | { ok: false; message: string }> {
+export async function renewAgreementRecord(
+  db: WorkspaceDb,
+  id: string,
+  now: Date = new Date(),
+): Promise<{ ok: true; agreement: AgreementWithParties } | { ok: false; message: string }> {
   const agreement = await getAgreement(db, id);
   if (!agreement) return { ok: false, message: `Convention introuvable. ${NOTHING}` };
   const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = agreement;

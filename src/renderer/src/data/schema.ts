@@ -134,7 +134,11 @@ export const workspaceVersions: readonly SchemaVersion[] = [
     },
     upgrade: async (tx) => {
       const projects = (await tx.table('projects').toArray()) as { id: string; title: string; deletedAt: string | null }[];
-      const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('fr');
+      const fold = (text: string) =>
+        text
+          .normalize('NFD')
+          .replace(/\p{Diacritic}/gu, '')
+          .toLocaleLowerCase('fr');
       await tx
         .table('grantApplications')
         .toCollection()
@@ -245,7 +249,13 @@ export const CLEAR_FIELDS: Readonly<Record<string, Readonly<Record<string, strin
   deadlineStates: { key: 'primary key: a stable key built from ids and a rule name, never from a name' },
   partners: { id: ID, kind: 'partner kind, a code from a fixed list', deletedAt: BIN },
   contacts: { id: ID, partnerId: 'foreign key: a partner’s contacts', deletedAt: BIN },
-  agreements: { id: ID, kind: 'agreement kind, a code from a fixed list', status: 'status, a code from a fixed list', endDate: 'indexed date', deletedAt: BIN },
+  agreements: {
+    id: ID,
+    kind: 'agreement kind, a code from a fixed list',
+    status: 'status, a code from a fixed list',
+    endDate: 'indexed date',
+    deletedAt: BIN,
+  },
   agreementParties: { id: ID, agreementId: 'foreign key', partnerId: 'foreign key', deletedAt: BIN },
   attachments: { id: ID, ownerId: 'foreign key: the files of an agreement or a document', deletedAt: BIN },
   documents: { id: ID, kind: 'document kind, a code from a fixed list', validUntil: 'indexed date', deletedAt: BIN },
@@ -254,7 +264,8 @@ export const CLEAR_FIELDS: Readonly<Record<string, Readonly<Record<string, strin
     at: 'indexed date and time: the journal is read newest first by page',
     table: 'the name of one of these tables: the journal filters by kind of record',
     recordId: 'foreign key: the history of one record',
-    person: 'the journal filters by person through an index; the same label is in the device registry already (« Qui utilise Passerelle ? »)',
+    person:
+      'the journal filters by person through an index; the same label is in the device registry already (« Qui utilise Passerelle ? »)',
     batch: 'id of one save: undo reverts a whole batch',
   },
   projects: { id: ID, startDate: 'indexed date', deletedAt: BIN },

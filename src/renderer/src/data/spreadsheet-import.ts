@@ -1,4 +1,10 @@
-import { importPlan, NEW_PERSON_PREFIX, type ExistingChoice, type ImportKind, type RowOutcome } from '../domain/spreadsheets/import-targets';
+import {
+  importPlan,
+  NEW_PERSON_PREFIX,
+  type ExistingChoice,
+  type ImportKind,
+  type RowOutcome,
+} from '../domain/spreadsheets/import-targets';
 import type { ImportReferences } from '../domain/spreadsheets/import-targets';
 import { personSchema, type PersonRecord } from '../domain/team/person';
 import type { WorkspaceDb } from './workspace-db';
@@ -92,7 +98,12 @@ export async function importRows(
         // Only what the file says: a column it lacks, or an empty cell, leaves the record's value alone.
         const fromFile = Object.fromEntries(Object.entries(o.value).filter(([key]) => (o.cells[key] ?? '') !== ''));
         const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = stored;
-        const result = await updateRow(db.people, { ref: { id: stored.id } }, { ...fields, ...fromFile } as Omit<PersonRecord, keyof RecordStamps>, now);
+        const result = await updateRow(
+          db.people,
+          { ref: { id: stored.id } },
+          { ...fields, ...fromFile } as Omit<PersonRecord, keyof RecordStamps>,
+          now,
+        );
         if (result.ok) updated += 1;
       }
     }

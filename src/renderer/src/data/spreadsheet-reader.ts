@@ -125,7 +125,10 @@ function readingsWithSamples(readings: [CsvReading, CsvReading], tables: [SheetT
   for (let i = 0; i < lines[0]!.length && differing.length < 3; i++) if (lines[0]![i] !== lines[1]![i]) differing.push(i);
   return readings.map((r, n) => ({
     encoding: r.encoding,
-    label: n === 0 ? 'Tout le fichier en Windows-1252 (Excel sous Windows)' : 'Chaque caractère lu en UTF-8 quand il en est, sinon en Windows-1252',
+    label:
+      n === 0
+        ? 'Tout le fichier en Windows-1252 (Excel sous Windows)'
+        : 'Chaque caractère lu en UTF-8 quand il en est, sinon en Windows-1252',
     samples: differing.map((i) => lines[n]![i]!),
     table: tables[n]!,
   }));

@@ -42,7 +42,12 @@ export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
   };
 }
 
-export async function savePerson(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<PersonRecord>> {
+export async function savePerson(
+  db: WorkspaceDb,
+  input: unknown,
+  target?: Target,
+  now: Date = new Date(),
+): Promise<WriteOutcome<PersonRecord>> {
   const parsed = personSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const context = await prepareWrite(db, 'people', target);
@@ -50,7 +55,12 @@ export async function savePerson(db: WorkspaceDb, input: unknown, target?: Targe
 }
 
 /** Saves a contract unless it overlaps another contract of the same person for the same job. */
-export async function saveContract(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<ContractRecord>> {
+export async function saveContract(
+  db: WorkspaceDb,
+  input: unknown,
+  target?: Target,
+  now: Date = new Date(),
+): Promise<WriteOutcome<ContractRecord>> {
   const parsed = contractSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const contract = parsed.data;
@@ -60,7 +70,12 @@ export async function saveContract(db: WorkspaceDb, input: unknown, target?: Tar
     const person = await db.people.get(contract.personId);
     if (!person || person.deletedAt !== null) return { ok: false, errors: { personId: 'Personne\u00a0: introuvable ou à la corbeille.' } };
     const others = live(await db.contracts.where('personId').equals(contract.personId).toArray()).filter((c) => c.id !== id);
-    const amendments = live(await db.amendments.where('contractId').anyOf(others.map((c) => c.id)).toArray());
+    const amendments = live(
+      await db.amendments
+        .where('contractId')
+        .anyOf(others.map((c) => c.id))
+        .toArray(),
+    );
     const problems = contractOverlapProblems(
       contract,
       others.map((c) => ({ contract: c, amendments: amendmentsOf(c.id, amendments) })),
@@ -89,7 +104,8 @@ export async function saveAmendment(
   const postContext = await prepareWrite(db, 'aidedPosts', undefined);
   return db.transaction('rw', [db.contracts, db.amendments, db.aidedPosts], async (): Promise<WriteOutcome<AmendmentRecord>> => {
     const contract = await db.contracts.get(amendment.contractId);
-    if (!contract || contract.deletedAt !== null) return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
+    if (!contract || contract.deletedAt !== null)
+      return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
     const others = live(await db.amendments.where('contractId').equals(contract.id).toArray()).filter((a) => a.id !== id);
     const problems = amendmentProblems(amendment, contract, others);
     if (Object.keys(problems).length > 0) return { ok: false, errors: problems };
@@ -108,7 +124,12 @@ export async function saveAmendment(
 }
 
 /** Saves the aided post of a contract; a contract has at most one. */
-export async function saveAidedPost(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<AidedPostRecord>> {
+export async function saveAidedPost(
+  db: WorkspaceDb,
+  input: unknown,
+  target?: Target,
+  now: Date = new Date(),
+): Promise<WriteOutcome<AidedPostRecord>> {
   const parsed = aidedPostSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const post = parsed.data;
@@ -116,7 +137,8 @@ export async function saveAidedPost(db: WorkspaceDb, input: unknown, target?: Ta
   const context = await prepareWrite(db, 'aidedPosts', target);
   return db.transaction('rw', [db.contracts, db.aidedPosts], async (): Promise<WriteOutcome<AidedPostRecord>> => {
     const contract = await db.contracts.get(post.contractId);
-    if (!contract || contract.deletedAt !== null) return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
+    if (!contract || contract.deletedAt !== null)
+      return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
     const other = live(await db.aidedPosts.where('contractId').equals(post.contractId).toArray()).find((p) => p.id !== id);
     if (other) return { ok: false, errors: { scheme: 'Dispositif\u00a0: ce contrat a déjà un poste aidé — modifiez-le.' } };
     return saveRow(db.aidedPosts, context, post, now);
@@ -127,7 +149,12 @@ export async function saveAidedPost(db: WorkspaceDb, input: unknown, target?: Ta
  * Saves an absence if it lies within its contract's dates (avenants included) and overlaps none of the
  * contract's other absences; a service-civique engagement has none (no labour contract, no examen de reprise).
  */
-export async function saveAbsence(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<AbsenceRecord>> {
+export async function saveAbsence(
+  db: WorkspaceDb,
+  input: unknown,
+  target?: Target,
+  now: Date = new Date(),
+): Promise<WriteOutcome<AbsenceRecord>> {
   const parsed = absenceSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const absence = parsed.data;
@@ -135,13 +162,23 @@ export async function saveAbsence(db: WorkspaceDb, input: unknown, target?: Targ
   const context = await prepareWrite(db, 'absences', target);
   return db.transaction('rw', [db.contracts, db.amendments, db.absences], async (): Promise<WriteOutcome<AbsenceRecord>> => {
     const contract = await db.contracts.get(absence.contractId);
-    if (!contract || contract.deletedAt !== null) return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
+    if (!contract || contract.deletedAt !== null)
+      return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
     if (!CONTRACT_KIND_RULES[contract.kind].employment) {
-      return { ok: false, errors: { kind: 'Motif de l’absence\u00a0: un engagement de service civique n’est pas un contrat de travail — ses absences ne se suivent pas ici.' } };
+      return {
+        ok: false,
+        errors: {
+          kind: 'Motif de l’absence\u00a0: un engagement de service civique n’est pas un contrat de travail — ses absences ne se suivent pas ici.',
+        },
+      };
     }
     const amendments = live(await db.amendments.where('contractId').equals(contract.id).toArray());
     const others = live(await db.absences.where('contractId').equals(contract.id).toArray()).filter((a) => a.id !== id);
-    const problems = absenceProblems(absence, { startDate: contract.startDate, end: effectiveEndDate(contract, amendmentsOf(contract.id, amendments)) }, others);
+    const problems = absenceProblems(
+      absence,
+      { startDate: contract.startDate, end: effectiveEndDate(contract, amendmentsOf(contract.id, amendments)) },
+      others,
+    );
     if (Object.keys(problems).length > 0) return { ok: false, errors: problems };
     return saveRow(db.absences, context, absence, now);
   });
@@ -151,7 +188,12 @@ export async function saveAbsence(db: WorkspaceDb, input: unknown, target?: Targ
  * Sends a record to the bin — refused when it changed since the page showed it (pass the `updatedAt` it
  * loaded); restoreFromBin takes it back out.
  */
-export async function moveToBin(db: WorkspaceDb, table: TeamTable, target: Target, now: Date = new Date()): Promise<WriteOutcome<TeamRecord>> {
+export async function moveToBin(
+  db: WorkspaceDb,
+  table: TeamTable,
+  target: Target,
+  now: Date = new Date(),
+): Promise<WriteOutcome<TeamRecord>> {
   return binOne(db, db.table(table), target, now);
 }
 

@@ -1,7 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { firstIssueMessages } from '../domain/fields';
 import { listPayments } from './funding-repository';
-import { OPENING_BALANCE_ID, openingBalanceOf, openingBalanceSchema, recurringLineSchema, recurringLinesOf, type CashLineRecord } from '../domain/treasury/cash-line';
+import {
+  OPENING_BALANCE_ID,
+  openingBalanceOf,
+  openingBalanceSchema,
+  recurringLineSchema,
+  recurringLinesOf,
+  type CashLineRecord,
+} from '../domain/treasury/cash-line';
 import { cashForecast, type CashForecast } from '../domain/treasury/cash-forecast';
 import { personName } from '../domain/team/person';
 import type { WorkspaceDb } from './workspace-db';
@@ -17,7 +24,12 @@ export async function listCashLines(db: WorkspaceDb): Promise<CashLineRecord[]> 
 }
 
 /** The balance read on the bank statement, on its date: one record per espace, replaced on each save. */
-export async function saveOpeningBalance(db: WorkspaceDb, input: Record<string, unknown>, loadedRevision?: string, now = new Date()): Promise<WriteOutcome<CashLineRecord>> {
+export async function saveOpeningBalance(
+  db: WorkspaceDb,
+  input: Record<string, unknown>,
+  loadedRevision?: string,
+  now = new Date(),
+): Promise<WriteOutcome<CashLineRecord>> {
   const parsed = openingBalanceSchema.safeParse({ ...input, kind: 'opening' });
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const stored = await db.cashLines.get(OPENING_BALANCE_ID);
@@ -31,7 +43,12 @@ export async function saveOpeningBalance(db: WorkspaceDb, input: Record<string, 
   });
 }
 
-export async function saveRecurringLine(db: WorkspaceDb, input: Record<string, unknown>, target?: Target, now = new Date()): Promise<WriteOutcome<CashLineRecord>> {
+export async function saveRecurringLine(
+  db: WorkspaceDb,
+  input: Record<string, unknown>,
+  target?: Target,
+  now = new Date(),
+): Promise<WriteOutcome<CashLineRecord>> {
   const parsed = recurringLineSchema.safeParse({ ...input, kind: 'recurring' });
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const context = await prepareWrite(db, 'cashLines', target);

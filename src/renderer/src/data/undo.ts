@@ -5,9 +5,7 @@ import type { WorkspaceDb } from './workspace-db';
 // Generic undo from the journal's before-states: whatever table the last change touched, its records are
 // put back as they were (or deleted, when the change created them).
 
-export type UndoOutcome =
-  | { ok: true; description: string }
-  | { ok: false; message: string };
+export type UndoOutcome = { ok: true; description: string } | { ok: false; message: string };
 
 /** Puts back the last change this session's person made in this espace. */
 export async function undoLastChange(db: WorkspaceDb, now: Date = new Date()): Promise<UndoOutcome> {
@@ -22,14 +20,24 @@ export async function undoLastChange(db: WorkspaceDb, now: Date = new Date()): P
  * goes, not the session's last change, which may be another one since), when this session and person
  * made it and nothing of it was changed since.
  */
-export async function undoChangeThatCreated(db: WorkspaceDb, table: string, recordId: string, now: Date = new Date()): Promise<UndoOutcome> {
+export async function undoChangeThatCreated(
+  db: WorkspaceDb,
+  table: string,
+  recordId: string,
+  now: Date = new Date(),
+): Promise<UndoOutcome> {
   const created = (await db.journal.where('recordId').equals(recordId).toArray()).find(
     (entry) => entry.table === table && entry.kind === 'create' && entry.session === db.sessionId && entry.person === db.currentPerson,
   );
   if (created === undefined || created.undoneAt !== null) {
-    return { ok: false, message: 'Impossible d’annuler\u00a0: ce changement a déjà été annulé ou n’a pas été fait ici. Rien n’a été changé.' };
+    return {
+      ok: false,
+      message: 'Impossible d’annuler\u00a0: ce changement a déjà été annulé ou n’a pas été fait ici. Rien n’a été changé.',
+    };
   }
-  const batch = (await db.journal.where('batch').equals(created.batch).toArray()).filter((entry) => entry.undoneAt === null).sort((a, b) => a.seq - b.seq);
+  const batch = (await db.journal.where('batch').equals(created.batch).toArray())
+    .filter((entry) => entry.undoneAt === null)
+    .sort((a, b) => a.seq - b.seq);
   return undoBatch(db, batch, now);
 }
 
@@ -38,7 +46,10 @@ async function undoBatch(db: WorkspaceDb, batch: JournalEntry[], now: Date): Pro
   const tables = tableNames.filter((name) => db.tables.some((t) => t.name === name)).map((name) => db.table(name));
   // The journal is named: these writes are the undo itself, journaled below as one « Annulation ».
   return db.transaction('rw', [...tables, db.journal], async () => {
-    const sameRecords = await db.journal.where('recordId').anyOf(batch.map((entry) => entry.recordId)).toArray();
+    const sameRecords = await db.journal
+      .where('recordId')
+      .anyOf(batch.map((entry) => entry.recordId))
+      .toArray();
     if (isSuperseded(batch, sameRecords)) {
       return {
         ok: false as const,

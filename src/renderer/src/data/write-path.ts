@@ -99,7 +99,11 @@ export async function createRow<T extends RecordStamps>(
 }
 
 /** Many new records at once (an import), in the caller's transaction. */
-export async function createRows<T extends RecordStamps>(table: StampedTable<T>, rows: readonly Omit<T, keyof RecordStamps>[], now: Date): Promise<T[]> {
+export async function createRows<T extends RecordStamps>(
+  table: StampedTable<T>,
+  rows: readonly Omit<T, keyof RecordStamps>[],
+  now: Date,
+): Promise<T[]> {
   const at = now.toISOString();
   const records = rows.map((fields) => ({ ...fields, id: crypto.randomUUID(), createdAt: at, updatedAt: at, deletedAt: null }) as T);
   await table.bulkAdd(records);
@@ -125,7 +129,12 @@ export async function updateRow<T extends RecordStamps>(
   if (ref === undefined) throw new Error('updateRow needs the id of the record to replace.');
   const stored = await table.get(ref.id);
   if (stored === undefined) return refuse(MISSING_RECORD_MESSAGE, { kind: 'missing' });
-  const stamps = { id: stored.id, createdAt: stored.createdAt, deletedAt: stored.deletedAt, updatedAt: nextRevision(stored.updatedAt, now) };
+  const stamps = {
+    id: stored.id,
+    createdAt: stored.createdAt,
+    deletedAt: stored.deletedAt,
+    updatedAt: nextRevision(stored.updatedAt, now),
+  };
   if (ref.updatedAt === undefined || stored.updatedAt === ref.updatedAt) {
     const record = { ...fields, ...stamps } as unknown as T;
     await table.put(record);
@@ -143,13 +152,17 @@ export async function updateRow<T extends RecordStamps>(
     return refuse(changedElsewhereMessage(context.author, now), { kind: 'changed', author: context.author });
   }
   const decision = mergeChanges(withoutStamps(base), withoutStamps(stored as unknown as Row), fields as Row);
-  if (decision.kind === 'conflict') return refuse(changedElsewhereMessage(context.author, now), { kind: 'changed', author: context.author });
+  if (decision.kind === 'conflict')
+    return refuse(changedElsewhereMessage(context.author, now), { kind: 'changed', author: context.author });
   const record = { ...decision.fields, ...stamps } as unknown as T;
   await table.put(record);
   return {
     ok: true,
     value: record,
-    merged: decision.keptFromElsewhere.length > 0 ? { fields: decision.keptFromElsewhere, message: mergedMessage(context.author, now) } : undefined,
+    merged:
+      decision.keptFromElsewhere.length > 0
+        ? { fields: decision.keptFromElsewhere, message: mergedMessage(context.author, now) }
+        : undefined,
   };
 }
 
@@ -194,14 +207,24 @@ export async function restoreRow<T extends RecordStamps>(table: StampedTable<T>,
 }
 
 /** Records binned along with another: they take its stamp. */
-export async function binAlong<T extends RecordStamps>(table: StampedTable<T>, rows: readonly T[], stamp: string, now: Date): Promise<void> {
+export async function binAlong<T extends RecordStamps>(
+  table: StampedTable<T>,
+  rows: readonly T[],
+  stamp: string,
+  now: Date,
+): Promise<void> {
   await table.bulkPut(
     rows.filter((row) => row.deletedAt === null).map((row) => ({ ...row, deletedAt: stamp, updatedAt: nextRevision(row.updatedAt, now) })),
   );
 }
 
 /** Records restored along with another: those binned under the same stamp. */
-export async function restoreAlong<T extends RecordStamps>(table: StampedTable<T>, rows: readonly T[], stamp: string, now: Date): Promise<void> {
+export async function restoreAlong<T extends RecordStamps>(
+  table: StampedTable<T>,
+  rows: readonly T[],
+  stamp: string,
+  now: Date,
+): Promise<void> {
   await table.bulkPut(
     rows.filter((row) => row.deletedAt === stamp).map((row) => ({ ...row, deletedAt: null, updatedAt: nextRevision(row.updatedAt, now) })),
   );
@@ -220,7 +243,12 @@ export async function saveOne<T extends RecordStamps>(
 }
 
 /** Bins one record alone (no record follows it). */
-export async function binOne<T extends RecordStamps>(db: WorkspaceDb, table: StampedTable<T>, target: Target, now: Date): Promise<WriteOutcome<T>> {
+export async function binOne<T extends RecordStamps>(
+  db: WorkspaceDb,
+  table: StampedTable<T>,
+  target: Target,
+  now: Date,
+): Promise<WriteOutcome<T>> {
   const context = await prepareWrite(db, table.name, target);
   return db.transaction('rw', table, () => binRow(table, context, now));
 }

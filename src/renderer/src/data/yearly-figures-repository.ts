@@ -1,7 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { firstIssueMessages, fieldMessage } from '../domain/fields';
 import { formatDateShort } from '../domain/dates';
-import { DEFAULT_YEARLY_FIGURES, mergeYearlyFigures, yearlyFigureSchema, type YearlyFigureRecord, type YearlyFigures } from '../domain/yearly-figures';
+import {
+  DEFAULT_YEARLY_FIGURES,
+  mergeYearlyFigures,
+  yearlyFigureSchema,
+  type YearlyFigureRecord,
+  type YearlyFigures,
+} from '../domain/yearly-figures';
 import type { WorkspaceDb } from './workspace-db';
 import { binOne, prepareWrite, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
 
@@ -19,16 +25,31 @@ export async function getYearlyFigures(db: WorkspaceDb): Promise<YearlyFigures> 
 }
 
 /** Saves a value unless the association already gave one for that figure on that date. */
-export async function saveYearlyFigure(db: WorkspaceDb, input: unknown, target?: Target, now: Date = new Date()): Promise<WriteOutcome<YearlyFigureRecord>> {
+export async function saveYearlyFigure(
+  db: WorkspaceDb,
+  input: unknown,
+  target?: Target,
+  now: Date = new Date(),
+): Promise<WriteOutcome<YearlyFigureRecord>> {
   const parsed = yearlyFigureSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const figure = parsed.data;
   const id = typeof target === 'string' ? target : target?.id;
   const context = await prepareWrite(db, 'yearlyFigures', target);
   return db.transaction('rw', db.yearlyFigures, async (): Promise<WriteOutcome<YearlyFigureRecord>> => {
-    const same = (await db.yearlyFigures.toArray()).find((f) => f.deletedAt === null && f.id !== id && f.figure === figure.figure && f.from === figure.from);
+    const same = (await db.yearlyFigures.toArray()).find(
+      (f) => f.deletedAt === null && f.id !== id && f.figure === figure.figure && f.from === figure.from,
+    );
     if (same) {
-      return { ok: false, errors: { from: fieldMessage('En vigueur à partir du', `une valeur est déjà saisie pour le ${formatDateShort(figure.from)} — retirez-la d’abord.`) } };
+      return {
+        ok: false,
+        errors: {
+          from: fieldMessage(
+            'En vigueur à partir du',
+            `une valeur est déjà saisie pour le ${formatDateShort(figure.from)} — retirez-la d’abord.`,
+          ),
+        },
+      };
     }
     return saveRow(db.yearlyFigures, context, figure, now);
   });

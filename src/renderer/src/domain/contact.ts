@@ -36,9 +36,7 @@ function inPairs(digits: string): string {
 // People often keep the trunk 0 after the country code (« +33 06 … »); dialling it fails, but the
 // number they mean is clear.
 function withoutTrunkZero(nationalDigits: string): string {
-  return nationalDigits.length === 10 && nationalDigits.startsWith('0')
-    ? nationalDigits.slice(1)
-    : nationalDigits;
+  return nationalDigits.length === 10 && nationalDigits.startsWith('0') ? nationalDigits.slice(1) : nationalDigits;
 }
 
 /**

@@ -44,10 +44,7 @@ export function parseLockDelay(input: string | number): { ok: true; value: numbe
   if (!Number.isInteger(minutes) || minutes < LOCK_DELAY_MIN_MINUTES || minutes > LOCK_DELAY_MAX_MINUTES) {
     return {
       ok: false,
-      problem: fieldMessage(
-        LOCK_DELAY_LABEL,
-        `un nombre entier de minutes entre ${LOCK_DELAY_MIN_MINUTES} et ${LOCK_DELAY_MAX_MINUTES}.`,
-      ),
+      problem: fieldMessage(LOCK_DELAY_LABEL, `un nombre entier de minutes entre ${LOCK_DELAY_MIN_MINUTES} et ${LOCK_DELAY_MAX_MINUTES}.`),
     };
   }
   return { ok: true, value: minutes };

@@ -101,13 +101,7 @@ export function exerciseLabel(exercise: AccountingExercise): string {
  * Rounding is cumulative — the share of a slice is round(amount × days up to its end ÷ days) minus the same
  * up to its start — so the shares of the exercises a period covers always add up to the amount, cent for cent.
  */
-export function proRataCents(
-  amountCents: number,
-  periodStart: IsoDate,
-  periodEnd: IsoDate,
-  from: IsoDate,
-  to: IsoDate,
-): number {
+export function proRataCents(amountCents: number, periodStart: IsoDate, periodEnd: IsoDate, from: IsoDate, to: IsoDate): number {
   const total = daysInclusive(periodStart, periodEnd);
   if (total === 0) return 0;
   const sliceStart = maxIso(from, periodStart);
@@ -119,10 +113,6 @@ export function proRataCents(
 }
 
 /** An amount's share in one exercise, pro rata temporis of its period. */
-export function exerciseShareCents(
-  amountCents: number,
-  period: { start: IsoDate; end: IsoDate },
-  exercise: AccountingExercise,
-): number {
+export function exerciseShareCents(amountCents: number, period: { start: IsoDate; end: IsoDate }, exercise: AccountingExercise): number {
   return proRataCents(amountCents, period.start, period.end, exercise.start, exercise.end);
 }

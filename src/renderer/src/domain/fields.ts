@@ -17,13 +17,7 @@ import { z } from 'zod';
 
 import { isValidEmail, isValidPostalCode, normalizeFrenchPhone } from './contact';
 import { isIsoDate, parseFrenchDate, type IsoDate } from './dates';
-import {
-  isValidAlsaceMoselleRegister,
-  isValidRna,
-  normalizeIdentifier,
-  sirenProblem,
-  siretProblem,
-} from './identifiers';
+import { isValidAlsaceMoselleRegister, isValidRna, normalizeIdentifier, sirenProblem, siretProblem } from './identifiers';
 import { parseEurosToCents, parseWholeEuros } from './money';
 
 export type FieldOptions = { optional?: boolean };
@@ -101,10 +95,7 @@ function stringField<Output, Options extends FieldOptions>(
 }
 
 function lengthLimited(max: number): (trimmed: string) => Parsed<string> {
-  return (trimmed) =>
-    trimmed.length > max
-      ? refuse(`${max} caractères au maximum (${trimmed.length} saisis).`)
-      : accept(trimmed);
+  return (trimmed) => (trimmed.length > max ? refuse(`${max} caractères au maximum (${trimmed.length} saisis).`) : accept(trimmed));
 }
 
 /** Trimmed text, 1 to `max` characters. */
@@ -148,9 +139,7 @@ export function rnaField<Options extends FieldOptions = { optional?: false }>(
 ): FieldFor<string, string, Options> {
   return stringField(label, options, (trimmed) => {
     const rna = normalizeIdentifier(trimmed);
-    return isValidRna(rna)
-      ? accept(rna)
-      : refuse('un W suivi de 9 chiffres est attendu (ex. W931234567).');
+    return isValidRna(rna) ? accept(rna) : refuse('un W suivi de 9 chiffres est attendu (ex. W931234567).');
   });
 }
 
@@ -198,9 +187,7 @@ export function phoneField<Options extends FieldOptions = { optional?: false }>(
 ): FieldFor<string, string, Options> {
   return stringField(label, options, (trimmed) => {
     const phone = normalizeFrenchPhone(trimmed);
-    return phone === null
-      ? refuse('numéro français attendu (ex. 01 23 45 67 89 ou +262 6 92 12 34 56).')
-      : accept(phone);
+    return phone === null ? refuse('numéro français attendu (ex. 01 23 45 67 89 ou +262 6 92 12 34 56).') : accept(phone);
   });
 }
 
@@ -245,11 +232,7 @@ function isEmptyNumber(value: number): boolean {
   return Number.isNaN(value);
 }
 
-function typedInput<Input>(
-  label: string,
-  accepts: (value: unknown) => boolean,
-  expected: string,
-): z.ZodType<Input, Input> {
+function typedInput<Input>(label: string, accepts: (value: unknown) => boolean, expected: string): z.ZodType<Input, Input> {
   return z.custom<Input>(accepts, {
     error: (issue) => fieldMessage(label, issue.input === undefined ? REQUIRED : expected),
   });
@@ -291,11 +274,7 @@ export function nonNegativeIntField<Options extends FieldOptions = { optional?: 
   label: string,
   options?: Options,
 ): FieldFor<number, number | string, Options> {
-  const input = typedInput<number | string>(
-    label,
-    (value) => typeof value === 'number' || typeof value === 'string',
-    'nombre attendu.',
-  );
+  const input = typedInput<number | string>(label, (value) => typeof value === 'number' || typeof value === 'string', 'nombre attendu.');
   const wholeNumberExpected = 'nombre entier positif ou nul attendu (ex. 12).';
   return buildField(label, options, input, (value) => {
     if (typeof value === 'string') {

@@ -40,4 +40,3 @@ export type Target =
   | { screen: 'settings' };
 
 export type Screen = Target['screen'];
-

@@ -22,9 +22,7 @@ export function changedFields(from: Row, to: Row): string[] {
   return [...keys].filter((key) => !STAMPS.has(key) && !same(from[key], to[key])).sort();
 }
 
-export type MergeDecision =
-  | { kind: 'merge'; fields: Row; keptFromElsewhere: string[] }
-  | { kind: 'conflict'; fields: string[] };
+export type MergeDecision = { kind: 'merge'; fields: Row; keptFromElsewhere: string[] } | { kind: 'conflict'; fields: string[] };
 
 /**
  * Merges a form's values into a record changed elsewhere since the form loaded `base`. Fields changed on
@@ -62,8 +60,7 @@ export function whenSaid(at: string, now: Date): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return '';
   const time = `à ${date.getHours()} h ${pad(date.getMinutes())}`;
-  const sameDay =
-    date.getFullYear() === now.getFullYear() && date.getMonth() === now.getMonth() && date.getDate() === now.getDate();
+  const sameDay = date.getFullYear() === now.getFullYear() && date.getMonth() === now.getMonth() && date.getDate() === now.getDate();
   return sameDay ? time : `le ${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${time}`;
 }
 
@@ -81,7 +78,8 @@ function byWhom(author: ChangeAuthor, now: Date): string {
 
 /** The refusal of a save or a deletion whose record changed since the form loaded it. */
 export function changedElsewhereMessage(author: ChangeAuthor | undefined, now: Date): string {
-  if (!author) return 'Cette fiche vient d’être modifiée ailleurs\u00a0: rien n’a été enregistré. Rechargez-la pour voir la dernière version.';
+  if (!author)
+    return 'Cette fiche vient d’être modifiée ailleurs\u00a0: rien n’a été enregistré. Rechargez-la pour voir la dernière version.';
   return `Cette fiche a été modifiée ailleurs (${byWhom(author, now)})\u00a0: rien n’a été enregistré. Rechargez-la pour voir la dernière version.`;
 }
 

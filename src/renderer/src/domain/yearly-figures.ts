@@ -40,7 +40,13 @@ export const DEFAULT_YEARLY_FIGURES: YearlyFigures = {
   ],
   'fonjep-post': [{ from: '2026-01-01', cents: 716_400, source: 'FONJEP, montant de l’unité de poste 2026 (7 164 €/an) [à vérifier]' }],
   // Re-indexed each 1 July (D5134-158 and the yearly arrêté); the 2024 amount is the one seen on decisions.
-  'adulte-relais-aid': [{ from: '2024-07-01', cents: 2_281_061, source: 'Arrêté annuel de revalorisation de l’aide adulte-relais (22 810,61 € au 1er juillet 2024) [à vérifier]' }],
+  'adulte-relais-aid': [
+    {
+      from: '2024-07-01',
+      cents: 2_281_061,
+      source: 'Arrêté annuel de revalorisation de l’aide adulte-relais (22 810,61 € au 1er juillet 2024) [à vérifier]',
+    },
+  ],
 };
 
 /** The value in force on `date`, or undefined before the first one known. */

@@ -13,8 +13,6 @@ let platform: Platform | undefined;
 
 /** The only place that looks at the preload bridge (DESIGN.md decision 3). */
 export function currentPlatform(): Platform {
-  platform ??= window.passerelle
-    ? createElectronPlatform(window.passerelle)
-    : createBrowserPlatform(__APP_VERSION__);
+  platform ??= window.passerelle ? createElectronPlatform(window.passerelle) : createBrowserPlatform(__APP_VERSION__);
   return platform;
 }

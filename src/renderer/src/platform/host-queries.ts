@@ -27,6 +27,10 @@ export function useAppInfo(): AppInfo | undefined {
 }
 
 /** The espace's automatic-backup folder; null where the host has none (the browser). `refresh` asks again. */
-export function useAutoBackupFolder(host: AutoBackupHost | null | undefined, workspaceId: string, refresh: number): BackupFolderInfo | null | undefined {
+export function useAutoBackupFolder(
+  host: AutoBackupHost | null | undefined,
+  workspaceId: string,
+  refresh: number,
+): BackupFolderInfo | null | undefined {
   return useHostAnswer(async () => (host ? await host.folder(workspaceId) : null), [host, workspaceId, refresh]);
 }

@@ -52,7 +52,10 @@ function basicDate(iso: IsoDate): string {
 
 /** UTC date-time in basic format (§3.3.5, form #2): 20261124T090000Z. */
 function utcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** A UID is one TEXT value: the deadline's key with the app's domain, as §3.8.4.7 suggests. */

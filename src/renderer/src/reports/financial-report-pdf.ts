@@ -1,7 +1,13 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { budgetAccount } from '../domain/budgets/accounts';
 import { formatDateLong } from '../domain/dates';
-import { hasSignificantGap, realisationPercent, type FinancialReportModel, type ReportLine, type ReportRow } from '../domain/dossier/financial-report';
+import {
+  hasSignificantGap,
+  realisationPercent,
+  type FinancialReportModel,
+  type ReportLine,
+  type ReportRow,
+} from '../domain/dossier/financial-report';
 import { formatWholeEuros } from '../domain/money';
 import {
   dataTable,
@@ -53,7 +59,12 @@ function rowCells(row: ReportRow): TableCell[] {
   return [
     { text: row.label, bold: chapter, margin: chapter ? [0, 0, 0, 0] : [8, 0, 0, 0], fillColor: fill },
     { text: formatWholeEuros(row.forecastCents), alignment: 'right', bold: chapter, fillColor: fill },
-    { text: row.actualCents === undefined ? NOT_FILLED : formatWholeEuros(row.actualCents), alignment: 'right', bold: chapter, fillColor: fill },
+    {
+      text: row.actualCents === undefined ? NOT_FILLED : formatWholeEuros(row.actualCents),
+      alignment: 'right',
+      bold: chapter,
+      fillColor: fill,
+    },
     { text: percent(row.forecastCents, row.actualCents), alignment: 'right', bold: chapter || flagged, fillColor: fill },
   ];
 }
@@ -136,7 +147,10 @@ function grantSummary(model: FinancialReportModel): Content {
   return labelValueTable([
     ['Subvention accordée pour l’exercice', g.grantedCents === undefined ? NOT_FILLED : formatWholeEuros(g.grantedCents)],
     ['Subvention déclarée en réalisation (ligne 74)', formatWholeEuros(g.declaredCents)],
-    ['Versements reçus à ce jour', `${formatWholeEuros(g.receivedCents)}${g.pendingCents > 0 ? ` (${formatWholeEuros(g.pendingCents)} encore attendus)` : ''}`],
+    [
+      'Versements reçus à ce jour',
+      `${formatWholeEuros(g.receivedCents)}${g.pendingCents > 0 ? ` (${formatWholeEuros(g.pendingCents)} encore attendus)` : ''}`,
+    ],
     ['Subvention / total des produits', `prévision ${share(model.grantShare.forecast)}, réalisation ${share(model.grantShare.actual)}`],
   ]);
 }
@@ -195,7 +209,10 @@ export function financialReportDefinition(model: FinancialReportModel): TDocumen
       ['Numéro RNA', orDash(profile.rna)],
       ['Financeur', model.funderName],
       ['Objet de la subvention', model.applicationTitle],
-      ['Action', model.scope === 'association' ? 'Fonctionnement global de l’association (budget de l’association)' : orDash(model.projectTitle)],
+      [
+        'Action',
+        model.scope === 'association' ? 'Fonctionnement global de l’association (budget de l’association)' : orDash(model.projectTitle),
+      ],
       ['Exercice', model.exerciseCount > 1 ? `${model.exercise} sur ${model.exerciseCount}, ${period}` : period],
       ['Montant accordé', model.grantedCents === undefined ? NOT_FILLED : formatWholeEuros(model.grantedCents)],
       ...references(model),
@@ -261,14 +278,20 @@ export function financialReportDefinition(model: FinancialReportModel): TDocumen
           style: 'body',
         },
         { text: `Fait à ${profile.headOffice.city ?? '……………………'}, le ${formatDateLong(model.producedOn)}`, style: 'body' },
-        { table: { widths: [250], heights: [70], dontBreakRows: true, body: [[{ text: 'Signature', style: 'small' }]] }, margin: [0, 4, 0, 0] },
+        {
+          table: { widths: [250], heights: [70], dontBreakRows: true, body: [[{ text: 'Signature', style: 'small' }]] },
+          margin: [0, 4, 0, 0],
+        },
       ],
     },
   ];
   return {
     ...pageSetup,
     info: { title: `Compte rendu financier — ${model.applicationTitle}`, author: model.associationName, subject: 'Cerfa 15059*02' },
-    header: runningHeader(model.associationName, `Compte rendu financier — ${model.funderName}${model.draftReasons.length > 0 ? ' — BROUILLON' : ''}`),
+    header: runningHeader(
+      model.associationName,
+      `Compte rendu financier — ${model.funderName}${model.draftReasons.length > 0 ? ' — BROUILLON' : ''}`,
+    ),
     footer: pageFooter('Structure du formulaire Cerfa n° 15059*02'),
     ...(watermark ? { watermark } : {}),
     pageBreakBefore: keepTitlesWithContent,

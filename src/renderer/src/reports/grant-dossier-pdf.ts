@@ -117,9 +117,7 @@ function compactTable(rows: readonly (readonly [string, string])[]): Content {
 function identification(model: DossierModel): Content[] {
   const p = model.profile;
   const register =
-    p.alsaceMoselle && p.localRegister !== undefined
-      ? ([['Numéro au registre du tribunal', p.localRegister]] as [string, string][])
-      : [];
+    p.alsaceMoselle && p.localRegister !== undefined ? ([['Numéro au registre du tribunal', p.localRegister]] as [string, string][]) : [];
   return [
     sectionTitle(DOSSIER_SECTION_TITLES.identification),
     labelValueTable([
@@ -160,7 +158,10 @@ function administration(model: DossierModel): Content[] {
           ['*', '*', 90, 90],
         ),
     labelValueTable([
-      ['Reconnue d’utilité publique', p.publicUtility ? `Oui${p.publicUtilityDate ? `, JO du ${formatDateLong(p.publicUtilityDate)}` : ''}` : 'Non'],
+      [
+        'Reconnue d’utilité publique',
+        p.publicUtility ? `Oui${p.publicUtilityDate ? `, JO du ${formatDateLong(p.publicUtilityDate)}` : ''}` : 'Non',
+      ],
       ['Commissaire aux comptes', yesNo(p.hasAuditor)],
       ['Assujettie aux impôts commerciaux', yesNo(p.subjectToCommercialTax)],
     ]),
@@ -172,7 +173,10 @@ function associations(model: DossierModel): Content[] {
   return [
     sectionTitle(DOSSIER_SECTION_TITLES.associations),
     labelValueTable([
-      ['Affiliée à un réseau, une union ou une fédération', p.federated ? `Oui : ${orDash(p.federationName)}` : 'Non (association non fédérée)'],
+      [
+        'Affiliée à un réseau, une union ou une fédération',
+        p.federated ? `Oui : ${orDash(p.federationName)}` : 'Non (association non fédérée)',
+      ],
       ['Signataire de la charte de coopération inter-associative', yesNo(p.charterSignatory)],
       ['Adhérents personnes physiques', orDash(p.membersPersons)],
       ['Adhérents personnes morales', orDash(p.membersLegalEntities)],
@@ -247,7 +251,12 @@ export function budgetTableContent(table: BudgetTable, kind: 'association' | 'pr
     body.push(
       [{ text: 'Contributions volontaires en nature', colSpan: 4, bold: true, margin: [0, 4, 0, 0] }, {}, {}, {}],
       ...zip(table.contributionUses, table.contributionResources),
-      [totalCell('Total'), totalAmount(t.contributionUsesCents + t.chargesCents), totalCell('Total'), totalAmount(t.contributionResourcesCents + t.productsCents)],
+      [
+        totalCell('Total'),
+        totalAmount(t.contributionUsesCents + t.chargesCents),
+        totalCell('Total'),
+        totalAmount(t.contributionResourcesCents + t.productsCents),
+      ],
     );
   }
   const gap = t.gapCents;
@@ -259,8 +268,16 @@ export function budgetTableContent(table: BudgetTable, kind: 'association' | 'pr
       margin: [0, 2, 0, 4],
     },
     gap === 0
-      ? { text: `Budget ${kind === 'association' ? 'de l’association' : 'de l’action'} équilibré : ${formatWholeEuros(t.chargesCents)}.`, style: 'small' }
-      : { text: `Budget déséquilibré : écart de ${formatWholeEuros(Math.abs(gap))} entre produits et charges.`, style: 'small', color: '#c62828', bold: true },
+      ? {
+          text: `Budget ${kind === 'association' ? 'de l’association' : 'de l’action'} équilibré : ${formatWholeEuros(t.chargesCents)}.`,
+          style: 'small',
+        }
+      : {
+          text: `Budget déséquilibré : écart de ${formatWholeEuros(Math.abs(gap))} entre produits et charges.`,
+          style: 'small',
+          color: '#c62828',
+          bold: true,
+        },
   ];
 }
 
@@ -305,11 +322,15 @@ function projectSection(project: DossierProject, index: number, count: number, e
       ['Date de fin', formatDateLong(project.endDate)],
       ['Durée', `${project.durationDays} jours`],
       ['Moyens humains', orDash(project.humanResources)],
-      ...(project.assignedStaff.length > 0 ? ([['Salariés affectés à l’action', project.assignedStaff.join(' ; ')]] as [string, string][]) : []),
+      ...(project.assignedStaff.length > 0
+        ? ([['Salariés affectés à l’action', project.assignedStaff.join(' ; ')]] as [string, string][])
+        : []),
       ['Moyens matériels', orDash(project.materialResources)],
     ]),
     subTitle('Évaluation : indicateurs proposés au regard des objectifs'),
-    indicatorRows.length === 0 ? paragraph(undefined) : dataTable(['Objectif', 'Indicateur', 'Valeur visée'], indicatorRows, ['*', '*', 90]),
+    indicatorRows.length === 0
+      ? paragraph(undefined)
+      : dataTable(['Objectif', 'Indicateur', 'Valeur visée'], indicatorRows, ['*', '*', 90]),
     subTitle('Budget du projet'),
     { text: `Budget de l’action pour l’${exerciseText(exercise)}.`, style: 'small', margin: [0, 0, 0, 4] },
     ...(project.budget ? budgetTableContent(project.budget, 'project') : [paragraph(undefined)]),
@@ -324,7 +345,8 @@ export function publicAidText(model: DossierModel): string {
   const aid = model.publicAid;
   const threshold = formatWholeEuros(CERFA_PUBLIC_AID_THRESHOLD_CENTS);
   const window = `du ${formatDateLong(aid.from)} au ${formatDateLong(aid.to)}`;
-  const lead = 'déclare que l’association a perçu un montant total et cumulé d’aides publiques sur les trois derniers exercices (dont l’exercice en cours)';
+  const lead =
+    'déclare que l’association a perçu un montant total et cumulé d’aides publiques sur les trois derniers exercices (dont l’exercice en cours)';
   if (aid.answer === undefined) return `${lead} : inférieur ou égal à ${threshold} / supérieur à ${threshold} (rayer la mention inutile) ;`;
   const answer = aid.answer === 'above' ? `supérieur à ${threshold}` : `inférieur ou égal à ${threshold}`;
   // From the data, the basis is printed; the user's own answer stands alone (the records start too late).
@@ -356,7 +378,11 @@ function declaration(model: DossierModel): Content[] {
       : dataTable(
           ['Année ou exercice', 'Financeur', 'Montant'],
           [
-            ...model.requestedAmounts.map((a): TableCell[] => [String(a.year), a.funderName, { text: formatWholeEuros(a.amountCents), alignment: 'right' }]),
+            ...model.requestedAmounts.map((a): TableCell[] => [
+              String(a.year),
+              a.funderName,
+              { text: formatWholeEuros(a.amountCents), alignment: 'right' },
+            ]),
             [{ text: 'Total', bold: true }, '', { text: formatWholeEuros(model.totalRequestedCents), alignment: 'right', bold: true }],
           ],
           [100, '*', 90],
@@ -371,7 +397,12 @@ function declaration(model: DossierModel): Content[] {
       stack: [
         { text: `Fait à ${place}, le ${formatDateLong(model.filingDate)}`, style: 'body' },
         {
-          table: { widths: [250], heights: [55], dontBreakRows: true, body: [[{ text: `Signature — ${signatory.name || DOTS}`, style: 'small' }]] },
+          table: {
+            widths: [250],
+            heights: [55],
+            dontBreakRows: true,
+            body: [[{ text: `Signature — ${signatory.name || DOTS}`, style: 'small' }]],
+          },
           margin: [0, 2, 0, 4],
         },
       ],
@@ -432,7 +463,9 @@ function attachments(model: DossierModel): Content[] {
               ? `Jointe, valable jusqu’au ${formatDateLong(p.validUntil)}`
               : 'Jointe',
         ]),
-        ...(model.signatory.isLegalRepresentative ? [] : [[POUVOIR_TITLE, formatDateLong(model.filingDate), 'Joint au présent dossier'] as TableCell[]]),
+        ...(model.signatory.isLegalRepresentative
+          ? []
+          : [[POUVOIR_TITLE, formatDateLong(model.filingDate), 'Joint au présent dossier'] as TableCell[]]),
       ],
       ['*', 110, 170],
     ),
@@ -475,7 +508,11 @@ export function grantDossierDefinition(model: DossierModel, options: { draft: bo
   const watermark = draftWatermark(options.draft);
   return {
     ...pageSetup,
-    info: { title: `Demande de subvention ${model.year} — ${model.associationName}`, author: model.associationName, subject: 'Cerfa 12156*06' },
+    info: {
+      title: `Demande de subvention ${model.year} — ${model.associationName}`,
+      author: model.associationName,
+      subject: 'Cerfa 12156*06',
+    },
     header: runningHeader(model.associationName, `Demande de subvention — exercice ${model.year}${options.draft ? ' — BROUILLON' : ''}`),
     footer: pageFooter('Structure du formulaire Cerfa n° 12156*06'),
     ...(watermark ? { watermark } : {}),

@@ -80,12 +80,7 @@ export async function toXlsx<Row>(sheet: SheetExport<Row>): Promise<Uint8Array> 
   worksheet.columns = sheet.columns.map((c) => ({
     header: c.header,
     width: Math.min(Math.max(c.header.length + 2, c.type === 'date' ? 12 : c.type === 'cents' ? 14 : 16), 40),
-    style:
-      c.type === 'cents'
-        ? { numFmt: '#,##0.00 "€"' }
-        : c.type === 'date'
-          ? { numFmt: 'dd/mm/yyyy' }
-          : {},
+    style: c.type === 'cents' ? { numFmt: '#,##0.00 "€"' } : c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : {},
   }));
   worksheet.getRow(1).font = { bold: true };
   worksheet.views = [{ state: 'frozen', ySplit: 1 }];

@@ -93,8 +93,7 @@ export function AttachmentsPanel({
     <section className={headingLevel === 4 ? 'attachments--nested' : 'card'} aria-labelledby={headingId}>
       <Heading id={headingId}>{title}</Heading>
       <p className={headingLevel === 2 ? 'muted' : 'visually-hidden'}>
-        PDF, JPEG ou PNG, {MAX_ATTACHMENT_MEGABYTES}&nbsp;Mo au plus par fichier. Ils sont gardés dans l’espace et suivent ses
-        sauvegardes.
+        PDF, JPEG ou PNG, {MAX_ATTACHMENT_MEGABYTES}&nbsp;Mo au plus par fichier. Ils sont gardés dans l’espace et suivent ses sauvegardes.
       </p>
       {problem ? (
         <p className="form-errors-summary" role="alert">
@@ -121,7 +120,12 @@ export function AttachmentsPanel({
                   {file.validUntil ? ` · valable jusqu’au ${formatDateShort(file.validUntil)}` : ''}
                 </span>
                 {expired ? <span className="badge badge--late">Expirée</span> : null}
-                <button type="button" className="button button--small" onClick={() => act(() => open(file.id))} aria-label={`Ouvrir ${file.fileName}`}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => act(() => open(file.id))}
+                  aria-label={`Ouvrir ${file.fileName}`}
+                >
                   Ouvrir
                 </button>
                 <button
@@ -140,16 +144,28 @@ export function AttachmentsPanel({
       {details ? (
         <div className="attachment-paper">
           <div className="field">
-            <label className="field__label" htmlFor={`${fieldIds}-kind`}>Type de pièce</label>
+            <label className="field__label" htmlFor={`${fieldIds}-kind`}>
+              Type de pièce
+            </label>
             <select id={`${fieldIds}-kind`} className="field__control" value={paperKind} onChange={(e) => setPaperKind(e.target.value)}>
               {kinds.map((k) => (
-                <option key={k.value} value={k.value}>{k.label}</option>
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label className="field__label" htmlFor={`${fieldIds}-valid`}>Valable jusqu’au (facultatif)</label>
-            <input id={`${fieldIds}-valid`} type="date" className="field__control" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
+            <label className="field__label" htmlFor={`${fieldIds}-valid`}>
+              Valable jusqu’au (facultatif)
+            </label>
+            <input
+              id={`${fieldIds}-valid`}
+              type="date"
+              className="field__control"
+              value={validUntil}
+              onChange={(e) => setValidUntil(e.target.value)}
+            />
           </div>
         </div>
       ) : null}

@@ -19,10 +19,22 @@ export function ExportMenu({ what, onExport }: { what: string; onExport: (format
       <span className="export-menu__label" aria-hidden="true">
         Exporter
       </span>
-      <button type="button" className="button button--small" disabled={busy} onClick={() => run('csv')} aria-label={`Exporter ${what} en CSV`}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={busy}
+        onClick={() => run('csv')}
+        aria-label={`Exporter ${what} en CSV`}
+      >
         CSV
       </button>
-      <button type="button" className="button button--small" disabled={busy} onClick={() => run('xlsx')} aria-label={`Exporter ${what} en Excel`}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={busy}
+        onClick={() => run('xlsx')}
+        aria-label={`Exporter ${what} en Excel`}
+      >
         Excel
       </button>
     </div>

@@ -1,4 +1,13 @@
-import { forwardRef, useId, type ChangeEvent, type FocusEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  forwardRef,
+  useId,
+  type ChangeEvent,
+  type FocusEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { UNREADABLE_DATE_INPUT } from '../domain/fields';
 
 interface FieldShellProps {
@@ -19,11 +28,24 @@ function FieldShell({ label, error, hint, required, children }: FieldShellProps)
     <div className={error ? 'field field--invalid' : 'field'}>
       <label htmlFor={inputId} className="field__label">
         {label}
-        {required ? <span className="field__required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="field__required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       {children({ inputId, describedBy })}
-      {hint ? <p id={hintId} className="field__hint">{hint}</p> : null}
-      {error ? <p id={errorId} className="field__error" role="alert">{error}</p> : null}
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -37,7 +59,9 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
 // A date input holding 31/02/2026 or a half-typed date has an empty value and validity.badInput: the
 // form is told UNREADABLE_DATE_INPUT instead, so that the field is refused rather than saved empty.
 // (No `type` on the target: react-hook-form then takes the value from the event, not the element.)
-function readingBadDates<E extends FocusEvent<HTMLInputElement> | ChangeEvent<HTMLInputElement>>(handler: ((event: E) => unknown) | undefined) {
+function readingBadDates<E extends FocusEvent<HTMLInputElement> | ChangeEvent<HTMLInputElement>>(
+  handler: ((event: E) => unknown) | undefined,
+) {
   if (!handler) return undefined;
   return (event: E) => {
     const target = event.target;
@@ -46,11 +70,9 @@ function readingBadDates<E extends FocusEvent<HTMLInputElement> | ChangeEvent<HT
   };
 }
 
-export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { label, error, hint, required, ...props },
-  ref,
-) {
-  const input = props.type === 'date' ? { ...props, onChange: readingBadDates(props.onChange), onBlur: readingBadDates(props.onBlur) } : props;
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField({ label, error, hint, required, ...props }, ref) {
+  const input =
+    props.type === 'date' ? { ...props, onChange: readingBadDates(props.onChange), onBlur: readingBadDates(props.onBlur) } : props;
   return (
     <FieldShell label={label} error={error} hint={hint} required={required}>
       {({ inputId, describedBy }) => (
@@ -133,16 +155,17 @@ type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'ty
   hint?: ReactNode;
 };
 
-export const CheckboxField = forwardRef<HTMLInputElement, CheckboxFieldProps>(function CheckboxField(
-  { label, hint, ...input },
-  ref,
-) {
+export const CheckboxField = forwardRef<HTMLInputElement, CheckboxFieldProps>(function CheckboxField({ label, hint, ...input }, ref) {
   const id = useId();
   return (
     <div className="field field--checkbox">
       <input ref={ref} id={id} type="checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
       <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 });

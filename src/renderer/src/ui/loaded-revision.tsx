@@ -30,7 +30,7 @@ export function ChangedElsewhereNotice({ show, onReload }: { show: boolean; onRe
   return (
     <div className="form-errors-summary" role="alert">
       Cette fiche vient d’être modifiée ailleurs (autre onglet ou autre fenêtre). Vos champs modifiés seront fusionnés à l’enregistrement
-      s’ils ne touchent pas les mêmes champs{"\u00a0"}; sinon l’enregistrement sera refusé.{' '}
+      s’ils ne touchent pas les mêmes champs{'\u00a0'}; sinon l’enregistrement sera refusé.{' '}
       <button type="button" className="button button--small" onClick={onReload}>
         Recharger la fiche
       </button>

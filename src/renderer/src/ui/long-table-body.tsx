@@ -34,7 +34,9 @@ const FIRST_ROWS = 40;
 
 /** aria-rowcount for the <table> and aria-rowindex for its header row, when the table is long. */
 export function longTableProps(count: number): { table: { 'aria-rowcount'?: number }; headerRow: { 'aria-rowindex'?: number } } {
-  return count >= VIRTUAL_ROWS_FROM ? { table: { 'aria-rowcount': count + 1 }, headerRow: { 'aria-rowindex': 1 } } : { table: {}, headerRow: {} };
+  return count >= VIRTUAL_ROWS_FROM
+    ? { table: { 'aria-rowcount': count + 1 }, headerRow: { 'aria-rowindex': 1 } }
+    : { table: {}, headerRow: {} };
 }
 
 export function LongTableBody(props: LongTableBodyProps) {
@@ -44,7 +46,9 @@ export function LongTableBody(props: LongTableBodyProps) {
   }
   const first = (
     <tbody>
-      {Array.from({ length: Math.min(count, FIRST_ROWS) }, (_, index) => renderRow(index, { 'data-index': index, 'aria-rowindex': index + 2 }))}
+      {Array.from({ length: Math.min(count, FIRST_ROWS) }, (_, index) =>
+        renderRow(index, { 'data-index': index, 'aria-rowindex': index + 2 }),
+      )}
     </tbody>
   );
   return (

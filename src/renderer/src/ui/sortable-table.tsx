@@ -20,10 +20,7 @@ interface SortableTableProps<Row> {
 /** A table whose headers sort it (click again to reverse), on the one sort hook of `sortable.tsx`. */
 export function SortableTable<Row>({ caption, rows, columns, rowKey, initialSort }: SortableTableProps<Row>) {
   // A column without a sort value gives every row the same value: the sort is stable, the order stays.
-  const valueOf = useCallback(
-    (row: Row, key: string) => columns.find((c) => c.key === key)?.sortValue?.(row) ?? '',
-    [columns],
-  );
+  const valueOf = useCallback((row: Row, key: string) => columns.find((c) => c.key === key)?.sortValue?.(row) ?? '', [columns]);
   const { sorted, sort, toggle } = useSort<Row, string>(
     rows,
     { key: initialSort ?? columns[0]?.key ?? '', direction: 'ascending' },

@@ -50,7 +50,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback<ToastApi['show']>((text, options) => {
     const id = nextId.current++;
     setToasts((all) => {
-      const next = [...all, { id, text, tone: options?.tone ?? 'info' as const, action: options?.action, shownAt: Date.now() }];
+      const next = [...all, { id, text, tone: options?.tone ?? ('info' as const), action: options?.action, shownAt: Date.now() }];
       // The newest news is what the user is looking for: past two, an older plain confirmation gives way
       // first, one offering « Annuler » last (Ctrl+Z and the journal still undo it).
       while (next.length > VISIBLE_TOASTS) {
@@ -79,7 +79,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const visible = toasts;
   useEffect(() => {
     for (const toast of visible) {
-      if (!timers.current.has(toast.id)) timers.current.set(toast.id, window.setTimeout(() => dismiss(toast.id), TOAST_DURATION_MS));
+      if (!timers.current.has(toast.id))
+        timers.current.set(
+          toast.id,
+          window.setTimeout(() => dismiss(toast.id), TOAST_DURATION_MS),
+        );
     }
   }, [visible, dismiss]);
 

@@ -130,7 +130,7 @@ export function UnsavedChangesGuard() {
       onOpenChange={(open) => {
         if (!open) close(false);
       }}
-      title={"Quitter sans enregistrer\u00a0?"}
+      title={'Quitter sans enregistrer\u00a0?'}
       description="Des modifications de ce formulaire ne sont pas enregistrées. Si vous quittez, elles seront perdues."
       confirmLabel="Quitter sans enregistrer"
       destructive

@@ -171,11 +171,7 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
       {restoredDraft ? (
         <div className="form-draft-notice" role="status">
           Brouillon non enregistré rétabli (saisi {whenSaid(restoredDraft.toISOString(), new Date())}). Enregistrez pour le garder.{' '}
-          <button
-            type="button"
-            className="button button--small"
-            onClick={discard}
-          >
+          <button type="button" className="button button--small" onClick={discard}>
             Abandonner le brouillon
           </button>
         </div>

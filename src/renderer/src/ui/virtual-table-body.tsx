@@ -37,7 +37,9 @@ export default function VirtualTableBody({ count, columns, estimateSize = 44, re
   return (
     <tbody ref={tbodyRef}>
       <Spacer height={before} columns={columns} />
-      {items.map((item) => renderRow(item.index, { 'data-index': item.index, 'aria-rowindex': item.index + 2, ref: virtualizer.measureElement }))}
+      {items.map((item) =>
+        renderRow(item.index, { 'data-index': item.index, 'aria-rowindex': item.index + 2, ref: virtualizer.measureElement }),
+      )}
       <Spacer height={after} columns={columns} />
     </tbody>
   );

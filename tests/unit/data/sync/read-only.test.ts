@@ -28,13 +28,25 @@ afterAll(async () => {
 });
 
 const setup = () =>
-  setupCouchDb({ server: server.url, admin: 'admin', adminPassword: 'secret', database: DB, coordinators: ['awa'], readers: ['reseau'], passwords: { awa: 'pw-awa', reseau: 'pw-reseau' } });
+  setupCouchDb({
+    server: server.url,
+    admin: 'admin',
+    adminPassword: 'secret',
+    database: DB,
+    coordinators: ['awa'],
+    readers: ['reseau'],
+    passwords: { awa: 'pw-awa', reseau: 'pw-reseau' },
+  });
 
 describe('scripts/couchdb-setup.mjs', { timeout: 30_000 }, () => {
   it('creates the database, a coordinator and a reader, and running it again changes nothing', async () => {
     const first = await setup();
     expect(first.done).toEqual(
-      expect.arrayContaining([`created database ${DB}`, `created user awa with role ${DB}:coordinateur`, `created user reseau with role ${DB}:lecteur`]),
+      expect.arrayContaining([
+        `created database ${DB}`,
+        `created user awa with role ${DB}:coordinateur`,
+        `created user reseau with role ${DB}:lecteur`,
+      ]),
     );
     const again = await setup();
     expect(again.done).toEqual(expect.arrayContaining([`database ${DB} already exists`, `user awa already has role ${DB}:coordinateur`]));
@@ -70,7 +82,9 @@ describe('a network’s read-only account', () => {
       await net.syncOnce(remote('reseau', 'pw-reseau'));
       expect(await netDb.funders.get(fixtureFunders[0]!.id)).toBeDefined();
       expect(net.status.error).toBe(WRITE_REFUSED_MESSAGE);
-      const onServer = await fetch(`${server.url}/${DB}/funders:${fixtureFunders[1]!.id}`, { headers: { authorization: `Basic ${btoa('admin:secret')}` } });
+      const onServer = await fetch(`${server.url}/${DB}/funders:${fixtureFunders[1]!.id}`, {
+        headers: { authorization: `Basic ${btoa('admin:secret')}` },
+      });
       expect(onServer.status).toBe(404);
 
       // Once the access is known the espace is read-only: a save is refused, in French, and nothing is written.

@@ -25,9 +25,36 @@ function samples(): Record<string, Row> {
     deadlineStates: { key: 'contract:c1:trial-end', doneAt: at, snoozedUntil: null },
     dossierSnapshots: { id: 's1', createdAt: at, updatedAt: at, deletedAt: null, title: 'Dossier Benali', totalCents: 1_800_000 },
     financialReports: { id: 'r1', grantApplicationId: 'g1', createdAt: at, updatedAt: at, deletedAt: null, spentCents: 1_234_567 },
-    absences: { id: 'ab1', contractId: 'c1', kind: 'sickness', startDate: '2026-03-02', endDate: '2026-05-15', createdAt: at, updatedAt: at, deletedAt: null },
-    yearlyFigures: { id: 'yf1', figure: 'smic-hourly', from: '2027-01-01', cents: 1_230, source: 'Décret à paraître', createdAt: at, updatedAt: at, deletedAt: null },
-    cashLines: { id: 'opening-balance', kind: 'opening', date: '2026-11-24', amountCents: 1_250_000, overdrawn: false, createdAt: at, updatedAt: at, deletedAt: null },
+    absences: {
+      id: 'ab1',
+      contractId: 'c1',
+      kind: 'sickness',
+      startDate: '2026-03-02',
+      endDate: '2026-05-15',
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    },
+    yearlyFigures: {
+      id: 'yf1',
+      figure: 'smic-hourly',
+      from: '2027-01-01',
+      cents: 1_230,
+      source: 'Décret à paraître',
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    },
+    cashLines: {
+      id: 'opening-balance',
+      kind: 'opening',
+      date: '2026-11-24',
+      amountCents: 1_250_000,
+      overdrawn: false,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    },
   };
 }
 
@@ -56,20 +83,26 @@ describe('which tables replicate', () => {
 
 describe('record ↔ document', () => {
   const rows = samples();
-  it.each(syncedTables().map((t) => [t.name, t.primaryKey] as const))('%s: a record survives the trip to the server and back', (table, primaryKey) => {
-    const record = rows[table];
-    expect(record, `no sample record for table ${table}: add one above`).toBeDefined();
-    const key = String(record?.[primaryKey]);
-    const doc = toDocument(table, key, record as Row, LOCAL_SCHEMA_VERSION, { person: 'Awa', at });
-    expect(doc._id).toBe(`${table}:${key}`);
-    // What the server stores and sends back is JSON.
-    const back = readDocument(JSON.parse(JSON.stringify({ ...doc, _rev: '1-abc' })), LOCAL_SCHEMA_VERSION);
-    expect(back).toEqual({ ok: true, table, key, record, author: { person: 'Awa', at }, schemaVersion: LOCAL_SCHEMA_VERSION });
-  });
+  it.each(syncedTables().map((t) => [t.name, t.primaryKey] as const))(
+    '%s: a record survives the trip to the server and back',
+    (table, primaryKey) => {
+      const record = rows[table];
+      expect(record, `no sample record for table ${table}: add one above`).toBeDefined();
+      const key = String(record?.[primaryKey]);
+      const doc = toDocument(table, key, record as Row, LOCAL_SCHEMA_VERSION, { person: 'Awa', at });
+      expect(doc._id).toBe(`${table}:${key}`);
+      // What the server stores and sends back is JSON.
+      const back = readDocument(JSON.parse(JSON.stringify({ ...doc, _rev: '1-abc' })), LOCAL_SCHEMA_VERSION);
+      expect(back).toEqual({ ok: true, table, key, record, author: { person: 'Awa', at }, schemaVersion: LOCAL_SCHEMA_VERSION });
+    },
+  );
 
   it('keeps a binned record binned: a soft delete is an update of the document', () => {
     const person: Row = { ...(rows.people as Row), deletedAt: '2026-11-25T08:00:00.000Z' };
-    const back = readDocument(toDocument('people', String(person.id), person, LOCAL_SCHEMA_VERSION, { person: null, at }), LOCAL_SCHEMA_VERSION);
+    const back = readDocument(
+      toDocument('people', String(person.id), person, LOCAL_SCHEMA_VERSION, { person: null, at }),
+      LOCAL_SCHEMA_VERSION,
+    );
     expect(back.ok && back.record.deletedAt).toBe('2026-11-25T08:00:00.000Z');
   });
 
@@ -93,7 +126,10 @@ describe('record ↔ document', () => {
   });
 
   it('splits an id at its first colon only (a deadline key holds colons)', () => {
-    expect(parseDocumentId(documentId('deadlineStates', 'contract:c1:trial-end'))).toEqual({ table: 'deadlineStates', key: 'contract:c1:trial-end' });
+    expect(parseDocumentId(documentId('deadlineStates', 'contract:c1:trial-end'))).toEqual({
+      table: 'deadlineStates',
+      key: 'contract:c1:trial-end',
+    });
     expect(parseDocumentId('people:')).toBeNull();
   });
 });

@@ -94,8 +94,17 @@ describe('two laptops, one espace', { timeout: 60_000 }, () => {
     await awa.round();
     await karim.round();
     const ref = { id: application.id, updatedAt: stamps.updatedAt };
-    expect((await saveGrantApplication(awa.db, input({ title: 'Fonjep 2026 (renouvellement)' }), { id: ref, now: new Date('2026-11-24T10:00:00Z') })).ok).toBe(true);
-    expect((await saveGrantApplication(karim.db, input({ notes: 'Relancer la DDETS' }), { id: ref, now: new Date('2026-11-24T10:05:00Z') })).ok).toBe(true);
+    expect(
+      (
+        await saveGrantApplication(awa.db, input({ title: 'Fonjep 2026 (renouvellement)' }), {
+          id: ref,
+          now: new Date('2026-11-24T10:00:00Z'),
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (await saveGrantApplication(karim.db, input({ notes: 'Relancer la DDETS' }), { id: ref, now: new Date('2026-11-24T10:05:00Z') })).ok,
+    ).toBe(true);
     await awa.round();
     await karim.round();
     await awa.round();
@@ -164,9 +173,27 @@ describe('two laptops, one espace', { timeout: 60_000 }, () => {
     const serverDb = server.database(name);
     const record = { ...application, ...stamps };
     await serverDb.bulkDocs([
-      { _id: `grantApplications:${application.id}`, table: 'grantApplications', schemaVersion: LOCAL_SCHEMA_VERSION + 1, author: { person: 'Léa', at: '' }, record },
-      { _id: 'grantApplications:g-bad', table: 'grantApplications', schemaVersion: LOCAL_SCHEMA_VERSION, author: { person: 'Léa', at: '' }, record: { ...record, id: 'g-bad', requestedCents: -5 } },
-      { _id: `funders:${fixtureFunders[0]!.id}`, table: 'funders', schemaVersion: LOCAL_SCHEMA_VERSION, author: { person: 'Léa', at: '' }, record: { ...fixtureFunders[0], ...stamps } },
+      {
+        _id: `grantApplications:${application.id}`,
+        table: 'grantApplications',
+        schemaVersion: LOCAL_SCHEMA_VERSION + 1,
+        author: { person: 'Léa', at: '' },
+        record,
+      },
+      {
+        _id: 'grantApplications:g-bad',
+        table: 'grantApplications',
+        schemaVersion: LOCAL_SCHEMA_VERSION,
+        author: { person: 'Léa', at: '' },
+        record: { ...record, id: 'g-bad', requestedCents: -5 },
+      },
+      {
+        _id: `funders:${fixtureFunders[0]!.id}`,
+        table: 'funders',
+        schemaVersion: LOCAL_SCHEMA_VERSION,
+        author: { person: 'Léa', at: '' },
+        record: { ...fixtureFunders[0], ...stamps },
+      },
     ]);
     await karim.round();
     expect(await karim.db.grantApplications.count()).toBe(0);
@@ -182,7 +209,12 @@ describe('two laptops, one espace', { timeout: 60_000 }, () => {
     const awa = await laptop('Awa', remote);
     const count = 600;
     await awa.db.funders.bulkAdd(
-      Array.from({ length: count }, (_, i) => ({ ...fixtureFunders[0], ...stamps, id: `f-${String(i).padStart(4, '0')}`, name: `Financeur ${i}` })) as never,
+      Array.from({ length: count }, (_, i) => ({
+        ...fixtureFunders[0],
+        ...stamps,
+        id: `f-${String(i).padStart(4, '0')}`,
+        name: `Financeur ${i}`,
+      })) as never,
     );
     awa.bridge.start(remote());
     const serverDb = server.database(name);
@@ -216,7 +248,13 @@ describe('two laptops, one espace', { timeout: 60_000 }, () => {
     const { remote } = await newDatabase();
     const awa = await laptop('Awa', remote);
     await awa.db.payments.bulkAdd(
-      Array.from({ length: count }, (_, i) => ({ id: `pay-${i}`, applicationId: application.id, expectedDate: '2026-03-31', expectedCents: 1000 + i, ...stamps })) as never,
+      Array.from({ length: count }, (_, i) => ({
+        id: `pay-${i}`,
+        applicationId: application.id,
+        expectedDate: '2026-03-31',
+        expectedCents: 1000 + i,
+        ...stamps,
+      })) as never,
     );
     const started = Date.now();
     await awa.round();

@@ -20,7 +20,10 @@ describe('backup envelope', () => {
   });
 
   it.each([
-    [{ ...valid, formatVersion: 2 }, 'Cette sauvegarde a été écrite par une version plus récente de Passerelle : mettez l’application à jour pour la restaurer.'],
+    [
+      { ...valid, formatVersion: 2 },
+      'Cette sauvegarde a été écrite par une version plus récente de Passerelle : mettez l’application à jour pour la restaurer.',
+    ],
     [{ ...valid, checksum: 'abc' }, 'La sauvegarde est abîmée : l’information « checksum » manque ou est invalide.'],
     [{ ...valid, workspace: undefined }, 'La sauvegarde est abîmée : l’information « workspace » manque ou est invalide.'],
   ])('refuses %o', (envelope, message) => {

@@ -38,6 +38,8 @@ describe('the checks a restore runs on every record', () => {
     expect(recordProblem('payments', noId)).toBe('Versements — Versement du 31 oct. 2026\u00a0: Identifiant\u00a0: valeur invalide.');
     const person = espaceOfSize('S').tables.people[0]!;
     expect(recordProblem('people', person)).toBeNull();
-    expect(recordProblem('people', { ...person, lastName: 'x'.repeat(10_000_000) })).toMatch(/^Personnes — Personne « Karim x{50}.*…\u00a0: Nom\u00a0: 100 caractères au maximum \(10000000 saisis\)\.$/);
+    expect(recordProblem('people', { ...person, lastName: 'x'.repeat(10_000_000) })).toMatch(
+      /^Personnes — Personne « Karim x{50}.*…\u00a0: Nom\u00a0: 100 caractères au maximum \(10000000 saisis\)\.$/,
+    );
   });
 });

@@ -39,14 +39,29 @@ describe('the amount a linked line follows', () => {
 
   it('splits a CPO starting in September by the days of its period in each calendar-year exercise', () => {
     // 36 000 € over 1 096 days (2028 is leap); 2026 holds 122 of them → 4 007,30 € → 4 007 €.
-    const cpo = { status: 'agreement-signed', requestedCents: 3_600_000, grantedCents: 3_600_000, agreedCents: 3_600_000, periodStart: '2026-09-01', periodEnd: '2029-08-31', multiYear: true } as const;
+    const cpo = {
+      status: 'agreement-signed',
+      requestedCents: 3_600_000,
+      grantedCents: 3_600_000,
+      agreedCents: 3_600_000,
+      periodStart: '2026-09-01',
+      periodEnd: '2029-08-31',
+      multiYear: true,
+    } as const;
     expect(applicationAmountForYear(cpo, 2026)).toBe(400_700);
     // 2027: days 123 to 487 → round(3 600 000 × 487 / 1 096) − 400 730 = 1 198 905 cents → 11 989 €.
     expect(applicationAmountForYear(cpo, 2027)).toBe(1_198_900);
   });
 
   it('gives a September–August exercise the whole of a September–August grant, once', () => {
-    const caf = { status: 'granted', requestedCents: 1_200_000, grantedCents: 1_200_000, periodStart: '2025-09-01', periodEnd: '2026-08-31', multiYear: false } as const;
+    const caf = {
+      status: 'granted',
+      requestedCents: 1_200_000,
+      grantedCents: 1_200_000,
+      periodStart: '2025-09-01',
+      periodEnd: '2026-08-31',
+      multiYear: false,
+    } as const;
     const septAug = exerciseCalendar({ exerciseStart: '2024-09-01' });
     expect(applicationAmountForYear(caf, exerciseStartingIn(septAug, 2025))).toBe(1_200_000);
     expect(applicationAmountForYear(caf, exerciseStartingIn(septAug, 2026))).toBe(0);
@@ -81,7 +96,9 @@ describe('lineAmountResolver', () => {
 
   it('follows a vote: when the 2027 State request is accordée at 15 000 €, the association budget shows a 3 027 € gap', () => {
     const voted = apps.map((a) =>
-      a.id === 'app-state-schooling-2027' ? { ...a, status: 'granted' as const, filedOn: '2026-11-26', decidedOn: '2027-03-10', grantedCents: 1_500_000 } : a,
+      a.id === 'app-state-schooling-2027'
+        ? { ...a, status: 'granted' as const, filedOn: '2026-11-26', decidedOn: '2027-03-10', grantedCents: 1_500_000 }
+        : a,
     );
     const lines = resolveLines(fixtureAssociationBudgetLines, voted, 2027);
     expect(lines.find((l) => l.grantApplicationId === 'app-state-schooling-2027')?.effectiveCents).toBe(1_500_000);

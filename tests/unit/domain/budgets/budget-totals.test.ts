@@ -14,32 +14,50 @@ describe('budgetTotals', () => {
     {
       name: 'an empty budget is balanced at zero',
       lines: [],
-      charges: 0, products: 0, gap: 0, balanced: true,
+      charges: 0,
+      products: 0,
+      gap: 0,
+      balanced: true,
     },
     {
       name: 'charges without produits leave a gap of the whole charges',
       lines: [line('60.supplies', 1_200), line('64.salaries', 15_840)],
-      charges: 17_040, products: 0, gap: 17_040, balanced: false,
+      charges: 17_040,
+      products: 0,
+      gap: 17_040,
+      balanced: false,
     },
     {
       name: 'indirect charges (CI) count as charges, own resources (RP) as produits',
       lines: [line('CI.fixed', 2_000), line('RP', 2_000)],
-      charges: 2_000, products: 2_000, gap: 0, balanced: true,
+      charges: 2_000,
+      products: 2_000,
+      gap: 0,
+      balanced: true,
     },
     {
       name: 'a surplus gives a negative gap',
       lines: [line('62.travel', 1_000), line('74.state', 1_500)],
-      charges: 1_000, products: 1_500, gap: -500, balanced: false,
+      charges: 1_000,
+      products: 1_500,
+      gap: -500,
+      balanced: false,
     },
     {
       name: 'contributions 86/87 stay out of charges and produits',
       lines: [line('61.rent', 500), line('75.fees', 500), line('861', 2_975), line('871', 2_975)],
-      charges: 500, products: 500, gap: 0, balanced: true,
+      charges: 500,
+      products: 500,
+      gap: 0,
+      balanced: true,
     },
     {
       name: 'a line on an unknown account counts nowhere',
       lines: [line('61.rent', 500), line('99.unknown', 1_000)],
-      charges: 500, products: 0, gap: 500, balanced: false,
+      charges: 500,
+      products: 0,
+      gap: 500,
+      balanced: false,
     },
   ])('$name', ({ lines, charges, products, gap, balanced }) => {
     const totals = budgetTotals(lines);
@@ -55,7 +73,11 @@ describe('budgetTotals', () => {
     expect(totals.byChapter['64']).toBe(euros(15_840 + 6_653 + 6_240 + 2_808));
     expect(totals.byAccount['64.salaries']).toBe(euros(22_080));
     expect(totals.byChapter['74']).toBe(euros(30_000));
-    expect(totals).toMatchObject({ contributionUsesCents: euros(2_975), contributionResourcesCents: euros(2_975), contributionsBalanced: true });
+    expect(totals).toMatchObject({
+      contributionUsesCents: euros(2_975),
+      contributionResourcesCents: euros(2_975),
+      contributionsBalanced: true,
+    });
   });
 
   it('adds the fixture association budget up to 143 700 € and contributions to 10 975 €', () => {
@@ -90,7 +112,12 @@ describe('grantShare', () => {
     { name: 'every 74 line by default', selection: {}, grant: 30_000, percent: 82.1 },
     { name: 'one application', selection: { grantApplicationIds: ['app-state-schooling-2027'] }, grant: 18_000, percent: 49.3 },
     { name: 'one funder', selection: { funderIds: ['funder-city'] }, grant: 8_000, percent: 21.9 },
-    { name: 'an application and a funder', selection: { grantApplicationIds: ['app-state-schooling-2027'], funderIds: ['funder-caf'] }, grant: 22_000, percent: 60.2 },
+    {
+      name: 'an application and a funder',
+      selection: { grantApplicationIds: ['app-state-schooling-2027'], funderIds: ['funder-caf'] },
+      grant: 22_000,
+      percent: 60.2,
+    },
     { name: 'nothing selected matches', selection: { funderIds: ['funder-region'] }, grant: 0, percent: 0 },
   ])('of the fixture action: $name', ({ selection, grant, percent }) => {
     const share = grantShare(fixtureSchoolingBudgetLines, selection);

@@ -38,7 +38,9 @@ describe('staff suggestions for an action', () => {
       ['64.salaries', 'Karim Benali', 15_600],
       ['64.social', 'Karim Benali', 7_020],
     ]);
-    expect(suggestions[0]!.explanation).toBe(`50${NBSP}% du temps de Karim Benali en 2026 (salaire brut de l’année${NBSP}: 31${NBSP}200${NBSP}€).`);
+    expect(suggestions[0]!.explanation).toBe(
+      `50${NBSP}% du temps de Karim Benali en 2026 (salaire brut de l’année${NBSP}: 31${NBSP}200${NBSP}€).`,
+    );
     expect(suggestions.every((s) => s.source === 'staff')).toBe(true);
   });
 
@@ -68,9 +70,22 @@ describe('staff suggestions for an action', () => {
 
   it('takes only the applications linked to the action: a title naming it links nothing, a link without the title does', () => {
     const project = { id: 'p-cafe', title: 'Café des parents', agreementIds: [] };
-    const titled = { ...fixtureApplications.find((a) => a.id === 'app-foundation')!, id: 'app-titled', title: 'Café des parents 2027', periodStart: '2027-01-01', periodEnd: '2027-12-31' };
+    const titled = {
+      ...fixtureApplications.find((a) => a.id === 'app-foundation')!,
+      id: 'app-titled',
+      title: 'Café des parents 2027',
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+    };
     const linked = { ...titled, id: 'app-linked', title: 'Soutien à la parentalité', projectIds: ['p-cafe'] };
-    const suggestions = suggestBudgetLines({ ...base, applications: [titled, linked], scope: 'project', year: 2027, project, projectStaff: [] });
+    const suggestions = suggestBudgetLines({
+      ...base,
+      applications: [titled, linked],
+      scope: 'project',
+      year: 2027,
+      project,
+      projectStaff: [],
+    });
     expect(suggestions.filter((s) => s.source === 'application').map((s) => s.grantApplicationId)).toEqual(['app-linked']);
   });
 
@@ -85,7 +100,9 @@ describe('staff suggestions for an action', () => {
     });
     const aid = suggestions.find((s) => s.account === '74.asp')!;
     expect(aid.amountCents).toBe(421_200);
-    expect(aid.explanation).toBe(`30${NBSP}% de l’aide au poste (adulte-relais) de Fatou Camara attendue en 2027${NBSP}: 14${NBSP}038${NBSP}€.`);
+    expect(aid.explanation).toBe(
+      `30${NBSP}% de l’aide au poste (adulte-relais) de Fatou Camara attendue en 2027${NBSP}: 14${NBSP}038${NBSP}€.`,
+    );
     // 8 months + 1 day of 1 900 €: 15 263,33 € gross × 30 % = 4 579 €.
     expect(suggestions.find((s) => s.account === '64.salaries')!.amountCents).toBe(457_900);
   });
@@ -160,7 +177,9 @@ describe('accepting a suggestion', () => {
     const edited = lines.map((l) => (l.label === 'Karim Benali' && l.account === '64.salaries' ? { ...l, amountCents: 500_000 } : l));
     const suggestion = suggestions.find((s) => s.key === `staff:${TEAM_IDS.karim}:salaries`)!;
     expect(suggestionState(suggestion, edited)).toBe('different');
-    expect(lineForSuggestion(suggestion, edited)?.id).toBe(lines.find((l) => l.label === 'Karim Benali' && l.account === '64.salaries')!.id);
+    expect(lineForSuggestion(suggestion, edited)?.id).toBe(
+      lines.find((l) => l.label === 'Karim Benali' && l.account === '64.salaries')!.id,
+    );
   });
 });
 

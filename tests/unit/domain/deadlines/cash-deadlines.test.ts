@@ -5,7 +5,14 @@ import { cashForecast } from '../../../../src/renderer/src/domain/treasury/cash-
 // The dashboard's « Trésorerie négative prévue en … »: only once a balance is entered, on the last day of
 // the first month that closes below zero — and not when it closes at exactly zero.
 
-const rent = (amountCents: number) => ({ id: 'rent', label: 'Loyer', direction: 'out' as const, amountCents, rhythm: 'monthly' as const, firstDate: '2026-12-05' });
+const rent = (amountCents: number) => ({
+  id: 'rent',
+  label: 'Loyer',
+  direction: 'out' as const,
+  amountCents,
+  rhythm: 'monthly' as const,
+  firstDate: '2026-12-05',
+});
 const forecast = (openingCents: number | undefined, rentCents: number) =>
   cashForecast({
     today: '2026-11-24',

@@ -19,7 +19,8 @@ describe('funding rules (fixture year, today 24 Nov 2026)', () => {
   it('dépôt: the closing date of a request still being prepared', () => {
     expect(byKey('grant:app-state-schooling-2027:filing')).toMatchObject({
       dueDate: '2026-11-27',
-      title: 'Dépôt de la demande — Préfecture de la Seine-Saint-Denis — politique de la ville — Contrat de ville 2027 — Accompagnement à la scolarité',
+      title:
+        'Dépôt de la demande — Préfecture de la Seine-Saint-Denis — politique de la ville — Contrat de ville 2027 — Accompagnement à la scolarité',
       target: { screen: 'application', id: 'app-state-schooling-2027' },
       sourceLabel: 'Financements',
     });
@@ -27,7 +28,12 @@ describe('funding rules (fixture year, today 24 Nov 2026)', () => {
   });
 
   it('tranche attendue: each payment not received, for granted requests; received ones give none', () => {
-    expect(deadlines.filter((d) => d.rule === 'payment-expected').map((d) => d.key).sort()).toEqual([
+    expect(
+      deadlines
+        .filter((d) => d.rule === 'payment-expected')
+        .map((d) => d.key)
+        .sort(),
+    ).toEqual([
       'payment:pay-caf-clas-balance:payment-expected',
       'payment:pay-caf-territories:payment-expected',
       'payment:pay-city-cpo-2:payment-expected',
@@ -67,14 +73,20 @@ describe('funding rules (fixture year, today 24 Nov 2026)', () => {
   it('keeps every key unique and stable across recomputations', () => {
     const keys = deadlines.map((d) => d.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(fundingDeadlines(data, '2027-02-01').map((d) => d.key).sort()).toEqual([...keys].sort());
+    expect(
+      fundingDeadlines(data, '2027-02-01')
+        .map((d) => d.key)
+        .sort(),
+    ).toEqual([...keys].sort());
   });
 
   it('a received tranche disappears from the deadlines', () => {
     const payments = fixturePayments.map((p) =>
       p.id === 'pay-caf-territories' ? { ...p, receivedDate: '2026-11-24', receivedCents: 500_000 } : p,
     );
-    expect(fundingDeadlines({ ...data, payments }, FIXTURE_TODAY).some((d) => d.key === 'payment:pay-caf-territories:payment-expected')).toBe(false);
+    expect(
+      fundingDeadlines({ ...data, payments }, FIXTURE_TODAY).some((d) => d.key === 'payment:pay-caf-territories:payment-expected'),
+    ).toBe(false);
   });
 });
 
@@ -152,7 +164,9 @@ describe('catch-up', () => {
 
   it('includes what falls due today, and leaves out what is dismissed', () => {
     expect(caughtUp(deadlines, '2026-11-26', '2026-11-27').map((d) => d.rule)).toEqual(['filing']);
-    const dismissed: DeadlineState[] = [{ key: 'payment:pay-caf-territories:payment-expected', dismissedAt: 'x', dismissReason: 'Abandonné', updatedAt: 'x' }];
+    const dismissed: DeadlineState[] = [
+      { key: 'payment:pay-caf-territories:payment-expected', dismissedAt: 'x', dismissReason: 'Abandonné', updatedAt: 'x' },
+    ];
     expect(caughtUp(deadlines, '2026-09-01', FIXTURE_TODAY, dismissed).map((d) => d.rule)).toEqual(['convention-to-sign']);
   });
 });

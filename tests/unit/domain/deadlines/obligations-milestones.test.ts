@@ -66,7 +66,12 @@ describe('the end of a contract: a milestone, then the documents of the last day
     // Awa's second CDD ended on 28 February 2026; on 24 March it is a month behind.
     const board = staffBoard('2026-03-24');
     expect(groupOf(board, `contract:${TEAM_IDS.awaCdd2}:fixed-term-end`)).toBeNull();
-    expect(board.overdue.filter((d) => d.key.includes(TEAM_IDS.awaCdd2)).map((d) => d.key.split(':')[2]).sort()).toEqual([...DOCUMENT_RULES].sort());
+    expect(
+      board.overdue
+        .filter((d) => d.key.includes(TEAM_IDS.awaCdd2))
+        .map((d) => d.key.split(':')[2])
+        .sort(),
+    ).toEqual([...DOCUMENT_RULES].sort());
     expect(board.overdue.some((d) => deadlineKind(d) === 'milestone')).toBe(false);
   });
 
@@ -151,13 +156,17 @@ describe('an obligation stays until done, recorded or dismissed — no cut-off',
   it('leaves the lists once its date is on the contract', () => {
     const data: TeamData = {
       ...fixtureTeam,
-      contracts: fixtureTeam.contracts.map((c): ContractRecord => (c.id === TEAM_IDS.lucasApprenticeship ? { ...c, dpaeDate: '2026-09-03' } : c)),
+      contracts: fixtureTeam.contracts.map((c): ContractRecord =>
+        c.id === TEAM_IDS.lucasApprenticeship ? { ...c, dpaeDate: '2026-09-03' } : c,
+      ),
     };
     expect(groupOf(staffBoard('2027-01-06', data), dpae)).toBeNull();
   });
 
   it('dismissed (« Ne plus rappeler »), it gives no reminder and no catch-up', () => {
-    const states: DeadlineState[] = [{ key: dpae, dismissedAt: '2026-09-10T08:00:00.000Z', dismissReason: 'Déclarée par le CFA', updatedAt: '2026-09-10T08:00:00.000Z' }];
+    const states: DeadlineState[] = [
+      { key: dpae, dismissedAt: '2026-09-10T08:00:00.000Z', dismissReason: 'Déclarée par le CFA', updatedAt: '2026-09-10T08:00:00.000Z' },
+    ];
     const today = '2026-09-20';
     const deadlines = staffDeadlines(fixtureTeam, today);
     expect(groupOf(classifyDeadlines(deadlines, states, today), dpae)).toBe('dismissed');
@@ -222,10 +231,27 @@ describe('the next twelve months', () => {
   });
 
   it('runs from this month to the eleventh after it, each month with its deadlines and money expected', () => {
-    const list = [make('2026-11-23', 100), make('2026-11-24', 200), make('2026-11-30', 300), make('2027-10-31', 400), make('2027-11-01', 500)];
+    const list = [
+      make('2026-11-23', 100),
+      make('2026-11-24', 200),
+      make('2026-11-30', 300),
+      make('2027-10-31', 400),
+      make('2027-11-01', 500),
+    ];
     const months = nextTwelveMonths(list, new Map(), '2026-11-24');
     expect(months.map((m) => m.month)).toEqual([
-      '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+      '2027-08',
+      '2027-09',
+      '2027-10',
     ]);
     expect(months[0]).toMatchObject({ label: 'novembre 2026', expectedCents: 500 });
     // The 23rd is already late: it is in « En retard », not in the months ahead.

@@ -25,7 +25,9 @@ describe('partnerDeadlines on the fixture network', () => {
   });
 
   it('links the denunciation to the agreement page with a key that names the occurrence', () => {
-    const notice = partnerDeadlines(network, FIXTURE_TODAY).find((d) => d.rule === 'notice-deadline' && d.source === 'agreement' && d.dueDate === '2026-11-30');
+    const notice = partnerDeadlines(network, FIXTURE_TODAY).find(
+      (d) => d.rule === 'notice-deadline' && d.source === 'agreement' && d.dueDate === '2026-11-30',
+    );
     expect(notice).toMatchObject({
       key: `agreement:${AGREEMENT_IDS.schoolSupport}:notice-deadline:2026-11-30`,
       target: { screen: 'agreement', id: AGREEMENT_IDS.schoolSupport },
@@ -44,7 +46,11 @@ describe('partnerDeadlines on the fixture network', () => {
     const binned: PartnerDeadlineData = {
       ...network,
       agreements: fixtureAgreements.map((a) =>
-        a.id === AGREEMENT_IDS.cpo ? { ...a, deletedAt: '2026-11-01T00:00:00.000Z' } : a.id === AGREEMENT_IDS.staffLoan ? { ...a, status: 'ended' as const } : a,
+        a.id === AGREEMENT_IDS.cpo
+          ? { ...a, deletedAt: '2026-11-01T00:00:00.000Z' }
+          : a.id === AGREEMENT_IDS.staffLoan
+            ? { ...a, status: 'ended' as const }
+            : a,
       ),
       documents: fixtureDocuments.filter((d) => d.kind !== 'board-list'),
     };

@@ -14,8 +14,20 @@ const funders = [
 
 function grant(id: string, grantedCents: number, periodStart: string, periodEnd: string, extra: Partial<GrantApplication> = {}) {
   return {
-    id, funderId: 'city', title: id, purpose: 'operating', renewal: false, multiYear: false, periodStart, periodEnd,
-    status: 'granted', decidedOn: '2026-01-15', requestedCents: grantedCents, grantedCents, reportDelayMonths: 6, ...extra,
+    id,
+    funderId: 'city',
+    title: id,
+    purpose: 'operating',
+    renewal: false,
+    multiYear: false,
+    periodStart,
+    periodEnd,
+    status: 'granted',
+    decidedOn: '2026-01-15',
+    requestedCents: grantedCents,
+    grantedCents,
+    reportDelayMonths: 6,
+    ...extra,
   } as GrantApplication & { id: string };
 }
 

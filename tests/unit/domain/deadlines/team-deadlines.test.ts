@@ -76,7 +76,10 @@ describe('staff deadlines of the sample team on 15 May 2026', () => {
     expect(byKey(TODAY, fixtureTeam, { trialRules: 'eclat' })[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]).toBeUndefined();
     expect(byKey()[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]).toBeUndefined();
     // Without them: ÉCLAT's 2 months end on 1 May, the legal 3 months on 1 June.
-    const alone = { ...fixtureTeam, contracts: fixtureTeam.contracts.filter((c) => c.id !== TEAM_IDS.awaCdd1 && c.id !== TEAM_IDS.awaCdd2) };
+    const alone = {
+      ...fixtureTeam,
+      contracts: fixtureTeam.contracts.filter((c) => c.id !== TEAM_IDS.awaCdd1 && c.id !== TEAM_IDS.awaCdd2),
+    };
     expect(byKey(TODAY, alone, { trialRules: 'eclat' })[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]?.dueDate).toBe('2026-05-01');
     expect(byKey(TODAY, alone)[`contract:${TEAM_IDS.awaCdi}:trial-period-end`]?.dueDate).toBe('2026-06-01');
     // Apprentice: 45 days from 7 September.
@@ -109,7 +112,9 @@ describe('staff deadlines of the sample team on 15 May 2026', () => {
     ]);
     // Awa: two CDD then a CDI, each following the other within days — one employment from 3 March 2025,
     // its first interview due on 2 March 2026 and keyed by the first contract.
-    const awa = Object.values(all).filter((d) => d.rule === 'professional-interview' && d.target.screen === 'person' && d.target.id === TEAM_IDS.awa);
+    const awa = Object.values(all).filter(
+      (d) => d.rule === 'professional-interview' && d.target.screen === 'person' && d.target.id === TEAM_IDS.awa,
+    );
     expect(awa.map((d) => [d.key, d.dueDate])).toEqual([
       [`contract:${TEAM_IDS.awaCdd1}:professional-interview:1`, '2026-03-02'],
       [`contract:${TEAM_IDS.awaCdd1}:professional-interview:2`, '2029-03-03'],
@@ -163,8 +168,17 @@ describe('old staff deadlines', () => {
 describe('professional interviews at their boundaries', () => {
   const person = { ...fixtureTeam.people[0]!, id: 'p', deletedAt: null };
   const cdi = (overrides: Partial<ContractRecord>): ContractRecord => ({
-    ...fixtureTeam.contracts[0]!, id: 'c', personId: 'p', kind: 'cdi', startDate: '2024-02-29',
-    plannedEndDate: undefined, actualEndDate: undefined, dpaeDate: '2024-02-29', firstMedicalVisitDate: '2024-03-10', deletedAt: null, ...overrides,
+    ...fixtureTeam.contracts[0]!,
+    id: 'c',
+    personId: 'p',
+    kind: 'cdi',
+    startDate: '2024-02-29',
+    plannedEndDate: undefined,
+    actualEndDate: undefined,
+    dpaeDate: '2024-02-29',
+    firstMedicalVisitDate: '2024-03-10',
+    deletedAt: null,
+    ...overrides,
   });
   const interviews = (contracts: ContractRecord[], today: string) =>
     teamDeadlines({ people: [person], contracts, amendments: [], aidedPosts: [] }, today)

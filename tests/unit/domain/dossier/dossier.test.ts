@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { associationProfileSchema } from '../../../../src/renderer/src/domain/association';
 import { dossierChecklist } from '../../../../src/renderer/src/domain/dossier/checklist';
 import { buildDossierModel, dossierFileName } from '../../../../src/renderer/src/domain/dossier/dossier-model';
-import { hasSignificantGap, realisationPercent, financialReportProblems, financialReportSchema, financialReportFileName } from '../../../../src/renderer/src/domain/dossier/financial-report';
+import {
+  hasSignificantGap,
+  realisationPercent,
+  financialReportProblems,
+  financialReportSchema,
+  financialReportFileName,
+} from '../../../../src/renderer/src/domain/dossier/financial-report';
 import { humanResourcesForYear } from '../../../../src/renderer/src/domain/dossier/human-resources';
 import { budgetTotals } from '../../../../src/renderer/src/domain/budgets/budget-totals';
 import { fixtureAssociationProfile } from '../../../fixtures/association';
@@ -67,7 +73,9 @@ describe('the dossier checklist', () => {
   });
 
   it('accepts an Alsace-Moselle register number instead of the RNA', () => {
-    expect(ids(fixtureDossierInput({ profile: profile({ rna: undefined, alsaceMoselle: true, localRegister: 'Volume 12 Folio 345' }) }))).not.toContain('rna');
+    expect(
+      ids(fixtureDossierInput({ profile: profile({ rna: undefined, alsaceMoselle: true, localRegister: 'Volume 12 Folio 345' }) })),
+    ).not.toContain('rna');
   });
 
   it('flags an unbalanced association budget with its totals and a link to the year’s budget', () => {
@@ -90,7 +98,9 @@ describe('the dossier checklist', () => {
   });
 
   it('flags documents missing or expired at the filing date, the CER as a warning', () => {
-    const found = dossierChecklist(fixtureDossierInput({ documents: fixtureDocuments.filter((d) => d.kind !== 'republican-contract' && d.kind !== 'rib') }));
+    const found = dossierChecklist(
+      fixtureDossierInput({ documents: fixtureDocuments.filter((d) => d.kind !== 'republican-contract' && d.kind !== 'rib') }),
+    );
     expect(found.items.find((i) => i.id === 'document-rib-missing')?.severity).toBe('blocking');
     expect(found.items.find((i) => i.id === 'document-republican-contract-missing')?.severity).toBe('warning');
     expect(ids(fixtureDossierInput({ filingDate: '2026-05-01' }))).not.toContain('document-board-list-expired');
@@ -102,7 +112,11 @@ describe('the dossier checklist', () => {
       { ...fixtureDocuments[0]!, id: 'x1', kind: 'board-list' as const, issuedOn: '2026-06-20', validUntil: '2027-06-19' },
       { ...fixtureDocuments[0]!, id: 'x2', kind: 'activity-report' as const, issuedOn: '2026-06-15' },
     ];
-    expect(dossierChecklist(fixtureDossierInput({ documents: docs }))).toMatchObject({ items: [], completionPercent: 100, blockingCount: 0 });
+    expect(dossierChecklist(fixtureDossierInput({ documents: docs }))).toMatchObject({
+      items: [],
+      completionPercent: 100,
+      blockingCount: 0,
+    });
   });
 });
 
@@ -122,7 +136,9 @@ describe('the dossier model', () => {
     const project = buildDossierModel({ ...input, budgetLines: stale }).projects[0]!;
     expect(project.requestedCents).toBe(300_000);
     expect(project.budget?.totals).toMatchObject({ chargesCents: 1_000_000, productsCents: 1_000_000, balanced: true });
-    expect(dossierChecklist({ ...input, budgetLines: stale }).items.map((i) => i.id)).not.toContain(`project-${DOSSIER_IDS.festival}-balance`);
+    expect(dossierChecklist({ ...input, budgetLines: stale }).items.map((i) => i.id)).not.toContain(
+      `project-${DOSSIER_IDS.festival}-balance`,
+    );
   });
 
   it('without applications, takes the chosen funders’ 74 lines', () => {
@@ -132,7 +148,11 @@ describe('the dossier model', () => {
 
   it.each([
     [2027, ['Ville de Saint-Denis'], 'Demande-subvention-2027-Ville-de-Saint-Denis.pdf'],
-    [2027, ['Préfecture de la Seine-Saint-Denis — politique de la ville'], 'Demande-subvention-2027-Prefecture-de-la-Seine-Saint-Denis-politique-de-la-ville.pdf'],
+    [
+      2027,
+      ['Préfecture de la Seine-Saint-Denis — politique de la ville'],
+      'Demande-subvention-2027-Prefecture-de-la-Seine-Saint-Denis-politique-de-la-ville.pdf',
+    ],
     [2027, ['CAF', 'Région Île-de-France'], 'Demande-subvention-2027-CAF-Region-Ile-de-France.pdf'],
   ])('%i %o → %s', (year, names, expected) => {
     expect(dossierFileName(year, names)).toBe(expected);
@@ -162,7 +182,9 @@ describe('the compte-rendu financier rules', () => {
       ],
     });
     expect(financialReportProblems(report).map((p) => p.path)).toEqual(['lines.0.gapExplanation', 'lines.1.actualCents', 'signatoryName']);
-    expect(financialReportProblems(report)[0]!.message).toBe('Explication de l’écart\u00a0: l’écart dépasse 15 % (Prestations de services) : expliquez-le.');
+    expect(financialReportProblems(report)[0]!.message).toBe(
+      'Explication de l’écart\u00a0: l’écart dépasse 15 % (Prestations de services) : expliquez-le.',
+    );
   });
 
   it('names the file after the year and the funder', () => {

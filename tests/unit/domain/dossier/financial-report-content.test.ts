@@ -24,10 +24,17 @@ describe('the prévision of a compte-rendu', () => {
   it('takes the association’s budget of the exercise for an operating grant (no action named)', () => {
     const forecast = forecastFor(operating, [], fixtureBudgets, fixtureBudgetLines);
     expect(forecast).toMatchObject({ source: 'current-budget', scope: 'association' });
-    expect(forecast.lines.find((l) => l.account === '74.department')).toMatchObject({ forecastCents: 2_400_000, funderId: 'funder-department' });
+    expect(forecast.lines.find((l) => l.account === '74.department')).toMatchObject({
+      forecastCents: 2_400_000,
+      funderId: 'funder-department',
+    });
     expect(forecast.lines.reduce((sum, l) => sum + (l.account.startsWith('6') ? l.forecastCents : 0), 0)).toBe(16_350_000);
     // No association budget for the exercise: nothing, and it says whose budget is missing.
-    expect(forecastFor(operating, [], fixtureBudgets, fixtureBudgetLines, 2027)).toEqual({ source: 'none', scope: 'association', lines: [] });
+    expect(forecastFor(operating, [], fixtureBudgets, fixtureBudgetLines, 2027)).toEqual({
+      source: 'none',
+      scope: 'association',
+      lines: [],
+    });
   });
 
   it('finds an action’s budget by the application’s link, never by a title', () => {
@@ -35,8 +42,12 @@ describe('the prévision of a compte-rendu', () => {
     const named = { ...fixtureFestivalApplication, projectIds: [DOSSIER_IDS.festival] };
     expect(forecastFor(named, [], fixtureBudgets, unlinkedLines)).toMatchObject({ scope: 'project', projectId: DOSSIER_IDS.festival });
     // A line saved with only its link names the application's funder.
-    const linkOnly = fixtureBudgetLines.map((l) => (l.grantApplicationId === fixtureFestivalApplication.id ? { ...l, funderId: undefined } : l));
-    expect(forecastFor(fixtureFestivalApplication, [], fixtureBudgets, linkOnly).lines.find((l) => l.account === '74.municipality')).toMatchObject({ funderId: 'funder-city' });
+    const linkOnly = fixtureBudgetLines.map((l) =>
+      l.grantApplicationId === fixtureFestivalApplication.id ? { ...l, funderId: undefined } : l,
+    );
+    expect(
+      forecastFor(fixtureFestivalApplication, [], fixtureBudgets, linkOnly).lines.find((l) => l.account === '74.municipality'),
+    ).toMatchObject({ funderId: 'funder-city' });
     // Same title as the action, but no link at all: no budget is taken.
     const titledOnly = { ...fixtureFestivalApplication, projectIds: [] };
     expect(forecastFor(titledOnly, [], fixtureBudgets, unlinkedLines).source).toBe('none');
@@ -75,7 +86,13 @@ describe('« réalisé » pre-filled from what the app knows', () => {
 
   it('puts the whole team’s 2027 costs on 64 and the payments received on the grant’s line, leaving the rest', () => {
     // 2027 (budget suggestions' hand figures): gross 84 863,33 €, charges 28 780,67 €.
-    const filled = prefillActuals(lines, { application: operating, receivedCents: 1_200_000, team: fixtureTeam, exerciseYear: 2027, scope: 'association' });
+    const filled = prefillActuals(lines, {
+      application: operating,
+      receivedCents: 1_200_000,
+      team: fixtureTeam,
+      exerciseYear: 2027,
+      scope: 'association',
+    });
     expect(filled.map((l) => l.actualCents)).toEqual([8_486_300, 2_878_100, 1_200_000, 90_000, undefined]);
   });
 
@@ -99,8 +116,14 @@ describe('« réalisé » pre-filled from what the app knows', () => {
 });
 
 describe('the checks before a final compte-rendu', () => {
-  const report = (lines: ReportLine[], extra: object = {}) => financialReportSchema.parse({ grantApplicationId: operating.id, lines, ...extra });
-  const received = (cents: number, date = '2026-06-01') => ({ expectedDate: date, expectedCents: cents, receivedDate: date, receivedCents: cents });
+  const report = (lines: ReportLine[], extra: object = {}) =>
+    financialReportSchema.parse({ grantApplicationId: operating.id, lines, ...extra });
+  const received = (cents: number, date = '2026-06-01') => ({
+    expectedDate: date,
+    expectedCents: cents,
+    receivedDate: date,
+    receivedCents: cents,
+  });
   const expected = (cents: number) => ({ expectedDate: '2027-01-31', expectedCents: cents });
 
   it('refuses realised charges of 19 000 € against produits of 20 900 €, and accepts 19 000 € against 19 000 €', () => {

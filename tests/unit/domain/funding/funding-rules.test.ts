@@ -25,13 +25,7 @@ import {
 import { yearlySummary } from '../../../../src/renderer/src/domain/funding/yearly-summary';
 import { exerciseCalendar } from '../../../../src/renderer/src/domain/exercise';
 import { firstIssueMessages } from '../../../../src/renderer/src/domain/fields';
-import {
-  FIXTURE_2026_TOTALS,
-  FIXTURE_TODAY,
-  fixtureApplications,
-  fixtureFunders,
-  fixturePayments,
-} from '../../../fixtures/funding';
+import { FIXTURE_2026_TOTALS, FIXTURE_TODAY, fixtureApplications, fixtureFunders, fixturePayments } from '../../../fixtures/funding';
 
 const NBSP = '\u00a0';
 
@@ -85,15 +79,60 @@ describe('grant application schema', () => {
 
   it.each([
     ['an empty funder', { funderId: '' }, 'funderId', `Financeur${NBSP}: champ obligatoire.`],
-    ['a negative amount', { requestedCents: '-500' }, 'requestedCents', `Montant demandé${NBSP}: les montants ne peuvent pas être négatifs.`],
-    ['a negative stored amount', { requestedCents: -50_000 }, 'requestedCents', `Montant demandé${NBSP}: les montants ne peuvent pas être négatifs.`],
-    ['a decision before the filing', { status: 'granted', grantedCents: '10 000', decidedOn: '2026-06-01' }, 'decidedOn', `Date de décision${NBSP}: doit être après la date de dépôt.`],
-    ['a period ending before it starts', { periodEnd: '2026-08-31' }, 'periodEnd', `Fin de la période${NBSP}: doit être après le début de la période.`],
-    ['a CPO over 4 years', { multiYear: true, periodStart: '2026-01-01', periodEnd: '2030-12-31' }, 'periodEnd', `Fin de la période${NBSP}: une convention pluriannuelle couvre 4 ans au plus.`],
-    ['a status without its date', { status: 'filed', filedOn: '' }, 'filedOn', `Date de dépôt${NBSP}: indiquez-la pour le statut « Déposée ».`],
-    ['accordée without an amount', { status: 'granted', decidedOn: '2026-09-25' }, 'grantedCents', `Montant accordé${NBSP}: indiquez le montant voté par le financeur.`],
-    ['a malformed Chorus EJ', { chorusEj: '12345' }, 'chorusEj', `Numéro d’engagement juridique Chorus${NBSP}: 10 lettres ou chiffres attendus.`],
-    ['a malformed Compte Asso number', { compteAssoRef: '931234' }, 'compteAssoRef', `Numéro Compte Asso${NBSP}: format NN-NNNNNN attendu (ex. 93-123456).`],
+    [
+      'a negative amount',
+      { requestedCents: '-500' },
+      'requestedCents',
+      `Montant demandé${NBSP}: les montants ne peuvent pas être négatifs.`,
+    ],
+    [
+      'a negative stored amount',
+      { requestedCents: -50_000 },
+      'requestedCents',
+      `Montant demandé${NBSP}: les montants ne peuvent pas être négatifs.`,
+    ],
+    [
+      'a decision before the filing',
+      { status: 'granted', grantedCents: '10 000', decidedOn: '2026-06-01' },
+      'decidedOn',
+      `Date de décision${NBSP}: doit être après la date de dépôt.`,
+    ],
+    [
+      'a period ending before it starts',
+      { periodEnd: '2026-08-31' },
+      'periodEnd',
+      `Fin de la période${NBSP}: doit être après le début de la période.`,
+    ],
+    [
+      'a CPO over 4 years',
+      { multiYear: true, periodStart: '2026-01-01', periodEnd: '2030-12-31' },
+      'periodEnd',
+      `Fin de la période${NBSP}: une convention pluriannuelle couvre 4 ans au plus.`,
+    ],
+    [
+      'a status without its date',
+      { status: 'filed', filedOn: '' },
+      'filedOn',
+      `Date de dépôt${NBSP}: indiquez-la pour le statut « Déposée ».`,
+    ],
+    [
+      'accordée without an amount',
+      { status: 'granted', decidedOn: '2026-09-25' },
+      'grantedCents',
+      `Montant accordé${NBSP}: indiquez le montant voté par le financeur.`,
+    ],
+    [
+      'a malformed Chorus EJ',
+      { chorusEj: '12345' },
+      'chorusEj',
+      `Numéro d’engagement juridique Chorus${NBSP}: 10 lettres ou chiffres attendus.`,
+    ],
+    [
+      'a malformed Compte Asso number',
+      { compteAssoRef: '931234' },
+      'compteAssoRef',
+      `Numéro Compte Asso${NBSP}: format NN-NNNNNN attendu (ex. 93-123456).`,
+    ],
   ])('refuses %s with a French message naming the field', (_case, change, path, message) => {
     expect(errorsOf({ ...validForm, ...change })[path]).toBe(message);
   });
@@ -127,10 +166,21 @@ describe('status chain', () => {
   it('accepts a balance paid after the compte-rendu, and keeps refusing steps out of order', () => {
     const app = fixtureApplications.find((a) => a.id === 'app-state-schooling')!;
     const reportThenBalance = {
-      ...app, status: 'paid' as const, agreementSignedOn: '2026-05-05', reportSubmittedOn: '2027-03-01', paidOn: '2027-05-02',
+      ...app,
+      status: 'paid' as const,
+      agreementSignedOn: '2026-05-05',
+      reportSubmittedOn: '2027-03-01',
+      paidOn: '2027-05-02',
     };
     expect(grantApplicationSchema.safeParse(reportThenBalance).success).toBe(true);
-    expect(statusHistory(reportThenBalance).map((s) => s.status)).toEqual(['to-prepare', 'filed', 'granted', 'agreement-signed', 'report-submitted', 'paid']);
+    expect(statusHistory(reportThenBalance).map((s) => s.status)).toEqual([
+      'to-prepare',
+      'filed',
+      'granted',
+      'agreement-signed',
+      'report-submitted',
+      'paid',
+    ]);
     // The compte-rendu remis before the convention is signed is still out of order.
     const early = grantApplicationSchema.safeParse({ ...reportThenBalance, reportSubmittedOn: '2026-05-01' });
     expect(early.success).toBe(false);
@@ -159,7 +209,9 @@ describe('status chain', () => {
     const refused = fixtureApplications.find((a) => a.id === 'app-state-rights')!;
     const history = statusHistory(refused, createdOn);
     expect(history[0]).toEqual({ status: 'to-prepare', date });
-    expect(history.map((s) => s.date).filter((d) => d !== undefined)).toEqual([...history.map((s) => s.date).filter((d) => d !== undefined)].sort());
+    expect(history.map((s) => s.date).filter((d) => d !== undefined)).toEqual(
+      [...history.map((s) => s.date).filter((d) => d !== undefined)].sort(),
+    );
   });
 });
 
@@ -169,9 +221,21 @@ describe('compte-rendu financier', () => {
   it.each([
     ['a calendar year', { periodStart: '2026-01-01', periodEnd: '2026-12-31', multiYear: false, reportDelayMonths: 6 }, ['2027-06-30']],
     // Six months after the end of the association's exercise (calendar here) in which the grant ends.
-    ['a school year (ends in exercise 2027)', { periodStart: '2026-09-01', periodEnd: '2027-06-30', multiYear: false, reportDelayMonths: 6 }, ['2028-06-30']],
-    ['a summer action ending mid-month (exercise 2026)', { periodStart: '2026-07-01', periodEnd: '2026-08-15', multiYear: false, reportDelayMonths: 6 }, ['2027-06-30']],
-    ['an edited delay of 3 months', { periodStart: '2026-01-01', periodEnd: '2026-12-31', multiYear: false, reportDelayMonths: 3 }, ['2027-03-31']],
+    [
+      'a school year (ends in exercise 2027)',
+      { periodStart: '2026-09-01', periodEnd: '2027-06-30', multiYear: false, reportDelayMonths: 6 },
+      ['2028-06-30'],
+    ],
+    [
+      'a summer action ending mid-month (exercise 2026)',
+      { periodStart: '2026-07-01', periodEnd: '2026-08-15', multiYear: false, reportDelayMonths: 6 },
+      ['2027-06-30'],
+    ],
+    [
+      'an edited delay of 3 months',
+      { periodStart: '2026-01-01', periodEnd: '2026-12-31', multiYear: false, reportDelayMonths: 3 },
+      ['2027-03-31'],
+    ],
     ['a 3-year CPO: one per year', cpo, ['2027-06-30', '2028-06-30', '2029-06-30']],
   ])('%s', (_case, app, expected) => {
     expect(financialReportDueDates(app).map((r) => r.dueDate)).toEqual(expected);
@@ -179,9 +243,21 @@ describe('compte-rendu financier', () => {
 
   it.each([
     // A September–August association: the exercise ends 31 August, the report is due on the last day of February.
-    ['a school year, Sept–Aug exercise', { periodStart: '2026-09-01', periodEnd: '2027-06-30', multiYear: false, reportDelayMonths: 6 }, ['2028-02-29']],
-    ['a grant ending on the exercise’s last day', { periodStart: '2025-09-01', periodEnd: '2026-08-31', multiYear: false, reportDelayMonths: 6 }, ['2027-02-28']],
-    ['a grant ending the day after it', { periodStart: '2025-09-02', periodEnd: '2026-09-01', multiYear: false, reportDelayMonths: 6 }, ['2028-02-29']],
+    [
+      'a school year, Sept–Aug exercise',
+      { periodStart: '2026-09-01', periodEnd: '2027-06-30', multiYear: false, reportDelayMonths: 6 },
+      ['2028-02-29'],
+    ],
+    [
+      'a grant ending on the exercise’s last day',
+      { periodStart: '2025-09-01', periodEnd: '2026-08-31', multiYear: false, reportDelayMonths: 6 },
+      ['2027-02-28'],
+    ],
+    [
+      'a grant ending the day after it',
+      { periodStart: '2025-09-02', periodEnd: '2026-09-01', multiYear: false, reportDelayMonths: 6 },
+      ['2028-02-29'],
+    ],
   ])('%s', (_case, app, expected) => {
     const septAug = exerciseCalendar({ exerciseStart: '2025-09-01' });
     expect(financialReportDueDates(app, septAug).map((r) => r.dueDate)).toEqual(expected);
@@ -224,7 +300,13 @@ describe('payments', () => {
   });
 
   it('refuses a zero amount, a received date without amount, and a date far from the period', () => {
-    const parsed = paymentSchema.safeParse({ applicationId: 'a', expectedDate: '2026-06-30', expectedCents: '0', receivedDate: '2026-07-01', receivedCents: '' });
+    const parsed = paymentSchema.safeParse({
+      applicationId: 'a',
+      expectedDate: '2026-06-30',
+      expectedCents: '0',
+      receivedDate: '2026-07-01',
+      receivedCents: '',
+    });
     expect(parsed.success).toBe(false);
     const errors = firstIssueMessages(parsed.error!);
     expect(errors.expectedCents).toBe(`Montant prévu${NBSP}: doit être supérieur à zéro.`);
@@ -293,7 +375,12 @@ describe('payment sanity (issue 19)', () => {
 
   it('shows 9 000 € received on 7 500 € as reste 0 and trop-perçu 1 500 € in the yearly summary', () => {
     const funder = fixtureFunders.find((f) => f.id === 'funder-city')!;
-    const app = { ...fixtureApplications.find((a) => a.id === 'app-city-festival')!, status: 'granted' as const, grantedCents: 750_000, agreedCents: undefined };
+    const app = {
+      ...fixtureApplications.find((a) => a.id === 'app-city-festival')!,
+      status: 'granted' as const,
+      grantedCents: 750_000,
+      agreedCents: undefined,
+    };
     const received = [
       { applicationId: app.id, expectedDate: '2026-04-30', expectedCents: 750_000, receivedDate: '2026-05-04', receivedCents: 900_000 },
     ];

@@ -53,8 +53,18 @@ function entry(fields: Partial<JournalEntry>): JournalEntry {
 describe('filterJournal', () => {
   const entries = [
     entry({ person: 'Awa Diop', table: 'partners', at: new Date(2026, 10, 20, 9, 0).toISOString() }),
-    entry({ person: 'Karim Benali', table: 'contacts', summary: 'Création\u00a0: Contact « Élodie Moreau »', at: new Date(2026, 10, 24, 23, 30).toISOString() }),
-    entry({ person: null, table: 'association', summary: 'Modification\u00a0: Profil de l’association', at: new Date(2026, 10, 25, 0, 10).toISOString() }),
+    entry({
+      person: 'Karim Benali',
+      table: 'contacts',
+      summary: 'Création\u00a0: Contact « Élodie Moreau »',
+      at: new Date(2026, 10, 24, 23, 30).toISOString(),
+    }),
+    entry({
+      person: null,
+      table: 'association',
+      summary: 'Modification\u00a0: Profil de l’association',
+      at: new Date(2026, 10, 25, 0, 10).toISOString(),
+    }),
   ];
 
   it('filters by person, kind of record, local days and text (accents and case ignored)', () => {
@@ -69,7 +79,14 @@ describe('filterJournal', () => {
   it('writes CSV rows with a header and French date-times', () => {
     const rows = journalCsvRows([entries[1]!, entries[2]!]);
     expect(rows[0]).toEqual(['Date', 'Personne', 'Type de fiche', 'Action', 'Détail', 'Annulé']);
-    expect(rows[1]).toEqual(['24/11/2026 23:30', 'Karim Benali', 'Contacts', 'Modification', 'Création\u00a0: Contact « Élodie Moreau »', 'non']);
+    expect(rows[1]).toEqual([
+      '24/11/2026 23:30',
+      'Karim Benali',
+      'Contacts',
+      'Modification',
+      'Création\u00a0: Contact « Élodie Moreau »',
+      'non',
+    ]);
     expect(rows[2]![1]).toBe('Personne non renseignée');
   });
 });

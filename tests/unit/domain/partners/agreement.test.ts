@@ -130,16 +130,8 @@ describe('agreementSchema', () => {
   });
 
   it.each([
-    [
-      'an end before the start',
-      { endDate: '2023-12-31' },
-      'Date de fin\u00a0: doit être après la date de début.',
-    ],
-    [
-      'a fixed term without end',
-      { tacitRenewal: false },
-      'Date de fin\u00a0: indiquez-la, ou cochez la reconduction tacite.',
-    ],
+    ['an end before the start', { endDate: '2023-12-31' }, 'Date de fin\u00a0: doit être après la date de début.'],
+    ['a fixed term without end', { tacitRenewal: false }, 'Date de fin\u00a0: indiquez-la, ou cochez la reconduction tacite.'],
     [
       'a notice longer than the agreement',
       { endDate: '2024-03-31', noticeMonths: '4' },

@@ -24,12 +24,32 @@ describe('checkAttachment', () => {
   });
 
   it.each([
-    ['a program renamed .pdf', { fileName: 'convention.pdf', declaredType: 'application/pdf', head: EXE, size: 5000 }, '« convention.pdf »\u00a0: le contenu n’est pas celui d’un fichier PDF, malgré son nom. Il n’a pas été joint.'],
-    ['an .exe', { fileName: 'setup.exe', declaredType: 'application/x-msdownload', head: EXE, size: 5000 }, '« setup.exe »\u00a0: type de fichier refusé (.exe) — seuls les PDF et les images JPEG ou PNG sont acceptés.'],
-    ['a Word file', { fileName: 'convention.docx', head: PDF, size: 5000 }, '« convention.docx »\u00a0: type de fichier refusé (.docx) — seuls les PDF et les images JPEG ou PNG sont acceptés.'],
-    ['a PNG announced as a PDF', { fileName: 'scan.pdf', declaredType: 'image/png', head: PNG, size: 5000 }, '« scan.pdf »\u00a0: le type annoncé (image/png) ne correspond pas à l’extension .pdf — seuls les PDF et les images JPEG ou PNG sont acceptés.'],
+    [
+      'a program renamed .pdf',
+      { fileName: 'convention.pdf', declaredType: 'application/pdf', head: EXE, size: 5000 },
+      '« convention.pdf »\u00a0: le contenu n’est pas celui d’un fichier PDF, malgré son nom. Il n’a pas été joint.',
+    ],
+    [
+      'an .exe',
+      { fileName: 'setup.exe', declaredType: 'application/x-msdownload', head: EXE, size: 5000 },
+      '« setup.exe »\u00a0: type de fichier refusé (.exe) — seuls les PDF et les images JPEG ou PNG sont acceptés.',
+    ],
+    [
+      'a Word file',
+      { fileName: 'convention.docx', head: PDF, size: 5000 },
+      '« convention.docx »\u00a0: type de fichier refusé (.docx) — seuls les PDF et les images JPEG ou PNG sont acceptés.',
+    ],
+    [
+      'a PNG announced as a PDF',
+      { fileName: 'scan.pdf', declaredType: 'image/png', head: PNG, size: 5000 },
+      '« scan.pdf »\u00a0: le type annoncé (image/png) ne correspond pas à l’extension .pdf — seuls les PDF et les images JPEG ou PNG sont acceptés.',
+    ],
     ['an empty file', { fileName: 'vide.pdf', head: new Uint8Array(), size: 0 }, '« vide.pdf »\u00a0: le fichier est vide.'],
-    ['a file over 10 Mo', { fileName: 'gros.pdf', head: PDF, size: MAX_ATTACHMENT_BYTES + 1 }, '« gros.pdf »\u00a0: le fichier pèse 10\u00a0Mo, la limite est de 10\u00a0Mo. Réduisez sa taille (numérisation en 150 ou 200 dpi) ou gardez-le dans un dossier partagé.'],
+    [
+      'a file over 10 Mo',
+      { fileName: 'gros.pdf', head: PDF, size: MAX_ATTACHMENT_BYTES + 1 },
+      '« gros.pdf »\u00a0: le fichier pèse 10\u00a0Mo, la limite est de 10\u00a0Mo. Réduisez sa taille (numérisation en 150 ou 200 dpi) ou gardez-le dans un dossier partagé.',
+    ],
   ])('refuses %s', (_label, candidate, problem) => {
     expect(checkAttachment(candidate)).toEqual({ ok: false, problem });
   });
@@ -51,7 +71,10 @@ describe('papers of every record (issue 19)', () => {
       ok: true,
       value: { paperKind: 'convention', validUntil: '2027-12-31' },
     });
-    expect(checkPaperMeta('grant-application', { paperKind: 'signed-contract' })).toEqual({ ok: false, problem: 'Type de pièce\u00a0: choisissez dans la liste.' });
+    expect(checkPaperMeta('grant-application', { paperKind: 'signed-contract' })).toEqual({
+      ok: false,
+      problem: 'Type de pièce\u00a0: choisissez dans la liste.',
+    });
     expect(checkPaperMeta('contract', { validUntil: '2027-02-31' })).toMatchObject({ ok: false });
     expect(checkPaperMeta('contract', { paperKind: '', validUntil: '' })).toEqual({ ok: true, value: {} });
   });

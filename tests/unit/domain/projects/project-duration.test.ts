@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatProjectDuration, projectDuration, projectMissingFields } from '../../../../src/renderer/src/domain/projects/project-duration';
+import {
+  formatProjectDuration,
+  projectDuration,
+  projectMissingFields,
+} from '../../../../src/renderer/src/domain/projects/project-duration';
 import { projectSchema } from '../../../../src/renderer/src/domain/projects/project';
 import { fixtureProjects } from '../../../fixtures/projects';
 
@@ -41,7 +45,11 @@ describe('what the checklist needs from an action', () => {
 
   it('names an objective that has no indicator', () => {
     const cafe = fixtureProjects[1]!;
-    const missing = projectMissingFields({ ...cafe, materialResources: 'Salle', objectives: [{ id: 'o', label: 'Rompre l’isolement', indicators: [] }] });
+    const missing = projectMissingFields({
+      ...cafe,
+      materialResources: 'Salle',
+      objectives: [{ id: 'o', label: 'Rompre l’isolement', indicators: [] }],
+    });
     expect(missing).toEqual([{ field: 'objectives.o.indicators', label: 'Indicateurs d’évaluation de l’objectif « Rompre l’isolement »' }]);
   });
 

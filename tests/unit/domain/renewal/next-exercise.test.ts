@@ -38,7 +38,16 @@ describe('what « Préparer l’exercice » lists', () => {
     expect(candidates.every((c) => c.kind === 'application')).toBe(true);
     const byId = new Map(candidates.map((c) => [c.sourceId, c]));
     expect([...byId.keys()].sort()).toEqual(
-      ['app-caf-territories', 'app-city-festival', 'app-department-operating', 'app-department-summer', 'app-foundation', 'app-region-digital', 'app-state-rights', 'app-state-schooling'].sort(),
+      [
+        'app-caf-territories',
+        'app-city-festival',
+        'app-department-operating',
+        'app-department-summer',
+        'app-foundation',
+        'app-region-digital',
+        'app-state-rights',
+        'app-state-schooling',
+      ].sort(),
     );
     // « Contrat de ville 2027 — Accompagnement à la scolarité » exists: no second one.
     expect(byId.get('app-state-schooling')).toMatchObject({ alreadyPrepared: true, suggested: false });
@@ -107,8 +116,14 @@ describe('the plan for 2028', () => {
     const contrat = plan.applications.find((a) => a.sourceId === 'app-state-schooling-2027')!;
     const schoolingId = plan.projects[0]!.id;
     expect(clas.application).toMatchObject({ title: 'CLAS 2027-2028 (accompagnement à la scolarité)', projectIds: [schoolingId] });
-    expect(contrat.application).toMatchObject({ title: 'Contrat de ville 2028 — Accompagnement à la scolarité', periodStart: '2028-01-01', projectIds: [schoolingId] });
-    const linked = [...plan.projects[0]!.budget!.lines, ...plan.budgets[0]!.lines].flatMap((l) => (l.grantApplicationId ? [l.grantApplicationId] : []));
+    expect(contrat.application).toMatchObject({
+      title: 'Contrat de ville 2028 — Accompagnement à la scolarité',
+      periodStart: '2028-01-01',
+      projectIds: [schoolingId],
+    });
+    const linked = [...plan.projects[0]!.budget!.lines, ...plan.budgets[0]!.lines].flatMap((l) =>
+      l.grantApplicationId ? [l.grantApplicationId] : [],
+    );
     // Every line that named the 2027 request now names the 2028 one; the CPO (to 2028) keeps its own.
     expect(linked).not.toContain('app-state-schooling-2027');
     expect(linked).toContain(contrat.id);

@@ -23,9 +23,15 @@ const paymentsOf = (id: string) => fixturePayments.filter((p) => p.applicationId
 
 describe('years in a title', () => {
   it('moves the years of the period, the span « 2026-2027 » as a whole, and nothing else', () => {
-    expect(moveYearsInTitle('Contrat de ville 2026 — Accompagnement à la scolarité', 1, 2026, 2026)).toBe('Contrat de ville 2027 — Accompagnement à la scolarité');
-    expect(moveYearsInTitle('CLAS 2026-2027 (accompagnement à la scolarité)', 1, 2026, 2027)).toBe('CLAS 2027-2028 (accompagnement à la scolarité)');
-    expect(moveYearsInTitle('Convention pluriannuelle d’objectifs 2026-2028', 3, 2026, 2028)).toBe('Convention pluriannuelle d’objectifs 2029-2031');
+    expect(moveYearsInTitle('Contrat de ville 2026 — Accompagnement à la scolarité', 1, 2026, 2026)).toBe(
+      'Contrat de ville 2027 — Accompagnement à la scolarité',
+    );
+    expect(moveYearsInTitle('CLAS 2026-2027 (accompagnement à la scolarité)', 1, 2026, 2027)).toBe(
+      'CLAS 2027-2028 (accompagnement à la scolarité)',
+    );
+    expect(moveYearsInTitle('Convention pluriannuelle d’objectifs 2026-2028', 3, 2026, 2028)).toBe(
+      'Convention pluriannuelle d’objectifs 2029-2031',
+    );
     // Not the period's years: an association « loi 1901 », a target « 2030 », a number glued to others.
     expect(moveYearsInTitle('Association loi 1901 — objectif 2030', 1, 2026, 2026)).toBe('Association loi 1901 — objectif 2030');
     expect(moveYearsInTitle('Dossier 120265', 1, 2026, 2026)).toBe('Dossier 120265');
@@ -54,7 +60,17 @@ describe('renewing a grant application', () => {
       renewal: true,
       requestedCents: 1_800_000, // last demandé; accordé was 15 000 €
     });
-    for (const gone of ['grantedCents', 'agreedCents', 'filedOn', 'decidedOn', 'agreementSignedOn', 'paidOn', 'dauphinRef', 'chorusEj', 'compteAssoRef']) {
+    for (const gone of [
+      'grantedCents',
+      'agreedCents',
+      'filedOn',
+      'decidedOn',
+      'agreementSignedOn',
+      'paidOn',
+      'dauphinRef',
+      'chorusEj',
+      'compteAssoRef',
+    ]) {
       expect(application).not.toHaveProperty(gone);
     }
     // The single tranche re-planned on the new request, nothing received.
@@ -72,14 +88,21 @@ describe('renewing a grant application', () => {
       { label: 'Solde', expectedDate: '2028-03-31', expectedCents: 967_742 },
     ]);
     // The advance came 12 days late and 1 000 € short: next year's plan does not change.
-    const received = paymentsOf('app-region-digital').map((p) => (p.receivedDate ? { ...p, receivedDate: '2026-09-30', receivedCents: 700_000 } : p));
+    const received = paymentsOf('app-region-digital').map((p) =>
+      p.receivedDate ? { ...p, receivedDate: '2026-09-30', receivedCents: 700_000 } : p,
+    );
     expect(renewApplication(app('app-region-digital'), received).tranches).toEqual(tranches);
     expect(tranches.every((t) => !('receivedDate' in t) && !('receivedCents' in t))).toBe(true);
   });
 
   it('moves a CPO by its number of years, its tranches with it', () => {
     const { application, tranches } = renewApplication(app('app-city-cpo'), paymentsOf('app-city-cpo'));
-    expect(application).toMatchObject({ title: 'Convention pluriannuelle d’objectifs 2029-2031', periodStart: '2029-01-01', periodEnd: '2031-12-31', requestedCents: 9_000_000 });
+    expect(application).toMatchObject({
+      title: 'Convention pluriannuelle d’objectifs 2029-2031',
+      periodStart: '2029-01-01',
+      periodEnd: '2031-12-31',
+      requestedCents: 9_000_000,
+    });
     expect(tranches.map((t) => [t.label, t.expectedDate, t.expectedCents])).toEqual([
       ['Tranche 2029', '2029-03-31', 3_000_000],
       ['Tranche 2030', '2030-01-31', 3_000_000],
@@ -88,10 +111,12 @@ describe('renewing a grant application', () => {
   });
 
   it('a school-year grant keeps its months; a tranche on 29 February lands on 28 February', () => {
-    const clas = renewApplication(app('app-caf-clas'), [
-      ...paymentsOf('app-caf-clas'),
-    ]);
-    expect(clas.application).toMatchObject({ title: 'CLAS 2027-2028 (accompagnement à la scolarité)', periodStart: '2027-09-01', periodEnd: '2028-06-30' });
+    const clas = renewApplication(app('app-caf-clas'), [...paymentsOf('app-caf-clas')]);
+    expect(clas.application).toMatchObject({
+      title: 'CLAS 2027-2028 (accompagnement à la scolarité)',
+      periodStart: '2027-09-01',
+      periodEnd: '2028-06-30',
+    });
     expect(clas.tranches.map((t) => [t.expectedDate, t.expectedCents])).toEqual([
       ['2027-10-15', 720_000],
       ['2028-07-31', 480_000],
@@ -122,7 +147,13 @@ describe('renewing an action', () => {
       objectives: schooling.objectives.map((o) => ({ ...o, indicators: o.indicators.map((i) => ({ ...i, achieved: '22' })) })),
     };
     const renewed = renewProject(withResults, staff, { staffAvailable: () => true, agreementFor: (id) => id, newId });
-    expect(renewed.project).toMatchObject({ title: 'Accompagnement à la scolarité', startDate: '2028-01-04', endDate: '2028-12-17', beneficiaryCount: 24, qpvCodes: ['QP093028'] });
+    expect(renewed.project).toMatchObject({
+      title: 'Accompagnement à la scolarité',
+      startDate: '2028-01-04',
+      endDate: '2028-12-17',
+      beneficiaryCount: 24,
+      qpvCodes: ['QP093028'],
+    });
     expect(renewed.project).not.toHaveProperty('notes');
     expect(renewed.project.objectives.map((o) => o.label)).toEqual(schooling.objectives.map((o) => o.label));
     expect(renewed.project.objectives.flatMap((o) => o.indicators.map((i) => [i.label, i.target, i.achieved]))).toEqual([
@@ -154,9 +185,30 @@ describe('renewing an action', () => {
 describe('renewing budget lines', () => {
   const lines = [
     { account: '6411', label: 'Animatrice', amountCents: 2_640_000, source: 'staff' as const, position: 0 },
-    { account: '741', grantApplicationId: 'app-renewed', funderId: 'funder-state', amountCents: 1_800_000, source: 'application' as const, position: 0 },
-    { account: '7441', grantApplicationId: 'app-cpo', funderId: 'funder-city', amountCents: 3_000_000, source: 'application' as const, position: 0 },
-    { account: '746', grantApplicationId: 'app-ended', funderId: 'funder-caf', amountCents: 500_000, source: 'application' as const, position: 1 },
+    {
+      account: '741',
+      grantApplicationId: 'app-renewed',
+      funderId: 'funder-state',
+      amountCents: 1_800_000,
+      source: 'application' as const,
+      position: 0,
+    },
+    {
+      account: '7441',
+      grantApplicationId: 'app-cpo',
+      funderId: 'funder-city',
+      amountCents: 3_000_000,
+      source: 'application' as const,
+      position: 0,
+    },
+    {
+      account: '746',
+      grantApplicationId: 'app-ended',
+      funderId: 'funder-caf',
+      amountCents: 500_000,
+      source: 'application' as const,
+      position: 1,
+    },
   ];
   it('follows a renewed request, keeps a CPO that still runs, unlinks an ended request keeping funder and amount', () => {
     const renewed = renewBudgetLines(lines, {
@@ -181,13 +233,27 @@ describe('renewing an agreement', () => {
     const hall = renewAgreement({ ...withParties(AGREEMENT_IDS.hallLoan), grantIds: ['app-old'] });
     expect(hall).toMatchObject({
       ok: true,
-      agreement: { title: 'Mise à disposition de la salle Gérard-Philipe', status: 'draft', startDate: '2027-07-01', endDate: '2028-06-30', yearlyAmountCents: 600_000, partnerIds: ['partner-city'], grantIds: [] },
+      agreement: {
+        title: 'Mise à disposition de la salle Gérard-Philipe',
+        status: 'draft',
+        startDate: '2027-07-01',
+        endDate: '2028-06-30',
+        yearlyAmountCents: 600_000,
+        partnerIds: ['partner-city'],
+        grantIds: [],
+      },
     });
     expect(hall.ok && hall.agreement).not.toHaveProperty('signatureDate');
     const cpo = renewAgreement(withParties(AGREEMENT_IDS.cpo));
-    expect(cpo).toMatchObject({ ok: true, agreement: { title: 'Convention pluriannuelle d’objectifs 2027-2029', startDate: '2027-01-01', endDate: '2029-12-31' } });
+    expect(cpo).toMatchObject({
+      ok: true,
+      agreement: { title: 'Convention pluriannuelle d’objectifs 2027-2029', startDate: '2027-01-01', endDate: '2029-12-31' },
+    });
   });
   it('refuses a tacitly renewed agreement: it renews itself', () => {
-    expect(renewAgreement(withParties(AGREEMENT_IDS.schoolSupport))).toEqual({ ok: false, message: 'Cette convention se reconduit tacitement\u00a0: il n’y a rien à créer.' });
+    expect(renewAgreement(withParties(AGREEMENT_IDS.schoolSupport))).toEqual({
+      ok: false,
+      message: 'Cette convention se reconduit tacitement\u00a0: il n’y a rien à créer.',
+    });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, foldForSearch, search, searchEntries, searchFrom, type SearchData, type SearchState } from '../../../../src/renderer/src/domain/search/search';
+import {
+  buildSearchIndex,
+  foldForSearch,
+  search,
+  searchEntries,
+  searchFrom,
+  type SearchData,
+  type SearchState,
+} from '../../../../src/renderer/src/domain/search/search';
 import { fixtureApplications, fixtureFunders } from '../../../fixtures/funding';
 import { fixtureAgreements, fixtureDocuments, fixturePartners } from '../../../fixtures/partners';
 import { fixtureProjects } from '../../../fixtures/projects';
@@ -33,7 +41,10 @@ describe('search', () => {
     expect(titles('ines')).toEqual(['Personnes: Inès Moreau']);
     expect(titles('MOREAU ine')).toEqual(['Personnes: Inès Moreau']);
     // The funder by its name, then its request by the funder named beside it.
-    expect(titles('region ile')).toEqual(['Financeurs: Région Île-de-France', 'Demandes de subvention: Cohésion des quartiers — Ateliers numériques']);
+    expect(titles('region ile')).toEqual([
+      'Financeurs: Région Île-de-France',
+      'Demandes de subvention: Cohésion des quartiers — Ateliers numériques',
+    ]);
     // « ore » is inside « Moreau », not the start of a word.
     expect(titles('ore')).toEqual([]);
   });

@@ -48,7 +48,10 @@ describe('French cells', () => {
 
   it('frenchDateToIso refuses impossible and shapeless dates in French', () => {
     expect(frenchDateToIso('30/02/2026')).toEqual({ ok: false, problem: '« 30/02/2026 » n’existe pas dans le calendrier.' });
-    expect(frenchDateToIso('mars 2026')).toEqual({ ok: false, problem: '« mars 2026 » n’est pas une date au format jj/mm/aaaa (ex. 24/11/2026).' });
+    expect(frenchDateToIso('mars 2026')).toEqual({
+      ok: false,
+      problem: '« mars 2026 » n’est pas une date au format jj/mm/aaaa (ex. 24/11/2026).',
+    });
   });
 
   it.each([
@@ -84,7 +87,12 @@ describe('header matching', () => {
   it('prefers the exact label over an alias and uses a column once', () => {
     const mapping = suggestMapping('contracts', ['Nom', 'Prénom', 'Poste', 'Date de fin', 'Date de fin prévue', 'Date de début']);
     expect(mapping).toMatchObject({ jobTitle: 2, plannedEndDate: 4, startDate: 5 });
-    expect(missingRequiredFields('contracts', mapping)).toEqual(['Type de contrat', 'Durée hebdomadaire', 'Salaire brut mensuel', 'Taux de charges patronales']);
+    expect(missingRequiredFields('contracts', mapping)).toEqual([
+      'Type de contrat',
+      'Durée hebdomadaire',
+      'Salaire brut mensuel',
+      'Taux de charges patronales',
+    ]);
   });
 });
 
@@ -97,15 +105,39 @@ describe('row validation', () => {
     ],
     funders: [{ id: 'f1', name: 'Ville de Saint-Denis' }],
   };
-  const headers = ['Nom', 'Prénom', 'Type de contrat', 'Intitulé du poste', 'Date de début', 'Date de fin prévue', 'Durée hebdomadaire', 'Salaire brut mensuel', 'Taux de charges patronales', 'Motif du CDD'];
+  const headers = [
+    'Nom',
+    'Prénom',
+    'Type de contrat',
+    'Intitulé du poste',
+    'Date de début',
+    'Date de fin prévue',
+    'Durée hebdomadaire',
+    'Salaire brut mensuel',
+    'Taux de charges patronales',
+    'Motif du CDD',
+  ];
   const mapping = suggestMapping('contracts', headers);
 
   it('turns a French row into the stored contract', () => {
-    const [outcome] = validateImportRows('contracts', [['LEFEVRE', 'helene', 'cdd', 'Animatrice', '15/03/2023', '14/09/2023', '24', '1 180,50', '40', 'Remplacement']], mapping, refs);
+    const [outcome] = validateImportRows(
+      'contracts',
+      [['LEFEVRE', 'helene', 'cdd', 'Animatrice', '15/03/2023', '14/09/2023', '24', '1 180,50', '40', 'Remplacement']],
+      mapping,
+      refs,
+    );
     expect(outcome).toMatchObject({
       line: 2,
       ok: true,
-      value: { personId: 'p1', kind: 'cdd', startDate: '2023-03-15', plannedEndDate: '2023-09-14', weeklyHours: 24, grossMonthlyCents: 118050, employerChargesRate: 40 },
+      value: {
+        personId: 'p1',
+        kind: 'cdd',
+        startDate: '2023-03-15',
+        plannedEndDate: '2023-09-14',
+        weeklyHours: 24,
+        grossMonthlyCents: 118050,
+        employerChargesRate: 40,
+      },
     });
   });
 
@@ -148,8 +180,14 @@ describe('row validation', () => {
       m,
       refs,
     );
-    expect(ok).toMatchObject({ ok: true, value: { funderId: 'f1', status: 'to-prepare', purpose: 'project', renewal: false, requestedCents: 600000 } });
-    expect(unknown).toMatchObject({ ok: false, errors: [`Financeur${NBSP}: « CAF » n’est pas dans l’annuaire des financeurs — importez-le d’abord.`] });
+    expect(ok).toMatchObject({
+      ok: true,
+      value: { funderId: 'f1', status: 'to-prepare', purpose: 'project', renewal: false, requestedCents: 600000 },
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      errors: [`Financeur${NBSP}: « CAF » n’est pas dans l’annuaire des financeurs — importez-le d’abord.`],
+    });
   });
 
   it('says when a required field has no column', () => {
@@ -161,9 +199,28 @@ describe('row validation', () => {
 
 describe('contract overlaps', () => {
   it('refuses a row that overlaps a recorded contract or an earlier row for the same job', () => {
-    const headers = ['Nom', 'Prénom', 'Type de contrat', 'Intitulé du poste', 'Date de début', 'Durée hebdomadaire', 'Salaire brut mensuel', 'Taux de charges patronales'];
+    const headers = [
+      'Nom',
+      'Prénom',
+      'Type de contrat',
+      'Intitulé du poste',
+      'Date de début',
+      'Durée hebdomadaire',
+      'Salaire brut mensuel',
+      'Taux de charges patronales',
+    ];
     const mapping = suggestMapping('contracts', headers);
-    const recorded = { personId: 'p1', kind: 'cdi', jobTitle: 'Animatrice', category: 'employee', startDate: '2020-01-01', actualEndDate: '2022-12-31', weeklyHours: 35, grossMonthlyCents: 200000, employerChargesRate: 40 } as const;
+    const recorded = {
+      personId: 'p1',
+      kind: 'cdi',
+      jobTitle: 'Animatrice',
+      category: 'employee',
+      startDate: '2020-01-01',
+      actualEndDate: '2022-12-31',
+      weeklyHours: 35,
+      grossMonthlyCents: 200000,
+      employerChargesRate: 40,
+    } as const;
     const refs = {
       people: [{ id: 'p1', firstName: 'Hélène', lastName: 'Lefèvre' }],
       funders: [],
@@ -186,12 +243,18 @@ describe('people matched with the team (issue 19)', () => {
   ];
 
   it('finds a person by e-mail whatever the spelling of her name (a married name)', () => {
-    expect(matchTeamMember({ lastName: 'Diop-Martin', firstName: 'Awa', email: ' Awa.Diop@Example.org ' }, team)).toEqual({ match: team[0], by: 'email' });
+    expect(matchTeamMember({ lastName: 'Diop-Martin', firstName: 'Awa', email: ' Awa.Diop@Example.org ' }, team)).toEqual({
+      match: team[0],
+      by: 'email',
+    });
   });
 
   it('finds a person by name, accents and case ignored, when one side has no e-mail', () => {
     expect(matchTeamMember({ lastName: 'LEFEVRE', firstName: 'helene' }, team)).toEqual({ match: team[1], by: 'name' });
-    expect(matchTeamMember({ lastName: 'Lefèvre', firstName: 'Hélène', email: 'helene@example.org' }, team)).toEqual({ match: team[1], by: 'name' });
+    expect(matchTeamMember({ lastName: 'Lefèvre', firstName: 'Hélène', email: 'helene@example.org' }, team)).toEqual({
+      match: team[1],
+      by: 'name',
+    });
     expect(matchTeamMember({ lastName: 'Diop', firstName: 'Awa' }, team)).toEqual({ match: team[0], by: 'name' });
   });
 
@@ -223,33 +286,81 @@ describe('people matched with the team (issue 19)', () => {
     expect(outcomes.map((o) => (o.ok ? (o.existing?.id ?? 'new') : 'error'))).toEqual(['p-awa', 'new', 'p-helene', 'error']);
     expect(rowErrorMessages(outcomes)).toEqual([`Ligne 5 — Personne${NBSP}: Paul Martin est déjà à la ligne 3 du fichier.`]);
     expect(importPlan(outcomes, { skipInvalid: false, existing: 'skip' })).toMatchObject({ bad: 1, blocked: true });
-    expect(importPlan(outcomes, { skipInvalid: true, existing: 'skip' })).toEqual({ create: 1, update: 0, unchanged: 2, newPeople: 0, bad: 1, blocked: false });
+    expect(importPlan(outcomes, { skipInvalid: true, existing: 'skip' })).toEqual({
+      create: 1,
+      update: 0,
+      unchanged: 2,
+      newPeople: 0,
+      bad: 1,
+      blocked: false,
+    });
     expect(importPlan(outcomes, { skipInvalid: true, existing: 'update' })).toMatchObject({ create: 1, update: 2, unchanged: 0 });
   });
 
   it('has nothing to import when every person of the file is already in the team and kept as is', () => {
     const outcomes = validateImportRows('people', [['Diop', 'Awa', '', '']], mapping, { people: team, funders: [] });
-    expect(importPlan(outcomes, { skipInvalid: false, existing: 'skip' })).toEqual({ create: 0, update: 0, unchanged: 1, newPeople: 0, bad: 0, blocked: true });
+    expect(importPlan(outcomes, { skipInvalid: false, existing: 'skip' })).toEqual({
+      create: 0,
+      update: 0,
+      unchanged: 1,
+      newPeople: 0,
+      bad: 0,
+      blocked: true,
+    });
   });
 });
 
 describe('more headers and kinds (issue 19)', () => {
   it('reads « Nom du salarié », « Heures/semaine », « Date d’entrée » and the kind « CAE » as a PEC', () => {
-    const headers = ['Nom du salarié', 'Prénom du salarié', 'Contrat', 'Poste', 'Date d’entrée', 'Heures/semaine', 'Salaire brut', 'Taux de charges'];
+    const headers = [
+      'Nom du salarié',
+      'Prénom du salarié',
+      'Contrat',
+      'Poste',
+      'Date d’entrée',
+      'Heures/semaine',
+      'Salaire brut',
+      'Taux de charges',
+    ];
     const mapping = suggestMapping('contracts', headers);
     expect(missingRequiredFields('contracts', mapping)).toEqual([]);
-    expect(mapping).toMatchObject({ 'person.lastName': 0, 'person.firstName': 1, kind: 2, jobTitle: 3, startDate: 4, weeklyHours: 5, grossMonthlyCents: 6, employerChargesRate: 7 });
+    expect(mapping).toMatchObject({
+      'person.lastName': 0,
+      'person.firstName': 1,
+      kind: 2,
+      jobTitle: 3,
+      startDate: 4,
+      weeklyHours: 5,
+      grossMonthlyCents: 6,
+      employerChargesRate: 7,
+    });
     const refs = { people: [{ id: 'p1', lastName: 'Haddad', firstName: 'Sofiane' }], funders: [] };
     const row = (kind: string) => ['Haddad', 'Sofiane', kind, 'Agent d’accueil', '01/04/2025', '26', '1 520', '38,5'];
     for (const kind of ['CAE', 'CUI-CAE', 'cui', 'Parcours emploi compétences', 'PEC']) {
-      expect(validateImportRows('contracts', [row(kind)], mapping, refs)[0], kind).toMatchObject({ ok: true, value: { kind: 'pec', personId: 'p1', weeklyHours: 26 } });
+      expect(validateImportRows('contracts', [row(kind)], mapping, refs)[0], kind).toMatchObject({
+        ok: true,
+        value: { kind: 'pec', personId: 'p1', weeklyHours: 26 },
+      });
     }
-    expect(validateImportRows('contracts', [row('Contrat à durée indéterminée')], mapping, refs)[0]).toMatchObject({ ok: true, value: { kind: 'cdi' } });
+    expect(validateImportRows('contracts', [row('Contrat à durée indéterminée')], mapping, refs)[0]).toMatchObject({
+      ok: true,
+      value: { kind: 'cdi' },
+    });
     expect(validateImportRows('contracts', [row('CAE-X')], mapping, refs)[0]).toMatchObject({ ok: false });
   });
 
   it('a service civique row for someone new creates a volunteer, not an employee', () => {
-    const headers = ['Nom', 'Prénom', 'Type de contrat', 'Intitulé du poste', 'Date de début', 'Date de fin prévue', 'Durée hebdomadaire', 'Salaire brut mensuel', 'Taux de charges patronales'];
+    const headers = [
+      'Nom',
+      'Prénom',
+      'Type de contrat',
+      'Intitulé du poste',
+      'Date de début',
+      'Date de fin prévue',
+      'Durée hebdomadaire',
+      'Salaire brut mensuel',
+      'Taux de charges patronales',
+    ];
     const [outcome] = validateImportRows(
       'contracts',
       [['Moreau', 'Inès', 'Service civique', 'Ambassadrice', '02/02/2026', '30/09/2026', '24', '0', '0']],

@@ -27,7 +27,12 @@ describe('three-way merge, by hand', () => {
     const a = side({ ...base, title: 'Fonjep 2027 (renouvellement)', updatedAt: '2026-11-24T10:00:00.000Z' }, awa, '2-a');
     const b = side({ ...base, notes: 'Appeler la DDETS', updatedAt: '2026-11-24T10:05:00.000Z' }, karim, '2-b');
     const { record, conflicts } = mergeRecords(base, a, b);
-    expect(record).toEqual({ ...base, title: 'Fonjep 2027 (renouvellement)', notes: 'Appeler la DDETS', updatedAt: '2026-11-24T10:05:00.000Z' });
+    expect(record).toEqual({
+      ...base,
+      title: 'Fonjep 2027 (renouvellement)',
+      notes: 'Appeler la DDETS',
+      updatedAt: '2026-11-24T10:05:00.000Z',
+    });
     expect(conflicts).toEqual([]);
   });
 
@@ -99,11 +104,19 @@ const valueOf = (field: string) =>
       : field === 'status'
         ? fc.constantFrom('to-prepare', 'filed', 'granted')
         : fc.constantFrom('', 'a', 'b');
-const recordArb = fc.record(Object.fromEntries(FIELDS.map((f) => [f, valueOf(f)])) as Record<(typeof FIELDS)[number], fc.Arbitrary<unknown>>, {
-  requiredKeys: [],
-});
+const recordArb = fc.record(
+  Object.fromEntries(FIELDS.map((f) => [f, valueOf(f)])) as Record<(typeof FIELDS)[number], fc.Arbitrary<unknown>>,
+  {
+    requiredKeys: [],
+  },
+);
 const stampArb = fc.constantFrom('2026-11-24T10:00:00.000Z', '2026-11-24T10:00:00.001Z', '2026-11-24T11:00:00.000Z');
-const sideArb = fc.record({ fields: recordArb, updatedAt: stampArb, person: fc.constantFrom('Awa', 'Karim', null), rev: fc.constantFrom('2-a', '2-b', '3-c') });
+const sideArb = fc.record({
+  fields: recordArb,
+  updatedAt: stampArb,
+  person: fc.constantFrom('Awa', 'Karim', null),
+  rev: fc.constantFrom('2-a', '2-b', '3-c'),
+});
 const toSide = (s: { fields: Record<string, unknown>; updatedAt: string; person: string | null; rev: string }): MergeSide => ({
   record: { id: 'r1', createdAt: '2026-01-01T00:00:00.000Z', deletedAt: null, ...s.fields, updatedAt: s.updatedAt },
   author: { person: s.person, at: s.updatedAt },
@@ -149,7 +162,10 @@ describe('three-way merge, properties', () => {
         const expected = FIELDS.filter((field) => {
           const av = a.record[field];
           const cv = c.record[field];
-          const both = JSON.stringify(av) !== JSON.stringify(b[field]) && JSON.stringify(cv) !== JSON.stringify(b[field]) && JSON.stringify(av) !== JSON.stringify(cv);
+          const both =
+            JSON.stringify(av) !== JSON.stringify(b[field]) &&
+            JSON.stringify(cv) !== JSON.stringify(b[field]) &&
+            JSON.stringify(av) !== JSON.stringify(cv);
           return both && conflictKind(field, av, cv) !== null;
         });
         expect(conflicts.map((conflict) => conflict.field).sort()).toEqual([...expected].sort());

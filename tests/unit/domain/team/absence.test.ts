@@ -167,7 +167,8 @@ describe('ETPT and salaries over absences', () => {
 });
 
 describe('what an absence may be', () => {
-  const parse = (input: Record<string, unknown>) => absenceSchema.safeParse({ contractId: 'c1', kind: 'sickness', startDate: '2026-03-01', ...input });
+  const parse = (input: Record<string, unknown>) =>
+    absenceSchema.safeParse({ contractId: 'c1', kind: 'sickness', startDate: '2026-03-01', ...input });
   const message = (input: Record<string, unknown>) => {
     const result = parse(input);
     return result.success ? null : result.error.issues[0]?.message;
@@ -180,7 +181,9 @@ describe('what an absence may be', () => {
       'Date de l’examen de reprise\u00a0: l’examen a lieu à la reprise, après le dernier jour d’absence.',
     );
     expect(message({ endDate: '2026-03-10', returnVisitDate: '2026-03-11' })).toBeNull();
-    expect(message({ returnVisitDate: '2026-03-11' })).toBe('Date de l’examen de reprise\u00a0: indiquez d’abord le dernier jour d’absence.');
+    expect(message({ returnVisitDate: '2026-03-11' })).toBe(
+      'Date de l’examen de reprise\u00a0: indiquez d’abord le dernier jour d’absence.',
+    );
     expect(message({ kind: 'holiday' })).toBe('Motif de l’absence\u00a0: choisissez-en un.');
     expect(message({ startDate: '2026-02-30' })).toMatch(/^Premier jour d’absence\u00a0: /);
   });
@@ -201,10 +204,13 @@ describe('what an absence may be', () => {
   it('refuses an absence over another one of the contract and names it, and accepts the next day', () => {
     const other = { kind: 'sickness' as const, startDate: '2026-02-01', endDate: '2026-02-10' };
     expect(absenceProblems({ startDate: '2026-02-10', endDate: '2026-02-12' }, cdd, [other])).toEqual({
-      startDate: 'Premier jour d’absence\u00a0: une autre absence couvre déjà ces jours (Arrêt maladie du 1er févr. 2026 au 10 févr. 2026).',
+      startDate:
+        'Premier jour d’absence\u00a0: une autre absence couvre déjà ces jours (Arrêt maladie du 1er févr. 2026 au 10 févr. 2026).',
     });
     expect(absenceProblems({ startDate: '2026-02-11', endDate: '2026-02-12' }, cdd, [other])).toEqual({});
     // One that goes on covers every later day.
-    expect(Object.keys(absenceProblems({ startDate: '2026-05-01' }, cdd, [{ kind: 'unpaid-leave', startDate: '2026-04-01' }]))).toEqual(['startDate']);
+    expect(Object.keys(absenceProblems({ startDate: '2026-05-01' }, cdd, [{ kind: 'unpaid-leave', startDate: '2026-04-01' }]))).toEqual([
+      'startDate',
+    ]);
   });
 });

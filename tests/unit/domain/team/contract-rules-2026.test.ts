@@ -38,7 +38,13 @@ describe('the cases of a CDD, read from its motif', () => {
 });
 
 describe('the maximum term of a CDD (L1242-8-1): 18 months, 9 or 24 in its cases', () => {
-  const cdd = (cddReason: string, plannedEndDate: string) => ({ kind: 'cdd' as const, cddReason, startDate: '2026-01-01', plannedEndDate, actualEndDate: undefined });
+  const cdd = (cddReason: string, plannedEndDate: string) => ({
+    kind: 'cdd' as const,
+    cddReason,
+    startDate: '2026-01-01',
+    plannedEndDate,
+    actualEndDate: undefined,
+  });
   const awaiting = 'Remplacement dans l’attente de l’entrée en service d’un salarié recruté en CDI';
   it.each([
     // motif, planned end, warned
@@ -80,11 +86,23 @@ describe('the waiting period between two CDD on the same job (L1244-3-1, L1244-4
   });
 
   const previous: DatedContract = {
-    id: 'prev', personId: 'p1', kind: 'cdd', jobTitle: 'Animatrice', cddReason: 'Accroissement temporaire d’activité',
-    startDate: '2026-01-05', end: '2026-03-31',
+    id: 'prev',
+    personId: 'p1',
+    kind: 'cdd',
+    jobTitle: 'Animatrice',
+    cddReason: 'Accroissement temporaire d’activité',
+    startDate: '2026-01-05',
+    end: '2026-03-31',
   };
   const next = (startDate: string, extra: Partial<DatedContract> = {}): DatedContract => ({
-    id: 'next', personId: 'p2', kind: 'cdd', jobTitle: 'animatrice ', cddReason: 'Accroissement temporaire d’activité', startDate, end: undefined, ...extra,
+    id: 'next',
+    personId: 'p2',
+    kind: 'cdd',
+    jobTitle: 'animatrice ',
+    cddReason: 'Accroissement temporaire d’activité',
+    startDate,
+    end: undefined,
+    ...extra,
   });
 
   it.each([
@@ -113,9 +131,23 @@ describe('the waiting period between two CDD on the same job (L1244-3-1, L1244-4
 
 describe('fixed-term time on the same job deducted from the CDI’s trial period (L1243-11)', () => {
   const cdd = (startDate: string, end: string, extra: Partial<DatedContract> = {}): DatedContract => ({
-    id: `cdd-${startDate}`, personId: 'p1', kind: 'cdd', jobTitle: 'Animatrice', startDate, end, ...extra,
+    id: `cdd-${startDate}`,
+    personId: 'p1',
+    kind: 'cdd',
+    jobTitle: 'Animatrice',
+    startDate,
+    end,
+    ...extra,
   });
-  const cdi: DatedContract & { category: 'employee' } = { id: 'cdi', personId: 'p1', kind: 'cdi', jobTitle: 'Animatrice', startDate: '2026-02-01', end: undefined, category: 'employee' };
+  const cdi: DatedContract & { category: 'employee' } = {
+    id: 'cdi',
+    personId: 'p1',
+    kind: 'cdi',
+    jobTitle: 'Animatrice',
+    startDate: '2026-02-01',
+    end: undefined,
+    category: 'employee',
+  };
 
   it.each([
     // prior CDD's end; the CDI starts on 1 Feb: within 7 days of the end the CDD counts.
@@ -127,7 +159,11 @@ describe('fixed-term time on the same job deducted from the CDI’s trial period
   });
 
   it('sums successive CDD, not another job’s nor another person’s', () => {
-    const chain = [cdd('2025-11-01', '2025-11-30'), cdd('2025-12-01', '2026-01-31'), cdd('2026-01-01', '2026-01-31', { id: 'x', jobTitle: 'Comptable' })];
+    const chain = [
+      cdd('2025-11-01', '2025-11-30'),
+      cdd('2025-12-01', '2026-01-31'),
+      cdd('2026-01-01', '2026-01-31', { id: 'x', jobTitle: 'Comptable' }),
+    ];
     expect(priorFixedTermDays(cdi, chain)).toBe(30 + 62);
     expect(priorFixedTermDays(cdi, [cdd('2026-01-01', '2026-01-31', { personId: 'p2' })])).toBe(0);
   });
@@ -150,9 +186,17 @@ describe('fixed-term time on the same job deducted from the CDI’s trial period
     expect(trialEndInForce(cdi, 'eclat', long)).toBeUndefined();
     const stamps = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', deletedAt: null };
     const record = (c: DatedContract): ContractRecord => ({
-      ...stamps, id: c.id, personId: c.personId, kind: c.kind, jobTitle: c.jobTitle, category: 'employee', startDate: c.startDate,
+      ...stamps,
+      id: c.id,
+      personId: c.personId,
+      kind: c.kind,
+      jobTitle: c.jobTitle,
+      category: 'employee',
+      startDate: c.startDate,
       ...(c.kind === 'cdd' ? { plannedEndDate: c.end, cddReason: 'Accroissement temporaire d’activité' } : {}),
-      weeklyHours: 35, grossMonthlyCents: 200_000, employerChargesRate: 40,
+      weeklyHours: 35,
+      grossMonthlyCents: 200_000,
+      employerChargesRate: 40,
     });
     const team: TeamData = {
       people: [{ ...stamps, id: 'p1', firstName: 'Awa', lastName: 'Diop', role: 'employee' }],
@@ -168,7 +212,13 @@ describe('fixed-term time on the same job deducted from the CDI’s trial period
 
 describe('renewing a CDI’s trial period (L1221-21)', () => {
   const cdi = (category: 'employee' | 'technician' | 'executive', trialRenewalEnd: string) => ({
-    kind: 'cdi' as const, category, startDate: '2026-01-01', plannedEndDate: undefined, actualEndDate: undefined, trialPeriodEnd: '2026-02-28', trialRenewalEnd,
+    kind: 'cdi' as const,
+    category,
+    startDate: '2026-01-01',
+    plannedEndDate: undefined,
+    actualEndDate: undefined,
+    trialPeriodEnd: '2026-02-28',
+    trialRenewalEnd,
   });
   it.each([
     ['employee', '2026-04-30', false], // 4 months
@@ -205,7 +255,13 @@ describe('part-time minima: 24 h (L3123-27) and ÉCLAT’s by group (art. 5.9.3)
   });
 
   const partTime = (weeklyHours: number, classification: string, kind: ContractKind = 'cdi', cddReason?: string) => ({
-    kind, classification, weeklyHours, startDate: '2026-01-01', plannedEndDate: kind === 'cdd' ? '2026-12-31' : undefined, actualEndDate: undefined, cddReason,
+    kind,
+    classification,
+    weeklyHours,
+    startDate: '2026-01-01',
+    plannedEndDate: kind === 'cdd' ? '2026-12-31' : undefined,
+    actualEndDate: undefined,
+    cddReason,
   });
   it.each([
     [9.5, 'Groupe A', true],
@@ -232,7 +288,13 @@ describe('part-time minima: 24 h (L3123-27) and ÉCLAT’s by group (art. 5.9.3)
 });
 
 describe('aided contracts and the service civique: their terms and hours', () => {
-  const term = (kind: ContractKind, startDate: string, plannedEndDate: string, weeklyHours = 24) => ({ kind, startDate, plannedEndDate, actualEndDate: undefined, weeklyHours });
+  const term = (kind: ContractKind, startDate: string, plannedEndDate: string, weeklyHours = 24) => ({
+    kind,
+    startDate,
+    plannedEndDate,
+    actualEndDate: undefined,
+    weeklyHours,
+  });
   it.each([
     // PEC: 6 months at least (L5134-25), 24 at most (L5134-25-1).
     ['pec', '2026-01-01', '2026-06-29', 'PEC de moins de 6 mois'],
@@ -266,7 +328,9 @@ describe('aided contracts and the service civique: their terms and hours', () =>
     const renewal = (effectiveDate: string, newEndDate: string) => ({ kind: 'renewal' as const, effectiveDate, newEndDate });
     const contract = term('adulte-relais', '2026-01-01', '2028-12-31');
     expect(contractWarnings(contract, [renewal('2029-01-01', '2031-12-31')])).toEqual([]);
-    expect(contractWarnings(contract, [renewal('2029-01-01', '2032-01-01')])).toEqual(['Contrat adulte-relais de plus de 6 ans renouvellement compris (L5134-103).']);
+    expect(contractWarnings(contract, [renewal('2029-01-01', '2032-01-01')])).toEqual([
+      'Contrat adulte-relais de plus de 6 ans renouvellement compris (L5134-103).',
+    ]);
     expect(contractWarnings(contract, [renewal('2029-01-01', '2030-12-31'), renewal('2031-01-01', '2031-12-31')])).toEqual([
       'Contrat adulte-relais renouvelé 2 fois : il n’est renouvelable qu’une fois (L5134-103).',
     ]);
@@ -279,8 +343,19 @@ describe('the visit before taking the post for a minor or a night worker (R4624-
     people: [{ ...stamps, id: 'p1', firstName: 'Lina', lastName: 'Roy', role: 'employee' }],
     contracts: [
       {
-        ...stamps, id: 'c1', personId: 'p1', kind: 'cdd', cddReason: 'Emploi saisonnier', jobTitle: 'Animatrice', category: 'employee',
-        startDate: '2026-07-06', plannedEndDate: '2026-08-28', weeklyHours: 35, grossMonthlyCents: 180_000, employerChargesRate: 40, ...extra,
+        ...stamps,
+        id: 'c1',
+        personId: 'p1',
+        kind: 'cdd',
+        cddReason: 'Emploi saisonnier',
+        jobTitle: 'Animatrice',
+        category: 'employee',
+        startDate: '2026-07-06',
+        plannedEndDate: '2026-08-28',
+        weeklyHours: 35,
+        grossMonthlyCents: 180_000,
+        employerChargesRate: 40,
+        ...extra,
       },
     ],
     amendments: [],
@@ -289,7 +364,10 @@ describe('the visit before taking the post for a minor or a night worker (R4624-
   const visit = (data: TeamData) => teamDeadlines(data, '2026-07-01').find((d) => d.rule === 'first-medical-visit');
 
   it('is due on the first day when ticked, within 3 months otherwise, and goes once recorded', () => {
-    expect(visit(team({ visitBeforePost: true }))).toMatchObject({ dueDate: '2026-07-06', detail: 'Avant la prise de poste (mineur·e ou travail de nuit, R4624-18)' });
+    expect(visit(team({ visitBeforePost: true }))).toMatchObject({
+      dueDate: '2026-07-06',
+      detail: 'Avant la prise de poste (mineur·e ou travail de nuit, R4624-18)',
+    });
     // Unticked, 3 months from 6 July fall after the contract's end (28 Aug): none.
     expect(visit(team({}))).toBeUndefined();
     expect(visit(team({ plannedEndDate: '2026-12-31' }))?.dueDate).toBe('2026-10-06');

@@ -24,7 +24,9 @@ function errorsOf(values: Partial<ContractFormValues>) {
 
 describe('contract schema', () => {
   it('says every field and cross-field error in one round: negative salary, empty charges rate, end before start', () => {
-    expect(errorsOf({ grossMonthlyCents: '-1 850,00', employerChargesRate: '', startDate: '2026-04-01', plannedEndDate: '2026-03-31' })).toEqual({
+    expect(
+      errorsOf({ grossMonthlyCents: '-1 850,00', employerChargesRate: '', startDate: '2026-04-01', plannedEndDate: '2026-03-31' }),
+    ).toEqual({
       grossMonthlyCents: 'Salaire brut mensuel\u00a0: les montants ne peuvent pas être négatifs.',
       employerChargesRate: 'Taux de charges patronales\u00a0: champ obligatoire.',
       plannedEndDate: 'Date de fin prévue\u00a0: ne peut pas être avant la date de début.',
@@ -60,7 +62,11 @@ describe('contract schema', () => {
     [{ weeklyHours: '' }, 'weeklyHours', 'Durée hebdomadaire\u00a0: champ obligatoire.'],
     [{ grossMonthlyCents: '-1 200' }, 'grossMonthlyCents', 'Salaire brut mensuel\u00a0: les montants ne peuvent pas être négatifs.'],
     [{ employerChargesRate: '140' }, 'employerChargesRate', 'Taux de charges patronales\u00a0: 100 % au plus.'],
-    [{ kind: 'cdd' as const }, 'cddReason', 'Motif du CDD\u00a0: un CDD doit indiquer son motif (remplacement, accroissement d’activité…).'],
+    [
+      { kind: 'cdd' as const },
+      'cddReason',
+      'Motif du CDD\u00a0: un CDD doit indiquer son motif (remplacement, accroissement d’activité…).',
+    ],
     [{ jobTitle: '  ' }, 'jobTitle', 'Intitulé du poste\u00a0: champ obligatoire.'],
     [{ startDate: '31/02/2026' }, 'startDate', 'Date de début\u00a0: cette date n’existe pas dans le calendrier.'],
   ])('refuses %o with a message naming the field', (values, path, message) => {
@@ -89,7 +95,11 @@ describe('contract warnings (never blocking)', () => {
 
   it('warns past 2 renewals and past 18 months', () => {
     expect(
-      contractWarnings(cdd, [renewal('2025-09-01', '2025-12-31'), renewal('2026-01-01', '2026-06-30'), renewal('2026-07-01', '2026-09-01')]),
+      contractWarnings(cdd, [
+        renewal('2025-09-01', '2025-12-31'),
+        renewal('2026-01-01', '2026-06-30'),
+        renewal('2026-07-01', '2026-09-01'),
+      ]),
     ).toEqual([
       'CDD renouvelé 3 fois : le cas général en permet 2 au plus.',
       'CDD de plus de 18 mois renouvellements compris : le cas général l’interdit.',
@@ -106,21 +116,48 @@ describe('contract warnings (never blocking)', () => {
 
 describe('part-time and DPAE warnings', () => {
   it.each([
-    [{ kind: 'cdi' as const, weeklyHours: 20 }, ['Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective) (L3123-27).']],
-    [{ kind: 'cdi' as const, weeklyHours: 23.99 }, ['Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective) (L3123-27).']],
+    [
+      { kind: 'cdi' as const, weeklyHours: 20 },
+      [
+        'Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective) (L3123-27).',
+      ],
+    ],
+    [
+      { kind: 'cdi' as const, weeklyHours: 23.99 },
+      [
+        'Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective) (L3123-27).',
+      ],
+    ],
     [{ kind: 'cdi' as const, weeklyHours: 24 }, []],
     // L3123-7: a CDD de remplacement is not held to the floor; another CDD is.
     [{ kind: 'cdd' as const, plannedEndDate: '2026-06-30', cddReason: 'Remplacement de Mme Diop (congé maternité)', weeklyHours: 10 }, []],
-    [{ kind: 'cdd' as const, plannedEndDate: '2026-06-30', cddReason: 'Accroissement temporaire d’activité', weeklyHours: 10 }, ['Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective) ou pour un remplacement (L3123-27).']],
+    [
+      { kind: 'cdd' as const, plannedEndDate: '2026-06-30', cddReason: 'Accroissement temporaire d’activité', weeklyHours: 10 },
+      [
+        'Temps partiel de moins de 24 h par semaine : possible seulement par dérogation (demande écrite, convention collective) ou pour un remplacement (L3123-27).',
+      ],
+    ],
     // A PEC at 20 h is the usual case: no warning; below, L5134-26.
     [{ kind: 'pec' as const, plannedEndDate: '2027-03-31', weeklyHours: 20 }, []],
-    [{ kind: 'pec' as const, plannedEndDate: '2027-03-31', weeklyHours: 19.5 }, ['PEC (CUI-CAE) de moins de 20 h par semaine : un PEC compte au moins 20 h par semaine (L5134-26).']],
+    [
+      { kind: 'pec' as const, plannedEndDate: '2027-03-31', weeklyHours: 19.5 },
+      ['PEC (CUI-CAE) de moins de 20 h par semaine : un PEC compte au moins 20 h par semaine (L5134-26).'],
+    ],
     [{ kind: 'adulte-relais' as const, plannedEndDate: '2027-03-31', weeklyHours: 17.5 }, []],
-    [{ kind: 'adulte-relais' as const, plannedEndDate: '2027-03-31', weeklyHours: 17 }, ['Adulte-relais de moins de 17,5 h par semaine : un poste adulte-relais est au moins à mi-temps (convention adulte-relais).']],
+    [
+      { kind: 'adulte-relais' as const, plannedEndDate: '2027-03-31', weeklyHours: 17 },
+      ['Adulte-relais de moins de 17,5 h par semaine : un poste adulte-relais est au moins à mi-temps (convention adulte-relais).'],
+    ],
     [{ kind: 'apprenticeship' as const, plannedEndDate: '2027-03-31', weeklyHours: 10 }, []],
-    [{ kind: 'civic-service' as const, plannedEndDate: '2026-12-31', weeklyHours: 20 }, ['Engagement de service civique de moins de 24 h par semaine : le minimum est de 24 h (L120-8 CSN).']],
+    [
+      { kind: 'civic-service' as const, plannedEndDate: '2026-12-31', weeklyHours: 20 },
+      ['Engagement de service civique de moins de 24 h par semaine : le minimum est de 24 h (L120-8 CSN).'],
+    ],
     [{ kind: 'cdi' as const, dpaeDate: '2026-04-02' }, ['DPAE déclarée après le début du contrat : elle doit précéder l’embauche.']],
-    [{ kind: 'cdi' as const, dpaeDate: '2026-03-20' }, ['DPAE déclarée plus de 8 jours avant l’embauche : elle ne peut l’être qu’au plus tôt 8 jours avant.']],
+    [
+      { kind: 'cdi' as const, dpaeDate: '2026-03-20' },
+      ['DPAE déclarée plus de 8 jours avant l’embauche : elle ne peut l’être qu’au plus tôt 8 jours avant.'],
+    ],
     [{ kind: 'cdi' as const, dpaeDate: '2026-03-24' }, []],
   ])('%o', (contract, expected) => {
     expect(contractWarnings({ startDate: '2026-04-01', ...contract }, [])).toEqual(expected);
@@ -174,7 +211,9 @@ describe('amendments', () => {
     expect(amendmentProblems(parse({ kind: 'renewal', effectiveDate: '2026-05-01', newEndDate: '2026-12-31' }), contract, [])).toEqual({
       effectiveDate: 'Date d’effet\u00a0: doit être dans les dates du contrat (du 1er avr. 2025 au 1er avr. 2026).',
     });
-    expect(amendmentProblems(parse({ kind: 'change', effectiveDate: '2025-03-01', newWeeklyHours: 24 }), contract, [])).toHaveProperty('effectiveDate');
+    expect(amendmentProblems(parse({ kind: 'change', effectiveDate: '2025-03-01', newWeeklyHours: 24 }), contract, [])).toHaveProperty(
+      'effectiveDate',
+    );
     expect(amendmentProblems(parse({ kind: 'renewal', effectiveDate: '2026-03-01', newEndDate: '2026-03-15' }), contract, [])).toEqual({
       newEndDate: 'Nouvelle date de fin\u00a0: doit être après la fin actuelle (31 mars 2026).',
     });

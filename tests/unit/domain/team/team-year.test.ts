@@ -35,10 +35,24 @@ describe('one contract over a year', () => {
     // 1 Jul → 31 Dec: 184 days; 6 whole months.
     ['full time from 1 July', { startDate: '2026-07-01' }, 2026, 184, 184 / 365, 1_200_000],
     // 16 → 31 March: 16 of 31 days of March, then April.
-    ['16 March to 30 April', { startDate: '2026-03-16', plannedEndDate: '2026-04-30', kind: 'cdd' }, 2026, 46, 46 / 365, Math.round(200_000 * 16 / 31) + 200_000],
+    [
+      '16 March to 30 April',
+      { startDate: '2026-03-16', plannedEndDate: '2026-04-30', kind: 'cdd' },
+      2026,
+      46,
+      46 / 365,
+      Math.round((200_000 * 16) / 31) + 200_000,
+    ],
     ['a leap year counts 366 days', { startDate: '2028-01-01' }, 2028, 366, 1, 2_400_000],
     ['ended the year before', { startDate: '2024-01-01', plannedEndDate: '2025-12-31', kind: 'cdd' }, 2026, 0, 0, 0],
-    ['actual end before the planned end', { startDate: '2026-01-01', plannedEndDate: '2026-12-31', actualEndDate: '2026-01-31', kind: 'cdd' }, 2026, 31, 31 / 365, 200_000],
+    [
+      'actual end before the planned end',
+      { startDate: '2026-01-01', plannedEndDate: '2026-12-31', actualEndDate: '2026-01-31', kind: 'cdd' },
+      2026,
+      31,
+      31 / 365,
+      200_000,
+    ],
   ] as const)('%s', (_label, overrides, year, days, etpt, gross) => {
     const result = contractYear(contract(overrides), [], undefined, year);
     expect(result.days).toBe(days);
@@ -60,7 +74,12 @@ describe('one contract over a year', () => {
   });
 
   it('a service-civique engagement costs its indemnity but counts for no ETPT', () => {
-    const result = contractYear(contract({ kind: 'civic-service', weeklyHours: 24, grossMonthlyCents: 11_145, employerChargesRate: 0 }), [], undefined, 2026);
+    const result = contractYear(
+      contract({ kind: 'civic-service', weeklyHours: 24, grossMonthlyCents: 11_145, employerChargesRate: 0 }),
+      [],
+      undefined,
+      2026,
+    );
     expect(result.etpt).toBe(0);
     expect(result.grossCents).toBe(12 * 11_145);
   });
@@ -129,7 +148,12 @@ describe('the figures of the association’s exercise, not of the calendar year'
   const septAug = exerciseCalendar({ exerciseStart: '2025-09-01' });
   const exercise2025 = exerciseStartingIn(septAug, 2025);
   const person = { ...stamps('p1'), firstName: 'Awa', lastName: 'Diop', role: 'employee' } as unknown as TeamData['people'][number];
-  const team = (contracts: ContractRecord[], aidedPosts: AidedPostRecord[] = []): TeamData => ({ people: [person], contracts, amendments: [], aidedPosts });
+  const team = (contracts: ContractRecord[], aidedPosts: AidedPostRecord[] = []): TeamData => ({
+    people: [person],
+    contracts,
+    amendments: [],
+    aidedPosts,
+  });
 
   it('an employee present from 1 Sept 2025 to 31 Aug 2026 is 1 ETPT of exercise 2025-2026, with 12 months of salary', () => {
     const year = teamYear(team([contract({ kind: 'cdd', startDate: '2025-09-01', plannedEndDate: '2026-08-31' })]), exercise2025);
@@ -189,17 +213,30 @@ describe('the figures of the association’s exercise, not of the calendar year'
 });
 
 describe('adulte-relais aid by working time (D5134-158)', () => {
-  const post = (hours: number | undefined) => ({
-    ...stamps('ap'), contractId: 'c1', scheme: 'adulte-relais', aidStartDate: '2026-01-01', aidEndDate: '2028-12-31',
-    aidMode: 'annual', annualAidCents: 2_281_061, aidedWeeklyHours: hours, paymentRhythm: 'quarterly', renewalLeadMonths: 3, receipts: [],
-  }) as AidedPostRecord;
+  const post = (hours: number | undefined) =>
+    ({
+      ...stamps('ap'),
+      contractId: 'c1',
+      scheme: 'adulte-relais',
+      aidStartDate: '2026-01-01',
+      aidEndDate: '2028-12-31',
+      aidMode: 'annual',
+      annualAidCents: 2_281_061,
+      aidedWeeklyHours: hours,
+      paymentRhythm: 'quarterly',
+      renewalLeadMonths: 3,
+      receipts: [],
+    }) as AidedPostRecord;
   it.each([
     [35, undefined, 2_281_061],
     [17.5, undefined, 1_140_531], // half time: 11 405,305 → 11 405,31 €
     [24, undefined, Math.round((2_281_061 * 24) / 35)],
     [35, 17.5, 1_140_531], // the convention's hours win
   ])('%s h a week (post %s h): %i cents a year', (weeklyHours, aidedHours, cents) => {
-    expect(contractYear(contract({ weeklyHours, kind: 'adulte-relais', plannedEndDate: '2028-12-31' }), [], post(aidedHours), 2026).aidExpectedCents).toBe(cents);
+    expect(
+      contractYear(contract({ weeklyHours, kind: 'adulte-relais', plannedEndDate: '2028-12-31' }), [], post(aidedHours), 2026)
+        .aidExpectedCents,
+    ).toBe(cents);
   });
   it('leaves a FONJEP post’s amount as decided', () => {
     const fonjep = { ...post(undefined), scheme: 'fonjep' } as AidedPostRecord;

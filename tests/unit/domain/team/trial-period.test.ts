@@ -32,13 +32,48 @@ describe('default trial periods', () => {
     ['CDI technicien under ÉCLAT', { kind: 'cdi', category: 'technician', startDate: '2026-03-02' }, 'eclat', { months: 2 }],
     ['CDI cadre under ÉCLAT', { kind: 'cdi', category: 'executive', startDate: '2026-03-02' }, 'eclat', { months: 3 }],
     // 2 Mar → 29 May: 89 days, 12 whole weeks → 12 days.
-    ['CDD of 3 months: a day per week', { kind: 'cdd', category: 'employee', startDate: '2026-03-02', plannedEndDate: '2026-05-29' }, 'legal', { days: 12 }],
-    ['CDD of 6 months: capped at 2 weeks', { kind: 'cdd', category: 'employee', startDate: '2026-03-02', plannedEndDate: '2026-09-01' }, 'legal', { days: 14 }],
-    ['CDD over 6 months: capped at 1 month', { kind: 'cdd', category: 'employee', startDate: '2026-03-02', plannedEndDate: '2027-03-01' }, 'legal', { months: 1 }],
-    ['PEC of 12 months follows the CDD rule', { kind: 'pec', category: 'employee', startDate: '2026-04-01', plannedEndDate: '2027-03-31' }, 'eclat', { months: 1 }],
-    ['CDD of a week: one day', { kind: 'cdd', category: 'employee', startDate: '2026-03-02', plannedEndDate: '2026-03-06' }, 'legal', { days: 1 }],
-    ['apprenticeship: 45 days', { kind: 'apprenticeship', category: 'employee', startDate: '2026-09-07', plannedEndDate: '2028-08-31' }, 'legal', { days: 45 }],
-    ['service civique: none', { kind: 'civic-service', category: 'employee', startDate: '2026-02-02', plannedEndDate: '2026-09-30' }, 'legal', null],
+    [
+      'CDD of 3 months: a day per week',
+      { kind: 'cdd', category: 'employee', startDate: '2026-03-02', plannedEndDate: '2026-05-29' },
+      'legal',
+      { days: 12 },
+    ],
+    [
+      'CDD of 6 months: capped at 2 weeks',
+      { kind: 'cdd', category: 'employee', startDate: '2026-03-02', plannedEndDate: '2026-09-01' },
+      'legal',
+      { days: 14 },
+    ],
+    [
+      'CDD over 6 months: capped at 1 month',
+      { kind: 'cdd', category: 'employee', startDate: '2026-03-02', plannedEndDate: '2027-03-01' },
+      'legal',
+      { months: 1 },
+    ],
+    [
+      'PEC of 12 months follows the CDD rule',
+      { kind: 'pec', category: 'employee', startDate: '2026-04-01', plannedEndDate: '2027-03-31' },
+      'eclat',
+      { months: 1 },
+    ],
+    [
+      'CDD of a week: one day',
+      { kind: 'cdd', category: 'employee', startDate: '2026-03-02', plannedEndDate: '2026-03-06' },
+      'legal',
+      { days: 1 },
+    ],
+    [
+      'apprenticeship: 45 days',
+      { kind: 'apprenticeship', category: 'employee', startDate: '2026-09-07', plannedEndDate: '2028-08-31' },
+      'legal',
+      { days: 45 },
+    ],
+    [
+      'service civique: none',
+      { kind: 'civic-service', category: 'employee', startDate: '2026-02-02', plannedEndDate: '2026-09-30' },
+      'legal',
+      null,
+    ],
     ['CDD without its end: cannot say', { kind: 'cdd', category: 'employee', startDate: '2026-03-02' }, 'legal', null],
   ])('%s', (_label, contract, rules, expected) => {
     expect(defaultTrialDuration(contract, rules)).toEqual(expected);

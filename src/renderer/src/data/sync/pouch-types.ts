@@ -30,8 +30,12 @@ export interface PouchDatabase {
   bulkDocs(docs: readonly Record<string, unknown>[]): Promise<PouchBulkResult[]>;
   /** With `open_revs`, PouchDB answers a list of `{ ok: doc }` instead (see openRevisions). */
   get(id: string, options?: Record<string, unknown>): Promise<PouchDoc>;
-  allDocs(options: Record<string, unknown>): Promise<{ rows: { id: string; key: string; doc?: PouchDoc | null; error?: string; value?: { rev: string; deleted?: boolean } }[] }>;
-  changes(options: Record<string, unknown>): PouchEmitter & Promise<{ results: { id: string; seq: number | string }[]; last_seq: number | string }>;
+  allDocs(
+    options: Record<string, unknown>,
+  ): Promise<{ rows: { id: string; key: string; doc?: PouchDoc | null; error?: string; value?: { rev: string; deleted?: boolean } }[] }>;
+  changes(
+    options: Record<string, unknown>,
+  ): PouchEmitter & Promise<{ results: { id: string; seq: number | string }[]; last_seq: number | string }>;
   sync(remote: PouchDatabase | string, options: Record<string, unknown>): PouchEmitter;
   info(): Promise<{ update_seq: number | string; doc_count: number }>;
   close(): Promise<void>;

@@ -6,9 +6,7 @@ import { syncFailureMessage } from '../../domain/sync/sync-messages';
 // the database refuses a reader's writes. The app follows the same roles, so a reader's espace is
 // read-only here too, visibly, rather than failing on every save.
 
-export type AccessCheck =
-  | { ok: true; readOnly: boolean; user: string; documents: number }
-  | { ok: false; message: string };
+export type AccessCheck = { ok: true; readOnly: boolean; user: string; documents: number } | { ok: false; message: string };
 
 const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 

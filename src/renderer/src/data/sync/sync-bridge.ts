@@ -155,7 +155,10 @@ export class SyncBridge {
         if (entries.length === 0) break;
         await this.reconcileBatch(entries.map((entry) => entry.docId));
         total += entries.length;
-        const left = await this.db.syncOutbox.where('docId').anyOf(entries.map((e) => e.docId)).toArray();
+        const left = await this.db.syncOutbox
+          .where('docId')
+          .anyOf(entries.map((e) => e.docId))
+          .toArray();
         // Entries still there were changed again meanwhile or refused: the next round takes them.
         if (left.length === entries.length && left.every((e, i) => e.at === entries[i]?.at)) break;
       }
@@ -204,7 +207,8 @@ export class SyncBridge {
       const author: SyncAuthor = { person: pending?.person ?? null, at: pending?.at ?? '' };
       if (!doc) {
         if (pending && localRecord) {
-          plan.writeIndex = writes.push(toDocument(named.table, named.key, localRecord, LOCAL_SCHEMA_VERSION, author) as unknown as Row) - 1;
+          plan.writeIndex =
+            writes.push(toDocument(named.table, named.key, localRecord, LOCAL_SCHEMA_VERSION, author) as unknown as Row) - 1;
           plan.state = { docId, body: localRecord, author };
         }
         plans.push(plan);
@@ -213,20 +217,34 @@ export class SyncBridge {
       const leafRevs = [doc._rev, ...(doc._conflicts ?? [])];
       if (leafRevs.length === 1 && doc._rev === state?.rev) {
         if (pending && localRecord && !same(localRecord, state.body)) {
-          plan.writeIndex = writes.push({ ...(toDocument(named.table, named.key, localRecord, LOCAL_SCHEMA_VERSION, author) as unknown as Row), _rev: doc._rev }) - 1;
+          plan.writeIndex =
+            writes.push({
+              ...(toDocument(named.table, named.key, localRecord, LOCAL_SCHEMA_VERSION, author) as unknown as Row),
+              _rev: doc._rev,
+            }) - 1;
           plan.state = { docId, body: localRecord, author };
         }
         plans.push(plan);
         continue;
       }
-      const merged = await this.mergeDocument(docId, doc, leafRevs, state, pending && localRecord ? { record: localRecord, author } : undefined);
+      const merged = await this.mergeDocument(
+        docId,
+        doc,
+        leafRevs,
+        state,
+        pending && localRecord ? { record: localRecord, author } : undefined,
+      );
       if (merged === null) continue;
       plan.record = merged.record;
       plan.conflicts = merged.conflicts;
       const winnerRecord = readDocument(doc, LOCAL_SCHEMA_VERSION);
       const changesWinner = !winnerRecord.ok || !same(winnerRecord.record, merged.record);
       if (changesWinner) {
-        plan.writeIndex = writes.push({ ...(toDocument(named.table, named.key, merged.record, LOCAL_SCHEMA_VERSION, merged.author) as unknown as Row), _rev: doc._rev }) - 1;
+        plan.writeIndex =
+          writes.push({
+            ...(toDocument(named.table, named.key, merged.record, LOCAL_SCHEMA_VERSION, merged.author) as unknown as Row),
+            _rev: doc._rev,
+          }) - 1;
       }
       for (const loser of doc._conflicts ?? []) writes.push({ _id: docId, _rev: loser, _deleted: true });
       plan.state = { docId, body: merged.record, author: merged.author, ...(changesWinner ? {} : { rev: doc._rev }) };
@@ -367,7 +385,7 @@ export class SyncBridge {
       this.update({ phase: 'error', error: syncFailureMessage(error) });
       return false;
     }
-    const error = denied ? WRITE_REFUSED_MESSAGE : this.status.readOnly ? READ_ONLY_MESSAGE : this.status.skipped.at(-1)?.message ?? null;
+    const error = denied ? WRITE_REFUSED_MESSAGE : this.status.readOnly ? READ_ONLY_MESSAGE : (this.status.skipped.at(-1)?.message ?? null);
     this.update({ lastSyncedAt: this.now().toISOString(), error });
     return error === null;
   }
@@ -383,7 +401,12 @@ export class SyncBridge {
     this.stop();
     this.update({ phase: 'connecting', error: null });
     this.replication = this.local
-      .sync(remote, { live: true, retry: true, batch_size: 200, back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 30_000)) })
+      .sync(remote, {
+        live: true,
+        retry: true,
+        batch_size: 200,
+        back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, 30_000)),
+      })
       .on('change', ((info: { direction?: string; change?: { docs?: { _id: string }[] } }) => {
         if (info.direction === 'push') for (const doc of info.change?.docs ?? []) this.unsent.delete(doc._id);
         this.update({ lastSyncedAt: this.now().toISOString(), pending: this.outboxCount + this.unsent.size });
@@ -391,7 +414,11 @@ export class SyncBridge {
       }) as never)
       .on('active', (() => this.update({ phase: 'active' })) as never)
       .on('paused', ((error: unknown) => {
-        this.update(error ? { phase: 'offline', error: syncFailureMessage(error) } : { phase: 'idle', lastSyncedAt: this.now().toISOString(), error: this.status.readOnly ? READ_ONLY_MESSAGE : null });
+        this.update(
+          error
+            ? { phase: 'offline', error: syncFailureMessage(error) }
+            : { phase: 'idle', lastSyncedAt: this.now().toISOString(), error: this.status.readOnly ? READ_ONLY_MESSAGE : null },
+        );
       }) as never)
       .on('denied', (() => this.update({ error: WRITE_REFUSED_MESSAGE })) as never)
       .on('error', ((error: unknown) => this.update({ phase: 'error', error: syncFailureMessage(error) })) as never);

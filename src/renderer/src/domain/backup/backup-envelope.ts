@@ -74,8 +74,7 @@ export function parseBackupEnvelope(text: string, currentSchemaVersion: number):
   return { ok: true, envelope: parsed.data };
 }
 
-export const CHECKSUM_MISMATCH =
-  'La somme de contrôle ne correspond pas : le fichier a été modifié ou abîmé depuis la sauvegarde.';
+export const CHECKSUM_MISMATCH = 'La somme de contrôle ne correspond pas : le fichier a été modifié ou abîmé depuis la sauvegarde.';
 export const WRONG_PASSPHRASE = 'Phrase de passe incorrecte : la sauvegarde n’a pas pu être déchiffrée.';
 
 /** Days without a backup after which the Sauvegardes screen and the dashboard warn. */

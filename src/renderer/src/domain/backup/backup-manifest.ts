@@ -62,7 +62,10 @@ export type ManifestEncryption = z.infer<typeof manifestEncryptionSchema>;
  * another place or another backup, and no header field edited, without decryption failing.
  */
 export function chunkAssociatedData(
-  manifest: Pick<BackupManifest, 'format' | 'formatVersion' | 'backupId' | 'schemaVersion' | 'appVersion' | 'createdAt' | 'workspace' | 'encryption'>,
+  manifest: Pick<
+    BackupManifest,
+    'format' | 'formatVersion' | 'backupId' | 'schemaVersion' | 'appVersion' | 'createdAt' | 'workspace' | 'encryption'
+  >,
   entry: string,
   index: number,
 ): string {
@@ -82,5 +85,4 @@ export function chunkAssociatedData(
 
 export const WRONG_PASSPHRASE_OR_ALTERED =
   'Phrase de passe incorrecte, ou fichier modifié depuis la sauvegarde : elle n’a pas pu être déchiffrée.';
-export const MANIFEST_ALTERED =
-  'La sauvegarde a été modifiée ou abîmée : son sommaire ne correspond plus à sa somme de contrôle.';
+export const MANIFEST_ALTERED = 'La sauvegarde a été modifiée ou abîmée : son sommaire ne correspond plus à sa somme de contrôle.';

@@ -61,7 +61,10 @@ const attachmentSchema = z.object({
   size: z.number().int().min(0),
   data: z.instanceof(Blob),
   paperKind: z.string().max(100).optional(),
-  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  validUntil: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 const journalSchema = z.object({

@@ -56,10 +56,12 @@ export function describeGroup(items: readonly BinItem[]): string {
     others.set(item.table, (others.get(item.table) ?? 0) + 1);
   }
   // The most numerous companions first: « 3 contacts et 1 fichier joint ».
-  const tails = [...others].sort((a, b) => b[1] - a[1]).map(([table, count]) => {
-    const noun = recordNoun(table);
-    return `${count} ${count === 1 ? noun.one.charAt(0).toLowerCase() + noun.one.slice(1) : noun.many}`;
-  });
+  const tails = [...others]
+    .sort((a, b) => b[1] - a[1])
+    .map(([table, count]) => {
+      const noun = recordNoun(table);
+      return `${count} ${count === 1 ? noun.one.charAt(0).toLowerCase() + noun.one.slice(1) : noun.many}`;
+    });
   return joinFrench([describeRecord(main.table, main.record), ...tails]);
 }
 

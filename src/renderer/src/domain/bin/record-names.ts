@@ -6,8 +6,7 @@ import { tableLabel } from '../backup/table-labels';
 
 type AnyRecord = Readonly<Record<string, unknown>>;
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** Field groups read in order; the first group that yields text names the record. */
 const NAME_FIELDS: readonly (readonly string[])[] = [
@@ -27,7 +26,10 @@ function ownName(record: AnyRecord): string | undefined {
   for (const fields of NAME_FIELDS) {
     // A first name alone does not find a person again: a group counts only when its last field is there.
     if (text(record[fields[fields.length - 1]!]) === undefined) continue;
-    return fields.map((field) => text(record[field])).filter((part) => part !== undefined).join(' ');
+    return fields
+      .map((field) => text(record[field]))
+      .filter((part) => part !== undefined)
+      .join(' ');
   }
   return undefined;
 }

@@ -105,9 +105,7 @@ export function grantShare<L extends AmountedLine>(
       (funders !== undefined && line.funderId !== undefined && funders.has(line.funderId))
     );
   };
-  const grantCents = lines
-    .filter((line) => isGrantAccount(line.account) && selected(line))
-    .reduce((sum, line) => sum + amountOf(line), 0);
+  const grantCents = lines.filter((line) => isGrantAccount(line.account) && selected(line)).reduce((sum, line) => sum + amountOf(line), 0);
   const { productsCents } = budgetTotals(lines, amountOf);
   return { grantCents, productsCents, percent: percentOf(grantCents, productsCents) };
 }

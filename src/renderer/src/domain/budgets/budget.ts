@@ -28,7 +28,11 @@ export const budgetSchema = withCrossFieldRules(
       ctx.addIssue({ code: 'custom', path: ['projectId'], message: fieldMessage('Action', 'choisissez l’action de ce budget.') });
     }
     if (budget.scope === 'association' && budget.projectId !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['projectId'], message: fieldMessage('Action', 'le budget de l’association ne porte pas sur une action.') });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['projectId'],
+        message: fieldMessage('Action', 'le budget de l’association ne porte pas sur une action.'),
+      });
     }
   },
 );

@@ -43,7 +43,12 @@ export interface SuggestionInput {
   funders: readonly WithId<Pick<Funder, 'name' | 'kind'>>[];
   applications: readonly WithId<GrantApplication>[];
   /** In-kind terms; agreements of the action only when `project` is given. */
-  agreements: readonly WithId<Pick<Agreement, 'title' | 'kind' | 'status' | 'terms' | 'yearlyAmountCents' | 'startDate' | 'endDate' | 'tacitRenewal' | 'renewalPeriodMonths'>>[];
+  agreements: readonly WithId<
+    Pick<
+      Agreement,
+      'title' | 'kind' | 'status' | 'terms' | 'yearlyAmountCents' | 'startDate' | 'endDate' | 'tacitRenewal' | 'renewalPeriodMonths'
+    >
+  >[];
   /** For a project budget: the action and its staff. */
   project?: WithId<Pick<Project, 'title' | 'agreementIds'>>;
   projectStaff?: readonly Pick<ProjectStaff, 'personId' | 'sharePercent' | 'role'>[];
@@ -179,33 +184,35 @@ function applicationSuggestions(input: SuggestionInput): BudgetSuggestion[] {
   const exercise = exerciseOf(input);
   const label = exerciseLabel(exercise);
   const funders = new Map(live(input.funders).map((f) => [f.id, f]));
-  return live(input.applications)
-    .filter((app) => applicationBasis(app) !== 'refused')
-    .filter((app) => periodsOverlap(app.periodStart, app.periodEnd, exercise.start, exercise.end))
-    // An action's budget takes the applications linked to it (their « actions financées »), never a title match.
-    .filter((app) => input.project === undefined || financesProject(app, input.project.id))
-    .flatMap((app) => {
-      const funder = funders.get(app.funderId);
-      if (!funder) return [];
-      const amountCents = applicationAmountForYear(app, exercise);
-      const basis = BASIS_TEXT[applicationBasis(app)];
-      const whole = app.periodStart >= exercise.start && app.periodEnd <= exercise.end;
-      const part = whole
-        ? basis
-        : `part de l’exercice ${label} du ${basis} (${formatWholeEuros(applicationAmountCents(app))}), au prorata des jours de la période`;
-      return [
-        {
-          key: `application:${app.id}`,
-          account: grantAccountFor(funder.kind),
-          label: funder.name,
-          amountCents,
-          source: 'application' as const,
-          grantApplicationId: app.id,
-          funderId: app.funderId,
-          explanation: `Demande « ${app.title} »\u00a0: ${part}.`,
-        },
-      ];
-    });
+  return (
+    live(input.applications)
+      .filter((app) => applicationBasis(app) !== 'refused')
+      .filter((app) => periodsOverlap(app.periodStart, app.periodEnd, exercise.start, exercise.end))
+      // An action's budget takes the applications linked to it (their « actions financées »), never a title match.
+      .filter((app) => input.project === undefined || financesProject(app, input.project.id))
+      .flatMap((app) => {
+        const funder = funders.get(app.funderId);
+        if (!funder) return [];
+        const amountCents = applicationAmountForYear(app, exercise);
+        const basis = BASIS_TEXT[applicationBasis(app)];
+        const whole = app.periodStart >= exercise.start && app.periodEnd <= exercise.end;
+        const part = whole
+          ? basis
+          : `part de l’exercice ${label} du ${basis} (${formatWholeEuros(applicationAmountCents(app))}), au prorata des jours de la période`;
+        return [
+          {
+            key: `application:${app.id}`,
+            account: grantAccountFor(funder.kind),
+            label: funder.name,
+            amountCents,
+            source: 'application' as const,
+            grantApplicationId: app.id,
+            funderId: app.funderId,
+            explanation: `Demande « ${app.title} »\u00a0: ${part}.`,
+          },
+        ];
+      })
+  );
 }
 
 function inKindSuggestions(input: SuggestionInput): BudgetSuggestion[] {
@@ -248,7 +255,11 @@ export function lineForSuggestion<L extends ExistingLine>(suggestion: BudgetSugg
 export type SuggestionState = 'new' | 'different' | 'accepted';
 
 /** Whether a suggestion is already in the budget with the same amount, there with another, or absent. */
-export function suggestionState(suggestion: BudgetSuggestion, lines: readonly ExistingLine[], amountOf?: (line: ExistingLine) => number): SuggestionState {
+export function suggestionState(
+  suggestion: BudgetSuggestion,
+  lines: readonly ExistingLine[],
+  amountOf?: (line: ExistingLine) => number,
+): SuggestionState {
   const line = lineForSuggestion(suggestion, lines);
   if (!line) return 'new';
   const amount = amountOf ? amountOf(line) : line.amountCents;

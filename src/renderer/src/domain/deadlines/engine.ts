@@ -181,9 +181,7 @@ export function caughtUp(
   if (lastOpened === undefined) return [];
   const since = lastOpened.slice(0, 10);
   const byKey = statesByKey(states);
-  return [...deadlines]
-    .filter((d) => d.dueDate > since && d.dueDate <= today && isOpen(d, byKey.get(d.key), today))
-    .sort(compareDeadlines);
+  return [...deadlines].filter((d) => d.dueDate > since && d.dueDate <= today && isOpen(d, byKey.get(d.key), today)).sort(compareDeadlines);
 }
 
 /** The French words of a rung, for badges. */

@@ -107,10 +107,7 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
           key: deadlineKey('grant', app.id, 'financial-report', exercise.number),
           source: 'grant',
           rule: 'financial-report',
-          title:
-            reports.length > 1
-              ? `Compte-rendu financier (année ${exercise.number}) — ${about}`
-              : `Compte-rendu financier — ${about}`,
+          title: reports.length > 1 ? `Compte-rendu financier (année ${exercise.number}) — ${about}` : `Compte-rendu financier — ${about}`,
           dueDate,
           target: applicationTarget(app.id),
           sourceLabel: SOURCE_LABEL,
@@ -143,7 +140,11 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
 
 /** The approval date of an exercise's accounts: the profile's for the exercise it closed, else end + 6 months. */
 export function accountsApprovalDate(exercise: AccountingExercise, calendar: ExerciseCalendar, accountsApprovedOn?: IsoDate): IsoDate {
-  if (accountsApprovedOn !== undefined && accountsApprovedOn > exercise.end && lastClosedExercise(calendar, accountsApprovedOn).start === exercise.start) {
+  if (
+    accountsApprovedOn !== undefined &&
+    accountsApprovedOn > exercise.end &&
+    lastClosedExercise(calendar, accountsApprovedOn).start === exercise.start
+  ) {
     return accountsApprovedOn;
   }
   return monthsAfterEnd(exercise.end, ACCOUNTS_APPROVAL_MONTHS);

@@ -1,12 +1,6 @@
 import type { IsoDate } from '../dates';
 import { formatDateShort } from '../dates';
-import {
-  LIVE_STATUSES,
-  firstTermEnd,
-  nextNoticeDeadline,
-  type AgreementPartyRecord,
-  type AgreementRecord,
-} from '../partners/agreement';
+import { LIVE_STATUSES, firstTermEnd, nextNoticeDeadline, type AgreementPartyRecord, type AgreementRecord } from '../partners/agreement';
 import { documentTitle, type VaultDocumentRecord } from '../partners/document';
 import type { PartnerRecord } from '../partners/partner';
 import { compareDeadlines, deadlineKey, type Deadline } from './deadline';
@@ -71,9 +65,7 @@ export function partnerDeadlines(data: PartnerDeadlineData, today: IsoDate): Dea
         key: deadlineKey('agreement', agreement.id, 'notice-deadline', notice.deadline),
         source: 'agreement',
         rule: 'notice-deadline',
-        title: agreement.tacitRenewal
-          ? `Dénoncer ou renégocier avant reconduction — ${label}`
-          : `Renégocier avant la fin — ${label}`,
+        title: agreement.tacitRenewal ? `Dénoncer ou renégocier avant reconduction — ${label}` : `Renégocier avant la fin — ${label}`,
         dueDate: notice.deadline,
         target,
         sourceLabel: SOURCE_LABEL,
@@ -110,7 +102,8 @@ export function partnerDeadlines(data: PartnerDeadlineData, today: IsoDate): Dea
       dueDate: document.validUntil,
       target: { screen: 'documents' },
       sourceLabel: SOURCE_LABEL,
-      detail: document.validUntil < today ? 'À remplacer par une version à jour.' : `Valable jusqu’au ${formatDateShort(document.validUntil)}.`,
+      detail:
+        document.validUntil < today ? 'À remplacer par une version à jour.' : `Valable jusqu’au ${formatDateShort(document.validUntil)}.`,
     });
   }
 

@@ -40,7 +40,6 @@ const PROFESSIONAL_INTERVIEW_YEARS = 4;
  */
 export const SUCCESSIVE_CONTRACT_GAP_DAYS = 7;
 
-
 export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadlineOptions = {}): Deadline[] {
   const team = liveTeam(data);
   const people = new Map(team.people.map((p) => [p.id, p]));
@@ -149,7 +148,14 @@ function contractDeadlines(
   }
 
   if (FIXED_TERM_KINDS.has(contract.kind) && end !== undefined && contract.actualEndDate === undefined) {
-    list.push(make('fixed-term-end', CONTRACT_KIND_RULES[contract.kind].endTitle, end, `${kindLabel} du ${formatDateShort(contract.startDate)} au ${formatDateShort(end)}`));
+    list.push(
+      make(
+        'fixed-term-end',
+        CONTRACT_KIND_RULES[contract.kind].endTitle,
+        end,
+        `${kindLabel} du ${formatDateShort(contract.startDate)} au ${formatDateShort(end)}`,
+      ),
+    );
   }
 
   // A volunteer is no employee: no DPAE, no occupational-health visit, no professional interview.
@@ -162,7 +168,14 @@ function contractDeadlines(
 
   if (contract.firstMedicalVisitDate === undefined && contract.visitBeforePost === true) {
     // R4624-18: a worker under 18 or a night worker has it before being assigned to the post.
-    list.push(make('first-medical-visit', 'Visite d’information et de prévention', contract.startDate, 'Avant la prise de poste (mineur·e ou travail de nuit, R4624-18)'));
+    list.push(
+      make(
+        'first-medical-visit',
+        'Visite d’information et de prévention',
+        contract.startDate,
+        'Avant la prise de poste (mineur·e ou travail de nuit, R4624-18)',
+      ),
+    );
   } else if (contract.firstMedicalVisitDate === undefined) {
     const months = CONTRACT_KIND_RULES[contract.kind].firstMedicalVisitMonths ?? MEDICAL_VISIT_MONTHS;
     const due = addMonthsIso(contract.startDate, months);
@@ -179,7 +192,9 @@ function contractDeadlines(
       make(
         'opco-filing',
         `${kindLabel} à déposer auprès de l’OPCO`,
-        ouvrables ? addWorkingDays(contract.startDate, opco.days, 'ouvrables', options.alsaceMoselle ?? false) : addDaysIso(contract.startDate, opco.days),
+        ouvrables
+          ? addWorkingDays(contract.startDate, opco.days, 'ouvrables', options.alsaceMoselle ?? false)
+          : addDaysIso(contract.startDate, opco.days),
         `Dans les ${opco.days} jours${ouvrables ? ' ouvrables' : ''} suivant le début (${formatDateShort(contract.startDate)}, ${opco.article})`,
       ),
     );
@@ -219,7 +234,8 @@ export function employmentChains(
     };
     for (const c of own) {
       const end = endOf(c);
-      const follows = chain !== undefined && (chain.end === undefined || c.startDate <= addDaysIso(chain.end, SUCCESSIVE_CONTRACT_GAP_DAYS + 1));
+      const follows =
+        chain !== undefined && (chain.end === undefined || c.startDate <= addDaysIso(chain.end, SUCCESSIVE_CONTRACT_GAP_DAYS + 1));
       if (chain && follows) {
         chain.last = c;
         chain.end = chain.end === undefined || end === undefined ? undefined : end > chain.end ? end : chain.end;

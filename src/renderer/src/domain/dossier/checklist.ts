@@ -130,7 +130,13 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
   const associationBudget = associationBudgetOf(input.budgets, year);
   const associationTotals = associationBudget ? budgetTotals(budgetLinesOf(input, associationBudget)) : undefined;
   checks.push(
-    check(associationBudget === undefined, 'association-budget', 'blocking', `Budget prévisionnel ${year} de l’association manquant (§5).`, budgetTarget),
+    check(
+      associationBudget === undefined,
+      'association-budget',
+      'blocking',
+      `Budget prévisionnel ${year} de l’association manquant (§5).`,
+      budgetTarget,
+    ),
   );
   if (associationTotals) {
     checks.push(
@@ -177,8 +183,20 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
         missing('aucun indicateur d’évaluation'),
         target,
       ),
-      check(project.beneficiaryType === undefined, `project-${project.id}-public`, 'blocking', missing('public bénéficiaire non renseigné'), target),
-      check(project.beneficiaryCount === undefined, `project-${project.id}-count`, 'warning', missing('nombre de bénéficiaires non renseigné'), target),
+      check(
+        project.beneficiaryType === undefined,
+        `project-${project.id}-public`,
+        'blocking',
+        missing('public bénéficiaire non renseigné'),
+        target,
+      ),
+      check(
+        project.beneficiaryCount === undefined,
+        `project-${project.id}-count`,
+        'warning',
+        missing('nombre de bénéficiaires non renseigné'),
+        target,
+      ),
       check(
         project.territory === undefined && project.qpvCodes.length === 0,
         `project-${project.id}-territory`,
@@ -197,7 +215,9 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
         project.endDate < exercise.start || project.startDate > exercise.end,
         `project-${project.id}-dates`,
         'warning',
-        missing(`ses dates (${formatDateLong(project.startDate)} – ${formatDateLong(project.endDate)}) ne touchent pas l’exercice ${exerciseLabel(exercise)}`),
+        missing(
+          `ses dates (${formatDateLong(project.startDate)} – ${formatDateLong(project.endDate)}) ne touchent pas l’exercice ${exerciseLabel(exercise)}`,
+        ),
         target,
       ),
     );
@@ -292,7 +312,9 @@ export function dossierChecklist(input: DossierInput): DossierChecklist {
 
   // A 74 line must name its funder: the form asks « préciser » and an officer reads the names.
   const printed = [associationBudget, ...input.projects.map((p) => projectBudgetOf(input.budgets, p.id, year))];
-  const anonymous = printed.flatMap((b) => budgetLinesOf(input, b)).filter((l) => l.account.startsWith('74.') && l.funderId === undefined && l.label === undefined);
+  const anonymous = printed
+    .flatMap((b) => budgetLinesOf(input, b))
+    .filter((l) => l.account.startsWith('74.') && l.funderId === undefined && l.label === undefined);
   checks.push(
     check(
       anonymous.length > 0,

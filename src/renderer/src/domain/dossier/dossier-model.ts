@@ -246,7 +246,8 @@ export function budgetLinesOf(
   const amountOf = lineAmountResolver(applications, exerciseStartingIn(exerciseCalendar(input.profile), budget.year));
   // A line linked to an application names that application's funder, even when saved without one.
   const funderOf = (line: BudgetLineRecord) =>
-    line.funderId ?? (line.grantApplicationId === undefined ? undefined : applications.find((a) => a.id === line.grantApplicationId)?.funderId);
+    line.funderId ??
+    (line.grantApplicationId === undefined ? undefined : applications.find((a) => a.id === line.grantApplicationId)?.funderId);
   return input.budgetLines
     .filter((l) => l.deletedAt === null && l.budgetId === budget.id)
     .sort((a, b) => a.position - b.position)
@@ -318,7 +319,9 @@ export function linesForApplication(
   lines: readonly DossierBudgetLine[] & readonly { grantApplicationId?: string | undefined }[],
   app: Pick<GrantApplicationRecord, 'id' | 'funderId'>,
 ): DossierBudgetLine[] {
-  const grantLines = (lines as readonly (DossierBudgetLine & { grantApplicationId?: string | undefined })[]).filter((l) => l.account.startsWith('74.'));
+  const grantLines = (lines as readonly (DossierBudgetLine & { grantApplicationId?: string | undefined })[]).filter((l) =>
+    l.account.startsWith('74.'),
+  );
   const linked = grantLines.filter((l) => l.grantApplicationId === app.id);
   return linked.length > 0 ? linked : grantLines.filter((l) => l.funderId === app.funderId && l.grantApplicationId === undefined);
 }
@@ -385,7 +388,10 @@ export function fileNamePart(text: string): string {
 
 /** `Demande-subvention-2027-Ville-de-Saint-Denis.pdf` (several funders are joined by hyphens). */
 export function dossierFileName(year: number, funderNames: readonly string[]): string {
-  const funders = funderNames.map(fileNamePart).filter((part) => part !== '').join('-');
+  const funders = funderNames
+    .map(fileNamePart)
+    .filter((part) => part !== '')
+    .join('-');
   return `Demande-subvention-${year}${funders ? `-${funders}` : ''}.pdf`;
 }
 
@@ -423,7 +429,14 @@ export function requestAgreements(input: DossierInput): RequestAgreement[] {
       if (!budget) return [];
       const lines = budgetLinesOf(input, budget);
       const onBudgetCents = linesForApplication(lines, app).reduce((sum, l) => sum + lineCents(l), 0);
-      return [{ budgetId: budget.id, projectId, onBudgetCents, sharePercent: percentOf(onBudgetCents, budgetTotals(lines).productsCents) ?? undefined }];
+      return [
+        {
+          budgetId: budget.id,
+          projectId,
+          onBudgetCents,
+          sharePercent: percentOf(onBudgetCents, budgetTotals(lines).productsCents) ?? undefined,
+        },
+      ];
     }),
   }));
 }
@@ -523,6 +536,9 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     totalRequestedCents: amounts.reduce((sum, a) => sum + a.amountCents, 0),
     attachments: attachmentsChecklist(input.profile, input.documents, input.filingDate, input.attachedDocumentIds),
     applicationPapers: applicationPapersOf(apps, input.applicationPapers ?? [], input.filingDate),
-    fileName: dossierFileName(input.year, input.funders.map((f) => f.name)),
+    fileName: dossierFileName(
+      input.year,
+      input.funders.map((f) => f.name),
+    ),
   };
 }

@@ -6,7 +6,14 @@ import type { IsoDate } from '../dates';
 import { fieldMessage, optionalText } from '../fields';
 import { formatWholeEuros } from '../money';
 import type { FunderRecord } from '../funding/funder';
-import { committedCents, exercisesOf, financedProjectIds, grantedOrLater, type Exercise, type GrantApplicationRecord } from '../funding/grant-application';
+import {
+  committedCents,
+  exercisesOf,
+  financedProjectIds,
+  grantedOrLater,
+  type Exercise,
+  type GrantApplicationRecord,
+} from '../funding/grant-application';
 import type { Payment } from '../funding/payment';
 import { teamYear, type TeamData } from '../team/team-year';
 import { personName, type PersonRecord } from '../team/person';
@@ -157,7 +164,10 @@ const accountOrder = (code: string) => {
 
 /** Lines in the Cerfa's order (chapter, then account), a stable sort that keeps the user's order within an account. */
 export function orderReportLines<L extends Pick<ReportLine, 'account'>>(lines: readonly L[]): L[] {
-  return lines.map((line, index) => ({ line, index })).sort((a, b) => accountOrder(a.line.account) - accountOrder(b.line.account) || a.index - b.index).map((x) => x.line);
+  return lines
+    .map((line, index) => ({ line, index }))
+    .sort((a, b) => accountOrder(a.line.account) - accountOrder(b.line.account) || a.index - b.index)
+    .map((x) => x.line);
 }
 
 export interface ReportRow {
@@ -182,7 +192,13 @@ export function reportRows(lines: readonly ReportLine[], side: BudgetSide, funde
       actualCents: own.reduce((sum, l) => sum + (l.actualCents ?? 0), 0),
     });
     for (const line of own) {
-      rows.push({ kind: 'line', label: budgetLineLabel({ ...line, amountCents: line.forecastCents }, funders), forecastCents: line.forecastCents, actualCents: line.actualCents, line });
+      rows.push({
+        kind: 'line',
+        label: budgetLineLabel({ ...line, amountCents: line.forecastCents }, funders),
+        forecastCents: line.forecastCents,
+        actualCents: line.actualCents,
+        line,
+      });
     }
   }
   return rows;
@@ -227,7 +243,11 @@ export function grantFigures(
 ): GrantFigures {
   const exercises = exercisesOf(app);
   const exercise = exercises.find((e) => e.number === exerciseNumber) ?? exercises[0]!;
-  const own = exercisePayments(app, exercise, payments.filter((p) => !p.deletedAt));
+  const own = exercisePayments(
+    app,
+    exercise,
+    payments.filter((p) => !p.deletedAt),
+  );
   const committed = committedCents(app);
   const share = committed === undefined ? undefined : Math.floor(committed / 100 / exercises.length) * 100;
   const last = exercise.number === exercises.length;
@@ -279,7 +299,10 @@ export function financialReportChecks(report: FinancialReport, figures: GrantFig
   if (indirect && report.indirectCostsExplanation === undefined) {
     problems.push({
       path: 'indirectCostsExplanation',
-      message: fieldMessage('Règle de répartition des charges indirectes', 'des charges indirectes sont affectées à l’action : dites selon quelle règle (clé de répartition).'),
+      message: fieldMessage(
+        'Règle de répartition des charges indirectes',
+        'des charges indirectes sont affectées à l’action : dites selon quelle règle (clé de répartition).',
+      ),
     });
   }
   return problems;
@@ -403,7 +426,9 @@ export function buildFinancialReportModel(input: {
   /** Every funder (74 lines print their names). */
   funders?: readonly NamedFunder[];
   /** The application's payments (the received amount is set against the declared one). */
-  payments?: readonly (Pick<Payment, 'expectedDate' | 'expectedCents' | 'receivedDate' | 'receivedCents'> & { deletedAt?: string | null })[];
+  payments?: readonly (Pick<Payment, 'expectedDate' | 'expectedCents' | 'receivedDate' | 'receivedCents'> & {
+    deletedAt?: string | null;
+  })[];
   scope?: 'project' | 'association';
   /** Set for a draft: what must be fixed before a final compte-rendu. */
   draftReasons?: readonly string[];
@@ -507,7 +532,8 @@ export function forecastFor(
   const financed = financedProjectIds(app);
   const operating = financed.length === 0 && app.purpose === 'operating';
   // The grant's own line names its funder even when it was saved with only the link.
-  const named = (lines: ReportLine[]) => lines.map((l) => (l.grantApplicationId === app.id && l.funderId === undefined ? { ...l, funderId: app.funderId } : l));
+  const named = (lines: ReportLine[]) =>
+    lines.map((l) => (l.grantApplicationId === app.id && l.funderId === undefined ? { ...l, funderId: app.funderId } : l));
   const pick = <T extends { projectId: string; lines: readonly ForecastLine[] }>(candidates: readonly T[]): T | undefined =>
     candidates.find((c) => c.lines.some((l) => l.grantApplicationId === app.id)) ?? candidates.find((c) => financed.includes(c.projectId));
 
@@ -519,7 +545,14 @@ export function forecastFor(
       return { source: 'snapshot', scope: 'association', snapshotId: snapshot.id, lines: named(toReportLines(snapshot.associationLines)) };
     }
     const budget = pick(snapshot.projectBudgets);
-    if (budget) return { source: 'snapshot', scope: 'project', snapshotId: snapshot.id, projectId: budget.projectId, lines: named(toReportLines(budget.lines)) };
+    if (budget)
+      return {
+        source: 'snapshot',
+        scope: 'project',
+        snapshotId: snapshot.id,
+        projectId: budget.projectId,
+        lines: named(toReportLines(budget.lines)),
+      };
   }
   const liveLines = (budgetId: string) => budgetLines.filter((l) => l.deletedAt === null && l.budgetId === budgetId);
   if (operating) {

@@ -54,12 +54,19 @@ export function publicAidStatement(input: PublicAidInput): PublicAidStatement {
   const to = current.end;
   const kindOf = new Map(input.funders.map((f) => [f.id, f.kind]));
   const applications = input.applications.filter((a) => !a.deletedAt);
-  const publicApps = new Set(applications.filter((a) => {
-    const kind = kindOf.get(a.funderId);
-    return kind !== undefined && isPublicFunder(kind);
-  }).map((a) => a.id));
+  const publicApps = new Set(
+    applications
+      .filter((a) => {
+        const kind = kindOf.get(a.funderId);
+        return kind !== undefined && isPublicFunder(kind);
+      })
+      .map((a) => a.id),
+  );
   const receivedCents = input.payments
-    .filter((p) => !p.deletedAt && publicApps.has(p.applicationId) && p.receivedDate !== undefined && p.receivedDate >= from && p.receivedDate <= to)
+    .filter(
+      (p) =>
+        !p.deletedAt && publicApps.has(p.applicationId) && p.receivedDate !== undefined && p.receivedDate >= from && p.receivedDate <= to,
+    )
     .reduce((sum, p) => sum + (p.receivedCents ?? 0), 0);
   // The records tell the whole story only if the espace already held grants when the window opened.
   const recordsCoverWindow = applications.some((a) => a.periodStart <= from);

@@ -92,7 +92,10 @@ export const grantApplicationSchema = withCrossFieldRules(
      * The actions (Cerfa §6) this application finances; empty for an operating grant, which finances the
      * association's own budget. Suggestions, the dossier and the compte-rendu follow this link, never titles.
      */
-    projectIds: z.array(z.string().min(1).max(100)).max(50, { error: fieldMessage('Actions financées', '50 actions au plus.') }).optional(),
+    projectIds: z
+      .array(z.string().min(1).max(100))
+      .max(50, { error: fieldMessage('Actions financées', '50 actions au plus.') })
+      .optional(),
     purpose: z.enum(purposeValues, { error: fieldMessage('Objet de la demande', 'fonctionnement ou projet.') }),
     renewal: boolean('Renouvellement'),
     multiYear: boolean('Pluriannuelle (CPO)'),
@@ -219,7 +222,8 @@ export function nextStatuses(status: GrantStatus, dates: StepDates = {}): GrantS
 
 /** The step date fields a form shows for `status`: those of its path, and both of the two steps in either order. */
 export function stepDateFields(status: GrantStatus): StepDateField[] {
-  const steps = status === 'paid' || status === 'report-submitted' ? [...SIGNED_PATH, 'paid', 'report-submitted'] as const : pathOf(status);
+  const steps =
+    status === 'paid' || status === 'report-submitted' ? ([...SIGNED_PATH, 'paid', 'report-submitted'] as const) : pathOf(status);
   return [...new Set(steps.flatMap((s) => (s === 'to-prepare' ? [] : [STATUS_DATE_FIELD[s]])))];
 }
 

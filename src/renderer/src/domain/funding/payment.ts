@@ -80,8 +80,7 @@ export function acceptsPayments(app: Pick<GrantApplication, 'status'>): boolean 
   return app.status !== 'refused';
 }
 
-export const REFUSED_GRANT_PAYMENT_MESSAGE =
-  'Demande de subvention\u00a0: refusée — aucun versement ne peut y être ajouté.';
+export const REFUSED_GRANT_PAYMENT_MESSAGE = 'Demande de subvention\u00a0: refusée — aucun versement ne peut y être ajouté.';
 
 /**
  * What is worth a look before saving a tranche, but may be true (a funder's mistake to be paid back, a

@@ -119,9 +119,7 @@ export function yearlySummary(
     const own = payments.filter((p) => p.applicationId === app.id);
     const paid = paidCents(own);
     const late = own.filter((p) => isPaymentOverdue(p, today));
-    const row =
-      rowsByFunder.get(app.funderId) ??
-      emptyRow(app.funderId, funder?.name ?? 'Financeur supprimé');
+    const row = rowsByFunder.get(app.funderId) ?? emptyRow(app.funderId, funder?.name ?? 'Financeur supprimé');
     row.applicationCount += 1;
     row.requestedCents += app.requestedCents;
     if (app.status !== 'refused') {
@@ -164,7 +162,10 @@ export function yearlySummary(
     }),
     emptyTotals(),
   );
-  grants.sort((a, b) => a.funderName.localeCompare(b.funderName, 'fr') || a.periodStart.localeCompare(b.periodStart) || a.title.localeCompare(b.title, 'fr'));
+  grants.sort(
+    (a, b) =>
+      a.funderName.localeCompare(b.funderName, 'fr') || a.periodStart.localeCompare(b.periodStart) || a.title.localeCompare(b.title, 'fr'),
+  );
   return {
     year: exercise.startYear,
     exercise,

@@ -61,8 +61,7 @@ function monthsField(label: string) {
   });
 }
 
-const idList = (label: string) =>
-  z.array(z.string().min(1), { error: fieldMessage(label, 'liste attendue.') }).default([]);
+const idList = (label: string) => z.array(z.string().min(1), { error: fieldMessage(label, 'liste attendue.') }).default([]);
 
 function dayBefore(iso: IsoDate): IsoDate {
   return formatIsoFromDate(addDays(dateFromIso(iso), -1));
@@ -114,8 +113,7 @@ export const agreementSchema = z
     }
     const period = agreement.tacitRenewal ? (agreement.renewalPeriodMonths ?? DEFAULT_RENEWAL_PERIOD_MONTHS) : undefined;
     if (period === 0) issue('renewalPeriodMonths', 'Durée de chaque reconduction (mois)', 'au moins 1 mois.');
-    const firstTermEnd =
-      agreement.endDate ?? (period ? periodEndAfterMonths(agreement.startDate, period) : undefined);
+    const firstTermEnd = agreement.endDate ?? (period ? periodEndAfterMonths(agreement.startDate, period) : undefined);
     const notice = agreement.noticeMonths;
     if (notice !== undefined && notice > 0 && firstTermEnd !== undefined && firstTermEnd >= agreement.startDate) {
       // A notice period that starts before the agreement does cannot be honoured; so can't one longer than a renewal.
@@ -126,11 +124,7 @@ export const agreementSchema = z
       }
     }
     if (agreement.terms !== 'none' && agreement.yearlyAmountCents === undefined) {
-      issue(
-        'yearlyAmountCents',
-        agreement.terms === 'money' ? 'Montant annuel' : 'Valorisation annuelle',
-        'indiquez le montant par an.',
-      );
+      issue('yearlyAmountCents', agreement.terms === 'money' ? 'Montant annuel' : 'Valorisation annuelle', 'indiquez le montant par an.');
     }
     const { renewalPeriodMonths: _period, yearlyAmountCents, inKindDescription, ...rest } = agreement;
     return {

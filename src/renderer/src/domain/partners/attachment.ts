@@ -23,9 +23,7 @@ export const ATTACHMENT_TYPES = [
 export type AttachmentMimeType = (typeof ATTACHMENT_TYPES)[number]['mimeType'];
 
 /** What the file dialog offers. */
-export const ATTACHMENT_FILE_FILTERS = [
-  { name: 'PDF ou image (JPEG, PNG)', extensions: ['pdf', 'png', 'jpg', 'jpeg'] },
-];
+export const ATTACHMENT_FILE_FILTERS = [{ name: 'PDF ou image (JPEG, PNG)', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }];
 
 /** Bytes needed to recognise every accepted type. */
 export const MAGIC_BYTES_LENGTH = 8;
@@ -81,7 +79,10 @@ export interface PaperMeta {
 }
 
 /** The paper kind and validity date given with a file, checked; a French sentence when they are wrong. */
-export function checkPaperMeta(ownerKind: AttachmentOwnerKind, meta: PaperMeta): { ok: true; value: { paperKind?: string; validUntil?: IsoDate } } | { ok: false; problem: string } {
+export function checkPaperMeta(
+  ownerKind: AttachmentOwnerKind,
+  meta: PaperMeta,
+): { ok: true; value: { paperKind?: string; validUntil?: IsoDate } } | { ok: false; problem: string } {
   const value: { paperKind?: string; validUntil?: IsoDate } = {};
   if (meta.paperKind !== undefined && meta.paperKind !== '') {
     if (!(PAPER_KINDS[ownerKind] as readonly { value: string }[]).some((k) => k.value === meta.paperKind)) {
@@ -90,7 +91,8 @@ export function checkPaperMeta(ownerKind: AttachmentOwnerKind, meta: PaperMeta):
     value.paperKind = meta.paperKind;
   }
   if (meta.validUntil !== undefined && meta.validUntil !== '') {
-    if (!isIsoDate(meta.validUntil)) return { ok: false, problem: 'Valable jusqu’au\u00a0: date illisible — vérifiez le jour, le mois et l’année.' };
+    if (!isIsoDate(meta.validUntil))
+      return { ok: false, problem: 'Valable jusqu’au\u00a0: date illisible — vérifiez le jour, le mois et l’année.' };
     value.validUntil = meta.validUntil;
   }
   return { ok: true, value };

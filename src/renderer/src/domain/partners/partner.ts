@@ -103,20 +103,19 @@ export const partnerSchema = withCrossFieldRules(
       });
     }
   },
-)
-  .transform(({ publicSubKind, federationName, rna, ...partner }) => {
-    // Facts of another kind are dropped rather than kept hidden in the record; empty ones are omitted
-    // (the optional-field convention of fields.ts).
-    const isAssociation = partner.kind === 'association';
-    return {
-      ...partner,
-      federated: isAssociation && partner.federated,
-      charterSignatory: isAssociation && partner.charterSignatory,
-      ...(partner.kind === 'public' && publicSubKind !== undefined ? { publicSubKind } : {}),
-      ...(isAssociation && partner.federated && federationName !== undefined ? { federationName } : {}),
-      ...(isAssociation && rna !== undefined ? { rna } : {}),
-    };
-  });
+).transform(({ publicSubKind, federationName, rna, ...partner }) => {
+  // Facts of another kind are dropped rather than kept hidden in the record; empty ones are omitted
+  // (the optional-field convention of fields.ts).
+  const isAssociation = partner.kind === 'association';
+  return {
+    ...partner,
+    federated: isAssociation && partner.federated,
+    charterSignatory: isAssociation && partner.charterSignatory,
+    ...(partner.kind === 'public' && publicSubKind !== undefined ? { publicSubKind } : {}),
+    ...(isAssociation && partner.federated && federationName !== undefined ? { federationName } : {}),
+    ...(isAssociation && rna !== undefined ? { rna } : {}),
+  };
+});
 
 export type Partner = z.output<typeof partnerSchema>;
 export type PartnerInput = z.input<typeof partnerSchema>;

@@ -46,7 +46,10 @@ export interface MissingField {
  * are always there (the schema requires them); QPV codes are left out, as not every action is in a QPV.
  */
 export function projectMissingFields(
-  project: Pick<Project, 'title' | 'description' | 'objectives' | 'beneficiaryType' | 'beneficiaryCount' | 'territory' | 'humanResources' | 'materialResources'>,
+  project: Pick<
+    Project,
+    'title' | 'description' | 'objectives' | 'beneficiaryType' | 'beneficiaryCount' | 'territory' | 'humanResources' | 'materialResources'
+  >,
 ): MissingField[] {
   const missing: MissingField[] = [];
   const empty = (value: string | undefined) => value === undefined || value.trim() === '';
@@ -60,7 +63,10 @@ export function projectMissingFields(
   if (empty(project.materialResources)) missing.push({ field: 'materialResources', label: 'Moyens matériels' });
   for (const objective of project.objectives) {
     if (objective.indicators.length === 0) {
-      missing.push({ field: `objectives.${objective.id}.indicators`, label: `Indicateurs d’évaluation de l’objectif « ${objective.label} »` });
+      missing.push({
+        field: `objectives.${objective.id}.indicators`,
+        label: `Indicateurs d’évaluation de l’objectif « ${objective.label} »`,
+      });
     }
   }
   return missing;

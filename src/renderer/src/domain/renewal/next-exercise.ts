@@ -114,15 +114,31 @@ export function nextExerciseCandidates(data: NextExerciseData, targetYear: numbe
   for (const project of endingActions) {
     const renewed = renewProject(project, [], noDates).project;
     const alreadyPrepared = data.projects.some(
-      (p) => p.deletedAt === null && p.id !== project.id && sameTitle(p.title, renewed.title) && periodsOverlap(p.startDate, p.endDate, target.start, target.end),
+      (p) =>
+        p.deletedAt === null &&
+        p.id !== project.id &&
+        sameTitle(p.title, renewed.title) &&
+        periodsOverlap(p.startDate, p.endDate, target.start, target.end),
     );
-    candidates.push({ key: `action:${project.id}`, kind: 'action', sourceId: project.id, title: project.title, suggested: !alreadyPrepared, alreadyPrepared });
+    candidates.push({
+      key: `action:${project.id}`,
+      kind: 'action',
+      sourceId: project.id,
+      title: project.title,
+      suggested: !alreadyPrepared,
+      alreadyPrepared,
+    });
   }
 
   for (const app of data.applications.filter((a) => a.deletedAt === null && within(a.periodEnd, source))) {
     const renewed = renewApplication(app, []).application;
     const alreadyPrepared = data.applications.some(
-      (a) => a.deletedAt === null && a.id !== app.id && a.funderId === app.funderId && sameTitle(a.title, renewed.title) && a.periodStart === renewed.periodStart,
+      (a) =>
+        a.deletedAt === null &&
+        a.id !== app.id &&
+        a.funderId === app.funderId &&
+        sameTitle(a.title, renewed.title) &&
+        a.periodStart === renewed.periodStart,
     );
     // A request refused or not decided yet is listed but not suggested: renewing it is a choice.
     const suggested = !alreadyPrepared && reached(app.status, 'granted', app);
@@ -132,17 +148,32 @@ export function nextExerciseCandidates(data: NextExerciseData, targetYear: numbe
   const association = budgetOf(data, 'association', source.startYear);
   if (association && hasLines(data, association)) {
     const alreadyPrepared = hasLines(data, budgetOf(data, 'association', targetYear));
-    candidates.push({ key: `budget:${association.id}`, kind: 'budget', sourceId: association.id, title: `Budget de l’association`, suggested: !alreadyPrepared, alreadyPrepared });
+    candidates.push({
+      key: `budget:${association.id}`,
+      kind: 'budget',
+      sourceId: association.id,
+      title: `Budget de l’association`,
+      suggested: !alreadyPrepared,
+      alreadyPrepared,
+    });
   }
   // Budgets of actions that go on into the new exercise (an action ending now brings its budget along).
   const ending = new Set(endingActions.map((p) => p.id));
   for (const budget of data.budgets) {
-    if (budget.deletedAt !== null || budget.scope !== 'project' || budget.year !== source.startYear || budget.projectId === undefined) continue;
+    if (budget.deletedAt !== null || budget.scope !== 'project' || budget.year !== source.startYear || budget.projectId === undefined)
+      continue;
     if (ending.has(budget.projectId) || !hasLines(data, budget)) continue;
     const project = data.projects.find((p) => p.id === budget.projectId && p.deletedAt === null);
     if (!project || !periodsOverlap(project.startDate, project.endDate, target.start, target.end)) continue;
     const alreadyPrepared = hasLines(data, budgetOf(data, 'project', targetYear, project.id));
-    candidates.push({ key: `budget:${budget.id}`, kind: 'budget', sourceId: budget.id, title: `Budget de l’action « ${project.title} »`, suggested: !alreadyPrepared, alreadyPrepared });
+    candidates.push({
+      key: `budget:${budget.id}`,
+      kind: 'budget',
+      sourceId: budget.id,
+      title: `Budget de l’action « ${project.title} »`,
+      suggested: !alreadyPrepared,
+      alreadyPrepared,
+    });
   }
   return { source, target, candidates };
 }

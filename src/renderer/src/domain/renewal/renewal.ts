@@ -102,7 +102,10 @@ export function renewApplication(
   // The schedule is what was planned: expected dates and amounts. A tranche received late or short
   // says nothing about next year's convention.
   const planned = [...payments].sort((a, b) => a.expectedDate.localeCompare(b.expectedDate));
-  const amounts = splitByWeights(app.requestedCents, planned.map((p) => p.expectedCents));
+  const amounts = splitByWeights(
+    app.requestedCents,
+    planned.map((p) => p.expectedCents),
+  );
   const tranches = planned
     .map((p, i) => ({
       expectedDate: addYearsIso(p.expectedDate, years),

@@ -38,7 +38,10 @@ export function frenchDateToIso(text: string): CellResult<IsoDate | undefined> {
 
 /** `17,5` or `35` → a number; '' is undefined. Thousands spaces allowed; a sign is not. */
 export function frenchNumber(text: string): CellResult<number | undefined> {
-  const trimmed = text.trim().replace(/[ \u00a0\u202f]/g, '').replace(/%$/, '');
+  const trimmed = text
+    .trim()
+    .replace(/[ \u00a0\u202f]/g, '')
+    .replace(/%$/, '');
   if (trimmed === '') return { ok: true, value: undefined };
   if (/^[-\u2212]/.test(trimmed)) return { ok: false, problem: 'ne peut pas être négatif.' };
   if (!/^\d+(?:[.,]\d+)?$/.test(trimmed)) return { ok: false, problem: `« ${text.trim()} » n’est pas un nombre (ex. 17,5).` };

@@ -42,9 +42,27 @@ export type ImportField = FieldType & {
   required?: boolean;
 };
 
-const text = (key: string, label: string, aliases: string[] = [], required = false): ImportField => ({ type: 'text', key, label, aliases, required });
-const date = (key: string, label: string, aliases: string[] = [], required = false): ImportField => ({ type: 'date', key, label, aliases, required });
-const amount = (key: string, label: string, aliases: string[] = [], required = false): ImportField => ({ type: 'amount', key, label, aliases, required });
+const text = (key: string, label: string, aliases: string[] = [], required = false): ImportField => ({
+  type: 'text',
+  key,
+  label,
+  aliases,
+  required,
+});
+const date = (key: string, label: string, aliases: string[] = [], required = false): ImportField => ({
+  type: 'date',
+  key,
+  label,
+  aliases,
+  required,
+});
+const amount = (key: string, label: string, aliases: string[] = [], required = false): ImportField => ({
+  type: 'amount',
+  key,
+  label,
+  aliases,
+  required,
+});
 const choice = (
   key: string,
   label: string,
@@ -53,7 +71,14 @@ const choice = (
   fallback?: string,
   valueAliases?: Readonly<Record<string, string>>,
 ): ImportField => ({
-  type: 'choice', key, label, choices, aliases, fallback, required: fallback === undefined, ...(valueAliases ? { valueAliases } : {}),
+  type: 'choice',
+  key,
+  label,
+  choices,
+  aliases,
+  fallback,
+  required: fallback === undefined,
+  ...(valueAliases ? { valueAliases } : {}),
 });
 
 /**
@@ -84,7 +109,12 @@ const FUNDER_NAME = 'funder.name';
 
 export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
   people: [
-    text('lastName', 'Nom', ['nom de famille', 'nom du salarie', 'nom de la salariee', 'nom du salarie e', 'nom de l agent', 'nom usuel'], true),
+    text(
+      'lastName',
+      'Nom',
+      ['nom de famille', 'nom du salarie', 'nom de la salariee', 'nom du salarie e', 'nom de l agent', 'nom usuel'],
+      true,
+    ),
     text('firstName', 'Prénom', ['prenom du salarie', 'prenom de la salariee', 'prenom du salarie e'], true),
     choice('role', 'Statut', PERSON_ROLES, ['salarie ou volontaire'], 'employee'),
     text('jobTitle', 'Fonction', ['poste', 'emploi']),
@@ -97,7 +127,14 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     text(PERSON_LAST, 'Nom', ['nom de famille', 'nom du salarie', 'nom de la salariee', 'nom du salarie e', 'nom usuel'], true),
     text(PERSON_FIRST, 'Prénom', ['prenom du salarie', 'prenom de la salariee', 'prenom du salarie e'], true),
     text(PERSON_EMAIL, 'Courriel de la personne', ['courriel', 'email', 'e mail', 'mail', 'adresse electronique']),
-    choice('kind', 'Type de contrat', CONTRACT_KINDS, ['type', 'contrat', 'nature du contrat', 'type de contrat de travail'], undefined, CONTRACT_KIND_ALIASES),
+    choice(
+      'kind',
+      'Type de contrat',
+      CONTRACT_KINDS,
+      ['type', 'contrat', 'nature du contrat', 'type de contrat de travail'],
+      undefined,
+      CONTRACT_KIND_ALIASES,
+    ),
     text('cddReason', 'Motif du CDD', ['motif']),
     text('jobTitle', 'Intitulé du poste', ['poste', 'fonction', 'emploi'], true),
     choice('category', 'Catégorie', JOB_CATEGORIES, ['categorie professionnelle'], 'employee'),
@@ -105,9 +142,37 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     date('startDate', 'Date de début', ['debut', 'date d embauche', 'embauche', 'date d entree', 'entree', 'debut du contrat'], true),
     date('plannedEndDate', 'Date de fin prévue', ['fin prevue', 'date de fin', 'fin']),
     date('actualEndDate', 'Date de fin effective', ['fin effective']),
-    { type: 'number', key: 'weeklyHours', label: 'Durée hebdomadaire', aliases: ['heures par semaine', 'heures hebdomadaires', 'heures semaine', 'h semaine', 'heures hebdo', 'duree hebdo', 'duree du travail', 'temps de travail', 'duree', 'heures'], required: true },
-    amount('grossMonthlyCents', 'Salaire brut mensuel', ['salaire brut', 'brut mensuel', 'salaire mensuel brut', 'remuneration brute', 'salaire'], true),
-    { type: 'number', key: 'employerChargesRate', label: 'Taux de charges patronales', aliases: ['charges patronales', 'taux de charges'], required: true },
+    {
+      type: 'number',
+      key: 'weeklyHours',
+      label: 'Durée hebdomadaire',
+      aliases: [
+        'heures par semaine',
+        'heures hebdomadaires',
+        'heures semaine',
+        'h semaine',
+        'heures hebdo',
+        'duree hebdo',
+        'duree du travail',
+        'temps de travail',
+        'duree',
+        'heures',
+      ],
+      required: true,
+    },
+    amount(
+      'grossMonthlyCents',
+      'Salaire brut mensuel',
+      ['salaire brut', 'brut mensuel', 'salaire mensuel brut', 'remuneration brute', 'salaire'],
+      true,
+    ),
+    {
+      type: 'number',
+      key: 'employerChargesRate',
+      label: 'Taux de charges patronales',
+      aliases: ['charges patronales', 'taux de charges'],
+      required: true,
+    },
     text('notes', 'Notes', ['remarques', 'commentaire']),
   ],
   funders: [
@@ -261,7 +326,9 @@ export function matchTeamMember(
     if (byEmail.length > 1) return 'ambiguous';
   }
   const key = nameKey(row.lastName, row.firstName);
-  const byName = team.filter((m) => nameKey(m.lastName, m.firstName) === key && (email === '' || normalEmail(m.email) === '' || normalEmail(m.email) === email));
+  const byName = team.filter(
+    (m) => nameKey(m.lastName, m.firstName) === key && (email === '' || normalEmail(m.email) === '' || normalEmail(m.email) === email),
+  );
   if (byName.length === 1) return { match: byName[0]!, by: 'name' };
   return byName.length > 1 ? 'ambiguous' : undefined;
 }
@@ -301,7 +368,12 @@ function convertCell(field: ImportField, cell: string): CellResult<unknown> {
 
 const same = (a: string, b: string) => normalizeHeader(a) === normalizeHeader(b);
 
-function resolveReferences(kind: ImportKind, input: Record<string, unknown>, refs: ImportReferences, errors: string[]): NewPerson | undefined {
+function resolveReferences(
+  kind: ImportKind,
+  input: Record<string, unknown>,
+  refs: ImportReferences,
+  errors: string[],
+): NewPerson | undefined {
   if (kind === 'contracts') {
     const last = String(input[PERSON_LAST] ?? '').trim();
     const first = String(input[PERSON_FIRST] ?? '').trim();
@@ -315,7 +387,12 @@ function resolveReferences(kind: ImportKind, input: Record<string, unknown>, ref
     }
     const found = matchTeamMember({ lastName: last, firstName: first, email }, refs.people);
     if (found === 'ambiguous') {
-      errors.push(fieldMessage('Personne', `plusieurs personnes s’appellent ${first} ${last} — ajoutez une colonne Courriel, ou saisissez ce contrat depuis sa fiche.`));
+      errors.push(
+        fieldMessage(
+          'Personne',
+          `plusieurs personnes s’appellent ${first} ${last} — ajoutez une colonne Courriel, ou saisissez ce contrat depuis sa fiche.`,
+        ),
+      );
       return undefined;
     }
     if (found !== undefined) {
@@ -325,7 +402,8 @@ function resolveReferences(kind: ImportKind, input: Record<string, unknown>, ref
     // Not in the team: the same import creates her (one line per employee needs one pass, not two).
     const key = `${NEW_PERSON_PREFIX}${email !== '' ? normalEmail(email) : nameKey(last, first)}`;
     input.personId = key;
-    const kindRule = typeof input.kind === 'string' ? (CONTRACT_KIND_RULES as Record<string, { employment: boolean }>)[input.kind] : undefined;
+    const kindRule =
+      typeof input.kind === 'string' ? (CONTRACT_KIND_RULES as Record<string, { employment: boolean }>)[input.kind] : undefined;
     return {
       key,
       lastName: last,
@@ -344,7 +422,8 @@ function resolveReferences(kind: ImportKind, input: Record<string, unknown>, ref
     }
     const found = refs.funders.filter((f) => same(f.name, name));
     if (found.length === 1) input.funderId = found[0]!.id;
-    else if (found.length === 0) errors.push(fieldMessage('Financeur', `« ${name} » n’est pas dans l’annuaire des financeurs — importez-le d’abord.`));
+    else if (found.length === 0)
+      errors.push(fieldMessage('Financeur', `« ${name} » n’est pas dans l’annuaire des financeurs — importez-le d’abord.`));
     else errors.push(fieldMessage('Financeur', `plusieurs financeurs s’appellent « ${name} ».`));
   }
   return undefined;
@@ -406,11 +485,22 @@ export function validateImportRows(
     if (kind === 'people' && errors.length === 0 && parsed.success) {
       const person = parsed.data as { lastName: string; firstName: string; email?: string };
       // The same person twice in the file is reported, not imported twice.
-      const earlier = outcomes.find((o) => o.ok && matchTeamMember(person, [{ id: String(o.line), ...(o.value as { lastName: string; firstName: string; email?: string }) }]) !== undefined);
-      if (earlier) errors.push(fieldMessage('Personne', `${person.firstName} ${person.lastName} est déjà à la ligne ${earlier.line} du fichier.`));
+      const earlier = outcomes.find(
+        (o) =>
+          o.ok &&
+          matchTeamMember(person, [{ id: String(o.line), ...(o.value as { lastName: string; firstName: string; email?: string }) }]) !==
+            undefined,
+      );
+      if (earlier)
+        errors.push(fieldMessage('Personne', `${person.firstName} ${person.lastName} est déjà à la ligne ${earlier.line} du fichier.`));
       const found = matchTeamMember(person, refs.people);
       if (found === 'ambiguous') {
-        errors.push(fieldMessage('Personne', `plusieurs personnes de l’équipe s’appellent ${person.firstName} ${person.lastName} — ajoutez une colonne Courriel pour les distinguer.`));
+        errors.push(
+          fieldMessage(
+            'Personne',
+            `plusieurs personnes de l’équipe s’appellent ${person.firstName} ${person.lastName} — ajoutez une colonne Courriel pour les distinguer.`,
+          ),
+        );
       } else if (found !== undefined) {
         existing = { id: found.match.id, name: `${found.match.firstName} ${found.match.lastName}`, by: found.by };
       }

@@ -32,6 +32,7 @@ export function conflictValueText(conflict: FieldConflict, value: unknown, table
   if (value === undefined || value === null || value === '') return '(vide)';
   if (conflict.kind === 'money' && typeof value === 'number') return formatCents(value);
   if (conflict.kind === 'date' && typeof value === 'string' && isIsoDate(value)) return formatDateShort(value);
-  if (conflict.kind === 'status' && table === 'grantApplications' && typeof value === 'string') return grantStatusLabel(value as GrantStatus);
+  if (conflict.kind === 'status' && table === 'grantApplications' && typeof value === 'string')
+    return grantStatusLabel(value as GrantStatus);
   return String(value);
 }

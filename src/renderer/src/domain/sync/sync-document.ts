@@ -64,7 +64,10 @@ export function readDocument(doc: unknown, localVersion: number): DocumentReadin
   if (typeof d.record !== 'object' || d.record === null || Array.isArray(d.record)) return refuse('not-a-record', NOT_A_RECORD_MESSAGE);
   const author = d.author;
   const validAuthor =
-    typeof author === 'object' && author !== null && typeof author.at === 'string' && (author.person === null || typeof author.person === 'string');
+    typeof author === 'object' &&
+    author !== null &&
+    typeof author.at === 'string' &&
+    (author.person === null || typeof author.person === 'string');
   return {
     ok: true,
     table: named.table,

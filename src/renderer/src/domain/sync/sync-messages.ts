@@ -20,10 +20,13 @@ export function syncFailureMessage(failure: unknown): string {
   const f = (typeof failure === 'object' && failure !== null ? failure : {}) as EngineFailure;
   const status = typeof f.status === 'number' ? f.status : undefined;
   const name = typeof f.name === 'string' ? f.name : typeof f.error === 'string' ? f.error : '';
-  if (status === 401 || name === 'unauthorized') return 'Le serveur a refusé l’identifiant ou le mot de passe. Vérifiez-les dans Réglages › Synchronisation.';
+  if (status === 401 || name === 'unauthorized')
+    return 'Le serveur a refusé l’identifiant ou le mot de passe. Vérifiez-les dans Réglages › Synchronisation.';
   if (status === 403 || name === 'forbidden') return WRITE_REFUSED_MESSAGE;
-  if (status === 404 || name === 'not_found') return 'La base de données de cet espace n’existe pas sur ce serveur. Vérifiez l’adresse, ou demandez à la personne qui gère le serveur de la créer.';
-  if (status !== undefined && status >= 500) return 'Le serveur de synchronisation a rencontré une erreur. Les modifications restent sur cet ordinateur et partiront plus tard.';
+  if (status === 404 || name === 'not_found')
+    return 'La base de données de cet espace n’existe pas sur ce serveur. Vérifiez l’adresse, ou demandez à la personne qui gère le serveur de la créer.';
+  if (status !== undefined && status >= 500)
+    return 'Le serveur de synchronisation a rencontré une erreur. Les modifications restent sur cet ordinateur et partiront plus tard.';
   return 'Le serveur de synchronisation est injoignable (pas de réseau, adresse erronée ou serveur arrêté). Les modifications restent sur cet ordinateur et partiront au retour de la connexion.';
 }
 
@@ -40,9 +43,13 @@ export function checkServerAddress(text: string): { ok: true; url: string } | { 
     return { ok: false, message: 'Adresse du serveur : elle doit commencer par https:// (ou http:// sur le réseau local).' };
   }
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, message: 'Adresse du serveur : ne mettez pas l’identifiant ni le mot de passe dans l’adresse, utilisez les champs prévus.' };
+    return {
+      ok: false,
+      message: 'Adresse du serveur : ne mettez pas l’identifiant ni le mot de passe dans l’adresse, utilisez les champs prévus.',
+    };
   }
-  if (url.search !== '' || url.hash !== '') return { ok: false, message: 'Adresse du serveur : l’adresse ne doit contenir ni « ? » ni « # ».' };
+  if (url.search !== '' || url.hash !== '')
+    return { ok: false, message: 'Adresse du serveur : l’adresse ne doit contenir ni « ? » ni « # ».' };
   return { ok: true, url: url.toString().replace(/\/+$/, '') };
 }
 

@@ -65,7 +65,11 @@ export const absenceSchema = z
   })
   .superRefine((a, ctx) => {
     if (a.endDate !== undefined && a.endDate < a.startDate) {
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: fieldMessage('Dernier jour d’absence', 'ne peut pas être avant le premier jour.') });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endDate'],
+        message: fieldMessage('Dernier jour d’absence', 'ne peut pas être avant le premier jour.'),
+      });
     }
     if (a.returnVisitDate !== undefined) {
       if (a.endDate === undefined) {
@@ -138,7 +142,11 @@ export function absencesOf(contractId: string, absences: readonly AbsenceRecord[
  * (absenceProblems refuses overlapping absences; they are merged here anyway so that a day never counts
  * twice). An unpaid leave that goes on runs to `to`.
  */
-export function unpaidStretches(absences: readonly Pick<Absence, 'kind' | 'startDate' | 'endDate'>[], from: IsoDate, to: IsoDate): Array<{ from: IsoDate; to: IsoDate }> {
+export function unpaidStretches(
+  absences: readonly Pick<Absence, 'kind' | 'startDate' | 'endDate'>[],
+  from: IsoDate,
+  to: IsoDate,
+): Array<{ from: IsoDate; to: IsoDate }> {
   const pieces = absences
     .filter((a) => !ABSENCE_KIND_RULES[a.kind].paid)
     .map((a) => ({ from: maxIso(a.startDate, from), to: a.endDate === undefined ? to : minIso(a.endDate, to) }))
@@ -175,8 +183,16 @@ export function absenceProblems(
   }
   for (const other of others) {
     if (periodsOverlap(absence.startDate, absence.endDate, other.startDate, other.endDate)) {
-      const span = other.endDate === undefined ? `depuis le ${formatDateShort(other.startDate)}` : `du ${formatDateShort(other.startDate)} au ${formatDateShort(other.endDate)}`;
-      return { startDate: fieldMessage('Premier jour d’absence', `une autre absence couvre déjà ces jours (${absenceKindLabel(other.kind)} ${span}).`) };
+      const span =
+        other.endDate === undefined
+          ? `depuis le ${formatDateShort(other.startDate)}`
+          : `du ${formatDateShort(other.startDate)} au ${formatDateShort(other.endDate)}`;
+      return {
+        startDate: fieldMessage(
+          'Premier jour d’absence',
+          `une autre absence couvre déjà ces jours (${absenceKindLabel(other.kind)} ${span}).`,
+        ),
+      };
     }
   }
   return {};

@@ -56,7 +56,9 @@ export const aidedPostSchema = withCrossFieldRules(
     aidEndDate: isoDateField('Fin de l’aide'),
     aidMode: z.enum(['annual', 'smic-rate']).default('annual'),
     annualAidCents: optionalMoneyField('Montant annuel de l’aide'),
-    smicRatePercent: percentField('Taux de prise en charge', { optional: true }) as unknown as z.ZodOptional<z.ZodType<number | undefined, number | string>>,
+    smicRatePercent: percentField('Taux de prise en charge', { optional: true }) as unknown as z.ZodOptional<
+      z.ZodType<number | undefined, number | string>
+    >,
     smicHourlyCents: optionalMoneyField('SMIC horaire brut retenu'),
     aidedWeeklyHours: optionalWeeklyHoursField('Heures hebdomadaires prises en charge'),
     paymentRhythm: z.enum(['monthly', 'quarterly', 'yearly', 'other']).default('monthly'),
@@ -65,14 +67,20 @@ export const aidedPostSchema = withCrossFieldRules(
   }),
   (p, ctx) => {
     const require = (path: string, label: string, value: unknown) => {
-      if (value === undefined) ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, 'champ obligatoire pour ce mode de calcul.') });
+      if (value === undefined)
+        ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, 'champ obligatoire pour ce mode de calcul.') });
     };
     if (p.aidEndDate !== undefined && p.aidStartDate !== undefined && p.aidEndDate < p.aidStartDate) {
-      ctx.addIssue({ code: 'custom', path: ['aidEndDate'], message: fieldMessage('Fin de l’aide', 'ne peut pas être avant le début de l’aide.') });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aidEndDate'],
+        message: fieldMessage('Fin de l’aide', 'ne peut pas être avant le début de l’aide.'),
+      });
     }
     // An adulte-relais or FONJEP post without its own amount follows the dated amount (yearly-figures.ts),
     // a post at a rate of the SMIC without its own SMIC the SMIC in force each month.
-    if (p.aidMode === 'annual' && p.scheme !== 'adulte-relais' && p.scheme !== 'fonjep') require('annualAidCents', 'Montant annuel de l’aide', p.annualAidCents);
+    if (p.aidMode === 'annual' && p.scheme !== 'adulte-relais' && p.scheme !== 'fonjep')
+      require('annualAidCents', 'Montant annuel de l’aide', p.annualAidCents);
     else if (p.aidMode === 'smic-rate') {
       require('smicRatePercent', 'Taux de prise en charge', p.smicRatePercent);
       require('aidedWeeklyHours', 'Heures hebdomadaires prises en charge', p.aidedWeeklyHours);
@@ -132,5 +140,5 @@ export function aidedPostFormValues(contractId: string, post?: AidedPost, defaul
  * in cents (not rounded: callers round once, on a year's total).
  */
 export function monthlySmicAidCents(post: Pick<AidedPost, 'smicRatePercent' | 'smicHourlyCents' | 'aidedWeeklyHours'>): number {
-  return ((post.smicRatePercent ?? 0) / 100) * (post.smicHourlyCents ?? 0) * (post.aidedWeeklyHours ?? 0) * 52 / 12;
+  return (((post.smicRatePercent ?? 0) / 100) * (post.smicHourlyCents ?? 0) * (post.aidedWeeklyHours ?? 0) * 52) / 12;
 }

@@ -68,7 +68,11 @@ export interface AmendmentFormValues {
   note: string;
 }
 
-export function amendmentFormValues(contractId: string, amendment?: Amendment, defaults?: Partial<AmendmentFormValues>): AmendmentFormValues {
+export function amendmentFormValues(
+  contractId: string,
+  amendment?: Amendment,
+  defaults?: Partial<AmendmentFormValues>,
+): AmendmentFormValues {
   return {
     contractId,
     kind: amendment?.kind ?? 'renewal',
@@ -172,7 +176,12 @@ export function amendmentProblems(
         : `du ${formatDateShort(contract.startDate)} au ${formatDateShort(latestEffect ?? currentEnd)}`;
     problems.effectiveDate = fieldMessage('Date d’effet', `doit être dans les dates du contrat (${span}).`);
   }
-  if (amendment.kind === 'renewal' && amendment.newEndDate !== undefined && currentEnd !== undefined && amendment.newEndDate <= currentEnd) {
+  if (
+    amendment.kind === 'renewal' &&
+    amendment.newEndDate !== undefined &&
+    currentEnd !== undefined &&
+    amendment.newEndDate <= currentEnd
+  ) {
     problems.newEndDate = fieldMessage('Nouvelle date de fin', `doit être après la fin actuelle (${formatDateShort(currentEnd)}).`);
   }
   if (contract.actualEndDate !== undefined && amendment.newEndDate !== undefined) {

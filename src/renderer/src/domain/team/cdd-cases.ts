@@ -103,7 +103,11 @@ export const CDD_CASE_RULES = {
   },
 } as const satisfies Record<CddCase, CddCaseRules>;
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('fr');
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('fr');
 
 /** The case a CDD's motif names; the general case when none is recognised. */
 export function cddCase(reason: string | undefined): CddCase {

@@ -89,7 +89,9 @@ export function contractWarnings(
   const hours = contract.weeklyHours;
   const floor = CONTRACT_KIND_RULES[contract.kind].partTimeFloor;
   const eclatFloor =
-    options.collectiveAgreement === '1518' && (contract.kind === 'cdi' || contract.kind === 'cdd') ? eclatPartTimeMinimum(contract.classification) : undefined;
+    options.collectiveAgreement === '1518' && (contract.kind === 'cdi' || contract.kind === 'cdd')
+      ? eclatPartTimeMinimum(contract.classification)
+      : undefined;
   if (hours !== undefined && eclatFloor !== undefined) {
     if (hours < eclatFloor && !isReplacementCdd(contract)) {
       warnings.push(
@@ -97,11 +99,18 @@ export function contractWarnings(
       );
     }
   } else if (hours !== undefined && floor !== null && hours < floor.hours && !isReplacementCdd(contract)) {
-    const what = contract.kind === 'civic-service' ? 'Engagement de service civique' : contract.kind === 'cdi' || contract.kind === 'cdd' ? 'Temps partiel' : contractKindLabel(contract.kind);
+    const what =
+      contract.kind === 'civic-service'
+        ? 'Engagement de service civique'
+        : contract.kind === 'cdi' || contract.kind === 'cdd'
+          ? 'Temps partiel'
+          : contractKindLabel(contract.kind);
     warnings.push(`${what} de moins de ${String(floor.hours).replace('.', ',')} h par semaine : ${floor.phrase} (${floor.article}).`);
   }
   if (contract.kind === 'civic-service' && hours !== undefined && hours > CIVIC_SERVICE_MAX_HOURS) {
-    warnings.push(`Engagement de service civique de plus de ${CIVIC_SERVICE_MAX_HOURS} h par semaine : c’est le maximum (35 h pour un volontaire mineur, L120-8 CSN).`);
+    warnings.push(
+      `Engagement de service civique de plus de ${CIVIC_SERVICE_MAX_HOURS} h par semaine : c’est le maximum (35 h pour un volontaire mineur, L120-8 CSN).`,
+    );
   }
   warnings.push(...termWarnings(contract, end, ownAmendments));
   warnings.push(...trialRenewalWarnings(contract, options));
@@ -109,14 +118,20 @@ export function contractWarnings(
     if (contract.dpaeDate > contract.startDate) {
       warnings.push('DPAE déclarée après le début du contrat : elle doit précéder l’embauche.');
     } else if (contract.dpaeDate < addDaysIso(contract.startDate, -DPAE_EARLIEST_DAYS_BEFORE)) {
-      warnings.push(`DPAE déclarée plus de ${DPAE_EARLIEST_DAYS_BEFORE} jours avant l’embauche : elle ne peut l’être qu’au plus tôt 8 jours avant.`);
+      warnings.push(
+        `DPAE déclarée plus de ${DPAE_EARLIEST_DAYS_BEFORE} jours avant l’embauche : elle ne peut l’être qu’au plus tôt 8 jours avant.`,
+      );
     }
   }
   return warnings;
 }
 
 /** The terms of aided contracts and of the service civique (PEC, adulte-relais, service civique). */
-function termWarnings(contract: Checked, end: string | undefined, ownAmendments: readonly Pick<Amendment, 'kind' | 'newEndDate' | 'effectiveDate'>[]): string[] {
+function termWarnings(
+  contract: Checked,
+  end: string | undefined,
+  ownAmendments: readonly Pick<Amendment, 'kind' | 'newEndDate' | 'effectiveDate'>[],
+): string[] {
   const warnings: string[] = [];
   const initialEnd = contract.plannedEndDate;
   const { startDate } = contract;
@@ -132,7 +147,9 @@ function termWarnings(contract: Checked, end: string | undefined, ownAmendments:
   }
   if (contract.kind === 'adulte-relais') {
     if (initialEnd !== undefined && initialEnd > periodEndAfterMonths(startDate, 12 * ADULTE_RELAIS_TERM_YEARS)) {
-      warnings.push(`Contrat adulte-relais de plus de ${ADULTE_RELAIS_TERM_YEARS} ans : un CDD adulte-relais dure 3 ans au plus (L5134-103).`);
+      warnings.push(
+        `Contrat adulte-relais de plus de ${ADULTE_RELAIS_TERM_YEARS} ans : un CDD adulte-relais dure 3 ans au plus (L5134-103).`,
+      );
     }
     const renewals = renewalCount(ownAmendments);
     if (renewals > 1) warnings.push(`Contrat adulte-relais renouvelé ${renewals} fois : il n’est renouvelable qu’une fois (L5134-103).`);
@@ -157,17 +174,28 @@ function termWarnings(contract: Checked, end: string | undefined, ownAmendments:
  * ÉCLAT provides it as an exception, motivated and in writing (DOMAIN.md §3).
  */
 function trialRenewalWarnings(contract: Checked, options: ContractCheckOptions): string[] {
-  if (contract.trialRenewalEnd === undefined || CONTRACT_KIND_RULES[contract.kind].fixedTerm || CONTRACT_KIND_RULES[contract.kind].trial === 'none') return [];
+  if (
+    contract.trialRenewalEnd === undefined ||
+    CONTRACT_KIND_RULES[contract.kind].fixedTerm ||
+    CONTRACT_KIND_RULES[contract.kind].trial === 'none'
+  )
+    return [];
   const warnings: string[] = [];
   if (options.collectiveAgreement === '1518') {
-    warnings.push('Période d’essai renouvelée : la convention ÉCLAT ne le permet qu’à titre exceptionnel, par écrit et motivé, avec l’accord du salarié.');
+    warnings.push(
+      'Période d’essai renouvelée : la convention ÉCLAT ne le permet qu’à titre exceptionnel, par écrit et motivé, avec l’accord du salarié.',
+    );
   } else {
-    warnings.push('Période d’essai renouvelée : seulement si un accord de branche étendu le prévoit, dans ses conditions (L1221-21) — vérifiez votre convention collective.');
+    warnings.push(
+      'Période d’essai renouvelée : seulement si un accord de branche étendu le prévoit, dans ses conditions (L1221-21) — vérifiez votre convention collective.',
+    );
   }
   const category = contract.category ?? 'employee';
   const max = TRIAL_WITH_RENEWAL_MAX_MONTHS[category];
   if (contract.trialRenewalEnd > periodEndAfterMonths(contract.startDate, max)) {
-    warnings.push(`Période d’essai de plus de ${max} mois renouvellement compris : c’est le maximum légal pour cette catégorie (L1221-21).`);
+    warnings.push(
+      `Période d’essai de plus de ${max} mois renouvellement compris : c’est le maximum légal pour cette catégorie (L1221-21).`,
+    );
   }
   return warnings;
 }
@@ -178,7 +206,10 @@ function trialRenewalWarnings(contract: Checked, options: ContractCheckOptions):
  */
 export function contractOverlapProblems(
   contract: Pick<Contract, 'personId' | 'jobTitle' | 'startDate' | 'plannedEndDate' | 'actualEndDate'>,
-  others: ReadonlyArray<{ contract: Dated & Pick<Contract, 'personId' | 'jobTitle'>; amendments: readonly Pick<Amendment, 'newEndDate' | 'effectiveDate'>[] }>,
+  others: ReadonlyArray<{
+    contract: Dated & Pick<Contract, 'personId' | 'jobTitle'>;
+    amendments: readonly Pick<Amendment, 'newEndDate' | 'effectiveDate'>[];
+  }>,
 ): Record<string, string> {
   const sameJob = (a: string, b: string) => a.trim().toLocaleLowerCase('fr') === b.trim().toLocaleLowerCase('fr');
   const end = contract.actualEndDate ?? contract.plannedEndDate;
@@ -186,9 +217,10 @@ export function contractOverlapProblems(
     if (other.contract.personId !== contract.personId || !sameJob(other.contract.jobTitle, contract.jobTitle)) continue;
     const otherEnd = effectiveEndDate(other.contract, other.amendments);
     if (periodsOverlap(contract.startDate, end, other.contract.startDate, otherEnd)) {
-      const span = otherEnd === undefined
-        ? `depuis le ${formatDateShort(other.contract.startDate)}`
-        : `du ${formatDateShort(other.contract.startDate)} au ${formatDateShort(otherEnd)}`;
+      const span =
+        otherEnd === undefined
+          ? `depuis le ${formatDateShort(other.contract.startDate)}`
+          : `du ${formatDateShort(other.contract.startDate)} au ${formatDateShort(otherEnd)}`;
       return {
         startDate: fieldMessage(
           'Date de début',

@@ -2,7 +2,15 @@
 // labels, whether it runs to a term, its part-time floor, its OPCO filing, its trial rule, the title of its
 // end. Adding a kind is one line in CONTRACT_KIND_VALUES and one entry here; the compiler names the rest.
 
-export const CONTRACT_KIND_VALUES = ['cdi', 'cdd', 'pec', 'adulte-relais', 'apprenticeship', 'professionalisation', 'civic-service'] as const;
+export const CONTRACT_KIND_VALUES = [
+  'cdi',
+  'cdd',
+  'pec',
+  'adulte-relais',
+  'apprenticeship',
+  'professionalisation',
+  'civic-service',
+] as const;
 
 export type ContractKind = (typeof CONTRACT_KIND_VALUES)[number];
 
@@ -51,7 +59,11 @@ export const CONTRACT_KIND_RULES = {
     employment: true,
     fixedTerm: true,
     // L3123-7: the floor does not apply to a CDD de remplacement (checked on the motif in contract-checks).
-    partTimeFloor: { hours: 24, article: 'L3123-27', phrase: 'possible seulement par dérogation (demande écrite, convention collective) ou pour un remplacement' },
+    partTimeFloor: {
+      hours: 24,
+      article: 'L3123-27',
+      phrase: 'possible seulement par dérogation (demande écrite, convention collective) ou pour un remplacement',
+    },
     opcoFiling: null,
     trial: 'by-term',
     motifRequired: true,

@@ -68,7 +68,8 @@ export const contractSchema = withCrossFieldRules(
   }),
   (c, ctx) => {
     const after = (path: string, label: string, date: IsoDate | undefined, min: IsoDate | undefined, phrase: string) => {
-      if (date !== undefined && min !== undefined && date < min) ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
+      if (date !== undefined && min !== undefined && date < min)
+        ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
     };
     after('plannedEndDate', 'Date de fin prévue', c.plannedEndDate, c.startDate, 'ne peut pas être avant la date de début.');
     after('actualEndDate', 'Date de fin effective', c.actualEndDate, c.startDate, 'ne peut pas être avant la date de début.');

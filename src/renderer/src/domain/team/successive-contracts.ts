@@ -46,14 +46,25 @@ export function waitingPeriodEarliestStart(previousStart: IsoDate, previousEnd: 
 
 /** L1244-4-1 6° and 7°: the employee ended the contract early, or refused its renewal. */
 const EMPLOYEE_ENDED = /(demission|initiative du salarie|a sa demande|refus.*renouvel)/;
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('fr');
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('fr');
 
 /** The waiting-period warning of a CDD, or null (L1244-3-1 / L1244-4-1). */
 export function waitingPeriodWarning(contract: DatedContract, others: readonly DatedContract[], alsaceMoselle = false): string | null {
   if (contract.kind !== 'cdd') return null;
   if (CDD_CASE_RULES[cddCase(contract.cddReason)].waitingPeriodExemption !== null) return null;
   const previous = others
-    .filter((o) => o.id !== contract.id && o.kind === 'cdd' && o.end !== undefined && o.end < contract.startDate && sameJob(o.jobTitle, contract.jobTitle))
+    .filter(
+      (o) =>
+        o.id !== contract.id &&
+        o.kind === 'cdd' &&
+        o.end !== undefined &&
+        o.end < contract.startDate &&
+        sameJob(o.jobTitle, contract.jobTitle),
+    )
     .sort((a, b) => (b.end ?? '').localeCompare(a.end ?? ''))[0];
   if (!previous || previous.end === undefined) return null;
   if (previous.personId === contract.personId && EMPLOYEE_ENDED.test(fold(previous.endReason ?? ''))) return null;
@@ -74,7 +85,13 @@ export function waitingPeriodWarning(contract: DatedContract, others: readonly D
 export function priorFixedTermDays(contract: DatedContract, others: readonly DatedContract[], gapDays = 7): number {
   if (CONTRACT_KIND_RULES[contract.kind].fixedTerm || !CONTRACT_KIND_RULES[contract.kind].employment) return 0;
   const earlier = others
-    .filter((o) => o.id !== contract.id && o.personId === contract.personId && CONTRACT_KIND_RULES[o.kind].fixedTerm && CONTRACT_KIND_RULES[o.kind].employment)
+    .filter(
+      (o) =>
+        o.id !== contract.id &&
+        o.personId === contract.personId &&
+        CONTRACT_KIND_RULES[o.kind].fixedTerm &&
+        CONTRACT_KIND_RULES[o.kind].employment,
+    )
     .filter((o) => o.end !== undefined && o.end < contract.startDate && sameJob(o.jobTitle, contract.jobTitle))
     .sort((a, b) => b.startDate.localeCompare(a.startDate));
   let days = 0;

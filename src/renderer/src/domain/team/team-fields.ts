@@ -20,7 +20,9 @@ function numberOrText(label: string, expected: string) {
 // Empty as a form gives it ('' or blank), as a number input gives it (NaN), or simply missing.
 function isEmptyInput(value: NumberInput | undefined | null): value is undefined | null {
   return (
-    value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value)) ||
+    value === undefined ||
+    value === null ||
+    (typeof value === 'number' && Number.isNaN(value)) ||
     (typeof value === 'string' && value.trim() === '')
   );
 }
@@ -46,7 +48,12 @@ function numberInput(label: string, required: boolean) {
   });
 }
 
-function bounded(label: string, required: boolean, min: { value: number; inclusive: boolean; phrase: string }, max: { value: number; phrase: string }) {
+function bounded(
+  label: string,
+  required: boolean,
+  min: { value: number; inclusive: boolean; phrase: string },
+  max: { value: number; phrase: string },
+) {
   return numberInput(label, required).superRefine((value, ctx) => {
     if (value === undefined) return;
     if (value < 0) ctx.addIssue(fieldMessage(label, 'ne peut pas être négatif.'));

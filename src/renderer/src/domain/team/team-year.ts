@@ -126,7 +126,8 @@ export function aidExpectedForYear(post: AidedPostRecord, period: YearOrExercise
   if (span === null) return 0;
   if (post.aidMode === 'annual') {
     const dated = ANNUAL_AID_FIGURE[post.scheme];
-    if (post.annualAidCents === undefined && dated !== undefined) return datedAnnualShare(dated, span.from, span.to, exerciseDays(exercise), figures);
+    if (post.annualAidCents === undefined && dated !== undefined)
+      return datedAnnualShare(dated, span.from, span.to, exerciseDays(exercise), figures);
     return ((post.annualAidCents ?? 0) * daysInclusive(span.from, span.to)) / exerciseDays(exercise);
   }
   if (post.smicHourlyCents !== undefined) return monthlyProrated(monthlySmicAidCents(post), span.from, span.to);
@@ -184,7 +185,9 @@ export function contractYear(
     etpt: isEmployment(contract) ? etpt : 0,
     grossCents,
     employerCostCents: Math.round(grossCents * (1 + contract.employerChargesRate / 100)),
-    aidExpectedCents: aidedPost ? Math.round(aidExpectedForYear(aidedPost, exercise, more.figures) * aidWorkingTimeShare(aidedPost, contract)) : 0,
+    aidExpectedCents: aidedPost
+      ? Math.round(aidExpectedForYear(aidedPost, exercise, more.figures) * aidWorkingTimeShare(aidedPost, contract))
+      : 0,
     aidReceivedCents: aidedPost ? aidReceivedForYear(aidedPost, exercise) : 0,
     aidedPost,
   };
@@ -260,7 +263,15 @@ export interface PersonYear {
 export function personYear(personId: string, team: TeamData, period: YearOrExercise): PersonYear {
   const rows = team.contracts
     .filter((c) => c.personId === personId)
-    .map((c) => contractYear(c, team.amendments, team.aidedPosts.find((p) => p.contractId === c.id), period, team))
+    .map((c) =>
+      contractYear(
+        c,
+        team.amendments,
+        team.aidedPosts.find((p) => p.contractId === c.id),
+        period,
+        team,
+      ),
+    )
     .filter((r) => r.days > 0)
     .sort((a, b) => a.contract.startDate.localeCompare(b.contract.startDate));
   const total = (pick: (r: ContractYear) => number) => rows.reduce((sum, r) => sum + pick(r), 0);

@@ -75,8 +75,14 @@ export interface CashMonth {
 export interface CashForecastInput {
   today: IsoDate;
   opening: OpeningBalance | undefined;
-  applications: readonly (Pick<GrantApplication, 'title' | 'status' | 'paidOn' | 'reportSubmittedOn'> & { id: string; deletedAt: string | null })[];
-  payments: readonly (Pick<Payment, 'applicationId' | 'expectedDate' | 'expectedCents' | 'receivedDate' | 'label'> & { id: string; deletedAt: string | null })[];
+  applications: readonly (Pick<GrantApplication, 'title' | 'status' | 'paidOn' | 'reportSubmittedOn'> & {
+    id: string;
+    deletedAt: string | null;
+  })[];
+  payments: readonly (Pick<Payment, 'applicationId' | 'expectedDate' | 'expectedCents' | 'receivedDate' | 'label'> & {
+    id: string;
+    deletedAt: string | null;
+  })[];
   team: TeamData;
   /** Names of the people, for the salary lines. */
   personName?: (personId: string) => string;
@@ -147,7 +153,9 @@ export function cashForecast(input: CashForecastInput): CashForecast {
 
   // Tranches still expected of granted requests.
   const granted = new Map(
-    input.applications.filter((a) => a.deletedAt === null && a.status !== 'refused' && reached(a.status, 'granted', a)).map((a) => [a.id, a]),
+    input.applications
+      .filter((a) => a.deletedAt === null && a.status !== 'refused' && reached(a.status, 'granted', a))
+      .map((a) => [a.id, a]),
   );
   const lateDate = maxIso(input.today, addDaysIso(from, 1));
   for (const p of input.payments) {
@@ -225,7 +233,14 @@ export function cashForecast(input: CashForecastInput): CashForecast {
   for (const line of input.recurring) {
     for (const date of occurrences(line.firstDate, STEP[line.rhythm], minIso(line.lastDate ?? last, last))) {
       if (!inWindow(date)) continue;
-      flows.push({ date, kind: 'recurring', direction: line.direction, label: line.label, amountCents: line.amountCents, sourceId: line.id });
+      flows.push({
+        date,
+        kind: 'recurring',
+        direction: line.direction,
+        label: line.label,
+        amountCents: line.amountCents,
+        sourceId: line.id,
+      });
     }
   }
 

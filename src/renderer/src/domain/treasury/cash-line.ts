@@ -35,7 +35,8 @@ export const recurringLineSchema = z
     lastDate: isoDateField('Dernière échéance', { optional: true }),
   })
   .superRefine((line, ctx) => {
-    if (line.amountCents === 0) ctx.addIssue({ code: 'custom', path: ['amountCents'], message: fieldMessage('Montant', 'doit être supérieur à zéro.') });
+    if (line.amountCents === 0)
+      ctx.addIssue({ code: 'custom', path: ['amountCents'], message: fieldMessage('Montant', 'doit être supérieur à zéro.') });
     if (line.lastDate !== undefined && line.lastDate < line.firstDate) {
       ctx.addIssue({ code: 'custom', path: ['lastDate'], message: fieldMessage('Dernière échéance', 'doit être après la première.') });
     }
@@ -56,5 +57,13 @@ export function openingBalanceOf(records: readonly CashLineRecord[]): OpeningBal
 export function recurringLinesOf(records: readonly CashLineRecord[]): RecurringLine[] {
   return records
     .filter((r): r is RecordStamps & RecurringLineEntry => r.kind === 'recurring' && r.deletedAt === null)
-    .map((r) => ({ id: r.id, label: r.label, direction: r.direction, amountCents: r.amountCents, rhythm: r.rhythm, firstDate: r.firstDate, lastDate: r.lastDate }));
+    .map((r) => ({
+      id: r.id,
+      label: r.label,
+      direction: r.direction,
+      amountCents: r.amountCents,
+      rhythm: r.rhythm,
+      firstDate: r.firstDate,
+      lastDate: r.lastDate,
+    }));
 }

@@ -68,7 +68,11 @@ function formValues(data?: ProjectWithStaff): ActionFormValues {
     endDate: p?.endDate ?? '',
     humanResources: p?.humanResources ?? '',
     materialResources: p?.materialResources ?? '',
-    staff: (data?.staff ?? []).map((s) => ({ personId: s.personId, sharePercent: String(s.sharePercent).replace('.', ','), role: s.role ?? '' })),
+    staff: (data?.staff ?? []).map((s) => ({
+      personId: s.personId,
+      sharePercent: String(s.sharePercent).replace('.', ','),
+      role: s.role ?? '',
+    })),
     agreementIds: p?.agreementIds ?? [],
     notes: p?.notes ?? '',
   };
@@ -79,7 +83,10 @@ function toInput(values: ActionFormValues) {
   return {
     ...values,
     qpvCodes: values.qpvCodes.split(/[\s,;]+/).filter((code) => code !== ''),
-    staff: values.staff.map((s) => ({ ...s, sharePercent: s.sharePercent.trim() === '' ? Number.NaN : Number(s.sharePercent.replace(',', '.')) })),
+    staff: values.staff.map((s) => ({
+      ...s,
+      sharePercent: s.sharePercent.trim() === '' ? Number.NaN : Number(s.sharePercent.replace(',', '.')),
+    })),
   };
 }
 
@@ -99,17 +106,30 @@ export function ActionForm({ data }: { data?: ProjectWithStaff }) {
   return <LoadedActionForm data={data} team={team} agreements={agreements} />;
 }
 
-function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff | undefined; team: TeamData; agreements: AgreementWithParties[] }) {
+function LoadedActionForm({
+  data,
+  team,
+  agreements,
+}: {
+  data: ProjectWithStaff | undefined;
+  team: TeamData;
+  agreements: AgreementWithParties[];
+}) {
   const { db, record: espace } = useCurrentWorkspace();
   const toast = useToast();
   const [, navigate] = useLocation();
   // A long form (Cerfa §6): a draft keeps what was typed when the user goes elsewhere. No resolver: the
   // repository checks the action with its staff rows on save, and its messages land under the fields.
-  const { form, formRef, onSubmit: submitWith, refuse, saved, discard, revision, summary } = useSchemaForm<
-    ActionFormValues,
-    ActionFormValues,
-    ProjectWithStaff['project']
-  >({
+  const {
+    form,
+    formRef,
+    onSubmit: submitWith,
+    refuse,
+    saved,
+    discard,
+    revision,
+    summary,
+  } = useSchemaForm<ActionFormValues, ActionFormValues, ProjectWithStaff['project']>({
     defaultValues: formValues(data),
     // The revision the save carries, and « modifiée ailleurs » when the action changes in another tab.
     record: data?.project,
@@ -137,7 +157,10 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
   };
 
   const people = [...team.people].sort(comparePeople);
-  const personOptions = [{ value: '', label: 'Choisir une personne…' }, ...people.map((p) => ({ value: p.id, label: `${personName(p)}${p.jobTitle ? ` — ${p.jobTitle}` : ''}` }))];
+  const personOptions = [
+    { value: '', label: 'Choisir une personne…' },
+    ...people.map((p) => ({ value: p.id, label: `${personName(p)}${p.jobTitle ? ` — ${p.jobTitle}` : ''}` })),
+  ];
 
   return (
     <form ref={formRef} onSubmit={submitWith(onSubmit)} noValidate aria-label={data ? 'Modifier l’action' : 'Nouvelle action'}>
@@ -173,7 +196,11 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
       </Section>
       <Section title="Territoire et QPV">
         <TextField label="Territoire" hint="Commune, quartier." {...field('territory')} />
-        <TextField label="Codes des quartiers prioritaires" hint="Ex. QP093028 ; plusieurs codes séparés par des virgules." {...field('qpvCodes')} />
+        <TextField
+          label="Codes des quartiers prioritaires"
+          hint="Ex. QP093028 ; plusieurs codes séparés par des virgules."
+          {...field('qpvCodes')}
+        />
       </Section>
       <Section title="Dates et durée">
         <TextField label="Date de début" type="date" required {...field('startDate')} />
@@ -193,7 +220,12 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
           ) : null}
           {staff.fields.map((row, index) => (
             <div key={row.id} className="actions-row" role="group" aria-label={`Personne affectée ${index + 1}`}>
-              <SelectField label="Personne" options={personOptions} {...register(`staff.${index}.personId`)} error={err(`staff.${index}.personId`)} />
+              <SelectField
+                label="Personne"
+                options={personOptions}
+                {...register(`staff.${index}.personId`)}
+                error={err(`staff.${index}.personId`)}
+              />
               <TextField
                 label="Part du temps (%)"
                 inputMode="decimal"
@@ -216,7 +248,9 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
       <fieldset className="form-section">
         <legend className="form-section__title">Partenaires impliqués</legend>
         {agreements.length === 0 ? (
-          <p className="form-section__description">Aucune convention : les partenaires de l’action se choisissent parmi les conventions de Partenaires.</p>
+          <p className="form-section__description">
+            Aucune convention : les partenaires de l’action se choisissent parmi les conventions de Partenaires.
+          </p>
         ) : (
           <>
             <p className="form-section__description">Cochez les conventions dont les partenaires prennent part à l’action.</p>
@@ -227,7 +261,11 @@ function LoadedActionForm({ data, team, agreements }: { data: ProjectWithStaff |
             </div>
           </>
         )}
-        {err('agreementIds') ? <p className="field__error" role="alert">{err('agreementIds')}</p> : null}
+        {err('agreementIds') ? (
+          <p className="field__error" role="alert">
+            {err('agreementIds')}
+          </p>
+        ) : null}
       </fieldset>
       <Section title="Notes">
         <div className="form-section__wide">
@@ -266,7 +304,12 @@ function ObjectiveEditor(props: {
   return (
     <div className="actions-objective" role="group" aria-label={`Objectif ${index + 1}`}>
       <div className="actions-row">
-        <TextField label={`Objectif ${index + 1}`} required {...register(`objectives.${index}.label`)} error={err(`objectives.${index}.label`)} />
+        <TextField
+          label={`Objectif ${index + 1}`}
+          required
+          {...register(`objectives.${index}.label`)}
+          error={err(`objectives.${index}.label`)}
+        />
         <button type="button" className="button button--small actions-row__remove" onClick={onRemove}>
           Retirer l’objectif {index + 1}
         </button>
@@ -275,15 +318,32 @@ function ObjectiveEditor(props: {
         <h4 className="actions-subtitle">Évaluation — indicateurs de l’objectif {index + 1}</h4>
         {indicators.fields.map((indicator, j) => (
           <div key={indicator.id} className="actions-row" role="group" aria-label={`Indicateur ${j + 1} de l’objectif ${index + 1}`}>
-            <TextField label="Indicateur" required {...register(`objectives.${index}.indicators.${j}.label`)} error={err(`objectives.${index}.indicators.${j}.label`)} />
-            <TextField label="Valeur visée" {...register(`objectives.${index}.indicators.${j}.target`)} error={err(`objectives.${index}.indicators.${j}.target`)} />
-            <TextField label="Valeur atteinte" {...register(`objectives.${index}.indicators.${j}.achieved`)} error={err(`objectives.${index}.indicators.${j}.achieved`)} />
+            <TextField
+              label="Indicateur"
+              required
+              {...register(`objectives.${index}.indicators.${j}.label`)}
+              error={err(`objectives.${index}.indicators.${j}.label`)}
+            />
+            <TextField
+              label="Valeur visée"
+              {...register(`objectives.${index}.indicators.${j}.target`)}
+              error={err(`objectives.${index}.indicators.${j}.target`)}
+            />
+            <TextField
+              label="Valeur atteinte"
+              {...register(`objectives.${index}.indicators.${j}.achieved`)}
+              error={err(`objectives.${index}.indicators.${j}.achieved`)}
+            />
             <button type="button" className="button button--small actions-row__remove" onClick={() => indicators.remove(j)}>
               Retirer l’indicateur {j + 1}
             </button>
           </div>
         ))}
-        <button type="button" className="button button--small" onClick={() => indicators.append({ id: newId(), label: '', target: '', achieved: '' })}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => indicators.append({ id: newId(), label: '', target: '', achieved: '' })}
+        >
           Ajouter un indicateur à l’objectif {index + 1}
         </button>
       </div>

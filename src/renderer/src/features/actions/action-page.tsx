@@ -70,16 +70,19 @@ export function ActionPage() {
     }
     const created = outcome.created;
     navigate(pathTo({ screen: 'action', id: created.projectIds[0] ?? '' }));
-    toast.show(`Action reconduite pour l’exercice ${outcome.targetYear ?? ''}, avec ses objectifs, son équipe sous contrat et son budget\u00a0: vérifiez les dates.`, {
-      action: {
-        label: 'Annuler',
-        run: async () => {
-          const undone = await undoRenewal(db, created);
-          if (!undone.ok) toast.show(undone.message, { tone: 'error' });
-          else toast.show('Reconduction annulée.');
+    toast.show(
+      `Action reconduite pour l’exercice ${outcome.targetYear ?? ''}, avec ses objectifs, son équipe sous contrat et son budget\u00a0: vérifiez les dates.`,
+      {
+        action: {
+          label: 'Annuler',
+          run: async () => {
+            const undone = await undoRenewal(db, created);
+            if (!undone.ok) toast.show(undone.message, { tone: 'error' });
+            else toast.show('Reconduction annulée.');
+          },
         },
       },
-    });
+    );
   };
 
   return (

@@ -39,17 +39,17 @@ export function ActionsListPage() {
       ) : summaries.length === 0 ? (
         <EmptyState title="Aucune action">
           <p>
-            Une action (un projet) est ce qu’une subvention finance : ses objectifs et leurs indicateurs, son public, son
-            territoire, ses dates, l’équipe qui la mène et son budget. Chaque action décrite ici remplit la partie 6 du
-            dossier Cerfa 12156 et son budget prévisionnel.
+            Une action (un projet) est ce qu’une subvention finance : ses objectifs et leurs indicateurs, son public, son territoire, ses
+            dates, l’équipe qui la mène et son budget. Chaque action décrite ici remplit la partie 6 du dossier Cerfa 12156 et son budget
+            prévisionnel.
           </p>
           {newAction}
         </EmptyState>
       ) : (
         <>
           <p>
-            <Link href={pathTo({ screen: 'next-exercise' })}>Préparer l’exercice suivant</Link> : reconduire les actions, demandes et budgets de
-            l’exercice écoulé.
+            <Link href={pathTo({ screen: 'next-exercise' })}>Préparer l’exercice suivant</Link> : reconduire les actions, demandes et
+            budgets de l’exercice écoulé.
           </p>
           <div className="toolbar">
             <label className="search">

@@ -92,8 +92,8 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
       {view.lines.length === 0 ? (
         <EmptyState title={`Budget ${target.year} vide`} heading="h3">
           <p>
-            Ajoutez les lignes du budget (charges, produits, contributions en nature) en euros entiers, ou acceptez les
-            montants suggérés à partir de l’équipe, des demandes de subvention et des conventions.
+            Ajoutez les lignes du budget (charges, produits, contributions en nature) en euros entiers, ou acceptez les montants suggérés à
+            partir de l’équipe, des demandes de subvention et des conventions.
           </p>
         </EmptyState>
       ) : (
@@ -152,43 +152,43 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
         <SuggestionsPanel target={target} suggestions={suggestions} lines={view.lines} amountOf={amountOf} />
       ) : null}
       {view.lines.length === 0 ? null : (
-      <dl className="budget-totals" aria-label="Totaux du budget">
-        <div>
-          <dt>Total des charges</dt>
-          <dd>{formatWholeEuros(totals.chargesCents)}</dd>
-        </div>
-        <div>
-          <dt>Total des produits</dt>
-          <dd>{formatWholeEuros(totals.productsCents)}</dd>
-        </div>
-        <div className={totals.balanced ? 'budget-totals__gap budget-totals__gap--ok' : 'budget-totals__gap budget-totals__gap--off'}>
-          <dt>Équilibre</dt>
-          <dd>
-            <span role="status">
-              {totals.balanced
-                ? 'Budget équilibré'
-                : `Écart${NBSP}: ${formatWholeEuros(Math.abs(totals.gapCents))} — le budget doit être équilibré (${totals.gapCents > 0 ? 'charges supérieures aux produits' : 'produits supérieurs aux charges'})`}
-            </span>
-          </dd>
-        </div>
-        {totals.contributionUsesCents > 0 || totals.contributionResourcesCents > 0 ? (
+        <dl className="budget-totals" aria-label="Totaux du budget">
           <div>
-            <dt>Contributions en nature (86 / 87)</dt>
+            <dt>Total des charges</dt>
+            <dd>{formatWholeEuros(totals.chargesCents)}</dd>
+          </div>
+          <div>
+            <dt>Total des produits</dt>
+            <dd>{formatWholeEuros(totals.productsCents)}</dd>
+          </div>
+          <div className={totals.balanced ? 'budget-totals__gap budget-totals__gap--ok' : 'budget-totals__gap budget-totals__gap--off'}>
+            <dt>Équilibre</dt>
             <dd>
-              {formatWholeEuros(totals.contributionUsesCents)} / {formatWholeEuros(totals.contributionResourcesCents)}
-              {totals.contributionsBalanced ? ' — équilibrées' : ` — écart${NBSP}: ${formatWholeEuros(Math.abs(totals.contributionGapCents))}`}
+              <span role="status">
+                {totals.balanced
+                  ? 'Budget équilibré'
+                  : `Écart${NBSP}: ${formatWholeEuros(Math.abs(totals.gapCents))} — le budget doit être équilibré (${totals.gapCents > 0 ? 'charges supérieures aux produits' : 'produits supérieurs aux charges'})`}
+              </span>
             </dd>
           </div>
-        ) : null}
-        {target.scope === 'project' && share.percent !== null ? (
-          <div className="budget-totals__share">
-            <dt>Part des subventions</dt>
-            <dd>
-              La subvention représente {formatPercent(share.percent)} du total des produits de l’action.
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+          {totals.contributionUsesCents > 0 || totals.contributionResourcesCents > 0 ? (
+            <div>
+              <dt>Contributions en nature (86 / 87)</dt>
+              <dd>
+                {formatWholeEuros(totals.contributionUsesCents)} / {formatWholeEuros(totals.contributionResourcesCents)}
+                {totals.contributionsBalanced
+                  ? ' — équilibrées'
+                  : ` — écart${NBSP}: ${formatWholeEuros(Math.abs(totals.contributionGapCents))}`}
+              </dd>
+            </div>
+          ) : null}
+          {target.scope === 'project' && share.percent !== null ? (
+            <div className="budget-totals__share">
+              <dt>Part des subventions</dt>
+              <dd>La subvention représente {formatPercent(share.percent)} du total des produits de l’action.</dd>
+            </div>
+          ) : null}
+        </dl>
       )}
     </div>
   );
@@ -225,7 +225,17 @@ function ChapterRows(props: {
   );
 }
 
-function LineRow({ line, effectiveCents, application, onRemove }: { line: BudgetLineRecord; effectiveCents: number; application: { id: string; title: string } | undefined; onRemove: () => void }) {
+function LineRow({
+  line,
+  effectiveCents,
+  application,
+  onRemove,
+}: {
+  line: BudgetLineRecord;
+  effectiveCents: number;
+  application: { id: string; title: string } | undefined;
+  onRemove: () => void;
+}) {
   const act = useAction();
   const { db } = useCurrentWorkspace();
   const account = budgetAccount(line.account);
@@ -281,7 +291,12 @@ function LineRow({ line, effectiveCents, application, onRemove }: { line: Budget
         )}
       </td>
       <td>
-        <button type="button" className="button button--small" onClick={onRemove} aria-label={`Retirer la ligne ${accountLabel}${line.label ? ` (${line.label})` : ''}`}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={onRemove}
+          aria-label={`Retirer la ligne ${accountLabel}${line.label ? ` (${line.label})` : ''}`}
+        >
           Retirer
         </button>
       </td>
@@ -289,7 +304,15 @@ function LineRow({ line, effectiveCents, application, onRemove }: { line: Budget
   );
 }
 
-function AddLineForm({ target, applications, funders }: { target: BudgetTarget; applications: { id: string; title: string; funderId: string }[]; funders: { id: string; name: string }[] }) {
+function AddLineForm({
+  target,
+  applications,
+  funders,
+}: {
+  target: BudgetTarget;
+  applications: { id: string; title: string; funderId: string }[];
+  funders: { id: string; name: string }[];
+}) {
   const act = useAction();
   const { db } = useCurrentWorkspace();
   const ids = { account: useId(), label: useId(), amount: useId(), app: useId() };
@@ -312,7 +335,9 @@ function AddLineForm({ target, applications, funders }: { target: BudgetTarget; 
       label,
       amountCents: linked ? 0 : amount,
       // A linked line names its application's funder (line 74 prints it).
-      ...(linked ? { grantApplicationId: applicationId, source: 'application', funderId: applications.find((a) => a.id === applicationId)?.funderId } : {}),
+      ...(linked
+        ? { grantApplicationId: applicationId, source: 'application', funderId: applications.find((a) => a.id === applicationId)?.funderId }
+        : {}),
     });
     if (!result.ok) {
       setErrors(result.errors);
@@ -343,7 +368,13 @@ function AddLineForm({ target, applications, funders }: { target: BudgetTarget; 
           <label htmlFor={ids.account} className="field__label">
             Compte
           </label>
-          <select id={ids.account} className="field__control" value={account} onChange={(e) => setAccount(e.target.value)} {...described('account', ids.account)}>
+          <select
+            id={ids.account}
+            className="field__control"
+            value={account}
+            onChange={(e) => setAccount(e.target.value)}
+            {...described('account', ids.account)}
+          >
             <option value="">Choisir une ligne du budget…</option>
             {chapters.map((c) => (
               <optgroup key={c.chapter} label={c.label}>
@@ -363,7 +394,13 @@ function AddLineForm({ target, applications, funders }: { target: BudgetTarget; 
           <label htmlFor={ids.label} className="field__label">
             Précision
           </label>
-          <input id={ids.label} className="field__control" value={label} onChange={(e) => setLabel(e.target.value)} {...described('label', ids.label)} />
+          <input
+            id={ids.label}
+            className="field__control"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            {...described('label', ids.label)}
+          />
           {fieldError('label', ids.label)}
         </div>
         {isGrantLine ? (
@@ -371,7 +408,13 @@ function AddLineForm({ target, applications, funders }: { target: BudgetTarget; 
             <label htmlFor={ids.app} className="field__label">
               Demande de subvention liée
             </label>
-            <select id={ids.app} className="field__control" value={applicationId} onChange={(e) => setApplicationId(e.target.value)} {...described('grantApplicationId', ids.app)}>
+            <select
+              id={ids.app}
+              className="field__control"
+              value={applicationId}
+              onChange={(e) => setApplicationId(e.target.value)}
+              {...described('grantApplicationId', ids.app)}
+            >
               <option value="">Aucune (montant saisi)</option>
               {applications.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -387,7 +430,14 @@ function AddLineForm({ target, applications, funders }: { target: BudgetTarget; 
             <label htmlFor={ids.amount} className="field__label">
               Montant en euros
             </label>
-            <input id={ids.amount} className="field__control" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} {...described('amountCents', ids.amount)} />
+            <input
+              id={ids.amount}
+              className="field__control"
+              inputMode="numeric"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              {...described('amountCents', ids.amount)}
+            />
             {fieldError('amountCents', ids.amount)}
           </div>
         )}
@@ -399,7 +449,11 @@ function AddLineForm({ target, applications, funders }: { target: BudgetTarget; 
   );
 }
 
-const STATE_TEXT = { new: 'Pas encore dans le budget', different: 'Montant différent dans le budget', accepted: 'Déjà dans le budget' } as const;
+const STATE_TEXT = {
+  new: 'Pas encore dans le budget',
+  different: 'Montant différent dans le budget',
+  accepted: 'Déjà dans le budget',
+} as const;
 
 function SuggestionsPanel(props: {
   target: BudgetTarget;
@@ -432,7 +486,9 @@ function SuggestionsPanel(props: {
           </button>
         ) : null}
       </div>
-      <p className="field__hint">Montants calculés à partir de l’équipe, des demandes de subvention et des conventions ; acceptés, ils restent modifiables.</p>
+      <p className="field__hint">
+        Montants calculés à partir de l’équipe, des demandes de subvention et des conventions ; acceptés, ils restent modifiables.
+      </p>
       <ul className="budget-suggestions__list">
         {suggestions.map((s, i) => (
           <li key={s.key} className="budget-suggestion">

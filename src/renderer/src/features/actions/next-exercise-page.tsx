@@ -31,7 +31,11 @@ import { pathTo } from '../../ui/paths';
 
 const GROUPS: { kind: CandidateKind; title: string; empty: string }[] = [
   { kind: 'action', title: 'Actions terminées', empty: 'Aucune action ne s’est terminée pendant cet exercice.' },
-  { kind: 'application', title: 'Demandes de subvention arrivées à terme', empty: 'Aucune demande ne s’est terminée pendant cet exercice.' },
+  {
+    kind: 'application',
+    title: 'Demandes de subvention arrivées à terme',
+    empty: 'Aucune demande ne s’est terminée pendant cet exercice.',
+  },
   { kind: 'budget', title: 'Budgets', empty: 'Aucun budget de cet exercice à reprendre.' },
 ];
 
@@ -81,7 +85,11 @@ export function NextExercisePage() {
     }
     const created = outcome.created;
     setChoices({});
-    const what = describeRenewal({ projects: created.projectIds.length, applications: created.applicationIds.length, budgets: created.budgetIds.length });
+    const what = describeRenewal({
+      projects: created.projectIds.length,
+      applications: created.applicationIds.length,
+      budgets: created.budgetIds.length,
+    });
     toast.show(`Exercice ${targetLabel} préparé\u00a0: ${what} créés.`, {
       action: {
         label: 'Annuler',
@@ -106,11 +114,16 @@ export function NextExercisePage() {
       <DossiersTabs />
       <div className="budget-section__header">
         <p className="actions-lede">
-          Ce qui s’est terminé pendant l’exercice {sourceLabel} (du {formatDateShort(listed.source.start)} au {formatDateShort(listed.source.end)}),
-          à reconduire pour l’exercice {targetLabel}. Rien n’est créé avant «&nbsp;Créer&nbsp;»&nbsp;; les montants reçus, les dates de décision et
-          les valeurs atteintes ne sont jamais recopiés.
+          Ce qui s’est terminé pendant l’exercice {sourceLabel} (du {formatDateShort(listed.source.start)} au{' '}
+          {formatDateShort(listed.source.end)}), à reconduire pour l’exercice {targetLabel}. Rien n’est créé avant
+          «&nbsp;Créer&nbsp;»&nbsp;; les montants reçus, les dates de décision et les valeurs atteintes ne sont jamais recopiés.
         </p>
-        <YearPicker label="Exercice à préparer" value={targetYear} around={current + 1} onChange={(y) => navigate(pathTo({ screen: 'next-exercise', year: y }))} />
+        <YearPicker
+          label="Exercice à préparer"
+          value={targetYear}
+          around={current + 1}
+          onChange={(y) => navigate(pathTo({ screen: 'next-exercise', year: y }))}
+        />
       </div>
 
       <div className="renewal">
@@ -149,7 +162,8 @@ export function NextExercisePage() {
           {count === 0 ? <p>Rien n’est coché.</p> : <PlanPreview plan={preview} names={names} />}
           <p className="muted">
             Tout est créé en une fois&nbsp;; «&nbsp;Annuler&nbsp;» dans la confirmation retire tout ce qui a été créé. Voir ensuite les{' '}
-            <Link href={pathTo({ screen: 'actions' })}>actions</Link> et les <Link href={pathTo({ screen: 'applications' })}>demandes</Link>.
+            <Link href={pathTo({ screen: 'actions' })}>actions</Link> et les <Link href={pathTo({ screen: 'applications' })}>demandes</Link>
+            .
           </p>
         </section>
       </div>
@@ -191,20 +205,29 @@ function PlanPreview({ plan, names }: { plan: RenewalPlan; names: Names }) {
           <strong>Action « {p.project.title} »</strong> du {formatDateShort(p.project.startDate)} au {formatDateShort(p.project.endDate)}
           {' — '}
           {p.project.objectives.length}&nbsp;objectif{p.project.objectives.length > 1 ? 's' : ''}
-          {p.staff.length > 0 ? `, équipe\u00a0: ${p.staff.map((s) => `${names.person(s.personId)} (${s.sharePercent}\u00a0%)`).join(', ')}` : ', aucune personne affectée'}
+          {p.staff.length > 0
+            ? `, équipe\u00a0: ${p.staff.map((s) => `${names.person(s.personId)} (${s.sharePercent}\u00a0%)`).join(', ')}`
+            : ', aucune personne affectée'}
           {p.budget ? `, budget ${label} de ${p.budget.lines.length}\u00a0lignes` : ''}.
           {p.staffLeft.length > 0 ? (
-            <span className="flag flag--warning renewal__flag">Sans contrat sur la période, non repris&nbsp;: {p.staffLeft.map(names.person).join(', ')}.</span>
+            <span className="flag flag--warning renewal__flag">
+              Sans contrat sur la période, non repris&nbsp;: {p.staffLeft.map(names.person).join(', ')}.
+            </span>
           ) : null}
           {p.agreementsDropped.length > 0 ? (
-            <span className="muted"> {p.agreementsDropped.length}&nbsp;convention{p.agreementsDropped.length > 1 ? 's' : ''} terminée{p.agreementsDropped.length > 1 ? 's' : ''} retirée{p.agreementsDropped.length > 1 ? 's' : ''} des partenaires.</span>
+            <span className="muted">
+              {' '}
+              {p.agreementsDropped.length}&nbsp;convention{p.agreementsDropped.length > 1 ? 's' : ''} terminée
+              {p.agreementsDropped.length > 1 ? 's' : ''} retirée{p.agreementsDropped.length > 1 ? 's' : ''} des partenaires.
+            </span>
           ) : null}
         </li>
       ))}
       {plan.applications.map((a) => (
         <li key={a.sourceId}>
           <strong>Demande « {a.application.title} »</strong> ({names.funder(a.application.funderId)}), à préparer, du{' '}
-          {formatDateShort(a.application.periodStart)} au {formatDateShort(a.application.periodEnd)}, demandé {formatCents(a.application.requestedCents)}
+          {formatDateShort(a.application.periodStart)} au {formatDateShort(a.application.periodEnd)}, demandé{' '}
+          {formatCents(a.application.requestedCents)}
           {a.tranches.length > 0
             ? `\u00a0; tranches prévues\u00a0: ${a.tranches.map((t) => `${formatCents(t.expectedCents)} le ${formatDateShort(t.expectedDate)}`).join(', ')}`
             : '\u00a0; aucune tranche prévue'}

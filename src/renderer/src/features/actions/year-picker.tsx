@@ -1,7 +1,17 @@
 import { useId } from 'react';
 
 /** A year select around a given year (two before, three after), for budgets. */
-export function YearPicker({ label, value, around, onChange }: { label: string; value: number; around: number; onChange: (year: number) => void }) {
+export function YearPicker({
+  label,
+  value,
+  around,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  around: number;
+  onChange: (year: number) => void;
+}) {
   const id = useId();
   const years = Array.from({ length: 6 }, (_, i) => around - 2 + i);
   if (!years.includes(value)) years.push(value);

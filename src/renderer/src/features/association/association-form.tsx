@@ -80,19 +80,11 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
         <div className="form-section__wide">
           <TextAreaField label="Objet de l’association" {...field('purpose')} />
         </div>
-        <TextField
-          label="SIRET"
-          inputMode="numeric"
-          hint="14 chiffres, sur l’avis de situation INSEE."
-          {...field('siret')}
-        />
+        <TextField label="SIRET" inputMode="numeric" hint="14 chiffres, sur l’avis de situation INSEE." {...field('siret')} />
         <TextField label="Numéro RNA" hint="W suivi de 9 chiffres." {...field('rna')} />
         <TextField label="Code INSEE de la commune du siège" {...field('inseeCode')} />
         <div className="form-section__wide">
-          <CheckboxField
-            label="Association d’Alsace-Moselle (inscrite au registre du tribunal)"
-            {...register('alsaceMoselle')}
-          />
+          <CheckboxField label="Association d’Alsace-Moselle (inscrite au registre du tribunal)" {...register('alsaceMoselle')} />
         </div>
         {alsaceMoselle ? <TextField label="Numéro au registre du tribunal" {...field('localRegister')} /> : null}
       </Section>
@@ -104,33 +96,21 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
         <TextField label="Code postal du siège" inputMode="numeric" {...field('headOffice.postalCode')} />
         <TextField label="Commune du siège" {...field('headOffice.city')} />
         <div className="form-section__wide">
-          <CheckboxField
-            label="L’adresse de correspondance est celle du siège"
-            {...register('correspondenceSameAsHeadOffice')}
-          />
+          <CheckboxField label="L’adresse de correspondance est celle du siège" {...register('correspondenceSameAsHeadOffice')} />
         </div>
         {sameAddress ? null : (
           <>
             <div className="form-section__wide">
               <TextField label="Adresse de correspondance" {...field('correspondence.street')} />
             </div>
-            <TextField
-              label="Code postal de correspondance"
-              inputMode="numeric"
-              {...field('correspondence.postalCode')}
-            />
+            <TextField label="Code postal de correspondance" inputMode="numeric" {...field('correspondence.postalCode')} />
             <TextField label="Commune de correspondance" {...field('correspondence.city')} />
           </>
         )}
       </Section>
 
       <PersonSection title="Représentant·e légal·e" prefix="legalRepresentative" who="du représentant légal" field={field} />
-      <PersonSection
-        title="Personne chargée du dossier"
-        prefix="dossierContact"
-        who="de la personne chargée du dossier"
-        field={field}
-      />
+      <PersonSection title="Personne chargée du dossier" prefix="dossierContact" who="de la personne chargée du dossier" field={field} />
 
       <Section title="2. Relations avec l’administration">
         <div className="form-section__wide">
@@ -154,11 +134,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
           </div>
         ))}
         <div className="form-section__wide">
-          <button
-            type="button"
-            className="button"
-            onClick={() => approvals.append({ type: '', issuer: '', date: '', number: '' })}
-          >
+          <button type="button" className="button" onClick={() => approvals.append({ type: '', issuer: '', date: '', number: '' })}>
             Ajouter un agrément
           </button>
         </div>
@@ -166,20 +142,13 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
           <CheckboxField label="Reconnue d’utilité publique" {...register('publicUtility')} />
         </div>
         {publicUtility ? (
-          <TextField
-            label="Date de publication au Journal officiel (RUP)"
-            type="date"
-            {...field('publicUtilityDate')}
-          />
+          <TextField label="Date de publication au Journal officiel (RUP)" type="date" {...field('publicUtilityDate')} />
         ) : null}
         <div className="form-section__wide">
           <CheckboxField label="L’association a un commissaire aux comptes" {...register('hasAuditor')} />
         </div>
         <div className="form-section__wide">
-          <CheckboxField
-            label="L’association est assujettie aux impôts commerciaux"
-            {...register('subjectToCommercialTax')}
-          />
+          <CheckboxField label="L’association est assujettie aux impôts commerciaux" {...register('subjectToCommercialTax')} />
         </div>
       </Section>
 
@@ -193,10 +162,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
         </div>
         {federated ? <TextField label="Réseau, union ou fédération" {...field('federationName')} /> : null}
         <div className="form-section__wide">
-          <CheckboxField
-            label="Signataire de la charte de coopération inter-associative"
-            {...register('charterSignatory')}
-          />
+          <CheckboxField label="Signataire de la charte de coopération inter-associative" {...register('charterSignatory')} />
         </div>
         <TextField label="Adhérents personnes physiques" inputMode="numeric" {...field('membersPersons')} />
         <TextField label="Adhérents personnes morales" inputMode="numeric" {...field('membersLegalEntities')} />
@@ -225,11 +191,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
           type="date"
           {...field('accountsApprovedOn')}
         />
-        <SelectField
-          label="Convention collective"
-          options={COLLECTIVE_AGREEMENTS}
-          {...field('collectiveAgreement')}
-        />
+        <SelectField label="Convention collective" options={COLLECTIVE_AGREEMENTS} {...field('collectiveAgreement')} />
         {collectiveAgreement === 'other' ? <TextField label="Numéro IDCC" {...field('otherIdcc')} /> : null}
       </Section>
 

@@ -11,8 +11,8 @@ export function AssociationPage() {
   return (
     <Page title="Association">
       <p className="muted">
-        L’identité de l’association, telle que la demandent les dossiers de subvention (Cerfa 12156*06, rubriques 1 à
-        3). Seul le nom est obligatoire : complétez le reste à votre rythme.
+        L’identité de l’association, telle que la demandent les dossiers de subvention (Cerfa 12156*06, rubriques 1 à 3). Seul le nom est
+        obligatoire : complétez le reste à votre rythme.
       </p>
       {profile === undefined ? (
         <Loading />

@@ -30,9 +30,9 @@ export function AutomaticBackupsSection() {
       <section className="card" aria-labelledby="auto-title">
         <h2 id="auto-title">Sauvegardes automatiques</h2>
         <p>
-          Dans le navigateur, Passerelle ne peut pas écrire seul dans un dossier : un rappel s’affiche quand la dernière
-          sauvegarde date de plus d’une semaine. L’application de bureau, elle, sauvegarde automatiquement dans un dossier de
-          votre choix (clé USB, dossier synchronisé).
+          Dans le navigateur, Passerelle ne peut pas écrire seul dans un dossier : un rappel s’affiche quand la dernière sauvegarde date de
+          plus d’une semaine. L’application de bureau, elle, sauvegarde automatiquement dans un dossier de votre choix (clé USB, dossier
+          synchronisé).
         </p>
       </section>
     );
@@ -64,18 +64,20 @@ export function AutomaticBackupsSection() {
         <button
           type="button"
           className="button"
-          onClick={() => act(async () => {
-            try {
-              const chosen = await host.chooseFolder(record.id);
-              if (!chosen) return;
-              setRefresh((n) => n + 1);
-              const info = await currentPlatform().appInfo();
-              await runAutomaticBackup(db, record, host, info.version, new Date(), passphrase, registry);
-              toast.show('Dossier choisi : une première sauvegarde automatique y a été écrite.');
-            } catch (e) {
-              toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });
-            }
-          })}
+          onClick={() =>
+            act(async () => {
+              try {
+                const chosen = await host.chooseFolder(record.id);
+                if (!chosen) return;
+                setRefresh((n) => n + 1);
+                const info = await currentPlatform().appInfo();
+                await runAutomaticBackup(db, record, host, info.version, new Date(), passphrase, registry);
+                toast.show('Dossier choisi : une première sauvegarde automatique y a été écrite.');
+              } catch (e) {
+                toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });
+              }
+            })
+          }
         >
           {folder?.folder ? 'Changer de dossier…' : 'Choisir le dossier…'}
         </button>

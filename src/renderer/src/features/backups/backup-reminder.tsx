@@ -36,17 +36,19 @@ export function BackupReminder() {
           type="button"
           className="button button--primary"
           disabled={busy}
-          onClick={() => act(async () => {
-            setBusy(true);
-            try {
-              const made = await saveBackupNow(db, record, passphrase, registry);
-              if (made) toast.show(`Sauvegarde enregistrée (${formatBytes(made.bytes)}).`);
-            } catch (e) {
-              toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });
-            } finally {
-              setBusy(false);
-            }
-          })}
+          onClick={() =>
+            act(async () => {
+              setBusy(true);
+              try {
+                const made = await saveBackupNow(db, record, passphrase, registry);
+                if (made) toast.show(`Sauvegarde enregistrée (${formatBytes(made.bytes)}).`);
+              } catch (e) {
+                toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });
+              } finally {
+                setBusy(false);
+              }
+            })
+          }
         >
           Sauvegarder maintenant
         </button>

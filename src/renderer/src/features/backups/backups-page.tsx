@@ -115,13 +115,13 @@ export function BackupsPage() {
         )}
         {overdue ? (
           <p className="warning">
-            Aucune sauvegarde depuis plus de {BACKUP_WARNING_DAYS} jours : enregistrez-en une sur une clé USB ou un dossier
-            synchronisé. Un ordinateur perdu ou réinstallé ne doit pas emporter la mémoire de l’association.
+            Aucune sauvegarde depuis plus de {BACKUP_WARNING_DAYS} jours : enregistrez-en une sur une clé USB ou un dossier synchronisé. Un
+            ordinateur perdu ou réinstallé ne doit pas emporter la mémoire de l’association.
           </p>
         ) : null}
         <p className="muted">
-          Le fichier contient tout l’espace « {record.name} », fichiers joints compris, et une somme de contrôle qui
-          permet de vérifier qu’il est intact.
+          Le fichier contient tout l’espace « {record.name} », fichiers joints compris, et une somme de contrôle qui permet de vérifier
+          qu’il est intact.
           {passphrase ? ' L’espace étant protégé, le fichier est chiffré avec sa phrase de passe.' : ''}
           {currentPlatform().kind === 'browser' ? ' Dans le navigateur, il est enregistré dans vos Téléchargements.' : ''}
         </p>
@@ -132,8 +132,8 @@ export function BackupsPage() {
       <section className="card" aria-labelledby="restore-title">
         <h2 id="restore-title">Restaurer une sauvegarde</h2>
         <p>
-          Passerelle vous montre ce que contient le fichier avant de modifier quoi que ce soit. Vous pourrez le restaurer
-          dans cet espace (une copie de l’état actuel est gardée) ou dans un nouvel espace.
+          Passerelle vous montre ce que contient le fichier avant de modifier quoi que ce soit. Vous pourrez le restaurer dans cet espace
+          (une copie de l’état actuel est gardée) ou dans un nouvel espace.
         </p>
         <RestoreFlow
           target={record}

@@ -1,13 +1,7 @@
 import { useState } from 'react';
 import { formatBytes, tableLabel } from '../../domain/backup/table-labels';
 import type { WorkspaceRecord } from '../../domain/workspace';
-import {
-  openBackup,
-  restoreAsNewWorkspace,
-  restoreIntoWorkspace,
-  type OpenedBackup,
-  type ProgressListener,
-} from '../../data/backup';
+import { openBackup, restoreAsNewWorkspace, restoreIntoWorkspace, type OpenedBackup, type ProgressListener } from '../../data/backup';
 import { useUnlockedPassphrase } from '../../data/espace-session';
 import { useRegistry } from '../../data/workspace-context';
 import { setCurrentWorkspaceId } from '../../data/workspace-repository';
@@ -179,8 +173,8 @@ export function RestoreFlow({ target, buttonLabel, onBusy, onError, disabled }: 
           description={
             <p>
               Toutes les données actuelles de l’espace « {target.name} » seront remplacées par celles de la sauvegarde du{' '}
-              {formatMoment(state.backup.info.createdAt)}. Une copie de l’état actuel est gardée : « Annuler la
-              restauration » la remettra en place.
+              {formatMoment(state.backup.info.createdAt)}. Une copie de l’état actuel est gardée : « Annuler la restauration » la remettra
+              en place.
             </p>
           }
           confirmLabel="Remplacer les données"

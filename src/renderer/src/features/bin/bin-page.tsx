@@ -49,17 +49,16 @@ export function BinPage() {
             <strong>La corbeille est vide.</strong>
           </p>
           <p>
-            Ce que vous supprimez dans Passerelle — un partenaire et ses contacts, une convention, une pièce — arrive
-            ici et peut être restauré pendant {BIN_RETENTION_DAYS} jours. Passé ce délai, il est effacé pour de bon à
-            l’ouverture de l’espace.
+            Ce que vous supprimez dans Passerelle — un partenaire et ses contacts, une convention, une pièce — arrive ici et peut être
+            restauré pendant {BIN_RETENTION_DAYS} jours. Passé ce délai, il est effacé pour de bon à l’ouverture de l’espace.
           </p>
           <p className="muted">Le journal, à côté, garde la trace de qui a modifié quoi et quand.</p>
         </EmptyState>
       ) : (
         <>
           <p className="muted">
-            Les éléments supprimés restent restaurables {BIN_RETENTION_DAYS} jours, puis sont effacés définitivement.
-            Ce qui a été supprimé ensemble est restauré ensemble.
+            Les éléments supprimés restent restaurables {BIN_RETENTION_DAYS} jours, puis sont effacés définitivement. Ce qui a été supprimé
+            ensemble est restauré ensemble.
           </p>
           <div className="table-wrap">
             <table className="data-table bin-table">
@@ -84,12 +83,12 @@ export function BinPage() {
                     <td className="bin-table__when">{formatDateShort(formatIsoFromDate(restorableUntil(group.deletedAt)))}</td>
                     <td className="bin-table__actions">
                       <div>
-                      <button type="button" className="button button--small" onClick={() => act(() => restore(group))}>
-                        Restaurer
-                      </button>
-                      <button type="button" className="button button--small button--danger" onClick={() => setToDestroy(group)}>
-                        Supprimer définitivement
-                      </button>
+                        <button type="button" className="button button--small" onClick={() => act(() => restore(group))}>
+                          Restaurer
+                        </button>
+                        <button type="button" className="button button--small button--danger" onClick={() => setToDestroy(group)}>
+                          Supprimer définitivement
+                        </button>
                       </div>
                     </td>
                   </tr>
@@ -107,9 +106,8 @@ export function BinPage() {
         title="Supprimer définitivement ?"
         description={
           <p>
-            {toDestroy?.description} {toDestroy && toDestroy.items.length > 1 ? 'seront effacés' : 'sera effacé'} de cet
-            espace. Seule une sauvegarde faite avant permettra de {toDestroy && toDestroy.items.length > 1 ? 'les' : 'le'}{' '}
-            retrouver.
+            {toDestroy?.description} {toDestroy && toDestroy.items.length > 1 ? 'seront effacés' : 'sera effacé'} de cet espace. Seule une
+            sauvegarde faite avant permettra de {toDestroy && toDestroy.items.length > 1 ? 'les' : 'le'} retrouver.
           </p>
         }
         confirmLabel="Supprimer définitivement"

@@ -83,10 +83,7 @@ export function JournalPage() {
           label="Personne"
           value={person}
           onChange={(e) => setPerson(e.target.value)}
-          options={[
-            { value: '', label: 'Toutes' },
-            ...people.map((name) => ({ value: name ?? NOBODY_VALUE, label: name ?? NOBODY })),
-          ]}
+          options={[{ value: '', label: 'Toutes' }, ...people.map((name) => ({ value: name ?? NOBODY_VALUE, label: name ?? NOBODY }))]}
         />
         <SelectField
           label="Type de fiche"

@@ -147,14 +147,26 @@ export function DashboardPage() {
 
   const item = (deadline: Deadline) =>
     data ? (
-      <DeadlineItem key={deadline.key} deadline={deadline} today={today} ladder={data.ladder} state={states.get(deadline.key)} actions={actions} />
+      <DeadlineItem
+        key={deadline.key}
+        deadline={deadline}
+        today={today}
+        ladder={data.ladder}
+        state={states.get(deadline.key)}
+        actions={actions}
+      />
     ) : null;
 
   return (
     <Page
       title="Tableau de bord"
       action={
-        <button type="button" className="button button--primary" onClick={() => act(() => exportCalendar())} disabled={!data || data.deadlines.length === 0}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => act(() => exportCalendar())}
+          disabled={!data || data.deadlines.length === 0}
+        >
           Exporter le calendrier (.ics)
         </button>
       }
@@ -167,8 +179,8 @@ export function DashboardPage() {
             <section className="catch-up" aria-labelledby="catch-up-title">
               <h2 id="catch-up-title">Depuis votre dernière visite, le {formatDateShort(opening.previous.slice(0, 10))}</h2>
               <p>
-                {missed.length === 1 ? 'Une échéance est arrivée' : `${missed.length} échéances sont arrivées`} à terme
-                pendant que l’application était fermée&nbsp;:
+                {missed.length === 1 ? 'Une échéance est arrivée' : `${missed.length} échéances sont arrivées`} à terme pendant que
+                l’application était fermée&nbsp;:
               </p>
               <ul className="deadline-list">{missed.map(item)}</ul>
               <button type="button" className="button" onClick={opening.dismissCatchUp}>
@@ -192,24 +204,24 @@ export function DashboardPage() {
                   </button>
                 ) : null}
               </div>
-            <fieldset className="domain-filter">
-              <legend>Afficher</legend>
-              {DOMAIN_FILTERS.map((f) => (
-                <label key={f.key} className="domain-filter__choice">
-                  <input
-                    type="checkbox"
-                    checked={filter.has(f.key)}
-                    onChange={(e) => {
-                      const next = new Set(filter);
-                      if (e.target.checked) next.add(f.key);
-                      else next.delete(f.key);
-                      setFilter(next);
-                    }}
-                  />{' '}
-                  {f.label}
-                </label>
-              ))}
-            </fieldset>
+              <fieldset className="domain-filter">
+                <legend>Afficher</legend>
+                {DOMAIN_FILTERS.map((f) => (
+                  <label key={f.key} className="domain-filter__choice">
+                    <input
+                      type="checkbox"
+                      checked={filter.has(f.key)}
+                      onChange={(e) => {
+                        const next = new Set(filter);
+                        if (e.target.checked) next.add(f.key);
+                        else next.delete(f.key);
+                        setFilter(next);
+                      }}
+                    />{' '}
+                    {f.label}
+                  </label>
+                ))}
+              </fieldset>
             </div>
           ) : null}
 
@@ -218,8 +230,8 @@ export function DashboardPage() {
           ) : data.deadlines.length === 0 ? (
             <EmptyState title="Aucune échéance pour l’instant">
               <p>
-                Le tableau de bord rassemble les dates à ne pas manquer&nbsp;: dépôts de demandes, versements attendus,
-                comptes-rendus financiers, conventions à signer. Elles se calculent à partir de vos données.
+                Le tableau de bord rassemble les dates à ne pas manquer&nbsp;: dépôts de demandes, versements attendus, comptes-rendus
+                financiers, conventions à signer. Elles se calculent à partir de vos données.
               </p>
               <Link href={pathTo({ screen: 'new-application' })} className="button button--primary">
                 Enregistrer une demande de subvention
@@ -234,7 +246,11 @@ export function DashboardPage() {
                   <section key={group.key} className={`deadline-group deadline-group--${group.key}`} aria-labelledby={`group-${group.key}`}>
                     <h2 id={`group-${group.key}`}>
                       {group.title} <span className="count">({items.length})</span>
-                      {cents > 0 ? <span className="deadline-group__money">{group.moneyLabel}&nbsp;: {formatCents(cents)}</span> : null}
+                      {cents > 0 ? (
+                        <span className="deadline-group__money">
+                          {group.moneyLabel}&nbsp;: {formatCents(cents)}
+                        </span>
+                      ) : null}
                     </h2>
                     {items.length === 0 ? (
                       <p className="muted">{group.empty}</p>

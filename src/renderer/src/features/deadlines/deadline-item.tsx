@@ -61,8 +61,14 @@ export function DeadlineItem({
         </Link>
         <div className="deadline__meta">
           <span className="badge badge--source">{deadline.sourceLabel}</span>
-          {milestone ? <span className="badge" title="Un moment à connaître, jamais en retard">Repère</span> : null}
-          {stage && !closed ? <span className={`badge badge--stage-${stage === 'overdue' ? 'late' : 'soon'}`}>{reminderStageLabel(stage)}</span> : null}
+          {milestone ? (
+            <span className="badge" title="Un moment à connaître, jamais en retard">
+              Repère
+            </span>
+          ) : null}
+          {stage && !closed ? (
+            <span className={`badge badge--stage-${stage === 'overdue' ? 'late' : 'soon'}`}>{reminderStageLabel(stage)}</span>
+          ) : null}
           {state?.readyAt && !state.doneAt ? (
             <span className="badge">Prêt à envoyer depuis le {formatDateShort(state.readyAt.slice(0, 10))}</span>
           ) : null}
@@ -81,12 +87,14 @@ export function DeadlineItem({
         {snoozing ? (
           <form
             className="deadline__snooze"
-            onSubmit={(e) => act(async () => {
-              e.preventDefault();
-              const problem = await actions.snooze(deadline, until);
-              setError(problem);
-              if (problem === null) setSnoozing(false);
-            })}
+            onSubmit={(e) =>
+              act(async () => {
+                e.preventDefault();
+                const problem = await actions.snooze(deadline, until);
+                setError(problem);
+                if (problem === null) setSnoozing(false);
+              })
+            }
             noValidate
           >
             <label htmlFor={inputId}>Reporter au</label>
@@ -101,9 +109,17 @@ export function DeadlineItem({
               aria-describedby={error ? `${inputId}-error` : undefined}
               autoFocus
             />
-            <button type="submit" className="button button--small">Reporter</button>
-            <button type="button" className="button button--small" onClick={() => setSnoozing(false)}>Annuler</button>
-            {error ? <p id={`${inputId}-error`} className="field__error" role="alert">{error}</p> : null}
+            <button type="submit" className="button button--small">
+              Reporter
+            </button>
+            <button type="button" className="button button--small" onClick={() => setSnoozing(false)}>
+              Annuler
+            </button>
+            {error ? (
+              <p id={`${inputId}-error`} className="field__error" role="alert">
+                {error}
+              </p>
+            ) : null}
           </form>
         ) : null}
         {dismissing ? (
@@ -131,23 +147,46 @@ export function DeadlineItem({
               aria-describedby={dismissError ? `${reasonId}-error` : undefined}
               autoFocus
             />
-            <button type="submit" className="button button--small">Ne plus rappeler</button>
-            <button type="button" className="button button--small" onClick={() => setDismissing(false)}>Annuler</button>
-            {dismissError ? <p id={`${reasonId}-error`} className="field__error" role="alert">{dismissError}</p> : null}
+            <button type="submit" className="button button--small">
+              Ne plus rappeler
+            </button>
+            <button type="button" className="button button--small" onClick={() => setDismissing(false)}>
+              Annuler
+            </button>
+            {dismissError ? (
+              <p id={`${reasonId}-error`} className="field__error" role="alert">
+                {dismissError}
+              </p>
+            ) : null}
           </form>
         ) : null}
       </div>
       <div className="deadline__actions">
         {closed ? (
-          <button type="button" className="button button--small" onClick={() => actions.reopen(deadline)} aria-label={`Rétablir\u00a0: ${deadline.title}`}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => actions.reopen(deadline)}
+            aria-label={`Rétablir\u00a0: ${deadline.title}`}
+          >
             Rétablir
           </button>
         ) : (
           <>
-            <button type="button" className="button button--small" onClick={() => actions.markDone(deadline)} aria-label={`Marquer comme fait\u00a0: ${deadline.title}`}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => actions.markDone(deadline)}
+              aria-label={`Marquer comme fait\u00a0: ${deadline.title}`}
+            >
               Fait
             </button>
-            <button type="button" className="button button--small" onClick={() => setSnoozing(true)} aria-label={`Reporter\u00a0: ${deadline.title}`}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setSnoozing(true)}
+              aria-label={`Reporter\u00a0: ${deadline.title}`}
+            >
               Reporter…
             </button>
             {milestone ? null : (

@@ -75,7 +75,16 @@ function FactForm({ deadline, today, onDone }: { deadline: Deadline; today: IsoD
 
   return (
     <form onSubmit={(e) => act(() => submit(e))} noValidate className="dialog-form">
-      <TextField label={wording.dateLabel} type="date" required max={today} value={date} onChange={(e) => setDate(e.target.value)} error={errors.date} autoFocus />
+      <TextField
+        label={wording.dateLabel}
+        type="date"
+        required
+        max={today}
+        value={date}
+        onChange={(e) => setDate(e.target.value)}
+        error={errors.date}
+        autoFocus
+      />
       {fact === 'payment-received' ? (
         <TextField
           label="Montant reçu"

@@ -16,8 +16,7 @@ export function LadderSettings({ ladder }: { ladder: ReminderLadder }) {
     <details className="card ladder">
       <summary>Réglage des rappels</summary>
       <p className="muted">
-        Quand une échéance vous est rappelée : notification au démarrage de l’application et alarmes du fichier
-        calendrier.
+        Quand une échéance vous est rappelée : notification au démarrage de l’application et alarmes du fichier calendrier.
       </p>
       <fieldset className="ladder__rungs">
         <legend className="visually-hidden">Rappels</legend>

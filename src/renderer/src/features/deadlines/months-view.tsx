@@ -24,7 +24,9 @@ export function MonthsView({
         <section key={month.month} className="months__month" aria-labelledby={`month-${month.month}`}>
           <h2 id={`month-${month.month}`}>
             <span className="months__name">{month.label}</span> <span className="count">({month.deadlines.length})</span>
-            {month.expectedCents > 0 ? <span className="deadline-group__money">Attendu&nbsp;: {formatCents(month.expectedCents)}</span> : null}
+            {month.expectedCents > 0 ? (
+              <span className="deadline-group__money">Attendu&nbsp;: {formatCents(month.expectedCents)}</span>
+            ) : null}
           </h2>
           {month.deadlines.length === 0 ? (
             <p className="muted">Rien ce mois-ci.</p>

@@ -5,7 +5,14 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateLong, formatDateShort, todayIso } from '../../domain/dates';
 import { dossierChecklist, type ChecklistItem } from '../../domain/dossier/checklist';
 import { defaultDossierExercise, dossierApplications } from '../../domain/dossier/dossier-choices';
-import { applicationPapersOf, buildDossierModel, publicAidOf, referenceExerciseOf, requestAgreements, type DossierInput } from '../../domain/dossier/dossier-model';
+import {
+  applicationPapersOf,
+  buildDossierModel,
+  publicAidOf,
+  referenceExerciseOf,
+  requestAgreements,
+  type DossierInput,
+} from '../../domain/dossier/dossier-model';
 import { formatPercent } from '../../domain/budgets/budget-totals';
 import { exerciseCalendar, exerciseLabel, exerciseStartingIn, lastClosedExercise, type AccountingExercise } from '../../domain/exercise';
 import { formatWholeEuros } from '../../domain/money';
@@ -78,13 +85,22 @@ export function DossierPage() {
 
   const input = useMemo(() => (sources ? dossierInput(sources, selection, today) : undefined), [sources, selection, today]);
   const checklist = useMemo(() => (input ? dossierChecklist(input) : undefined), [input]);
-  const papers = useMemo(() => (input ? applicationPapersOf(input.applications, input.applicationPapers ?? [], input.filingDate) : []), [input]);
+  const papers = useMemo(
+    () => (input ? applicationPapersOf(input.applications, input.applicationPapers ?? [], input.filingDate) : []),
+    [input],
+  );
   const exercise = exerciseStartingIn(calendar, selection.year);
   const applications = dossierApplications(sources?.applications ?? [], exercise);
   const thisYear = Number(today.slice(0, 4));
   const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
   const lastClosed = lastClosedExercise(calendar, today);
-  const referenceYears = [lastClosed.startYear - 2, lastClosed.startYear - 1, lastClosed.startYear, lastClosed.startYear + 1, lastClosed.startYear + 2];
+  const referenceYears = [
+    lastClosed.startYear - 2,
+    lastClosed.startYear - 1,
+    lastClosed.startYear,
+    lastClosed.startYear + 1,
+    lastClosed.startYear + 2,
+  ];
   const reference = input ? referenceExerciseOf(input) : undefined;
   const publicAid = input ? publicAidOf(input) : undefined;
   const agreements = useMemo(() => (input ? requestAgreements(input) : []), [input]);
@@ -133,7 +149,9 @@ export function DossierPage() {
       ) : sources.profile === undefined ? (
         <EmptyState title="Commencez par l’association">
           <p>Le dossier reprend l’identité de l’association : renseignez-la d’abord.</p>
-          <Link href={pathTo({ screen: 'association' })} className="button button--primary">Renseigner l’association</Link>
+          <Link href={pathTo({ screen: 'association' })} className="button button--primary">
+            Renseigner l’association
+          </Link>
         </EmptyState>
       ) : (
         <div className="dossier-layout">
@@ -143,7 +161,9 @@ export function DossierPage() {
               <span className="field__label">Exercice</span>
               <select className="field__control" value={selection.year} onChange={(e) => update({ year: Number(e.target.value) })}>
                 {years.map((y) => (
-                  <option key={y} value={y}>{exerciseOption(exerciseStartingIn(calendar, y))}</option>
+                  <option key={y} value={y}>
+                    {exerciseOption(exerciseStartingIn(calendar, y))}
+                  </option>
                 ))}
               </select>
             </label>
@@ -156,7 +176,8 @@ export function DossierPage() {
               >
                 {referenceYears.map((y) => (
                   <option key={y} value={y}>
-                    {exerciseLabel(exerciseStartingIn(calendar, y))}{y === lastClosed.startYear ? ' — dernier exercice clos' : ''}
+                    {exerciseLabel(exerciseStartingIn(calendar, y))}
+                    {y === lastClosed.startYear ? ' — dernier exercice clos' : ''}
                   </option>
                 ))}
               </select>
@@ -168,12 +189,22 @@ export function DossierPage() {
             </label>
             <fieldset className="dossier-choices__group">
               <legend>Demandes à préparer ou déposées ({exerciseLabel(exercise)})</legend>
-              {applications.length === 0 ? <p className="muted">Aucune demande « à préparer » ou « déposée » sur l’exercice {exerciseLabel(exercise)}.</p> : null}
+              {applications.length === 0 ? (
+                <p className="muted">Aucune demande « à préparer » ou « déposée » sur l’exercice {exerciseLabel(exercise)}.</p>
+              ) : null}
               {applications.map((a) => (
                 <label key={a.id} className="dossier-choice">
-                  <input type="checkbox" checked={selection.applicationIds.includes(a.id)} onChange={(e) => chooseApplication(a.id, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={selection.applicationIds.includes(a.id)}
+                    onChange={(e) => chooseApplication(a.id, e.target.checked)}
+                  />
                   <span>
-                    {a.title} <span className="muted">— {sources.funders.find((f) => f.id === a.funderId)?.name} · {grantStatusLabel(a.status)}{a.filingDeadline ? ` · dépôt avant le ${formatDateShort(a.filingDeadline)}` : ''}</span>
+                    {a.title}{' '}
+                    <span className="muted">
+                      — {sources.funders.find((f) => f.id === a.funderId)?.name} · {grantStatusLabel(a.status)}
+                      {a.filingDeadline ? ` · dépôt avant le ${formatDateShort(a.filingDeadline)}` : ''}
+                    </span>
                   </span>
                 </label>
               ))}
@@ -187,17 +218,27 @@ export function DossierPage() {
               ) : null}
               {sources.funders.map((f) => (
                 <label key={f.id} className="dossier-choice">
-                  <input type="checkbox" checked={selection.funderIds.includes(f.id)} onChange={(e) => update({ funderIds: toggle(selection.funderIds, f.id, e.target.checked) })} />
+                  <input
+                    type="checkbox"
+                    checked={selection.funderIds.includes(f.id)}
+                    onChange={(e) => update({ funderIds: toggle(selection.funderIds, f.id, e.target.checked) })}
+                  />
                   <span>{f.name}</span>
                 </label>
               ))}
             </fieldset>
             <fieldset className="dossier-choices__group">
               <legend>Actions présentées (§6)</legend>
-              {sources.projects.length === 0 ? <p className="muted">Aucune action enregistrée : le dossier portera sur le fonctionnement global.</p> : null}
+              {sources.projects.length === 0 ? (
+                <p className="muted">Aucune action enregistrée : le dossier portera sur le fonctionnement global.</p>
+              ) : null}
               {sources.projects.map((p) => (
                 <label key={p.id} className="dossier-choice">
-                  <input type="checkbox" checked={selection.projectIds.includes(p.id)} onChange={(e) => update({ projectIds: toggle(selection.projectIds, p.id, e.target.checked) })} />
+                  <input
+                    type="checkbox"
+                    checked={selection.projectIds.includes(p.id)}
+                    onChange={(e) => update({ projectIds: toggle(selection.projectIds, p.id, e.target.checked) })}
+                  />
                   <span>{p.title}</span>
                 </label>
               ))}
@@ -215,8 +256,12 @@ export function DossierPage() {
                       « {a.title} » ({a.funderName}) : {formatWholeEuros(a.requestedCents)} demandés
                       {a.budgets.map((b) => (
                         <span key={b.budgetId}>
-                          {' '}— budget {b.projectId === undefined ? 'de l’association' : `de l’action « ${sources.projects.find((p) => p.id === b.projectId)?.title ?? ''} »`} :{' '}
-                          {formatWholeEuros(b.onBudgetCents)}
+                          {' '}
+                          — budget{' '}
+                          {b.projectId === undefined
+                            ? 'de l’association'
+                            : `de l’action « ${sources.projects.find((p) => p.id === b.projectId)?.title ?? ''} »`}{' '}
+                          : {formatWholeEuros(b.onBudgetCents)}
                           {b.sharePercent !== undefined ? ` (${formatPercent(b.sharePercent)} des produits)` : ''}
                           {b.onBudgetCents === a.requestedCents ? '' : ' — à mettre d’accord'}
                         </span>
@@ -230,7 +275,8 @@ export function DossierPage() {
               <fieldset className="dossier-choices__group">
                 <legend>Aides publiques des trois derniers exercices</legend>
                 <p>
-                  {formatWholeEuros(publicAid.receivedCents)} reçus du {formatDateLong(publicAid.from)} au {formatDateLong(publicAid.to)}, d’après les versements enregistrés.
+                  {formatWholeEuros(publicAid.receivedCents)} reçus du {formatDateLong(publicAid.from)} au {formatDateLong(publicAid.to)},
+                  d’après les versements enregistrés.
                   {publicAid.source === 'data'
                     ? ` Le dossier déclarera : ${publicAid.answer === 'above' ? 'supérieur' : 'inférieur ou égal'} à 500 000 €.`
                     : ' Les enregistrements commencent après le début de cette période : indiquez le total.'}
@@ -238,11 +284,21 @@ export function DossierPage() {
                 {publicAid.source !== 'data' ? (
                   <>
                     <label className="dossier-choice">
-                      <input type="radio" name="public-aid" checked={selection.publicAidAnswer === 'at-most'} onChange={() => update({ publicAidAnswer: 'at-most' })} />
+                      <input
+                        type="radio"
+                        name="public-aid"
+                        checked={selection.publicAidAnswer === 'at-most'}
+                        onChange={() => update({ publicAidAnswer: 'at-most' })}
+                      />
                       <span>Inférieur ou égal à 500 000 €</span>
                     </label>
                     <label className="dossier-choice">
-                      <input type="radio" name="public-aid" checked={selection.publicAidAnswer === 'above'} onChange={() => update({ publicAidAnswer: 'above' })} />
+                      <input
+                        type="radio"
+                        name="public-aid"
+                        checked={selection.publicAidAnswer === 'above'}
+                        onChange={() => update({ publicAidAnswer: 'above' })}
+                      />
                       <span>Supérieur à 500 000 €</span>
                     </label>
                   </>
@@ -266,7 +322,9 @@ export function DossierPage() {
                     <input
                       className="field__control"
                       value={selection.delegatedSignatory.name}
-                      onChange={(e) => update({ delegatedSignatory: { name: e.target.value, role: selection.delegatedSignatory?.role ?? '' } })}
+                      onChange={(e) =>
+                        update({ delegatedSignatory: { name: e.target.value, role: selection.delegatedSignatory?.role ?? '' } })
+                      }
                     />
                   </label>
                   <label className="field">
@@ -274,7 +332,9 @@ export function DossierPage() {
                     <input
                       className="field__control"
                       value={selection.delegatedSignatory.role}
-                      onChange={(e) => update({ delegatedSignatory: { name: selection.delegatedSignatory?.name ?? '', role: e.target.value } })}
+                      onChange={(e) =>
+                        update({ delegatedSignatory: { name: selection.delegatedSignatory?.name ?? '', role: e.target.value } })
+                      }
                     />
                   </label>
                 </>
@@ -287,16 +347,25 @@ export function DossierPage() {
             {checklist ? (
               <>
                 <div className="dossier-progress">
-                  <progress id="dossier-completion" max={100} value={checklist.completionPercent} aria-labelledby="dossier-completion-text" />
+                  <progress
+                    id="dossier-completion"
+                    max={100}
+                    value={checklist.completionPercent}
+                    aria-labelledby="dossier-completion-text"
+                  />
                   <p id="dossier-completion-text">Dossier complet à {checklist.completionPercent} %</p>
                   {checklist.blockingCount > 0 ? (
                     <p className="dossier-produce__draft">
-                      {checklist.blockingCount === 1 ? 'Un point bloquant' : `${checklist.blockingCount} points bloquants`} à corriger avant l’envoi : un financeur renverrait le dossier.
+                      {checklist.blockingCount === 1 ? 'Un point bloquant' : `${checklist.blockingCount} points bloquants`} à corriger avant
+                      l’envoi : un financeur renverrait le dossier.
                     </p>
                   ) : null}
                 </div>
                 {checklist.items.length === 0 ? <p>Rien ne manque : le dossier est prêt.</p> : null}
-                <ChecklistList title={`Bloquant (${checklist.blockingCount})`} items={checklist.items.filter((i) => i.severity === 'blocking')} />
+                <ChecklistList
+                  title={`Bloquant (${checklist.blockingCount})`}
+                  items={checklist.items.filter((i) => i.severity === 'blocking')}
+                />
                 <ChecklistList
                   title={`À vérifier (${checklist.items.length - checklist.blockingCount})`}
                   items={checklist.items.filter((i) => i.severity === 'warning')}
@@ -336,7 +405,11 @@ export function DossierPage() {
               {draft ? 'Produire un brouillon (PDF)' : 'Produire le dossier (PDF)'}
             </button>
             <p role="status" className="muted" data-render-ms={lastRender ?? undefined}>
-              {busy ? 'Production du PDF en cours…' : lastRender !== null ? `PDF produit en ${(lastRender / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s.` : ''}
+              {busy
+                ? 'Production du PDF en cours…'
+                : lastRender !== null
+                  ? `PDF produit en ${(lastRender / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s.`
+                  : ''}
             </p>
           </section>
         </div>

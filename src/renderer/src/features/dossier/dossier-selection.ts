@@ -28,10 +28,7 @@ export function useDossierSelection(workspaceId: string, defaultYear: number) {
     projectIds: [],
   });
   const selection = useMemo<DossierSelection>(() => ({ ...stored, year: stored.year ?? defaultYear }), [stored, defaultYear]);
-  const update = useCallback(
-    (change: Partial<DossierSelection>) => setStored((current) => ({ ...current, ...change })),
-    [setStored],
-  );
+  const update = useCallback((change: Partial<DossierSelection>) => setStored((current) => ({ ...current, ...change })), [setStored]);
   return [selection, update] as const;
 }
 

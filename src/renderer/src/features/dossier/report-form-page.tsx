@@ -89,10 +89,16 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
   // The exercise the grant's period starts in, on the association's calendar (its budget is keyed by it).
   const exerciseYear = application ? exerciseContaining(exerciseCalendar(sources?.profile), application.periodStart).startYear : undefined;
   const forecast = useMemo(
-    () => (application && sources && snapshots ? forecastFor(application, snapshots, sources.budgets, sources.budgetLines, exerciseYear) : undefined),
+    () =>
+      application && sources && snapshots
+        ? forecastFor(application, snapshots, sources.budgets, sources.budgetLines, exerciseYear)
+        : undefined,
     [application, sources, snapshots, exerciseYear],
   );
-  const payments = useMemo(() => (sources?.payments ?? []).filter((p) => p.applicationId === params.applicationId), [sources, params.applicationId]);
+  const payments = useMemo(
+    () => (sources?.payments ?? []).filter((p) => p.applicationId === params.applicationId),
+    [sources, params.applicationId],
+  );
   const project = sources?.projects.find((p) => p.id === forecast?.projectId);
 
   useEffect(() => {
@@ -193,7 +199,12 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
       );
       return undefined;
     }
-    const result = await saveFinancialReport(db, toReport(draft), new Date(), stored ? loadedRevision.current ?? stored.updatedAt : undefined);
+    const result = await saveFinancialReport(
+      db,
+      toReport(draft),
+      new Date(),
+      stored ? (loadedRevision.current ?? stored.updatedAt) : undefined,
+    );
     if (!result.ok) {
       toast.show(result.errors[''] ?? Object.values(result.errors)[0] ?? 'Rien n’a été enregistré.', { tone: 'error' });
       return undefined;
@@ -207,7 +218,10 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
     if (!draft || !sources.profile) return;
     const report = toReport(draft);
     // What the form lacks, then what the figures contradict (balance, the grant against its payments).
-    const found = [...financialReportProblems(report), ...financialReportChecks(report, grantFigures(application, report.exercise, report.lines, payments))];
+    const found = [
+      ...financialReportProblems(report),
+      ...financialReportChecks(report, grantFigures(application, report.exercise, report.lines, payments)),
+    ];
     setProblems(found);
     if (found.length > 0 && !asDraft) {
       summaryRef.current?.focus();
@@ -289,7 +303,12 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
         >
           <fieldset className="form-section">
             <legend className="form-section__title">1. Bilan qualitatif</legend>
-            <TextArea label="Déroulement de l’action" value={draft.howItRan} onChange={(v) => set({ howItRan: v })} error={problemAt('howItRan')} />
+            <TextArea
+              label="Déroulement de l’action"
+              value={draft.howItRan}
+              onChange={(v) => set({ howItRan: v })}
+              error={problemAt('howItRan')}
+            />
             <TextArea label="Bénéficiaires (nombre, public)" value={draft.beneficiaries} onChange={(v) => set({ beneficiaries: v })} />
             <TextArea label="Dates et lieux de réalisation" value={draft.datesAndPlaces} onChange={(v) => set({ datesAndPlaces: v })} />
             {draft.indicators.length > 0 ? (
@@ -337,8 +356,8 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
                   ? `Aucun dossier produit n’a été conservé pour cette demande : la prévision est le budget actuel ${forecast.scope === 'association' ? 'de l’association' : 'de l’action'}.`
                   : forecast?.scope === 'association'
                     ? 'Subvention de fonctionnement : aucun budget de l’association n’est enregistré pour cet exercice. Ajoutez-le dans Budgets.'
-                    : 'Cette demande ne nomme aucune action, ou l’action n’a pas de budget : liez l’action sur la demande, puis ajoutez son budget.'}
-              {' '}Le réalisé est pré-rempli avec les versements reçus (ligne 74) et les coûts de l’équipe (64) ; corrigez-le au besoin.
+                    : 'Cette demande ne nomme aucune action, ou l’action n’a pas de budget : liez l’action sur la demande, puis ajoutez son budget.'}{' '}
+              Le réalisé est pré-rempli avec les versements reçus (ligne 74) et les coûts de l’équipe (64) ; corrigez-le au besoin.
             </p>
             {draft.lines.length > 0 ? (
               <table className="table dossier-report__lines">
@@ -357,7 +376,9 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
                     const invalid = line.actual.trim() !== '' && actual === undefined;
                     const percent = realisationPercent(line.forecastCents, actual);
                     const gap = hasSignificantGap(line.forecastCents, actual);
-                    const actualError = invalid ? 'Réalisation : montant en euros entiers attendu (ex. 1 234).' : problemAt(`lines.${index}.actualCents`);
+                    const actualError = invalid
+                      ? 'Réalisation : montant en euros entiers attendu (ex. 1 234).'
+                      : problemAt(`lines.${index}.actualCents`);
                     const gapError = problemAt(`lines.${index}.gapExplanation`);
                     return (
                       <tr key={`${line.account}-${index}`}>
@@ -375,7 +396,9 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
                           {actualError ? <p className="field__error">{actualError}</p> : null}
                           {gap ? (
                             <label className="dossier-gap">
-                              <span>Écart de plus de {SIGNIFICANT_GAP_PERCENT} % sur « {name} » : expliquez-le</span>
+                              <span>
+                                Écart de plus de {SIGNIFICANT_GAP_PERCENT} % sur « {name} » : expliquez-le
+                              </span>
                               <textarea
                                 className="field__control"
                                 value={line.gapExplanation}
@@ -397,7 +420,11 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
               value={draft.indirectCostsExplanation}
               onChange={(v) => set({ indirectCostsExplanation: v })}
             />
-            <TextArea label="Contributions volontaires en nature" value={draft.inKindContributions} onChange={(v) => set({ inKindContributions: v })} />
+            <TextArea
+              label="Contributions volontaires en nature"
+              value={draft.inKindContributions}
+              onChange={(v) => set({ inKindContributions: v })}
+            />
           </fieldset>
 
           <fieldset className="form-section">
@@ -412,18 +439,36 @@ export function ReportFormPage({ params }: { params: { applicationId: string } }
               <input className="field__control" value={draft.signatoryRole} onChange={(e) => set({ signatoryRole: e.target.value })} />
             </label>
           </fieldset>
-          <button type="submit" className="button">Enregistrer le brouillon</button>
+          <button type="submit" className="button">
+            Enregistrer le brouillon
+          </button>
         </form>
       )}
     </Page>
   );
 }
 
-function TextArea({ label, value, onChange, error }: { label: string; value: string; onChange: (value: string) => void; error?: string | undefined }) {
+function TextArea({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+}) {
   return (
     <label className="field form-section__wide">
       <span className="field__label">{label}</span>
-      <textarea className="field__control" rows={3} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
+      <textarea
+        className="field__control"
+        rows={3}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+      />
       {error ? <span className="field__error">{error}</span> : null}
     </label>
   );

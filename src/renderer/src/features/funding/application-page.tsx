@@ -96,16 +96,19 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
     }
     const created = outcome.created;
     navigate(pathTo({ screen: 'application', id: created.applicationIds[0] ?? '' }));
-    toast.show(`Demande reconduite pour l’exercice ${outcome.targetYear ?? ''}\u00a0: montant demandé et tranches repris du calendrier prévu — vérifiez-les.`, {
-      action: {
-        label: 'Annuler',
-        run: async () => {
-          const undone = await undoRenewal(db, created);
-          if (!undone.ok) toast.show(undone.message, { tone: 'error' });
-          else toast.show('Reconduction annulée.');
+    toast.show(
+      `Demande reconduite pour l’exercice ${outcome.targetYear ?? ''}\u00a0: montant demandé et tranches repris du calendrier prévu — vérifiez-les.`,
+      {
+        action: {
+          label: 'Annuler',
+          run: async () => {
+            const undone = await undoRenewal(db, created);
+            if (!undone.ok) toast.show(undone.message, { tone: 'error' });
+            else toast.show('Reconduction annulée.');
+          },
         },
       },
-    });
+    );
   }
 
   async function removePayment(payment: PaymentRecord) {
@@ -190,7 +193,9 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
           </div>
           <div>
             <dt>Statut</dt>
-            <dd><StatusBadge status={application.status} /></dd>
+            <dd>
+              <StatusBadge status={application.status} />
+            </dd>
           </div>
           <div>
             <dt>Période</dt>
@@ -232,31 +237,47 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
           ) : null}
         </dl>
         <dl className="amounts" aria-label="Montants">
-          <div><dt>Demandé</dt><dd>{formatCents(application.requestedCents)}</dd></div>
-          <div><dt>Accordé</dt><dd>{application.grantedCents === undefined ? '—' : formatCents(application.grantedCents)}</dd></div>
-          <div><dt>Conventionné</dt><dd>{application.agreedCents === undefined ? '—' : formatCents(application.agreedCents)}</dd></div>
-          <div><dt>Versé</dt><dd>{formatCents(paid)}</dd></div>
+          <div>
+            <dt>Demandé</dt>
+            <dd>{formatCents(application.requestedCents)}</dd>
+          </div>
+          <div>
+            <dt>Accordé</dt>
+            <dd>{application.grantedCents === undefined ? '—' : formatCents(application.grantedCents)}</dd>
+          </div>
+          <div>
+            <dt>Conventionné</dt>
+            <dd>{application.agreedCents === undefined ? '—' : formatCents(application.agreedCents)}</dd>
+          </div>
+          <div>
+            <dt>Versé</dt>
+            <dd>{formatCents(paid)}</dd>
+          </div>
           {paymentFlags.overpaidCents > 0 ? (
-            <div><dt>Trop-perçu</dt><dd className="amount--overpaid">{formatCents(paymentFlags.overpaidCents)}</dd></div>
+            <div>
+              <dt>Trop-perçu</dt>
+              <dd className="amount--overpaid">{formatCents(paymentFlags.overpaidCents)}</dd>
+            </div>
           ) : (
-            <div><dt>Reste à percevoir</dt><dd>{formatCents(remaining)}</dd></div>
+            <div>
+              <dt>Reste à percevoir</dt>
+              <dd>{formatCents(remaining)}</dd>
+            </div>
           )}
         </dl>
       </section>
 
       <section className="card" aria-labelledby="payments-title">
         <h2 id="payments-title">Versements</h2>
-        {!payable ? (
-          <p className="muted">Demande refusée&nbsp;: aucun versement n’est attendu.</p>
-        ) : null}
+        {!payable ? <p className="muted">Demande refusée&nbsp;: aucun versement n’est attendu.</p> : null}
         {payments === undefined ? (
           <Loading />
         ) : payments.length === 0 ? (
           payable ? (
-          <p className="muted">
-            Aucun versement prévu. Ajoutez les tranches annoncées par le financeur (avance, solde)&nbsp;: chaque tranche attendue
-            devient une échéance du tableau de bord.
-          </p>
+            <p className="muted">
+              Aucun versement prévu. Ajoutez les tranches annoncées par le financeur (avance, solde)&nbsp;: chaque tranche attendue devient
+              une échéance du tableau de bord.
+            </p>
           ) : null
         ) : (
           <table className="data-table">
@@ -265,10 +286,16 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
               <tr>
                 <th scope="col">Libellé</th>
                 <th scope="col">Prévu le</th>
-                <th scope="col" className="num">Montant prévu</th>
+                <th scope="col" className="num">
+                  Montant prévu
+                </th>
                 <th scope="col">Reçu le</th>
-                <th scope="col" className="num">Montant reçu</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col" className="num">
+                  Montant reçu
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -288,7 +315,12 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
                       <button type="button" className="button button--small" onClick={() => setPaymentDialog(p)}>
                         {p.receivedDate ? 'Modifier' : 'Enregistrer la réception'}
                       </button>
-                      <button type="button" className="button button--small button--danger-outline" onClick={() => setPaymentToDelete(p)} aria-label={`Supprimer le versement ${p.label ?? ''} du ${formatDateShort(p.expectedDate)}`}>
+                      <button
+                        type="button"
+                        className="button button--small button--danger-outline"
+                        onClick={() => setPaymentToDelete(p)}
+                        aria-label={`Supprimer le versement ${p.label ?? ''} du ${formatDateShort(p.expectedDate)}`}
+                      >
                         Supprimer
                       </button>
                     </td>
@@ -312,14 +344,21 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
           {statusHistory(application, application.createdAt.slice(0, 10)).map((step) => (
             <li key={step.status}>
               <strong>{grantStatusLabel(step.status)}</strong>
-              {step.date ? (step.status === 'to-prepare' ? ` — créée le ${formatDateShort(step.date)}` : ` — ${formatDateShort(step.date)}`) : ''}
+              {step.date
+                ? step.status === 'to-prepare'
+                  ? ` — créée le ${formatDateShort(step.date)}`
+                  : ` — ${formatDateShort(step.date)}`
+                : ''}
             </li>
           ))}
         </ol>
         {grantedOrLater(application.status) ? (
           <p className="muted">
             Compte-rendu financier attendu&nbsp;:{' '}
-            {financialReportDueDates(application, calendar).map((r) => formatDateShort(r.dueDate)).join(', ')}.
+            {financialReportDueDates(application, calendar)
+              .map((r) => formatDateShort(r.dueDate))
+              .join(', ')}
+            .
           </p>
         ) : null}
       </section>
@@ -347,7 +386,9 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
         title="Supprimer ce versement&nbsp;?"
         description={
           <p>
-            {paymentToDelete ? `Le versement ${paymentToDelete.label ?? ''} du ${formatDateShort(paymentToDelete.expectedDate)} va à la corbeille\u00a0; vous pourrez annuler.` : ''}
+            {paymentToDelete
+              ? `Le versement ${paymentToDelete.label ?? ''} du ${formatDateShort(paymentToDelete.expectedDate)} va à la corbeille\u00a0; vous pourrez annuler.`
+              : ''}
           </p>
         }
         confirmLabel="Supprimer le versement"

@@ -35,7 +35,15 @@ export function FunderDialog({
           <Dialog.Description className="dialog__description">
             Le type de financeur place ses subventions sur la bonne ligne 74 du budget Cerfa.
           </Dialog.Description>
-          {open ? <FunderForm funder={funder} onDone={(saved) => { onOpenChange(false); if (saved) onSaved?.(saved); }} /> : null}
+          {open ? (
+            <FunderForm
+              funder={funder}
+              onDone={(saved) => {
+                onOpenChange(false);
+                if (saved) onSaved?.(saved);
+              }}
+            />
+          ) : null}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

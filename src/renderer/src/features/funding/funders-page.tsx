@@ -30,7 +30,13 @@ export function FundersPage() {
     `${f.name} ${f.service ?? ''} ${f.contactName ?? ''}`.toLocaleLowerCase('fr').includes(search.trim().toLocaleLowerCase('fr')),
   );
   const { sorted, sort, toggle } = useSort<FunderRecord, Column>(filtered, { key: 'name', direction: 'ascending' }, (f, key) =>
-    key === 'name' ? f.name : key === 'kind' ? funderKindShortLabel(f.kind) : key === 'portal' ? filingPortalLabel(f.portal) : countFor(f.id),
+    key === 'name'
+      ? f.name
+      : key === 'kind'
+        ? funderKindShortLabel(f.kind)
+        : key === 'portal'
+          ? filingPortalLabel(f.portal)
+          : countFor(f.id),
   );
 
   async function confirmDelete(funder: FunderRecord) {
@@ -60,8 +66,8 @@ export function FundersPage() {
       ) : funders.length === 0 ? (
         <EmptyState title="Aucun financeur pour l’instant">
           <p>
-            L’annuaire des financeurs — État, collectivités, CAF, fondations — avec leur service instructeur et leur
-            portail de dépôt. Chaque demande de subvention s’adresse à l’un d’eux.
+            L’annuaire des financeurs — État, collectivités, CAF, fondations — avec leur service instructeur et leur portail de dépôt.
+            Chaque demande de subvention s’adresse à l’un d’eux.
           </p>
           <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
             Ajouter un premier financeur
@@ -102,7 +108,12 @@ export function FundersPage() {
                   <td>{filingPortalLabel(f.portal)}</td>
                   <td className="num">{countFor(f.id)}</td>
                   <td className="row-actions">
-                    <button type="button" className="button button--small button--danger-outline" onClick={() => setDeleting(f)} aria-label={`Supprimer ${f.name}`}>
+                    <button
+                      type="button"
+                      className="button button--small button--danger-outline"
+                      onClick={() => setDeleting(f)}
+                      aria-label={`Supprimer ${f.name}`}
+                    >
                       Supprimer
                     </button>
                   </td>

@@ -41,7 +41,13 @@ export function GrantApplicationForm(props: FormProps) {
   return <LoadedForm {...props} funders={funders} projects={projects} />;
 }
 
-function LoadedForm({ application, onSaved, onCancel, funders, projects }: FormProps & { funders: FunderRecord[]; projects: ProjectRecord[] }) {
+function LoadedForm({
+  application,
+  onSaved,
+  onCancel,
+  funders,
+  projects,
+}: FormProps & { funders: FunderRecord[]; projects: ProjectRecord[] }) {
   const { db } = useCurrentWorkspace();
   const [creatingFunder, setCreatingFunder] = useState(false);
   // A funder created from here is selected once the list holds it (a select drops an unknown value).
@@ -90,106 +96,116 @@ function LoadedForm({ application, onSaved, onCancel, funders, projects }: FormP
 
   return (
     <>
-    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label={application ? 'Modifier la demande' : 'Nouvelle demande'}>
-      {summary}
+      <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label={application ? 'Modifier la demande' : 'Nouvelle demande'}>
+        {summary}
 
-      <Section title="Financeur et dispositif">
-        <SelectField label="Financeur" required options={funderOptions} {...field('funderId')} />
-        <div className="field-inline-action">
-          <button type="button" className="button" onClick={() => setCreatingFunder(true)}>
-            Nouveau financeur…
+        <Section title="Financeur et dispositif">
+          <SelectField label="Financeur" required options={funderOptions} {...field('funderId')} />
+          <div className="field-inline-action">
+            <button type="button" className="button" onClick={() => setCreatingFunder(true)}>
+              Nouveau financeur…
+            </button>
+          </div>
+          <TextField
+            label="Appel à projets ou dispositif"
+            required
+            hint="Ex. Contrat de ville 2027 — Accompagnement à la scolarité."
+            {...field('title')}
+          />
+          <SelectField label="Objet de la demande" options={PURPOSES} {...field('purpose')} />
+          <fieldset className="form-section__wide checkbox-group">
+            <legend>Actions financées</legend>
+            {purpose === 'operating' ? (
+              <p className="field__hint">Une subvention de fonctionnement finance le budget de l’association.</p>
+            ) : null}
+            {projects.length === 0 ? (
+              <p className="field__hint">Aucune action enregistrée : ajoutez-la dans Dossiers › Actions, puis liez-la ici.</p>
+            ) : (
+              projects.map((p) => <CheckboxField key={p.id} label={p.title} value={p.id} {...register('projectIds')} />)
+            )}
+          </fieldset>
+          <div className="form-section__wide">
+            <TextAreaField label="Précisions sur les actions" {...field('projects')} />
+          </div>
+          <div className="form-section__wide checkbox-row">
+            <CheckboxField label="Renouvellement (sinon première demande)" {...register('renewal')} />
+            <CheckboxField label="Pluriannuelle (CPO, jusqu’à 4 ans)" {...register('multiYear')} />
+          </div>
+        </Section>
+
+        <Section title="Période et dépôt">
+          <TextField label="Début de la période" type="date" required {...field('periodStart')} />
+          <TextField
+            label="Fin de la période"
+            type="date"
+            required
+            hint={multiYear ? 'Un compte-rendu financier sera attendu pour chaque année.' : undefined}
+            {...field('periodEnd')}
+          />
+          <TextField label="Date limite de dépôt" type="date" hint="La clôture de l’appel à projets." {...field('filingDeadline')} />
+          <TextField
+            label="Délai du compte-rendu (mois)"
+            type="number"
+            min={1}
+            max={24}
+            hint="Après la fin de chaque exercice financé&nbsp;; 6 mois par défaut."
+            {...register('reportDelayMonths', { valueAsNumber: true })}
+            error={errorOf('reportDelayMonths')}
+          />
+        </Section>
+
+        <Section title="Statut">
+          <SelectField
+            label="Statut"
+            options={GRANT_STATUSES}
+            {...register('status', {
+              onChange: (event: { target: { value: string } }) => {
+                // The step's date is asked, never assumed: today is wrong for a step entered afterwards, and a
+                // wrong filing or decision date moves the deadlines computed from it. Its field takes the focus.
+                const next = event.target.value as GrantApplication['status'];
+                if (next === 'to-prepare') return;
+                const dateField = STATUS_DATE_FIELD[next];
+                if (getValues(dateField) === '') setTimeout(() => setFocus(dateField), 0);
+              },
+            })}
+            error={errorOf('status')}
+          />
+          {stepFields.map((name) => (
+            <TextField key={name} label={STEP_DATE_LABELS[name]} type="date" {...field(name)} />
+          ))}
+        </Section>
+
+        <Section title="Montants" description="En euros. Le montant versé se calcule à partir des versements reçus.">
+          <TextField label="Montant demandé" required inputMode="decimal" {...field('requestedCents')} />
+          <TextField label="Montant accordé" inputMode="decimal" hint="Voté par le financeur." {...field('grantedCents')} />
+          <TextField
+            label="Montant conventionné"
+            inputMode="decimal"
+            hint="Inscrit dans la convention ou l’arrêté."
+            {...field('agreedCents')}
+          />
+        </Section>
+
+        <Section title="Références">
+          <TextField label="Numéro Dauphin" {...field('dauphinRef')} />
+          <TextField label="Numéro Compte Asso" hint="Format NN-NNNNNN." {...field('compteAssoRef')} />
+          <TextField label="Numéro d’engagement juridique Chorus" hint="10 caractères." {...field('chorusEj')} />
+          <div className="form-section__wide">
+            <TextAreaField label="Notes" {...field('notes')} />
+          </div>
+        </Section>
+
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            Enregistrer la demande
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            Annuler
           </button>
         </div>
-        <TextField label="Appel à projets ou dispositif" required hint="Ex. Contrat de ville 2027 — Accompagnement à la scolarité." {...field('title')} />
-        <SelectField label="Objet de la demande" options={PURPOSES} {...field('purpose')} />
-        <fieldset className="form-section__wide checkbox-group">
-          <legend>Actions financées</legend>
-          {purpose === 'operating' ? (
-            <p className="field__hint">Une subvention de fonctionnement finance le budget de l’association.</p>
-          ) : null}
-          {projects.length === 0 ? (
-            <p className="field__hint">Aucune action enregistrée : ajoutez-la dans Dossiers › Actions, puis liez-la ici.</p>
-          ) : (
-            projects.map((p) => <CheckboxField key={p.id} label={p.title} value={p.id} {...register('projectIds')} />)
-          )}
-        </fieldset>
-        <div className="form-section__wide">
-          <TextAreaField label="Précisions sur les actions" {...field('projects')} />
-        </div>
-        <div className="form-section__wide checkbox-row">
-          <CheckboxField label="Renouvellement (sinon première demande)" {...register('renewal')} />
-          <CheckboxField label="Pluriannuelle (CPO, jusqu’à 4 ans)" {...register('multiYear')} />
-        </div>
-      </Section>
-
-      <Section title="Période et dépôt">
-        <TextField label="Début de la période" type="date" required {...field('periodStart')} />
-        <TextField
-          label="Fin de la période"
-          type="date"
-          required
-          hint={multiYear ? 'Un compte-rendu financier sera attendu pour chaque année.' : undefined}
-          {...field('periodEnd')}
-        />
-        <TextField label="Date limite de dépôt" type="date" hint="La clôture de l’appel à projets." {...field('filingDeadline')} />
-        <TextField
-          label="Délai du compte-rendu (mois)"
-          type="number"
-          min={1}
-          max={24}
-          hint="Après la fin de chaque exercice financé&nbsp;; 6 mois par défaut."
-          {...register('reportDelayMonths', { valueAsNumber: true })}
-          error={errorOf('reportDelayMonths')}
-        />
-      </Section>
-
-      <Section title="Statut">
-        <SelectField
-          label="Statut"
-          options={GRANT_STATUSES}
-          {...register('status', {
-            onChange: (event: { target: { value: string } }) => {
-              // The step's date is asked, never assumed: today is wrong for a step entered afterwards, and a
-              // wrong filing or decision date moves the deadlines computed from it. Its field takes the focus.
-              const next = event.target.value as GrantApplication['status'];
-              if (next === 'to-prepare') return;
-              const dateField = STATUS_DATE_FIELD[next];
-              if (getValues(dateField) === '') setTimeout(() => setFocus(dateField), 0);
-            },
-          })}
-          error={errorOf('status')}
-        />
-        {stepFields.map((name) => (
-          <TextField key={name} label={STEP_DATE_LABELS[name]} type="date" {...field(name)} />
-        ))}
-      </Section>
-
-      <Section title="Montants" description="En euros. Le montant versé se calcule à partir des versements reçus.">
-        <TextField label="Montant demandé" required inputMode="decimal" {...field('requestedCents')} />
-        <TextField label="Montant accordé" inputMode="decimal" hint="Voté par le financeur." {...field('grantedCents')} />
-        <TextField label="Montant conventionné" inputMode="decimal" hint="Inscrit dans la convention ou l’arrêté." {...field('agreedCents')} />
-      </Section>
-
-      <Section title="Références">
-        <TextField label="Numéro Dauphin" {...field('dauphinRef')} />
-        <TextField label="Numéro Compte Asso" hint="Format NN-NNNNNN." {...field('compteAssoRef')} />
-        <TextField label="Numéro d’engagement juridique Chorus" hint="10 caractères." {...field('chorusEj')} />
-        <div className="form-section__wide">
-          <TextAreaField label="Notes" {...field('notes')} />
-        </div>
-      </Section>
-
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          Enregistrer la demande
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Annuler
-        </button>
-      </div>
-    </form>
-    {/* Outside the form: React events bubble through portals, and the dialog's submit must not submit this form. */}
-    <FunderDialog open={creatingFunder} onOpenChange={setCreatingFunder} onSaved={(funder) => setPendingFunderId(funder.id)} />
+      </form>
+      {/* Outside the form: React events bubble through portals, and the dialog's submit must not submit this form. */}
+      <FunderDialog open={creatingFunder} onOpenChange={setCreatingFunder} onSaved={(funder) => setPendingFunderId(funder.id)} />
     </>
   );
 }

@@ -43,13 +43,15 @@ export function PaymentDialog({
           <Dialog.Description className="dialog__description">
             Une tranche attendue, puis, une fois arrivée sur le compte, sa date et son montant reçus.
           </Dialog.Description>
-          {open ? <PaymentForm
+          {open ? (
+            <PaymentForm
               applicationId={applicationId}
               application={application}
               others={(payments ?? []).filter((p) => p.id !== payment?.id)}
               payment={payment}
               onDone={() => onOpenChange(false)}
-            /> : null}
+            />
+          ) : null}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
@@ -117,7 +119,11 @@ function PaymentForm({
       />
       <TextField label="Date de réception" type="date" hint={warning(future)} {...field('receivedDate')} />
       <TextField label="Montant reçu" inputMode="decimal" hint={warning(warnings.receivedCents)} {...field('receivedCents')} />
-      {errors.applicationId ? <p role="alert" className="field__error">{errors.applicationId}</p> : null}
+      {errors.applicationId ? (
+        <p role="alert" className="field__error">
+          {errors.applicationId}
+        </p>
+      ) : null}
       <div className="dialog__actions">
         <Dialog.Close className="button">Annuler</Dialog.Close>
         <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>

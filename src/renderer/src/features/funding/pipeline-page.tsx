@@ -81,17 +81,25 @@ export function PipelinePage() {
     );
   }, [rows, status, search]);
   const valueOf = useMemo(
-    () => (r: Row, key: Column): string | number => {
-      switch (key) {
-        case 'funder': return r.funderName;
-        case 'title': return r.app.title;
-        case 'period': return r.app.periodStart;
-        case 'status': return GRANT_STATUSES.findIndex((s) => s.value === r.app.status);
-        case 'requested': return r.app.requestedCents;
-        case 'granted': return r.app.grantedCents ?? -1;
-        case 'paid': return r.paid;
-      }
-    },
+    () =>
+      (r: Row, key: Column): string | number => {
+        switch (key) {
+          case 'funder':
+            return r.funderName;
+          case 'title':
+            return r.app.title;
+          case 'period':
+            return r.app.periodStart;
+          case 'status':
+            return GRANT_STATUSES.findIndex((s) => s.value === r.app.status);
+          case 'requested':
+            return r.app.requestedCents;
+          case 'granted':
+            return r.app.grantedCents ?? -1;
+          case 'paid':
+            return r.paid;
+        }
+      },
     [],
   );
   const { sorted, sort, toggle } = useSort<Row, Column>(filtered, { key: 'period', direction: 'descending' }, valueOf);
@@ -111,14 +119,13 @@ export function PipelinePage() {
       ) : rows.length === 0 ? (
         <EmptyState title="Aucune demande de subvention">
           <p>
-            Suivez ici chaque demande — de la préparation au compte-rendu financier — avec ses montants demandé, accordé,
-            conventionné et versé, et ses tranches. Les dates limites et les versements attendus apparaissent dans le
-            tableau de bord.
+            Suivez ici chaque demande — de la préparation au compte-rendu financier — avec ses montants demandé, accordé, conventionné et
+            versé, et ses tranches. Les dates limites et les versements attendus apparaissent dans le tableau de bord.
           </p>
           {data.funders.length === 0 ? (
             <p>
-              Commencez par <Link href={pathTo({ screen: 'funders' })}>l’annuaire des financeurs</Link>, ou créez le financeur
-              depuis la demande.
+              Commencez par <Link href={pathTo({ screen: 'funders' })}>l’annuaire des financeurs</Link>, ou créez le financeur depuis la
+              demande.
             </p>
           ) : null}
           {newAction}
@@ -178,16 +185,25 @@ export function PipelinePage() {
                     <td>
                       {formatDateShort(r.app.periodStart)} – {formatDateShort(r.app.periodEnd)}
                     </td>
-                    <td><StatusBadge status={r.app.status} /></td>
+                    <td>
+                      <StatusBadge status={r.app.status} />
+                    </td>
                     <td className="num">{formatCents(r.app.requestedCents)}</td>
                     <td className="num">
                       {r.app.grantedCents === undefined ? '—' : formatCents(r.app.grantedCents)}
-                      {grantedAboveRequested(r.app) ? <span className="badge badge--info" title="Accordé au-dessus du demandé">↑</span> : null}
+                      {grantedAboveRequested(r.app) ? (
+                        <span className="badge badge--info" title="Accordé au-dessus du demandé">
+                          ↑
+                        </span>
+                      ) : null}
                     </td>
                     <td className="num">
                       {formatCents(r.paid)}
                       {overpaidCents(r.app, r.paid) > 0 ? (
-                        <span className="amount--overpaid">trop-perçu de{'\u00a0'}{formatCents(overpaidCents(r.app, r.paid))}</span>
+                        <span className="amount--overpaid">
+                          trop-perçu de{'\u00a0'}
+                          {formatCents(overpaidCents(r.app, r.paid))}
+                        </span>
                       ) : null}
                     </td>
                   </tr>

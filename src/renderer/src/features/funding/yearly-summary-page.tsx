@@ -22,7 +22,12 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
   const calendar = useExerciseCalendar(db);
   const years = useMemo(() => summaryYears(data?.applications ?? [], calendar), [data, calendar]);
   const currentYear = exerciseContaining(calendar, today).startYear;
-  const startYear = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : years.includes(currentYear) ? currentYear : (years[0] ?? currentYear);
+  const startYear =
+    params.year && /^\d{4}$/.test(params.year)
+      ? Number(params.year)
+      : years.includes(currentYear)
+        ? currentYear
+        : (years[0] ?? currentYear);
   const exercise = exerciseStartingIn(calendar, startYear);
   const year = exerciseLabel(exercise);
   const summary = useMemo(
@@ -46,9 +51,15 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
       <div className="toolbar">
         <label className="search">
           <span className="search__label">Exercice</span>
-          <select className="field__control" value={startYear} onChange={(e) => navigate(pathTo({ screen: 'yearly-summary', year: Number(e.target.value) }))}>
+          <select
+            className="field__control"
+            value={startYear}
+            onChange={(e) => navigate(pathTo({ screen: 'yearly-summary', year: Number(e.target.value) }))}
+          >
             {yearOptions.map((y) => (
-              <option key={y} value={y}>{exerciseLabel(exerciseStartingIn(calendar, y))}</option>
+              <option key={y} value={y}>
+                {exerciseLabel(exerciseStartingIn(calendar, y))}
+              </option>
             ))}
           </select>
         </label>
@@ -57,11 +68,10 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
         ) : null}
       </div>
       <p className="muted">
-        Exercice du {formatDateShort(exercise.start)} au {formatDateShort(exercise.end)}&nbsp;: toutes les demandes dont la
-        période le recoupe, avec leurs montants entiers. La part de l’exercice est le montant conventionné (à défaut accordé)
-        au prorata des jours de la période qui tombent dans l’exercice&nbsp;; c’est elle qui compte pour les totaux de
-        l’exercice et le seuil de publication des comptes. Le reste à percevoir part du montant conventionné, à défaut du
-        montant accordé.
+        Exercice du {formatDateShort(exercise.start)} au {formatDateShort(exercise.end)}&nbsp;: toutes les demandes dont la période le
+        recoupe, avec leurs montants entiers. La part de l’exercice est le montant conventionné (à défaut accordé) au prorata des jours de
+        la période qui tombent dans l’exercice&nbsp;; c’est elle qui compte pour les totaux de l’exercice et le seuil de publication des
+        comptes. Le reste à percevoir part du montant conventionné, à défaut du montant accordé.
       </p>
       {summary === undefined ? (
         <Loading />
@@ -73,72 +83,86 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
         <>
           {summary.publicationRequired ? (
             <p className="flag flag--warning" role="note">
-              Part de l’exercice {year} des subventions publiques&nbsp;: {formatCents(summary.publicGrantedCents)}, au-delà de
-              153{'\u00a0'}000{'\u00a0'}€&nbsp;: les comptes doivent être publiés et un commissaire aux comptes nommé.
+              Part de l’exercice {year} des subventions publiques&nbsp;: {formatCents(summary.publicGrantedCents)}, au-delà de 153{'\u00a0'}
+              000{'\u00a0'}€&nbsp;: les comptes doivent être publiés et un commissaire aux comptes nommé.
             </p>
           ) : null}
           {/* At 1280 px the columns fit; narrower, the table scrolls with the funder's column kept in view. */}
           <div className="table-scroll" role="region" aria-label={`Subventions ${year} par financeur, tableau défilant`} tabIndex={0}>
-          <table className="data-table summary-table summary-table--funders">
-            <caption>Subventions {year} par financeur</caption>
-            <thead>
-              <tr>
-                <th scope="col">Financeur</th>
-                <th scope="col" className="num">Demandes</th>
-                <th scope="col" className="num">Demandé</th>
-                <th scope="col" className="num">Accordé</th>
-                <th scope="col" className="num">Conventionné</th>
-                <th scope="col" className="num">Versé</th>
-                <th scope="col" className="num">Reste à percevoir</th>
-                <th scope="col">Retards</th>
-                <th scope="col" className="num">Part de l’exercice</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.rows.map((r) => (
-                <tr key={r.funderId} className={r.latePaymentCount > 0 ? 'row--late' : undefined}>
-                  <th scope="row">{r.funderName}</th>
-                  <td className="num">{r.applicationCount}</td>
-                  <td className="num">{formatCents(r.requestedCents)}</td>
-                  <td className="num">{formatCents(r.grantedCents)}</td>
-                  <td className="num">{formatCents(r.agreedCents)}</td>
-                  <td className="num">{formatCents(r.paidCents)}</td>
+            <table className="data-table summary-table summary-table--funders">
+              <caption>Subventions {year} par financeur</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Financeur</th>
+                  <th scope="col" className="num">
+                    Demandes
+                  </th>
+                  <th scope="col" className="num">
+                    Demandé
+                  </th>
+                  <th scope="col" className="num">
+                    Accordé
+                  </th>
+                  <th scope="col" className="num">
+                    Conventionné
+                  </th>
+                  <th scope="col" className="num">
+                    Versé
+                  </th>
+                  <th scope="col" className="num">
+                    Reste à percevoir
+                  </th>
+                  <th scope="col">Retards</th>
+                  <th scope="col" className="num">
+                    Part de l’exercice
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.rows.map((r) => (
+                  <tr key={r.funderId} className={r.latePaymentCount > 0 ? 'row--late' : undefined}>
+                    <th scope="row">{r.funderName}</th>
+                    <td className="num">{r.applicationCount}</td>
+                    <td className="num">{formatCents(r.requestedCents)}</td>
+                    <td className="num">{formatCents(r.grantedCents)}</td>
+                    <td className="num">{formatCents(r.agreedCents)}</td>
+                    <td className="num">{formatCents(r.paidCents)}</td>
+                    <td className="num">
+                      <Remaining remainingCents={r.remainingCents} overpaidCents={r.overpaidCents} />
+                    </td>
+                    <td>
+                      {r.latePaymentCount > 0 ? (
+                        <span className="badge badge--late">
+                          {r.latePaymentCount} tranche{r.latePaymentCount > 1 ? 's' : ''} en retard ({formatCents(r.latePaymentCents)})
+                        </span>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td className="num">{formatCents(r.exerciseShareCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  <td className="num">{summary.totals.applicationCount}</td>
+                  <td className="num">{formatCents(summary.totals.requestedCents)}</td>
+                  <td className="num">{formatCents(summary.totals.grantedCents)}</td>
+                  <td className="num">{formatCents(summary.totals.agreedCents)}</td>
+                  <td className="num">{formatCents(summary.totals.paidCents)}</td>
                   <td className="num">
-                    <Remaining remainingCents={r.remainingCents} overpaidCents={r.overpaidCents} />
+                    <Remaining remainingCents={summary.totals.remainingCents} overpaidCents={summary.totals.overpaidCents} />
                   </td>
                   <td>
-                    {r.latePaymentCount > 0 ? (
-                      <span className="badge badge--late">
-                        {r.latePaymentCount} tranche{r.latePaymentCount > 1 ? 's' : ''} en retard ({formatCents(r.latePaymentCents)})
-                      </span>
-                    ) : (
-                      '—'
-                    )}
+                    {summary.totals.latePaymentCount > 0
+                      ? `${summary.totals.latePaymentCount} en retard (${formatCents(summary.totals.latePaymentCents)})`
+                      : '—'}
                   </td>
-                  <td className="num">{formatCents(r.exerciseShareCents)}</td>
+                  <td className="num">{formatCents(summary.totals.exerciseShareCents)}</td>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className="num">{summary.totals.applicationCount}</td>
-                <td className="num">{formatCents(summary.totals.requestedCents)}</td>
-                <td className="num">{formatCents(summary.totals.grantedCents)}</td>
-                <td className="num">{formatCents(summary.totals.agreedCents)}</td>
-                <td className="num">{formatCents(summary.totals.paidCents)}</td>
-                <td className="num">
-                  <Remaining remainingCents={summary.totals.remainingCents} overpaidCents={summary.totals.overpaidCents} />
-                </td>
-                <td>
-                  {summary.totals.latePaymentCount > 0
-                    ? `${summary.totals.latePaymentCount} en retard (${formatCents(summary.totals.latePaymentCents)})`
-                    : '—'}
-                </td>
-                <td className="num">{formatCents(summary.totals.exerciseShareCents)}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </tfoot>
+            </table>
           </div>
           <table className="data-table summary-table">
             <caption>Demandes de l’exercice {year} et leur part</caption>
@@ -147,8 +171,12 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
                 <th scope="col">Demande</th>
                 <th scope="col">Financeur</th>
                 <th scope="col">Période</th>
-                <th scope="col" className="num">Conventionné ou accordé</th>
-                <th scope="col" className="num">Part de l’exercice</th>
+                <th scope="col" className="num">
+                  Conventionné ou accordé
+                </th>
+                <th scope="col" className="num">
+                  Part de l’exercice
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -174,7 +202,12 @@ function Remaining({ remainingCents, overpaidCents }: { remainingCents: number; 
   return (
     <>
       {formatCents(remainingCents)}
-      {overpaidCents > 0 ? <span className="amount--overpaid">trop-perçu de{'\u00a0'}{formatCents(overpaidCents)}</span> : null}
+      {overpaidCents > 0 ? (
+        <span className="amount--overpaid">
+          trop-perçu de{'\u00a0'}
+          {formatCents(overpaidCents)}
+        </span>
+      ) : null}
     </>
   );
 }

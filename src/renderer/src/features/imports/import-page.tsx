@@ -66,9 +66,13 @@ function resultText(result: Extract<ImportResult, { status: 'imported' }>, kind:
   const [one, many] = IMPORTED_WHAT[kind];
   const parts = [
     result.count > 0 || result.updated === 0 ? `${result.count} ${result.count <= 1 ? one : many}` : '',
-    result.createdPeople > 0 ? `${result.createdPeople} ${result.createdPeople === 1 ? 'personne ajoutée' : 'personnes ajoutées'} à l’équipe` : '',
+    result.createdPeople > 0
+      ? `${result.createdPeople} ${result.createdPeople === 1 ? 'personne ajoutée' : 'personnes ajoutées'} à l’équipe`
+      : '',
     result.updated > 0 ? `${result.updated} ${result.updated === 1 ? 'fiche mise à jour' : 'fiches mises à jour'}` : '',
-    result.unchanged > 0 ? `${result.unchanged} déjà dans l’équipe, ${result.unchanged === 1 ? 'laissée telle quelle' : 'laissées telles quelles'}` : '',
+    result.unchanged > 0
+      ? `${result.unchanged} déjà dans l’équipe, ${result.unchanged === 1 ? 'laissée telle quelle' : 'laissées telles quelles'}`
+      : '',
     result.skipped > 0 ? `${result.skipped} ${result.skipped === 1 ? 'ligne ignorée' : 'lignes ignorées'}` : '',
   ].filter((p) => p !== '');
   return `${parts.join(' ; ')}.`;
@@ -100,9 +104,7 @@ export function ImportPage() {
   const resultRef = useRef<HTMLDivElement>(null);
 
   const chooseFile = async () => {
-    const opened = await currentPlatform().openFile([
-      { name: 'Tableurs (CSV, Excel)', extensions: ['csv', 'xlsx', 'txt'] },
-    ]);
+    const opened = await currentPlatform().openFile([{ name: 'Tableurs (CSV, Excel)', extensions: ['csv', 'xlsx', 'txt'] }]);
     if (!opened) return;
     try {
       const table = await readSpreadsheet(opened.fileName, opened.data);
@@ -178,9 +180,9 @@ export function ImportPage() {
       {file === null ? (
         <EmptyState>
           <p>
-            Reprenez vos listes tenues sous Excel ou LibreOffice : personnes de l’équipe, contrats, financeurs, demandes
-            de subvention, partenaires. Les fichiers CSV (séparateur point-virgule, virgule ou tabulation, UTF-8 ou
-            Windows-1252) et .xlsx sont acceptés ; les dates au format jj/mm/aaaa et les montants avec une virgule.
+            Reprenez vos listes tenues sous Excel ou LibreOffice : personnes de l’équipe, contrats, financeurs, demandes de subvention,
+            partenaires. Les fichiers CSV (séparateur point-virgule, virgule ou tabulation, UTF-8 ou Windows-1252) et .xlsx sont acceptés ;
+            les dates au format jj/mm/aaaa et les montants avec une virgule.
           </p>
           <p>Rien n’est enregistré avant que vous ayez vérifié l’aperçu.</p>
         </EmptyState>
@@ -194,14 +196,13 @@ export function ImportPage() {
       {file && !readError ? (
         <>
           <p className="import__file">
-            Fichier : <strong>{file.name}</strong> ({readingMissing ? 'CSV, encodage à choisir' : (table ?? file.table).source}, {file.table.rows.filter((r) => r.some((c) => c.trim() !== '')).length} lignes de données)
+            Fichier : <strong>{file.name}</strong> ({readingMissing ? 'CSV, encodage à choisir' : (table ?? file.table).source},{' '}
+            {file.table.rows.filter((r) => r.some((c) => c.trim() !== '')).length} lignes de données)
           </p>
 
           {readings ? (
             <fieldset className="import__readings">
-              <legend>
-                Ce fichier mêle deux encodages de caractères&nbsp;: choisissez la lecture où les accents sont justes.
-              </legend>
+              <legend>Ce fichier mêle deux encodages de caractères&nbsp;: choisissez la lecture où les accents sont justes.</legend>
               {readings.map((r, i) => (
                 <label key={r.encoding} className="import__reading">
                   <input
@@ -217,7 +218,9 @@ export function ImportPage() {
                   <span>
                     <strong>{r.label}</strong>
                     {r.samples.map((line, n) => (
-                      <code key={n} className="import__sample">{line}</code>
+                      <code key={n} className="import__sample">
+                        {line}
+                      </code>
                     ))}
                   </span>
                 </label>
@@ -234,7 +237,9 @@ export function ImportPage() {
           />
 
           <h2 className="import__step">2. Correspondance des colonnes</h2>
-          <p className="field__hint">Chaque information de Passerelle est lue dans une colonne de votre fichier, reconnue par son en-tête. Corrigez si besoin.</p>
+          <p className="field__hint">
+            Chaque information de Passerelle est lue dans une colonne de votre fichier, reconnue par son en-tête. Corrigez si besoin.
+          </p>
           {missing.length > 0 ? (
             <p className="import__error" role="alert">
               Colonnes obligatoires à associer : {missing.join(', ')}.
@@ -281,9 +286,7 @@ export function ImportPage() {
           <h2 className="import__step">3. Aperçu</h2>
           <div className="table-wrap">
             <table className="data-table import__preview">
-              <caption>
-                Les {Math.min(PREVIEW_ROWS, outcomes.length)} premières lignes, telles qu’elles seront enregistrées
-              </caption>
+              <caption>Les {Math.min(PREVIEW_ROWS, outcomes.length)} premières lignes, telles qu’elles seront enregistrées</caption>
               <thead>
                 <tr>
                   <th scope="col">Ligne</th>
@@ -341,22 +344,42 @@ export function ImportPage() {
           {matchedRows > 0 ? (
             <fieldset className="import__existing">
               <legend>
-                {matchedRows} {matchedRows === 1 ? 'personne du fichier est' : 'personnes du fichier sont'} déjà dans l’équipe
-                (même courriel, ou même nom et prénom)
+                {matchedRows} {matchedRows === 1 ? 'personne du fichier est' : 'personnes du fichier sont'} déjà dans l’équipe (même
+                courriel, ou même nom et prénom)
               </legend>
               <label className="import__choice">
-                <input type="radio" name="existing" checked={existing === 'skip'} onChange={() => { setResult(null); setExisting('skip'); }} />
+                <input
+                  type="radio"
+                  name="existing"
+                  checked={existing === 'skip'}
+                  onChange={() => {
+                    setResult(null);
+                    setExisting('skip');
+                  }}
+                />
                 Les laisser telles quelles
               </label>
               <label className="import__choice">
-                <input type="radio" name="existing" checked={existing === 'update'} onChange={() => { setResult(null); setExisting('update'); }} />
+                <input
+                  type="radio"
+                  name="existing"
+                  checked={existing === 'update'}
+                  onChange={() => {
+                    setResult(null);
+                    setExisting('update');
+                  }}
+                />
                 Mettre à jour leur fiche avec les colonnes du fichier
               </label>
             </fieldset>
           ) : null}
           {plan.newPeople > 0 ? (
             <p className="import__ok">
-              {plan.newPeople} {plan.newPeople === 1 ? 'personne n’est pas encore dans l’équipe : elle y sera ajoutée' : 'personnes ne sont pas encore dans l’équipe : elles y seront ajoutées'} avec {plan.newPeople === 1 ? 'son contrat' : 'leurs contrats'}.
+              {plan.newPeople}{' '}
+              {plan.newPeople === 1
+                ? 'personne n’est pas encore dans l’équipe : elle y sera ajoutée'
+                : 'personnes ne sont pas encore dans l’équipe : elles y seront ajoutées'}{' '}
+              avec {plan.newPeople === 1 ? 'son contrat' : 'leurs contrats'}.
             </p>
           ) : null}
 
@@ -377,8 +400,8 @@ export function ImportPage() {
             </button>
             {badRows > 0 && !skipInvalid ? (
               <p className="field__hint">
-                Rien ne sera importé tant que {badRows} {badRows === 1 ? 'ligne est' : 'lignes sont'} en erreur&nbsp;: corrigez le fichier, ou cochez
-                « Ignorer les lignes en erreur ».
+                Rien ne sera importé tant que {badRows} {badRows === 1 ? 'ligne est' : 'lignes sont'} en erreur&nbsp;: corrigez le fichier,
+                ou cochez « Ignorer les lignes en erreur ».
               </p>
             ) : null}
             {readingMissing ? <p className="field__hint">Choisissez d’abord la lecture du fichier où les accents sont justes.</p> : null}
@@ -389,13 +412,11 @@ export function ImportPage() {
           <div ref={resultRef} tabIndex={-1} aria-live="polite" className="import__result">
             {result?.status === 'refused' ? (
               <p className="import__error">
-                Rien n’a été importé : {result.badRows} {result.badRows === 1 ? 'ligne est' : 'lignes sont'} en erreur. Corrigez le fichier, ou cochez
-                « Ignorer les lignes en erreur ».
+                Rien n’a été importé : {result.badRows} {result.badRows === 1 ? 'ligne est' : 'lignes sont'} en erreur. Corrigez le fichier,
+                ou cochez « Ignorer les lignes en erreur ».
               </p>
             ) : null}
-            {result?.status === 'imported' ? (
-              <p className="import__ok">{resultText(result, kind)}</p>
-            ) : null}
+            {result?.status === 'imported' ? <p className="import__ok">{resultText(result, kind)}</p> : null}
           </div>
         </>
       ) : null}

@@ -24,12 +24,14 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
   const toast = useToast();
   const [, navigate] = useLocation();
   const partners = usePartners(db);
-  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<AgreementFormValues, Agreement, AgreementWithParties>({
-    schema: agreementFormSchema,
-    defaultValues: agreementFormValues(agreement, agreement?.partnerIds ?? []),
-    record: agreement,
-    valuesOf: (record) => agreementFormValues(record, record.partnerIds),
-  });
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<AgreementFormValues, Agreement, AgreementWithParties>(
+    {
+      schema: agreementFormSchema,
+      defaultValues: agreementFormValues(agreement, agreement?.partnerIds ?? []),
+      record: agreement,
+      valuesOf: (record) => agreementFormValues(record, record.partnerIds),
+    },
+  );
   const {
     register,
     control,
@@ -72,7 +74,11 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
         <div className="form-section__wide">
           <TextAreaField label="Objet" {...field('object')} />
         </div>
-        <TextField label="Projets liés" hint="Les actions que la convention sert, séparées par des points-virgules." {...field('projectNames')} />
+        <TextField
+          label="Projets liés"
+          hint="Les actions que la convention sert, séparées par des points-virgules."
+          {...field('projectNames')}
+        />
       </Section>
       <fieldset className="form-section" aria-describedby={partnersError ? 'parties-error' : undefined}>
         <legend className="form-section__title">Partenaires signataires</legend>

@@ -1,6 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { deleteAgreement, restoreAgreement, useAgreement, useAgreements, type AgreementWithParties } from '../../data/agreements-repository';
+import {
+  deleteAgreement,
+  restoreAgreement,
+  useAgreement,
+  useAgreements,
+  type AgreementWithParties,
+} from '../../data/agreements-repository';
 import { usePartners } from '../../data/partners-repository';
 import { renewAgreementRecord } from '../../data/renewal-repository';
 import { undoChangeThatCreated } from '../../data/undo';
@@ -72,13 +78,33 @@ export function AgreementsPage() {
   const shown = rows.filter((r) => phase === '' || r.phase === phase);
 
   const columns: Column<Row>[] = [
-    { key: 'title', label: 'Intitulé', sortValue: (r) => r.title, render: (r) => <Link href={pathTo({ screen: 'agreement', id: r.id })}>{r.title}</Link> },
+    {
+      key: 'title',
+      label: 'Intitulé',
+      sortValue: (r) => r.title,
+      render: (r) => <Link href={pathTo({ screen: 'agreement', id: r.id })}>{r.title}</Link>,
+    },
     { key: 'partners', label: 'Partenaires', sortValue: (r) => r.partnerNames, render: (r) => r.partnerNames },
     { key: 'kind', label: 'Type', sortValue: (r) => agreementKindLabel(r.kind), render: (r) => agreementKindLabel(r.kind) },
     { key: 'start', label: 'Début', sortValue: (r) => r.startDate, render: (r) => formatDateShort(r.startDate) },
-    { key: 'end', label: 'Fin', sortValue: (r) => (r.tacitRenewal ? currentTermEnd(r, today) : (r.endDate ?? '')), render: (r) => r.termLabel },
-    { key: 'notice', label: 'Dénoncer ou renégocier avant le', sortValue: (r) => r.next ?? '9999', render: (r) => (r.next ? formatDateShort(r.next) : '—') },
-    { key: 'phase', label: 'État', sortValue: (r) => AGREEMENT_PHASE_LABELS[r.phase], render: (r) => <span className={`badge badge--${r.phase}`}>{AGREEMENT_PHASE_LABELS[r.phase]}</span> },
+    {
+      key: 'end',
+      label: 'Fin',
+      sortValue: (r) => (r.tacitRenewal ? currentTermEnd(r, today) : (r.endDate ?? '')),
+      render: (r) => r.termLabel,
+    },
+    {
+      key: 'notice',
+      label: 'Dénoncer ou renégocier avant le',
+      sortValue: (r) => r.next ?? '9999',
+      render: (r) => (r.next ? formatDateShort(r.next) : '—'),
+    },
+    {
+      key: 'phase',
+      label: 'État',
+      sortValue: (r) => AGREEMENT_PHASE_LABELS[r.phase],
+      render: (r) => <span className={`badge badge--${r.phase}`}>{AGREEMENT_PHASE_LABELS[r.phase]}</span>,
+    },
   ];
 
   return (
@@ -96,9 +122,8 @@ export function AgreementsPage() {
       ) : agreements.length === 0 ? (
         <EmptyState>
           <p>
-            Les conventions signées avec les partenaires — partenariat, prêt de locaux ou de personnel, CPO, charte — avec
-            leurs dates, leur préavis et les exemplaires signés. Passerelle calcule la date limite pour les dénoncer ou les
-            renégocier.
+            Les conventions signées avec les partenaires — partenariat, prêt de locaux ou de personnel, CPO, charte — avec leurs dates, leur
+            préavis et les exemplaires signés. Passerelle calcule la date limite pour les dénoncer ou les renégocier.
           </p>
           <Link href={pathTo({ screen: 'new-agreement' })} className="button button--primary">
             Enregistrer une première convention
@@ -166,8 +191,18 @@ export function AgreementPage({ params }: { params: { id: string } }) {
   const [confirming, setConfirming] = useState(false);
   const today = todayIso();
 
-  if (agreement === undefined) return <Page title="Convention"><Loading /></Page>;
-  if (agreement === null) return <Page title="Convention"><AgreementNotFound /></Page>;
+  if (agreement === undefined)
+    return (
+      <Page title="Convention">
+        <Loading />
+      </Page>
+    );
+  if (agreement === null)
+    return (
+      <Page title="Convention">
+        <AgreementNotFound />
+      </Page>
+    );
   const parties = (partners ?? []).filter((p) => agreement.partnerIds.includes(p.id));
   const year = Number(today.slice(0, 4));
 
@@ -179,16 +214,19 @@ export function AgreementPage({ params }: { params: { id: string } }) {
     }
     const created = outcome.agreement;
     navigate(pathTo({ screen: 'agreement', id: created.id }));
-    toast.show(`Convention reconduite du ${formatDateShort(created.startDate)} au ${formatDateShort(created.endDate ?? created.startDate)}, en préparation\u00a0: à faire signer.`, {
-      action: {
-        label: 'Annuler',
-        run: async () => {
-          const undone = await undoChangeThatCreated(db, 'agreements', created.id);
-          if (!undone.ok) toast.show(undone.message, { tone: 'error' });
-          else toast.show('Reconduction annulée.');
+    toast.show(
+      `Convention reconduite du ${formatDateShort(created.startDate)} au ${formatDateShort(created.endDate ?? created.startDate)}, en préparation\u00a0: à faire signer.`,
+      {
+        action: {
+          label: 'Annuler',
+          run: async () => {
+            const undone = await undoChangeThatCreated(db, 'agreements', created.id);
+            if (!undone.ok) toast.show(undone.message, { tone: 'error' });
+            else toast.show('Reconduction annulée.');
+          },
         },
       },
-    });
+    );
   }
 
   return (
@@ -218,8 +256,18 @@ export function AgreementPage({ params }: { params: { id: string } }) {
               </span>
             ))}
           </dd>
-          {agreement.object ? (<><dt>Objet</dt><dd className="pre-line">{agreement.object}</dd></>) : null}
-          {agreement.signatureDate ? (<><dt>Signée le</dt><dd>{formatDateShort(agreement.signatureDate)}</dd></>) : null}
+          {agreement.object ? (
+            <>
+              <dt>Objet</dt>
+              <dd className="pre-line">{agreement.object}</dd>
+            </>
+          ) : null}
+          {agreement.signatureDate ? (
+            <>
+              <dt>Signée le</dt>
+              <dd>{formatDateShort(agreement.signatureDate)}</dd>
+            </>
+          ) : null}
           <dt>Début</dt>
           <dd>{formatDateShort(agreement.startDate)}</dd>
           <dt>Durée</dt>
@@ -228,7 +276,12 @@ export function AgreementPage({ params }: { params: { id: string } }) {
               ? `Reconduction tacite par périodes de ${agreement.renewalPeriodMonths ?? 12}\u00a0mois ; période en cours jusqu’au ${formatDateShort(currentTermEnd(agreement, today))}`
               : `Jusqu’au ${formatDateShort(agreement.endDate ?? agreement.startDate)}`}
           </dd>
-          {agreement.noticeMonths ? (<><dt>Préavis</dt><dd>{agreement.noticeMonths}&nbsp;mois</dd></>) : null}
+          {agreement.noticeMonths ? (
+            <>
+              <dt>Préavis</dt>
+              <dd>{agreement.noticeMonths}&nbsp;mois</dd>
+            </>
+          ) : null}
           {agreement.terms !== 'none' && agreement.yearlyAmountCents !== undefined ? (
             <>
               <dt>{agreement.terms === 'money' ? 'Montant annuel' : 'Valorisation en nature'}</dt>
@@ -240,7 +293,12 @@ export function AgreementPage({ params }: { params: { id: string } }) {
               </dd>
             </>
           ) : null}
-          {agreement.projectNames ? (<><dt>Projets liés</dt><dd>{agreement.projectNames}</dd></>) : null}
+          {agreement.projectNames ? (
+            <>
+              <dt>Projets liés</dt>
+              <dd>{agreement.projectNames}</dd>
+            </>
+          ) : null}
         </dl>
       </section>
       <PartnerDeadlinesList agreementId={agreement.id} heading="Échéances de la convention" />
@@ -262,16 +320,18 @@ export function AgreementPage({ params }: { params: { id: string } }) {
         description={`« ${agreement.title} » et ses fichiers joints iront dans la corbeille.`}
         confirmLabel="Supprimer"
         destructive
-        onConfirm={() => act(async () => {
-          setConfirming(false);
-          const binned = await deleteAgreement(db, { id: agreement.id, updatedAt: agreement.updatedAt });
-          if (!binned.ok) {
-            toast.show(refusalText(binned.errors), { tone: 'error' });
-            return;
-          }
-          navigate(pathTo({ screen: 'agreements' }));
-          toast.show('Convention mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreAgreement(db, agreement.id) } });
-        })}
+        onConfirm={() =>
+          act(async () => {
+            setConfirming(false);
+            const binned = await deleteAgreement(db, { id: agreement.id, updatedAt: agreement.updatedAt });
+            if (!binned.ok) {
+              toast.show(refusalText(binned.errors), { tone: 'error' });
+              return;
+            }
+            navigate(pathTo({ screen: 'agreements' }));
+            toast.show('Convention mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreAgreement(db, agreement.id) } });
+          })
+        }
       />
     </Page>
   );

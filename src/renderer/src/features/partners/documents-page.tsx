@@ -41,9 +41,9 @@ export function DocumentsPage() {
     >
       <PartnersTabs />
       <p className="muted">
-        Les pièces que demandent les dossiers de subvention : statuts, liste des dirigeants, RIB, comptes approuvés, rapport
-        du commissaire aux comptes, rapport d’activité, attestation d’assurance, contrat d’engagement républicain. Indiquez
-        jusqu’à quand chacune est valable : Passerelle prévient quand elle expire.
+        Les pièces que demandent les dossiers de subvention : statuts, liste des dirigeants, RIB, comptes approuvés, rapport du commissaire
+        aux comptes, rapport d’activité, attestation d’assurance, contrat d’engagement républicain. Indiquez jusqu’à quand chacune est
+        valable : Passerelle prévient quand elle expire.
       </p>
       {adding ? <DocumentForm onDone={() => setAdding(false)} /> : null}
       {documents === undefined ? (
@@ -86,7 +86,12 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
           {document.issuedOn ? `Datée du ${formatDateShort(document.issuedOn)}` : 'Sans date'}
           {document.validUntil ? ` · valable jusqu’au ${formatDateShort(document.validUntil)}` : ' · sans limite de validité'}
         </span>
-        <button type="button" className="button button--small button--danger-outline" aria-label={`Supprimer ${title}`} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="button button--small button--danger-outline"
+          aria-label={`Supprimer ${title}`}
+          onClick={() => setConfirming(true)}
+        >
           Supprimer
         </button>
       </div>
@@ -98,15 +103,17 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
         description={`« ${title} » et ses fichiers iront dans la corbeille.`}
         confirmLabel="Supprimer"
         destructive
-        onConfirm={() => act(async () => {
-          setConfirming(false);
-          const binned = await deleteDocument(db, { id: document.id, updatedAt: document.updatedAt });
-          if (!binned.ok) {
-            toast.show(refusalText(binned.errors), { tone: 'error' });
-            return;
-          }
-          toast.show(`${title} mise à la corbeille.`, { action: { label: 'Annuler', run: () => restoreDocument(db, document.id) } });
-        })}
+        onConfirm={() =>
+          act(async () => {
+            setConfirming(false);
+            const binned = await deleteDocument(db, { id: document.id, updatedAt: document.updatedAt });
+            if (!binned.ok) {
+              toast.show(refusalText(binned.errors), { tone: 'error' });
+              return;
+            }
+            toast.show(`${title} mise à la corbeille.`, { action: { label: 'Annuler', run: () => restoreDocument(db, document.id) } });
+          })
+        }
       />
     </li>
   );
@@ -141,8 +148,12 @@ function DocumentForm({ onDone }: { onDone: () => void }) {
       <TextField label="Date du document" type="date" {...field('issuedOn')} />
       <TextField label="Valable jusqu’au" type="date" {...field('validUntil')} />
       <div className="form-actions">
-        <button type="submit" className="button button--primary">Enregistrer la pièce</button>
-        <button type="button" className="button" onClick={onDone}>Annuler</button>
+        <button type="submit" className="button button--primary">
+          Enregistrer la pièce
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Annuler
+        </button>
       </div>
     </form>
   );

@@ -83,7 +83,11 @@ export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
       </Section>
       <Section title="Classement">
         <div className="form-section__wide">
-          <TextField label="Étiquettes" hint="Séparées par des virgules (ex. jeunesse, locaux, politique de la ville)." {...field('tags')} />
+          <TextField
+            label="Étiquettes"
+            hint="Séparées par des virgules (ex. jeunesse, locaux, politique de la ville)."
+            {...field('tags')}
+          />
         </div>
         <div className="form-section__wide">
           <TextAreaField label="Notes" {...field('notes')} />
@@ -93,7 +97,11 @@ export function PartnerForm({ partner }: { partner?: PartnerRecord }) {
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Enregistrer
         </button>
-        <button type="button" className="button" onClick={() => navigate(partner ? pathTo({ screen: 'partner', id: partner.id }) : pathTo({ screen: 'partners' }))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => navigate(partner ? pathTo({ screen: 'partner', id: partner.id }) : pathTo({ screen: 'partners' }))}
+        >
           Annuler
         </button>
       </div>

@@ -62,8 +62,18 @@ export function PartnerPage({ params }: { params: { id: string } }) {
   const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<string>();
 
-  if (partner === undefined) return <Page title="Partenaire"><Loading /></Page>;
-  if (partner === null) return <Page title="Partenaire"><NotFound /></Page>;
+  if (partner === undefined)
+    return (
+      <Page title="Partenaire">
+        <Loading />
+      </Page>
+    );
+  if (partner === null)
+    return (
+      <Page title="Partenaire">
+        <NotFound />
+      </Page>
+    );
   const linked = (agreements ?? []).filter((a) => a.partnerIds.includes(partner.id));
 
   const remove = async () => {
@@ -98,14 +108,54 @@ export function PartnerPage({ params }: { params: { id: string } }) {
         <dl className="detail-list">
           <dt>Type</dt>
           <dd>{describePartnerKind(partner)}</dd>
-          {partner.federationName ? (<><dt>Réseau</dt><dd>{partner.federationName}</dd></>) : null}
-          {partner.siret ? (<><dt>SIRET</dt><dd>{partner.siret}</dd></>) : null}
-          {partner.rna ? (<><dt>RNA</dt><dd>{partner.rna}</dd></>) : null}
-          {address ? (<><dt>Adresse</dt><dd>{address}</dd></>) : null}
-          {partner.phone ? (<><dt>Téléphone</dt><dd>{partner.phone}</dd></>) : null}
-          {partner.email ? (<><dt>Courriel</dt><dd>{partner.email}</dd></>) : null}
-          {partner.tags.length > 0 ? (<><dt>Étiquettes</dt><dd>{partner.tags.join(', ')}</dd></>) : null}
-          {partner.notes ? (<><dt>Notes</dt><dd className="pre-line">{partner.notes}</dd></>) : null}
+          {partner.federationName ? (
+            <>
+              <dt>Réseau</dt>
+              <dd>{partner.federationName}</dd>
+            </>
+          ) : null}
+          {partner.siret ? (
+            <>
+              <dt>SIRET</dt>
+              <dd>{partner.siret}</dd>
+            </>
+          ) : null}
+          {partner.rna ? (
+            <>
+              <dt>RNA</dt>
+              <dd>{partner.rna}</dd>
+            </>
+          ) : null}
+          {address ? (
+            <>
+              <dt>Adresse</dt>
+              <dd>{address}</dd>
+            </>
+          ) : null}
+          {partner.phone ? (
+            <>
+              <dt>Téléphone</dt>
+              <dd>{partner.phone}</dd>
+            </>
+          ) : null}
+          {partner.email ? (
+            <>
+              <dt>Courriel</dt>
+              <dd>{partner.email}</dd>
+            </>
+          ) : null}
+          {partner.tags.length > 0 ? (
+            <>
+              <dt>Étiquettes</dt>
+              <dd>{partner.tags.join(', ')}</dd>
+            </>
+          ) : null}
+          {partner.notes ? (
+            <>
+              <dt>Notes</dt>
+              <dd className="pre-line">{partner.notes}</dd>
+            </>
+          ) : null}
         </dl>
       </section>
 
@@ -207,14 +257,16 @@ function ContactsSection({ partnerId }: { partnerId: string }) {
                   type="button"
                   className="button button--small button--danger-outline"
                   aria-label={`Retirer ${name}`}
-                  onClick={() => act(async () => {
-                    const binned = await deleteContact(db, { id: c.id, updatedAt: c.updatedAt });
-                    if (!binned.ok) {
-                      toast.show(refusalText(binned.errors), { tone: 'error' });
-                      return;
-                    }
-                    toast.show(`${name} retiré des contacts.`, { action: { label: 'Annuler', run: () => restoreContact(db, c.id) } });
-                  })}
+                  onClick={() =>
+                    act(async () => {
+                      const binned = await deleteContact(db, { id: c.id, updatedAt: c.updatedAt });
+                      if (!binned.ok) {
+                        toast.show(refusalText(binned.errors), { tone: 'error' });
+                        return;
+                      }
+                      toast.show(`${name} retiré des contacts.`, { action: { label: 'Annuler', run: () => restoreContact(db, c.id) } });
+                    })
+                  }
                 >
                   Retirer
                 </button>
@@ -232,8 +284,19 @@ function ContactsSection({ partnerId }: { partnerId: string }) {
           <TextField label="Téléphone" type="tel" {...field('phone')} />
           <TextField label="Courriel" type="email" {...field('email')} />
           <div className="form-actions">
-            <button type="submit" className="button button--primary">Ajouter le contact</button>
-            <button type="button" className="button" onClick={() => { reset(blank); setAdding(false); }}>Annuler</button>
+            <button type="submit" className="button button--primary">
+              Ajouter le contact
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                reset(blank);
+                setAdding(false);
+              }}
+            >
+              Annuler
+            </button>
           </div>
         </form>
       ) : (

@@ -2,12 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { usePartners } from '../../data/partners-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import {
-  PARTNER_KINDS,
-  describePartnerKind,
-  matchesPartnerSearch,
-  type PartnerRecord,
-} from '../../domain/partners/partner';
+import { PARTNER_KINDS, describePartnerKind, matchesPartnerSearch, type PartnerRecord } from '../../domain/partners/partner';
 import { SelectField, TextField } from '../../ui/field';
 import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
@@ -19,7 +14,12 @@ import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
 
 const COLUMNS: Column<PartnerRecord>[] = [
-  { key: 'name', label: 'Nom', sortValue: (p) => p.name, render: (p) => <Link href={pathTo({ screen: 'partner', id: p.id })}>{p.name}</Link> },
+  {
+    key: 'name',
+    label: 'Nom',
+    sortValue: (p) => p.name,
+    render: (p) => <Link href={pathTo({ screen: 'partner', id: p.id })}>{p.name}</Link>,
+  },
   { key: 'kind', label: 'Type', sortValue: (p) => describePartnerKind(p), render: (p) => describePartnerKind(p) },
   { key: 'city', label: 'Commune', sortValue: (p) => p.city ?? '', render: (p) => p.city ?? '' },
   {
@@ -44,10 +44,7 @@ export function PartnersDirectoryPage() {
   const [kind, setKind] = useRememberedState(`${record.id}:partners:kind`, '');
   const [tag, setTag] = useRememberedState(`${record.id}:partners:tag`, '');
 
-  const tags = useMemo(
-    () => [...new Set((partners ?? []).flatMap((p) => p.tags))].sort((a, b) => a.localeCompare(b, 'fr')),
-    [partners],
-  );
+  const tags = useMemo(() => [...new Set((partners ?? []).flatMap((p) => p.tags))].sort((a, b) => a.localeCompare(b, 'fr')), [partners]);
   const shown = useMemo(
     () =>
       (partners ?? []).filter(
@@ -71,9 +68,8 @@ export function PartnersDirectoryPage() {
       ) : partners.length === 0 ? (
         <EmptyState>
           <p>
-            L’annuaire rassemble le réseau de l’association : autres associations, mairie, délégué du préfet, bailleur,
-            centre social, établissements scolaires, entreprises et fondations — avec leurs contacts et les conventions
-            signées avec eux.
+            L’annuaire rassemble le réseau de l’association : autres associations, mairie, délégué du préfet, bailleur, centre social,
+            établissements scolaires, entreprises et fondations — avec leurs contacts et les conventions signées avec eux.
           </p>
           <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
             Ajouter un premier partenaire
@@ -82,7 +78,13 @@ export function PartnersDirectoryPage() {
       ) : (
         <>
           <div className="filters" role="search" aria-label="Filtrer les partenaires">
-            <TextField label="Rechercher" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Nom, commune, étiquette…" />
+            <TextField
+              label="Rechercher"
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              placeholder="Nom, commune, étiquette…"
+            />
             <SelectField
               label="Type"
               value={kind}

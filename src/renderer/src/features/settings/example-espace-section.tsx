@@ -27,8 +27,8 @@ export function ExampleEspaceSection({ workspaces }: { workspaces: readonly Work
     <section className="card" aria-labelledby="example-title">
       <h2 id="example-title">Association exemple</h2>
       <p className="muted">
-        Une association fictive, «&nbsp;Les Amis du Quartier&nbsp;», avec son équipe, ses subventions, ses partenaires et ses actions,
-        dans un espace à part&nbsp;: pour découvrir Passerelle sans rien mélanger à vos données.
+        Une association fictive, «&nbsp;Les Amis du Quartier&nbsp;», avec son équipe, ses subventions, ses partenaires et ses actions, dans
+        un espace à part&nbsp;: pour découvrir Passerelle sans rien mélanger à vos données.
       </p>
       <div className="toolbar">
         <button type="button" className="button" onClick={() => act(() => openExampleEspace(registry))}>
@@ -45,7 +45,12 @@ export function ExampleEspaceSection({ workspaces }: { workspaces: readonly Work
           open={confirming}
           onOpenChange={setConfirming}
           title="Supprimer l’espace exemple ?"
-          description={<p>«&nbsp;{example.name}&nbsp;» et tout ce que vous y avez essayé seront effacés de cet ordinateur. Vos autres espaces ne changent pas.</p>}
+          description={
+            <p>
+              «&nbsp;{example.name}&nbsp;» et tout ce que vous y avez essayé seront effacés de cet ordinateur. Vos autres espaces ne
+              changent pas.
+            </p>
+          }
           confirmLabel="Supprimer l’espace exemple"
           destructive
           onConfirm={() => act(() => remove(example.id))}

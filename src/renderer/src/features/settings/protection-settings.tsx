@@ -60,9 +60,8 @@ export function ProtectionSettings() {
       {session.isProtected ? (
         <>
           <p className="protection-status">
-            <strong>Cet espace est protégé par une phrase de passe.</strong> Il est verrouillé à chaque démarrage, après un
-            moment sans activité et quand quelqu’un clique sur « Verrouiller ». Ses sauvegardes sont chiffrées avec cette
-            phrase de passe.
+            <strong>Cet espace est protégé par une phrase de passe.</strong> Il est verrouillé à chaque démarrage, après un moment sans
+            activité et quand quelqu’un clique sur « Verrouiller ». Ses sauvegardes sont chiffrées avec cette phrase de passe.
           </p>
           <LockDelayForm key={`delay-${record.id}`} />
           <ChangePassphraseForm key={`change-${record.id}`} />
@@ -71,9 +70,8 @@ export function ProtectionSettings() {
       ) : (
         <>
           <p className="muted">
-            Sur un ordinateur partagé, une phrase de passe empêche quelqu’un d’autre d’ouvrir les données de « {record.name}{' '}
-            » dans Passerelle. Notez-la en lieu sûr&nbsp;: sans elle, l’espace ne peut plus être ouvert ni ses sauvegardes
-            restaurées.
+            Sur un ordinateur partagé, une phrase de passe empêche quelqu’un d’autre d’ouvrir les données de « {record.name} » dans
+            Passerelle. Notez-la en lieu sûr&nbsp;: sans elle, l’espace ne peut plus être ouvert ni ses sauvegardes restaurées.
           </p>
           <ProtectForm key={`protect-${record.id}`} />
         </>
@@ -322,31 +320,31 @@ function RemoveProtectionForm() {
 
   return (
     <>
-    <form className="stacked-form" onSubmit={check} noValidate aria-labelledby="remove-protection-title">
-      <h3 id="remove-protection-title">Retirer la protection</h3>
-      <TextField
-        ref={input}
-        label={`${CURRENT_PASSPHRASE_LABEL} (pour retirer la protection)`}
-        type="password"
-        value={current}
-        onChange={(e) => setCurrent(e.target.value)}
-        error={error}
-        autoComplete="current-password"
-        required
-      />
-      <button type="submit" className="button button--danger-outline" disabled={busy}>
-        Retirer la protection…
-      </button>
-      <MigrationProgress step={step} label="Déchiffrement des données" />
-    </form>
+      <form className="stacked-form" onSubmit={check} noValidate aria-labelledby="remove-protection-title">
+        <h3 id="remove-protection-title">Retirer la protection</h3>
+        <TextField
+          ref={input}
+          label={`${CURRENT_PASSPHRASE_LABEL} (pour retirer la protection)`}
+          type="password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          error={error}
+          autoComplete="current-password"
+          required
+        />
+        <button type="submit" className="button button--danger-outline" disabled={busy}>
+          Retirer la protection…
+        </button>
+        <MigrationProgress step={step} label="Déchiffrement des données" />
+      </form>
       <ConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}
         title={`Retirer la protection de « ${record.name} » ?`}
         description={
           <p>
-            Toute personne qui utilise cet ordinateur pourra ouvrir l’espace et lire ses données, et les prochaines
-            sauvegardes ne seront plus chiffrées.
+            Toute personne qui utilise cet ordinateur pourra ouvrir l’espace et lire ses données, et les prochaines sauvegardes ne seront
+            plus chiffrées.
           </p>
         }
         confirmLabel="Retirer la protection"

@@ -6,12 +6,7 @@ import { createBackup, recordBackupMade } from '../../data/backup';
 import { espacePassphraseOpens } from '../../data/espace-lock';
 import { useEspaceSession } from '../../data/espace-session';
 import { WorkspaceDb } from '../../data/workspace-db';
-import {
-  deleteWorkspace,
-  renameWorkspace,
-  restoreWorkspace,
-  setCurrentWorkspaceId,
-} from '../../data/workspace-repository';
+import { deleteWorkspace, renameWorkspace, restoreWorkspace, setCurrentWorkspaceId } from '../../data/workspace-repository';
 import { useCurrentWorkspace, useDeletedWorkspaces, useRegistry, useWorkspaces } from '../../data/workspace-context';
 import type { WorkspaceRecord } from '../../domain/workspace';
 import { currentPlatform } from '../../platform/current-platform';
@@ -39,9 +34,7 @@ export function SettingsPage() {
     <Page title="Réglages">
       <section className="card" aria-labelledby="workspaces-title">
         <h2 id="workspaces-title">Espaces de cet ordinateur</h2>
-        <p className="muted">
-          Chaque association a son espace : ses données ne sont visibles que depuis cet espace.
-        </p>
+        <p className="muted">Chaque association a son espace : ses données ne sont visibles que depuis cet espace.</p>
         {workspaces === undefined ? (
           <Loading />
         ) : (
@@ -143,16 +136,9 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
     const info = await platform.appInfo();
     const db = new WorkspaceDb(workspace.id);
     try {
-      const backup = await createBackup(
-        db,
-        { id: workspace.id, name: workspace.name },
-        info.version,
-        passphrase ? { passphrase } : {},
-      );
+      const backup = await createBackup(db, { id: workspace.id, name: workspace.name }, info.version, passphrase ? { passphrase } : {});
       const fileName = backupFileName(workspace.name, formatIsoFromDate(new Date()));
-      const status = await platform.saveFile(fileName, backup.bytes, [
-        { name: 'Sauvegarde Passerelle', extensions: ['zip'] },
-      ]);
+      const status = await platform.saveFile(fileName, backup.bytes, [{ name: 'Sauvegarde Passerelle', extensions: ['zip'] }]);
       if (status === 'saved') {
         await recordBackupMade(db, { at: backup.info.createdAt, fileName, bytes: backup.bytes.byteLength });
         setBackupDone(true);
@@ -166,7 +152,9 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
   async function confirmDelete() {
     // The dialog closes on confirm: a refusal is said in a toast, and nothing is deleted.
     if (!(await otherPassphraseAccepted())) {
-      toast.show(`« ${workspace.name} » n’a pas été supprimé\u00a0: ${WRONG_OTHER_PASSPHRASE.charAt(0).toLowerCase()}${WRONG_OTHER_PASSPHRASE.slice(1)}`);
+      toast.show(
+        `« ${workspace.name} » n’a pas été supprimé\u00a0: ${WRONG_OTHER_PASSPHRASE.charAt(0).toLowerCase()}${WRONG_OTHER_PASSPHRASE.slice(1)}`,
+      );
       return;
     }
     await deleteWorkspace(registry, workspace.id);
@@ -217,8 +205,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
         description={
           <>
             <p>
-              L’espace disparaîtra de la liste. Ses données restent sur cet ordinateur et l’espace peut être rétabli
-              depuis les Réglages.
+              L’espace disparaîtra de la liste. Ses données restent sur cet ordinateur et l’espace peut être rétabli depuis les Réglages.
             </p>
             <p>Avant de le supprimer, enregistrez une sauvegarde complète dans un fichier :</p>
           </>
@@ -230,8 +217,8 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
       >
         {otherProtected ? (
           <p className="warning">
-            Cet espace est protégé par une phrase de passe&nbsp;: ouvrez-le et déverrouillez-le pour enregistrer sa sauvegarde
-            (elle sera chiffrée).
+            Cet espace est protégé par une phrase de passe&nbsp;: ouvrez-le et déverrouillez-le pour enregistrer sa sauvegarde (elle sera
+            chiffrée).
           </p>
         ) : (
           <p>
@@ -262,10 +249,12 @@ function DeletedWorkspaceRow({ workspace }: { workspace: WorkspaceRecord }) {
       <button
         type="button"
         className="button"
-        onClick={() => act(async () => {
-          await restoreWorkspace(registry, workspace.id);
-          toast.show(`Espace « ${workspace.name} » rétabli.`);
-        })}
+        onClick={() =>
+          act(async () => {
+            await restoreWorkspace(registry, workspace.id);
+            toast.show(`Espace « ${workspace.name} » rétabli.`);
+          })
+        }
       >
         Rétablir
       </button>

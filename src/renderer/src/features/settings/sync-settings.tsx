@@ -38,12 +38,14 @@ export function SyncSettingsSection() {
     <section className="card" aria-labelledby="sync-title">
       <h2 id="sync-title">Synchronisation</h2>
       <p className="muted">
-        Pour partager cet espace entre plusieurs ordinateurs (deux coordinatrices, un centre social, un réseau qui consulte
-        les chiffres), Passerelle le synchronise avec un serveur CouchDB. Chaque ordinateur garde toutes les données et
-        travaille hors ligne ; les modifications partent et arrivent dès que le serveur est joignable.
+        Pour partager cet espace entre plusieurs ordinateurs (deux coordinatrices, un centre social, un réseau qui consulte les chiffres),
+        Passerelle le synchronise avec un serveur CouchDB. Chaque ordinateur garde toutes les données et travaille hors ligne ; les
+        modifications partent et arrivent dès que le serveur est joignable.
       </p>
       {session.isProtected ? (
-        <p role="alert" className="sync-protected">{PROTECTED_ESPACE_MESSAGE}</p>
+        <p role="alert" className="sync-protected">
+          {PROTECTED_ESPACE_MESSAGE}
+        </p>
       ) : stored === undefined ? (
         <p role="status">Chargement…</p>
       ) : (
@@ -107,7 +109,10 @@ function SyncForm({ stored, running }: { stored: SyncSettings; running: boolean 
         const result = await testConnection(settings, password);
         setMessage(
           result.ok
-            ? { tone: 'ok', text: `Connexion réussie : ${result.documents} éléments sur le serveur${result.readOnly ? ', accès en lecture seule' : ''}.` }
+            ? {
+                tone: 'ok',
+                text: `Connexion réussie : ${result.documents} éléments sur le serveur${result.readOnly ? ', accès en lecture seule' : ''}.`,
+              }
             : { tone: 'error', text: result.message },
         );
       } finally {
@@ -149,8 +154,19 @@ function SyncForm({ stored, running }: { stored: SyncSettings; running: boolean 
 
   return (
     <form className="sync-form" onSubmit={start} aria-label="Réglages de la synchronisation">
-      <TextField label="Adresse du serveur" placeholder="https://serveur.exemple.org:6984" autoComplete="url" {...field('server')} required />
-      <TextField label="Base de données de l’espace" hint="Le même nom sur chaque ordinateur qui partage cet espace." {...field('database')} required />
+      <TextField
+        label="Adresse du serveur"
+        placeholder="https://serveur.exemple.org:6984"
+        autoComplete="url"
+        {...field('server')}
+        required
+      />
+      <TextField
+        label="Base de données de l’espace"
+        hint="Le même nom sur chaque ordinateur qui partage cet espace."
+        {...field('database')}
+        required
+      />
       <TextField label="Identifiant" autoComplete="username" {...field('username')} />
       <TextField
         label="Mot de passe"
@@ -193,13 +209,13 @@ function ConflictList({ conflicts }: { conflicts: SyncConflictRow[] | undefined 
   const act = useAction();
   const toast = useToast();
   if (conflicts === undefined || conflicts.length === 0) return null;
-  const who = (author: { person: string | null; at: string }) => `${author.person ?? 'personne indiquée'}${author.at ? `, ${whenSaid(author.at, new Date())}` : ''}`;
+  const who = (author: { person: string | null; at: string }) =>
+    `${author.person ?? 'personne indiquée'}${author.at ? `, ${whenSaid(author.at, new Date())}` : ''}`;
   return (
     <section aria-labelledby="sync-conflicts-title" className="sync-conflicts">
       <h3 id="sync-conflicts-title">Conflits à vérifier ({conflicts.length})</h3>
       <p className="muted">
-        Deux ordinateurs ont changé la même valeur. Passerelle a gardé la modification la plus récente ; vérifiez-la, ou
-        reprenez l’autre.
+        Deux ordinateurs ont changé la même valeur. Passerelle a gardé la modification la plus récente ; vérifiez-la, ou reprenez l’autre.
       </p>
       <ul className="sync-conflict-list">
         {conflicts.map((row) => {

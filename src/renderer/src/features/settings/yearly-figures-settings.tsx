@@ -13,7 +13,13 @@ import {
   type YearlyFigureFormValues,
   type YearlyFigureKey,
 } from '../../domain/yearly-figures';
-import { binYearlyFigure, restoreYearlyFigure, saveYearlyFigure, useYearlyFigureRecords, useYearlyFigures } from '../../data/yearly-figures-repository';
+import {
+  binYearlyFigure,
+  restoreYearlyFigure,
+  saveYearlyFigure,
+  useYearlyFigureRecords,
+  useYearlyFigures,
+} from '../../data/yearly-figures-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
 import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
@@ -53,8 +59,8 @@ export function YearlyFiguresSettings() {
     <section className="card" aria-labelledby="yearly-figures-title">
       <h2 id="yearly-figures-title">Chiffres datés</h2>
       <p className="muted">
-        Le SMIC et les montants d’aide changent par décret ou par arrêté, parfois pendant la vie d’une aide. Chaque valeur vaut à partir de sa
-        date ; un poste aidé sans montant propre suit la valeur en vigueur. Ajoutez la nouvelle valeur dès sa publication.
+        Le SMIC et les montants d’aide changent par décret ou par arrêté, parfois pendant la vie d’une aide. Chaque valeur vaut à partir de
+        sa date ; un poste aidé sans montant propre suit la valeur en vigueur. Ajoutez la nouvelle valeur dès sa publication.
       </p>
       {YEARLY_FIGURE_KEYS.map((key) => (
         <table key={key} className="table" aria-label={YEARLY_FIGURE_LABELS[key]}>
@@ -147,14 +153,26 @@ function YearlyFigureForm({ onDone }: { onDone: (saved: YearlyFigure | null) => 
       className="subform"
     >
       <h3>Nouvelle valeur datée</h3>
-      {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
+      {submitCount > 0 && errorCount > 0 ? (
+        <div className="form-errors-summary" role="alert">
+          {errorSummary(errorCount)}
+        </div>
+      ) : null}
       {elsewhere.map((message) => (
-        <div key={message} className="form-errors-summary" role="alert">{message}</div>
+        <div key={message} className="form-errors-summary" role="alert">
+          {message}
+        </div>
       ))}
       <div className="form-section__grid">
         <SelectField label="Chiffre" options={FIGURE_OPTIONS} {...field('figure')} />
         <TextField label="En vigueur à partir du" type="date" required {...field('from')} />
-        <TextField label="Montant" required inputMode="decimal" hint="En euros, ex. 12,30 (SMIC horaire) ou 7 300,00 (montant annuel)." {...field('cents')} />
+        <TextField
+          label="Montant"
+          required
+          inputMode="decimal"
+          hint="En euros, ex. 12,30 (SMIC horaire) ou 7 300,00 (montant annuel)."
+          {...field('cents')}
+        />
         <TextField label="Source" required hint="Le décret, l’arrêté ou la notification, avec sa date." {...field('source')} />
       </div>
       <div className="form-actions">

@@ -23,7 +23,9 @@ import { useAction } from '../../ui/use-action';
 /** What the form says under the kind: whether it counts in the ETPT and when the examen de reprise falls. */
 function kindHint(values: Pick<AbsenceFormValues, 'kind' | 'startDate' | 'endDate'>): string {
   const rules = ABSENCE_KIND_RULES[values.kind];
-  const etpt = rules.paid ? 'Compte dans l’ETPT (contrat suspendu, salarié·e rémunéré·e).' : 'Ne compte ni dans l’ETPT ni dans les salaires.';
+  const etpt = rules.paid
+    ? 'Compte dans l’ETPT (contrat suspendu, salarié·e rémunéré·e).'
+    : 'Ne compte ni dans l’ETPT ni dans les salaires.';
   if (rules.returnVisitAfterDays === null) return etpt;
   const after = rules.returnVisitAfterDays > 1 ? ` d’au moins ${rules.returnVisitAfterDays} jours` : '';
   const due =
@@ -89,14 +91,25 @@ export function AbsenceForm({
       className="subform"
     >
       <h4>{title}</h4>
-      {submitCount > 0 && errorCount > 0 ? <div className="form-errors-summary" role="alert">{errorSummary(errorCount)}</div> : null}
+      {submitCount > 0 && errorCount > 0 ? (
+        <div className="form-errors-summary" role="alert">
+          {errorSummary(errorCount)}
+        </div>
+      ) : null}
       {elsewhere.map((message) => (
-        <div key={message} className="form-errors-summary" role="alert">{message}</div>
+        <div key={message} className="form-errors-summary" role="alert">
+          {message}
+        </div>
       ))}
       <div className="form-section__grid">
         <SelectField label="Motif de l’absence" options={ABSENCE_KINDS} hint={kindHint({ kind, startDate, endDate })} {...field('kind')} />
         <TextField label="Premier jour d’absence" type="date" required {...field('startDate')} />
-        <TextField label="Dernier jour d’absence" type="date" hint="Vide tant que l’absence dure ; la reprise est le lendemain." {...field('endDate')} />
+        <TextField
+          label="Dernier jour d’absence"
+          type="date"
+          hint="Vide tant que l’absence dure ; la reprise est le lendemain."
+          {...field('endDate')}
+        />
         <TextField label="Date de l’examen de reprise" type="date" hint="Quand il a eu lieu." {...field('returnVisitDate')} />
         <div className="form-section__wide">
           <TextAreaField label="Note" hint="Sans détail médical : le motif suffit." {...field('note')} />

@@ -104,7 +104,13 @@ export function AidedPostForm({
           />
         ) : (
           <>
-            <TextField label="Taux de prise en charge" required inputMode="decimal" hint="En % du SMIC horaire brut (ex. 60)." {...field('smicRatePercent')} />
+            <TextField
+              label="Taux de prise en charge"
+              required
+              inputMode="decimal"
+              hint="En % du SMIC horaire brut (ex. 60)."
+              {...field('smicRatePercent')}
+            />
             <TextField
               label="SMIC horaire brut retenu"
               inputMode="decimal"
@@ -128,7 +134,12 @@ export function AidedPostForm({
           <div key={item.id} className="repeat-row" role="group" aria-label={`Versement ${index + 1}`}>
             <TextField label="Date de réception" type="date" {...field(`receipts.${index}.date`)} />
             <TextField label="Montant reçu" inputMode="decimal" {...field(`receipts.${index}.amountCents`)} />
-            <button type="button" className="button button--small" onClick={() => receipts.remove(index)} aria-label={`Retirer le versement ${index + 1}`}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => receipts.remove(index)}
+              aria-label={`Retirer le versement ${index + 1}`}
+            >
               Retirer
             </button>
           </div>

@@ -71,8 +71,18 @@ export function AmendmentForm({
           hint={currentEnd ? `Fin actuelle : ${formatDateShort(currentEnd)}.` : undefined}
           {...field('newEndDate')}
         />
-        <TextField label="Nouvelle durée hebdomadaire" inputMode="decimal" hint="Vide si elle ne change pas." {...field('newWeeklyHours')} />
-        <TextField label="Nouveau salaire brut mensuel" inputMode="decimal" hint="Vide s’il ne change pas." {...field('newGrossMonthlyCents')} />
+        <TextField
+          label="Nouvelle durée hebdomadaire"
+          inputMode="decimal"
+          hint="Vide si elle ne change pas."
+          {...field('newWeeklyHours')}
+        />
+        <TextField
+          label="Nouveau salaire brut mensuel"
+          inputMode="decimal"
+          hint="Vide s’il ne change pas."
+          {...field('newGrossMonthlyCents')}
+        />
         <div className="form-section__wide">
           <TextAreaField label="Objet de l’avenant" {...field('note')} />
         </div>

@@ -27,9 +27,10 @@ type Editing = 'none' | 'contract' | 'amendment' | 'aid' | 'absence' | AbsenceRe
 /** « du 5 janv. 2026 au 15 mars 2026 (70 jours) — examen de reprise fait le 18 mars 2026 ». */
 function absenceText(absence: AbsenceRecord): string {
   const days = absenceDays(absence);
-  const span = absence.endDate === undefined
-    ? `depuis le ${formatDateShort(absence.startDate)} (en cours)`
-    : `du ${formatDateShort(absence.startDate)} au ${formatDateShort(absence.endDate)} (${days === 1 ? '1\u00a0jour' : `${days}\u00a0jours`})`;
+  const span =
+    absence.endDate === undefined
+      ? `depuis le ${formatDateShort(absence.startDate)} (en cours)`
+      : `du ${formatDateShort(absence.startDate)} au ${formatDateShort(absence.endDate)} (${days === 1 ? '1\u00a0jour' : `${days}\u00a0jours`})`;
   const due = returnVisitDue(absence);
   const visit = absence.returnVisitDate
     ? ` — examen de reprise le ${formatDateShort(absence.returnVisitDate)}`
@@ -183,7 +184,10 @@ export function ContractCard({
 
       {post ? (
         <div className="aided-post">
-          <h4>Poste aidé : {aidSchemeLabel(post.scheme)}{post.schemeDetail ? ` (${post.schemeDetail})` : ''}</h4>
+          <h4>
+            Poste aidé : {aidSchemeLabel(post.scheme)}
+            {post.schemeDetail ? ` (${post.schemeDetail})` : ''}
+          </h4>
           <p>
             {`Aide du ${formatDateShort(post.aidStartDate)} au ${formatDateShort(post.aidEndDate)}`}
             {post.aidMode === 'annual'
@@ -200,7 +204,12 @@ export function ContractCard({
         </div>
       ) : null}
 
-      <AttachmentsPanel ownerId={contract.id} ownerKind="contract" title="Pièces du contrat (contrat signé, avenants, convention)" headingLevel={4} />
+      <AttachmentsPanel
+        ownerId={contract.id}
+        ownerKind="contract"
+        title="Pièces du contrat (contrat signé, avenants, convention)"
+        headingLevel={4}
+      />
 
       {editing === 'contract' ? (
         <ContractForm
@@ -298,7 +307,11 @@ export function ContractCard({
         open={removingAbsence !== null}
         onOpenChange={(open) => (open ? undefined : setRemovingAbsence(null))}
         title="Retirer cette absence ?"
-        description={removingAbsence ? `L’absence du ${formatDateShort(removingAbsence.startDate)} ne compte plus dans l’ETPT ni dans les échéances. Vous pourrez la remettre.` : ''}
+        description={
+          removingAbsence
+            ? `L’absence du ${formatDateShort(removingAbsence.startDate)} ne compte plus dans l’ETPT ni dans les échéances. Vous pourrez la remettre.`
+            : ''
+        }
         confirmLabel="Retirer l’absence"
         destructive
         onConfirm={() =>
@@ -321,7 +334,11 @@ export function ContractCard({
         open={removing !== null}
         onOpenChange={(open) => (open ? undefined : setRemoving(null))}
         title="Retirer cet avenant ?"
-        description={removing ? `L’avenant du ${formatDateShort(removing.effectiveDate)} ne compte plus dans les dates, les heures ni le salaire du contrat. Vous pourrez le remettre.` : ''}
+        description={
+          removing
+            ? `L’avenant du ${formatDateShort(removing.effectiveDate)} ne compte plus dans les dates, les heures ni le salaire du contrat. Vous pourrez le remettre.`
+            : ''
+        }
         confirmLabel="Retirer l’avenant"
         destructive
         onConfirm={() =>

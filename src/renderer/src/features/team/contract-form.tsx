@@ -12,12 +12,7 @@ import {
 } from '../../domain/team/contract';
 import type { PersonRecord } from '../../domain/team/person';
 import { kindRules, plannedEndHint } from '../../domain/team/contract-kinds';
-import {
-  defaultTrialDuration,
-  formatTrialDuration,
-  trialPeriodEnd,
-  type TrialRules,
-} from '../../domain/team/trial-period';
+import { defaultTrialDuration, formatTrialDuration, trialPeriodEnd, type TrialRules } from '../../domain/team/trial-period';
 import { saveContract } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
@@ -56,7 +51,9 @@ export function ContractForm({
     defaultValues: contractFormValues(
       person.id,
       contract,
-      contract ? undefined : { kind: volunteer ? 'civic-service' : 'cdi', jobTitle: person.jobTitle ?? '', employerChargesRate: volunteer ? '0' : '' },
+      contract
+        ? undefined
+        : { kind: volunteer ? 'civic-service' : 'cdi', jobTitle: person.jobTitle ?? '', employerChargesRate: volunteer ? '0' : '' },
     ),
     record: contract,
     valuesOf: (record) => contractFormValues(person.id, record),
@@ -102,7 +99,9 @@ export function ContractForm({
       {summary}
       <Section title="Le contrat">
         <SelectField label="Type de contrat" options={kinds} {...field('kind')} />
-        {kindRules(kind).motifRequired ? <TextField label="Motif du CDD" required hint="Remplacement, accroissement temporaire d’activité…" {...field('cddReason')} /> : null}
+        {kindRules(kind).motifRequired ? (
+          <TextField label="Motif du CDD" required hint="Remplacement, accroissement temporaire d’activité…" {...field('cddReason')} />
+        ) : null}
         <TextField label="Intitulé du poste" required {...field('jobTitle')} />
         {civic ? null : (
           <>
@@ -116,19 +115,35 @@ export function ContractForm({
         <TextField label="Date de fin prévue" type="date" hint={plannedEndHint(kind)} {...field('plannedEndDate')} />
         {contract ? (
           <>
-            <TextField label="Date de fin effective" type="date" hint="Quand le contrat s’est terminé (rupture, démission…)." {...field('actualEndDate')} />
+            <TextField
+              label="Date de fin effective"
+              type="date"
+              hint="Quand le contrat s’est terminé (rupture, démission…)."
+              {...field('actualEndDate')}
+            />
             <TextField label="Motif de fin" {...field('endReason')} />
           </>
         ) : null}
         {civic ? null : (
           <>
             <TextField label="Fin de la période d’essai" type="date" hint={trialHint} {...field('trialPeriodEnd')} />
-            <TextField label="Fin du renouvellement de la période d’essai" type="date" hint="Si la période d’essai a été renouvelée." {...field('trialRenewalEnd')} />
+            <TextField
+              label="Fin du renouvellement de la période d’essai"
+              type="date"
+              hint="Si la période d’essai a été renouvelée."
+              {...field('trialRenewalEnd')}
+            />
           </>
         )}
       </Section>
       <Section title="Temps de travail et rémunération">
-        <TextField label="Durée hebdomadaire" required inputMode="decimal" hint="En heures par semaine (35 pour un temps plein)." {...field('weeklyHours')} />
+        <TextField
+          label="Durée hebdomadaire"
+          required
+          inputMode="decimal"
+          hint="En heures par semaine (35 pour un temps plein)."
+          {...field('weeklyHours')}
+        />
         <TextField
           label={civic ? 'Indemnité mensuelle versée par l’association' : 'Salaire brut mensuel'}
           required
@@ -146,14 +161,21 @@ export function ContractForm({
       </Section>
       {civic ? null : (
         <Section title="Formalités">
-          <TextField label="Date de la DPAE" type="date" hint="Déclaration préalable à l’embauche, avant le premier jour." {...field('dpaeDate')} />
+          <TextField
+            label="Date de la DPAE"
+            type="date"
+            hint="Déclaration préalable à l’embauche, avant le premier jour."
+            {...field('dpaeDate')}
+          />
           <TextField label="Date de la visite d’information et de prévention" type="date" {...field('firstMedicalVisitDate')} />
           <CheckboxField
             label="Mineur·e ou travail de nuit : visite avant la prise de poste"
             hint="Sinon, dans les 3 mois de l’embauche (2 pour un apprenti) — R4624-18, R4624-10."
             {...form.register('visitBeforePost')}
           />
-          {kindRules(kind).opcoFiling !== null ? <TextField label="Date de dépôt auprès de l’OPCO" type="date" {...field('opcoFilingDate')} /> : null}
+          {kindRules(kind).opcoFiling !== null ? (
+            <TextField label="Date de dépôt auprès de l’OPCO" type="date" {...field('opcoFilingDate')} />
+          ) : null}
         </Section>
       )}
       <div className="form-section__wide">

@@ -1,4 +1,11 @@
-import { PERSON_ROLES, personFormValues, personSchema, type Person, type PersonFormValues, type PersonRecord } from '../../domain/team/person';
+import {
+  PERSON_ROLES,
+  personFormValues,
+  personSchema,
+  type Person,
+  type PersonFormValues,
+  type PersonRecord,
+} from '../../domain/team/person';
 import { savePerson } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';

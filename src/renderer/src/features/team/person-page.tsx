@@ -71,9 +71,7 @@ function PersonView({
   const [adding, setAdding] = useState(false);
   const toast = useToast();
   const trialRules = trialRulesFor(collectiveAgreement);
-  const contracts = team.contracts
-    .filter((c) => c.personId === person.id)
-    .sort((a, b) => b.startDate.localeCompare(a.startDate));
+  const contracts = team.contracts.filter((c) => c.personId === person.id).sort((a, b) => b.startDate.localeCompare(a.startDate));
 
   const action = (
     <button type="button" className="button button--primary" onClick={() => setAdding(true)} disabled={adding}>
@@ -103,7 +101,10 @@ function PersonView({
         <h2 id="contracts-title">Contrats et avenants</h2>
         {contracts.length === 0 ? (
           <EmptyState card>
-            <p>Aucun contrat pour l’instant. Ajoutez le premier : ses dates, sa durée et son salaire donnent les ETPT, le coût et les échéances.</p>
+            <p>
+              Aucun contrat pour l’instant. Ajoutez le premier : ses dates, sa durée et son salaire donnent les ETPT, le coût et les
+              échéances.
+            </p>
             {adding ? null : (
               <button type="button" className="button" onClick={() => setAdding(true)}>
                 Ajouter un contrat
@@ -142,7 +143,9 @@ function PersonDeadlines({
   const deadlines = useMemo(() => {
     // The dashboard's own engine and states: what it lists for this person, this page lists too — an
     // obligation however late, never a passed milestone, nothing done or dismissed.
-    const mine = staffDeadlines(team, today, { trialRules, alsaceMoselle }).filter((d) => d.target.screen === 'person' && d.target.id === person.id);
+    const mine = staffDeadlines(team, today, { trialRules, alsaceMoselle }).filter(
+      (d) => d.target.screen === 'person' && d.target.id === person.id,
+    );
     const board = classifyDeadlines(mine, new Map((states ?? []).map((s) => [s.key, s])), today);
     return [...board.overdue, ...board.thisWeek, ...board.next30, ...board.next90, ...board.later, ...board.snoozed];
   }, [team, today, trialRules, alsaceMoselle, person.id, states]);

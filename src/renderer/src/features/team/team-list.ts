@@ -34,7 +34,10 @@ export function teamRows(team: TeamData, today: IsoDate): TeamRow[] {
   const amendmentsByContract = groupBy(team.amendments, (a) => a.contractId);
   return team.people.map((person) => {
     const withEnds = (contractsOf.get(person.id) ?? [])
-      .map((contract) => ({ contract, end: effectiveEndDate(contract, amendmentsOf(contract.id, amendmentsByContract.get(contract.id) ?? [])) }))
+      .map((contract) => ({
+        contract,
+        end: effectiveEndDate(contract, amendmentsOf(contract.id, amendmentsByContract.get(contract.id) ?? [])),
+      }))
       .sort((a, b) => a.contract.startDate.localeCompare(b.contract.startDate));
     const running = withEnds.find((c) => c.contract.startDate <= today && (c.end === undefined || c.end >= today));
     const upcoming = withEnds.find((c) => c.contract.startDate > today);
@@ -66,7 +69,10 @@ export const DEFAULT_FILTERS: TeamFilters = { search: '', status: 'all', kind: '
 const FRENCH = new Intl.Collator('fr');
 
 function normalized(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('fr');
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('fr');
 }
 
 export function filterRows(rows: readonly TeamRow[], filters: TeamFilters): TeamRow[] {

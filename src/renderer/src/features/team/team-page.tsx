@@ -61,9 +61,9 @@ export function TeamPage() {
       ) : team.people.length === 0 ? (
         <EmptyState title="Votre équipe, ses contrats et ses postes aidés" card>
           <p>
-            Enregistrez chaque salarié·e et chaque volontaire une fois, puis leurs contrats et avenants : Passerelle calcule
-            l’effectif, les ETPT et le coût de l’équipe pour les dossiers de subvention, et rappelle les échéances (fin de
-            période d’essai, DPAE, renouvellement d’un PEC…).
+            Enregistrez chaque salarié·e et chaque volontaire une fois, puis leurs contrats et avenants : Passerelle calcule l’effectif, les
+            ETPT et le coût de l’équipe pour les dossiers de subvention, et rappelle les échéances (fin de période d’essai, DPAE,
+            renouvellement d’un PEC…).
           </p>
           <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
             Ajouter la première personne
@@ -144,10 +144,9 @@ function YearSummary({ summary, onYearChange }: { summary: TeamYear; onYearChang
         ))}
       </dl>
       <p className="muted">
-        Exercice du {formatDateShort(summary.exercise.start)} au {formatDateShort(summary.exercise.end)}. ETPT : heures
-        hebdomadaires ÷ 35, au prorata des jours de l’exercice couverts ; les volontaires en service civique
-        n’en font pas partie. Coût employeur : salaire brut et charges patronales ; reste à charge : coût moins les aides
-        attendues.
+        Exercice du {formatDateShort(summary.exercise.start)} au {formatDateShort(summary.exercise.end)}. ETPT : heures hebdomadaires ÷ 35,
+        au prorata des jours de l’exercice couverts ; les volontaires en service civique n’en font pas partie. Coût employeur : salaire brut
+        et charges patronales ; reste à charge : coût moins les aides attendues.
       </p>
     </section>
   );

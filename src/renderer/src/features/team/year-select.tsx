@@ -32,9 +32,7 @@ export function YearSelect({ exercise, onChange }: { exercise: AccountingExercis
     <div className="year-select">
       <SelectField
         label="Exercice"
-        options={years
-          .sort((a, b) => b - a)
-          .map((y) => ({ value: String(y), label: exerciseLabel(exerciseStartingIn(calendar, y)) }))}
+        options={years.sort((a, b) => b - a).map((y) => ({ value: String(y), label: exerciseLabel(exerciseStartingIn(calendar, y)) }))}
         value={String(exercise.startYear)}
         onChange={(e) => onChange(Number(e.target.value))}
       />

@@ -27,7 +27,16 @@ export function CashChart({ months, summary }: { months: readonly CashMonth[]; s
         scales: { x: { time: false } },
         axes: [
           { values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) && months[t] ? cashMonthShort(months[t]!.month) : '')) },
-          { size: 70, values: (_u, ticks) => ticks.map((t) => `${Math.round(t).toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0')}\u00a0€`) },
+          {
+            size: 70,
+            values: (_u, ticks) =>
+              ticks.map(
+                (t) =>
+                  `${Math.round(t)
+                    .toLocaleString('fr-FR')
+                    .replace(/\u202f/g, '\u00a0')}\u00a0€`,
+              ),
+          },
         ],
         series: [
           {},

@@ -86,8 +86,8 @@ export function TreasuryPage() {
       }
     >
       <p className="actions-lede">
-        Les douze mois à venir&nbsp;: le solde en banque, les versements attendus des demandes accordées, les aides aux postes
-        aidés à leur rythme, les salaires et charges des contrats mois par mois et vos lignes récurrentes.
+        Les douze mois à venir&nbsp;: le solde en banque, les versements attendus des demandes accordées, les aides aux postes aidés à leur
+        rythme, les salaires et charges des contrats mois par mois et vos lignes récurrentes.
       </p>
       {warning ? (
         <p className="flag flag--warning" role="alert">
@@ -133,10 +133,18 @@ function ForecastTable({ forecast }: { forecast: CashForecast }) {
       <thead>
         <tr>
           <th scope="col">Mois</th>
-          <th scope="col" className="numeric">Début de mois</th>
-          <th scope="col" className="numeric">Entrées</th>
-          <th scope="col" className="numeric">Sorties</th>
-          <th scope="col" className="numeric">Fin de mois</th>
+          <th scope="col" className="numeric">
+            Début de mois
+          </th>
+          <th scope="col" className="numeric">
+            Entrées
+          </th>
+          <th scope="col" className="numeric">
+            Sorties
+          </th>
+          <th scope="col" className="numeric">
+            Fin de mois
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -219,7 +227,14 @@ function OpeningBalanceForm({ opening }: { opening: CashLineRecord | undefined }
       <h2>Solde en banque</h2>
       <p className="muted">Le solde lu sur le relevé, à sa date&nbsp;: la prévision part de ce jour.</p>
       <TextField label="Date du solde" name="date" type="date" defaultValue={current?.date ?? todayIso()} error={errors.date} />
-      <TextField label="Solde en banque" name="amountCents" inputMode="decimal" defaultValue={centsToInput(current?.amountCents)} error={errors.amountCents} hint="En euros, ex. 12 500,00" />
+      <TextField
+        label="Solde en banque"
+        name="amountCents"
+        inputMode="decimal"
+        defaultValue={centsToInput(current?.amountCents)}
+        error={errors.amountCents}
+        hint="En euros, ex. 12 500,00"
+      />
       <CheckboxField label="Compte à découvert (solde négatif)" name="overdrawn" defaultChecked={current?.overdrawn ?? false} />
       <button type="submit" className="button">
         Enregistrer le solde
@@ -268,7 +283,12 @@ function RecurringLines({ lines }: { lines: CashLineRecord[] }) {
                 {line.label} — {line.direction === 'in' ? 'entrée' : 'sortie'} de {formatCents(line.amountCents)}{' '}
                 {CASH_RHYTHMS.find((r) => r.value === line.rhythm)?.label.toLowerCase()} depuis le {formatDateShort(line.firstDate)}
                 {line.lastDate ? ` jusqu’au ${formatDateShort(line.lastDate)}` : ''}{' '}
-                <button type="button" className="button button--small" onClick={() => act(() => remove(line))} aria-label={`Supprimer la ligne « ${line.label} »`}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => act(() => remove(line))}
+                  aria-label={`Supprimer la ligne « ${line.label} »`}
+                >
                   Supprimer
                 </button>
               </li>
