@@ -78,7 +78,6 @@ test('prepare 2028 from the fixture: preview, create in one go, undo, create aga
   await expect(preview).toContainText('Budget de l’association 2028');
   expect(await seriousViolations(page), 'prepare next exercise').toEqual([]);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.screenshot({ path: '/work/scratch/issue-18/next-exercise.png', fullPage: true });
 
   await page.getByRole('button', { name: 'Créer ces 5 éléments' }).click();
   await expect(

@@ -52,7 +52,6 @@ test('Ctrl+K finds « Inès » typed « ines », from the keyboard alone, and op
   await page.keyboard.type('saint denis');
   await expect(dialog.getByRole('group')).toHaveText([/^Financeurs/, /^Demandes de subvention/, /^Partenaires/]);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.screenshot({ path: '/work/scratch/issue-18/search.png' });
   // Funders by name: CAF, Département, Préfecture, Ville — the first is chosen, the arrows move, and wrap.
   const options = dialog.getByRole('option');
   const selected = dialog.getByRole('option', { selected: true });

@@ -74,11 +74,6 @@ test('the fixture’s twelve months: balance and rent entered, late tranche flag
   if (await warning.count()) console.log(`Warning: ${await warning.innerText()}`);
 
   expect(await seriousViolations(page), 'treasury').toEqual([]);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.screenshot({ path: '/work/scratch/issue-18/treasury.png', fullPage: true });
-  await page.emulateMedia({ media: 'print' });
-  await page.screenshot({ path: '/work/scratch/issue-18/treasury-print.png', fullPage: true });
-  await page.emulateMedia({ media: 'screen' });
 
   // The dashboard says it too, among the moments beyond 90 days, and leads back here.
   await openSection(page, 'Tableau de bord');
