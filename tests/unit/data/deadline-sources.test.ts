@@ -23,30 +23,41 @@ import { fixtureTeam } from '../../fixtures/team';
 const TODAY = '2026-11-24';
 const stamps = { createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z', deletedAt: null };
 
+/** The fixture association's espace: profile, funding, team and partners, optionally an overdrawn bank balance. */
+async function fixtureEspace(options: { overdrawnBalance?: boolean } = {}): Promise<{ db: WorkspaceDb; registry: RegistryDb }> {
+  const registry = new RegistryDb();
+  const created = await createWorkspace(registry, fixtureAssociationProfile.name);
+  if (!created.ok) throw new Error('no espace');
+  const db = new WorkspaceDb(created.value.id);
+  await saveAssociationProfile(db, fixtureAssociationProfile);
+  await db.transaction('rw', db.tables, async () => {
+    await db.table('funders').bulkAdd(fixtureFunders.map((f) => ({ ...stamps, ...f })));
+    await db.table('grantApplications').bulkAdd(fixtureApplications.map((a) => ({ ...stamps, ...a })));
+    await db.table('payments').bulkAdd(fixturePayments.map((p) => ({ ...stamps, ...p })));
+    await db.table('people').bulkAdd(fixtureTeam.people);
+    await db.table('contracts').bulkAdd(fixtureTeam.contracts);
+    await db.table('amendments').bulkAdd(fixtureTeam.amendments);
+    await db.table('aidedPosts').bulkAdd(fixtureTeam.aidedPosts);
+    await db.table('partners').bulkAdd(partners.fixturePartners);
+    await db.table('agreements').bulkAdd(partners.fixtureAgreements);
+    await db.table('agreementParties').bulkAdd(partners.fixtureAgreementParties);
+    await db.table('documents').bulkAdd(partners.fixtureDocuments);
+    if (options.overdrawnBalance) {
+      await db
+        .table('cashLines')
+        .add({ ...stamps, id: 'opening-balance', kind: 'opening', date: TODAY, amountCents: 100_000, overdrawn: true });
+    }
+  });
+  return { db, registry };
+}
+
 beforeEach(async () => {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
 });
 
 describe('one engine, every source', () => {
   it('the fixture association’s dashboard gathers grants, staff and agreements, with unique keys', async () => {
-    const registry = new RegistryDb();
-    const created = await createWorkspace(registry, fixtureAssociationProfile.name);
-    if (!created.ok) throw new Error('no espace');
-    const db = new WorkspaceDb(created.value.id);
-    await saveAssociationProfile(db, fixtureAssociationProfile);
-    await db.transaction('rw', db.tables, async () => {
-      await db.table('funders').bulkAdd(fixtureFunders.map((f) => ({ ...stamps, ...f })));
-      await db.table('grantApplications').bulkAdd(fixtureApplications.map((a) => ({ ...stamps, ...a })));
-      await db.table('payments').bulkAdd(fixturePayments.map((p) => ({ ...stamps, ...p })));
-      await db.table('people').bulkAdd(fixtureTeam.people);
-      await db.table('contracts').bulkAdd(fixtureTeam.contracts);
-      await db.table('amendments').bulkAdd(fixtureTeam.amendments);
-      await db.table('aidedPosts').bulkAdd(fixtureTeam.aidedPosts);
-      await db.table('partners').bulkAdd(partners.fixturePartners);
-      await db.table('agreements').bulkAdd(partners.fixtureAgreements);
-      await db.table('agreementParties').bulkAdd(partners.fixtureAgreementParties);
-      await db.table('documents').bulkAdd(partners.fixtureDocuments);
-    });
+    const { db, registry } = await fixtureEspace();
 
     const all = await loadDeadlines(db, TODAY);
     const bySource = (label: string) => all.filter((d) => d.sourceLabel === label).length;
@@ -81,29 +92,8 @@ describe('one engine, every source', () => {
 
 describe('each reader declares the tables it reads', () => {
   async function seeded(): Promise<WorkspaceDb> {
-    const registry = new RegistryDb();
-    const created = await createWorkspace(registry, fixtureAssociationProfile.name);
-    if (!created.ok) throw new Error('no espace');
-    const db = new WorkspaceDb(created.value.id);
-    await saveAssociationProfile(db, fixtureAssociationProfile);
-    await db.transaction('rw', db.tables, async () => {
-      await db.table('funders').bulkAdd(fixtureFunders.map((f) => ({ ...stamps, ...f })));
-      await db.table('grantApplications').bulkAdd(fixtureApplications.map((a) => ({ ...stamps, ...a })));
-      await db.table('payments').bulkAdd(fixturePayments.map((p) => ({ ...stamps, ...p })));
-      await db.table('people').bulkAdd(fixtureTeam.people);
-      await db.table('contracts').bulkAdd(fixtureTeam.contracts);
-      await db.table('amendments').bulkAdd(fixtureTeam.amendments);
-      await db.table('aidedPosts').bulkAdd(fixtureTeam.aidedPosts);
-      await db.table('partners').bulkAdd(partners.fixturePartners);
-      await db.table('agreements').bulkAdd(partners.fixtureAgreements);
-      await db.table('agreementParties').bulkAdd(partners.fixtureAgreementParties);
-      await db.table('documents').bulkAdd(partners.fixtureDocuments);
-      // A balance the fixture's payroll outruns, so that the Trésorerie's reader has a month to warn of.
-      await db
-        .table('cashLines')
-        .add({ ...stamps, id: 'opening-balance', kind: 'opening', date: TODAY, amountCents: 100_000, overdrawn: true });
-    });
-    return db;
+    // A balance the fixture's payroll outruns, so that the Trésorerie's reader has a month to warn of.
+    return (await fixtureEspace({ overdrawnBalance: true })).db;
   }
 
   /** A reader run in a transaction over its declared tables only: Dexie refuses any other table inside it. */
