@@ -78,9 +78,10 @@ test('an edit on one laptop appears on the other; both offline edit the same amo
 
   const karim = await laptop(browser, 'Karim Benali');
   await startSync(karim);
-  // The first laptop's espace arrives on the second.
+  // The first laptop's espace arrives on the second. This first exchange carries the whole espace both ways
+  // (the first laptop's initial push, then the second's pull): it took over 20 s once in a fresh-clone CI run.
   await karim.goto('./#/financements/demandes/e2e-request');
-  await expect(karim.getByRole('heading', { level: 1, name: 'Appel à projets 2027' })).toBeVisible({ timeout: 20_000 });
+  await expect(karim.getByRole('heading', { level: 1, name: 'Appel à projets 2027' })).toBeVisible({ timeout: 60_000 });
 
   // Live: an edit on one laptop appears on the other without anything done there.
   await setRequested(awa, '3 100');
