@@ -53,7 +53,7 @@ describe('grant application form', () => {
     const onSaved = renderForm(app);
     const funder = await screen.findByRole('combobox', { name: 'Financeur' });
     expect((funder as HTMLSelectElement).value).toBe('funder-caf');
-    expect((screen.getByRole('textbox', { name: 'Montant accordé' }) as HTMLInputElement).value).toBe('5000,00');
+    expect((screen.getByRole('textbox', { name: 'Montant accordé' }) as HTMLInputElement).value).toBe('5 000,00');
     await user.click(screen.getByRole('button', { name: 'Enregistrer la demande' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect((await db.grantApplications.get(app.id))?.grantedCents).toBe(500_000);

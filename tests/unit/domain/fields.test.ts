@@ -3,9 +3,8 @@ import { z } from 'zod';
 
 import {
   alsaceMoselleRegisterField,
-  centsField,
+  amountField,
   emailField,
-  eurosInputField,
   fieldMessage,
   firstIssueMessages,
   isoDateField,
@@ -19,6 +18,7 @@ import {
   siretField,
   yesNoField,
 } from '../../../src/renderer/src/domain/fields';
+import { centsToEurosText } from '../../../src/renderer/src/domain/money';
 
 // French puts a no-break space before a colon; every message names its field that way.
 const NBSP = '\u00a0';
@@ -271,56 +271,66 @@ describe('isoDateField', () => {
   });
 });
 
-describe('centsField', () => {
-  const granted = centsField('Montant accordé');
+describe('amountField', () => {
+  const granted = amountField('Montant accordé');
 
-  it.each([0, 5, 2_300_000, Number.MAX_SAFE_INTEGER])('%i is stored as is', (cents) => {
+  it.each([0, 5, 2_300_000, Number.MAX_SAFE_INTEGER])('%i cents from a stored record are stored as is', (cents) => {
     expect(valueOf(granted, cents)).toBe(cents);
+  });
+
+  it.each([
+    ['1 234,56', 123_456],
+    ['1\u00a0234,56', 123_456],
+    ['1\u202f234,56', 123_456],
+    ['23 000 €', 2_300_000],
+    ['0,50', 50],
+    [' 12 ', 1_200],
+  ])('%j typed in a form → %i cents', (input, cents) => {
+    expect(valueOf(granted, input)).toBe(cents);
   });
 
   it.each([
     [-1, `Montant accordé${NBSP}: les montants ne peuvent pas être négatifs.`],
     [12.5, `Montant accordé${NBSP}: nombre entier de centimes attendu.`],
     [Number.POSITIVE_INFINITY, `Montant accordé${NBSP}: nombre entier de centimes attendu.`],
-    ['1234', `Montant accordé${NBSP}: montant attendu.`],
+    ['-500', `Montant accordé${NBSP}: les montants ne peuvent pas être négatifs.`],
+    ['12,345', `Montant accordé${NBSP}: 2 chiffres au plus après la virgule (les centimes).`],
+    ['1.234,5', `Montant accordé${NBSP}: une seule virgule, avant les centimes (ex. 1 234,56).`],
+    ['douze', `Montant accordé${NBSP}: seuls des chiffres, des espaces et une virgule sont acceptés (ex. 1 234,56).`],
+    [true, `Montant accordé${NBSP}: montant attendu.`],
+    ['', `Montant accordé${NBSP}: champ obligatoire.`],
+    ['   ', `Montant accordé${NBSP}: champ obligatoire.`],
     [undefined, `Montant accordé${NBSP}: champ obligatoire.`],
+    [null, `Montant accordé${NBSP}: champ obligatoire.`],
     [Number.NaN, `Montant accordé${NBSP}: champ obligatoire.`],
   ])('%j → %j', (input, message) => {
     expect(messagesOf(granted, input)).toEqual([message]);
   });
 
   it('stores nothing for an amount not known yet', () => {
-    const optionalGranted = centsField('Montant accordé', { optional: true });
-    expect(valueOf(optionalGranted, undefined)).toBeUndefined();
-    expect(valueOf(optionalGranted, Number.NaN)).toBeUndefined();
-  });
-});
-
-describe('eurosInputField', () => {
-  const requested = eurosInputField('Montant demandé');
-
-  it.each([
-    ['1 234,56', 123_456],
-    ['23 000 €', 2_300_000],
-    ['0,50', 50],
-  ])('%j → %i cents', (input, cents) => {
-    expect(valueOf(requested, input)).toBe(cents);
+    const optionalGranted = amountField('Montant accordé', { optional: true });
+    for (const empty of [undefined, null, '', ' ', Number.NaN]) expect(valueOf(optionalGranted, empty)).toBeUndefined();
+    expect(valueOf(optionalGranted, '5 000,00')).toBe(500_000);
   });
 
-  it.each([
-    ['-500', `Montant demandé${NBSP}: les montants ne peuvent pas être négatifs.`],
-    ['12,345', `Montant demandé${NBSP}: 2 chiffres au plus après la virgule (les centimes).`],
-    ['douze', `Montant demandé${NBSP}: seuls des chiffres, des espaces et une virgule sont acceptés (ex. 1 234,56).`],
-    ['', `Montant demandé${NBSP}: champ obligatoire.`],
-  ])('%j → %j', (input, message) => {
-    expect(messagesOf(requested, input)).toEqual([message]);
-  });
-
-  it('refuses cents on a whole-euro budget line', () => {
-    const budgetLine = eurosInputField('Locations', { optional: true, wholeEuros: true });
+  it('refuses cents on a whole-euro budget line, typed or stored', () => {
+    const budgetLine = amountField('Locations', { optional: true, wholeEuros: true });
     expect(valueOf(budgetLine, '1 200')).toBe(120_000);
+    expect(valueOf(budgetLine, '1 200,00')).toBe(120_000);
+    expect(valueOf(budgetLine, 120_000)).toBe(120_000);
     expect(valueOf(budgetLine, '')).toBeUndefined();
-    expect(messagesOf(budgetLine, '1 200,50')).toEqual([`Locations${NBSP}: montant en euros entiers attendu, sans centimes (ex. 1 234).`]);
+    const wholeEuros = `Locations${NBSP}: montant en euros entiers attendu, sans centimes (ex. 1 234).`;
+    expect(messagesOf(budgetLine, '1 200,50')).toEqual([wholeEuros]);
+    expect(messagesOf(budgetLine, 120_050)).toEqual([wholeEuros]);
+  });
+
+  it('gives back, from the text a form shows, the amount it was loaded with', () => {
+    for (const cents of [0, 1, 99, 100, 123_456, 123_456_789]) expect(valueOf(granted, centsToEurosText(cents))).toBe(cents);
+  });
+
+  it('types its input as text or cents, its output as cents', () => {
+    expectTypeOf<z.input<typeof granted>>().toEqualTypeOf<number | string>();
+    expectTypeOf<z.output<typeof granted>>().toEqualTypeOf<number>();
   });
 });
 
@@ -397,7 +407,7 @@ describe('in an entity schema', () => {
     volunteers: nonNegativeIntField('Bénévoles'),
     auditor: yesNoField('Commissaire aux comptes'),
     founded: isoDateField('Date de création', { optional: true }),
-    budget: centsField('Budget'),
+    budget: amountField('Budget'),
   });
 
   it('makes optional fields optional keys, and types stored values', () => {
@@ -419,7 +429,7 @@ describe('in an entity schema', () => {
       volunteers: number | string;
       auditor: boolean | 'oui' | 'non' | '' | null;
       founded?: string | undefined;
-      budget: number;
+      budget: number | string;
     }>();
   });
 
@@ -497,7 +507,7 @@ describe('in an entity schema', () => {
   });
 
   it('firstIssueMessages joins array indexes into the path', () => {
-    const lines = z.object({ lines: z.array(z.object({ amount: centsField('Montant') })) });
+    const lines = z.object({ lines: z.array(z.object({ amount: amountField('Montant') })) });
     const result = lines.safeParse({ lines: [{ amount: 100 }, { amount: -5 }] });
     expect(result.success).toBe(false);
     if (result.success) return;

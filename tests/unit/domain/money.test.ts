@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  centsToEurosText,
   centsToWholeEuros,
   formatCents,
   formatWholeEuros,
@@ -11,6 +12,59 @@ import {
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
+
+// The one cents ↔ text pair every form uses: what a form shows, it reads back as the same amount.
+describe('centsToEurosText ↔ parseEurosToCents', () => {
+  it.each([
+    [0, '0,00'],
+    [1, '0,01'],
+    [50, '0,50'],
+    [100, '1,00'],
+    [123_456, '1 234,56'],
+    [100_000_000, '1 000 000,00'],
+    [123_456_789, '1 234 567,89'],
+  ])('%i cents ↔ %j', (cents, text) => {
+    expect(centsToEurosText(cents)).toBe(text);
+    expect(parseEurosToCents(text)).toEqual({ ok: true, cents });
+  });
+
+  it('shows no amount as an empty input, and an empty input is refused as no amount', () => {
+    expect(centsToEurosText(undefined)).toBe('');
+    expect(centsToEurosText(Number.NaN)).toBe('');
+    expect(parseEurosToCents('')).toEqual({ ok: false, error: 'saisissez un montant (ex. 1 234,56).' });
+    expect(parseEurosToCents('   ')).toEqual({ ok: false, error: 'saisissez un montant (ex. 1 234,56).' });
+  });
+
+  it('keeps the sign of a negative amount so that the form refuses it instead of dropping it', () => {
+    expect(centsToEurosText(-123_456)).toBe('-1 234,56');
+    expect(centsToEurosText(-1)).toBe('-0,01');
+    expect(parseEurosToCents('-1 234,56')).toEqual({ ok: false, error: 'les montants ne peuvent pas être négatifs.' });
+    expect(parseEurosToCents('\u22121 234,56')).toEqual({ ok: false, error: 'les montants ne peuvent pas être négatifs.' });
+  });
+
+  it.each([
+    ['12,345', '2 chiffres au plus après la virgule (les centimes).'],
+    ['1.234,5', 'une seule virgule, avant les centimes (ex. 1 234,56).'],
+    ['1,234.5', 'une seule virgule, avant les centimes (ex. 1 234,56).'],
+    ['12 34,00', 'les espaces ne séparent que les milliers, par groupes de 3 chiffres (ex. 1 234,56).'],
+  ])('refuses %j: %s', (text, error) => {
+    expect(parseEurosToCents(text)).toEqual({ ok: false, error });
+  });
+
+  it.each([
+    ['1 234,56', 123_456],
+    [`1${NBSP}234,56`, 123_456],
+    [`1${NNBSP}234,56`, 123_456],
+    [`1${NNBSP}234${NNBSP}567,89${NBSP}€`, 123_456_789],
+    ['  1 234,56  ', 123_456],
+  ])('reads %j, spaces of every kind, as %i cents', (text, cents) => {
+    expect(parseEurosToCents(text)).toEqual({ ok: true, cents });
+  });
+
+  it('reads back what formatCents shows on a screen', () => {
+    for (const cents of [0, 1, 123_456, 123_456_789]) expect(parseEurosToCents(formatCents(cents))).toEqual({ ok: true, cents });
+  });
+});
 
 describe('parseEurosToCents', () => {
   it.each([

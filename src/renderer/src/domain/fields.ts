@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { isValidEmail, isValidPostalCode, normalizeFrenchPhone } from './contact';
 import { isIsoDate, parseFrenchDate, type IsoDate } from './dates';
 import { isValidAlsaceMoselleRegister, isValidRna, normalizeIdentifier, sirenProblem, siretProblem } from './identifiers';
-import { parseEurosToCents, parseWholeEuros } from './money';
+import { parseEurosToCents, parseWholeEuros, WHOLE_EUROS_EXPECTED } from './money';
 
 export type FieldOptions = { optional?: boolean };
 
@@ -238,31 +238,38 @@ function typedInput<Input>(label: string, accepts: (value: unknown) => boolean, 
   });
 }
 
-/** An amount already in cents (stored records, backups): a safe integer ≥ 0. */
-export function centsField<Options extends FieldOptions = { optional?: false }>(
-  label: string,
-  options?: Options,
-): FieldFor<number, number, Options> {
-  const input = typedInput<number>(label, (value) => typeof value === 'number', 'montant attendu.');
-  return buildField(label, options, input, (cents) => {
-    if (isEmptyNumber(cents)) return undefined;
-    if (cents < 0) return refuse('les montants ne peuvent pas être négatifs.');
-    if (!Number.isSafeInteger(cents)) return refuse('nombre entier de centimes attendu.');
-    return accept(cents);
-  });
-}
+/** What an amount field can hold: euros as typed in a form (text), or cents from a stored record or a backup. */
+export type AmountInput = number | string;
 
 /**
- * An amount as typed in euros (`1 234,56`), stored in cents — for forms whose input holds text. With
- * `wholeEuros`, cents are refused (Cerfa budgets are in whole euros).
+ * THE amount field (money is written once: DESIGN.md decision 6). It takes both ways an amount arrives —
+ * text typed in euros in a form (`1 234,56`, `23 000 €`, read by parseEurosToCents) and a number of cents
+ * from a stored record, a backup or an import — and stores cents. Empty text, NaN (an empty number input),
+ * null and a missing value are « no amount ». With `wholeEuros`, cents are refused (Cerfa budgets are in
+ * whole euros). Forms show a stored amount with centsToEurosText, its inverse.
  */
-export function eurosInputField<Options extends FieldOptions & { wholeEuros?: boolean } = { optional?: false }>(
+export function amountField<Options extends FieldOptions & { wholeEuros?: boolean } = { optional?: false }>(
   label: string,
   options?: Options,
-): FieldFor<number, string, Options> {
-  const parseAmount = options?.wholeEuros === true ? parseWholeEuros : parseEurosToCents;
-  return stringField(label, options, (trimmed) => {
-    const result = parseAmount(trimmed);
+): FieldFor<number, AmountInput, Options> {
+  const wholeEuros = options?.wholeEuros === true;
+  const input = typedInput<AmountInput>(
+    label,
+    (value) => typeof value === 'number' || typeof value === 'string' || value === null,
+    'montant attendu.',
+  );
+  return buildField(label, options, input, (value: AmountInput | null) => {
+    if (value === null) return undefined;
+    if (typeof value === 'number') {
+      if (isEmptyNumber(value)) return undefined;
+      if (value < 0) return refuse('les montants ne peuvent pas être négatifs.');
+      if (!Number.isSafeInteger(value)) return refuse('nombre entier de centimes attendu.');
+      if (wholeEuros && value % 100 !== 0) return refuse(WHOLE_EUROS_EXPECTED);
+      return accept(value);
+    }
+    const trimmed = value.trim();
+    if (trimmed === '') return undefined;
+    const result = (wholeEuros ? parseWholeEuros : parseEurosToCents)(trimmed);
     return result.ok ? accept(result.cents) : refuse(result.error);
   });
 }

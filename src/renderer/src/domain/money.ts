@@ -52,6 +52,8 @@ export function parseEurosToCents(input: string): CentsParseResult {
   return { ok: true, cents };
 }
 
+export const WHOLE_EUROS_EXPECTED = 'montant en euros entiers attendu, sans centimes (ex. 1 234).';
+
 /**
  * Like parseEurosToCents for amounts in whole euros (Cerfa budgets). Zero cents (`1 234,00`) are
  * accepted since they change nothing; the result is still in cents.
@@ -59,9 +61,24 @@ export function parseEurosToCents(input: string): CentsParseResult {
 export function parseWholeEuros(input: string): CentsParseResult {
   const result = parseEurosToCents(input);
   if (result.ok && result.cents % 100 !== 0) {
-    return failure('montant en euros entiers attendu, sans centimes (ex. 1 234).');
+    return failure(WHOLE_EUROS_EXPECTED);
   }
   return result;
+}
+
+/**
+ * The other half of parseEurosToCents: cents as a form's input shows them, `123456` → `1 234,56`, so that
+ * what the form reads back is the same amount. Thousands are grouped by plain spaces (what people type;
+ * the parser also takes U+00A0 and U+202F), always two decimals, '' for no amount. A negative amount keeps
+ * its sign, so that the field's refusal names it rather than silently dropping it.
+ */
+export function centsToEurosText(cents: number | undefined): string {
+  if (cents === undefined || !Number.isFinite(cents)) return '';
+  const whole = Math.round(cents);
+  const sign = whole < 0 ? '-' : '';
+  const abs = Math.abs(whole);
+  const euros = String(Math.floor(abs / 100)).replace(/\B(?=(?:\d{3})+$)/g, ' ');
+  return `${sign}${euros},${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** A safe non-negative integer: the only valid stored amount. */

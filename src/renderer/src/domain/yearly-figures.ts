@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { IsoDate } from './dates';
-import { isoDateField, requiredText } from './fields';
+import { amountField, isoDateField, requiredText } from './fields';
 import { formatCents } from './money';
 import type { RecordStamps } from './record';
-import { moneyField } from './team/team-fields';
 
 // Figures that change by decree during an aid's life (DOMAIN.md §3: « store them as dated values, never as
 // constants »): each is a list of values with the date each one took effect and its source, so that a rule
@@ -71,7 +70,7 @@ export function figureHint(key: YearlyFigureKey, date: IsoDate, figures: YearlyF
 export const yearlyFigureSchema = z.object({
   figure: z.enum(YEARLY_FIGURE_KEYS, { error: 'Chiffre\u00a0: choisissez-en un.' }),
   from: isoDateField('En vigueur à partir du'),
-  cents: moneyField('Montant'),
+  cents: amountField('Montant'),
   source: requiredText('Source', 300),
 });
 

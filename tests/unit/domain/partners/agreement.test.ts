@@ -171,7 +171,7 @@ describe('agreementFormSchema', () => {
     const result = agreementFormSchema.safeParse(values);
     expect(result.success).toBe(true);
     expect(result.data?.yearlyAmountCents).toBe(480_050);
-    expect(agreementFormValues(result.data, ['p1']).yearlyAmount).toBe('4800,50');
+    expect(agreementFormValues(result.data, ['p1']).yearlyAmount).toBe('4 800,50');
   });
 
   it('puts an amount error under the amount field', () => {

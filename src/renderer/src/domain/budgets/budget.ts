@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { eurosInputField, fieldMessage, optionalText, requiredText, withCrossFieldRules } from '../fields';
-import { centsAsEurosText } from '../funding/amount-field';
+import { amountField, fieldMessage, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
 import { budgetAccount, isGrantAccount, type BudgetScope } from './accounts';
 
@@ -45,15 +44,15 @@ export type BudgetRecord = RecordStamps & Budget;
 export const LINE_SOURCES = ['staff', 'application', 'in-kind'] as const;
 export type BudgetLineSource = (typeof LINE_SOURCES)[number];
 
-// Amounts arrive typed in euros from forms and as cents from stored records and backups, as for grants
-// (funding/amount-field.ts); both must be whole euros.
+// Amounts arrive typed in euros from forms and as cents from stored records and backups (amountField
+// takes both); both must be whole euros.
 export const budgetLineSchema = withCrossFieldRules(
   z.object({
     budgetId: requiredText('Budget', 100),
     account: z.string({ error: fieldMessage('Compte', 'choisissez une ligne du budget.') }),
     /** Detail shown after the account label: « Ville de Bondy », « Loyer du local »… */
     label: optionalText('Précision', 200),
-    amountCents: z.preprocess(centsAsEurosText, eurosInputField('Montant', { wholeEuros: true, optional: false })),
+    amountCents: amountField('Montant', { wholeEuros: true, optional: false }),
     funderId: optionalText('Financeur', 100),
     /** A linked line follows the application's amount (see budget-lines.ts). */
     grantApplicationId: optionalText('Demande de subvention', 100),

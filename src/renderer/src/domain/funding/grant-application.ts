@@ -1,11 +1,11 @@
 import { addMonths, differenceInCalendarMonths, endOfMonth, isLastDayOfMonth } from 'date-fns';
 import { z } from 'zod';
 import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
-import { fieldMessage, isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
+import { amountField, fieldMessage, isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
 import { addDaysIso, minIso, periodEndAfterMonths } from '../team/day-count';
 import { CALENDAR_YEAR, exerciseContaining, type AccountingExercise, type ExerciseCalendar } from '../exercise';
-import { amountField, centsToInput, optionalAmountField } from './amount-field';
+import { centsToEurosText } from '../money';
 
 // A grant application (demande de subvention, DOMAIN.md §4): one request to one funder for one period,
 // with its status chain and the date each step was reached.
@@ -113,8 +113,8 @@ export const grantApplicationSchema = withCrossFieldRules(
     compteAssoRef: patternText('Numéro Compte Asso', COMPTE_ASSO_REF, 'format NN-NNNNNN attendu (ex. 93-123456).'),
     chorusEj: patternText('Numéro d’engagement juridique Chorus', CHORUS_EJ, '10 lettres ou chiffres attendus.'),
     requestedCents: amountField('Montant demandé'),
-    grantedCents: optionalAmountField('Montant accordé'),
-    agreedCents: optionalAmountField('Montant conventionné'),
+    grantedCents: amountField('Montant accordé', { optional: true }),
+    agreedCents: amountField('Montant conventionné', { optional: true }),
     reportDelayMonths: z
       .number({ error: fieldMessage('Délai du compte-rendu', 'nombre de mois attendu.') })
       .int({ error: fieldMessage('Délai du compte-rendu', 'nombre entier de mois attendu.') })
@@ -372,9 +372,9 @@ export function grantApplicationFormValues(app?: Partial<GrantApplication>): Gra
     dauphinRef: app?.dauphinRef ?? '',
     compteAssoRef: app?.compteAssoRef ?? '',
     chorusEj: app?.chorusEj ?? '',
-    requestedCents: centsToInput(app?.requestedCents),
-    grantedCents: centsToInput(app?.grantedCents),
-    agreedCents: centsToInput(app?.agreedCents),
+    requestedCents: centsToEurosText(app?.requestedCents),
+    grantedCents: centsToEurosText(app?.grantedCents),
+    agreedCents: centsToEurosText(app?.agreedCents),
     reportDelayMonths: app?.reportDelayMonths ?? DEFAULT_REPORT_DELAY_MONTHS,
     notes: app?.notes ?? '',
   };

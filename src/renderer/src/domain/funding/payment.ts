@@ -1,10 +1,9 @@
 import { addYears, subYears } from 'date-fns';
 import { z } from 'zod';
 import { compareIso, dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
-import { fieldMessage, isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
+import { amountField, fieldMessage, isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
-import { formatCents } from '../money';
-import { amountField, centsToInput, optionalAmountField } from './amount-field';
+import { centsToEurosText, formatCents } from '../money';
 import { committedCents, type GrantApplication } from './grant-application';
 
 // A payment (versement, tranche) of a grant: expected on a date for an amount; once received, the date and
@@ -20,7 +19,7 @@ export const paymentSchema = withCrossFieldRules(
     expectedDate: isoDateField('Date prévue'),
     expectedCents: amountField('Montant prévu'),
     receivedDate: isoDateField('Date de réception', { optional: true }),
-    receivedCents: optionalAmountField('Montant reçu'),
+    receivedCents: amountField('Montant reçu', { optional: true }),
   }),
   (p, ctx) => {
     const issue = (path: string, label: string, phrase: string) =>
@@ -177,8 +176,8 @@ export function paymentFormValues(p?: Partial<Payment>): PaymentFormValues {
   return {
     label: p?.label ?? '',
     expectedDate: p?.expectedDate ?? '',
-    expectedCents: centsToInput(p?.expectedCents),
+    expectedCents: centsToEurosText(p?.expectedCents),
     receivedDate: p?.receivedDate ?? '',
-    receivedCents: centsToInput(p?.receivedCents),
+    receivedCents: centsToEurosText(p?.receivedCents),
   };
 }

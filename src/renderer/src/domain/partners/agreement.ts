@@ -1,7 +1,8 @@
 import { addDays, addMonths, differenceInCalendarDays } from 'date-fns';
 import { z } from 'zod';
 import { dateFromIso, formatIsoFromDate, type IsoDate } from '../dates';
-import { centsField, eurosInputField, fieldMessage, isoDateField, nonNegativeIntField, optionalText, requiredText } from '../fields';
+import { amountField, fieldMessage, isoDateField, nonNegativeIntField, optionalText, requiredText } from '../fields';
+import { centsToEurosText } from '../money';
 import type { RecordStamps } from '../record';
 import { periodEndAfterMonths } from '../team/day-count';
 import { asExercise, exerciseDays, type AccountingExercise, type YearOrExercise } from '../exercise';
@@ -96,7 +97,7 @@ export const agreementSchema = z
     renewalPeriodMonths: monthsField('Durée de chaque reconduction (mois)'),
     noticeMonths: monthsField('Préavis (mois)'),
     terms: z.enum(termsValues, { error: fieldMessage('Contrepartie', 'choisissez dans la liste.') }).default('none'),
-    yearlyAmountCents: centsField('Montant annuel', { optional: true }),
+    yearlyAmountCents: amountField('Montant annuel', { optional: true }),
     inKindDescription: optionalText('Nature de la mise à disposition', 500),
     projectNames: optionalText('Projets liés', 500),
     grantIds: idList('Subventions liées'),
@@ -277,13 +278,6 @@ export interface AgreementFormValues {
 
 const text = (value: string | number | undefined) => (value === undefined ? '' : String(value));
 
-function centsToInput(cents: number | undefined): string {
-  if (cents === undefined) return '';
-  const euros = Math.floor(cents / 100);
-  const rest = cents % 100;
-  return rest === 0 ? String(euros) : `${euros},${String(rest).padStart(2, '0')}`;
-}
-
 export function agreementFormValues(agreement?: Omit<Agreement, 'partnerIds'>, partnerIds: string[] = []): AgreementFormValues {
   return {
     title: agreement?.title ?? '',
@@ -298,7 +292,7 @@ export function agreementFormValues(agreement?: Omit<Agreement, 'partnerIds'>, p
     renewalPeriodMonths: text(agreement?.renewalPeriodMonths ?? (agreement ? undefined : DEFAULT_RENEWAL_PERIOD_MONTHS)),
     noticeMonths: text(agreement?.noticeMonths),
     terms: agreement?.terms ?? 'none',
-    yearlyAmount: centsToInput(agreement?.yearlyAmountCents),
+    yearlyAmount: centsToEurosText(agreement?.yearlyAmountCents),
     inKindDescription: text(agreement?.inKindDescription),
     projectNames: text(agreement?.projectNames),
   };
@@ -309,7 +303,7 @@ export function agreementFormValues(agreement?: Omit<Agreement, 'partnerIds'>, p
  * is parsed first so that its own message (« Montant annuel : … ») names the field as typed.
  */
 export const agreementFormSchema = z
-  .object({ yearlyAmount: eurosInputField('Montant annuel', { optional: true }) })
+  .object({ yearlyAmount: amountField('Montant annuel', { optional: true }) })
   .passthrough()
   .transform((values, ctx) => {
     const { yearlyAmount, ...rest } = values;

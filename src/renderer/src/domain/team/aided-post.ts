@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { fieldMessage, isoDateField, optionalText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
-import { centsToInput, monthsField, numberToInput, optionalMoneyField, optionalWeeklyHoursField, percentField } from './team-fields';
+import { amountField } from '../fields';
+import { centsToEurosText } from '../money';
+import { monthsField, numberToInput, optionalWeeklyHoursField, percentField } from './team-fields';
 
 // A subsidised post attached to a contract. Amounts and rates change every year and by region: they are
 // stored on each post as the coordinator reads them on the decision, never as constants (DOMAIN.md §3).
@@ -40,7 +42,7 @@ export function defaultRenewalLeadMonths(scheme: AidScheme): number {
 
 const receiptSchema = z.object({
   date: isoDateField('Date de réception'),
-  amountCents: optionalMoneyField('Montant reçu').refine((v) => v !== undefined, {
+  amountCents: amountField('Montant reçu', { optional: true }).refine((v) => v !== undefined, {
     error: fieldMessage('Montant reçu', 'champ obligatoire.'),
   }),
 });
@@ -55,11 +57,11 @@ export const aidedPostSchema = withCrossFieldRules(
     aidStartDate: isoDateField('Début de l’aide'),
     aidEndDate: isoDateField('Fin de l’aide'),
     aidMode: z.enum(['annual', 'smic-rate']).default('annual'),
-    annualAidCents: optionalMoneyField('Montant annuel de l’aide'),
+    annualAidCents: amountField('Montant annuel de l’aide', { optional: true }),
     smicRatePercent: percentField('Taux de prise en charge', { optional: true }) as unknown as z.ZodOptional<
       z.ZodType<number | undefined, number | string>
     >,
-    smicHourlyCents: optionalMoneyField('SMIC horaire brut retenu'),
+    smicHourlyCents: amountField('SMIC horaire brut retenu', { optional: true }),
     aidedWeeklyHours: optionalWeeklyHoursField('Heures hebdomadaires prises en charge'),
     paymentRhythm: z.enum(['monthly', 'quarterly', 'yearly', 'other']).default('monthly'),
     renewalLeadMonths: monthsField('Délai de la demande de renouvellement', 12),
@@ -124,13 +126,13 @@ export function aidedPostFormValues(contractId: string, post?: AidedPost, defaul
     aidStartDate: post?.aidStartDate ?? '',
     aidEndDate: post?.aidEndDate ?? '',
     aidMode: post?.aidMode ?? 'annual',
-    annualAidCents: centsToInput(post?.annualAidCents),
+    annualAidCents: centsToEurosText(post?.annualAidCents),
     smicRatePercent: numberToInput(post?.smicRatePercent),
-    smicHourlyCents: centsToInput(post?.smicHourlyCents),
+    smicHourlyCents: centsToEurosText(post?.smicHourlyCents),
     aidedWeeklyHours: numberToInput(post?.aidedWeeklyHours),
     paymentRhythm: post?.paymentRhythm ?? 'monthly',
     renewalLeadMonths: String(post?.renewalLeadMonths ?? defaultRenewalLeadMonths(defaults?.scheme ?? post?.scheme ?? 'pec')),
-    receipts: (post?.receipts ?? []).map((r) => ({ date: r.date, amountCents: centsToInput(r.amountCents) })),
+    receipts: (post?.receipts ?? []).map((r) => ({ date: r.date, amountCents: centsToEurosText(r.amountCents) })),
     ...defaults,
   };
 }

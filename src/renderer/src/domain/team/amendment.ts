@@ -4,7 +4,9 @@ import { formatDateShort, type IsoDate } from '../dates';
 import type { RecordStamps } from '../record';
 import type { Contract } from './contract';
 import { addDaysIso } from './day-count';
-import { centsToInput, numberToInput, optionalMoneyField, optionalWeeklyHoursField } from './team-fields';
+import { amountField } from '../fields';
+import { centsToEurosText } from '../money';
+import { numberToInput, optionalWeeklyHoursField } from './team-fields';
 
 // An avenant: a renewal (a new end date) or a change of hours or salary from a given date. The contract
 // keeps its original terms; its terms on any day are the contract's, overridden by the amendments in
@@ -24,7 +26,7 @@ export const amendmentSchema = withCrossFieldRules(
     effectiveDate: isoDateField('Date d’effet'),
     newEndDate: isoDateField('Nouvelle date de fin', { optional: true }),
     newWeeklyHours: optionalWeeklyHoursField('Nouvelle durée hebdomadaire'),
-    newGrossMonthlyCents: optionalMoneyField('Nouveau salaire brut mensuel'),
+    newGrossMonthlyCents: amountField('Nouveau salaire brut mensuel', { optional: true }),
     note: optionalText('Objet de l’avenant', 500),
   }),
   (a, ctx, failed) => {
@@ -79,7 +81,7 @@ export function amendmentFormValues(
     effectiveDate: amendment?.effectiveDate ?? '',
     newEndDate: amendment?.newEndDate ?? '',
     newWeeklyHours: numberToInput(amendment?.newWeeklyHours),
-    newGrossMonthlyCents: centsToInput(amendment?.newGrossMonthlyCents),
+    newGrossMonthlyCents: centsToEurosText(amendment?.newGrossMonthlyCents),
     note: amendment?.note ?? '',
     ...defaults,
   };

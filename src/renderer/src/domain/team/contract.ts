@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { fieldMessage, isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { IsoDate } from '../dates';
 import type { RecordStamps } from '../record';
-import { centsToInput, moneyField, numberToInput, percentField, weeklyHoursField } from './team-fields';
+import { amountField } from '../fields';
+import { centsToEurosText } from '../money';
+import { numberToInput, percentField, weeklyHoursField } from './team-fields';
 import { CONTRACT_KIND_RULES, CONTRACT_KIND_VALUES, type ContractKind } from './contract-kinds';
 
 // A contract of employment — or an engagement de service civique, which is not one: the volunteer is no
@@ -51,7 +53,7 @@ export const contractSchema = withCrossFieldRules(
     actualEndDate: isoDateField('Date de fin effective', { optional: true }),
     endReason: optionalText('Motif de fin', 200),
     weeklyHours: weeklyHoursField('Durée hebdomadaire'),
-    grossMonthlyCents: moneyField('Salaire brut mensuel'),
+    grossMonthlyCents: amountField('Salaire brut mensuel'),
     employerChargesRate: percentField('Taux de charges patronales'),
     trialPeriodEnd: isoDateField('Fin de la période d’essai', { optional: true }),
     trialRenewalEnd: isoDateField('Fin du renouvellement de la période d’essai', { optional: true }),
@@ -133,7 +135,7 @@ export function contractFormValues(personId: string, contract?: Contract, defaul
     actualEndDate: contract?.actualEndDate ?? '',
     endReason: contract?.endReason ?? '',
     weeklyHours: numberToInput(contract?.weeklyHours),
-    grossMonthlyCents: centsToInput(contract?.grossMonthlyCents),
+    grossMonthlyCents: centsToEurosText(contract?.grossMonthlyCents),
     employerChargesRate: numberToInput(contract?.employerChargesRate),
     trialPeriodEnd: contract?.trialPeriodEnd ?? '',
     trialRenewalEnd: contract?.trialRenewalEnd ?? '',

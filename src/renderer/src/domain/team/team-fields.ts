@@ -1,10 +1,9 @@
-// Field builders the Équipe schemas need beyond domain/fields.ts. Like those, each accepts what a form
+// Field builders the Équipe schemas need beyond domain/fields.ts (amounts use its amountField). Like those, each accepts what a form
 // gives (text) and what a stored record or a backup holds (a number), and refuses with a French message
 // that names the field.
 
 import { z } from 'zod';
 import { fieldMessage } from '../fields';
-import { parseEurosToCents } from '../money';
 
 type NumberInput = number | string;
 
@@ -101,51 +100,6 @@ export function monthsField(label: string, max: number) {
       ctx.addIssue(fieldMessage(label, `nombre entier de mois entre 0 et ${max} attendu.`));
     }
   }) as unknown as z.ZodType<number, NumberInput>;
-}
-
-/**
- * An amount: a number is cents (a stored record, a backup), text is euros as typed in a form
- * (`1 234,56`). Stored in cents either way.
- */
-function moneyInput(label: string, required: boolean) {
-  return numberOrText(label, 'montant attendu.').transform((value, ctx): number | undefined => {
-    if (isEmptyInput(value)) {
-      if (!required) return undefined;
-      ctx.addIssue(fieldMessage(label, 'champ obligatoire.'));
-      return z.NEVER;
-    }
-    if (typeof value === 'number') {
-      if (value < 0) {
-        ctx.addIssue(fieldMessage(label, 'les montants ne peuvent pas être négatifs.'));
-        return z.NEVER;
-      }
-      if (!Number.isSafeInteger(value)) {
-        ctx.addIssue(fieldMessage(label, 'nombre entier de centimes attendu.'));
-        return z.NEVER;
-      }
-      return value;
-    }
-    const parsed = parseEurosToCents(value);
-    if (!parsed.ok) {
-      ctx.addIssue(fieldMessage(label, parsed.error));
-      return z.NEVER;
-    }
-    return parsed.cents;
-  });
-}
-
-export function moneyField(label: string) {
-  return moneyInput(label, true) as unknown as z.ZodType<number, NumberInput>;
-}
-
-export function optionalMoneyField(label: string) {
-  return moneyInput(label, false).optional() as unknown as z.ZodOptional<z.ZodType<number | undefined, NumberInput>>;
-}
-
-/** Cents as a form shows them: `105000` → `1050,00`, '' for nothing. */
-export function centsToInput(cents: number | undefined): string {
-  if (cents === undefined) return '';
-  return (cents / 100).toFixed(2).replace('.', ',');
 }
 
 /** A number as a form shows it: `17.5` → `17,5`. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { fieldMessage, isoDateField, requiredText } from '../fields';
-import { amountField } from '../funding/amount-field';
+import { amountField, fieldMessage, isoDateField, requiredText } from '../fields';
 import type { RecordStamps } from '../record';
 import type { OpeningBalance, RecurringLine } from './cash-forecast';
 

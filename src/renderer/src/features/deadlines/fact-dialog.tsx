@@ -4,7 +4,7 @@ import { FACT_WORDING, factDefaults, recordDeadlineFact } from '../../data/deadl
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import type { IsoDate } from '../../domain/dates';
 import { recordedFact, type Deadline } from '../../domain/deadlines/deadline';
-import { centsToInput } from '../../domain/funding/amount-field';
+import { centsToEurosText } from '../../domain/money';
 import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
@@ -47,7 +47,7 @@ function FactForm({ deadline, today, onDone }: { deadline: Deadline; today: IsoD
     void factDefaults(db, deadline, today).then((defaults) => {
       if (!live) return;
       setDate(defaults.date);
-      if (defaults.amountCents !== undefined) setAmount(centsToInput(defaults.amountCents));
+      if (defaults.amountCents !== undefined) setAmount(centsToEurosText(defaults.amountCents));
     });
     return () => {
       live = false;

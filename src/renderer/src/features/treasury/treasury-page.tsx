@@ -9,7 +9,7 @@ import {
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { UNREADABLE_DATE_INPUT } from '../../domain/fields';
-import { centsToInput } from '../../domain/funding/amount-field';
+import { centsToEurosText } from '../../domain/money';
 import { formatCents } from '../../domain/money';
 import { cashMonthLabel, negativeCashWarning, type CashForecast, type CashMonth } from '../../domain/treasury/cash-forecast';
 import { CASH_RHYTHMS, OPENING_BALANCE_ID, type CashLineRecord } from '../../domain/treasury/cash-line';
@@ -231,7 +231,7 @@ function OpeningBalanceForm({ opening }: { opening: CashLineRecord | undefined }
         label="Solde en banque"
         name="amountCents"
         inputMode="decimal"
-        defaultValue={centsToInput(current?.amountCents)}
+        defaultValue={centsToEurosText(current?.amountCents)}
         error={errors.amountCents}
         hint="En euros, ex. 12 500,00"
       />
