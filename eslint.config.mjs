@@ -103,8 +103,7 @@ export default tseslint.config(
             { from: 'domain', disallow: ['*'] },
             { from: 'domain', allow: ['zod', 'date-fns', 'date-fns/*', '@socialgouv/jours-feries'] },
             { from: ['data', 'reports', 'platform', 'ui', 'feature', 'app', 'renderer-entry'], disallow: ['electron'] },
-            // Features read through data/'s repositories and named hooks, never Dexie itself (issue 21). The
-            // automatic-backup service is the one exception left (marked where it imports Dexie).
+            // Features read through data/'s repositories and named hooks, never Dexie itself (issue 21).
             { from: ['feature'], disallow: ['dexie', 'dexie-react-hooks'] },
           ],
         },

@@ -3,17 +3,18 @@ import { Dexie } from 'dexie';
 import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { createWorkspace } from '../../../src/renderer/src/data/workspace-repository';
-import { getLastBackup, openBackup } from '../../../src/renderer/src/data/backup';
-import { runAutomaticBackup } from '../../../src/renderer/src/features/backups/automatic-backups';
-import type { AutoBackupFile, AutoBackupHost } from '../../../src/renderer/src/platform/platform';
+import { getLastBackup, openBackup, recordBackupMade } from '../../../src/renderer/src/data/backup';
+import { runAutomaticBackup, watchRecordChanges, type AutoBackupWriter } from '../../../src/renderer/src/data/automatic-backups';
+import { savePerson } from '../../../src/renderer/src/data/team-repository';
+import { autoBackupFileName, type AutoBackupFile } from '../../../src/renderer/src/platform/platform';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 
 function fakeFolder(existing: AutoBackupFile[]) {
   const files = new Map<string, Uint8Array>();
   const listed = [...existing];
-  const host: AutoBackupHost = {
-    chooseFolder: vi.fn(async () => '/media/cle'),
+  const host: AutoBackupWriter = {
+    fileName: autoBackupFileName,
     folder: vi.fn(async () => ({ folder: '/media/cle', available: true })),
     write: vi.fn(async (name: string, data: Uint8Array) => {
       files.set(name, data);
@@ -72,6 +73,37 @@ describe('automatic backup', () => {
     const { host, listed } = fakeFolder([at('2026-11-20T08:00:00Z', true), at('2026-11-20T20:00:00Z', false)]);
     await runAutomaticBackup(db, created.value, host, '0.1.0', NOW);
     expect(listed.map((f) => f.createdAt).sort()).toEqual(['2026-11-20T08:00:00Z', NOW.toISOString()]);
+    db.close();
+    registry.close();
+  });
+
+  it('counts a change to a record, from this tab or another, as a reason for the next backup — not the note of the last backup', async () => {
+    const registry = new RegistryDb();
+    const created = await createWorkspace(registry, 'Les Amis du Quartier', NOW);
+    if (!created.ok) throw new Error('no espace');
+    const db = new WorkspaceDb(created.value.id);
+    const otherTab = new WorkspaceDb(created.value.id);
+    const onChange = vi.fn();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const stop = watchRecordChanges(db, onChange);
+    await settle();
+    expect(onChange).not.toHaveBeenCalled();
+
+    // The espace's own housekeeping (where the last backup is noted) is no change to back up.
+    await recordBackupMade(db, { at: NOW.toISOString(), fileName: 'x.zip', bytes: 1, automatic: true });
+    await settle();
+    expect(onChange).not.toHaveBeenCalled();
+
+    await savePerson(otherTab, { lastName: 'Bensaïd', firstName: 'Nadia', role: 'employee', email: '', phone: '' }, undefined, NOW);
+    await settle();
+    expect(onChange).toHaveBeenCalled();
+
+    stop();
+    onChange.mockClear();
+    await savePerson(db, { lastName: 'Diallo', firstName: 'Awa', role: 'employee', email: '', phone: '' }, undefined, NOW);
+    await settle();
+    expect(onChange).not.toHaveBeenCalled();
+    otherTab.close();
     db.close();
     registry.close();
   });

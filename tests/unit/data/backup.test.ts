@@ -7,7 +7,7 @@ import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { createWorkspace, listWorkspaces } from '../../../src/renderer/src/data/workspace-repository';
 import { saveAssociationProfile, getAssociationProfile } from '../../../src/renderer/src/data/association-repository';
-import { savePerson } from '../../../src/renderer/src/data/team-repository';
+import { moveToBin, savePerson } from '../../../src/renderer/src/data/team-repository';
 import {
   createBackup,
   openBackup,
@@ -348,6 +348,30 @@ describe('restoring over an espace, and undoing it', () => {
     expect((await getAssociationProfile(db))?.acronym).toBe('ADQ');
     db.close();
     vi.useRealTimers();
+  });
+
+  it('a restore replaces the espace wholesale, off the write path on purpose: stamps, bin and journal are the backup’s', async () => {
+    const { workspace, db } = await fixtureWorkspace();
+    const kept = await savePerson(db, { firstName: 'Awa', lastName: 'Diop', role: 'employee' }, undefined, NOW);
+    const binned = await savePerson(db, { firstName: 'Lucas', lastName: 'Martin', role: 'employee' }, undefined, NOW);
+    if (!kept.ok || !binned.ok) throw new Error('no person');
+    await moveToBin(db, 'people', binned.value.id, new Date('2026-11-24T10:05:00Z'));
+    const peopleThen = await db.people.orderBy('id').toArray();
+    const journalThen = await db.journal.orderBy('id').toArray();
+    const { bytes } = await createBackup(db, workspace, '0.1.0', { now: new Date('2026-11-24T10:10:00Z') });
+
+    // Afterwards: a person changed, the binned one restored, a new one added.
+    const later = new Date('2026-11-24T11:00:00Z');
+    await savePerson(db, { firstName: 'Awa', lastName: 'Diop', role: 'employee', phone: '06 12 34 56 78' }, kept.value.id, later);
+    await addPeople(db, 1, later);
+    await restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: new Date('2026-11-24T12:00:00Z') });
+
+    // Each record as the backup had it — its revision, its bin stamp — and the backup's journal, with not
+    // one entry for the restore itself (« Annuler la restauration » takes it back, from the copy).
+    expect(await db.people.orderBy('id').toArray()).toEqual(peopleThen);
+    expect((await db.people.get(binned.value.id))?.deletedAt).toBe('2026-11-24T10:05:00.000Z');
+    expect(await db.journal.orderBy('id').toArray()).toEqual(journalThen);
+    db.close();
   });
 
   it('the offer holds seven days to the millisecond, and is gone one millisecond later', async () => {

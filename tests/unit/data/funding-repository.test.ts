@@ -194,12 +194,12 @@ describe('deadline states, ladder and openings', () => {
   it('marks done, snoozes, and undoes; the state survives reopening the database', async () => {
     await seedFixture();
     const key = 'payment:pay-caf-territories:payment-expected';
-    const previous = await markDeadlineDone(db, key, NOW);
+    const { previous, written } = await markDeadlineDone(db, key, NOW);
     expect(previous).toBeUndefined();
     db.close();
     db = new WorkspaceDb('funding-test');
     expect(await listDeadlineStates(db)).toEqual([{ key, doneAt: NOW.toISOString(), updatedAt: NOW.toISOString() }]);
-    await restoreDeadlineState(db, key, previous);
+    expect(await restoreDeadlineState(db, key, previous, written)).toEqual({ ok: true });
     expect(await listDeadlineStates(db)).toEqual([]);
 
     expect(await snoozeDeadline(db, key, '2026-11-24', '2026-11-24')).toEqual({

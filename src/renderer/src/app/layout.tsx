@@ -1,10 +1,12 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useEspaceSession } from '../data/espace-session';
 import { useCurrentWorkspace } from '../data/workspace-context';
 import { useAssociationProfile } from '../data/association-repository';
 import { formatDateLong, todayIso } from '../domain/dates';
-import { useAutomaticBackups } from '../features/backups/automatic-backups';
+import { useAutomaticBackups } from '../data/automatic-backups';
+import { currentPlatform } from '../platform/current-platform';
+import { autoBackupWriter } from '../platform/platform';
 import { BackupReminder } from '../features/backups/backup-reminder';
 import { SearchLauncher } from '../features/search/search-palette';
 import { SyncReadOnlyBanner } from '../features/settings/sync-banner';
@@ -12,12 +14,18 @@ import { WorkspaceSwitcher } from './workspace-switcher';
 import { AttachmentServicesForWorkspace } from './attachment-services';
 import { SECTIONS } from './sections';
 
+async function appVersion(): Promise<string> {
+  return (await currentPlatform().appInfo()).version;
+}
+
 /** The frame of every screen: a skip link, the navigation with the current espace, then the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   const { record, db } = useCurrentWorkspace();
   const session = useEspaceSession();
-  useAutomaticBackups(db, record, session.passphrase);
+  // The desktop host's folder, handed to data/ which cannot import the platform (DESIGN.md decision 3).
+  const writer = useMemo(() => autoBackupWriter(currentPlatform().autoBackups), []);
+  useAutomaticBackups(db, record, session.passphrase, writer, appVersion);
   const profile = useAssociationProfile(db);
   const firstRender = useRef(true);
 

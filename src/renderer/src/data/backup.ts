@@ -4,7 +4,6 @@ import type { BackupManifest } from '../domain/backup/backup-manifest';
 import { recordProblem } from '../domain/backup/record-checks';
 import { restoreUndoExpiresAt, restoreUndoOpen } from '../domain/backup/restore-undo';
 import { tableLabel } from '../domain/backup/table-labels';
-import { newStamps } from '../domain/record';
 import type { WorkspaceRecord } from '../domain/workspace';
 import { decodeValue } from './backup-codec';
 import { decryptText, sha256Hex } from './backup-crypto';
@@ -14,6 +13,7 @@ import type { RegistryDb } from './registry-db';
 import { deleteRestoreCopy, readRestoreCopy, writeRestoreCopy } from './restore-copy';
 import { declareVersions, latestVersion, workspaceVersions } from './schema';
 import { WorkspaceDb } from './workspace-db';
+import { createRow, replaceWholeEspace } from './write-path';
 
 /** What a backup says of itself, read from its manifest (format 2). */
 function infoOfManifest(manifest: BackupManifest): BackupInfo {
@@ -261,7 +261,8 @@ export async function removeLeftoverUpgradeDatabases(): Promise<void> {
 
 /**
  * Brings records of an older schema to the current one by running the real upgrades: they are written
- * into a scratch database at their own version, which is then reopened at the latest version.
+ * into a scratch database at their own version, which is then reopened at the latest version. The scratch
+ * database is no espace (no journal, deleted after): its rows are written as they are, off the write path.
  */
 export async function upgradeTables(tables: BackupTables, fromVersion: number): Promise<BackupTables> {
   const latest = latestVersion(workspaceVersions);
@@ -319,31 +320,9 @@ function restoreFailure(error: unknown): Error {
   return new Error('La restauration n’a pas abouti : rien n’a été modifié.');
 }
 
-/** Rows handed to IndexedDB at once: queuing 100 000 adds in one call held the window for seconds. */
-const WRITE_SLICE = 2_000;
-
 async function replaceAll(db: WorkspaceDb, tables: BackupTables, onProgress?: ProgressListener): Promise<void> {
   try {
-    // One transaction, so that a failure anywhere rolls every table back. Inside it only IndexedDB's own
-    // requests are awaited (anything else would let the transaction commit early); the window paints while
-    // a slice is written. The next slice is queued before the previous one is awaited, so IndexedDB is
-    // never left idle.
-    await db.transaction('rw', db.tables, async () => {
-      for (const [done, table] of db.tables.entries()) {
-        onProgress?.({ label: tableLabel(table.name), done, total: db.tables.length });
-        await table.clear();
-        const rows = tables[table.name] ?? [];
-        let previous: Promise<unknown> | null = null;
-        for (let at = 0; at < rows.length; at += WRITE_SLICE) {
-          const slice = table.bulkAdd(rows.slice(at, at + WRITE_SLICE));
-          // Its failure is the transaction's and is thrown by the slice awaited before it or after.
-          slice.catch(() => undefined);
-          if (previous) await previous;
-          previous = slice;
-        }
-        if (previous) await previous;
-      }
-    });
+    await replaceWholeEspace(db, tables, (name, done, total) => onProgress?.({ label: tableLabel(name), done, total }));
   } catch (error) {
     throw restoreFailure(error);
   }
@@ -504,9 +483,7 @@ export async function restoreAsNewWorkspace(
       throw new Error('La phrase de passe de cette sauvegarde ne peut pas protéger un espace : rien n’a été créé.');
     }
   }
-  const record: WorkspaceRecord = { ...newStamps(id, now), name };
-  await registry.workspaces.add(record);
-  return record;
+  return createRow(registry.workspaces, { name }, now, id);
 }
 
 const LAST_BACKUP_KEY = 'lastBackup';

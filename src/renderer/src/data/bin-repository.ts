@@ -3,6 +3,7 @@ import type { Table } from 'dexie';
 import { groupBin, groupsToPurge, type BinGroup, type BinItem } from '../domain/bin/bin-groups';
 import { JOURNAL_TABLE } from './journal-middleware';
 import type { WorkspaceDb } from './workspace-db';
+import { destroyBinned, restoreGroup } from './write-path';
 
 // The bin, across every table of the schema: whatever carries a deletedAt stamp is in it. Written over
 // db.tables so that a table added by a later schema version is covered without new code.
@@ -47,20 +48,13 @@ export async function listBinGroups(db: WorkspaceDb): Promise<BinGroup[]> {
   return groupBin(await listBinItems(db));
 }
 
-/** Brings back everything deleted under one stamp, in one transaction (journaled as restorations). */
+/**
+ * Brings back everything deleted under one stamp, in one transaction (journaled as restorations), through
+ * the write path: each record takes a revision after the one it had in the bin.
+ */
 export async function restoreBinGroup(db: WorkspaceDb, deletedAt: string, now: Date = new Date()): Promise<number> {
   const tables = binTables(db);
-  return db.transaction('rw', tables, async () => {
-    let count = 0;
-    const at = now.toISOString();
-    for (const table of tables) {
-      const rows = await binnedIn(table, deletedAt);
-      if (rows.length === 0) continue;
-      await table.bulkPut(rows.map((row) => ({ ...row, deletedAt: null, updatedAt: at })));
-      count += rows.length;
-    }
-    return count;
-  });
+  return db.transaction('rw', tables, () => restoreGroup(tables, (table) => binnedIn(table, deletedAt), deletedAt, now));
 }
 
 /** Destroys everything deleted under one stamp (journaled with its last state, so this session can undo). */
@@ -68,12 +62,11 @@ export async function deleteBinGroupForever(db: WorkspaceDb, deletedAt: string):
   const tables = binTables(db);
   return db.transaction('rw', tables, async () => {
     let count = 0;
-    for (const table of tables) {
-      const rows = await binnedIn(table, deletedAt);
-      if (rows.length === 0) continue;
-      await table.bulkDelete(rows.map((row) => keyOf(table, row)));
-      count += rows.length;
-    }
+    for (const table of tables)
+      count += await destroyBinned(
+        table,
+        (await binnedIn(table, deletedAt)).map((row) => keyOf(table, row)),
+      );
     return count;
   });
 }
@@ -89,9 +82,9 @@ export async function purgeExpiredBin(db: WorkspaceDb, now: Date = new Date()): 
   return db.transaction('rw', [...tables, db.journal], async () => {
     let count = 0;
     for (const group of expired) {
-      for (const item of group.items) {
-        await db.table(item.table).delete(item.key);
-        count += 1;
+      for (const table of tables) {
+        const keys = group.items.filter((item) => item.table === table.name).map((item) => item.key);
+        if (keys.length > 0) count += await destroyBinned(table, keys);
       }
     }
     return count;

@@ -2,9 +2,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { normalizeLadder, snoozeDateProblem, type DeadlineState, type ReminderLadder } from '../domain/deadlines/engine';
 import type { IsoDate } from '../domain/dates';
 import type { WorkspaceDb } from './workspace-db';
+import { putBackState, setState } from './write-path';
 
 // The user's state on deadlines (done, snoozed), the reminder ladder and the date the espace was last
-// opened. The deadlines themselves are never stored (DESIGN.md decision 9).
+// opened. The deadlines themselves are never stored (DESIGN.md decision 9). A deadline's state is written
+// through the write path's keyed states (setState, putBackState); `meta` is the espace's housekeeping.
+
+/** What a change of state returns: what it replaced (for « Annuler ») and what it wrote (checked then). */
+export interface StateChange {
+  previous: DeadlineState | undefined;
+  written: DeadlineState;
+}
 
 const LAST_OPENED_KEY = 'lastOpenedAt';
 const LADDER_KEY = 'reminderLadder';
@@ -13,12 +21,8 @@ export function listDeadlineStates(db: WorkspaceDb): Promise<DeadlineState[]> {
   return db.deadlineStates.toArray();
 }
 
-export async function markDeadlineDone(db: WorkspaceDb, key: string, now = new Date()): Promise<DeadlineState | undefined> {
-  return db.transaction('rw', db.deadlineStates, async () => {
-    const previous = await db.deadlineStates.get(key);
-    await db.deadlineStates.put({ key, doneAt: now.toISOString(), updatedAt: now.toISOString() });
-    return previous;
-  });
+export function markDeadlineDone(db: WorkspaceDb, key: string, now = new Date()): Promise<StateChange> {
+  return setState(db, db.deadlineStates, { key, doneAt: now.toISOString() }, now);
 }
 
 export async function snoozeDeadline(
@@ -27,14 +31,10 @@ export async function snoozeDeadline(
   until: IsoDate,
   today: IsoDate,
   now = new Date(),
-): Promise<{ ok: true; previous: DeadlineState | undefined } | { ok: false; error: string }> {
+): Promise<({ ok: true } & StateChange) | { ok: false; error: string }> {
   const problem = snoozeDateProblem(until, today);
   if (problem !== null) return { ok: false, error: problem };
-  return db.transaction('rw', db.deadlineStates, async () => {
-    const previous = await db.deadlineStates.get(key);
-    await db.deadlineStates.put({ key, snoozedUntil: until, updatedAt: now.toISOString() });
-    return { ok: true as const, previous };
-  });
+  return { ok: true, ...(await setState(db, db.deadlineStates, { key, snoozedUntil: until }, now)) };
 }
 
 /**
@@ -47,23 +47,24 @@ export async function dismissDeadline(
   reason: string,
   title: string,
   now = new Date(),
-): Promise<{ ok: true; previous: DeadlineState | undefined } | { ok: false; error: string }> {
+): Promise<({ ok: true } & StateChange) | { ok: false; error: string }> {
   const text = reason.trim();
   if (text === '')
     return { ok: false, error: 'Raison\u00a0: dites pourquoi ne plus rappeler cette échéance (elle est gardée dans le journal).' };
   if (text.length > 300) return { ok: false, error: 'Raison\u00a0: 300 caractères au plus.' };
-  return db.transaction('rw', db.deadlineStates, async () => {
-    const previous = await db.deadlineStates.get(key);
-    await db.deadlineStates.put({
+  const change = await setState(
+    db,
+    db.deadlineStates,
+    {
       key,
       dismissedAt: now.toISOString(),
       dismissReason: text,
       // The journal names a record by its title: « Suivi d’échéance « DPAE… (ne plus rappeler : …) » ».
       title: `${title} (ne plus rappeler\u00a0: ${text})`,
-      updatedAt: now.toISOString(),
-    });
-    return { ok: true as const, previous };
-  });
+    },
+    now,
+  );
+  return { ok: true, ...change };
 }
 
 /** Every stored state, for screens that show deadlines outside the dashboard (a person's page). */
@@ -71,10 +72,19 @@ export function useDeadlineStates(db: WorkspaceDb): DeadlineState[] | undefined 
   return useLiveQuery(() => listDeadlineStates(db), [db]);
 }
 
-/** Puts back the state a deadline had before (the « Annuler » of done or snooze), or clears it. */
-export async function restoreDeadlineState(db: WorkspaceDb, key: string, previous: DeadlineState | undefined): Promise<void> {
-  if (previous) await db.deadlineStates.put(previous);
-  else await db.deadlineStates.delete(key);
+/**
+ * Puts back the state a deadline had before (the « Annuler » of done, snooze or dismiss), or clears it
+ * (« Rétablir »). Given the state the change wrote (`null`: it removed the state), refused when someone
+ * changed it since.
+ */
+export function restoreDeadlineState(
+  db: WorkspaceDb,
+  key: string,
+  previous: DeadlineState | undefined,
+  written?: DeadlineState | null,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  return putBackState(db, db.deadlineStates, key, previous, now, written);
 }
 
 export async function getLastOpened(db: WorkspaceDb): Promise<string | undefined> {

@@ -1,9 +1,12 @@
 import { describeBatch, isSuperseded, lastUndoableBatch, undoSteps } from '../domain/journal/undo';
 import type { JournalEntry } from '../domain/journal/journal';
 import type { WorkspaceDb } from './workspace-db';
+import { putBack } from './write-path';
 
 // Generic undo from the journal's before-states: whatever table the last change touched, its records are
-// put back as they were (or deleted, when the change created them).
+// put back as they were (or deleted, when the change created them), through the write path's putBack (a
+// fresh revision on each). The transaction names the journal: the middleware leaves these writes alone, and
+// the undo journals itself below — the undone entries marked, one « Annulation » entry per record.
 
 export type UndoOutcome = { ok: true; description: string } | { ok: false; message: string };
 
@@ -58,9 +61,7 @@ async function undoBatch(db: WorkspaceDb, batch: JournalEntry[], now: Date): Pro
     }
     const at = now.toISOString();
     for (const step of undoSteps(batch)) {
-      const table = db.table(step.table);
-      if (step.restore === null) await table.delete(step.recordId);
-      else await table.put(step.restore);
+      await putBack(db.table(step.table), step.recordId, step.restore as Record<string, unknown> | null, now);
     }
     await db.journal.bulkPut(batch.map((entry) => ({ ...entry, undoneAt: at })));
     const description = describeBatch(batch);

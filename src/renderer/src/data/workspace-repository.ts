@@ -1,11 +1,15 @@
 import type { Validated } from '../domain/record';
-import { newStamps } from '../domain/record';
 import { workspaceNameSchema, type WorkspaceRecord } from '../domain/workspace';
 import { emptyAssociationProfile } from '../domain/association';
 import type { RegistryDb } from './registry-db';
 import { WorkspaceDb } from './workspace-db';
+import { binRow, createRow, restoreRow, updateRow } from './write-path';
 
 export const CURRENT_WORKSPACE_KEY = 'currentWorkspaceId';
+
+// The registry's espaces are records like the espace's own: created, renamed, binned and restored through
+// the write path (DESIGN.md decision 12). Its settings are device housekeeping (a key and a value, no
+// stamps, no bin), written here directly, like an espace's `meta`.
 
 function byName(a: WorkspaceRecord, b: WorkspaceRecord): number {
   return a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' });
@@ -43,17 +47,16 @@ export async function createWorkspace(
 ): Promise<Validated<WorkspaceRecord>> {
   const validName = validateName(name);
   if (!validName.ok) return validName;
-  const record: WorkspaceRecord = { ...newStamps(id, now), name: validName.value };
   const db = new WorkspaceDb(id);
   try {
     await db.transaction('rw', db.meta, db.association, async () => {
-      await db.meta.put({ key: 'workspace', value: { id, createdAt: record.createdAt } });
-      await db.association.put({ ...newStamps(id, now), ...emptyAssociationProfile(validName.value) });
+      await db.meta.put({ key: 'workspace', value: { id, createdAt: now.toISOString() } });
+      await createRow(db.association, emptyAssociationProfile(validName.value), now, id);
     });
   } finally {
     db.close();
   }
-  await registry.workspaces.add(record);
+  const record = await createRow(registry.workspaces, { name: validName.value }, now, id);
   return { ok: true, value: record };
 }
 
@@ -65,11 +68,13 @@ export async function renameWorkspace(
 ): Promise<Validated<WorkspaceRecord>> {
   const validName = validateName(name);
   if (!validName.ok) return validName;
-  const existing = await registry.workspaces.get(id);
-  if (!existing) return { ok: false, errors: { name: "Cet espace n'existe plus." } };
-  const renamed = { ...existing, name: validName.value, updatedAt: now.toISOString() };
-  await registry.workspaces.put(renamed);
-  return { ok: true, value: renamed };
+  return registry.transaction('rw', registry.workspaces, async () => {
+    const existing = await registry.workspaces.get(id);
+    if (!existing) return { ok: false, errors: { name: "Cet espace n'existe plus." } };
+    const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = existing;
+    const renamed = await updateRow(registry.workspaces, { ref: { id } }, { ...fields, name: validName.value }, now);
+    return renamed.ok ? { ok: true, value: renamed.value } : { ok: false, errors: { name: "Cet espace n'existe plus." } };
+  });
 }
 
 /**
@@ -78,18 +83,16 @@ export async function renameWorkspace(
  */
 export async function deleteWorkspace(registry: RegistryDb, id: string, now: Date = new Date()): Promise<void> {
   await registry.transaction('rw', registry.workspaces, registry.settings, async () => {
-    const existing = await registry.workspaces.get(id);
-    if (!existing) return;
-    await registry.workspaces.put({ ...existing, deletedAt: now.toISOString(), updatedAt: now.toISOString() });
+    // Missing or already deleted: nothing to do (binRow refuses both).
+    const binned = await binRow(registry.workspaces, { ref: { id } }, now);
+    if (!binned.ok) return;
     const current = await registry.settings.get(CURRENT_WORKSPACE_KEY);
     if (current?.value === id) await registry.settings.delete(CURRENT_WORKSPACE_KEY);
   });
 }
 
 export async function restoreWorkspace(registry: RegistryDb, id: string, now: Date = new Date()): Promise<void> {
-  const existing = await registry.workspaces.get(id);
-  if (!existing) return;
-  await registry.workspaces.put({ ...existing, deletedAt: null, updatedAt: now.toISOString() });
+  await registry.transaction('rw', registry.workspaces, () => restoreRow(registry.workspaces, id, now));
 }
 
 export async function getCurrentWorkspaceId(registry: RegistryDb): Promise<string | undefined> {

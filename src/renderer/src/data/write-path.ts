@@ -257,3 +257,143 @@ export async function binOne<T extends RecordStamps>(
 export async function restoreOne<T extends RecordStamps>(db: WorkspaceDb, table: StampedTable<T>, id: string, now: Date): Promise<void> {
   await db.transaction('rw', table, () => restoreRow(table, id, now));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Writes that are not a form's save, each with its own rule.
+
+/**
+ * Restores, across tables, every record binned under one stamp (a bin group), in the caller's transaction.
+ * Each takes a revision after its stored one, so a form still open on the binned version is checked.
+ */
+export async function restoreGroup(
+  tables: readonly Table<Row, unknown>[],
+  rowsOf: (table: Table<Row, unknown>) => Promise<Row[]>,
+  stamp: string,
+  now: Date,
+): Promise<number> {
+  let count = 0;
+  for (const table of tables) {
+    const rows = (await rowsOf(table)).filter((row) => row.deletedAt === stamp);
+    if (rows.length === 0) continue;
+    await restoreAlong(table as unknown as StampedTable<RecordStamps>, rows as unknown as RecordStamps[], stamp, now);
+    count += rows.length;
+  }
+  return count;
+}
+
+/**
+ * Destroys records for good, in the caller's transaction: only those the store still holds in the bin
+ * (destroying is the bin's « Supprimer définitivement » and its 30-day purge, never a way around binning;
+ * a record restored meanwhile, in another tab, stays). Returns how many went.
+ */
+export async function destroyBinned(table: Table<Row, unknown>, keys: readonly unknown[]): Promise<number> {
+  const stored = await table.bulkGet(keys as never[]);
+  const binned = keys.filter((_key, index) => typeof stored[index]?.deletedAt === 'string');
+  await table.bulkDelete(binned as never[]);
+  return binned.length;
+}
+
+/**
+ * Undo's one write, in the caller's transaction: puts back the state a record had before a change (`null`:
+ * the change created it, so it goes). The state comes back with a revision after the stored one — never
+ * its old `updatedAt`: a form still open on the undone version is then checked, and a sync merge, which
+ * keeps the later edit, takes the undo as the later one. `deletedAt` comes back with the rest: undoing a
+ * deletion is a restoration, undoing a restoration a deletion.
+ */
+export async function putBack(table: Table<Row, unknown>, key: unknown, before: Row | null, now: Date): Promise<void> {
+  if (before === null) {
+    await table.delete(key as never);
+    return;
+  }
+  const stored = (await table.get(key as never)) as Row | undefined;
+  const latest = [stored?.updatedAt, before.updatedAt]
+    .filter((at): at is string => typeof at === 'string')
+    .sort()
+    .at(-1);
+  await table.put({ ...before, updatedAt: nextRevision(latest, now) });
+}
+
+/**
+ * A keyed state (a deadline's done, snoozed or dismissed: keyed by the deadline, with no id, no bin) is set
+ * whole, in its own transaction, with a revision after the stored one. Returns what it replaced and what it
+ * wrote, so that « Annuler » can check nothing changed since.
+ */
+export async function setState<T extends { key: string; updatedAt: string }>(
+  db: WorkspaceDb,
+  table: Table<T, string>,
+  state: Omit<T, 'updatedAt'>,
+  now: Date,
+): Promise<{ previous: T | undefined; written: T }> {
+  return db.transaction('rw', table, async () => {
+    const previous = await table.get(state.key);
+    const written = { ...state, updatedAt: nextRevision(previous?.updatedAt, now) } as T;
+    await table.put(written);
+    return { previous, written };
+  });
+}
+
+/** Said when « Annuler » would undo a state someone changed since (another tab, another window). */
+export const STATE_CHANGED_MESSAGE =
+  'Cette échéance a été modifiée entre-temps (autre onglet ou autre fenêtre)\u00a0: rien n’a été changé.';
+
+/**
+ * Puts back the state a key had before one change (`undefined`: it had none, so it goes) — the « Annuler »
+ * of setState. With `written` (what the change wrote; `null`: the change removed the state), refused when
+ * the stored state is no longer that.
+ */
+export async function putBackState<T extends { key: string; updatedAt: string }>(
+  db: WorkspaceDb,
+  table: Table<T, string>,
+  key: string,
+  previous: T | undefined,
+  now: Date,
+  written?: T | null,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.transaction('rw', table, async () => {
+    const stored = await table.get(key);
+    const changedSince = written === null ? stored !== undefined : written !== undefined && stored?.updatedAt !== written.updatedAt;
+    if (changedSince) return { ok: false as const, message: STATE_CHANGED_MESSAGE };
+    if (previous === undefined) await table.delete(key);
+    else await table.put({ ...previous, updatedAt: nextRevision(stored?.updatedAt ?? previous.updatedAt, now) });
+    return { ok: true as const };
+  });
+}
+
+/** Rows handed to IndexedDB at once: queuing 100 000 adds in one call held the window for seconds. */
+const WRITE_SLICE = 2_000;
+
+/**
+ * Restoring a backup: every table of the espace emptied and filled with the backup's rows, as they are.
+ * This is the one write outside the rules above, on purpose: a restore puts back a whole espace at one
+ * moment, so its records keep the stamps they had then — their revisions, their bin stamps, and the
+ * backup's own journal (the transaction names the journal: nothing of the restore is journaled record by
+ * record, and undo cannot take back a restore; « Annuler la restauration » does, from the copy kept
+ * before). The backup's records were each checked against their schema before (openBackup).
+ *
+ * One transaction, so that a failure anywhere rolls every table back. Inside it only IndexedDB's own
+ * requests are awaited (anything else would let the transaction commit early); the window paints while a
+ * slice is written. The next slice is queued before the previous one is awaited, so IndexedDB is never
+ * left idle.
+ */
+export async function replaceWholeEspace(
+  db: WorkspaceDb,
+  tables: Readonly<Record<string, readonly unknown[]>>,
+  onTable?: (name: string, done: number, total: number) => void,
+): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const [done, table] of db.tables.entries()) {
+      onTable?.(table.name, done, db.tables.length);
+      await table.clear();
+      const rows = tables[table.name] ?? [];
+      let previous: Promise<unknown> | null = null;
+      for (let at = 0; at < rows.length; at += WRITE_SLICE) {
+        const slice = table.bulkAdd(rows.slice(at, at + WRITE_SLICE));
+        // Its failure is the transaction's and is thrown by the slice awaited before it or after.
+        slice.catch(() => undefined);
+        if (previous) await previous;
+        previous = slice;
+      }
+      if (previous) await previous;
+    }
+  });
+}

@@ -5,7 +5,8 @@ import type { AppInfo, AutoBackupFile, BackupFolderInfo, FileFilter } from '../.
 
 export type { AppInfo, AutoBackupFile, BackupFolderInfo, FileFilter };
 // The automatic backups' file names are part of the contract with main, which writes nothing else.
-export { autoBackupFileName } from '../../../preload/api';
+import { autoBackupFileName } from '../../../preload/api';
+export { autoBackupFileName };
 
 export interface OpenedFile {
   fileName: string;
@@ -61,4 +62,9 @@ export interface AutoBackupHost {
   /** Writes one backup and returns the espace's automatic backups now in the folder. */
   write(fileName: string, data: Uint8Array): Promise<AutoBackupFile[]>;
   remove(names: string[]): Promise<void>;
+}
+
+/** The host's folder with the file names main accepts: what data/'s automatic backups are handed. */
+export function autoBackupWriter(host: AutoBackupHost | null): (AutoBackupHost & { fileName: typeof autoBackupFileName }) | null {
+  return host ? { ...host, fileName: autoBackupFileName } : null;
 }

@@ -3,8 +3,9 @@ import { RETENTION } from '../../domain/backup/retention';
 import { useUnlockedPassphrase } from '../../data/espace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
+import { autoBackupWriter } from '../../platform/platform';
 import { useToast } from '../../ui/toast';
-import { AUTO_BACKUP_INTERVAL_MS, runAutomaticBackup } from './automatic-backups';
+import { AUTO_BACKUP_INTERVAL_MS, runAutomaticBackup } from '../../data/automatic-backups';
 import { formatMoment } from './backup-format';
 import { useAction } from '../../ui/use-action';
 import { Loading } from '../../ui/loading-state';
@@ -20,12 +21,13 @@ export function AutomaticBackupsSection() {
   const registry = useRegistry();
   const passphrase = useUnlockedPassphrase();
   const host = currentPlatform().autoBackups;
+  const writer = autoBackupWriter(host);
   const [refresh, setRefresh] = useState(0);
   const folder = useAutoBackupFolder(host, record.id, refresh);
   const problem = useAutoBackupProblem(db);
   const last = useLastBackup(db);
 
-  if (!host) {
+  if (!host || !writer) {
     return (
       <section className="card" aria-labelledby="auto-title">
         <h2 id="auto-title">Sauvegardes automatiques</h2>
@@ -71,7 +73,7 @@ export function AutomaticBackupsSection() {
                 if (!chosen) return;
                 setRefresh((n) => n + 1);
                 const info = await currentPlatform().appInfo();
-                await runAutomaticBackup(db, record, host, info.version, new Date(), passphrase, registry);
+                await runAutomaticBackup(db, record, writer, info.version, new Date(), passphrase, registry);
                 toast.show('Dossier choisi : une première sauvegarde automatique y a été écrite.');
               } catch (e) {
                 toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' });

@@ -5,7 +5,15 @@ import { dismissDeadline, markDeadlineDone, restoreDeadlineState, snoozeDeadline
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { deadlineDomain, recordedFact, type Deadline } from '../../domain/deadlines/deadline';
-import { caughtUp, classifyDeadlines, expectedCents, openDeadlines, statesByKey, type BoardGroup } from '../../domain/deadlines/engine';
+import {
+  caughtUp,
+  classifyDeadlines,
+  expectedCents,
+  openDeadlines,
+  statesByKey,
+  type BoardGroup,
+  type DeadlineState,
+} from '../../domain/deadlines/engine';
 import { formatCents } from '../../domain/money';
 import { currentPlatform } from '../../platform/current-platform';
 import { deadlinesToIcs } from '../../reports/deadlines-ics';
@@ -100,6 +108,12 @@ export function DashboardPage() {
     if (data) shareStartupDeadlines(db, data);
   }, [board, data, db]);
 
+  // « Annuler » puts the state back only if nobody changed it since (another tab, another window).
+  async function undo(key: string, change: { previous: DeadlineState | undefined; written: DeadlineState | null }) {
+    const outcome = await restoreDeadlineState(db, key, change.previous, change.written);
+    if (!outcome.ok) toast.show(outcome.message, { tone: 'error' });
+  }
+
   const actions: DeadlineActions = {
     markDone: async (deadline) => {
       // Where a record holds the fact, « Fait » records it there (the payment, the filing, the signature).
@@ -107,16 +121,14 @@ export function DashboardPage() {
         setRecording(deadline);
         return;
       }
-      const previous = await markDeadlineDone(db, deadline.key);
-      toast.show('Échéance marquée comme faite.', {
-        action: { label: 'Annuler', run: () => restoreDeadlineState(db, deadline.key, previous) },
-      });
+      const change = await markDeadlineDone(db, deadline.key);
+      toast.show('Échéance marquée comme faite.', { action: { label: 'Annuler', run: () => undo(deadline.key, change) } });
     },
     snooze: async (deadline, until) => {
       const result = await snoozeDeadline(db, deadline.key, until, today);
       if (!result.ok) return result.error;
       toast.show(`Échéance reportée au ${formatDateShort(until)}.`, {
-        action: { label: 'Annuler', run: () => restoreDeadlineState(db, deadline.key, result.previous) },
+        action: { label: 'Annuler', run: () => undo(deadline.key, result) },
       });
       return null;
     },
@@ -124,14 +136,20 @@ export function DashboardPage() {
       const result = await dismissDeadline(db, deadline.key, reason, deadline.title);
       if (!result.ok) return result.error;
       toast.show('Cette échéance ne sera plus rappelée.', {
-        action: { label: 'Annuler', run: () => restoreDeadlineState(db, deadline.key, result.previous) },
+        action: { label: 'Annuler', run: () => undo(deadline.key, result) },
       });
       return null;
     },
     reopen: async (deadline) => {
       const previous = states.get(deadline.key);
-      await restoreDeadlineState(db, deadline.key, undefined);
-      toast.show('Échéance rétablie.', { action: { label: 'Annuler', run: () => restoreDeadlineState(db, deadline.key, previous) } });
+      const reopened = await restoreDeadlineState(db, deadline.key, undefined, previous);
+      if (!reopened.ok) {
+        toast.show(reopened.message, { tone: 'error' });
+        return;
+      }
+      toast.show('Échéance rétablie.', {
+        action: { label: 'Annuler', run: () => undo(deadline.key, { previous, written: null }) },
+      });
     },
   };
 
