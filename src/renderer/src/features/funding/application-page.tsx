@@ -352,7 +352,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
             </li>
           ))}
         </ol>
-        {grantedOrLater(application.status) ? (
+        {grantedOrLater(application) ? (
           <p className="muted">
             Compte-rendu financier attendu&nbsp;:{' '}
             {financialReportDueDates(application, calendar)
