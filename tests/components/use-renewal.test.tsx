@@ -12,7 +12,7 @@ import { pathTo } from '../../src/renderer/src/ui/paths';
 
 type Renewed = { ok: true; created: { id: string } };
 
-function renderButton(renewal: Renewal<Renewed>) {
+function renderButton(renewal: Renewal<Renewed | { ok: false; message: string }>) {
   const location = memoryLocation({ path: pathTo({ screen: 'application', id: 'source' }), record: true });
   function Screen() {
     const renew = useRenewal();

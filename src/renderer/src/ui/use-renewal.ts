@@ -11,31 +11,32 @@ import { useAction } from './use-action';
 // change (or says why it cannot, e.g. the new record was edited since).
 
 type Refused = { ok: false; message: string };
+type Renewed<Outcome> = Extract<Outcome, { ok: true }>;
 
-export interface Renewal<Renewed extends { ok: true }> {
+export interface Renewal<Outcome extends { ok: true } | Refused> {
   /** Writes the renewal; a refusal carries its French message. */
-  run: () => Promise<Renewed | Refused>;
+  run: () => Promise<Outcome>;
   /** The screen to open on what was created. */
-  opens: (renewed: Renewed) => Target;
+  opens: (renewed: Renewed<Outcome>) => Target;
   /** The toast that says what was created and what to check. */
-  says: (renewed: Renewed) => string;
+  says: (renewed: Renewed<Outcome>) => string;
   /** « Annuler »: removes what the renewal created. */
-  undo: (renewed: Renewed) => Promise<{ ok: true } | Refused>;
+  undo: (renewed: Renewed<Outcome>) => Promise<{ ok: true } | Refused>;
 }
 
-export function useRenewal(): <Renewed extends { ok: true }>(renewal: Renewal<Renewed>) => void {
+export function useRenewal(): <Outcome extends { ok: true } | Refused>(renewal: Renewal<Outcome>) => void {
   const act = useAction();
   const toast = useToast();
   const [, navigate] = useLocation();
   return useCallback(
-    <Renewed extends { ok: true }>(renewal: Renewal<Renewed>) =>
+    <Outcome extends { ok: true } | Refused>(renewal: Renewal<Outcome>) =>
       act(async () => {
-        const outcome = await renewal.run();
+        const outcome: { ok: true } | Refused = await renewal.run();
         if (!outcome.ok) {
           toast.show(outcome.message, { tone: 'error' });
           return;
         }
-        const renewed = outcome as Renewed;
+        const renewed = outcome as Renewed<Outcome>;
         navigate(pathTo(renewal.opens(renewed)));
         toast.show(renewal.says(renewed), {
           action: {
