@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_YEAR, exerciseCalendar, exerciseStartingIn } from '../../../src/renderer/src/domain/exercise';
 import { defaultDossierExercise, dossierApplications } from '../../../src/renderer/src/domain/dossier/dossier-choices';
-import { grantedOrLater, type GrantStatus } from '../../../src/renderer/src/domain/funding/grant-application';
+import {
+  grantApplicationSchema,
+  grantedOrLater,
+  pathOf,
+  type GrantStatus,
+} from '../../../src/renderer/src/domain/funding/grant-application';
 import { isGrantAccount } from '../../../src/renderer/src/domain/budgets/accounts';
 import { personYear, type TeamData } from '../../../src/renderer/src/domain/team/team-year';
 import type { ContractRecord } from '../../../src/renderer/src/domain/team/contract';
@@ -55,17 +60,60 @@ describe('dossierApplications', () => {
 });
 
 describe('grantedOrLater', () => {
+  // « Clôturée » ends both paths: the record says which one it took (an amount voted, a convention, a payment).
   it.each([
-    ['to-prepare', false],
-    ['filed', false],
-    ['refused', false],
-    ['granted', true],
-    ['agreement-signed', true],
-    ['paid', true],
-    ['report-submitted', true],
-    ['closed', true],
-  ] as const)('%s → %s', (status, expected) => {
-    expect(grantedOrLater(status)).toBe(expected);
+    ['to-prepare', {}, false],
+    ['filed', {}, false],
+    ['refused', {}, false],
+    ['granted', { grantedCents: 1_000_000 }, true],
+    ['agreement-signed', { grantedCents: 1_000_000 }, true],
+    ['paid', { grantedCents: 1_000_000, paidOn: '2027-02-01' }, true],
+    ['report-submitted', { grantedCents: 1_000_000, reportSubmittedOn: '2027-03-01' }, true],
+    ['closed', { grantedCents: 1_000_000, paidOn: '2027-02-01', reportSubmittedOn: '2027-03-01' }, true],
+    ['closed', { grantedCents: 1_000_000 }, true],
+    ['closed', { agreementSignedOn: '2026-05-02' }, true],
+    ['closed', {}, false],
+  ] as const)('%s %j → %s', (status, dates, expected) => {
+    expect(grantedOrLater({ status, ...dates })).toBe(expected);
+  });
+});
+
+describe('pathOf', () => {
+  it.each([
+    [
+      'granted then closed',
+      { grantedCents: 1_000_000 },
+      ['to-prepare', 'filed', 'granted', 'agreement-signed', 'paid', 'report-submitted', 'closed'],
+    ],
+    [
+      'granted, compte-rendu before the balance, closed',
+      { grantedCents: 1_000_000, reportSubmittedOn: '2027-03-01', paidOn: '2027-05-02' },
+      ['to-prepare', 'filed', 'granted', 'agreement-signed', 'report-submitted', 'paid', 'closed'],
+    ],
+    ['refused then closed', {}, ['to-prepare', 'filed', 'refused', 'closed']],
+  ] as const)('%s', (_, dates, expected) => {
+    expect(pathOf('closed', dates)).toEqual(expected);
+  });
+
+  it('does not ask a refusal clôturée for the amount voted, and still asks a granted one', () => {
+    const base = {
+      funderId: 'f',
+      title: 'Contrat de ville 2026',
+      purpose: 'project',
+      renewal: false,
+      multiYear: false,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      status: 'closed',
+      filedOn: '2025-11-02',
+      decidedOn: '2026-02-10',
+      closedOn: '2026-03-01',
+      requestedCents: 1_000_000,
+    };
+    expect(grantApplicationSchema.safeParse(base).success).toBe(true);
+    const signed = grantApplicationSchema.safeParse({ ...base, agreementSignedOn: '2026-02-20' });
+    expect(signed.success).toBe(false);
+    expect(signed.error?.issues.map((i) => i.path.join('.'))).toEqual(['grantedCents']);
   });
 });
 

@@ -25,7 +25,7 @@ export type Target =
   | { screen: 'actions' }
   | { screen: 'new-action' }
   | { screen: 'action'; id: string }
-  /** The budgets of the exercise that starts in `year`; the next one without it. */
+  /** The budgets of the exercise that starts in `year`; without it, the exercise being prepared (a new dossier's). */
   | { screen: 'budgets'; year?: number }
   /** « Préparer l'exercice » for the exercise that starts in `year`; the next one without it. */
   | { screen: 'next-exercise'; year?: number }

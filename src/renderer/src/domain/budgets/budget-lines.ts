@@ -25,7 +25,7 @@ export type ApplicationBasis = 'agreed' | 'granted' | 'requested' | 'refused';
  */
 export function applicationBasis(app: Pick<ApplicationAmounts, 'status' | 'agreedCents' | 'grantedCents'>): ApplicationBasis {
   if (app.status === 'refused' || (app.status === 'closed' && app.grantedCents === undefined)) return 'refused';
-  if (grantedOrLater(app.status)) return app.agreedCents !== undefined ? 'agreed' : 'granted';
+  if (grantedOrLater(app)) return app.agreedCents !== undefined ? 'agreed' : 'granted';
   return 'requested';
 }
 

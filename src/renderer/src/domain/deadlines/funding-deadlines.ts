@@ -99,7 +99,7 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
       });
     }
 
-    const granted = grantedOrLater(app.status);
+    const granted = grantedOrLater(app);
     if (granted && !reached(app.status, 'report-submitted', app)) {
       const reports = financialReportDueDates(app, calendar);
       for (const { exercise, accountingExercise, dueDate } of reports) {

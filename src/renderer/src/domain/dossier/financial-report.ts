@@ -11,6 +11,7 @@ import {
   exercisesOf,
   financedProjectIds,
   grantedOrLater,
+  type StepDates,
   type Exercise,
   type GrantApplicationRecord,
 } from '../funding/grant-application';
@@ -372,9 +373,12 @@ export function prefillActuals(
 }
 
 /** Whether an application is due a compte-rendu: granted (or further on the path) and its period ended or ending. */
-export function needsFinancialReport(app: Pick<GrantApplicationRecord, 'status' | 'periodEnd' | 'deletedAt'>, today: IsoDate): boolean {
+export function needsFinancialReport(
+  app: Pick<GrantApplicationRecord, 'status' | 'periodEnd' | 'deletedAt'> & StepDates,
+  today: IsoDate,
+): boolean {
   if (app.deletedAt !== null) return false;
-  const granted = grantedOrLater(app.status);
+  const granted = grantedOrLater(app);
   // « Ending »: within the next two months, so the report can be prepared ahead.
   const soon = new Date(`${today}T00:00:00Z`);
   soon.setUTCMonth(soon.getUTCMonth() + 2);

@@ -57,8 +57,25 @@ export const STEP_DATE_LABELS: Record<StepDateField, string> = {
 const SIGNED_PATH: readonly GrantStatus[] = ['to-prepare', 'filed', 'granted', 'agreement-signed'];
 const REFUSED_PATH: readonly GrantStatus[] = ['to-prepare', 'filed', 'refused', 'closed'];
 
-/** The dates that tell in which order « soldée » and « compte-rendu remis » came. */
-export type StepDates = Partial<Pick<GrantApplication, 'paidOn' | 'reportSubmittedOn'>>;
+/**
+ * What the record says of its path: the dates that tell in which order « soldée » and « compte-rendu remis »
+ * came, and, for a « clôturée » one, whether it was granted (a voted amount, a convention, a payment or a
+ * compte-rendu) or refused then closed.
+ */
+export type StepDates = Partial<Pick<GrantApplication, 'paidOn' | 'reportSubmittedOn' | 'grantedCents' | 'agreementSignedOn'>>;
+
+/**
+ * A « clôturée » application went the refused way when nothing of the granted path is on it: no amount voted
+ * (the form asks for it at « accordée »), no convention signed, no balance paid, no compte-rendu remis.
+ */
+function closedAfterRefusal(dates: StepDates): boolean {
+  return (
+    dates.grantedCents === undefined &&
+    dates.agreementSignedOn === undefined &&
+    dates.paidOn === undefined &&
+    dates.reportSubmittedOn === undefined
+  );
+}
 
 export const PURPOSES = [
   { value: 'operating', label: 'Fonctionnement' },
@@ -179,10 +196,12 @@ export function financesProject(app: Pick<GrantApplication, 'projectIds'>, proje
 /**
  * The statuses from the start to `status`, along the path it belongs to. At « soldée » the compte-rendu
  * counts as already remis when its date is recorded (and the other way round); a clôturée grant went
- * through both, in the order of their dates (soldée first when they do not say).
+ * through both, in the order of their dates (soldée first when they do not say); a clôturée refusal went
+ * through « refusée » only (see closedAfterRefusal).
  */
 export function pathOf(status: GrantStatus, dates: StepDates = {}): readonly GrantStatus[] {
   if (status === 'refused') return REFUSED_PATH.slice(0, 3);
+  if (status === 'closed' && closedAfterRefusal(dates)) return REFUSED_PATH;
   const signed = SIGNED_PATH.indexOf(status);
   if (signed >= 0) return SIGNED_PATH.slice(0, signed + 1);
   const { paidOn, reportSubmittedOn } = dates;
@@ -202,10 +221,11 @@ export function reached(status: GrantStatus, step: GrantStatus, dates: StepDates
 
 /**
  * « Accordée » or any status after it on the granted path (convention signée, soldée, compte-rendu remis,
- * clôturée): what counts as committed money, what is due a compte-rendu (DOMAIN.md §4). The one test of it.
+ * clôturée after a grant — not a refusal clôturée): what counts as committed money, what is due a
+ * compte-rendu (DOMAIN.md §4). The one test of it; it needs the record, since « clôturée » ends both paths.
  */
-export function grantedOrLater(status: GrantStatus): boolean {
-  return reached(status, 'granted');
+export function grantedOrLater(app: { status: GrantStatus } & StepDates): boolean {
+  return reached(app.status, 'granted', app);
 }
 
 /** The statuses one can move to from `status`. */

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { useRenewal } from '../../ui/use-renewal';
 import { ActionForm } from './action-form';
 import { BudgetEditor } from './budget-editor';
 import { YearPicker } from './year-picker';
@@ -27,6 +28,7 @@ export function NewActionPage() {
 
 export function ActionPage() {
   const act = useAction();
+  const renewal = useRenewal();
   const { id = '' } = useParams<{ id: string }>();
   const { db } = useCurrentWorkspace();
   const data = useProject(db, id);
@@ -62,28 +64,14 @@ export function ActionPage() {
     });
   };
 
-  const renew = async () => {
-    const outcome = await renewOne(db, 'action', project.id);
-    if (!outcome.ok) {
-      toast.show(outcome.message, { tone: 'error' });
-      return;
-    }
-    const created = outcome.created;
-    navigate(pathTo({ screen: 'action', id: created.projectIds[0] ?? '' }));
-    toast.show(
-      `Action reconduite pour l’exercice ${outcome.targetYear ?? ''}, avec ses objectifs, son équipe sous contrat et son budget\u00a0: vérifiez les dates.`,
-      {
-        action: {
-          label: 'Annuler',
-          run: async () => {
-            const undone = await undoRenewal(db, created);
-            if (!undone.ok) toast.show(undone.message, { tone: 'error' });
-            else toast.show('Reconduction annulée.');
-          },
-        },
-      },
-    );
-  };
+  const renew = () =>
+    renewal({
+      run: () => renewOne(db, 'action', project.id),
+      opens: ({ created }) => ({ screen: 'action', id: created.projectIds[0] ?? '' }),
+      says: ({ targetYear }) =>
+        `Action reconduite pour l’exercice ${targetYear ?? ''}, avec ses objectifs, son équipe sous contrat et son budget\u00a0: vérifiez les dates.`,
+      undo: ({ created }) => undoRenewal(db, created),
+    });
 
   return (
     <Page
@@ -96,7 +84,7 @@ export function ActionPage() {
     >
       <DossiersTabs />
       <div className="toolbar">
-        <button type="button" className="button" onClick={() => act(() => renew())}>
+        <button type="button" className="button" onClick={renew}>
           Reconduire pour l’exercice suivant
         </button>
       </div>

@@ -28,7 +28,7 @@ export function ReportsListPage() {
       .map((app) => {
         const report = reports.find((r) => r.grantApplicationId === app.id);
         const due = financialReportDueDates(app, calendar)[0]?.dueDate;
-        const state = reached(app.status, 'report-submitted')
+        const state = reached(app.status, 'report-submitted', app)
           ? 'Remis au financeur'
           : report?.producedAt
             ? `Prêt à envoyer (produit le ${formatDateShort(report.producedAt.slice(0, 10))})`

@@ -32,6 +32,7 @@ import { formatCents } from '../../domain/money';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { useRenewal } from '../../ui/use-renewal';
 import { FundingTabs } from './funding-tabs';
 import { GrantApplicationForm } from './grant-application-form';
 import { PaymentDialog } from './payment-dialog';
@@ -58,6 +59,7 @@ export function ApplicationPage({ params }: { params: { id: string } }) {
 
 function ApplicationView({ application }: { application: GrantApplicationRecord }) {
   const act = useAction();
+  const renewal = useRenewal();
   const { db } = useCurrentWorkspace();
   const funders = useFunders(db);
   const payments = usePayments(db, application.id);
@@ -88,28 +90,14 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
     toast.show('Demande mise à la corbeille.', { action: { label: 'Annuler', run: () => restoreGrantApplication(db, application.id) } });
   }
 
-  async function renew() {
-    const outcome = await renewOne(db, 'application', application.id);
-    if (!outcome.ok) {
-      toast.show(outcome.message, { tone: 'error' });
-      return;
-    }
-    const created = outcome.created;
-    navigate(pathTo({ screen: 'application', id: created.applicationIds[0] ?? '' }));
-    toast.show(
-      `Demande reconduite pour l’exercice ${outcome.targetYear ?? ''}\u00a0: montant demandé et tranches repris du calendrier prévu — vérifiez-les.`,
-      {
-        action: {
-          label: 'Annuler',
-          run: async () => {
-            const undone = await undoRenewal(db, created);
-            if (!undone.ok) toast.show(undone.message, { tone: 'error' });
-            else toast.show('Reconduction annulée.');
-          },
-        },
-      },
-    );
-  }
+  const renew = () =>
+    renewal({
+      run: () => renewOne(db, 'application', application.id),
+      opens: ({ created }) => ({ screen: 'application', id: created.applicationIds[0] ?? '' }),
+      says: ({ targetYear }) =>
+        `Demande reconduite pour l’exercice ${targetYear ?? ''}\u00a0: montant demandé et tranches repris du calendrier prévu — vérifiez-les.`,
+      undo: ({ created }) => undoRenewal(db, created),
+    });
 
   async function removePayment(payment: PaymentRecord) {
     const binned = await deletePayment(db, { id: payment.id, updatedAt: payment.updatedAt });
@@ -152,7 +140,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
         <button type="button" className="button" onClick={() => setEditing(true)}>
           Modifier la demande
         </button>
-        <button type="button" className="button" onClick={() => act(() => renew())}>
+        <button type="button" className="button" onClick={renew}>
           Reconduire pour l’exercice suivant
         </button>
         <button type="button" className="button button--danger-outline" onClick={() => setConfirmingDelete(true)}>
@@ -352,7 +340,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
             </li>
           ))}
         </ol>
-        {grantedOrLater(application.status) ? (
+        {grantedOrLater(application) ? (
           <p className="muted">
             Compte-rendu financier attendu&nbsp;:{' '}
             {financialReportDueDates(application, calendar)

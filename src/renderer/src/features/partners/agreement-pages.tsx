@@ -27,6 +27,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { SelectField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
+import { useRenewal } from '../../ui/use-renewal';
 import { AgreementForm } from './agreement-form';
 import { AttachmentsPanel } from './attachments-panel';
 import { PartnerDeadlinesList } from './partner-deadlines-list';
@@ -183,6 +184,7 @@ function AgreementNotFound() {
 
 export function AgreementPage({ params }: { params: { id: string } }) {
   const act = useAction();
+  const renewal = useRenewal();
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const [, navigate] = useLocation();
@@ -206,28 +208,14 @@ export function AgreementPage({ params }: { params: { id: string } }) {
   const parties = (partners ?? []).filter((p) => agreement.partnerIds.includes(p.id));
   const year = Number(today.slice(0, 4));
 
-  async function renew(source: AgreementWithParties) {
-    const outcome = await renewAgreementRecord(db, source.id);
-    if (!outcome.ok) {
-      toast.show(outcome.message, { tone: 'error' });
-      return;
-    }
-    const created = outcome.agreement;
-    navigate(pathTo({ screen: 'agreement', id: created.id }));
-    toast.show(
-      `Convention reconduite du ${formatDateShort(created.startDate)} au ${formatDateShort(created.endDate ?? created.startDate)}, en préparation\u00a0: à faire signer.`,
-      {
-        action: {
-          label: 'Annuler',
-          run: async () => {
-            const undone = await undoChangeThatCreated(db, 'agreements', created.id);
-            if (!undone.ok) toast.show(undone.message, { tone: 'error' });
-            else toast.show('Reconduction annulée.');
-          },
-        },
-      },
-    );
-  }
+  const renew = (source: AgreementWithParties) =>
+    renewal({
+      run: () => renewAgreementRecord(db, source.id),
+      opens: ({ agreement: created }) => ({ screen: 'agreement', id: created.id }),
+      says: ({ agreement: created }) =>
+        `Convention reconduite du ${formatDateShort(created.startDate)} au ${formatDateShort(created.endDate ?? created.startDate)}, en préparation\u00a0: à faire signer.`,
+      undo: ({ agreement: created }) => undoChangeThatCreated(db, 'agreements', created.id),
+    });
 
   return (
     <Page
@@ -305,7 +293,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
       <AttachmentsPanel ownerId={agreement.id} ownerKind="agreement" title="Exemplaires signés et annexes" />
       <div className="form-actions">
         {agreement.tacitRenewal ? null : (
-          <button type="button" className="button" onClick={() => act(() => renew(agreement))}>
+          <button type="button" className="button" onClick={() => renew(agreement)}>
             Reconduire pour l’exercice suivant
           </button>
         )}
