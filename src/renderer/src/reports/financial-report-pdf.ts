@@ -10,18 +10,13 @@ import {
 } from '../domain/dossier/financial-report';
 import { formatWholeEuros } from '../domain/money';
 import {
+  cerfaDocument,
   dataTable,
-  documentStyles,
-  draftWatermark,
   formatSiret,
-  keepTitlesWithContent,
   labelValueTable,
   NOT_FILLED,
   orDash,
-  pageFooter,
-  pageSetup,
   paragraph,
-  runningHeader,
   sectionTitle,
   subTitle,
 } from './pdf-layout';
@@ -197,7 +192,6 @@ export function financialReportDefinition(model: FinancialReportModel): TDocumen
   const signatory = report.signatoryName ?? '………………………………';
   const period = `du ${formatDateLong(model.periodStart)} au ${formatDateLong(model.periodEnd)}`;
   const whose = model.scope === 'association' ? 'de l’association' : 'de l’action';
-  const watermark = draftWatermark(model.draftReasons.length > 0);
   const content: Content[] = [
     { text: 'Compte rendu financier de subvention', style: 'title' },
     { text: 'Structure du formulaire Cerfa n° 15059*02', style: 'subtitle' },
@@ -285,17 +279,12 @@ export function financialReportDefinition(model: FinancialReportModel): TDocumen
       ],
     },
   ];
-  return {
-    ...pageSetup,
-    info: { title: `Compte rendu financier — ${model.applicationTitle}`, author: model.associationName, subject: 'Cerfa 15059*02' },
-    header: runningHeader(
-      model.associationName,
-      `Compte rendu financier — ${model.funderName}${model.draftReasons.length > 0 ? ' — BROUILLON' : ''}`,
-    ),
-    footer: pageFooter('Structure du formulaire Cerfa n° 15059*02'),
-    ...(watermark ? { watermark } : {}),
-    pageBreakBefore: keepTitlesWithContent,
+  return cerfaDocument({
+    form: '15059*02',
+    title: `Compte rendu financier — ${model.applicationTitle}`,
+    associationName: model.associationName,
+    runningTitle: `Compte rendu financier — ${model.funderName}`,
+    draft: model.draftReasons.length > 0,
     content,
-    styles: documentStyles,
-  };
+  });
 }

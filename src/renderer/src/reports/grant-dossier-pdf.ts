@@ -9,18 +9,13 @@ import { formatWholeEuros } from '../domain/money';
 import { formatPercent } from '../domain/budgets/budget-totals';
 import { formatEtpt } from '../domain/team/team-year';
 import {
+  cerfaDocument,
   dataTable,
-  documentStyles,
-  draftWatermark,
   formatSiret,
-  keepTitlesWithContent,
   labelValueTable,
   NOT_FILLED,
   orDash,
-  pageFooter,
-  pageSetup,
   paragraph,
-  runningHeader,
   sectionTitle,
   subTitle,
 } from './pdf-layout';
@@ -505,18 +500,12 @@ function republicanContract(model: DossierModel): Content[] {
 }
 
 export function grantDossierDefinition(model: DossierModel, options: { draft: boolean }): TDocumentDefinitions {
-  const watermark = draftWatermark(options.draft);
-  return {
-    ...pageSetup,
-    info: {
-      title: `Demande de subvention ${model.year} — ${model.associationName}`,
-      author: model.associationName,
-      subject: 'Cerfa 12156*06',
-    },
-    header: runningHeader(model.associationName, `Demande de subvention — exercice ${model.year}${options.draft ? ' — BROUILLON' : ''}`),
-    footer: pageFooter('Structure du formulaire Cerfa n° 12156*06'),
-    ...(watermark ? { watermark } : {}),
-    pageBreakBefore: keepTitlesWithContent,
+  return cerfaDocument({
+    form: '12156*06',
+    title: `Demande de subvention ${model.year} — ${model.associationName}`,
+    associationName: model.associationName,
+    runningTitle: `Demande de subvention — exercice ${model.year}`,
+    draft: options.draft,
     content: [
       ...requestPage(model),
       ...identification(model),
@@ -530,6 +519,5 @@ export function grantDossierDefinition(model: DossierModel, options: { draft: bo
       ...attachments(model),
       ...republicanContract(model),
     ],
-    styles: documentStyles,
-  };
+  });
 }

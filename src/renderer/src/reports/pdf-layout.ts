@@ -18,7 +18,7 @@ export function formatSiret(siret: string | undefined): string {
   return `${digits.slice(0, 3)}\u00a0${digits.slice(3, 6)}\u00a0${digits.slice(6, 9)}\u00a0${digits.slice(9)}`;
 }
 
-export function runningHeader(associationName: string, documentTitle: string): DynamicContent {
+function runningHeader(associationName: string, documentTitle: string): DynamicContent {
   return () => ({
     margin: [40, 20, 40, 0],
     columns: [
@@ -29,7 +29,7 @@ export function runningHeader(associationName: string, documentTitle: string): D
 }
 
 /** « page 3 / 12 » at the foot of every page. */
-export function pageFooter(form: string): DynamicContent {
+function pageFooter(form: string): DynamicContent {
   return (currentPage: number, pageCount: number) => ({
     margin: [40, 10, 40, 0],
     columns: [
@@ -39,7 +39,7 @@ export function pageFooter(form: string): DynamicContent {
   });
 }
 
-export function draftWatermark(draft: boolean): Watermark | undefined {
+function draftWatermark(draft: boolean): Watermark | undefined {
   return draft ? { text: 'BROUILLON', color: '#c62828', opacity: 0.15, bold: true, angle: -45 } : undefined;
 }
 
@@ -58,7 +58,7 @@ export function subTitle(text: string): Content {
  * Sections flow one after another; a title left alone at the foot of a page (nothing but other titles
  * after it there) goes to the next page with its content.
  */
-export function keepTitlesWithContent(currentNode: Node, nodes: NodeQueries): boolean {
+function keepTitlesWithContent(currentNode: Node, nodes: NodeQueries): boolean {
   if (currentNode.headlineLevel !== TITLE_LEVEL) return false;
   return nodes.getFollowingNodesOnPage().every((node) => node.headlineLevel === TITLE_LEVEL);
 }
@@ -101,7 +101,7 @@ export function dataTable(header: readonly string[], rows: readonly TableCell[][
   };
 }
 
-export const documentStyles: TDocumentDefinitions['styles'] = {
+const documentStyles: TDocumentDefinitions['styles'] = {
   title: { fontSize: 18, bold: true, margin: [0, 0, 0, 6] },
   subtitle: { fontSize: 11, color: '#333333', margin: [0, 0, 0, 14] },
   section: { fontSize: 12, bold: true, color: '#1a3d6d', margin: [0, 9, 0, 4] },
@@ -113,8 +113,37 @@ export const documentStyles: TDocumentDefinitions['styles'] = {
   small: { fontSize: 8, color: '#555555' },
 };
 
-export const pageSetup = {
+const pageSetup = {
   pageSize: 'A4' as const,
   pageMargins: [40, 50, 40, 45] as [number, number, number, number],
   defaultStyle: { font: 'Roboto', fontSize: 9.5 },
 };
+
+/**
+ * The frame both Cerfa documents share: A4 and its margins, the association and the document's title above
+ * every page (« — BROUILLON » on a draft, with the watermark), the form's number and the page count below,
+ * titles kept with what follows them, the styles.
+ */
+export function cerfaDocument(frame: {
+  /** The Cerfa's number, e.g. « 12156*06 ». */
+  form: string;
+  /** The PDF's title in its properties. */
+  title: string;
+  associationName: string;
+  /** The title at the top right of every page. */
+  runningTitle: string;
+  draft: boolean;
+  content: Content[];
+}): TDocumentDefinitions {
+  const watermark = draftWatermark(frame.draft);
+  return {
+    ...pageSetup,
+    info: { title: frame.title, author: frame.associationName, subject: `Cerfa ${frame.form}` },
+    header: runningHeader(frame.associationName, `${frame.runningTitle}${frame.draft ? ' — BROUILLON' : ''}`),
+    footer: pageFooter(`Structure du formulaire Cerfa n° ${frame.form}`),
+    ...(watermark ? { watermark } : {}),
+    pageBreakBefore: keepTitlesWithContent,
+    content: frame.content,
+    styles: documentStyles,
+  };
+}

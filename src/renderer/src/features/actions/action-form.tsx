@@ -1,4 +1,4 @@
-import { useFieldArray, type Control, type UseFormRegister, type FieldErrors } from 'react-hook-form';
+import { useFieldArray, type Control } from 'react-hook-form';
 import { useLocation } from 'wouter';
 import { useAgreements, type AgreementWithParties } from '../../data/agreements-repository';
 import { saveProject, type ProjectWithStaff } from '../../data/projects-repository';
@@ -9,8 +9,8 @@ import type { TeamData } from '../../domain/team/team-year';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { errorAt } from '../../ui/form-errors';
 import { Section } from '../../ui/page';
-import { useSchemaForm } from '../../ui/use-schema-form';
-import { useToast } from '../../ui/toast';
+import { useSchemaForm, type SchemaForm } from '../../ui/use-schema-form';
+import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
 import { Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
 
@@ -116,13 +116,13 @@ function LoadedActionForm({
   agreements: AgreementWithParties[];
 }) {
   const { db, record: espace } = useCurrentWorkspace();
-  const toast = useToast();
   const [, navigate] = useLocation();
   // A long form (Cerfa §6): a draft keeps what was typed when the user goes elsewhere. No resolver: the
   // repository checks the action with its staff rows on save, and its messages land under the fields.
   const {
     form,
     formRef,
+    field,
     onSubmit: submitWith,
     refuse,
     saved,
@@ -140,20 +140,19 @@ function LoadedActionForm({
   const { errors, isSubmitting } = formState;
   const objectives = useFieldArray({ control, name: 'objectives' });
   const staff = useFieldArray({ control, name: 'staff' });
+  const agreementsError = errorAt(errors, 'agreementIds');
 
-  const err = (path: string) => errorAt(errors, path);
-  const field = (name: keyof Omit<ActionFormValues, 'objectives' | 'staff' | 'agreementIds'>) => ({ ...register(name), error: err(name) });
-
+  const settle = useSaveOutcome((messages) => refuse(Object.fromEntries(Object.entries(messages).map(([k, v]) => [formPath(k), v]))));
   const onSubmit = async (values: ActionFormValues) => {
     clearErrors();
-    const result = await saveProject(db, toInput(values), data ? revision() : undefined);
-    if (!result.ok) {
-      refuse(Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [formPath(k), v])));
-      return;
-    }
-    saved(formValues(result.value), result.value.project);
-    toast.show(result.merged?.message ?? (data ? 'Action enregistrée.' : 'Action créée.'));
-    if (!data) navigate(pathTo({ screen: 'action', id: result.value.project.id }));
+    settle(
+      await saveProject(db, toInput(values), data ? revision() : undefined),
+      (value) => {
+        saved(formValues(value), value.project);
+        if (!data) navigate(pathTo({ screen: 'action', id: value.project.id }));
+      },
+      () => (data ? 'Action enregistrée.' : 'Action créée.'),
+    );
   };
 
   const people = [...team.people].sort(comparePeople);
@@ -166,19 +165,12 @@ function LoadedActionForm({
     <form ref={formRef} onSubmit={submitWith(onSubmit)} noValidate aria-label={data ? 'Modifier l’action' : 'Nouvelle action'}>
       {summary}
       <Section title="Intitulé et objectifs">
-        <div className="form-section__wide">
+        <Wide>
           <TextField label="Intitulé de l’action" required {...field('title')} />
-        </div>
+        </Wide>
         <div className="form-section__wide actions-list-editor">
           {objectives.fields.map((objective, index) => (
-            <ObjectiveEditor
-              key={objective.id}
-              index={index}
-              control={control}
-              register={register}
-              errors={errors}
-              onRemove={() => objectives.remove(index)}
-            />
+            <ObjectiveEditor key={objective.id} index={index} control={control} field={field} onRemove={() => objectives.remove(index)} />
           ))}
           <button type="button" className="button" onClick={() => objectives.append({ id: newId(), label: '', indicators: [] })}>
             Ajouter un objectif
@@ -186,9 +178,9 @@ function LoadedActionForm({
         </div>
       </Section>
       <Section title="Description">
-        <div className="form-section__wide">
+        <Wide>
           <TextAreaField label="Description de l’action" rows={5} {...field('description')} />
-        </div>
+        </Wide>
       </Section>
       <Section title="Public bénéficiaire">
         <TextField label="Public bénéficiaire" hint="Ex. collégiens de la 6e à la 3e et leurs parents." {...field('beneficiaryType')} />
@@ -207,32 +199,22 @@ function LoadedActionForm({
         <TextField label="Date de fin" type="date" required {...field('endDate')} />
       </Section>
       <Section title="Moyens humains et matériels">
-        <div className="form-section__wide">
+        <Wide>
           <TextAreaField label="Moyens humains" {...field('humanResources')} />
-        </div>
-        <div className="form-section__wide">
+        </Wide>
+        <Wide>
           <TextAreaField label="Moyens matériels" {...field('materialResources')} />
-        </div>
-        <div className="form-section__wide">
+        </Wide>
+        <Wide>
           <h3 className="actions-subtitle">Équipe affectée à l’action</h3>
           {people.length === 0 ? (
             <p className="field__hint">Ajoutez d’abord les salariés dans Équipe pour leur affecter une part de leur temps.</p>
           ) : null}
           {staff.fields.map((row, index) => (
             <div key={row.id} className="actions-row" role="group" aria-label={`Personne affectée ${index + 1}`}>
-              <SelectField
-                label="Personne"
-                options={personOptions}
-                {...register(`staff.${index}.personId`)}
-                error={err(`staff.${index}.personId`)}
-              />
-              <TextField
-                label="Part du temps (%)"
-                inputMode="decimal"
-                {...register(`staff.${index}.sharePercent`)}
-                error={err(`staff.${index}.sharePercent`)}
-              />
-              <TextField label="Rôle dans l’action" {...register(`staff.${index}.role`)} error={err(`staff.${index}.role`)} />
+              <SelectField label="Personne" options={personOptions} {...field(`staff.${index}.personId`)} />
+              <TextField label="Part du temps (%)" inputMode="decimal" {...field(`staff.${index}.sharePercent`)} />
+              <TextField label="Rôle dans l’action" {...field(`staff.${index}.role`)} />
               <button type="button" className="button button--small actions-row__remove" onClick={() => staff.remove(index)}>
                 Retirer la personne {index + 1}
               </button>
@@ -243,7 +225,7 @@ function LoadedActionForm({
               Affecter une personne
             </button>
           ) : null}
-        </div>
+        </Wide>
       </Section>
       <fieldset className="form-section">
         <legend className="form-section__title">Partenaires impliqués</legend>
@@ -261,32 +243,25 @@ function LoadedActionForm({
             </div>
           </>
         )}
-        {err('agreementIds') ? (
+        {agreementsError ? (
           <p className="field__error" role="alert">
-            {err('agreementIds')}
+            {agreementsError}
           </p>
         ) : null}
       </fieldset>
       <Section title="Notes">
-        <div className="form-section__wide">
+        <Wide>
           <TextAreaField label="Notes" {...field('notes')} />
-        </div>
+        </Wide>
       </Section>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          Enregistrer
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            discard();
-            navigate(pathTo({ screen: 'actions' }));
-          }}
-        >
-          Retour aux actions
-        </button>
-      </div>
+      <FormActions
+        submitting={isSubmitting}
+        cancelLabel="Retour aux actions"
+        onCancel={() => {
+          discard();
+          navigate(pathTo({ screen: 'actions' }));
+        }}
+      />
     </form>
   );
 }
@@ -294,22 +269,15 @@ function LoadedActionForm({
 function ObjectiveEditor(props: {
   index: number;
   control: Control<ActionFormValues>;
-  register: UseFormRegister<ActionFormValues>;
-  errors: FieldErrors<ActionFormValues>;
+  field: SchemaForm<ActionFormValues, ActionFormValues>['field'];
   onRemove: () => void;
 }) {
-  const { index, control, register, errors, onRemove } = props;
+  const { index, control, field, onRemove } = props;
   const indicators = useFieldArray({ control, name: `objectives.${index}.indicators` });
-  const err = (path: string) => errorAt(errors, path);
   return (
     <div className="actions-objective" role="group" aria-label={`Objectif ${index + 1}`}>
       <div className="actions-row">
-        <TextField
-          label={`Objectif ${index + 1}`}
-          required
-          {...register(`objectives.${index}.label`)}
-          error={err(`objectives.${index}.label`)}
-        />
+        <TextField label={`Objectif ${index + 1}`} required {...field(`objectives.${index}.label`)} />
         <button type="button" className="button button--small actions-row__remove" onClick={onRemove}>
           Retirer l’objectif {index + 1}
         </button>
@@ -318,22 +286,9 @@ function ObjectiveEditor(props: {
         <h4 className="actions-subtitle">Évaluation — indicateurs de l’objectif {index + 1}</h4>
         {indicators.fields.map((indicator, j) => (
           <div key={indicator.id} className="actions-row" role="group" aria-label={`Indicateur ${j + 1} de l’objectif ${index + 1}`}>
-            <TextField
-              label="Indicateur"
-              required
-              {...register(`objectives.${index}.indicators.${j}.label`)}
-              error={err(`objectives.${index}.indicators.${j}.label`)}
-            />
-            <TextField
-              label="Valeur visée"
-              {...register(`objectives.${index}.indicators.${j}.target`)}
-              error={err(`objectives.${index}.indicators.${j}.target`)}
-            />
-            <TextField
-              label="Valeur atteinte"
-              {...register(`objectives.${index}.indicators.${j}.achieved`)}
-              error={err(`objectives.${index}.indicators.${j}.achieved`)}
-            />
+            <TextField label="Indicateur" required {...field(`objectives.${index}.indicators.${j}.label`)} />
+            <TextField label="Valeur visée" {...field(`objectives.${index}.indicators.${j}.target`)} />
+            <TextField label="Valeur atteinte" {...field(`objectives.${index}.indicators.${j}.achieved`)} />
             <button type="button" className="button button--small actions-row__remove" onClick={() => indicators.remove(j)}>
               Retirer l’indicateur {j + 1}
             </button>

@@ -14,6 +14,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/f
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { useSchemaForm, type SchemaForm } from '../../ui/use-schema-form';
+import { FormActions, RepeatRow, Wide } from '../../ui/form-pieces';
 
 export function AssociationForm({ profile }: { profile: AssociationProfileRecord }) {
   const { db, record: espace } = useCurrentWorkspace();
@@ -77,32 +78,32 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
         <TextField label="Nom de l’association" required autoComplete="organization" {...field('name')} />
         <TextField label="Sigle" {...field('acronym')} />
         <TextField label="Site internet" inputMode="url" placeholder="www.mon-asso.fr" {...field('website')} />
-        <div className="form-section__wide">
+        <Wide>
           <TextAreaField label="Objet de l’association" {...field('purpose')} />
-        </div>
+        </Wide>
         <TextField label="SIRET" inputMode="numeric" hint="14 chiffres, sur l’avis de situation INSEE." {...field('siret')} />
         <TextField label="Numéro RNA" hint="W suivi de 9 chiffres." {...field('rna')} />
         <TextField label="Code INSEE de la commune du siège" {...field('inseeCode')} />
-        <div className="form-section__wide">
+        <Wide>
           <CheckboxField label="Association d’Alsace-Moselle (inscrite au registre du tribunal)" {...register('alsaceMoselle')} />
-        </div>
+        </Wide>
         {alsaceMoselle ? <TextField label="Numéro au registre du tribunal" {...field('localRegister')} /> : null}
       </Section>
 
       <Section title="Siège social">
-        <div className="form-section__wide">
+        <Wide>
           <TextField label="Adresse du siège" autoComplete="street-address" {...field('headOffice.street')} />
-        </div>
+        </Wide>
         <TextField label="Code postal du siège" inputMode="numeric" {...field('headOffice.postalCode')} />
         <TextField label="Commune du siège" {...field('headOffice.city')} />
-        <div className="form-section__wide">
+        <Wide>
           <CheckboxField label="L’adresse de correspondance est celle du siège" {...register('correspondenceSameAsHeadOffice')} />
-        </div>
+        </Wide>
         {sameAddress ? null : (
           <>
-            <div className="form-section__wide">
+            <Wide>
               <TextField label="Adresse de correspondance" {...field('correspondence.street')} />
-            </div>
+            </Wide>
             <TextField label="Code postal de correspondance" inputMode="numeric" {...field('correspondence.postalCode')} />
             <TextField label="Commune de correspondance" {...field('correspondence.city')} />
           </>
@@ -113,57 +114,54 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
       <PersonSection title="Personne chargée du dossier" prefix="dossierContact" who="de la personne chargée du dossier" field={field} />
 
       <Section title="2. Relations avec l’administration">
-        <div className="form-section__wide">
+        <Wide>
           <h3 className="subheading">Agréments administratifs</h3>
           {approvals.fields.length === 0 ? <p className="muted">Aucun agrément enregistré.</p> : null}
-        </div>
+        </Wide>
         {approvals.fields.map((item, index) => (
-          <div key={item.id} className="repeat-row" role="group" aria-label={`Agrément ${index + 1}`}>
+          <RepeatRow
+            key={item.id}
+            label={`Agrément ${index + 1}`}
+            removeLabel={`Retirer l’agrément ${index + 1}`}
+            onRemove={() => approvals.remove(index)}
+          >
             <TextField label="Type d’agrément" required {...field(`approvals.${index}.type`)} />
             <TextField label="Attribué par" {...field(`approvals.${index}.issuer`)} />
             <TextField label="Date de l’agrément" type="date" {...field(`approvals.${index}.date`)} />
             <TextField label="Numéro de l’agrément" {...field(`approvals.${index}.number`)} />
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => approvals.remove(index)}
-              aria-label={`Retirer l’agrément ${index + 1}`}
-            >
-              Retirer
-            </button>
-          </div>
+          </RepeatRow>
         ))}
-        <div className="form-section__wide">
+        <Wide>
           <button type="button" className="button" onClick={() => approvals.append({ type: '', issuer: '', date: '', number: '' })}>
             Ajouter un agrément
           </button>
-        </div>
-        <div className="form-section__wide">
+        </Wide>
+        <Wide>
           <CheckboxField label="Reconnue d’utilité publique" {...register('publicUtility')} />
-        </div>
+        </Wide>
         {publicUtility ? (
           <TextField label="Date de publication au Journal officiel (RUP)" type="date" {...field('publicUtilityDate')} />
         ) : null}
-        <div className="form-section__wide">
+        <Wide>
           <CheckboxField label="L’association a un commissaire aux comptes" {...register('hasAuditor')} />
-        </div>
-        <div className="form-section__wide">
+        </Wide>
+        <Wide>
           <CheckboxField label="L’association est assujettie aux impôts commerciaux" {...register('subjectToCommercialTax')} />
-        </div>
+        </Wide>
       </Section>
 
       <Section title="3. Relations avec d’autres associations">
-        <div className="form-section__wide">
+        <Wide>
           <CheckboxField
             label="Affiliée à un réseau, une union ou une fédération"
             hint="Décoché : l’association est non fédérée."
             {...register('federated')}
           />
-        </div>
+        </Wide>
         {federated ? <TextField label="Réseau, union ou fédération" {...field('federationName')} /> : null}
-        <div className="form-section__wide">
+        <Wide>
           <CheckboxField label="Signataire de la charte de coopération inter-associative" {...register('charterSignatory')} />
-        </div>
+        </Wide>
         <TextField label="Adhérents personnes physiques" inputMode="numeric" {...field('membersPersons')} />
         <TextField label="Adhérents personnes morales" inputMode="numeric" {...field('membersLegalEntities')} />
       </Section>
@@ -200,35 +198,29 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
         description="Les quartiers de la politique de la ville où l’association agit (code et nom, ex. QP093028)."
       >
         {qpvs.fields.map((item, index) => (
-          <div key={item.id} className="repeat-row" role="group" aria-label={`Quartier ${index + 1}`}>
+          <RepeatRow
+            key={item.id}
+            label={`Quartier ${index + 1}`}
+            removeLabel={`Retirer le quartier ${index + 1}`}
+            onRemove={() => qpvs.remove(index)}
+          >
             <TextField label="Code du quartier prioritaire" required {...field(`qpvs.${index}.code`)} />
             <TextField label="Nom du quartier prioritaire" {...field(`qpvs.${index}.name`)} />
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => qpvs.remove(index)}
-              aria-label={`Retirer le quartier ${index + 1}`}
-            >
-              Retirer
-            </button>
-          </div>
+          </RepeatRow>
         ))}
-        <div className="form-section__wide">
+        <Wide>
           <button type="button" className="button" onClick={() => qpvs.append({ code: '', name: '' })}>
             Ajouter un quartier
           </button>
-        </div>
+        </Wide>
       </Section>
 
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          Enregistrer
-        </button>
+      <FormActions submitting={isSubmitting}>
         <button type="button" className="button" disabled={!isDirty} onClick={() => saved(associationFormValues(profile), profile)}>
           Abandonner les modifications
         </button>
         {isDirty ? <span className="muted">Modifications non enregistrées</span> : null}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -22,7 +22,7 @@ import { Section } from '../../ui/page';
 import { FunderDialog } from './funder-dialog';
 import { errorAt } from '../../ui/form-errors';
 import { useSchemaForm } from '../../ui/use-schema-form';
-import { useToast } from '../../ui/toast';
+import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
 import { Loading } from '../../ui/loading-state';
 
 interface FormProps {
@@ -52,7 +52,6 @@ function LoadedForm({
   const [creatingFunder, setCreatingFunder] = useState(false);
   // A funder created from here is selected once the list holds it (a select drops an unknown value).
   const [pendingFunderId, setPendingFunderId] = useState<string | null>(null);
-  const toast = useToast();
   const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<
     GrantApplicationFormValues,
     GrantApplication,
@@ -72,15 +71,9 @@ function LoadedForm({
   // The date fields of the steps reached so far, in the order of the chain.
   const stepFields = stepDateFields(status);
 
-  const onValid = async (values: GrantApplication) => {
-    const result = await saveGrantApplication(db, values, application ? { id: revision() } : {});
-    if (!result.ok) {
-      refuse(result.errors);
-      return;
-    }
-    if (result.merged) toast.show(result.merged.message);
-    onSaved(result.value);
-  };
+  const settle = useSaveOutcome(refuse);
+  const onValid = async (values: GrantApplication) =>
+    settle(await saveGrantApplication(db, values, application ? { id: revision() } : {}), onSaved);
 
   useEffect(() => {
     if (pendingFunderId && funders.some((f) => f.id === pendingFunderId)) {
@@ -124,9 +117,9 @@ function LoadedForm({
               projects.map((p) => <CheckboxField key={p.id} label={p.title} value={p.id} {...register('projectIds')} />)
             )}
           </fieldset>
-          <div className="form-section__wide">
+          <Wide>
             <TextAreaField label="Précisions sur les actions" {...field('projects')} />
-          </div>
+          </Wide>
           <div className="form-section__wide checkbox-row">
             <CheckboxField label="Renouvellement (sinon première demande)" {...register('renewal')} />
             <CheckboxField label="Pluriannuelle (CPO, jusqu’à 4 ans)" {...register('multiYear')} />
@@ -190,19 +183,12 @@ function LoadedForm({
           <TextField label="Numéro Dauphin" {...field('dauphinRef')} />
           <TextField label="Numéro Compte Asso" hint="Format NN-NNNNNN." {...field('compteAssoRef')} />
           <TextField label="Numéro d’engagement juridique Chorus" hint="10 caractères." {...field('chorusEj')} />
-          <div className="form-section__wide">
+          <Wide>
             <TextAreaField label="Notes" {...field('notes')} />
-          </div>
+          </Wide>
         </Section>
 
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            Enregistrer la demande
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <FormActions submitLabel="Enregistrer la demande" submitting={isSubmitting} onCancel={onCancel} />
       </form>
       {/* Outside the form: React events bubble through portals, and the dialog's submit must not submit this form. */}
       <FunderDialog open={creatingFunder} onOpenChange={setCreatingFunder} onSaved={(funder) => setPendingFunderId(funder.id)} />

@@ -19,7 +19,7 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useSchemaForm } from '../../ui/use-schema-form';
-import { useToast } from '../../ui/toast';
+import { FormActions, RepeatRow, useSaveOutcome, Wide } from '../../ui/form-pieces';
 
 /** The subsidised post of a contract: scheme, convention, funder, aid period and amount, receipts. */
 export function AidedPostForm({
@@ -36,7 +36,6 @@ export function AidedPostForm({
   onCancel: () => void;
 }) {
   const { db } = useCurrentWorkspace();
-  const toast = useToast();
   const schemeFromKind = contract.kind === 'adulte-relais' ? 'adulte-relais' : 'pec';
   const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<AidedPostFormValues, AidedPost, AidedPostRecord>({
     schema: aidedPostSchema,
@@ -66,15 +65,9 @@ export function AidedPostForm({
   const today = todayIso();
   const datedAid = scheme === 'adulte-relais' ? 'adulte-relais-aid' : scheme === 'fonjep' ? 'fonjep-post' : null;
 
-  const onValid = async (values: AidedPost) => {
-    const result = await saveAidedPost(db, values, post ? revision() : undefined);
-    if (!result.ok) {
-      refuse(result.errors);
-      return;
-    }
-    if (result.merged) toast.show(result.merged.message);
-    onSaved(result.value, post);
-  };
+  const settle = useSaveOutcome(refuse);
+  const onValid = async (values: AidedPost) =>
+    settle(await saveAidedPost(db, values, post ? revision() : undefined), (saved) => onSaved(saved, post));
 
   return (
     <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Poste aidé" className="subform">
@@ -131,33 +124,23 @@ export function AidedPostForm({
       <Section title="Versements reçus">
         {receipts.fields.length === 0 ? <p className="muted form-section__wide">Aucun versement enregistré.</p> : null}
         {receipts.fields.map((item, index) => (
-          <div key={item.id} className="repeat-row" role="group" aria-label={`Versement ${index + 1}`}>
+          <RepeatRow
+            key={item.id}
+            label={`Versement ${index + 1}`}
+            removeLabel={`Retirer le versement ${index + 1}`}
+            onRemove={() => receipts.remove(index)}
+          >
             <TextField label="Date de réception" type="date" {...field(`receipts.${index}.date`)} />
             <TextField label="Montant reçu" inputMode="decimal" {...field(`receipts.${index}.amountCents`)} />
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => receipts.remove(index)}
-              aria-label={`Retirer le versement ${index + 1}`}
-            >
-              Retirer
-            </button>
-          </div>
+          </RepeatRow>
         ))}
-        <div className="form-section__wide">
+        <Wide>
           <button type="button" className="button" onClick={() => receipts.append({ date: '', amountCents: '' })}>
             Ajouter un versement reçu
           </button>
-        </div>
+        </Wide>
       </Section>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          Enregistrer le poste aidé
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Annuler
-        </button>
-      </div>
+      <FormActions submitLabel="Enregistrer le poste aidé" submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { saveAmendment } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { useSchemaForm } from '../../ui/use-schema-form';
+import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
 
 /** An avenant to a contract: a renewal, or a change of hours, salary or end. */
 export function AmendmentForm({
@@ -48,14 +49,8 @@ export function AmendmentForm({
   // A renewed aid usually runs to the contract's new end: offer to carry the post along.
   const aidFollows = aidedPost !== undefined && currentEnd !== undefined && aidedPost.aidEndDate <= currentEnd;
 
-  const onValid = async (values: Amendment) => {
-    const result = await saveAmendment(db, values, { extendAid: aidFollows && extendAid });
-    if (!result.ok) {
-      refuse(result.errors);
-      return;
-    }
-    onSaved(result.value);
-  };
+  const settle = useSaveOutcome(refuse);
+  const onValid = async (values: Amendment) => settle(await saveAmendment(db, values, { extendAid: aidFollows && extendAid }), onSaved);
 
   return (
     <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Nouvel avenant" className="subform">
@@ -83,28 +78,21 @@ export function AmendmentForm({
           hint="Vide s’il ne change pas."
           {...field('newGrossMonthlyCents')}
         />
-        <div className="form-section__wide">
+        <Wide>
           <TextAreaField label="Objet de l’avenant" {...field('note')} />
-        </div>
+        </Wide>
         {aidFollows && kind === 'renewal' ? (
-          <div className="form-section__wide">
+          <Wide>
             <CheckboxField
               label="Prolonger aussi l’aide du poste aidé jusqu’au terme du renouvellement"
               hint={`L’aide court aujourd’hui jusqu’au ${formatDateShort(aidedPost.aidEndDate)}.`}
               checked={extendAid}
               onChange={(e) => setExtendAid(e.target.checked)}
             />
-          </div>
+          </Wide>
         ) : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          Enregistrer l’avenant
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Annuler
-        </button>
-      </div>
+      <FormActions submitLabel="Enregistrer l’avenant" submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

@@ -18,7 +18,7 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useSchemaForm } from '../../ui/use-schema-form';
-import { useToast } from '../../ui/toast';
+import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
 
 const TRIAL_RULE_NAMES: Record<TrialRules, string> = { legal: 'maximum légal', eclat: 'convention ÉCLAT' };
 
@@ -44,7 +44,6 @@ export function ContractForm({
   onCancel: () => void;
 }) {
   const { db } = useCurrentWorkspace();
-  const toast = useToast();
   const volunteer = person.role === 'volunteer';
   const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<ContractFormValues, Contract, ContractRecord>({
     schema: contractSchema,
@@ -81,15 +80,9 @@ export function ContractForm({
         : `Vide : ${formatTrialDuration(duration)} (${trialRuleName(kind, isIsoDate(plannedEndDate), trialRules)}), jusqu’au ${formatDateShort(trialPeriodEnd(startDate, duration))}.`;
   }
 
-  const onValid = async (values: Contract) => {
-    const result = await saveContract(db, values, contract ? revision() : undefined);
-    if (!result.ok) {
-      refuse(result.errors);
-      return;
-    }
-    if (result.merged) toast.show(result.merged.message);
-    onSaved(result.value, contract);
-  };
+  const settle = useSaveOutcome(refuse);
+  const onValid = async (values: Contract) =>
+    settle(await saveContract(db, values, contract ? revision() : undefined), (saved) => onSaved(saved, contract));
 
   const title = contract ? 'Modifier le contrat' : volunteer ? 'Nouvel engagement de service civique' : 'Nouveau contrat';
 
@@ -178,17 +171,10 @@ export function ContractForm({
           ) : null}
         </Section>
       )}
-      <div className="form-section__wide">
+      <Wide>
         <TextAreaField label="Notes sur le contrat" {...field('notes')} />
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          Enregistrer le contrat
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Annuler
-        </button>
-      </div>
+      </Wide>
+      <FormActions submitLabel="Enregistrer le contrat" submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

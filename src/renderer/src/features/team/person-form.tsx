@@ -10,7 +10,7 @@ import { savePerson } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { useSchemaForm } from '../../ui/use-schema-form';
-import { useToast } from '../../ui/toast';
+import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
 
 /** Records a person once (no social-security number: the association does not need it here). */
 export function PersonForm({
@@ -25,24 +25,16 @@ export function PersonForm({
   submitLabel?: string;
 }) {
   const { db } = useCurrentWorkspace();
-  const toast = useToast();
   const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<PersonFormValues, Person, PersonRecord>({
     schema: personSchema,
     defaultValues: personFormValues(person),
     record: person,
     valuesOf: personFormValues,
   });
-  const { isSubmitting } = form.formState;
+  const settle = useSaveOutcome(refuse);
 
-  const onValid = async (values: Person) => {
-    const result = await savePerson(db, values, person ? revision() : undefined);
-    if (!result.ok) {
-      refuse(result.errors);
-      return;
-    }
-    if (result.merged) toast.show(result.merged.message);
-    onSaved(result.value, person);
-  };
+  const onValid = async (values: Person) =>
+    settle(await savePerson(db, values, person ? revision() : undefined), (saved) => onSaved(saved, person));
 
   return (
     <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label={person ? 'Coordonnées' : 'Nouvelle personne'}>
@@ -55,20 +47,11 @@ export function PersonForm({
         <TextField label="Courriel" type="email" autoComplete="off" {...field('email')} />
         <TextField label="Téléphone" type="tel" autoComplete="off" {...field('phone')} />
         <TextField label="Date d’arrivée" type="date" {...field('arrivalDate')} />
-        <div className="form-section__wide">
+        <Wide>
           <TextAreaField label="Notes" {...field('notes')} />
-        </div>
+        </Wide>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button" onClick={onCancel}>
-            Annuler
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={submitLabel} submitting={form.formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
