@@ -103,9 +103,11 @@ test('the payment form warns of tranches above the grant and of a trop-perçu as
   await dialog.getByLabel('Date de réception').fill('2026-11-25');
   await expect(dialog.getByText(/dans le futur/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Enregistrer le versement' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText(
+  // Refused under its field, with the form's summary above (the shared form wiring).
+  await expect(dialog.getByRole('alert')).toHaveText([
+    `Un champ est à corriger avant d’enregistrer${NBSP}: rien n’a été enregistré.`,
     `Date de réception${NBSP}: dans le futur — laissez la réception vide tant que le versement n’est pas arrivé.`,
-  );
+  ]);
   // Nothing was written: the grant still has its one payment.
   await dialog.getByRole('button', { name: 'Annuler' }).click();
   await expect(page.getByRole('table', { name: 'Versements de la demande' }).getByRole('row')).toHaveCount(2);

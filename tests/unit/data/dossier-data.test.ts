@@ -62,6 +62,7 @@ describe('the dossier data', () => {
   });
 
   it('saves a compte-rendu per application and exercise, and producing it marks its deadline ready to send', async () => {
+    await db.grantApplications.add(fixtureFestivalApplication);
     const first = await saveFinancialReport(db, { grantApplicationId: 'app-city-festival', howItRan: 'Bien.' }, NOW);
     const second = await saveFinancialReport(db, { grantApplicationId: 'app-city-festival', howItRan: 'Très bien.' }, NOW);
     expect(first.ok && second.ok && first.value.id === second.value.id).toBe(true);

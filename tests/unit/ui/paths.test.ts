@@ -41,6 +41,7 @@ const SAMPLES: Array<[Target, string]> = [
   [{ screen: 'treasury' }, '/tresorerie'],
   [{ screen: 'reports' }, '/dossiers/comptes-rendus'],
   [{ screen: 'report', id: 'a-1' }, '/dossiers/comptes-rendus/a-1'],
+  [{ screen: 'report', id: 'a-1', exercise: 2 }, '/dossiers/comptes-rendus/a-1/2'],
   [{ screen: 'import' }, '/importer'],
   [{ screen: 'association' }, '/association'],
   [{ screen: 'backups' }, '/sauvegardes'],
@@ -70,6 +71,7 @@ describe('pathTo', () => {
     const values = Object.values(route!.params).filter((v) => v !== undefined);
     if ('id' in target) expect(values).toContain(target.id);
     if ('year' in target && target.year !== undefined) expect(values).toContain(String(target.year));
+    if ('exercise' in target && target.exercise !== undefined) expect(values).toContain(String(target.exercise));
   });
 
   it('opens no screen for an address it does not know', () => {

@@ -8,6 +8,7 @@ import { associationBudgetOf, budgetLinesOf, projectBudgetOf } from '../domain/d
 import { dossierSnapshotSchema, type DossierSnapshotRecord, type SnapshotLine } from '../domain/dossier/dossier-snapshot';
 import { financialReportSchema, type FinancialReportRecord } from '../domain/dossier/financial-report';
 import { firstIssueMessages } from '../domain/fields';
+import { reportExercises, unknownExerciseMessage } from '../domain/dossier/report-form';
 import type { BudgetLineRecord } from '../domain/budgets/budget';
 import type { ProjectStaffRecord } from '../domain/projects/project';
 import type { TeamData } from '../domain/team/team-year';
@@ -180,6 +181,15 @@ export async function saveFinancialReport(
 ): Promise<WriteOutcome<FinancialReportRecord>> {
   const parsed = financialReportSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
+  // One compte-rendu per exercise of the grant (a CPO has one a year): an exercise it does not have is refused.
+  const application = await db.grantApplications.get(parsed.data.grantApplicationId);
+  if (!application || application.deletedAt !== null) {
+    return { ok: false, errors: { '': 'Cette demande n’existe plus ou est dans la corbeille\u00a0: rien n’a été enregistré.' } };
+  }
+  const exercises = reportExercises(application);
+  if (!exercises.some((e) => e.number === parsed.data.exercise)) {
+    return { ok: false, errors: { exercise: unknownExerciseMessage(exercises.length) } };
+  }
   const found = await reportOf(db, parsed.data.grantApplicationId, parsed.data.exercise);
   const context = await prepareWrite(db, 'financialReports', found ? { id: found.id, updatedAt: loadedRevision } : undefined);
   return db.transaction('rw', db.financialReports, async (): Promise<WriteOutcome<FinancialReportRecord>> => {

@@ -31,7 +31,8 @@ export type Target =
   | { screen: 'next-exercise'; year?: number }
   | { screen: 'treasury' }
   | { screen: 'reports' }
-  | { screen: 'report'; id: string }
+  /** The compte-rendu of an application's exercise (a CPO has one a year); the first without it. */
+  | { screen: 'report'; id: string; exercise?: number }
   | { screen: 'import' }
   | { screen: 'association' }
   | { screen: 'backups' }

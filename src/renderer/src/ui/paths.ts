@@ -42,7 +42,11 @@ export const ROUTES = {
   partner: { pattern: '/partenaires/:id', build: ({ id }) => `/partenaires/${id}` },
   dossier: fixed('/dossiers'),
   reports: fixed('/dossiers/comptes-rendus'),
-  report: { pattern: '/dossiers/comptes-rendus/:applicationId', build: ({ id }) => `/dossiers/comptes-rendus/${id}` },
+  report: {
+    pattern: '/dossiers/comptes-rendus/:applicationId/:exercise?',
+    build: ({ id, exercise }) =>
+      exercise === undefined || exercise === 1 ? `/dossiers/comptes-rendus/${id}` : `/dossiers/comptes-rendus/${id}/${exercise}`,
+  },
   actions: fixed('/dossiers/actions'),
   'new-action': fixed('/dossiers/actions/nouvelle'),
   action: { pattern: '/dossiers/actions/:id', build: ({ id }) => `/dossiers/actions/${id}` },

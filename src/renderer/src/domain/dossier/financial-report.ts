@@ -567,8 +567,11 @@ export function forecastFor(
   const current = budgets
     .filter((b) => b.deletedAt === null && b.scope === 'project' && b.projectId !== undefined)
     .map((b) => ({ budget: b, projectId: b.projectId ?? '', lines: liveLines(b.id) }));
+  const carriesGrant = (c: (typeof current)[number]) => c.lines.some((l) => l.grantApplicationId === app.id);
+  // A CPO's action has a budget a year, each carrying the grant: the exercise's own year first.
   const linked =
-    current.find((c) => c.lines.some((l) => l.grantApplicationId === app.id)) ??
+    current.find((c) => carriesGrant(c) && c.budget.year === exerciseYear) ??
+    current.find(carriesGrant) ??
     current.find((c) => financed.includes(c.projectId) && c.budget.year === exerciseYear) ??
     current.find((c) => financed.includes(c.projectId));
   if (linked) return { source: 'current-budget', scope: 'project', projectId: linked.projectId, lines: named(toReportLines(linked.lines)) };

@@ -74,6 +74,24 @@ export function futureReceptionProblem(receivedDate: IsoDate | undefined, today:
   return fieldMessage('Date de réception', 'dans le futur — laissez la réception vide tant que le versement n’est pas arrivé.');
 }
 
+/**
+ * The payment dialog's schema: the entity's, plus what the repository refuses because it needs today or the
+ * grant (a reception dated in the future, a date years away from the grant's period) — checked in the same
+ * round as the fields, so that the dialog never says a second error only after the first is fixed.
+ */
+export function paymentFormSchema(today: IsoDate, app?: Pick<GrantApplication, 'periodStart' | 'periodEnd'>) {
+  return withCrossFieldRules(paymentSchema, (p, ctx) => {
+    const future = futureReceptionProblem(p.receivedDate, today);
+    if (future !== undefined) ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: future });
+    if (!app || p.expectedDate === undefined) return;
+    const problems = paymentProblems({ expectedDate: p.expectedDate, receivedDate: p.receivedDate }, app);
+    for (const [path, message] of Object.entries(problems)) {
+      if (path === 'receivedDate' && future !== undefined) continue;
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    }
+  });
+}
+
 /** A refused grant is paid nothing: no tranche can be added to it. */
 export function acceptsPayments(app: Pick<GrantApplication, 'status'>): boolean {
   return app.status !== 'refused';
@@ -165,6 +183,7 @@ export function byExpectedDate(a: Pick<Payment, 'expectedDate'>, b: Pick<Payment
 }
 
 export interface PaymentFormValues {
+  applicationId: string;
   label: string;
   expectedDate: string;
   expectedCents: string;
@@ -172,8 +191,9 @@ export interface PaymentFormValues {
   receivedCents: string;
 }
 
-export function paymentFormValues(p?: Partial<Payment>): PaymentFormValues {
+export function paymentFormValues(p?: Partial<Payment>, applicationId = p?.applicationId ?? ''): PaymentFormValues {
   return {
+    applicationId,
     label: p?.label ?? '',
     expectedDate: p?.expectedDate ?? '',
     expectedCents: centsToEurosText(p?.expectedCents),

@@ -5,7 +5,7 @@ import { useDossierSources, useFinancialReports } from '../../data/dossier-repos
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { needsFinancialReport } from '../../domain/dossier/financial-report';
-import { financialReportDueDates, reached } from '../../domain/funding/grant-application';
+import { exercisesOf, financialReportDueDates, reached } from '../../domain/funding/grant-application';
 import { DossiersTabs } from '../../ui/dossiers-tabs';
 import { Page } from '../../ui/page';
 import { EmptyState, Loading } from '../../ui/loading-state';
@@ -22,22 +22,38 @@ export function ReportsListPage() {
   const today = todayIso();
   const rows = useMemo(() => {
     if (!sources || !reports) return undefined;
+    // One row per compte-rendu owed: a CPO owes one for each exercise, as soon as that exercise ends.
     return sources.applications
-      .filter((a) => needsFinancialReport(a, today))
-      .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd))
-      .map((app) => {
-        const report = reports.find((r) => r.grantApplicationId === app.id);
-        const due = financialReportDueDates(app, calendar)[0]?.dueDate;
-        const state = reached(app.status, 'report-submitted', app)
+      .flatMap((app) =>
+        financialReportDueDates(app, calendar)
+          .filter(({ exercise }) => needsFinancialReport({ ...app, periodEnd: exercise.end }, today))
+          .map(({ exercise, dueDate }) => ({ app, exercise, due: dueDate, count: exercisesOf(app).length })),
+      )
+      .sort((a, b) => a.exercise.end.localeCompare(b.exercise.end))
+      .map(({ app, exercise, due, count }) => {
+        const report = reports.find((r) => r.grantApplicationId === app.id && r.exercise === exercise.number);
+        // The application's status says « remis » for the whole grant: for a CPO, only its last exercise.
+        const submitted = reached(app.status, 'report-submitted', app) && exercise.number === count;
+        const state = submitted
           ? 'Remis au financeur'
           : report?.producedAt
             ? `Prêt à envoyer (produit le ${formatDateShort(report.producedAt.slice(0, 10))})`
             : report
               ? 'En cours de rédaction'
               : 'À rédiger';
-        return { app, funder: sources.funders.find((f) => f.id === app.funderId)?.name ?? '—', due, state };
+        return {
+          app,
+          exercise,
+          count,
+          funder: sources.funders.find((f) => f.id === app.funderId)?.name ?? '—',
+          due,
+          state,
+        };
       });
   }, [sources, reports, today, calendar]);
+
+  // The exercise column only where a multi-year grant (CPO) is listed.
+  const multiYear = rows?.some((r) => r.count > 1) ?? false;
 
   return (
     <Page title="Comptes-rendus financiers">
@@ -55,19 +71,23 @@ export function ReportsListPage() {
             <tr>
               <th scope="col">Demande</th>
               <th scope="col">Financeur</th>
+              {multiYear ? <th scope="col">Exercice</th> : null}
               <th scope="col">Fin de période</th>
               <th scope="col">Compte-rendu dû le</th>
               <th scope="col">État</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ app, funder, due, state }) => (
-              <tr key={app.id}>
+            {rows.map(({ app, exercise, count, funder, due, state }) => (
+              <tr key={`${app.id}:${exercise.number}`}>
                 <td>
-                  <Link href={pathTo({ screen: 'report', id: app.id })}>{app.title}</Link>
+                  <Link href={pathTo({ screen: 'report', id: app.id, exercise: exercise.number })}>
+                    {count > 1 ? `${app.title} — exercice ${exercise.number}` : app.title}
+                  </Link>
                 </td>
                 <td>{funder}</td>
-                <td>{formatDateShort(app.periodEnd)}</td>
+                {multiYear ? <td>{count > 1 ? `${exercise.number} sur ${count}` : '—'}</td> : null}
+                <td>{formatDateShort(exercise.end)}</td>
                 <td>{due ? formatDateShort(due) : '—'}</td>
                 <td>{state}</td>
               </tr>

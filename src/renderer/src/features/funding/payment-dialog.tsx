@@ -1,12 +1,14 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo, useRef } from 'react';
+import { useWatch } from 'react-hook-form';
 import { todayIso } from '../../domain/dates';
 import type { GrantApplication } from '../../domain/funding/grant-application';
 import {
   futureReceptionProblem,
+  paymentFormSchema,
   paymentFormValues,
   paymentWarnings,
+  type Payment,
   type PaymentFormValues,
   type PaymentRecord,
 } from '../../domain/funding/payment';
@@ -14,8 +16,14 @@ import { parseEurosToCents } from '../../domain/money';
 import { savePayment } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { TextField } from '../../ui/field';
+import { errorAt } from '../../ui/form-errors';
 import { useToast } from '../../ui/toast';
-import { useLoadedRevision } from '../../ui/loaded-revision';
+import { useSchemaForm } from '../../ui/use-schema-form';
+
+/** What the dialog reads of the grant: the committed amount (warnings), its period (dates), its revision. */
+type PaymentGrant = Pick<GrantApplication, 'status' | 'grantedCents' | 'agreedCents' | 'periodStart' | 'periodEnd'> & {
+  updatedAt?: string | undefined;
+};
 
 /** Adds a tranche, or records its reception: the received date and amount together. */
 export function PaymentDialog({
@@ -29,9 +37,10 @@ export function PaymentDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
   applicationId: string;
-  /** The grant and its payments, to warn of an overpayment or tranches above the committed amount. */
-  application?: Pick<GrantApplication, 'status' | 'grantedCents' | 'agreedCents'> | undefined;
+  /** The grant and its payments (live), to warn of an overpayment or tranches above the committed amount. */
+  application?: PaymentGrant | undefined;
   payments?: readonly PaymentRecord[] | undefined;
+  /** The payment edited, as it was when the dialog opened; its live version is read from `payments`. */
   payment?: PaymentRecord | undefined;
 }) {
   return (
@@ -49,6 +58,7 @@ export function PaymentDialog({
               application={application}
               others={(payments ?? []).filter((p) => p.id !== payment?.id)}
               payment={payment}
+              live={payment ? (payments ?? []).find((p) => p.id === payment.id) : undefined}
               onDone={() => onOpenChange(false)}
             />
           ) : null}
@@ -63,51 +73,88 @@ function PaymentForm({
   application,
   others,
   payment,
+  live,
   onDone,
 }: {
   applicationId: string;
-  application: Pick<GrantApplication, 'status' | 'grantedCents' | 'agreedCents'> | undefined;
+  application: PaymentGrant | undefined;
   others: readonly PaymentRecord[];
   payment?: PaymentRecord | undefined;
+  live?: PaymentRecord | undefined;
   onDone: () => void;
 }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
-  const revision = useLoadedRevision(payment);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const { register, handleSubmit, setFocus, formState, watch } = useForm<PaymentFormValues>({ defaultValues: paymentFormValues(payment) });
+  const today = todayIso();
+  // The future reception and the dates far from the grant's period are checked with the fields, in one round.
+  const periodStart = application?.periodStart;
+  const periodEnd = application?.periodEnd;
+  const schema = useMemo(
+    () => paymentFormSchema(today, periodStart && periodEnd ? { periodStart, periodEnd } : undefined),
+    [today, periodStart, periodEnd],
+  );
+  const values = (p?: PaymentRecord) => paymentFormValues(p, applicationId);
+  // A short form in a dialog: leaving it with changes asks « Quitter sans enregistrer ? », no draft.
+  const { form, formRef, field, onSubmit, refuse, saved, revision, summary } = useSchemaForm<PaymentFormValues, Payment, PaymentRecord>({
+    schema,
+    defaultValues: values(payment),
+    record: payment ? (live ?? payment) : undefined,
+    valuesOf: values,
+  });
+  const { isSubmitting } = form.formState;
+
+  // The grant changed in another tab while the dialog was open (its amount, its period): said at once, the
+  // warnings below follow the new figures.
+  const grantRevision = useRef(application?.updatedAt);
+  const grantChanged = application?.updatedAt !== undefined && application.updatedAt !== grantRevision.current;
+  const binnedElsewhere = payment !== undefined && live === undefined;
 
   // Warnings, as the user types: they do not stop the save (an overpayment to be paid back is a fact).
-  const typed = (text: string) => {
-    const parsed = text.trim() === '' ? undefined : parseEurosToCents(text);
+  const typed = (text: string | undefined) => {
+    const parsed = text === undefined || text.trim() === '' ? undefined : parseEurosToCents(text);
     return parsed?.ok ? parsed.cents : undefined;
   };
-  const [expectedText, receivedText, receivedDate] = watch(['expectedCents', 'receivedCents', 'receivedDate']);
+  const [expectedText, receivedText, receivedDate] = useWatch({
+    control: form.control,
+    name: ['expectedCents', 'receivedCents', 'receivedDate'],
+  });
   const warnings = application
     ? paymentWarnings({ expectedCents: typed(expectedText), receivedCents: typed(receivedText) }, application, others)
     : {};
-  const future = futureReceptionProblem(/^\d{4}-\d{2}-\d{2}$/.test(receivedDate) ? receivedDate : undefined, todayIso());
+  const future = futureReceptionProblem(/^\d{4}-\d{2}-\d{2}$/.test(receivedDate) ? receivedDate : undefined, today);
   const warning = (text: string | undefined) => (text ? <span className="field__warning">{text}</span> : undefined);
 
-  const onSubmit = async (values: PaymentFormValues) => {
-    const result = await savePayment(db, { ...values, applicationId }, payment ? { id: revision.target() } : {});
+  const received = field('receivedDate');
+  // The grant itself refused the tranche (gone to the bin, refused meanwhile): no field of the dialog holds it.
+  const grantRefusal = errorAt(form.formState.errors, 'applicationId');
+
+  const onValid = async (input: Payment) => {
+    const result = await savePayment(db, { ...input, applicationId }, payment ? { id: revision() } : {});
     if (!result.ok) {
-      setErrors(result.errors);
-      if (result.errors[''] !== undefined) toast.show(result.errors[''], { tone: 'error' });
-      const first = Object.keys(result.errors)[0];
-      if (first && first in values) setFocus(first as keyof PaymentFormValues);
+      refuse(result.errors);
       return;
     }
-    revision.adopt(result.value);
+    saved(values(result.value), result.value);
     if (result.merged) toast.show(result.merged.message);
     else toast.show(result.value.receivedDate ? 'Versement reçu enregistré.' : 'Versement attendu enregistré.');
     onDone();
   };
 
-  const field = (name: keyof PaymentFormValues) => ({ ...register(name), error: errors[name] });
-
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="dialog-form">
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate className="dialog-form" aria-label="Versement">
+      {summary}
+      {binnedElsewhere ? (
+        <div className="form-errors-summary" role="alert">
+          Ce versement vient d’être supprimé ailleurs (autre onglet ou autre fenêtre){'\u00a0'}: il est dans la corbeille, l’enregistrement
+          sera refusé.
+        </div>
+      ) : null}
+      {grantChanged ? (
+        <div className="form-errors-summary" role="alert">
+          La demande vient d’être modifiée ailleurs (autre onglet ou autre fenêtre){'\u00a0'}: les avertissements ci-dessous suivent ses
+          nouveaux montants et sa nouvelle période.
+        </div>
+      ) : null}
       <TextField label="Libellé" hint="Ex. Avance 50 %, Solde." autoFocus {...field('label')} />
       <TextField label="Date prévue" type="date" required {...field('expectedDate')} />
       <TextField
@@ -117,16 +164,16 @@ function PaymentForm({
         hint={warnings.expectedCents ? warning(warnings.expectedCents) : 'En euros (ex. 5 000).'}
         {...field('expectedCents')}
       />
-      <TextField label="Date de réception" type="date" hint={warning(future)} {...field('receivedDate')} />
+      <TextField label="Date de réception" type="date" hint={received.error ? undefined : warning(future)} {...received} />
       <TextField label="Montant reçu" inputMode="decimal" hint={warning(warnings.receivedCents)} {...field('receivedCents')} />
-      {errors.applicationId ? (
+      {grantRefusal ? (
         <p role="alert" className="field__error">
-          {errors.applicationId}
+          {grantRefusal}
         </p>
       ) : null}
       <div className="dialog__actions">
         <Dialog.Close className="button">Annuler</Dialog.Close>
-        <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
           Enregistrer le versement
         </button>
       </div>

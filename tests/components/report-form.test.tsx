@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ReportFormPage } from '../../src/renderer/src/features/dossier/report-form-page';
+import { RegistryProvider, WorkspaceProvider } from '../../src/renderer/src/data/workspace-context';
+import { ToastProvider } from '../../src/renderer/src/ui/toast';
+import { freshEspace, type FreshEspace } from './fresh-espace';
+
+// The compte-rendu form on the one form wiring: an invalid « Réalisation » is refused under its line — never
+// dropped with « Compte-rendu enregistré » — every error of the try shows at once, the first has the focus,
+// and nothing is saved; once corrected, the whole-euro amounts are stored in cents.
+
+const NBSP = '\u00a0';
+const stamps = { createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', deletedAt: null };
+let espace: FreshEspace;
+
+const line = (id: string, account: string, euros: number, extra: object = {}) => ({
+  id,
+  ...stamps,
+  budgetId: 'budget-festival',
+  account,
+  amountCents: euros * 100,
+  position: Number(id.slice(-1)),
+  ...extra,
+});
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-24T10:00:00+01:00'));
+  espace = await freshEspace();
+  const { db } = espace;
+  await db.funders.add({ id: 'city', ...stamps, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' } as never);
+  await db.grantApplications.add({
+    id: 'app-festival',
+    ...stamps,
+    funderId: 'city',
+    title: 'Fête de quartier 2026',
+    purpose: 'project',
+    renewal: true,
+    multiYear: false,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-07-31',
+    status: 'granted',
+    filedOn: '2026-01-10',
+    decidedOn: '2026-03-01',
+    requestedCents: 300_000,
+    grantedCents: 300_000,
+    reportDelayMonths: 6,
+  } as never);
+  await db.budgets.add({ id: 'budget-festival', ...stamps, scope: 'project', projectId: 'festival', year: 2026 } as never);
+  await db.budgetLines.bulkAdd([
+    line('line-1', '60.services', 7_000),
+    line('line-2', '74.municipality', 3_000, { funderId: 'city', grantApplicationId: 'app-festival' }),
+    line('line-3', '70', 4_000),
+  ] as never);
+});
+
+afterEach(() => {
+  espace.db.close();
+  espace.registry.close();
+  vi.useRealTimers();
+});
+
+function renderPage() {
+  render(
+    <ToastProvider>
+      <RegistryProvider registry={espace.registry}>
+        <WorkspaceProvider workspace={{ record: espace.workspace, db: espace.db }}>
+          <ReportFormPage params={{ applicationId: 'app-festival' }} />
+        </WorkspaceProvider>
+      </RegistryProvider>
+    </ToastProvider>,
+  );
+}
+
+describe('compte-rendu form', () => {
+  it('refuses invalid amounts and a text too long in one round, focuses the first, and saves nothing', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const services = await screen.findByLabelText('Réalisation — Prestations de services');
+    // Line 74 comes pre-filled with nothing received yet: 0.
+    expect((screen.getByLabelText('Réalisation — Commune : Ville de Saint-Denis') as HTMLInputElement).value).toBe('0');
+    await user.type(services, '12,345');
+    await user.type(screen.getByLabelText(/Réalisation — Ventes de produits finis/), '-4 000');
+    await user.type(screen.getByLabelText('Nom du signataire'), 'x'.repeat(201));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le brouillon' }));
+
+    await waitFor(() => expect(screen.getByText(/3 champs sont à corriger/)).toBeTruthy());
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        `3 champs sont à corriger avant d’enregistrer${NBSP}: rien n’a été enregistré.`,
+        `Réalisation${NBSP}: 2 chiffres au plus après la virgule (les centimes).`,
+        `Réalisation${NBSP}: les montants ne peuvent pas être négatifs.`,
+        `Nom du signataire${NBSP}: 200 caractères au maximum (201 saisis).`,
+      ]),
+    );
+    expect(screen.queryByText('Compte-rendu enregistré.')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(services));
+    expect(await espace.db.financialReports.count()).toBe(0);
+  });
+
+  it('refuses one cent on the Cerfa, then saves the corrected whole euros in cents', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const services = await screen.findByLabelText('Réalisation — Prestations de services');
+    await user.type(services, '8 500,01');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le brouillon' }));
+    expect(await screen.findByText(/^Réalisation\s: montant en euros entiers attendu, sans centimes \(ex\. 1 234\)\.$/)).toBeTruthy();
+    expect(await espace.db.financialReports.count()).toBe(0);
+
+    await user.clear(services);
+    await user.type(services, '8 500');
+    await user.type(screen.getByLabelText('Déroulement de l’action'), 'La fête a réuni 950 habitants.');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le brouillon' }));
+    expect(await screen.findByText('Compte-rendu enregistré.')).toBeTruthy();
+    const [stored] = await espace.db.financialReports.toArray();
+    expect(stored).toMatchObject({ grantApplicationId: 'app-festival', exercise: 1, howItRan: 'La fête a réuni 950 habitants.' });
+    expect(stored!.lines.map((l) => [l.account, l.actualCents])).toEqual([
+      ['60.services', 850_000],
+      ['70', undefined],
+      ['74.municipality', 0],
+    ]);
+    // A single-year grant has one compte-rendu: no exercise to pick.
+    expect(screen.queryByLabelText('Exercice du compte-rendu')).toBeNull();
+  });
+});
