@@ -113,10 +113,16 @@ test('two partners, a tacitly renewed agreement with a signed PDF, and its denun
   );
 });
 
-test('the document vault keeps a piece with its validity and its scan', async ({ page }) => {
+test('the association’s pièces keep a piece with its validity and its scan', async ({ page }) => {
   await createFirstWorkspace(page, 'Les Amis du Quartier');
+  // Issue 19: the association's own pièces live in its section, no longer under Partenaires.
   await openSection(page, 'Partenaires');
-  await page.getByRole('link', { name: 'Pièces justificatives' }).click();
+  await expect(page.getByRole('navigation', { name: 'Rubriques des partenaires' }).getByRole('link')).toHaveText([
+    'Annuaire',
+    'Conventions',
+  ]);
+  await openSection(page, 'Association');
+  await page.getByRole('link', { name: 'Pièces de l’association' }).click();
   await page.getByRole('button', { name: 'Ajouter une première pièce' }).click();
   await page.getByLabel('Type de pièce').selectOption({ label: 'Attestation d’assurance' });
   await page.getByLabel('Précision').fill('2026');
@@ -171,7 +177,8 @@ test('the partner screens have no serious or critical accessibility violation', 
   await page.getByRole('link', { name: 'Annuaire' }).click();
   await expect(page.getByRole('table', { name: 'Partenaires' })).toBeVisible();
   expect(await seriousViolations(page), 'directory').toEqual([]);
-  await page.getByRole('link', { name: 'Pièces justificatives' }).click();
+  await openSection(page, 'Association');
+  await page.getByRole('link', { name: 'Pièces de l’association' }).click();
   await page.getByRole('button', { name: 'Ajouter une première pièce' }).click();
-  expect(await seriousViolations(page), 'document vault').toEqual([]);
+  expect(await seriousViolations(page), 'association’s pièces').toEqual([]);
 });

@@ -70,7 +70,7 @@ describe('one engine, every source', () => {
       teamDeadlines(fixtureTeam, TODAY, { trialRules: 'eclat' }).length + endOfContractDeadlines(fixtureTeam, TODAY).length,
     );
     expect(all.filter((d) => d.rule === 'work-certificate').length).toBe(endOfContractDeadlines(fixtureTeam, TODAY).length / 3);
-    expect(bySource('Partenaires')).toBe(
+    expect(bySource('Partenaires') + bySource('Association')).toBe(
       partnerDeadlines(
         {
           agreements: partners.fixtureAgreements,
@@ -81,7 +81,10 @@ describe('one engine, every source', () => {
         TODAY,
       ).length,
     );
-    expect(bySource('Partenaires')).toBe(partners.FIXTURE_EXPECTED_DEADLINES.length);
+    expect(bySource('Partenaires') + bySource('Association')).toBe(partners.FIXTURE_EXPECTED_DEADLINES.length);
+    expect(bySource('Association')).toBe(
+      partners.FIXTURE_EXPECTED_DEADLINES.filter(([, title]) => title.startsWith('Fin de validité')).length,
+    );
     expect(bySource('Financements')).toBeGreaterThan(0);
     expect(bySource('Équipe')).toBeGreaterThan(0);
     expect(new Set(all.map((d) => d.key)).size).toBe(all.length);

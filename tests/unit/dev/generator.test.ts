@@ -7,7 +7,7 @@ import { grantApplicationSchema } from '../../../src/renderer/src/domain/funding
 import { paymentSchema } from '../../../src/renderer/src/domain/funding/payment';
 import { agreementSchema } from '../../../src/renderer/src/domain/partners/agreement';
 import { checkAttachment } from '../../../src/renderer/src/domain/partners/attachment';
-import { documentSchema } from '../../../src/renderer/src/domain/partners/document';
+import { documentSchema } from '../../../src/renderer/src/domain/association/document';
 import { contactSchema, partnerSchema } from '../../../src/renderer/src/domain/partners/partner';
 import { projectSchema, projectStaffSchema } from '../../../src/renderer/src/domain/projects/project';
 import { aidedPostSchema } from '../../../src/renderer/src/domain/team/aided-post';

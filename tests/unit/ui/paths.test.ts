@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'regexparam';
 import { matchRoute } from 'wouter';
 import type { Screen, Target } from '../../../src/renderer/src/domain/target';
-import { pathTo, ROUTES } from '../../../src/renderer/src/ui/paths';
+import { MOVED_ADDRESSES, pathTo, ROUTES } from '../../../src/renderer/src/ui/paths';
 
 // Routes are data (DESIGN.md decision 14): ui/paths.ts is the one module that knows an address. These
 // tests check that every target's address leads back to its screen and its record, and that no route
@@ -29,7 +29,6 @@ const SAMPLES: Array<[Target, string]> = [
   [{ screen: 'new-agreement' }, '/partenaires/conventions/nouvelle'],
   [{ screen: 'agreement', id: 'c-1' }, '/partenaires/conventions/c-1'],
   [{ screen: 'edit-agreement', id: 'c-1' }, '/partenaires/conventions/c-1/modifier'],
-  [{ screen: 'documents' }, '/partenaires/documents'],
   [{ screen: 'dossier' }, '/dossiers'],
   [{ screen: 'actions' }, '/dossiers/actions'],
   [{ screen: 'new-action' }, '/dossiers/actions/nouvelle'],
@@ -44,6 +43,7 @@ const SAMPLES: Array<[Target, string]> = [
   [{ screen: 'report', id: 'a-1', exercise: 2 }, '/dossiers/comptes-rendus/a-1/2'],
   [{ screen: 'import' }, '/importer'],
   [{ screen: 'association' }, '/association'],
+  [{ screen: 'documents' }, '/association/pieces'],
   [{ screen: 'backups' }, '/sauvegardes'],
   [{ screen: 'bin' }, '/corbeille'],
   [{ screen: 'journal' }, '/corbeille/journal'],
@@ -72,6 +72,12 @@ describe('pathTo', () => {
     if ('id' in target) expect(values).toContain(target.id);
     if ('year' in target && target.year !== undefined) expect(values).toContain(String(target.year));
     if ('exercise' in target && target.exercise !== undefined) expect(values).toContain(String(target.exercise));
+  });
+
+  it('sends an address that moved to its new place, which opens a screen of its own', () => {
+    // Issue 19: the association's pièces left Partenaires for the Association section.
+    expect(MOVED_ADDRESSES.map(({ from, to }) => [from, pathTo(to)])).toEqual([['/partenaires/documents', '/association/pieces']]);
+    for (const { to } of MOVED_ADDRESSES) expect(routeOf(pathTo(to))?.screen).toBe(to.screen);
   });
 
   it('opens no screen for an address it does not know', () => {

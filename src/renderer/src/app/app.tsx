@@ -23,7 +23,7 @@ import { Layout } from './layout';
 import { HOME_PATH } from './sections';
 import { WorkspaceGate } from './workspace-gate';
 import { Loading } from '../ui/loading-state';
-import { ROUTES, sectionPattern } from '../ui/paths';
+import { MOVED_ADDRESSES, pathTo, ROUTES, sectionPattern } from '../ui/paths';
 
 // Screens a coordinator does not open every day load on first visit, so that the first screen appears
 // sooner (the initial JavaScript stays under 300 kB gzipped; npm run bench prints it).
@@ -38,6 +38,9 @@ const ReportFormPage = lazy(() => import('../features/dossier/report-form-page')
 const ReportsListPage = lazy(() => import('../features/dossier/reports-list-page').then((m) => ({ default: m.ReportsListPage })));
 const ImportPage = lazy(() => import('../features/imports/import-page').then((m) => ({ default: m.ImportPage })));
 const BinRoutes = lazy(() => import('../features/bin/bin-routes').then((m) => ({ default: m.BinRoutes })));
+const AssociationDocumentsPage = lazy(() =>
+  import('../features/association/association-documents-page').then((m) => ({ default: m.AssociationDocumentsPage })),
+);
 const PartnersRoutes = lazy(() => import('../features/partners/partners-routes').then((m) => ({ default: m.PartnersRoutes })));
 const YearlySummaryPage = lazy(() => import('../features/funding/yearly-summary-page').then((m) => ({ default: m.YearlySummaryPage })));
 
@@ -66,6 +69,11 @@ export function App({ registry }: { registry: RegistryDb }) {
                         <Route path={ROUTES.application.pattern} component={ApplicationPage} />
                         <Route path={ROUTES.funders.pattern} component={FundersPage} />
                         <Route path={ROUTES['yearly-summary'].pattern} component={YearlySummaryPage} />
+                        {MOVED_ADDRESSES.map(({ from, to }) => (
+                          <Route key={from} path={from}>
+                            <Redirect to={pathTo(to)} replace />
+                          </Route>
+                        ))}
                         <Route path={ROUTES.partners.pattern} component={PartnersRoutes} />
                         <Route path={sectionPattern('partners')} component={PartnersRoutes} />
                         <Route path={ROUTES.dossier.pattern} component={DossierPage} />
@@ -79,6 +87,7 @@ export function App({ registry }: { registry: RegistryDb }) {
                         <Route path={ROUTES.treasury.pattern} component={TreasuryPage} />
                         <Route path={ROUTES.import.pattern} component={ImportPage} />
                         <Route path={ROUTES.association.pattern} component={AssociationPage} />
+                        <Route path={ROUTES.documents.pattern} component={AssociationDocumentsPage} />
                         <Route path={ROUTES.backups.pattern} component={BackupsPage} />
                         <Route path={ROUTES.bin.pattern} component={BinRoutes} />
                         <Route path={sectionPattern('bin')} component={BinRoutes} />

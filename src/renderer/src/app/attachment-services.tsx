@@ -1,5 +1,12 @@
 import { useMemo, type ReactNode } from 'react';
-import { addAttachment, deleteAttachment, getAttachmentBytes, restoreAttachment, useAttachments } from '../data/attachments-repository';
+import {
+  addAttachment,
+  deleteAttachment,
+  getAttachmentBytes,
+  restoreAttachment,
+  useAttachments,
+  useAttachmentsOf,
+} from '../data/attachments-repository';
 import { useCurrentWorkspace } from '../data/workspace-context';
 import { ATTACHMENT_FILE_FILTERS } from '../domain/partners/attachment';
 import { currentPlatform } from '../platform/current-platform';
@@ -13,6 +20,7 @@ export function AttachmentServicesForWorkspace({ children }: { children: ReactNo
   const services = useMemo<AttachmentServices>(
     () => ({
       useFiles: (ownerId) => useAttachments(db, ownerId),
+      useFilesOf: (ownerIds) => useAttachmentsOf(db, ownerIds),
       attach: async (owner, meta) => {
         const picked = await currentPlatform().openFile(ATTACHMENT_FILE_FILTERS);
         if (picked === null) return null;

@@ -77,6 +77,20 @@ export function restoreAttachment(db: WorkspaceDb, id: string, now: Date = new D
   return restoreOne(db, db.attachments, id, now);
 }
 
+/** The live files of several records (a contract's amendments), oldest first. */
+export async function listAttachmentsOf(db: WorkspaceDb, ownerIds: readonly string[]): Promise<AttachmentRecord[]> {
+  if (ownerIds.length === 0) return [];
+  const files = await db.attachments.where('ownerId').anyOf(ownerIds).toArray();
+  return files.filter((f) => f.deletedAt === null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** The live files of several records; `undefined` while loading. */
+export function useAttachmentsOf(db: WorkspaceDb, ownerIds: readonly string[]): AttachmentRecord[] | undefined {
+  const key = ownerIds.join(' ');
+  // The ids' content, not the array's identity (new at each render), decides a new query.
+  return useLiveQuery(() => listAttachmentsOf(db, ownerIds), [db, key]);
+}
+
 /** A record's attached files without their bytes' content read; `undefined` while loading. */
 export function useAttachments(db: WorkspaceDb, ownerId: string): AttachmentRecord[] | undefined {
   return useLiveQuery(() => listAttachments(db, ownerId), [db, ownerId]);

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { firstIssueMessages } from '../domain/fields';
-import { DOCUMENT_KINDS, documentSchema, type VaultDocumentRecord } from '../domain/partners/document';
+import { DOCUMENT_KINDS, documentSchema, type VaultDocumentRecord } from '../domain/association/document';
 import type { WorkspaceDb } from './workspace-db';
 import { binAlong, binRow, prepareWrite, restoreAlong, restoreRow, saveRow, type Target, type WriteOutcome } from './write-path';
 

@@ -2,7 +2,7 @@ import { Dexie, type Table } from 'dexie';
 import type { AssociationProfileRecord } from '../domain/association';
 import type { AgreementPartyRecord, AgreementRecord } from '../domain/partners/agreement';
 import type { AttachmentRecord } from '../domain/partners/attachment';
-import type { VaultDocumentRecord } from '../domain/partners/document';
+import type { VaultDocumentRecord } from '../domain/association/document';
 import type { ContactRecord, PartnerRecord } from '../domain/partners/partner';
 import type { DeadlineState } from '../domain/deadlines/engine';
 import type { FunderRecord } from '../domain/funding/funder';

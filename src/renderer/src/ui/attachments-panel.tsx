@@ -22,12 +22,17 @@ export type AttachOutcome = { ok: true; fileName: string } | { ok: false; proble
 export interface AttachmentServices {
   /** The record's live files; `undefined` while loading. A hook. */
   useFiles(ownerId: string): AttachmentRecord[] | undefined;
+  /** The live files of several records at once (a contract's amendments); `undefined` while loading. A hook. */
+  useFilesOf(ownerIds: readonly string[]): AttachmentRecord[] | undefined;
   /** Asks for a file, checks it and attaches it; null when the user cancelled. */
   attach(owner: { id: string; kind: AttachmentOwnerKind }, meta: PaperMeta): Promise<AttachOutcome>;
   open(id: string): Promise<void>;
   remove(id: string): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }>;
   restore(id: string): Promise<void>;
 }
+
+type PaperKindOption = { value: string; label: string; offered?: false };
+const NO_RELATED: readonly RelatedOwner[] = [];
 
 const AttachmentServicesContext = createContext<AttachmentServices | null>(null);
 export const AttachmentServicesProvider = AttachmentServicesContext.Provider;
@@ -40,28 +45,47 @@ function useAttachmentServices(): AttachmentServices {
 
 /** Owners whose papers are chosen by kind and may carry a validity date (the partners' screens keep theirs). */
 const WITH_PAPER_DETAILS: readonly AttachmentOwnerKind[] = ['grant-application', 'contract', 'amendment', 'aided-post'];
+/** An avenant signé has no end of validity of its own: the contract's dates say how long it runs. */
+const WITHOUT_VALIDITY: readonly AttachmentOwnerKind[] = ['amendment'];
+
+/** Records whose papers a panel lists under its own, read-only (a contract shows its amendments' avenants). */
+export interface RelatedOwner {
+  ownerId: string;
+  /** Says which record the file belongs to: « avenant du 1er avr. 2026 ». */
+  label: string;
+}
 
 export function AttachmentsPanel({
   ownerId,
   ownerKind,
   title,
   headingLevel = 2,
+  related = NO_RELATED,
+  relatedKind,
+  relatedLabel = 'Pièces liées',
 }: {
   ownerId: string;
   ownerKind: AttachmentOwnerKind;
   title: string;
-  /** 3 where the panel sits under a record's own h2 (the document vault), 4 inside a contract's card. */
-  headingLevel?: 2 | 3 | 4;
+  /** 3 where the panel sits under a record's own h2 (the document vault), 4 inside a contract's card, 5 under its amendments. */
+  headingLevel?: 2 | 3 | 4 | 5;
+  /** Other records whose files are listed here too, to open, but attached and removed on their own record. */
+  related?: readonly RelatedOwner[];
+  relatedKind?: AttachmentOwnerKind;
+  /** The accessible name of the related files' list: « Pièces des avenants ». */
+  relatedLabel?: string;
 }) {
   const act = useAction();
   const services = useAttachmentServices();
-  const Heading = headingLevel === 2 ? 'h2' : headingLevel === 3 ? 'h3' : 'h4';
+  const Heading = (['h2', 'h3', 'h4', 'h5'] as const)[headingLevel - 2] ?? 'h2';
   const toast = useToast();
   const files = services.useFiles(ownerId);
+  const relatedFiles = services.useFilesOf(related.map((r) => r.ownerId));
   const [problem, setProblem] = useState<string>();
   const [toDelete, setToDelete] = useState<{ id: string; fileName: string }>();
-  const kinds = PAPER_KINDS[ownerKind] as readonly { value: string; label: string }[];
+  const kinds = (PAPER_KINDS[ownerKind] as readonly PaperKindOption[]).filter((k) => k.offered !== false);
   const details = WITH_PAPER_DETAILS.includes(ownerKind);
+  const withValidity = details && !WITHOUT_VALIDITY.includes(ownerKind);
   const [paperKind, setPaperKind] = useState<string>(kinds[0]?.value ?? '');
   const [validUntil, setValidUntil] = useState('');
   const headingId = `attachments-${ownerId}`;
@@ -70,7 +94,10 @@ export function AttachmentsPanel({
 
   const attach = async () => {
     setProblem(undefined);
-    const result = await services.attach({ id: ownerId, kind: ownerKind }, details ? { paperKind, validUntil } : {});
+    const result = await services.attach(
+      { id: ownerId, kind: ownerKind },
+      details ? { paperKind, ...(withValidity ? { validUntil } : {}) } : {},
+    );
     if (result === null) return;
     if (!result.ok) {
       setProblem(result.problem);
@@ -102,7 +129,7 @@ export function AttachmentsPanel({
       ) : null}
       {files === undefined ? (
         <p role="status">Chargement…</p>
-      ) : files.length === 0 ? (
+      ) : files.length === 0 && (relatedFiles ?? []).length > 0 ? null : files.length === 0 ? (
         <p>Aucun fichier joint.</p>
       ) : (
         <ul className="attachment-list">
@@ -141,32 +168,64 @@ export function AttachmentsPanel({
           })}
         </ul>
       )}
-      {details ? (
+      {relatedFiles !== undefined && relatedFiles.length > 0 ? (
+        <ul className="attachment-list" aria-label={relatedLabel}>
+          {relatedFiles.map((file) => {
+            const owner = related.find((r) => r.ownerId === file.ownerId);
+            const kind = relatedKind ? paperKindLabel(relatedKind, file.paperKind) : undefined;
+            return (
+              <li key={file.id} className="attachment-list__item">
+                <span className="attachment-list__name">
+                  {kind ? `${kind} — ` : ''}
+                  {owner ? `${owner.label} — ` : ''}
+                  {file.fileName}
+                </span>
+                <span className="muted">
+                  {formatFileSize(file.size)} · ajouté le {formatDateShort(file.createdAt.slice(0, 10))}
+                </span>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => act(() => open(file.id))}
+                  aria-label={`Ouvrir ${file.fileName}`}
+                >
+                  Ouvrir
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {details && (kinds.length > 1 || withValidity) ? (
         <div className="attachment-paper">
-          <div className="field">
-            <label className="field__label" htmlFor={`${fieldIds}-kind`}>
-              Type de pièce
-            </label>
-            <select id={`${fieldIds}-kind`} className="field__control" value={paperKind} onChange={(e) => setPaperKind(e.target.value)}>
-              {kinds.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${fieldIds}-valid`}>
-              Valable jusqu’au (facultatif)
-            </label>
-            <input
-              id={`${fieldIds}-valid`}
-              type="date"
-              className="field__control"
-              value={validUntil}
-              onChange={(e) => setValidUntil(e.target.value)}
-            />
-          </div>
+          {kinds.length > 1 ? (
+            <div className="field">
+              <label className="field__label" htmlFor={`${fieldIds}-kind`}>
+                Type de pièce
+              </label>
+              <select id={`${fieldIds}-kind`} className="field__control" value={paperKind} onChange={(e) => setPaperKind(e.target.value)}>
+                {kinds.map((k) => (
+                  <option key={k.value} value={k.value}>
+                    {k.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {withValidity ? (
+            <div className="field">
+              <label className="field__label" htmlFor={`${fieldIds}-valid`}>
+                Valable jusqu’au (facultatif)
+              </label>
+              <input
+                id={`${fieldIds}-valid`}
+                type="date"
+                className="field__control"
+                value={validUntil}
+                onChange={(e) => setValidUntil(e.target.value)}
+              />
+            </div>
+          ) : null}
         </div>
       ) : null}
       <button type="button" className="button" onClick={() => act(() => attach())}>

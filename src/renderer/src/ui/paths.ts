@@ -37,7 +37,6 @@ export const ROUTES = {
   'new-agreement': fixed('/partenaires/conventions/nouvelle'),
   'edit-agreement': { pattern: '/partenaires/conventions/:id/modifier', build: ({ id }) => `/partenaires/conventions/${id}/modifier` },
   agreement: { pattern: '/partenaires/conventions/:id', build: ({ id }) => `/partenaires/conventions/${id}` },
-  documents: fixed('/partenaires/documents'),
   'edit-partner': { pattern: '/partenaires/:id/modifier', build: ({ id }) => `/partenaires/${id}/modifier` },
   partner: { pattern: '/partenaires/:id', build: ({ id }) => `/partenaires/${id}` },
   dossier: fixed('/dossiers'),
@@ -55,11 +54,22 @@ export const ROUTES = {
   treasury: fixed('/tresorerie'),
   import: fixed('/importer'),
   association: fixed('/association'),
+  /** The association's own pièces justificatives (issue 19: they lived under Partenaires before). */
+  documents: fixed('/association/pieces'),
   backups: fixed('/sauvegardes'),
   journal: fixed('/corbeille/journal'),
   bin: fixed('/corbeille'),
   settings: fixed('/reglages'),
 } as const satisfies Routes;
+
+/**
+ * Addresses that moved, each with the screen that now lives elsewhere: an old bookmark, or a link kept in
+ * a note, lands on the new place instead of on a stranger (the route table redirects them before its
+ * sections, as '/partenaires/documents' would otherwise open a partner whose id is « documents »).
+ */
+export const MOVED_ADDRESSES: ReadonlyArray<{ from: string; to: Target }> = [
+  { from: '/partenaires/documents', to: { screen: 'documents' } },
+];
 
 /** The address of a target, for a Link's href or navigate(). */
 export function pathTo(target: Target): string {

@@ -21,7 +21,9 @@ describe('partnerDeadlines on the fixture network', () => {
   it('gives the deadlines computed by hand for 24 Nov 2026', () => {
     const deadlines = partnerDeadlines(network, FIXTURE_TODAY);
     expect(deadlines.map((d) => [d.dueDate, d.title])).toEqual(FIXTURE_EXPECTED_DEADLINES);
-    for (const d of deadlines) expect(d.sourceLabel).toBe('Partenaires');
+    // The association's own pièces are shown as the Association's (their section since issue 19), and open there.
+    for (const d of deadlines) expect(d.sourceLabel).toBe(d.source === 'document' ? 'Association' : 'Partenaires');
+    for (const d of deadlines.filter((x) => x.source === 'document')) expect(d.target).toEqual({ screen: 'documents' });
   });
 
   it('links the denunciation to the agreement page with a key that names the occurrence', () => {

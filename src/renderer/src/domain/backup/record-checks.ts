@@ -10,7 +10,7 @@ import { funderSchema } from '../funding/funder';
 import { grantApplicationSchema } from '../funding/grant-application';
 import { paymentSchema } from '../funding/payment';
 import { agreementSchema } from '../partners/agreement';
-import { documentSchema } from '../partners/document';
+import { documentSchema } from '../association/document';
 import { contactSchema, partnerSchema } from '../partners/partner';
 import { projectSchema, projectStaffSchema } from '../projects/project';
 import { aidedPostSchema } from '../team/aided-post';

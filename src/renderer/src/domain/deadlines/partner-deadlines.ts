@@ -1,7 +1,7 @@
 import type { IsoDate } from '../dates';
 import { formatDateShort } from '../dates';
 import { LIVE_STATUSES, firstTermEnd, nextNoticeDeadline, type AgreementPartyRecord, type AgreementRecord } from '../partners/agreement';
-import { documentTitle, type VaultDocumentRecord } from '../partners/document';
+import { documentTitle, type VaultDocumentRecord } from '../association/document';
 import type { PartnerRecord } from '../partners/partner';
 import { compareDeadlines, deadlineKey, type Deadline } from './deadline';
 import type { Target } from '../target';
@@ -100,8 +100,9 @@ export function partnerDeadlines(data: PartnerDeadlineData, today: IsoDate): Dea
       rule: 'document-expiry',
       title: `Fin de validité — ${documentTitle(document)}`,
       dueDate: document.validUntil,
+      // The association's own pièces live in its section since issue 19, not under Partenaires.
       target: { screen: 'documents' },
-      sourceLabel: SOURCE_LABEL,
+      sourceLabel: 'Association',
       detail:
         document.validUntil < today ? 'À remplacer par une version à jour.' : `Valable jusqu’au ${formatDateShort(document.validUntil)}.`,
     });

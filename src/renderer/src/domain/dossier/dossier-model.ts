@@ -9,7 +9,7 @@ import type { PaymentRecord } from '../funding/payment';
 import { exerciseCalendar, exerciseStartingIn, lastClosedExercise, type AccountingExercise } from '../exercise';
 import { applicationAmountForYear } from '../budgets/budget-lines';
 import { publicAidStatement, type PublicAidAnswer, type PublicAidStatement } from './public-aid';
-import { DOCUMENT_KINDS, isDocumentExpired, type DocumentKind, type VaultDocumentRecord } from '../partners/document';
+import { DOCUMENT_KINDS, isDocumentExpired, type DocumentKind, type VaultDocumentRecord } from '../association/document';
 import { paperKindLabel } from '../partners/attachment';
 import type { Objective, ProjectRecord, ProjectStaffRecord } from '../projects/project';
 import { personName } from '../team/person';

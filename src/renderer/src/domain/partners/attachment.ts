@@ -48,7 +48,8 @@ export const PAPER_KINDS = {
   ],
   contract: [
     { value: 'signed-contract', label: 'Contrat de travail signé' },
-    { value: 'signed-amendment', label: 'Avenant signé' },
+    // An avenant signé is attached to its amendment now; files attached to the contract before keep their name.
+    { value: 'signed-amendment', label: 'Avenant signé', offered: false },
     { value: 'aid-convention', label: 'Convention PEC ou adulte-relais' },
     { value: 'other', label: 'Autre pièce' },
   ],
@@ -58,7 +59,7 @@ export const PAPER_KINDS = {
     { value: 'aid-decision', label: 'Décision d’attribution' },
     { value: 'other', label: 'Autre pièce' },
   ],
-} as const satisfies Record<AttachmentOwnerKind, readonly { value: string; label: string }[]>;
+} as const satisfies Record<AttachmentOwnerKind, readonly { value: string; label: string; offered?: false }[]>;
 
 export interface AttachmentRecord extends RecordStamps {
   ownerId: string;

@@ -2,7 +2,7 @@ import type { FunderRecord } from '../funding/funder';
 import type { Target } from '../target';
 import type { GrantApplicationRecord } from '../funding/grant-application';
 import type { AgreementRecord } from '../partners/agreement';
-import { documentTitle, type VaultDocumentRecord } from '../partners/document';
+import { documentTitle, type VaultDocumentRecord } from '../association/document';
 import type { PartnerRecord } from '../partners/partner';
 import type { ProjectRecord } from '../projects/project';
 import { personName, type PersonRecord } from '../team/person';

@@ -2,6 +2,7 @@ import { useAssociationProfile } from '../../data/association-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { Page } from '../../ui/page';
 import { AssociationForm } from './association-form';
+import { AssociationTabs } from './association-tabs';
 import { Loading } from '../../ui/loading-state';
 
 export function AssociationPage() {
@@ -10,6 +11,7 @@ export function AssociationPage() {
 
   return (
     <Page title="Association">
+      <AssociationTabs />
       <p className="muted">
         L’identité de l’association, telle que la demandent les dossiers de subvention (Cerfa 12156*06, rubriques 1 à 3). Seul le nom est
         obligatoire : complétez le reste à votre rythme.

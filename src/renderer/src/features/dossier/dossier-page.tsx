@@ -7,6 +7,7 @@ import { dossierChecklist, type ChecklistItem } from '../../domain/dossier/check
 import { defaultDossierExercise, dossierApplications } from '../../domain/dossier/dossier-choices';
 import {
   applicationPapersOf,
+  attachmentsChecklist,
   buildDossierModel,
   publicAidOf,
   referenceExerciseOf,
@@ -87,6 +88,11 @@ export function DossierPage() {
   const checklist = useMemo(() => (input ? dossierChecklist(input) : undefined), [input]);
   const papers = useMemo(
     () => (input ? applicationPapersOf(input.applications, input.applicationPapers ?? [], input.filingDate) : []),
+    [input],
+  );
+  // The association's own pièces, as the PDF lists them: read from the Association section (issue 19).
+  const pieces = useMemo(
+    () => (input ? attachmentsChecklist(input.profile, input.documents, input.filingDate, input.attachedDocumentIds) : []),
     [input],
   );
   const exercise = exerciseStartingIn(calendar, selection.year);
@@ -373,6 +379,34 @@ export function DossierPage() {
               </>
             ) : null}
           </section>
+
+          {input ? (
+            <section className="card" aria-labelledby="dossier-pieces-title">
+              <h2 id="dossier-pieces-title">Pièces de l’association</h2>
+              <p className="muted">
+                Celles que demande le Cerfa, lues dans{' '}
+                <Link href={pathTo({ screen: 'documents' })}>Association › Pièces de l’association</Link> : une pièce n’y est jointe qu’avec
+                son fichier.
+              </p>
+              <ul className="attachment-list">
+                {pieces.map((p) => (
+                  <li key={p.kind} className="attachment-list__item">
+                    <span className="attachment-list__name">{p.label}</span>
+                    <span className="muted">
+                      {p.status === 'to-provide'
+                        ? 'à fournir'
+                        : p.status === 'expired'
+                          ? `expirée le ${formatDateShort(p.validUntil ?? input.filingDate)}`
+                          : p.validUntil
+                            ? `jointe · valable jusqu’au ${formatDateShort(p.validUntil)}`
+                            : 'jointe'}
+                    </span>
+                    {p.status === 'expired' ? <span className="badge badge--late">Expirée</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           {papers.length > 0 ? (
             <section className="card" aria-labelledby="dossier-papers-title">

@@ -1,6 +1,5 @@
 import { Route, Switch } from 'wouter';
 import { AgreementPage, AgreementsPage, EditAgreementPage, NewAgreementPage } from './agreement-pages';
-import { DocumentsPage } from './documents-page';
 import { EditPartnerPage, NewPartnerPage, PartnerPage } from './partner-pages';
 import { PartnersDirectoryPage } from './partners-directory-page';
 import { ROUTES } from '../../ui/paths';
@@ -15,7 +14,6 @@ export function PartnersRoutes() {
       <Route path={ROUTES['new-agreement'].pattern} component={NewAgreementPage} />
       <Route path={ROUTES['edit-agreement'].pattern} component={EditAgreementPage} />
       <Route path={ROUTES.agreement.pattern} component={AgreementPage} />
-      <Route path={ROUTES.documents.pattern} component={DocumentsPage} />
       <Route path={ROUTES['edit-partner'].pattern} component={EditPartnerPage} />
       <Route path={ROUTES.partner.pattern} component={PartnerPage} />
     </Switch>

@@ -4,7 +4,6 @@ import { pathTo } from '../../ui/paths';
 const TABS = [
   { href: pathTo({ screen: 'partners' }), label: 'Annuaire' },
   { href: pathTo({ screen: 'agreements' }), label: 'Conventions' },
-  { href: pathTo({ screen: 'documents' }), label: 'Pièces justificatives' },
 ] as const;
 
 /** The sub-pages of Partenaires: one navigation entry in the sidebar, tabs inside the section. */

@@ -40,6 +40,16 @@ function absenceText(absence: AbsenceRecord): string {
   return `${span}${visit}${absence.note ? ` — ${absence.note}` : ''}`;
 }
 
+/** « Renouvellement », « Modification du temps de travail »: the amendment's nature without its gloss. */
+function amendmentKindText(amendment: AmendmentRecord): string {
+  return AMENDMENT_KINDS.find((k) => k.value === amendment.kind)?.label.split(' (')[0] ?? amendment.kind;
+}
+
+/** « avenant du 1 mars 2026 », the words a contract's papers list uses for the avenant a file belongs to. */
+function amendmentName(amendment: AmendmentRecord): string {
+  return `avenant du ${formatDateShort(amendment.effectiveDate)}`;
+}
+
 const hours = (h: number) => `${String(h).replace('.', ',')}\u00a0h par semaine`;
 
 /** One contract on the person's timeline: its terms, its avenants in order, its aided post. */
@@ -126,23 +136,26 @@ export function ContractCard({
           <h4>Avenants</h4>
           <ol className="amendments">
             {amendments.map((a) => (
-              <li key={a.id}>
-                <span>
-                  <strong>{AMENDMENT_KINDS.find((k) => k.value === a.kind)?.label.split(' (')[0]}</strong>
-                  {` au ${formatDateShort(a.effectiveDate)}`}
-                  {a.newEndDate ? ` — fin au ${formatDateShort(a.newEndDate)}` : ''}
-                  {a.newWeeklyHours !== undefined ? ` — ${hours(a.newWeeklyHours)}` : ''}
-                  {a.newGrossMonthlyCents !== undefined ? ` — ${formatCents(a.newGrossMonthlyCents)} brut` : ''}
-                  {a.note ? ` — ${a.note}` : ''}
-                </span>
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`Retirer l’avenant du ${formatDateShort(a.effectiveDate)}`}
-                  onClick={() => setRemoving(a)}
-                >
-                  Retirer
-                </button>
+              <li key={a.id} className="amendments__item">
+                <div className="amendments__row">
+                  <span>
+                    <strong>{amendmentKindText(a)}</strong>
+                    {` au ${formatDateShort(a.effectiveDate)}`}
+                    {a.newEndDate ? ` — fin au ${formatDateShort(a.newEndDate)}` : ''}
+                    {a.newWeeklyHours !== undefined ? ` — ${hours(a.newWeeklyHours)}` : ''}
+                    {a.newGrossMonthlyCents !== undefined ? ` — ${formatCents(a.newGrossMonthlyCents)} brut` : ''}
+                    {a.note ? ` — ${a.note}` : ''}
+                  </span>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Retirer l’avenant du ${formatDateShort(a.effectiveDate)}`}
+                    onClick={() => setRemoving(a)}
+                  >
+                    Retirer
+                  </button>
+                </div>
+                <AttachmentsPanel ownerId={a.id} ownerKind="amendment" title={`Avenant signé — ${amendmentName(a)}`} headingLevel={5} />
               </li>
             ))}
           </ol>
@@ -209,6 +222,9 @@ export function ContractCard({
         ownerKind="contract"
         title="Pièces du contrat (contrat signé, avenants, convention)"
         headingLevel={4}
+        related={amendments.map((a) => ({ ownerId: a.id, label: amendmentName(a) }))}
+        relatedKind="amendment"
+        relatedLabel="Pièces des avenants"
       />
 
       {editing === 'contract' ? (

@@ -11,19 +11,22 @@ import {
   type DocumentFormValues,
   type VaultDocument,
   type VaultDocumentRecord,
-} from '../../domain/partners/document';
+} from '../../domain/association/document';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { SelectField, TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
-import { AttachmentsPanel } from './attachments-panel';
-import { PartnersTabs } from './partners-tabs';
+import { AttachmentsPanel } from '../../ui/attachments-panel';
+import { AssociationTabs } from './association-tabs';
 import { refusalText, useAction } from '../../ui/use-action';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { EmptyState, Loading } from '../../ui/loading-state';
 
-/** The association's pièces justificatives, each with its validity and its scan. */
-export function DocumentsPage() {
+/**
+ * The association's own pièces justificatives (statuts, RIB, comptes approuvés…), each with its kind, its
+ * validity and its scan: the dossier's pièces list (Cerfa 12156, pièces jointes) reads them from here.
+ */
+export function AssociationDocumentsPage() {
   const { db } = useCurrentWorkspace();
   const documents = useDocuments(db);
   const [adding, setAdding] = useState(false);
@@ -32,14 +35,14 @@ export function DocumentsPage() {
 
   return (
     <Page
-      title="Pièces justificatives"
+      title="Pièces de l’association"
       action={
         <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
           Ajouter une pièce
         </button>
       }
     >
-      <PartnersTabs />
+      <AssociationTabs />
       <p className="muted">
         Les pièces que demandent les dossiers de subvention : statuts, liste des dirigeants, RIB, comptes approuvés, rapport du commissaire
         aux comptes, rapport d’activité, attestation d’assurance, contrat d’engagement républicain. Indiquez jusqu’à quand chacune est
@@ -65,7 +68,7 @@ export function DocumentsPage() {
         </ul>
       )}
       {documents !== undefined && documents.length > 0 && missing.length > 0 ? (
-        <p className="muted">Pas encore dans le coffre : {missing.map((k) => k.label).join(', ')}.</p>
+        <p className="muted">Pas encore enregistrées : {missing.map((k) => k.label).join(', ')}.</p>
       ) : null}
     </Page>
   );
