@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Dexie } from 'dexie';
 import { firstIssueMessages } from '../domain/fields';
-import { funderSchema, type FunderRecord } from '../domain/funding/funder';
+import { funderFormSchema, type FunderRecord } from '../domain/funding/funder';
+import { organisationFromFunder, withRole } from '../domain/partners/directory';
 import { grantApplicationSchema, type GrantApplicationRecord } from '../domain/funding/grant-application';
 import {
   acceptsPayments,
@@ -15,7 +16,20 @@ import {
 import { todayIso } from '../domain/dates';
 import type { RecordStamps } from '../domain/record';
 import type { WorkspaceDb } from './workspace-db';
-import { binOne, prepareWrite, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
+import {
+  binAlong,
+  binOne,
+  binRow,
+  createRow,
+  prepareWrite,
+  restoreAlong,
+  restoreOne,
+  restoreRow,
+  saveRow,
+  updateRow,
+  type Target,
+  type WriteOutcome,
+} from './write-path';
 
 // Funders, grant applications and their payments. Every write validates with the domain schema first:
 // invalid input writes nothing and returns one French message per field. Deleting sends to the bin.
@@ -35,19 +49,74 @@ export async function listFunders(db: WorkspaceDb): Promise<FunderRecord[]> {
   return alive(await db.funders.toArray()).sort(byName);
 }
 
+/**
+ * Creates or replaces a funder — the funder role of an organisation of the directory, under the same id
+ * (domain/partners/directory.ts) — and, in the same transaction, that organisation: created with the
+ * funder role, or given the role and the funder's name. The SIRET, when the input has the field, is the
+ * organisation's.
+ */
 export async function saveFunder(db: WorkspaceDb, input: unknown, options: SaveOptions = {}): Promise<WriteOutcome<FunderRecord>> {
-  const parsed = funderSchema.safeParse(input);
+  const parsed = funderFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
+  const { siret, ...role } = parsed.data;
+  const touchesSiret = typeof input === 'object' && input !== null && 'siret' in input;
+  const now = options.now ?? new Date();
   const context = await prepareWrite(db, 'funders', options.id);
-  return db.transaction('rw', db.funders, () => saveRow(db.funders, context, parsed.data, options.now ?? new Date()));
+  return db.transaction('rw', db.funders, db.partners, async () => {
+    const saved = await saveRow(db.funders, context, role, now);
+    if (!saved.ok) return saved;
+    const organisation = await db.partners.get(saved.value.id);
+    if (organisation === undefined) {
+      const { id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = organisationFromFunder(saved.value, siret);
+      await createRow(db.partners, fields, now, id);
+    } else {
+      const { id, createdAt: _c, updatedAt: _u, deletedAt: _d, siret: storedSiret, ...fields } = organisation;
+      const kept = touchesSiret ? siret : storedSiret;
+      await updateRow(
+        db.partners,
+        { ref: { id } },
+        {
+          ...fields,
+          ...(kept !== undefined ? { siret: kept } : {}),
+          name: saved.value.name,
+          roles: withRole(organisation.roles, 'funder'),
+        },
+        now,
+      );
+    }
+    return saved;
+  });
 }
 
-export function deleteFunder(db: WorkspaceDb, target: Target, now = new Date()): Promise<WriteOutcome<FunderRecord>> {
-  return binOne(db, db.funders, target, now);
+/** The organisation's SIRET, for the funder dialog. */
+export function useFunderSiret(db: WorkspaceDb, funderId: string | undefined): string | undefined | null {
+  return useLiveQuery(async () => (funderId === undefined ? null : ((await db.partners.get(funderId))?.siret ?? null)), [db, funderId]);
 }
 
-export function restoreFunder(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
-  return restoreOne(db, db.funders, id, now);
+/**
+ * Sends a funder to the bin; its organisation goes along when being a funder was all it was (no partner
+ * role), under the same stamp, so that restoring the funder brings it back.
+ */
+export async function deleteFunder(db: WorkspaceDb, target: Target, now = new Date()): Promise<WriteOutcome<FunderRecord>> {
+  const context = await prepareWrite(db, 'funders', target);
+  return db.transaction('rw', db.funders, db.partners, async () => {
+    const binned = await binRow(db.funders, context, now);
+    if (!binned.ok || binned.value.deletedAt === null) return binned;
+    const organisation = await db.partners.get(binned.value.id);
+    if (organisation !== undefined && !(organisation.roles ?? ['partner']).includes('partner')) {
+      await binAlong(db.partners, [organisation], binned.value.deletedAt, now);
+    }
+    return binned;
+  });
+}
+
+export async function restoreFunder(db: WorkspaceDb, id: string, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.funders, db.partners, async () => {
+    const stamp = (await db.funders.get(id))?.deletedAt;
+    if (!stamp || !(await restoreRow(db.funders, id, now))) return;
+    const organisation = await db.partners.get(id);
+    if (organisation !== undefined) await restoreAlong(db.partners, [organisation], stamp, now);
+  });
 }
 
 export function useFunders(db: WorkspaceDb): FunderRecord[] | undefined {

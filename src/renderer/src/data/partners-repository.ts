@@ -1,36 +1,44 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { firstIssueMessages, fieldMessage } from '../domain/fields';
+import { directoryOf, organisationFromFunder, rolesOf } from '../domain/partners/directory';
 import { contactSchema, partnerSchema, type ContactRecord, type PartnerRecord } from '../domain/partners/partner';
 import type { WorkspaceDb } from './workspace-db';
 import {
   binAlong,
   binOne,
   binRow,
+  createRow,
   prepareWrite,
   restoreAlong,
   restoreOne,
   restoreRow,
   saveRow,
+  updateRow,
   type Target,
   type WriteOutcome,
 } from './write-path';
 
-// The partner directory and each partner's contacts. A partner goes to the bin with its contacts, under
-// one deletedAt stamp, so that restoring it brings back exactly those contacts.
+// The directory (issue 19: funders and partners are one organisation record, domain/partners/directory.ts)
+// and each organisation's contacts. An organisation goes to the bin with its contacts, under one deletedAt
+// stamp, so that restoring it brings back exactly those contacts.
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
-
+/** The live directory by name: partners, funders, both — and a funder not yet given its record. */
 export async function listPartners(db: WorkspaceDb): Promise<PartnerRecord[]> {
-  const all = await db.partners.toArray();
-  return all.filter((p) => p.deletedAt === null).sort(byName);
+  const [partners, funders] = await Promise.all([db.partners.toArray(), db.funders.toArray()]);
+  return directoryOf(partners, funders);
 }
 
 export async function getPartner(db: WorkspaceDb, id: string): Promise<PartnerRecord | undefined> {
   const partner = await db.partners.get(id);
-  return partner?.deletedAt === null ? partner : undefined;
+  if (partner !== undefined) return partner.deletedAt === null ? partner : undefined;
+  const funder = await db.funders.get(id);
+  return funder?.deletedAt === null ? organisationFromFunder(funder) : undefined;
 }
 
-/** Creates a partner (no `id`) or replaces one; invalid input writes nothing. */
+/**
+ * Creates an organisation of the directory (no `id`: the partner role) or replaces one; invalid input
+ * writes nothing. Its roles are the repository's, never the form's; its name is the funder role's name too.
+ */
 export async function savePartner(
   db: WorkspaceDb,
   input: unknown,
@@ -39,8 +47,25 @@ export async function savePartner(
 ): Promise<WriteOutcome<PartnerRecord>> {
   const parsed = partnerSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
+  const { roles: _fromForm, ...fields } = parsed.data;
   const context = await prepareWrite(db, 'partners', target);
-  return db.transaction('rw', db.partners, () => saveRow(db.partners, context, parsed.data, now));
+  return db.transaction('rw', db.partners, db.funders, async (): Promise<WriteOutcome<PartnerRecord>> => {
+    const id = context.ref?.id;
+    const stored = id === undefined ? undefined : await db.partners.get(id);
+    const funder = id === undefined ? undefined : await db.funders.get(id);
+    let outcome: WriteOutcome<PartnerRecord>;
+    if (id !== undefined && stored === undefined && funder?.deletedAt === null) {
+      // A funder shown in the directory before its record was written (directoryOf): this save writes it.
+      outcome = { ok: true, value: await createRow(db.partners, { ...fields, roles: ['funder'] }, now, id) };
+    } else {
+      outcome = await saveRow(db.partners, context, { ...fields, roles: stored ? rolesOf(stored) : ['partner'] }, now);
+    }
+    if (outcome.ok && funder !== undefined && funder.name !== outcome.value.name) {
+      const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...role } = funder;
+      await updateRow(db.funders, { ref: { id: funder.id } }, { ...role, name: outcome.value.name }, now);
+    }
+    return outcome;
+  });
 }
 
 /** The live agreements that name a partner among their parties, by title. */

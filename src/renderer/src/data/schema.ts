@@ -1,4 +1,8 @@
 import type { Dexie, Transaction } from 'dexie';
+import type { FunderRecord } from '../domain/funding/funder';
+import { directoryOf, organisationFromFunder, organisationNamed, withRole } from '../domain/partners/directory';
+import type { PartnerRecord } from '../domain/partners/partner';
+import type { AidedPostRecord } from '../domain/team/aided-post';
 
 // Schema versions are append-only (DESIGN.md decision 8): a shipped version is never edited, a change is a
 // new entry with its upgrade and its migration test. Users' databases on their laptops depend on it.
@@ -37,6 +41,42 @@ export const ABSENCES_VERSION = 10;
 export const CASH_LINES_VERSION = 11;
 /** Issue 20: the version that keeps what replication through CouchDB needs on this laptop. */
 export const SYNC_STATE_VERSION = 12;
+/** Issue 19: one directory — funders become organisations of the partners table with the funder role. */
+export const DIRECTORY_VERSION = 13;
+
+/**
+ * The data step of DIRECTORY_VERSION, on an espace whose records are readable in the upgrade (not
+ * encrypted at rest): each funder gets its directory record under its own id (so applications keep their
+ * funderId), the existing partners get the partner role, and an aided post's free-text funder is linked to
+ * the one organisation of that name. A protected espace skips it: the directory reads a funder without
+ * its record as one (directoryOf), its first save writes the record, and unlinked posts show « à relier ».
+ */
+async function linkDirectory(tx: Transaction): Promise<void> {
+  if ((await tx.table('meta').get('protection')) !== undefined) return;
+  const funders = (await tx.table('funders').toArray()) as FunderRecord[];
+  const partners = (await tx.table('partners').toArray()) as PartnerRecord[];
+  const byId = new Map(partners.map((p) => [p.id, p]));
+  await tx
+    .table('partners')
+    .toCollection()
+    .modify((partner: PartnerRecord) => {
+      if (!partner.roles || partner.roles.length === 0) partner.roles = ['partner'];
+    });
+  for (const funder of funders) {
+    const own = byId.get(funder.id);
+    if (own) await tx.table('partners').update(funder.id, { roles: withRole(own.roles ?? ['partner'], 'funder') });
+    else await tx.table('partners').add(organisationFromFunder(funder));
+  }
+  const directory = directoryOf(partners, funders);
+  await tx
+    .table('aidedPosts')
+    .toCollection()
+    .modify((post: AidedPostRecord) => {
+      if (post.funderId !== undefined) return;
+      const id = organisationNamed(directory, post.funder);
+      if (id !== undefined) post.funderId = id;
+    });
+}
 
 /** One database per association (espace). */
 export const workspaceVersions: readonly SchemaVersion[] = [
@@ -182,6 +222,16 @@ export const workspaceVersions: readonly SchemaVersion[] = [
       syncConflicts: 'id, docId',
     },
   },
+  {
+    // One directory (issue 19): an aided post points to the organisation that pays its aid (funderId,
+    // indexed so that an organisation's page and a merge find its posts); the data step gives every funder
+    // its directory record under the same id.
+    version: DIRECTORY_VERSION,
+    stores: {
+      aidedPosts: 'id, contractId, scheme, aidEndDate, deletedAt, funderId',
+    },
+    upgrade: linkDirectory,
+  },
 ];
 
 /** Declares `versions` on a Dexie instance, optionally stopping at `upTo` (migration tests open old ones). */
@@ -229,6 +279,7 @@ export const CLEAR_FIELDS: Readonly<Record<string, Readonly<Record<string, strin
     scheme: 'aid scheme, a code from a fixed list (PEC, adulte-relais…)',
     aidEndDate: 'indexed date',
     deletedAt: BIN,
+    funderId: 'foreign key: the organisation of the directory that pays the aid (a random UUID)',
   },
   funders: { id: ID, kind: 'funder kind, a code from a fixed list', deletedAt: BIN },
   grantApplications: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, fieldMessage, optionalText, phoneField, requiredText } from '../fields';
+import { emailField, fieldMessage, optionalText, phoneField, requiredText, siretField } from '../fields';
 import type { RecordStamps } from '../record';
 
 // A funder (financeur, DOMAIN.md §4). Its kind decides the Cerfa budget line 74 it lands on, and whether
@@ -62,6 +62,13 @@ export const funderSchema = z.object({
 });
 
 export type Funder = z.output<typeof funderSchema>;
+
+/**
+ * The funder dialog's fields: the funder role's facts plus the organisation's SIRET, which lives on the
+ * directory record (domain/partners/directory.ts), not on the funder role.
+ */
+export const funderFormSchema = funderSchema.extend({ siret: siretField('SIRET', { optional: true }) });
+export type FunderForm = z.output<typeof funderFormSchema>;
 export type FunderInput = z.input<typeof funderSchema>;
 export type FunderRecord = RecordStamps & Funder;
 
@@ -74,9 +81,10 @@ export interface FunderFormValues {
   contactEmail: string;
   contactPhone: string;
   notes: string;
+  siret: string;
 }
 
-export function funderFormValues(funder?: Funder): FunderFormValues {
+export function funderFormValues(funder?: Funder, siret?: string): FunderFormValues {
   return {
     name: funder?.name ?? '',
     kind: funder?.kind ?? 'state',
@@ -86,5 +94,6 @@ export function funderFormValues(funder?: Funder): FunderFormValues {
     contactEmail: funder?.contactEmail ?? '',
     contactPhone: funder?.contactPhone ?? '',
     notes: funder?.notes ?? '',
+    siret: siret ?? '',
   };
 }

@@ -93,6 +93,11 @@ export const partnerSchema = withCrossFieldRules(
     email: emailField('Courriel', { optional: true }),
     tags: tagsField.default([]),
     notes: optionalText('Notes', 4000),
+    // Issue 19: financeur, partenaire or both (directory.ts). Not a form field: the repository keeps it.
+    roles: z
+      .array(z.enum(['funder', 'partner']))
+      .max(2)
+      .optional(),
   }),
   (partner, ctx) => {
     if (partner.kind === 'public' && partner.publicSubKind === undefined) {

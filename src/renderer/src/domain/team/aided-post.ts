@@ -53,6 +53,9 @@ export const aidedPostSchema = withCrossFieldRules(
     scheme: z.enum(['pec', 'adulte-relais', 'fonjep', 'regional', 'other'], { error: 'Dispositif : choisissez-en un.' }),
     schemeDetail: optionalText('Précision sur le dispositif', 150),
     conventionNumber: optionalText('Numéro de convention', 60),
+    // The organisation of the directory that pays the aid (issue 19); `funder` keeps its name for the
+    // labels, or the free text of a post written before the directory, shown « à relier ».
+    funderId: optionalText('Financeur', 100),
     funder: optionalText('Financeur', 150),
     aidStartDate: isoDateField('Début de l’aide'),
     aidEndDate: isoDateField('Fin de l’aide'),
@@ -103,6 +106,7 @@ export interface AidedPostFormValues {
   scheme: AidScheme;
   schemeDetail: string;
   conventionNumber: string;
+  funderId: string;
   funder: string;
   aidStartDate: string;
   aidEndDate: string;
@@ -122,6 +126,7 @@ export function aidedPostFormValues(contractId: string, post?: AidedPost, defaul
     scheme: post?.scheme ?? 'pec',
     schemeDetail: post?.schemeDetail ?? '',
     conventionNumber: post?.conventionNumber ?? '',
+    funderId: post?.funderId ?? '',
     funder: post?.funder ?? '',
     aidStartDate: post?.aidStartDate ?? '',
     aidEndDate: post?.aidEndDate ?? '',

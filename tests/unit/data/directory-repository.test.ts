@@ -1,0 +1,236 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
+import { listDuplicates, loadOrganisationLinks, mergeOrganisations } from '../../../src/renderer/src/data/directory-repository';
+import {
+  deleteFunder,
+  listFunders,
+  restoreFunder,
+  saveFunder,
+  saveGrantApplication,
+} from '../../../src/renderer/src/data/funding-repository';
+import { listContacts, listPartners, restorePartner, saveContact, savePartner } from '../../../src/renderer/src/data/partners-repository';
+import { listAgreements, saveAgreement } from '../../../src/renderer/src/data/agreements-repository';
+import { undoLastChange } from '../../../src/renderer/src/data/undo';
+
+// One directory (issue 19) through the repositories: a funder is an organisation of the directory; two
+// records of one organisation are proposed and merged with every link, in one change that undo reverts.
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+const SOON = new Date('2026-11-24T09:30:00Z');
+const LATER = new Date('2026-11-24T10:00:00Z');
+let db: WorkspaceDb;
+
+beforeEach(async () => {
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+  db = new WorkspaceDb('ws-directory');
+  await db.open();
+  db.setCurrentPerson('Awa');
+});
+
+afterEach(() => db.close());
+
+const application = (funderId: string) => ({
+  funderId,
+  title: 'Fonctionnement 2026',
+  purpose: 'operating',
+  renewal: false,
+  multiYear: false,
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+  status: 'granted',
+  requestedCents: '8 000',
+  grantedCents: '7 500',
+  filedOn: '2026-01-15',
+  decidedOn: '2026-03-15',
+  reportDelayMonths: 6,
+});
+
+const agreement = (partnerIds: string[]) => ({
+  title: 'Prêt de la salle Pablo-Neruda',
+  kind: 'premises-loan',
+  status: 'active',
+  partnerIds,
+  startDate: '2026-01-01',
+  endDate: '2026-12-31',
+  tacitRenewal: false,
+  terms: 'in-kind',
+  yearlyAmountCents: 480_000,
+});
+
+async function funderAndPartner() {
+  const funder = await saveFunder(
+    db,
+    { name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal', siret: '219 300 662 00018' },
+    { now: NOW },
+  );
+  const partner = await savePartner(
+    db,
+    { name: 'Mairie de Saint-Denis', kind: 'public', publicSubKind: 'mairie', siret: '21930066200018', city: 'Saint-Denis' },
+    undefined,
+    SOON,
+  );
+  if (!funder.ok || !partner.ok) throw new Error('expected a funder and a partner');
+  const app = await saveGrantApplication(db, application(funder.value.id), { now: NOW });
+  const deal = await saveAgreement(db, agreement([partner.value.id]), undefined, NOW);
+  const contact = await saveContact(
+    db,
+    { partnerId: partner.value.id, lastName: 'Benali', firstName: 'Samia', role: 'Chargée de mission' },
+    undefined,
+    NOW,
+  );
+  if (!app.ok || !deal.ok || !contact.ok) throw new Error(JSON.stringify([app, deal, contact]));
+  return { funder: funder.value, partner: partner.value, app: app.value, deal: deal.value };
+}
+
+describe('a funder is an organisation of the directory', () => {
+  it('is written with its organisation under the same id, which carries the SIRET and the funder role', async () => {
+    const saved = await saveFunder(
+      db,
+      { name: 'CAF de la Seine-Saint-Denis', kind: 'social-bodies', portal: 'paper', siret: '77568453300018' },
+      { now: NOW },
+    );
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    expect(await db.partners.get(saved.value.id)).toMatchObject({
+      name: 'CAF de la Seine-Saint-Denis',
+      siret: '77568453300018',
+      roles: ['funder'],
+    });
+    expect((await db.funders.get(saved.value.id)) as object).not.toHaveProperty('siret');
+
+    // Renamed from the organisation's page: the funder role follows.
+    const org = (await db.partners.get(saved.value.id))!;
+    const renamed = await savePartner(db, { ...org, name: 'CAF 93' }, { id: org.id, updatedAt: org.updatedAt }, LATER);
+    expect(renamed.ok).toBe(true);
+    expect((await listFunders(db)).map((f) => f.name)).toEqual(['CAF 93']);
+    expect((await db.partners.get(org.id))!.roles).toEqual(['funder']);
+
+    // Deleted from Financeurs: a funder only, its organisation goes along, and comes back along.
+    const funder = (await db.funders.get(saved.value.id))!;
+    expect((await deleteFunder(db, { id: funder.id, updatedAt: funder.updatedAt }, LATER)).ok).toBe(true);
+    expect(await listPartners(db)).toEqual([]);
+    await restoreFunder(db, funder.id, LATER);
+    expect((await listPartners(db)).map((p) => p.name)).toEqual(['CAF 93']);
+  });
+
+  it('refuses an invalid SIRET in French and writes nothing', async () => {
+    const refused = await saveFunder(db, { name: 'Ville', kind: 'municipality', portal: 'paper', siret: '123' }, { now: NOW });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors.siret).toMatch(/^SIRET/);
+    expect(await db.funders.count()).toBe(0);
+    expect(await db.partners.count()).toBe(0);
+  });
+
+  it('shows a funder written without its organisation (an old backup) in the directory, and writes it at its first save', async () => {
+    await db.funders.add({
+      id: 'f-old',
+      name: 'Région Île-de-France',
+      kind: 'region',
+      portal: 'funder-portal',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      deletedAt: null,
+    });
+    const [shown] = await listPartners(db);
+    expect(shown).toMatchObject({ id: 'f-old', name: 'Région Île-de-France', roles: ['funder'] });
+    const saved = await savePartner(db, { ...shown, siret: '23750007900312' }, 'f-old', LATER);
+    expect(saved.ok).toBe(true);
+    expect(await db.partners.get('f-old')).toMatchObject({ siret: '23750007900312', roles: ['funder'] });
+  });
+});
+
+describe('merging two records of one organisation', () => {
+  it('proposes a funder and a partner with the same SIRET, and moves the grant, the agreement and the contacts to the kept one', async () => {
+    const { funder, partner, app, deal } = await funderAndPartner();
+    const [proposal, ...others] = await listDuplicates(db);
+    expect(others).toEqual([]);
+    expect(proposal).toMatchObject({ reason: 'siret', suggested: true });
+    // Both have a SIRET: the older record stays.
+    expect(proposal!.keep.id).toBe(funder.id);
+
+    expect(await mergeOrganisations(db, [{ keepId: partner.id, mergeId: funder.id }], LATER)).toBe(1);
+
+    const directory = await listPartners(db);
+    expect(directory.map((o) => [o.id, o.name, o.roles])).toEqual([[partner.id, 'Mairie de Saint-Denis', ['funder', 'partner']]]);
+    expect(await db.grantApplications.get(app.id)).toMatchObject({ funderId: partner.id });
+    expect((await listAgreements(db)).find((a) => a.id === deal.id)!.partnerIds).toEqual([partner.id]);
+    // The funder role moved to the kept id, with the kept name; the other is in the bin.
+    expect((await listFunders(db)).map((f) => [f.id, f.name, f.portal])).toEqual([[partner.id, 'Mairie de Saint-Denis', 'funder-portal']]);
+    expect((await db.partners.get(funder.id))!.deletedAt).not.toBeNull();
+    expect((await db.funders.get(funder.id))!.deletedAt).not.toBeNull();
+
+    const links = await loadOrganisationLinks(db, partner.id);
+    expect(links.grants.map((g) => [g.application.title, g.application.grantedCents, g.paidCents])).toEqual([
+      ['Fonctionnement 2026', 750_000, 0],
+    ]);
+    expect(links.agreements.map((a) => a.title)).toEqual(['Prêt de la salle Pablo-Neruda']);
+    expect((await listContacts(db, partner.id)).map((c) => c.lastName)).toEqual(['Benali']);
+    expect(await listDuplicates(db)).toEqual([]);
+  });
+
+  it('moves contacts and agreements the other way too, keeps one party on an agreement both signed, and is undone by one Ctrl+Z', async () => {
+    const { funder, partner, app } = await funderAndPartner();
+    const both = await saveAgreement(db, { ...agreement([partner.id]), title: 'CPO 2026-2028', kind: 'cpo' }, undefined, NOW);
+    if (!both.ok) throw new Error(JSON.stringify(both.errors));
+    // The funder's organisation signs it too.
+    await db.agreementParties.add({
+      id: 'party-f',
+      agreementId: both.value.id,
+      partnerId: funder.id,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      deletedAt: null,
+    });
+    const before = {
+      partners: await db.partners.toArray(),
+      funders: await db.funders.toArray(),
+      apps: await db.grantApplications.toArray(),
+    };
+
+    await mergeOrganisations(db, [{ keepId: funder.id, mergeId: partner.id }], LATER);
+    expect((await listAgreements(db)).map((a) => [a.title, a.partnerIds])).toEqual([
+      ['CPO 2026-2028', [funder.id]],
+      ['Prêt de la salle Pablo-Neruda', [funder.id]],
+    ]);
+    expect((await listContacts(db, funder.id)).map((c) => c.lastName)).toEqual(['Benali']);
+    expect(await db.partners.get(funder.id)).toMatchObject({
+      name: 'Ville de Saint-Denis',
+      city: 'Saint-Denis',
+      roles: ['funder', 'partner'],
+    });
+    expect(await db.grantApplications.get(app.id)).toMatchObject({ funderId: funder.id });
+
+    const undone = await undoLastChange(db, new Date('2026-11-24T11:00:00Z'));
+    expect(undone.ok).toBe(true);
+    const stripped = (rows: { updatedAt: string }[]) => rows.map(({ updatedAt: _u, ...r }) => r);
+    expect(stripped(await db.partners.toArray())).toEqual(stripped(before.partners));
+    expect(stripped(await db.funders.toArray())).toEqual(stripped(before.funders));
+    expect(stripped(await db.grantApplications.toArray())).toEqual(stripped(before.apps));
+    expect((await listAgreements(db)).find((a) => a.title === 'CPO 2026-2028')!.partnerIds.sort()).toEqual([funder.id, partner.id].sort());
+  });
+
+  it('sends the merged record to the bin, restorable (without the links it gave away)', async () => {
+    const { funder, partner } = await funderAndPartner();
+    await mergeOrganisations(db, [{ keepId: partner.id, mergeId: funder.id }], LATER);
+    await restorePartner(db, funder.id, new Date('2026-11-24T11:00:00Z'));
+    expect((await listPartners(db)).map((p) => p.name)).toEqual(['Mairie de Saint-Denis', 'Ville de Saint-Denis']);
+    expect((await loadOrganisationLinks(db, funder.id)).grants).toEqual([]);
+  });
+
+  it('skips a pair whose record an earlier pair already merged', async () => {
+    const { funder, partner } = await funderAndPartner();
+    const third = await savePartner(db, { name: 'Ville de Saint Denis', kind: 'public', publicSubKind: 'mairie' }, undefined, NOW);
+    if (!third.ok) throw new Error('expected a partner');
+    const count = await mergeOrganisations(
+      db,
+      [
+        { keepId: partner.id, mergeId: funder.id },
+        { keepId: funder.id, mergeId: third.value.id },
+        { keepId: partner.id, mergeId: third.value.id },
+      ],
+      LATER,
+    );
+    expect(count).toBe(2);
+    expect((await listPartners(db)).map((p) => p.id)).toEqual([partner.id]);
+  });
+});
