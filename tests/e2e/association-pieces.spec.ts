@@ -65,7 +65,7 @@ test('a RIB added under Association appears in the dossier’s pièces, on the p
   await page.getByLabel('Type de pièce').selectOption({ label: 'RIB' });
   await page.getByLabel('Précision').fill('Crédit coopératif');
   await page.getByLabel('Date du document').fill('2026-11-02');
-  await page.getByLabel('Valable jusqu’au').fill('2027-11-30');
+  await page.getByLabel('Valable jusqu’au').fill('2027-01-31');
   await page.getByRole('button', { name: 'Enregistrer la pièce' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'RIB — Crédit coopératif', exact: true })).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
@@ -76,7 +76,7 @@ test('a RIB added under Association appears in the dossier’s pièces, on the p
   await dossiers.click();
   // The selection survived the trip; the RIB is now joined, and no longer asked for.
   await expect(page.getByRole('checkbox', { name: /Fête de quartier 2027 — Ville de Saint-Denis/ })).toBeChecked();
-  await expect(pieces.getByRole('listitem').filter({ hasText: 'RIB' })).toHaveText(/RIB\s*jointe · valable jusqu’au 30 nov\. 2027/);
+  await expect(pieces.getByRole('listitem').filter({ hasText: 'RIB' })).toHaveText(/RIB\s*jointe · valable jusqu’au 31 janv\. 2027/);
   await expect(page.getByRole('link', { name: 'Pièce à fournir : RIB.' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Pièce à fournir : Statuts.' })).toBeVisible();
 
@@ -92,6 +92,17 @@ test('a RIB added under Association appears in the dossier’s pièces, on the p
   }
   await document.destroy();
   text = text.replace(/\s+/g, ' ');
-  expect(text).toContain('RIB 2 novembre 2026 Jointe, valable jusqu’au 30 novembre 2027');
+  expect(text).toContain('RIB 2 novembre 2026 Jointe, valable jusqu’au 31 janvier 2027');
   expect(text).toContain('(RIB joint du 2 novembre 2026)');
+
+  // Its end of validity is on the dashboard, as the Association's, and opens the Association's pièces.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
+  const expiry = page
+    .getByRole('region', { name: /Dans les 90 jours/ })
+    .getByRole('listitem')
+    .filter({ hasText: 'Fin de validité — RIB — Crédit coopératif' });
+  await expect(expiry).toContainText('Association');
+  await expiry.getByRole('link', { name: 'Fin de validité — RIB — Crédit coopératif' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pièces de l’association' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'RIB — Crédit coopératif', exact: true })).toBeVisible();
 });
