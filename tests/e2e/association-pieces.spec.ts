@@ -106,3 +106,29 @@ test('a RIB added under Association appears in the dossier’s pièces, on the p
   await expect(page.getByRole('heading', { level: 1, name: 'Pièces de l’association' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'RIB — Crédit coopératif', exact: true })).toBeVisible();
 });
+
+test('a pièce is corrected in place: a wrong date is refused in French, a new validity date is kept', async ({ page }) => {
+  await seedWorkspace(page, {
+    documents: [{ id: 'e2e-insurance', ...stamps, kind: 'insurance', title: '2026', issuedOn: '2026-01-05', validUntil: '2026-06-30' }],
+  });
+  await page.goto('./#/association/pieces');
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: 'Attestation d’assurance — 2026' }) });
+  await expect(item.getByText('Expirée', { exact: true })).toBeVisible();
+
+  await item.getByRole('button', { name: 'Modifier Attestation d’assurance — 2026' }).click();
+  const form = page.getByRole('form', { name: 'Modifier Attestation d’assurance — 2026' });
+  await expect(form.getByLabel('Valable jusqu’au')).toHaveValue('2026-06-30');
+  await form.getByLabel('Valable jusqu’au').fill('2025-12-31');
+  await form.getByRole('button', { name: 'Enregistrer la pièce' }).click();
+  await expect(form.getByText('Valable jusqu’au : doit être après la date du document.')).toBeVisible();
+  await expect(item).toContainText('valable jusqu’au 30 juin 2026');
+
+  await form.getByLabel('Valable jusqu’au').fill('2026-12-31');
+  await form.getByRole('button', { name: 'Enregistrer la pièce' }).click();
+  await expect(page.getByText('Attestation d’assurance — 2026 enregistrée.')).toBeVisible();
+  await expect(form).toHaveCount(0);
+  await expect(item).toContainText('valable jusqu’au 31 déc. 2026');
+  await expect(item.getByText('Expirée', { exact: true })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('valable jusqu’au 31 déc. 2026')).toBeVisible();
+});
