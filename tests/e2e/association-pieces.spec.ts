@@ -65,7 +65,7 @@ test('a RIB added under Association appears in the dossier’s pièces, on the p
   await page.getByLabel('Type de pièce').selectOption({ label: 'RIB' });
   await page.getByLabel('Précision').fill('Crédit coopératif');
   await page.getByLabel('Date du document').fill('2026-11-02');
-  await page.getByLabel('Valable jusqu’au').fill('2027-11-30');
+  await page.getByLabel('Valable jusqu’au').fill('2027-01-31');
   await page.getByRole('button', { name: 'Enregistrer la pièce' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'RIB — Crédit coopératif', exact: true })).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
@@ -76,7 +76,7 @@ test('a RIB added under Association appears in the dossier’s pièces, on the p
   await dossiers.click();
   // The selection survived the trip; the RIB is now joined, and no longer asked for.
   await expect(page.getByRole('checkbox', { name: /Fête de quartier 2027 — Ville de Saint-Denis/ })).toBeChecked();
-  await expect(pieces.getByRole('listitem').filter({ hasText: 'RIB' })).toHaveText(/RIB\s*jointe · valable jusqu’au 30 nov\. 2027/);
+  await expect(pieces.getByRole('listitem').filter({ hasText: 'RIB' })).toHaveText(/RIB\s*jointe · valable jusqu’au 31 janv\. 2027/);
   await expect(page.getByRole('link', { name: 'Pièce à fournir : RIB.' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Pièce à fournir : Statuts.' })).toBeVisible();
 
@@ -92,6 +92,43 @@ test('a RIB added under Association appears in the dossier’s pièces, on the p
   }
   await document.destroy();
   text = text.replace(/\s+/g, ' ');
-  expect(text).toContain('RIB 2 novembre 2026 Jointe, valable jusqu’au 30 novembre 2027');
+  expect(text).toContain('RIB 2 novembre 2026 Jointe, valable jusqu’au 31 janvier 2027');
   expect(text).toContain('(RIB joint du 2 novembre 2026)');
+
+  // Its end of validity is on the dashboard, as the Association's, and opens the Association's pièces.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord' }).click();
+  const expiry = page
+    .getByRole('region', { name: /Dans les 90 jours/ })
+    .getByRole('listitem')
+    .filter({ hasText: 'Fin de validité — RIB — Crédit coopératif' });
+  await expect(expiry).toContainText('Association');
+  await expiry.getByRole('link', { name: 'Fin de validité — RIB — Crédit coopératif' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pièces de l’association' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'RIB — Crédit coopératif', exact: true })).toBeVisible();
+});
+
+test('a pièce is corrected in place: a wrong date is refused in French, a new validity date is kept', async ({ page }) => {
+  await seedWorkspace(page, {
+    documents: [{ id: 'e2e-insurance', ...stamps, kind: 'insurance', title: '2026', issuedOn: '2026-01-05', validUntil: '2026-06-30' }],
+  });
+  await page.goto('./#/association/pieces');
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: 'Attestation d’assurance — 2026' }) });
+  await expect(item.getByText('Expirée', { exact: true })).toBeVisible();
+
+  await item.getByRole('button', { name: 'Modifier Attestation d’assurance — 2026' }).click();
+  const form = page.getByRole('form', { name: 'Modifier Attestation d’assurance — 2026' });
+  await expect(form.getByLabel('Valable jusqu’au')).toHaveValue('2026-06-30');
+  await form.getByLabel('Valable jusqu’au').fill('2025-12-31');
+  await form.getByRole('button', { name: 'Enregistrer la pièce' }).click();
+  await expect(form.getByText('Valable jusqu’au : doit être après la date du document.')).toBeVisible();
+  await expect(item).toContainText('valable jusqu’au 30 juin 2026');
+
+  await form.getByLabel('Valable jusqu’au').fill('2026-12-31');
+  await form.getByRole('button', { name: 'Enregistrer la pièce' }).click();
+  await expect(page.getByText('Attestation d’assurance — 2026 enregistrée.')).toBeVisible();
+  await expect(form).toHaveCount(0);
+  await expect(item).toContainText('valable jusqu’au 31 déc. 2026');
+  await expect(item.getByText('Expirée', { exact: true })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('valable jusqu’au 31 déc. 2026')).toBeVisible();
 });

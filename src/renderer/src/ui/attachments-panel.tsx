@@ -117,7 +117,7 @@ export function AttachmentsPanel({
   };
 
   return (
-    <section className={headingLevel === 4 ? 'attachments--nested' : 'card'} aria-labelledby={headingId}>
+    <section className={headingLevel >= 4 ? 'attachments--nested' : 'card'} aria-labelledby={headingId}>
       <Heading id={headingId}>{title}</Heading>
       <p className={headingLevel === 2 ? 'muted' : 'visually-hidden'}>
         PDF, JPEG ou PNG, {MAX_ATTACHMENT_MEGABYTES}&nbsp;Mo au plus par fichier. Ils sont gardés dans l’espace et suivent ses sauvegardes.

@@ -16,7 +16,7 @@ const TABLE_LABELS: Record<string, string> = {
   agreements: 'Conventions',
   agreementParties: 'Signataires des conventions',
   attachments: 'Fichiers joints',
-  documents: 'Pièces justificatives',
+  documents: 'Pièces de l’association',
   journal: 'Entrées du journal',
   syncState: 'État de la synchronisation',
   syncOutbox: 'Modifications à synchroniser',

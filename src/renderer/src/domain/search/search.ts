@@ -26,7 +26,7 @@ export const SEARCH_KINDS = [
   { kind: 'partner', label: 'Partenaires' },
   { kind: 'agreement', label: 'Conventions' },
   { kind: 'action', label: 'Actions' },
-  { kind: 'document', label: 'Pièces justificatives' },
+  { kind: 'document', label: 'Pièces de l’association' },
 ] as const;
 
 export type SearchKind = (typeof SEARCH_KINDS)[number]['kind'];

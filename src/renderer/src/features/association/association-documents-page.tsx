@@ -79,6 +79,7 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const title = documentTitle(document);
   return (
     <li className="document-list__item">
@@ -89,6 +90,9 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
           {document.issuedOn ? `Datée du ${formatDateShort(document.issuedOn)}` : 'Sans date'}
           {document.validUntil ? ` · valable jusqu’au ${formatDateShort(document.validUntil)}` : ' · sans limite de validité'}
         </span>
+        <button type="button" className="button button--small" aria-label={`Modifier ${title}`} onClick={() => setEditing(true)}>
+          Modifier
+        </button>
         <button
           type="button"
           className="button button--small button--danger-outline"
@@ -98,6 +102,7 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
           Supprimer
         </button>
       </div>
+      {editing ? <DocumentForm document={document} onDone={() => setEditing(false)} /> : null}
       <AttachmentsPanel ownerId={document.id} ownerKind="document" title={`Fichier — ${title}`} headingLevel={3} />
       <ConfirmDialog
         open={confirming}
@@ -122,26 +127,34 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
   );
 }
 
-function DocumentForm({ onDone }: { onDone: () => void }) {
+/** A new pièce, or one already recorded (a new validity date, a corrected kind): saved against the revision it loaded. */
+function DocumentForm({ document, onDone }: { document?: VaultDocumentRecord; onDone: () => void }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
-  const { formRef, field, onSubmit, refuse, summary } = useSchemaForm<DocumentFormValues, VaultDocument>({
+  const { formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<DocumentFormValues, VaultDocument, VaultDocumentRecord>({
     schema: documentSchema,
-    defaultValues: documentFormValues(),
+    defaultValues: documentFormValues(document),
+    record: document,
+    valuesOf: documentFormValues,
   });
   return (
     <form
       ref={formRef}
       className="card inline-form--grid"
-      aria-label="Nouvelle pièce justificative"
+      aria-label={document ? `Modifier ${documentTitle(document)}` : 'Nouvelle pièce justificative'}
       noValidate
       onSubmit={onSubmit(async (values) => {
-        const result = await saveDocument(db, values);
+        const result = await saveDocument(db, values, document ? revision() : undefined);
         if (!result.ok) {
           refuse(result.errors);
           return;
         }
-        toast.show(`${documentTitle(result.value)} ajoutée ; joignez-y le fichier ci-dessous.`);
+        toast.show(
+          result.merged?.message ??
+            (document
+              ? `${documentTitle(result.value)} enregistrée.`
+              : `${documentTitle(result.value)} ajoutée ; joignez-y le fichier ci-dessous.`),
+        );
         onDone();
       })}
     >

@@ -9,6 +9,7 @@ import {
   applicationPapersOf,
   attachmentsChecklist,
   buildDossierModel,
+  latestDocument,
   publicAidOf,
   referenceExerciseOf,
   requestAgreements,
@@ -394,12 +395,12 @@ export function DossierPage() {
                     <span className="attachment-list__name">{p.label}</span>
                     <span className="muted">
                       {p.status === 'to-provide'
-                        ? 'à fournir'
+                        ? latestDocument(input.documents, p.kind)
+                          ? 'à fournir (enregistrée sans son fichier)'
+                          : 'à fournir'
                         : p.status === 'expired'
-                          ? `expirée le ${formatDateShort(p.validUntil ?? input.filingDate)}`
-                          : p.validUntil
-                            ? `jointe · valable jusqu’au ${formatDateShort(p.validUntil)}`
-                            : 'jointe'}
+                          ? `valable jusqu’au ${formatDateShort(p.validUntil ?? input.filingDate)}`
+                          : `jointe${p.validUntil ? ` · valable jusqu’au ${formatDateShort(p.validUntil)}` : ''}`}
                     </span>
                     {p.status === 'expired' ? <span className="badge badge--late">Expirée</span> : null}
                   </li>
