@@ -159,7 +159,7 @@ test('a CPO: exercise 2 is filled and produced with its own figures, exercise 1 
   await expect(page.getByRole('heading', { level: 1, name: /Compte-rendu financier — Ateliers du quartier \(CPO\)/ })).toBeVisible();
   const picker = page.getByLabel('Exercice du compte-rendu');
   await expect(picker).toHaveValue('2');
-  await expect(page.getByText(/l’exercice 2 sur 3, du 1er janvier 2027 au 31 décembre 2027/)).toBeVisible();
+  await expect(page.getByText(/l’exercice 2 \(sur 3\), du 1er janvier 2027 au 31 décembre 2027/)).toBeVisible();
   // Exercise 2 starts empty, with its own year's budget and its own tranche: not exercise 1's text.
   await expect(page.getByLabel('Déroulement de l’action')).toHaveValue('');
   await expect(page.getByRole('row', { name: /Prestations de services/ })).toContainText('7 000 €');

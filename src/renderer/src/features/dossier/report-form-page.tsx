@@ -525,7 +525,7 @@ function ExercisePicker({
   return (
     <div className="report-exercise">
       <p>
-        Convention pluriannuelle : un compte-rendu par exercice. Celui-ci porte sur l’exercice {current.number} sur {exercises.length}, du{' '}
+        Convention pluriannuelle : un compte-rendu par exercice. Celui-ci porte sur l’exercice {current.number} (sur {exercises.length}), du{' '}
         {formatDateLong(current.start)} au {formatDateLong(current.end)}.
       </p>
       <SelectField
