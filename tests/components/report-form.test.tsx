@@ -168,4 +168,27 @@ describe('compte-rendu form', () => {
     expect(((await screen.findByLabelText('Déroulement de l’action')) as HTMLTextAreaElement).value).toBe('Brouillon du lundi.');
     expect(screen.getByText(/Brouillon non enregistré rétabli/)).toBeTruthy();
   });
+
+  it('refuses to overwrite a compte-rendu started in another tab while this one was blank, and offers to take it up', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const howItRan = await screen.findByLabelText('Déroulement de l’action');
+    await user.type(howItRan, 'Version de cet onglet.');
+    await act(async () => {
+      const elsewhere = await saveFinancialReport(espace.db, {
+        grantApplicationId: 'app-festival',
+        howItRan: 'Version de l’autre onglet.',
+      });
+      expect(elsewhere.ok).toBe(true);
+    });
+    expect(await screen.findByText(/Un compte-rendu de cet exercice vient d’être commencé ailleurs/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le brouillon' }));
+    expect(await screen.findByText(/Ce compte-rendu vient d’être commencé ailleurs .*rien n’a été enregistré/)).toBeTruthy();
+    expect((await espace.db.financialReports.toArray()).map((r) => r.howItRan)).toEqual(['Version de l’autre onglet.']);
+
+    await user.click(screen.getByRole('button', { name: 'Reprendre le compte-rendu commencé ailleurs' }));
+    await waitFor(() => expect((howItRan as HTMLTextAreaElement).value).toBe('Version de l’autre onglet.'));
+    expect(screen.queryByText(/Un compte-rendu de cet exercice vient d’être commencé ailleurs/)).toBeNull();
+  });
 });

@@ -204,7 +204,7 @@ function ReportForm({
   const exercises = reportExercises(application);
   const funder = sources.funders.find((f) => f.id === application.funderId);
 
-  const { form, formRef, field, onSubmit, refuse, saved, revision, restoredDraft, summary } = useSchemaForm<
+  const { form, formRef, field, onSubmit, refuse, saved, discard, revision, restoredDraft, summary } = useSchemaForm<
     ReportFormValues,
     ReportFormOutput,
     FinancialReportRecord
@@ -225,8 +225,13 @@ function ReportForm({
   // or a draft came back: then the notice above says it, and the save merges or refuses.
   const dirty = useRef(isDirty);
   dirty.current = isDirty || restoredDraft !== undefined;
+  // Opened on an exercise with no compte-rendu yet: one that appears without this form saving it was started
+  // in another tab or window. Said at once; the save is refused (never overwriting it) until it is reloaded.
+  const startedBlank = useRef(stored === null);
+  const startedElsewhere = startedBlank.current && stored !== null && dirty.current;
   useEffect(() => {
     if (dirty.current || !stored) return;
+    startedBlank.current = false;
     saved(reportFormValues(stored), stored);
   }, [stored, saved]);
   const lines = useWatch({ control, name: 'lines' });
@@ -241,11 +246,12 @@ function ReportForm({
     });
 
   const save = async (values: ReportFormOutput): Promise<FinancialReportRecord | undefined> => {
-    const result = await saveFinancialReport(db, toReport(values), new Date(), revision()?.updatedAt);
+    const result = await saveFinancialReport(db, toReport(values), new Date(), startedBlank.current ? null : revision()?.updatedAt);
     if (!result.ok) {
       refuse(result.errors);
       return undefined;
     }
+    startedBlank.current = false;
     saved(reportFormValues(result.value), result.value);
     if (result.merged) toast.show(result.merged.message);
     return result.value;
@@ -355,6 +361,22 @@ function ReportForm({
         })}
       >
         {summary}
+        {startedElsewhere ? (
+          <div className="form-errors-summary" role="alert">
+            Un compte-rendu de cet exercice vient d’être commencé ailleurs (autre onglet ou autre fenêtre){'\u00a0'}: l’enregistrer d’ici
+            l’écraserait, il sera refusé.{' '}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => {
+                startedBlank.current = false;
+                discard();
+              }}
+            >
+              Reprendre le compte-rendu commencé ailleurs
+            </button>
+          </div>
+        ) : null}
         <fieldset className="form-section">
           <legend className="form-section__title">1. Bilan qualitatif</legend>
           <div className="form-section__wide">
