@@ -265,9 +265,9 @@ function ReportForm({
       ...financialReportProblems(report),
       ...financialReportChecks(report, grantFigures(application, report.exercise, report.lines, payments)),
     ];
-    setProblems(found);
     const record = await save(values);
     if (!record) return;
+    setProblems(found);
     if (found.length > 0 && !asDraft) {
       window.requestAnimationFrame(() => summaryRef.current?.focus());
       return;
@@ -339,7 +339,7 @@ function ReportForm({
       ) : null}
       {problems.length > 0 ? (
         <div className="dossier-problems" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>Avant de produire le compte-rendu :</p>
+          <p>Ce qui est saisi est enregistré. Avant de produire le compte-rendu :</p>
           <ul>
             {problems.map((p) => (
               <li key={p.path}>{p.message}</li>
