@@ -190,5 +190,7 @@ describe('compte-rendu form', () => {
     await user.click(screen.getByRole('button', { name: 'Reprendre le compte-rendu commencé ailleurs' }));
     await waitFor(() => expect((howItRan as HTMLTextAreaElement).value).toBe('Version de l’autre onglet.'));
     expect(screen.queryByText(/Un compte-rendu de cet exercice vient d’être commencé ailleurs/)).toBeNull();
+    // The table follows the compte-rendu taken up (the other tab's has no lines yet), not the one first shown.
+    expect(screen.queryByLabelText('Réalisation — Prestations de services')).toBeNull();
   });
 });

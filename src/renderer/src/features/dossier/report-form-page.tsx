@@ -234,7 +234,8 @@ function ReportForm({
     startedBlank.current = false;
     saved(reportFormValues(stored), stored);
   }, [stored, saved]);
-  const lines = useWatch({ control, name: 'lines' });
+  // The rows follow the form's values, not the first ones: a reload may bring a compte-rendu with other lines.
+  const [lines, indicators] = useWatch({ control, name: ['lines', 'indicatorsAchieved'] });
 
   const toReport = (values: ReportFormOutput): FinancialReport =>
     financialReportSchema.parse({
@@ -388,7 +389,7 @@ function ReportForm({
           <div className="form-section__wide">
             <TextAreaField label="Dates et lieux de réalisation" {...field('datesAndPlaces')} />
           </div>
-          {initial.indicatorsAchieved.length > 0 ? (
+          {indicators.length > 0 ? (
             <table className="table dossier-report__indicators">
               <caption>Indicateurs de l’action</caption>
               <thead>
@@ -400,7 +401,7 @@ function ReportForm({
                 </tr>
               </thead>
               <tbody>
-                {initial.indicatorsAchieved.map((indicator, index) => {
+                {indicators.map((indicator, index) => {
                   const error = errorAt(errors, `indicatorsAchieved.${index}.achieved`);
                   return (
                     <tr key={`${indicator.objectiveLabel}-${indicator.indicatorLabel}-${index}`}>
@@ -442,7 +443,7 @@ function ReportForm({
                   : 'Cette demande ne nomme aucune action, ou l’action n’a pas de budget : liez l’action sur la demande, puis ajoutez son budget.'}{' '}
             Le réalisé est pré-rempli avec les versements reçus (ligne 74) et les coûts de l’équipe (64) ; corrigez-le au besoin.
           </p>
-          {initial.lines.length > 0 ? (
+          {lines.length > 0 ? (
             <table className="table dossier-report__lines">
               <thead>
                 <tr>
@@ -453,12 +454,12 @@ function ReportForm({
                 </tr>
               </thead>
               <tbody>
-                {initial.lines.map((line, index) => {
+                {lines.map((line, index) => {
                   const name = budgetLineLabel(
                     { account: line.account, label: line.label || undefined, funderId: line.funderId, amountCents: line.forecastCents },
                     sources.funders,
                   );
-                  const actual = typedCents(lines[index]?.actualCents);
+                  const actual = typedCents(line.actualCents);
                   const percent = realisationPercent(line.forecastCents, actual);
                   const gap = hasSignificantGap(line.forecastCents, actual);
                   const actualError = errorOf(`lines.${index}.actualCents`);
