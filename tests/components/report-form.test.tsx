@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReportFormPage } from '../../src/renderer/src/features/dossier/report-form-page';
 import { RegistryProvider, WorkspaceProvider } from '../../src/renderer/src/data/workspace-context';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
+import { saveFinancialReport } from '../../src/renderer/src/data/dossier-repository';
 import { freshEspace, type FreshEspace } from './fresh-espace';
 
 // The compte-rendu form on the one form wiring: an invalid « Réalisation » is refused under its line — never
@@ -62,7 +63,7 @@ afterEach(() => {
 });
 
 function renderPage() {
-  render(
+  return render(
     <ToastProvider>
       <RegistryProvider registry={espace.registry}>
         <WorkspaceProvider workspace={{ record: espace.workspace, db: espace.db }}>
@@ -123,5 +124,73 @@ describe('compte-rendu form', () => {
     ]);
     // A single-year grant has one compte-rendu: no exercise to pick.
     expect(screen.queryByLabelText('Exercice du compte-rendu')).toBeNull();
+  });
+
+  it('says a change made in another tab before the user types further, then merges fields that do not overlap', async () => {
+    const user = userEvent.setup();
+    const first = await saveFinancialReport(espace.db, { grantApplicationId: 'app-festival', howItRan: 'Première version.' });
+    if (!first.ok) throw new Error('expected a report');
+    renderPage();
+    const howItRan = await screen.findByLabelText('Déroulement de l’action');
+    expect((howItRan as HTMLTextAreaElement).value).toBe('Première version.');
+    await user.clear(howItRan);
+    await user.type(howItRan, 'La fête a réuni 950 habitants.');
+
+    // Another tab writes the signatory on the same compte-rendu.
+    await act(async () => {
+      const { id, createdAt: _c, updatedAt, deletedAt: _d, ...fields } = first.value;
+      const elsewhere = await saveFinancialReport(
+        espace.db,
+        { ...fields, signatoryName: 'Aminata Diallo' },
+        new Date('2026-11-24T10:05:00+01:00'),
+        updatedAt,
+      );
+      expect(elsewhere.ok && elsewhere.value.id === id).toBe(true);
+    });
+    expect(await screen.findByText(/Cette fiche vient d’être modifiée ailleurs/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le brouillon' }));
+    await waitFor(async () => expect((await espace.db.financialReports.toArray())[0]?.howItRan).toBe('La fête a réuni 950 habitants.'));
+    const [stored] = await espace.db.financialReports.toArray();
+    // Both changes kept: the other tab's signatory, this tab's text.
+    expect(stored).toMatchObject({ signatoryName: 'Aminata Diallo', howItRan: 'La fête a réuni 950 habitants.' });
+    expect(await espace.db.financialReports.count()).toBe(1);
+  });
+
+  it('keeps a draft when the user leaves with changes, and gives it back on return', async () => {
+    const user = userEvent.setup();
+    const first = renderPage();
+    await user.type(await screen.findByLabelText('Déroulement de l’action'), 'Brouillon du lundi.');
+    first.unmount();
+    expect(await espace.db.financialReports.count()).toBe(0);
+
+    renderPage();
+    expect(((await screen.findByLabelText('Déroulement de l’action')) as HTMLTextAreaElement).value).toBe('Brouillon du lundi.');
+    expect(screen.getByText(/Brouillon non enregistré rétabli/)).toBeTruthy();
+  });
+
+  it('refuses to overwrite a compte-rendu started in another tab while this one was blank, and offers to take it up', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const howItRan = await screen.findByLabelText('Déroulement de l’action');
+    await user.type(howItRan, 'Version de cet onglet.');
+    await act(async () => {
+      const elsewhere = await saveFinancialReport(espace.db, {
+        grantApplicationId: 'app-festival',
+        howItRan: 'Version de l’autre onglet.',
+      });
+      expect(elsewhere.ok).toBe(true);
+    });
+    expect(await screen.findByText(/Un compte-rendu de cet exercice vient d’être commencé ailleurs/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le brouillon' }));
+    expect(await screen.findByText(/Ce compte-rendu vient d’être commencé ailleurs .*rien n’a été enregistré/)).toBeTruthy();
+    expect((await espace.db.financialReports.toArray()).map((r) => r.howItRan)).toEqual(['Version de l’autre onglet.']);
+
+    await user.click(screen.getByRole('button', { name: 'Reprendre le compte-rendu commencé ailleurs' }));
+    await waitFor(() => expect((howItRan as HTMLTextAreaElement).value).toBe('Version de l’autre onglet.'));
+    expect(screen.queryByText(/Un compte-rendu de cet exercice vient d’être commencé ailleurs/)).toBeNull();
+    // The table follows the compte-rendu taken up (the other tab's has no lines yet), not the one first shown.
+    expect(screen.queryByLabelText('Réalisation — Prestations de services')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { createWorkspaceOnHome, seedWorkspace } from './helpers';
@@ -159,11 +160,17 @@ test('a CPO: exercise 2 is filled and produced with its own figures, exercise 1 
   await expect(page.getByRole('heading', { level: 1, name: /Compte-rendu financier — Ateliers du quartier \(CPO\)/ })).toBeVisible();
   const picker = page.getByLabel('Exercice du compte-rendu');
   await expect(picker).toHaveValue('2');
-  await expect(page.getByText(/l’exercice 2 sur 3, du 1er janvier 2027 au 31 décembre 2027/)).toBeVisible();
+  await expect(page.getByText(/l’exercice 2 \(sur 3\), du 1er janvier 2027 au 31 décembre 2027/)).toBeVisible();
   // Exercise 2 starts empty, with its own year's budget and its own tranche: not exercise 1's text.
   await expect(page.getByLabel('Déroulement de l’action')).toHaveValue('');
   await expect(page.getByRole('row', { name: /Prestations de services/ })).toContainText('7 000 €');
   await expect(page.getByLabel('Réalisation — Commune : Ville de Saint-Denis')).toHaveValue('3000');
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    'exercise picker and form',
+  ).toEqual([]);
 
   await page.getByLabel('Déroulement de l’action').fill('Année 2027 : 950 participants, deux ateliers de plus.');
   await page.getByLabel('Réalisation — Prestations de services').fill('7 400');

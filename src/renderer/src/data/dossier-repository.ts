@@ -171,13 +171,14 @@ async function reportOf(db: WorkspaceDb, grantApplicationId: string, exercise: n
 
 /**
  * Creates or updates the compte-rendu of an application's exercise. Drafts may be incomplete.
- * `loadedRevision` is the `updatedAt` of the compte-rendu the form loaded (none for a new one).
+ * `loadedRevision` is the `updatedAt` of the compte-rendu the form loaded; `null` says the form loaded none
+ * (a new one): if another tab or window started it meanwhile, the save is refused rather than overwriting it.
  */
 export async function saveFinancialReport(
   db: WorkspaceDb,
   input: unknown,
   now: Date = new Date(),
-  loadedRevision?: string,
+  loadedRevision?: string | null,
 ): Promise<WriteOutcome<FinancialReportRecord>> {
   const parsed = financialReportSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
@@ -191,18 +192,22 @@ export async function saveFinancialReport(
     return { ok: false, errors: { exercise: unknownExerciseMessage(exercises.length) } };
   }
   const found = await reportOf(db, parsed.data.grantApplicationId, parsed.data.exercise);
-  const context = await prepareWrite(db, 'financialReports', found ? { id: found.id, updatedAt: loadedRevision } : undefined);
+  if (found && loadedRevision === null) return startedElsewhere();
+  const context = await prepareWrite(db, 'financialReports', found ? { id: found.id, updatedAt: loadedRevision ?? undefined } : undefined);
   return db.transaction('rw', db.financialReports, async (): Promise<WriteOutcome<FinancialReportRecord>> => {
     const existing = await reportOf(db, parsed.data.grantApplicationId, parsed.data.exercise);
-    if (existing?.id !== found?.id)
-      return {
-        ok: false,
-        errors: { '': 'Ce compte-rendu vient d’être créé ailleurs\u00a0: rien n’a été enregistré. Rechargez la page.' },
-        conflict: { kind: 'changed' },
-      };
+    if (existing?.id !== found?.id) return startedElsewhere();
     return saveRow(db.financialReports, context, parsed.data, now);
   });
 }
+
+const startedElsewhere = (): WriteOutcome<FinancialReportRecord> => ({
+  ok: false,
+  errors: {
+    '': 'Ce compte-rendu vient d’être commencé ailleurs (autre onglet ou autre fenêtre)\u00a0: rien n’a été enregistré. Rechargez-le pour reprendre à partir de celui-ci.',
+  },
+  conflict: { kind: 'changed' },
+});
 
 /** The key of the compte-rendu deadline of an application's exercise (domain/deadlines/funding-deadlines.ts). */
 export function financialReportDeadlineKey(grantApplicationId: string, exercise: number): string {

@@ -51,6 +51,8 @@ describe('funding rules (fixture year, today 24 Nov 2026)', () => {
       ['grant:app-city-cpo:financial-report:2', '2028-06-30'],
       ['grant:app-city-cpo:financial-report:3', '2029-06-30'],
     ]);
+    // Each opens the compte-rendu of its own exercise.
+    expect(byKey('grant:app-city-cpo:financial-report:2')?.target).toEqual({ screen: 'report', id: 'app-city-cpo', exercise: 2 });
     const withReport = new Set(reports.map((d) => d.key.split(':')[1]));
     expect(withReport.has('app-state-rights')).toBe(false); // refused
     expect(withReport.has('app-foundation')).toBe(false); // still filed

@@ -7,6 +7,7 @@ import {
   reportFormValues,
   type ReportFormValues,
 } from '../../../../src/renderer/src/domain/dossier/report-form';
+import { forecastFor } from '../../../../src/renderer/src/domain/dossier/financial-report';
 
 // The compte-rendu form's schema at its boundaries: « Réalisation » in whole euros (0 is an amount, one cent
 // is not on the Cerfa, a negative or an impossible amount is refused under its line), text within the stored
@@ -82,5 +83,23 @@ describe('reportExercises', () => {
       { number: 3, start: '2028-01-01', end: '2028-12-31' },
     ]);
     expect(reportExercises({ periodStart: '2026-01-01', periodEnd: '2026-07-31', multiYear: false })).toHaveLength(1);
+  });
+});
+
+describe('forecastFor a CPO exercise', () => {
+  const app = { id: 'cpo', funderId: 'city', periodStart: '2026-01-01', projectIds: ['workshops'], purpose: 'project' as const };
+  const budget = (year: number) => ({ id: `b-${year}`, scope: 'project', projectId: 'workshops', year, deletedAt: null });
+  const lines = [2026, 2027].flatMap((year) => [
+    { budgetId: `b-${year}`, account: '60.services', amountCents: year === 2026 ? 600_000 : 700_000, deletedAt: null },
+    { budgetId: `b-${year}`, account: '74.municipality', amountCents: 300_000, grantApplicationId: 'cpo', deletedAt: null },
+  ]);
+
+  it('takes the budget of the exercise’s own year when each year’s budget carries the grant', () => {
+    const services = (year: number) =>
+      forecastFor(app, [], [budget(2026), budget(2027)], lines, year).lines.find((l) => l.account === '60.services')?.forecastCents;
+    expect(services(2026)).toBe(600_000);
+    expect(services(2027)).toBe(700_000);
+    // No budget for 2028 yet: the grant's budget found first, rather than none.
+    expect(services(2028)).toBe(600_000);
   });
 });

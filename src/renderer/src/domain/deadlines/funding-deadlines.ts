@@ -109,7 +109,8 @@ export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, opt
           rule: 'financial-report',
           title: reports.length > 1 ? `Compte-rendu financier (année ${exercise.number}) — ${about}` : `Compte-rendu financier — ${about}`,
           dueDate,
-          target: applicationTarget(app.id),
+          // Straight to the compte-rendu of that exercise (a CPO owes one a year).
+          target: { screen: 'report', id: app.id, exercise: exercise.number },
           sourceLabel: SOURCE_LABEL,
           detail: `Période du ${formatDateShort(exercise.start)} au ${formatDateShort(exercise.end)}, exercice ${exerciseLabel(accountingExercise)} (Cerfa 15059, dans les ${app.reportDelayMonths}\u00a0mois de la fin de l’exercice)`,
         });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { centsField, eurosInputField, fieldMessage, optionalText } from '../fields';
+import { amountField, fieldMessage, optionalText } from '../fields';
 import { exercisesOf, type Exercise, type GrantApplication } from '../funding/grant-application';
-import { centsToInput } from '../funding/amount-field';
+import { centsToEurosText } from '../money';
 import type { FinancialReport, ReportLine } from './financial-report';
 
 // The compte-rendu form (Cerfa 15059*02): what is typed, as text, and the schema that turns it into the
@@ -16,8 +16,8 @@ export const reportFormLineSchema = z.object({
   label: optionalText('Précision', 200),
   funderId: z.string().optional(),
   grantApplicationId: z.string().optional(),
-  forecastCents: centsField('Prévision'),
-  actualCents: eurosInputField('Réalisation', { optional: true, wholeEuros: true }),
+  forecastCents: amountField('Prévision'),
+  actualCents: amountField('Réalisation', { optional: true, wholeEuros: true }),
   gapExplanation: optionalText('Explication de l’écart', 2000),
 });
 
@@ -68,7 +68,7 @@ export interface ReportFormValues {
 /** Whole euros as typed on the Cerfa (`3000`); an amount with cents (older records) keeps them (`3000,50`). */
 export function wholeEurosInput(cents: number | undefined): string {
   if (cents === undefined) return '';
-  return cents % 100 === 0 ? String(cents / 100) : centsToInput(cents);
+  return cents % 100 === 0 ? String(cents / 100) : centsToEurosText(cents);
 }
 
 type ReportContent = Pick<

@@ -204,7 +204,7 @@ function ReportForm({
   const exercises = reportExercises(application);
   const funder = sources.funders.find((f) => f.id === application.funderId);
 
-  const { form, formRef, field, onSubmit, refuse, saved, revision, restoredDraft, summary } = useSchemaForm<
+  const { form, formRef, field, onSubmit, refuse, saved, discard, revision, restoredDraft, summary } = useSchemaForm<
     ReportFormValues,
     ReportFormOutput,
     FinancialReportRecord
@@ -225,11 +225,17 @@ function ReportForm({
   // or a draft came back: then the notice above says it, and the save merges or refuses.
   const dirty = useRef(isDirty);
   dirty.current = isDirty || restoredDraft !== undefined;
+  // Opened on an exercise with no compte-rendu yet: one that appears without this form saving it was started
+  // in another tab or window. Said at once; the save is refused (never overwriting it) until it is reloaded.
+  const startedBlank = useRef(stored === null);
+  const startedElsewhere = startedBlank.current && stored !== null && dirty.current;
   useEffect(() => {
     if (dirty.current || !stored) return;
+    startedBlank.current = false;
     saved(reportFormValues(stored), stored);
   }, [stored, saved]);
-  const lines = useWatch({ control, name: 'lines' });
+  // The rows follow the form's values, not the first ones: a reload may bring a compte-rendu with other lines.
+  const [lines, indicators] = useWatch({ control, name: ['lines', 'indicatorsAchieved'] });
 
   const toReport = (values: ReportFormOutput): FinancialReport =>
     financialReportSchema.parse({
@@ -241,11 +247,12 @@ function ReportForm({
     });
 
   const save = async (values: ReportFormOutput): Promise<FinancialReportRecord | undefined> => {
-    const result = await saveFinancialReport(db, toReport(values), new Date(), revision()?.updatedAt);
+    const result = await saveFinancialReport(db, toReport(values), new Date(), startedBlank.current ? null : revision()?.updatedAt);
     if (!result.ok) {
       refuse(result.errors);
       return undefined;
     }
+    startedBlank.current = false;
     saved(reportFormValues(result.value), result.value);
     if (result.merged) toast.show(result.merged.message);
     return result.value;
@@ -259,9 +266,9 @@ function ReportForm({
       ...financialReportProblems(report),
       ...financialReportChecks(report, grantFigures(application, report.exercise, report.lines, payments)),
     ];
-    setProblems(found);
     const record = await save(values);
     if (!record) return;
+    setProblems(found);
     if (found.length > 0 && !asDraft) {
       window.requestAnimationFrame(() => summaryRef.current?.focus());
       return;
@@ -333,7 +340,7 @@ function ReportForm({
       ) : null}
       {problems.length > 0 ? (
         <div className="dossier-problems" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>Avant de produire le compte-rendu :</p>
+          <p>Ce qui est saisi est enregistré. Avant de produire le compte-rendu :</p>
           <ul>
             {problems.map((p) => (
               <li key={p.path}>{p.message}</li>
@@ -355,6 +362,22 @@ function ReportForm({
         })}
       >
         {summary}
+        {startedElsewhere ? (
+          <div className="form-errors-summary" role="alert">
+            Un compte-rendu de cet exercice vient d’être commencé ailleurs (autre onglet ou autre fenêtre){'\u00a0'}: l’enregistrer d’ici
+            l’écraserait, il sera refusé.{' '}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => {
+                startedBlank.current = false;
+                discard();
+              }}
+            >
+              Reprendre le compte-rendu commencé ailleurs
+            </button>
+          </div>
+        ) : null}
         <fieldset className="form-section">
           <legend className="form-section__title">1. Bilan qualitatif</legend>
           <div className="form-section__wide">
@@ -366,7 +389,7 @@ function ReportForm({
           <div className="form-section__wide">
             <TextAreaField label="Dates et lieux de réalisation" {...field('datesAndPlaces')} />
           </div>
-          {initial.indicatorsAchieved.length > 0 ? (
+          {indicators.length > 0 ? (
             <table className="table dossier-report__indicators">
               <caption>Indicateurs de l’action</caption>
               <thead>
@@ -378,7 +401,7 @@ function ReportForm({
                 </tr>
               </thead>
               <tbody>
-                {initial.indicatorsAchieved.map((indicator, index) => {
+                {indicators.map((indicator, index) => {
                   const error = errorAt(errors, `indicatorsAchieved.${index}.achieved`);
                   return (
                     <tr key={`${indicator.objectiveLabel}-${indicator.indicatorLabel}-${index}`}>
@@ -420,7 +443,7 @@ function ReportForm({
                   : 'Cette demande ne nomme aucune action, ou l’action n’a pas de budget : liez l’action sur la demande, puis ajoutez son budget.'}{' '}
             Le réalisé est pré-rempli avec les versements reçus (ligne 74) et les coûts de l’équipe (64) ; corrigez-le au besoin.
           </p>
-          {initial.lines.length > 0 ? (
+          {lines.length > 0 ? (
             <table className="table dossier-report__lines">
               <thead>
                 <tr>
@@ -431,12 +454,12 @@ function ReportForm({
                 </tr>
               </thead>
               <tbody>
-                {initial.lines.map((line, index) => {
+                {lines.map((line, index) => {
                   const name = budgetLineLabel(
                     { account: line.account, label: line.label || undefined, funderId: line.funderId, amountCents: line.forecastCents },
                     sources.funders,
                   );
-                  const actual = typedCents(lines[index]?.actualCents);
+                  const actual = typedCents(line.actualCents);
                   const percent = realisationPercent(line.forecastCents, actual);
                   const gap = hasSignificantGap(line.forecastCents, actual);
                   const actualError = errorOf(`lines.${index}.actualCents`);
@@ -525,7 +548,7 @@ function ExercisePicker({
   return (
     <div className="report-exercise">
       <p>
-        Convention pluriannuelle : un compte-rendu par exercice. Celui-ci porte sur l’exercice {current.number} sur {exercises.length}, du{' '}
+        Convention pluriannuelle : un compte-rendu par exercice. Celui-ci porte sur l’exercice {current.number} (sur {exercises.length}), du{' '}
         {formatDateLong(current.start)} au {formatDateLong(current.end)}.
       </p>
       <SelectField

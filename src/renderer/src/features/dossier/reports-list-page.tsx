@@ -32,9 +32,8 @@ export function ReportsListPage() {
       .sort((a, b) => a.exercise.end.localeCompare(b.exercise.end))
       .map(({ app, exercise, due, count }) => {
         const report = reports.find((r) => r.grantApplicationId === app.id && r.exercise === exercise.number);
-        // The application's status says « remis » for the whole grant: for a CPO, only its last exercise.
-        const submitted = reached(app.status, 'report-submitted', app) && exercise.number === count;
-        const state = submitted
+        // « Compte-rendu remis » on the application covers all its exercises, as for the deadlines.
+        const state = reached(app.status, 'report-submitted', app)
           ? 'Remis au financeur'
           : report?.producedAt
             ? `Prêt à envoyer (produit le ${formatDateShort(report.producedAt.slice(0, 10))})`

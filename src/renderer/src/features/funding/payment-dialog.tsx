@@ -124,7 +124,8 @@ function PaymentForm({
   const future = futureReceptionProblem(/^\d{4}-\d{2}-\d{2}$/.test(receivedDate) ? receivedDate : undefined, today);
   const warning = (text: string | undefined) => (text ? <span className="field__warning">{text}</span> : undefined);
 
-  const received = field('receivedDate');
+  // Read, not registered here: registering it first would make react-hook-form focus it before « Date prévue ».
+  const receivedError = errorAt(form.formState.errors, 'receivedDate');
   // The grant itself refused the tranche (gone to the bin, refused meanwhile): no field of the dialog holds it.
   const grantRefusal = errorAt(form.formState.errors, 'applicationId');
 
@@ -164,7 +165,7 @@ function PaymentForm({
         hint={warnings.expectedCents ? warning(warnings.expectedCents) : 'En euros (ex. 5 000).'}
         {...field('expectedCents')}
       />
-      <TextField label="Date de réception" type="date" hint={received.error ? undefined : warning(future)} {...received} />
+      <TextField label="Date de réception" type="date" hint={receivedError ? undefined : warning(future)} {...field('receivedDate')} />
       <TextField label="Montant reçu" inputMode="decimal" hint={warning(warnings.receivedCents)} {...field('receivedCents')} />
       {grantRefusal ? (
         <p role="alert" className="field__error">
