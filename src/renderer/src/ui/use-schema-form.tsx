@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { countErrors, errorAt, revealFirstError, showRefusals } from './form-errors';
+import { countErrors, errorAt, revealFirstError } from './form-errors';
 import { FormErrorSummary } from './form-error-summary';
 import { ChangedElsewhereNotice, useLoadedRevision } from './loaded-revision';
 import { whenSaid } from '../domain/write-conflicts';
@@ -104,9 +104,21 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
   const refuse = useCallback(
     (messages: Record<string, string>) => {
       refused.current = true;
+      // A repository's refusals (rules that need other records: overlaps, amendment dates) go under their
+      // fields, the first focused; the others, without a field of this form, above it.
       const fields = Object.keys(getValues());
-      const own = Object.keys(messages).filter((path) => fields.includes(path.split('.')[0] ?? ''));
-      setRefusals(showRefusals(messages, own, setError, setFocus));
+      const elsewhere: string[] = [];
+      let first: Path<Values> | undefined;
+      for (const [path, message] of Object.entries(messages)) {
+        if (!fields.includes(path.split('.')[0] ?? '')) {
+          elsewhere.push(message);
+          continue;
+        }
+        setError(path as Path<Values>, { type: 'server', message });
+        first ??= path as Path<Values>;
+      }
+      if (first !== undefined) setFocus(first);
+      setRefusals(elsewhere);
       revealFirstError(formRef.current);
     },
     [getValues, setError, setFocus],
