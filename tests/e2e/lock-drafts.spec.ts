@@ -90,3 +90,29 @@ test('a short form’s unsaved edits come back after the inactivity lock, and ar
   await page.getByRole('button', { name: 'Ajouter une valeur' }).click();
   await expect(form.getByLabel('Source')).toHaveValue('');
 });
+
+test('a form always on its page (Trésorerie’s new line) holds its edits again right after unlocking', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install({ time: new Date('2026-11-24T10:00:00') });
+  await createFirstWorkspace(page, 'Les Amis du Quartier');
+  await protect(page);
+  await openSection(page, 'Trésorerie');
+  const lines = page.getByRole('form', { name: 'Ajouter une ligne récurrente' });
+  await lines.getByLabel('Libellé').fill('Loyer du local');
+  await lines.getByLabel('Montant').fill('850,00');
+
+  await page.clock.fastForward('10:30');
+  await expect(lockHeading(page)).toBeVisible();
+  expect(await readable(page)).not.toContain('Loyer du local');
+  await page.getByLabel('Phrase de passe').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await answerKeyboardPerson(page);
+
+  await expect(lines.getByLabel('Libellé')).toHaveValue('Loyer du local');
+  await expect(lines.getByLabel('Montant')).toHaveValue('850,00');
+  await lines.getByLabel('Première échéance').fill('2026-12-05');
+  await lines.getByRole('button', { name: 'Ajouter la ligne' }).click();
+  await expect(page.getByText('Ligne récurrente ajoutée.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Lignes récurrentes' })).toContainText('Loyer du local — sortie de 850,00');
+  await expect(lines.getByLabel('Libellé')).toHaveValue('');
+});
