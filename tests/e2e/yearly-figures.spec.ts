@@ -20,10 +20,6 @@ test('a new SMIC is added to the dated figures, a wrong one is refused, and a re
   const form = page.getByRole('form', { name: 'Nouvelle valeur datée' });
   await form.getByLabel('En vigueur à partir du').fill('2027-01-01');
   await form.getByLabel('Montant').fill('douze');
-  // Leaving the field shows its error (validation on blur) and moves the button down: leave it first, so that
-  // the click lands on the button and submits.
-  await form.getByLabel('Montant').press('Tab');
-  await expect(form.getByText('Montant : seuls des chiffres, des espaces et une virgule sont acceptés (ex. 1 234,56).')).toBeVisible();
   await form.getByRole('button', { name: 'Enregistrer la valeur' }).click();
   await expect(form.getByText('Montant : seuls des chiffres, des espaces et une virgule sont acceptés (ex. 1 234,56).')).toBeVisible();
   await expect(form.getByText('Source : champ obligatoire.')).toBeVisible();

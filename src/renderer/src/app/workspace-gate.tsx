@@ -13,6 +13,7 @@ import { InactivityLock } from './inactivity-lock';
 import { LockScreen } from './lock-screen';
 import { PersonScreen } from './person-screen';
 import { Loading } from '../ui/loading-state';
+import { DraftScope, keepEditsThroughLock } from '../ui/unsaved-changes';
 
 // Which espace the person at the keyboard was confirmed for in this window. sessionStorage, not memory:
 // a reload of the page is not a new start of the app and should not ask again, while closing the window
@@ -101,11 +102,13 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
   }, [id, known, open?.workspaceId]);
 
   const lockHere = useCallback(() => {
+    // Nobody is there to answer « Quitter sans enregistrer ? »: the open forms keep their edits in memory.
+    if (id) keepEditsThroughLock(id);
     setOpen(null);
     setGeneration((value) => value + 1);
     // Whoever unlocks next says who they are.
     confirmPerson(null);
-  }, [confirmPerson]);
+  }, [id, confirmPerson]);
 
   const lock = useCallback(() => {
     if (id) broadcastLock({ type: 'lock', workspaceId: id });
@@ -155,7 +158,7 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
     <WorkspaceProvider key={current.id} workspace={{ record: current, db }}>
       <EspaceSessionProvider session={session}>
         {isProtected && delayMinutes !== undefined ? <InactivityLock delayMinutes={delayMinutes} onLock={lock} /> : null}
-        {children}
+        <DraftScope espaceId={current.id}>{children}</DraftScope>
       </EspaceSessionProvider>
     </WorkspaceProvider>
   );

@@ -9,6 +9,7 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import { UNREADABLE_DATE_INPUT } from '../domain/fields';
+import { useSteadyWhilePressed } from './steady-while-pressed';
 
 interface FieldShellProps {
   label: string;
@@ -19,7 +20,9 @@ interface FieldShellProps {
 }
 
 /** Label above, hint and the French error message below, tied to the control for screen readers. */
-function FieldShell({ label, error, hint, required, children }: FieldShellProps) {
+function FieldShell({ label, error: latestError, hint, required, children }: FieldShellProps) {
+  // Never moves the form under a pressed mouse (a blur's error would push « Enregistrer » away from it).
+  const error = useSteadyWhilePressed(latestError);
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;

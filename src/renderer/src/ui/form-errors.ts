@@ -1,4 +1,4 @@
-import type { FieldErrors, FieldValues, Path, UseFormSetError, UseFormSetFocus } from 'react-hook-form';
+import type { FieldErrors, FieldValues } from 'react-hook-form';
 
 /** The French message of a field, nested paths included (`receipts.0.date`). */
 export function errorAt<T extends FieldValues>(errors: FieldErrors<T>, path: string): string | undefined {
@@ -9,30 +9,6 @@ export function errorAt<T extends FieldValues>(errors: FieldErrors<T>, path: str
   }
   const message = (node as { message?: unknown } | undefined)?.message;
   return typeof message === 'string' ? message : undefined;
-}
-
-/**
- * Puts a repository's refusals (rules that need other records: overlaps, amendment dates) under their
- * fields, focuses the first, and returns the messages without a field of this form.
- */
-export function showRefusals<T extends FieldValues>(
-  errors: Record<string, string>,
-  fields: readonly string[],
-  setError: UseFormSetError<T>,
-  setFocus: UseFormSetFocus<T>,
-): string[] {
-  const elsewhere: string[] = [];
-  let first: string | undefined;
-  for (const [path, message] of Object.entries(errors)) {
-    if (fields.includes(path)) {
-      setError(path as Path<T>, { type: 'server', message });
-      first ??= path;
-    } else {
-      elsewhere.push(message);
-    }
-  }
-  if (first !== undefined) setFocus(first as Path<T>);
-  return elsewhere;
 }
 
 export function errorSummary(count: number): string {

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { ConfirmDialog } from './confirm-dialog';
+import { useToast } from './toast';
 
 // Unsaved changes are never lost without a word (issue 12). Each open form says whether it holds changes
 // not yet saved, and how it protects them:
@@ -10,6 +11,12 @@ import { ConfirmDialog } from './confirm-dialog';
 //   user who is away. Drafts live in this window's memory only, never on disk: a protected espace never
 //   keeps a plain copy of its data at rest, and a draft goes with the window — so closing the window asks.
 // The browser's back button cannot be stopped by a page; the drafts cover it for the long forms.
+// The inactivity lock cannot ask either: when it closes the espace, every form with unsaved changes keeps
+// them as a draft — the short ones too, under a key of their screen and record — and the draft comes back
+// when the form opens again after unlocking (said by a toast). Memory only, like the long forms' drafts.
+// Forms outside this wiring keep nothing on purpose: passphrases and sync credentials must not outlive
+// their screen, and the one-field inline entries (a snooze date, a dismissal reason, a rename) are
+// quicker to type again than to explain.
 
 export type UnsavedProtection = 'ask' | 'draft';
 
@@ -32,7 +39,7 @@ export function leavingLosesChanges(): boolean {
   return [...dirtyForms.values()].includes('ask');
 }
 
-interface Draft {
+export interface Draft {
   values: unknown;
   revision: { id: string; updatedAt: string } | undefined;
   keptAt: Date;
@@ -50,6 +57,64 @@ export function takeDraft(key: string): Draft | undefined {
 
 export function dropDraft(key: string): void {
   drafts.delete(key);
+}
+
+// Edits kept when the inactivity lock (or a lock from another tab) closed the espace: each with the name of
+// its form, for the toast that tells where to find them.
+interface LockDraft extends Draft {
+  espaceId: string;
+  formName: string;
+}
+
+const lockDrafts = new Map<string, LockDraft>();
+let lockingEspace: string | undefined;
+
+const DraftScopeContext = createContext<string | undefined>(undefined);
+
+/** The espace whose forms are shown: their edits can be kept through its lock. Undefined outside one. */
+export function useDraftScope(): string | undefined {
+  return useContext(DraftScopeContext);
+}
+
+/**
+ * Said by the espace gate just before it closes an espace for its lock: the forms about to go keep their
+ * unsaved changes instead of losing them.
+ */
+export function keepEditsThroughLock(espaceId: string): void {
+  lockingEspace = espaceId;
+}
+
+/** Whether the espace is being locked now, so that a form leaving with changes keeps them. */
+export function lockingNow(espaceId: string | undefined): boolean {
+  return espaceId !== undefined && lockingEspace === espaceId;
+}
+
+export function keepLockDraft(key: string, draft: LockDraft): void {
+  lockDrafts.set(key, draft);
+}
+
+/** The edits kept at the lock for this form, once: they are the form's again. */
+export function takeLockDraft(key: string): Draft | undefined {
+  const draft = lockDrafts.get(key);
+  lockDrafts.delete(key);
+  return draft;
+}
+
+/** Around an open espace's screens: its forms' key scope, and the toast of edits kept at its last lock. */
+export function DraftScope({ espaceId, children }: { espaceId: string; children: ReactNode }) {
+  const toast = useToast();
+  useEffect(() => {
+    // The espace is open again: the forms that went with the lock are gone, the next ones start afresh.
+    lockingEspace = undefined;
+    const names = [...new Set([...lockDrafts.values()].filter((d) => d.espaceId === espaceId).map((d) => `« ${d.formName} »`))];
+    if (names.length === 0) return;
+    toast.show(
+      names.length === 1
+        ? `Votre saisie non enregistrée a été gardée pendant le verrouillage\u00a0: rouvrez ${names[0]} pour la retrouver.`
+        : `Vos saisies non enregistrées ont été gardées pendant le verrouillage\u00a0: rouvrez ${names.join(', ')} pour les retrouver.`,
+    );
+  }, [espaceId, toast]);
+  return <DraftScopeContext.Provider value={espaceId}>{children}</DraftScopeContext.Provider>;
 }
 
 let ask: ((answer: (leave: boolean) => void) => void) | undefined;

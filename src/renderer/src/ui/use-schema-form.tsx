@@ -1,13 +1,22 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { countErrors, errorAt, revealFirstError, showRefusals } from './form-errors';
+import { countErrors, errorAt, revealFirstError } from './form-errors';
 import { FormErrorSummary } from './form-error-summary';
 import { ChangedElsewhereNotice, useLoadedRevision } from './loaded-revision';
 import { whenSaid } from '../domain/write-conflicts';
 import { useAction } from './use-action';
-import { dropDraft, keepDraft, takeDraft, useUnsavedChanges } from './unsaved-changes';
+import {
+  dropDraft,
+  keepDraft,
+  keepLockDraft,
+  lockingNow,
+  takeDraft,
+  takeLockDraft,
+  useDraftScope,
+  useUnsavedChanges,
+} from './unsaved-changes';
 
 // The one form wiring (issue 12), after bulletproof-react's form.tsx: every form takes its zod schema from
 // domain/, validates on blur and on save, shows every field and cross-field error in one round (the
@@ -59,7 +68,13 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
   const { schema, defaultValues, record, valuesOf, draftKey } = options;
   const formRef = useRef<HTMLFormElement>(null);
   const [refusals, setRefusals] = useState<string[]>([]);
-  const [kept] = useState(() => (draftKey ? takeDraft(draftKey) : undefined));
+  // The short forms keep a draft only through the lock, under their screen, record and first values (two
+  // « Nouvelle absence » forms of a page differ by their contract), in the open espace's scope.
+  const espaceId = useDraftScope();
+  const [lockKey] = useState(() =>
+    espaceId === undefined ? undefined : [espaceId, window.location.hash, record?.id ?? '', JSON.stringify(defaultValues)].join('\n'),
+  );
+  const [kept] = useState(() => (draftKey ? takeDraft(draftKey) : lockKey ? takeLockDraft(lockKey) : undefined));
   const [restoredDraft, setRestoredDraft] = useState<Date | undefined>(kept?.keptAt);
   const loaded = useLoadedRevision(record, kept?.revision);
   const { target, adopt } = loaded;
@@ -84,29 +99,51 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
   const dirtyNow = useRef(isDirty);
   dirtyNow.current = isDirty || restoredDraft !== undefined;
   const pendingSave = useRef<Promise<boolean> | undefined>(undefined);
+  // The form's name, read while it is drawn (it is gone from the page when the form leaves).
+  const formName = useRef('');
+  useLayoutEffect(() => {
+    formName.current = formRef.current?.getAttribute('aria-label') ?? formRef.current?.querySelector('h2, h3, h4')?.textContent ?? '';
+  });
   useEffect(() => {
-    if (!draftKey) return;
+    if (!draftKey && !lockKey) return;
     return () => {
       if (!dirtyNow.current) return;
       const draft = { values: getValues(), revision: target(), keptAt: new Date() };
+      const keep = () => {
+        if (draftKey) keepDraft(draftKey, draft);
+        else if (lockKey && espaceId !== undefined && lockingNow(espaceId))
+          keepLockDraft(lockKey, { ...draft, espaceId, formName: formName.current });
+      };
       const pending = pendingSave.current;
       if (!pending) {
-        keepDraft(draftKey, draft);
+        keep();
         return;
       }
       void pending.then((accepted) => {
-        if (!accepted) keepDraft(draftKey, draft);
+        if (!accepted) keep();
       });
     };
-  }, [draftKey, getValues, target]);
+  }, [draftKey, lockKey, espaceId, getValues, target]);
 
   const refused = useRef(false);
   const refuse = useCallback(
     (messages: Record<string, string>) => {
       refused.current = true;
+      // A repository's refusals (rules that need other records: overlaps, amendment dates) go under their
+      // fields, the first focused; the others, without a field of this form, above it.
       const fields = Object.keys(getValues());
-      const own = Object.keys(messages).filter((path) => fields.includes(path.split('.')[0] ?? ''));
-      setRefusals(showRefusals(messages, own, setError, setFocus));
+      const elsewhere: string[] = [];
+      let first: Path<Values> | undefined;
+      for (const [path, message] of Object.entries(messages)) {
+        if (!fields.includes(path.split('.')[0] ?? '')) {
+          elsewhere.push(message);
+          continue;
+        }
+        setError(path as Path<Values>, { type: 'server', message });
+        first ??= path as Path<Values>;
+      }
+      if (first !== undefined) setFocus(first);
+      setRefusals(elsewhere);
       revealFirstError(formRef.current);
     },
     [getValues, setError, setFocus],

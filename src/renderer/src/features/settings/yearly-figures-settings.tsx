@@ -1,6 +1,4 @@
-import { useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { formatDateShort } from '../../domain/dates';
 import { formatCents } from '../../domain/money';
 import {
@@ -22,9 +20,9 @@ import {
 } from '../../data/yearly-figures-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
-import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
 import { useToast } from '../../ui/toast';
 import { refusalText, useAction } from '../../ui/use-action';
+import { useSchemaForm } from '../../ui/use-schema-form';
 
 const FIGURE_OPTIONS = YEARLY_FIGURE_KEYS.map((value) => ({ value, label: YEARLY_FIGURE_LABELS[value] }));
 
@@ -118,51 +116,23 @@ export function YearlyFiguresSettings() {
 
 function YearlyFigureForm({ onDone }: { onDone: (saved: YearlyFigure | null) => void }) {
   const { db } = useCurrentWorkspace();
-  const act = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [elsewhere, setElsewhere] = useState<string[]>([]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<YearlyFigureFormValues, unknown, YearlyFigure>({
-    resolver: zodResolver(yearlyFigureSchema) as never,
+  const { form, formRef, field, onSubmit, refuse, summary } = useSchemaForm<YearlyFigureFormValues, YearlyFigure>({
+    schema: yearlyFigureSchema,
     defaultValues: yearlyFigureFormValues(),
-    mode: 'onBlur',
-    reValidateMode: 'onChange',
   });
-  const field = (name: keyof YearlyFigureFormValues) => ({ ...register(name), error: errorAt(errors, name) });
+  const { isSubmitting } = form.formState;
   const onValid = async (values: YearlyFigure) => {
     const result = await saveYearlyFigure(db, values);
     if (!result.ok) {
-      setElsewhere(showRefusals(result.errors, Object.keys(yearlyFigureFormValues()), setError, setFocus));
-      revealFirstError(formRef.current);
+      refuse(result.errors);
       return;
     }
     onDone(result.value);
   };
-  const errorCount = Object.keys(errors).length;
   return (
-    <form
-      ref={formRef}
-      onSubmit={(event) => act(() => handleSubmit(onValid, () => revealFirstError(formRef.current))(event))}
-      noValidate
-      aria-label="Nouvelle valeur datée"
-      className="subform"
-    >
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Nouvelle valeur datée" className="subform">
       <h3>Nouvelle valeur datée</h3>
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="form-errors-summary" role="alert">
-          {errorSummary(errorCount)}
-        </div>
-      ) : null}
-      {elsewhere.map((message) => (
-        <div key={message} className="form-errors-summary" role="alert">
-          {message}
-        </div>
-      ))}
+      {summary}
       <div className="form-section__grid">
         <SelectField label="Chiffre" options={FIGURE_OPTIONS} {...field('figure')} />
         <TextField label="En vigueur à partir du" type="date" required {...field('from')} />

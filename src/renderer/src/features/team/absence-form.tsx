@@ -1,6 +1,4 @@
-import { useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useWatch } from 'react-hook-form';
 import { formatDateShort, isIsoDate } from '../../domain/dates';
 import {
   ABSENCE_KINDS,
@@ -16,9 +14,8 @@ import type { ContractRecord } from '../../domain/team/contract';
 import { saveAbsence } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
-import { errorAt, errorSummary, revealFirstError, showRefusals } from '../../ui/form-errors';
-import { useLoadedRevision } from '../../ui/loaded-revision';
-import { useAction } from '../../ui/use-action';
+import { useToast } from '../../ui/toast';
+import { useSchemaForm } from '../../ui/use-schema-form';
 
 /** What the form says under the kind: whether it counts in the ETPT and when the examen de reprise falls. */
 function kindHint(values: Pick<AbsenceFormValues, 'kind' | 'startDate' | 'endDate'>): string {
@@ -49,58 +46,34 @@ export function AbsenceForm({
   onCancel: () => void;
 }) {
   const { db } = useCurrentWorkspace();
-  const act = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  const revision = useLoadedRevision(absence);
-  const [elsewhere, setElsewhere] = useState<string[]>([]);
-  const {
-    register,
-    handleSubmit,
-    control,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<AbsenceFormValues, unknown, Absence>({
-    resolver: zodResolver(absenceSchema) as never,
+  const toast = useToast();
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<AbsenceFormValues, Absence, AbsenceRecord>({
+    schema: absenceSchema,
     defaultValues: absenceFormValues(contract.id, absence),
-    mode: 'onBlur',
-    reValidateMode: 'onChange',
+    record: absence,
+    valuesOf: (record) => absenceFormValues(contract.id, record),
   });
+  const {
+    control,
+    formState: { isSubmitting },
+  } = form;
   const [kind, startDate, endDate] = useWatch({ control, name: ['kind', 'startDate', 'endDate'] });
-  const field = (name: keyof AbsenceFormValues) => ({ ...register(name), error: errorAt(errors, name) });
 
   const onValid = async (values: Absence) => {
-    const result = await saveAbsence(db, values, absence ? revision.target() : undefined);
+    const result = await saveAbsence(db, values, absence ? revision() : undefined);
     if (!result.ok) {
-      setElsewhere(showRefusals(result.errors, Object.keys(absenceFormValues(contract.id)), setError, setFocus));
-      revealFirstError(formRef.current);
+      refuse(result.errors);
       return;
     }
-    revision.adopt(result.value);
+    if (result.merged) toast.show(result.merged.message);
     onSaved(result.value);
   };
-  const errorCount = Object.keys(errors).length;
   const title = absence ? 'Modifier l’absence' : 'Nouvelle absence';
 
   return (
-    <form
-      ref={formRef}
-      onSubmit={(event) => act(() => handleSubmit(onValid, () => revealFirstError(formRef.current))(event))}
-      noValidate
-      aria-label={title}
-      className="subform"
-    >
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label={title} className="subform">
       <h4>{title}</h4>
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="form-errors-summary" role="alert">
-          {errorSummary(errorCount)}
-        </div>
-      ) : null}
-      {elsewhere.map((message) => (
-        <div key={message} className="form-errors-summary" role="alert">
-          {message}
-        </div>
-      ))}
+      {summary}
       <div className="form-section__grid">
         <SelectField label="Motif de l’absence" options={ABSENCE_KINDS} hint={kindHint({ kind, startDate, endDate })} {...field('kind')} />
         <TextField label="Premier jour d’absence" type="date" required {...field('startDate')} />

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { lazy, Suspense } from 'react';
 import {
   deleteRecurringLine,
   restoreRecurringLine,
@@ -8,11 +8,17 @@ import {
 } from '../../data/treasury-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort, todayIso } from '../../domain/dates';
-import { UNREADABLE_DATE_INPUT } from '../../domain/fields';
-import { centsToEurosText } from '../../domain/money';
-import { formatCents } from '../../domain/money';
+import { centsToEurosText, formatCents } from '../../domain/money';
 import { cashMonthLabel, negativeCashWarning, type CashForecast, type CashMonth } from '../../domain/treasury/cash-forecast';
-import { CASH_RHYTHMS, OPENING_BALANCE_ID, type CashLineRecord } from '../../domain/treasury/cash-line';
+import {
+  CASH_RHYTHMS,
+  OPENING_BALANCE_ID,
+  openingBalanceSchema,
+  recurringLineSchema,
+  type CashLineRecord,
+  type OpeningBalanceEntry,
+  type RecurringLineEntry,
+} from '../../domain/treasury/cash-line';
 import { currentPlatform } from '../../platform/current-platform';
 import { exportSheet, type ExportFormat, type SheetExport } from '../../reports/spreadsheet-export';
 import { ExportMenu } from '../../ui/export-menu';
@@ -20,6 +26,7 @@ import { CheckboxField, SelectField, TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { refusalText, useAction } from '../../ui/use-action';
+import { useSchemaForm } from '../../ui/use-schema-form';
 import { chartSummary } from './chart-summary';
 
 // Trésorerie: the twelve months ahead (domain/treasury/cash-forecast.ts), a chart and its table side by
@@ -29,21 +36,6 @@ import { chartSummary } from './chart-summary';
 const CashChart = lazy(() => import('./cash-chart').then((m) => ({ default: m.CashChart })));
 
 /** A form's fields as text; a date input holding an impossible date says so instead of sending ''. */
-function formFields(form: HTMLFormElement): Record<string, string | boolean> {
-  const values: Record<string, string | boolean> = {};
-  for (const element of Array.from(form.elements)) {
-    if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement) || element.name === '') continue;
-    if (element instanceof HTMLInputElement && element.type === 'checkbox') values[element.name] = element.checked;
-    else if (element instanceof HTMLInputElement && element.validity.badInput) values[element.name] = UNREADABLE_DATE_INPUT;
-    else values[element.name] = element.value;
-  }
-  return values;
-}
-
-function withoutEmpty(values: Record<string, string | boolean>): Record<string, string | boolean> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
-}
-
 function monthsSheet(forecast: CashForecast): SheetExport<CashMonth> {
   return {
     name: 'tresorerie',
@@ -194,72 +186,101 @@ function MonthDetails({ forecast }: { forecast: CashForecast }) {
   );
 }
 
+interface OpeningBalanceFormValues {
+  kind: 'opening';
+  date: string;
+  amountCents: string;
+  overdrawn: boolean;
+}
+
+function openingBalanceFormValues(opening: CashLineRecord | undefined): OpeningBalanceFormValues {
+  const current = opening?.kind === 'opening' ? opening : undefined;
+  return {
+    kind: 'opening',
+    date: current?.date ?? todayIso(),
+    amountCents: centsToEurosText(current?.amountCents),
+    overdrawn: current?.overdrawn ?? false,
+  };
+}
+
 function OpeningBalanceForm({ opening }: { opening: CashLineRecord | undefined }) {
   const { db } = useCurrentWorkspace();
-  const act = useAction();
   const toast = useToast();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const current = opening?.kind === 'opening' ? opening : undefined;
+  const { form, formRef, field, onSubmit, refuse, saved, revision, summary } = useSchemaForm<
+    OpeningBalanceFormValues,
+    OpeningBalanceEntry,
+    CashLineRecord
+  >({
+    schema: openingBalanceSchema,
+    defaultValues: openingBalanceFormValues(current),
+    record: current,
+    valuesOf: openingBalanceFormValues,
+  });
 
-  async function submit(form: HTMLFormElement) {
-    const outcome = await saveOpeningBalance(db, withoutEmpty(formFields(form)), current?.updatedAt);
+  const onValid = async (values: OpeningBalanceEntry) => {
+    const outcome = await saveOpeningBalance(db, values, current ? revision()?.updatedAt : undefined);
     if (!outcome.ok) {
-      setErrors(outcome.errors);
-      if (outcome.errors[''] !== undefined) toast.show(refusalText(outcome.errors), { tone: 'error' });
+      refuse(outcome.errors);
       return;
     }
-    setErrors({});
+    saved(openingBalanceFormValues(outcome.value), outcome.value);
     toast.show('Solde en banque enregistré.');
-  }
+  };
 
   return (
-    <form
-      className="card"
-      aria-label="Solde en banque"
-      noValidate
-      key={current?.updatedAt ?? 'new'}
-      onSubmit={(e: FormEvent<HTMLFormElement>) => {
-        e.preventDefault();
-        const form = e.currentTarget;
-        act(() => submit(form));
-      }}
-    >
+    <form ref={formRef} className="card" aria-label="Solde en banque" noValidate onSubmit={onSubmit(onValid)}>
       <h2>Solde en banque</h2>
       <p className="muted">Le solde lu sur le relevé, à sa date&nbsp;: la prévision part de ce jour.</p>
-      <TextField label="Date du solde" name="date" type="date" defaultValue={current?.date ?? todayIso()} error={errors.date} />
-      <TextField
-        label="Solde en banque"
-        name="amountCents"
-        inputMode="decimal"
-        defaultValue={centsToEurosText(current?.amountCents)}
-        error={errors.amountCents}
-        hint="En euros, ex. 12 500,00"
-      />
-      <CheckboxField label="Compte à découvert (solde négatif)" name="overdrawn" defaultChecked={current?.overdrawn ?? false} />
-      <button type="submit" className="button">
+      {summary}
+      <TextField label="Date du solde" type="date" {...field('date')} />
+      <TextField label="Solde en banque" inputMode="decimal" hint="En euros, ex. 12 500,00" {...field('amountCents')} />
+      <CheckboxField label="Compte à découvert (solde négatif)" {...form.register('overdrawn')} />
+      <button type="submit" className="button" disabled={form.formState.isSubmitting}>
         Enregistrer le solde
       </button>
     </form>
   );
 }
 
+interface RecurringLineFormValues {
+  kind: 'recurring';
+  label: string;
+  direction: 'in' | 'out';
+  amountCents: string;
+  rhythm: 'monthly' | 'quarterly' | 'yearly';
+  firstDate: string;
+  lastDate: string;
+}
+
+const NEW_RECURRING_LINE: RecurringLineFormValues = {
+  kind: 'recurring',
+  label: '',
+  direction: 'out',
+  amountCents: '',
+  rhythm: 'monthly',
+  firstDate: '',
+  lastDate: '',
+};
+
 function RecurringLines({ lines }: { lines: CashLineRecord[] }) {
   const { db } = useCurrentWorkspace();
   const act = useAction();
   const toast = useToast();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formKey, setFormKey] = useState(0);
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<RecurringLineFormValues, RecurringLineEntry>({
+    schema: recurringLineSchema,
+    defaultValues: NEW_RECURRING_LINE,
+  });
 
-  async function submit(form: HTMLFormElement) {
-    const outcome = await saveRecurringLine(db, withoutEmpty(formFields(form)));
+  const onValid = async (values: RecurringLineEntry) => {
+    const outcome = await saveRecurringLine(db, values);
     if (!outcome.ok) {
-      setErrors(outcome.errors);
+      refuse(outcome.errors);
       return;
     }
-    setErrors({});
-    setFormKey((k) => k + 1);
+    saved(NEW_RECURRING_LINE);
     toast.show('Ligne récurrente ajoutée.');
-  }
+  };
 
   async function remove(line: CashLineRecord) {
     const binned = await deleteRecurringLine(db, { id: line.id, updatedAt: line.updatedAt });
@@ -296,32 +317,22 @@ function RecurringLines({ lines }: { lines: CashLineRecord[] }) {
           )}
         </ul>
       )}
-      <form
-        key={formKey}
-        aria-label="Ajouter une ligne récurrente"
-        noValidate
-        onSubmit={(e: FormEvent<HTMLFormElement>) => {
-          e.preventDefault();
-          const form = e.currentTarget;
-          act(() => submit(form));
-        }}
-      >
-        <TextField label="Libellé" name="label" error={errors.label} />
+      <form ref={formRef} aria-label="Ajouter une ligne récurrente" noValidate onSubmit={onSubmit(onValid)}>
+        {summary}
+        <TextField label="Libellé" {...field('label')} />
         <SelectField
           label="Sens"
-          name="direction"
-          defaultValue="out"
           options={[
             { value: 'out', label: 'Sortie (dépense)' },
             { value: 'in', label: 'Entrée (recette)' },
           ]}
-          error={errors.direction}
+          {...field('direction')}
         />
-        <TextField label="Montant" name="amountCents" inputMode="decimal" error={errors.amountCents} hint="En euros, ex. 850,00" />
-        <SelectField label="Rythme" name="rhythm" defaultValue="monthly" options={CASH_RHYTHMS} error={errors.rhythm} />
-        <TextField label="Première échéance" name="firstDate" type="date" error={errors.firstDate} />
-        <TextField label="Dernière échéance" name="lastDate" type="date" error={errors.lastDate} hint="Facultatif" />
-        <button type="submit" className="button">
+        <TextField label="Montant" inputMode="decimal" hint="En euros, ex. 850,00" {...field('amountCents')} />
+        <SelectField label="Rythme" options={CASH_RHYTHMS} {...field('rhythm')} />
+        <TextField label="Première échéance" type="date" {...field('firstDate')} />
+        <TextField label="Dernière échéance" type="date" hint="Facultatif" {...field('lastDate')} />
+        <button type="submit" className="button" disabled={form.formState.isSubmitting}>
           Ajouter la ligne
         </button>
       </form>
