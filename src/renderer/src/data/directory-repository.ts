@@ -115,7 +115,7 @@ export interface OrganisationLinks {
   grants: OrganisationGrant[];
   agreements: AgreementRecord[];
   aidedPosts: (AidedPostRecord & { personName: string | undefined })[];
-  /** Files kept on the organisation itself, then on its agreements. */
+  /** The papers of its grants and agreements (a convention, a notification, a signed agreement…). */
   attachments: AttachmentRecord[];
   /** The funder role's facts, when it has one. */
   funder:

@@ -88,11 +88,20 @@ export async function deletePartner(db: WorkspaceDb, target: Target, now: Date =
   const id = context.ref?.id ?? '';
   return db.transaction(
     'rw',
-    [db.partners, db.contacts, db.agreements, db.agreementParties],
+    [db.partners, db.contacts, db.agreements, db.agreementParties, db.grantApplications],
     async (): Promise<WriteOutcome<PartnerRecord>> => {
       const partner = await db.partners.get(id);
       if (partner === undefined || partner.deletedAt !== null) {
         return { ok: false as const, errors: { '': 'Ce partenaire est déjà dans la corbeille.' } };
+      }
+      const grants = (await db.grantApplications.where('funderId').equals(id).toArray()).filter((a) => a.deletedAt === null);
+      if (grants.length > 0) {
+        return {
+          ok: false as const,
+          errors: {
+            '': `${partner.name} ne peut pas être supprimé\u00a0: ${grants.length === 1 ? 'une demande de subvention lui est adressée' : `${grants.length} demandes de subvention lui sont adressées`}. Supprimez-${grants.length === 1 ? 'la' : 'les'} d’abord, ou fusionnez cette fiche avec une autre.`,
+          },
+        };
       }
       const naming = await agreementsNamingPartner(db, id);
       if (naming.length > 0) {
