@@ -76,7 +76,7 @@ test('a funder and a partner with the same SIRET → the merge screen → one or
   await expect(page.getByRole('heading', { level: 1, name: 'Doublons possibles dans l’annuaire' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Fusionner « Ville de Saint-Denis » dans « Mairie de Saint-Denis »' })).toBeChecked();
   // The user chooses which record stays.
-  await page.getByRole('button', { name: 'Garder plutôt « Ville de Saint-Denis »' }).click();
+  await page.getByRole('button', { name: 'Garder plutôt « Ville de Saint-Denis » (financeur)' }).click();
   const choice = page.getByRole('checkbox', { name: 'Fusionner « Mairie de Saint-Denis » dans « Ville de Saint-Denis »' });
   await expect(choice).toBeChecked();
   await expect(page.getByText('Fusionner (même SIRET)')).toBeVisible();
@@ -104,4 +104,54 @@ test('a funder and a partner with the same SIRET → the merge screen → one or
   await page.getByRole('navigation', { name: 'Financements' }).getByRole('link', { name: 'Financeurs' }).click();
   await expect(page.getByRole('cell', { name: 'Ville de Saint-Denis', exact: true })).toBeVisible();
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+});
+
+test('an aided post’s funder is chosen from the directory, created inline when missing, and the organisation lists the post', async ({
+  page,
+}) => {
+  await createWorkspaceOnHome(page, 'Les Amis du Quartier');
+  await openSection(page, 'Équipe');
+  await page.getByRole('button', { name: 'Ajouter une personne' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle personne' });
+  await dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill('Haddad');
+  await dialog.getByLabel('Prénom').fill('Sofiane');
+  await dialog.getByLabel('Fonction').fill('Agent d’accueil');
+  await dialog.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sofiane Haddad' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Nouveau contrat' }).click();
+  const contractForm = page.getByRole('form', { name: 'Nouveau contrat' });
+  await contractForm.getByLabel('Type de contrat').selectOption({ label: 'PEC (CUI-CAE)' });
+  await contractForm.getByLabel('Date de début').fill('2026-01-01');
+  await contractForm.getByLabel('Date de fin prévue').fill('2026-12-31');
+  await contractForm.getByLabel('Durée hebdomadaire').fill('20');
+  await contractForm.getByLabel('Salaire brut mensuel').fill('1 050,00');
+  await contractForm.getByLabel('Taux de charges patronales').fill('15');
+  await contractForm.getByRole('button', { name: 'Enregistrer le contrat' }).click();
+  await expect(page.getByText('Contrat enregistré.')).toBeVisible();
+
+  const contract = page.getByRole('article', { name: 'PEC (CUI-CAE) — Agent d’accueil' });
+  await contract.getByRole('button', { name: 'Déclarer un poste aidé' }).click();
+  const postForm = contract.getByRole('form', { name: 'Poste aidé' });
+  await postForm.getByLabel('Taux de prise en charge').fill('60');
+  await postForm.getByLabel('SMIC horaire brut retenu').fill('11,88');
+  // No organisation yet: « Créer » inline, an empty name refused in French.
+  const creation = postForm.getByRole('group', { name: 'Nouveau financeur de l’aide' });
+  await creation.getByRole('button', { name: 'Créer dans l’annuaire' }).click();
+  await expect(creation.getByLabel('Nom du nouveau financeur')).toHaveAccessibleDescription(/Nom du financeur\u00a0: champ obligatoire/);
+  await creation.getByLabel('Nom du nouveau financeur').fill('ASP — Agence de services et de paiement');
+  await creation.getByRole('button', { name: 'Créer dans l’annuaire' }).click();
+  await expect(postForm.getByRole('combobox', { name: 'Financeur', exact: true })).toHaveValue(/.+/);
+  await expect(postForm.getByRole('combobox', { name: 'Financeur', exact: true }).locator('option:checked')).toHaveText(
+    'ASP — Agence de services et de paiement (financeur)',
+  );
+  await postForm.getByRole('button', { name: 'Enregistrer le poste aidé' }).click();
+  await expect(page.getByText('Poste aidé enregistré.')).toBeVisible();
+  await expect(contract).toContainText('ASP — Agence de services et de paiement');
+  await expect(contract).not.toContainText('à relier');
+
+  await openSection(page, 'Partenaires');
+  await page.getByRole('link', { name: 'ASP — Agence de services et de paiement' }).click();
+  await expect(page.getByRole('region', { name: 'Postes aidés' })).toContainText('Sofiane Haddad');
+  await expect(page.getByRole('region', { name: 'Postes aidés' })).toContainText('PEC');
 });

@@ -124,7 +124,7 @@ export function DirectoryDuplicatesPage() {
                     className="button button--small"
                     onClick={() => setSwapped((all) => ({ ...all, [key]: !all[key] }))}
                   >
-                    Garder plutôt « {merged.name} »
+                    Garder plutôt « {merged.name} » ({describeRoles(rolesOf(merged)).toLocaleLowerCase('fr')})
                   </button>
                 </li>
               );

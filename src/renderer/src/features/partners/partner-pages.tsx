@@ -199,7 +199,7 @@ export function PartnerPage({ params }: { params: { id: string } }) {
       <AidedPostsSection links={links} />
       <PapersSection links={links} />
 
-      <div className="form-actions">
+      <div className="actions-row">
         <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
           Supprimer ce partenaire
         </button>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { saveFunder } from '../../data/funding-repository';
 import { usePartners } from '../../data/partners-repository';
@@ -69,6 +69,14 @@ export function AidedPostForm({
   const receipts = useFieldArray({ control, name: 'receipts' });
   const [scheme, aidMode, funderId, funderText] = useWatch({ control, name: ['scheme', 'aidMode', 'funderId', 'funder'] });
   const directory = usePartners(db);
+  // An organisation created inline is chosen once the directory lists it (its option must exist first).
+  const [created, setCreated] = useState<string>();
+  useEffect(() => {
+    if (created !== undefined && directory?.some((o) => o.id === created)) {
+      form.setValue('funderId', created, { shouldDirty: true, shouldValidate: true });
+      setCreated(undefined);
+    }
+  }, [created, directory, form]);
   const figures = useYearlyFigures(db);
   const today = todayIso();
   const datedAid = scheme === 'adulte-relais' ? 'adulte-relais-aid' : scheme === 'fonjep' ? 'fonjep-post' : null;
@@ -108,12 +116,7 @@ export function AidedPostForm({
           ]}
           {...field('funderId')}
         />
-        {funderId === '' ? (
-          <NewAidFunder
-            suggestedName={funderText}
-            onCreated={(id) => form.setValue('funderId', id, { shouldDirty: true, shouldValidate: true })}
-          />
-        ) : null}
+        {funderId === '' ? <NewAidFunder suggestedName={funderText} onCreated={setCreated} /> : null}
       </Section>
       <Section title="L’aide">
         <TextField label="Début de l’aide" type="date" required {...field('aidStartDate')} />
@@ -219,7 +222,7 @@ function NewAidFunder({ suggestedName, onCreated }: { suggestedName: string; onC
         value={kind}
         onChange={(e) => setKind(e.target.value as FunderKind)}
       />
-      <div className="form-actions">
+      <div className="actions-row">
         <button type="button" className="button" onClick={create}>
           Créer dans l’annuaire
         </button>
