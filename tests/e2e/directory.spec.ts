@@ -1,16 +1,21 @@
-import { expect, test } from '@playwright/test';
-import { createWorkspaceOnHome, openSection } from './helpers';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { answerKeyboardPerson, createWorkspaceOnHome, openSection } from './helpers';
 
 // One directory (issue 19): a funder entered in Financements and a partner entered in Partenaires with the
 // same SIRET are proposed as one organisation; once merged, its page lists the grant and the agreement.
 
-test.beforeEach(async ({ page }) => {
-  await page.clock.setFixedTime(new Date('2026-11-24T10:00:00'));
-});
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 test('a funder and a partner with the same SIRET → the merge screen → one organisation with its grant and its agreement', async ({
   page,
 }) => {
+  await page.clock.setFixedTime(new Date('2026-11-24T10:00:00'));
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
 
   await openSection(page, 'Financements');
@@ -154,4 +159,35 @@ test('an aided post’s funder is chosen from the directory, created inline when
   await page.getByRole('link', { name: 'ASP — Agence de services et de paiement' }).click();
   await expect(page.getByRole('region', { name: 'Postes aidés' })).toContainText('Sofiane Haddad');
   await expect(page.getByRole('region', { name: 'Postes aidés' })).toContainText('PEC');
+});
+
+test('the example association: its funder and its partner « Ville de Saint-Denis » are proposed, merged, the merge undone; no serious accessibility violation', async ({
+  page,
+}) => {
+  // axe is slow on a loaded machine (and never ends under a frozen clock: none here).
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Découvrir avec une association exemple' }).click();
+  await answerKeyboardPerson(page);
+  await openSection(page, 'Partenaires');
+  const directory = page.getByRole('table', { name: 'Partenaires' });
+  await expect(directory.getByRole('row', { name: /Ville de Saint-Denis/ })).toHaveCount(2);
+  expect(await seriousViolations(page), 'directory with roles').toEqual([]);
+
+  await page.getByRole('link', { name: 'Vérifier les doublons' }).click();
+  await expect(page.getByText('Fusionner (même nom)')).toBeVisible();
+  expect(await seriousViolations(page), 'merge screen').toEqual([]);
+  await page.getByRole('button', { name: 'Fusionner la fiche cochée' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Ville de Saint-Denis' })).toBeVisible();
+  await expect(page.getByText('Financeur et partenaire')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Demandes de subvention adressées à cette organisation' }).getByRole('row')).not.toHaveCount(
+    1,
+  );
+  expect(await seriousViolations(page), 'organisation page').toEqual([]);
+
+  // « Annuler » puts the two records back as they were.
+  await page.getByRole('status').getByRole('button', { name: 'Annuler' }).click();
+  await page.getByRole('link', { name: 'Annuaire' }).click();
+  await expect(directory.getByRole('row', { name: /Ville de Saint-Denis/ })).toHaveCount(2);
 });
