@@ -12,6 +12,7 @@ import {
 import { listContacts, listPartners, restorePartner, saveContact, savePartner } from '../../../src/renderer/src/data/partners-repository';
 import { listAgreements, saveAgreement } from '../../../src/renderer/src/data/agreements-repository';
 import { undoLastChange } from '../../../src/renderer/src/data/undo';
+import { saveAidedPost, saveContract, savePerson } from '../../../src/renderer/src/data/team-repository';
 
 // One directory (issue 19) through the repositories: a funder is an organisation of the directory; two
 // records of one organisation are proposed and merged with every link, in one change that undo reverts.
@@ -232,5 +233,69 @@ describe('merging two records of one organisation', () => {
     );
     expect(count).toBe(2);
     expect((await listPartners(db)).map((p) => p.id)).toEqual([partner.id]);
+  });
+});
+
+describe('an aided post’s funder', () => {
+  async function contract() {
+    const person = await savePerson(
+      db,
+      { lastName: 'Haddad', firstName: 'Sofiane', role: 'employee', email: '', phone: '' },
+      undefined,
+      NOW,
+    );
+    if (!person.ok) throw new Error(JSON.stringify(person.errors));
+    const saved = await saveContract(
+      db,
+      {
+        personId: person.value.id,
+        kind: 'pec',
+        jobTitle: 'Agent d’accueil',
+        startDate: '2026-01-01',
+        plannedEndDate: '2026-12-31',
+        weeklyHours: '20',
+        grossMonthlyCents: '1 050',
+        employerChargesRate: '15',
+      },
+      undefined,
+      NOW,
+    );
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    return saved.value;
+  }
+  const post = (contractId: string, funderId: string) => ({
+    contractId,
+    scheme: 'pec',
+    funderId,
+    funder: 'ASP',
+    aidStartDate: '2026-01-01',
+    aidEndDate: '2026-12-31',
+    aidMode: 'smic-rate',
+    smicRatePercent: '60',
+    smicHourlyCents: '11,88',
+    aidedWeeklyHours: '20',
+    renewalLeadMonths: '2',
+  });
+
+  it('must be an organisation of the directory: an unknown one is refused in French and nothing is saved', async () => {
+    const { id } = await contract();
+    const refused = await saveAidedPost(db, post(id, 'nobody'), undefined, NOW);
+    expect(refused).toEqual({ ok: false, errors: { funderId: 'Financeur\u00a0: choisissez une organisation de l’annuaire.' } });
+    expect(await db.aidedPosts.count()).toBe(0);
+  });
+
+  it('is listed on the organisation’s page and follows a merge', async () => {
+    const { id } = await contract();
+    const asp = await saveFunder(db, { name: 'ASP', kind: 'asp', portal: 'paper' }, { now: NOW });
+    const again = await savePartner(db, { name: 'A.S.P.', kind: 'public', publicSubKind: 'other-public' }, undefined, SOON);
+    if (!asp.ok || !again.ok) throw new Error('expected two organisations');
+    const saved = await saveAidedPost(db, post(id, again.value.id), undefined, NOW);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    expect((await loadOrganisationLinks(db, again.value.id)).aidedPosts.map((p) => p.personName)).toEqual(['Sofiane Haddad']);
+
+    expect((await listDuplicates(db)).map((p) => p.reason)).toEqual(['name']);
+    await mergeOrganisations(db, [{ keepId: asp.value.id, mergeId: again.value.id }], LATER);
+    expect(await db.aidedPosts.get(saved.value.id)).toMatchObject({ funderId: asp.value.id, funder: 'ASP' });
+    expect((await loadOrganisationLinks(db, asp.value.id)).aidedPosts).toHaveLength(1);
   });
 });

@@ -57,6 +57,7 @@ describe('likely duplicates in the directory', () => {
     const b = org('  CENTRE SOCIAL  floreal', { roles: ['funder'] });
     expect(findDuplicates([a, b])).toEqual([expect.objectContaining({ reason: 'name', suggested: true, keep: a, merge: b })]);
     expect(nameKey('L’Îlot-Jeunes')).toBe(nameKey("l'ilot jeunes"));
+    expect(nameKey('A.S.P.')).toBe(nameKey('ASP'));
   });
 
   it('proposes « Ville de » and « Mairie de » the same commune, but not ticked: only the user decides', () => {

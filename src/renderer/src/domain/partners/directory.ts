@@ -89,13 +89,17 @@ export function siretKey(siret: string | undefined): string | undefined {
 
 /** Accents, case, punctuation and spacing do not tell two names apart. */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('fr')
-    .replace(/[’'`\-–—.,;:()/«»"]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLocaleLowerCase('fr')
+      // « A.S.P. » is « ASP »; other punctuation separates words.
+      .replace(/\./g, '')
+      .replace(/[’'`\-–—,;:()/«»"]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 // « Ville de Saint-Denis », « Mairie de Saint-Denis » and « Commune de Saint-Denis » usually name the same
