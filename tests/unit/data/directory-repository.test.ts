@@ -9,7 +9,14 @@ import {
   saveFunder,
   saveGrantApplication,
 } from '../../../src/renderer/src/data/funding-repository';
-import { listContacts, listPartners, restorePartner, saveContact, savePartner } from '../../../src/renderer/src/data/partners-repository';
+import {
+  deletePartner,
+  listContacts,
+  listPartners,
+  restorePartner,
+  saveContact,
+  savePartner,
+} from '../../../src/renderer/src/data/partners-repository';
 import { listAgreements, saveAgreement } from '../../../src/renderer/src/data/agreements-repository';
 import { undoLastChange } from '../../../src/renderer/src/data/undo';
 import { saveAidedPost, saveContract, savePerson } from '../../../src/renderer/src/data/team-repository';
@@ -297,5 +304,41 @@ describe('an aided post’s funder', () => {
     await mergeOrganisations(db, [{ keepId: asp.value.id, mergeId: again.value.id }], LATER);
     expect(await db.aidedPosts.get(saved.value.id)).toMatchObject({ funderId: asp.value.id, funder: 'ASP' });
     expect((await loadOrganisationLinks(db, asp.value.id)).aidedPosts).toHaveLength(1);
+  });
+});
+
+describe('the directory’s other writes', () => {
+  it('lets an agreement name a funder shown before its record was written, and writes that record', async () => {
+    await db.funders.add({
+      id: 'f-old',
+      name: 'Région Île-de-France',
+      kind: 'region',
+      portal: 'funder-portal',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      deletedAt: null,
+    });
+    const saved = await saveAgreement(db, agreement(['f-old']), undefined, NOW);
+    expect(saved.ok).toBe(true);
+    expect(await db.partners.get('f-old')).toMatchObject({ name: 'Région Île-de-France', roles: ['funder'], deletedAt: null });
+    expect((await saveAgreement(db, agreement(['nobody']), undefined, NOW)).ok).toBe(false);
+  });
+
+  it('refuses to delete an organisation a grant is addressed to; without grants its funder role goes to the bin with it and comes back', async () => {
+    const { funder, app } = await funderAndPartner();
+    const org = (await db.partners.get(funder.id))!;
+    const refused = await deletePartner(db, { id: org.id, updatedAt: org.updatedAt }, LATER);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.errors['']).toMatch(
+        /^Ville de Saint-Denis ne peut pas être supprimé\u00a0: une demande de subvention lui est adressée/,
+      );
+    expect((await db.partners.get(funder.id))!.deletedAt).toBeNull();
+
+    await db.grantApplications.delete(app.id);
+    expect((await deletePartner(db, { id: org.id, updatedAt: org.updatedAt }, LATER)).ok).toBe(true);
+    expect(await listFunders(db)).toEqual([]);
+    await restorePartner(db, org.id, new Date('2026-11-24T11:00:00Z'));
+    expect((await listFunders(db)).map((f) => f.name)).toEqual(['Ville de Saint-Denis']);
   });
 });

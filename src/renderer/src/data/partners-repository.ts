@@ -88,7 +88,7 @@ export async function deletePartner(db: WorkspaceDb, target: Target, now: Date =
   const id = context.ref?.id ?? '';
   return db.transaction(
     'rw',
-    [db.partners, db.contacts, db.agreements, db.agreementParties, db.grantApplications],
+    [db.partners, db.contacts, db.agreements, db.agreementParties, db.grantApplications, db.funders],
     async (): Promise<WriteOutcome<PartnerRecord>> => {
       const partner = await db.partners.get(id);
       if (partner === undefined || partner.deletedAt !== null) {
@@ -117,6 +117,9 @@ export async function deletePartner(db: WorkspaceDb, target: Target, now: Date =
       const binned = await binRow(db.partners, context, now);
       if (!binned.ok || binned.value.deletedAt === null) return binned;
       await binAlong(db.contacts, await db.contacts.where('partnerId').equals(id).toArray(), binned.value.deletedAt, now);
+      // Its funder role goes along (no application names it, checked above), and comes back with it.
+      const funder = await db.funders.get(id);
+      if (funder !== undefined) await binAlong(db.funders, [funder], binned.value.deletedAt, now);
       return binned;
     },
   );
@@ -124,10 +127,12 @@ export async function deletePartner(db: WorkspaceDb, target: Target, now: Date =
 
 /** Brings a partner back from the bin with the contacts binned along with it. */
 export async function restorePartner(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  await db.transaction('rw', db.partners, db.contacts, async () => {
+  await db.transaction('rw', db.partners, db.contacts, db.funders, async () => {
     const stamp = (await db.partners.get(id))?.deletedAt;
     if (!stamp || !(await restoreRow(db.partners, id, now))) return;
     await restoreAlong(db.contacts, await db.contacts.where('partnerId').equals(id).toArray(), stamp, now);
+    const funder = await db.funders.get(id);
+    if (funder !== undefined) await restoreAlong(db.funders, [funder], stamp, now);
   });
 }
 
