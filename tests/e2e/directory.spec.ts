@@ -190,4 +190,11 @@ test('the example association: its funder and its partner « Ville de Saint-Deni
   await page.getByRole('status').getByRole('button', { name: 'Annuler' }).click();
   await page.getByRole('link', { name: 'Annuaire' }).click();
   await expect(directory.getByRole('row', { name: /Ville de Saint-Denis/ })).toHaveCount(2);
+
+  // Told they are two organisations, the app stops proposing them.
+  await page.getByRole('link', { name: 'Vérifier les doublons' }).click();
+  await page.getByRole('button', { name: 'Ce ne sont pas les mêmes' }).click();
+  await expect(page.getByRole('heading', { name: 'Aucun doublon probable' })).toBeVisible();
+  await page.getByRole('link', { name: 'Retour à l’annuaire' }).click();
+  await expect(page.getByRole('link', { name: 'Vérifier les doublons' })).toHaveCount(0);
 });

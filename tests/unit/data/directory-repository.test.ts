@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
-import { listDuplicates, loadOrganisationLinks, mergeOrganisations } from '../../../src/renderer/src/data/directory-repository';
+import {
+  listDuplicates,
+  loadOrganisationLinks,
+  markNotDuplicates,
+  mergeOrganisations,
+} from '../../../src/renderer/src/data/directory-repository';
 import {
   deleteFunder,
   listFunders,
@@ -340,5 +345,20 @@ describe('the directory’s other writes', () => {
     expect(await listFunders(db)).toEqual([]);
     await restorePartner(db, org.id, new Date('2026-11-24T11:00:00Z'));
     expect((await listFunders(db)).map((f) => f.name)).toEqual(['Ville de Saint-Denis']);
+  });
+});
+
+describe('a pair the user says are two organisations', () => {
+  it('is no longer proposed, the others still are', async () => {
+    const ville = await savePartner(db, { name: 'Ville de Bobigny', kind: 'public', publicSubKind: 'mairie' }, undefined, NOW);
+    const mairie = await savePartner(db, { name: 'Mairie de Bobigny', kind: 'public', publicSubKind: 'mairie' }, undefined, NOW);
+    const caf = await saveFunder(db, { name: 'CAF 93', kind: 'social-bodies', portal: 'paper' }, { now: NOW });
+    const caf2 = await savePartner(db, { name: 'caf 93', kind: 'public', publicSubKind: 'other-public' }, undefined, NOW);
+    if (!ville.ok || !mairie.ok || !caf.ok || !caf2.ok) throw new Error('expected four organisations');
+    expect((await listDuplicates(db)).map((p) => p.reason)).toEqual(['name', 'municipality']);
+    await markNotDuplicates(db, mairie.value.id, ville.value.id);
+    await markNotDuplicates(db, ville.value.id, mairie.value.id);
+    expect((await listDuplicates(db)).map((p) => p.reason)).toEqual(['name']);
+    expect(await db.meta.get('directoryNotDuplicates')).toMatchObject({ value: [expect.stringContaining('|')] });
   });
 });

@@ -21,8 +21,30 @@ function fieldsOf<T extends RecordStamps>(record: T): Fields<T> {
   return fields as Fields<T>;
 }
 
+// Pairs the user said are two organisations (« Ce ne sont pas les mêmes »): never proposed again. A
+// housekeeping entry of this espace (in its backups; not replicated, like the rest of meta), keyed by the
+// two ids in order.
+const NOT_DUPLICATES_KEY = 'directoryNotDuplicates';
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+async function notDuplicates(db: WorkspaceDb): Promise<string[]> {
+  const value = (await db.meta.get(NOT_DUPLICATES_KEY))?.value;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 export async function listDuplicates(db: WorkspaceDb): Promise<DuplicateProposal[]> {
-  return findDuplicates(await listPartners(db));
+  const [directory, dismissed] = await Promise.all([listPartners(db), notDuplicates(db)]);
+  const skip = new Set(dismissed);
+  return findDuplicates(directory).filter((p) => !skip.has(pairKey(p.keep.id, p.merge.id)));
+}
+
+/** « Ce ne sont pas les mêmes »: the pair is no longer proposed. */
+export async function markNotDuplicates(db: WorkspaceDb, a: string, b: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const dismissed = await notDuplicates(db);
+    const key = pairKey(a, b);
+    if (!dismissed.includes(key)) await db.meta.put({ key: NOT_DUPLICATES_KEY, value: [...dismissed, key] });
+  });
 }
 
 /** The merge screen's proposals; `undefined` while loading. */

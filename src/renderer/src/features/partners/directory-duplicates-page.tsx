@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { mergeOrganisations, useDuplicates } from '../../data/directory-repository';
+import { markNotDuplicates, mergeOrganisations, useDuplicates } from '../../data/directory-repository';
 import { undoLastChange } from '../../data/undo';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { describeRoles, duplicateReasonLabel, rolesOf, type DuplicateProposal } from '../../domain/partners/directory';
@@ -125,6 +125,18 @@ export function DirectoryDuplicatesPage() {
                     onClick={() => setSwapped((all) => ({ ...all, [key]: !all[key] }))}
                   >
                     Garder plutôt « {merged.name} » ({describeRoles(rolesOf(merged)).toLocaleLowerCase('fr')})
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() =>
+                      act(async () => {
+                        await markNotDuplicates(db, keep.id, merged.id);
+                        toast.show(`« ${keep.name} » et « ${merged.name} » ne seront plus proposées à la fusion.`);
+                      })
+                    }
+                  >
+                    Ce ne sont pas les mêmes
                   </button>
                 </li>
               );
