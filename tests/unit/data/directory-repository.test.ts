@@ -329,6 +329,24 @@ describe('the directory’s other writes', () => {
     expect((await saveAgreement(db, agreement(['nobody']), undefined, NOW)).ok).toBe(false);
   });
 
+  it('lets a contact be added to such a funder, writing its record', async () => {
+    await db.funders.add({
+      id: 'f-caf',
+      name: 'CAF 93',
+      kind: 'social-bodies',
+      portal: 'paper',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      deletedAt: null,
+    });
+    const saved = await saveContact(db, { partnerId: 'f-caf', lastName: 'Traoré', role: 'Conseillère' }, undefined, NOW);
+    expect(saved.ok).toBe(true);
+    expect(await db.partners.get('f-caf')).toMatchObject({ name: 'CAF 93', roles: ['funder'] });
+    expect((await listContacts(db, 'f-caf')).map((c) => c.lastName)).toEqual(['Traoré']);
+    const refused = await saveContact(db, { partnerId: 'nobody', lastName: 'X' }, undefined, NOW);
+    expect(refused).toEqual({ ok: false, errors: { partnerId: 'Partenaire\u00a0: introuvable.' } });
+  });
+
   it('refuses to delete an organisation a grant is addressed to; without grants its funder role goes to the bin with it and comes back', async () => {
     const { funder, app } = await funderAndPartner();
     const org = (await db.partners.get(funder.id))!;

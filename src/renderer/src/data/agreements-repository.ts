@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fieldMessage, firstIssueMessages } from '../domain/fields';
 import { agreementSchema, type AgreementPartyRecord, type AgreementRecord } from '../domain/partners/agreement';
-import { organisationFromFunder } from '../domain/partners/directory';
+import { organisationRecord } from './partners-repository';
 import type { WorkspaceDb } from './workspace-db';
 import { binAlong, binRow, createRow, prepareWrite, restoreAlong, restoreRow, saveRow, type Target, type WriteOutcome } from './write-path';
 
@@ -58,16 +58,7 @@ export async function saveAgreement(
         errors: { partnerIds: fieldMessage('Partenaires signataires', 'un des partenaires n’existe plus.') },
       };
     }
-    for (const id of missing) {
-      const {
-        createdAt: _c,
-        updatedAt: _u,
-        deletedAt: _d,
-        id: _i,
-        ...organisation
-      } = organisationFromFunder(funders[partnerIds.indexOf(id)]!);
-      await createRow(db.partners, organisation, now, id);
-    }
+    for (const id of missing) await organisationRecord(db, id, now);
     const saved = await saveRow(db.agreements, context, fields, now);
     if (!saved.ok) return saved;
     const record: AgreementRecord = saved.value;

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { GrantApplicationRecord } from '../domain/funding/grant-application';
 import { paidCents } from '../domain/funding/payment';
-import { findDuplicates, mergedOrganisation, organisationFromFunder, type DuplicateProposal } from '../domain/partners/directory';
+import { findDuplicates, mergedOrganisation, type DuplicateProposal } from '../domain/partners/directory';
 import { partnerSchema, type PartnerRecord } from '../domain/partners/partner';
 import type { AgreementRecord } from '../domain/partners/agreement';
 import type { AttachmentRecord } from '../domain/partners/attachment';
 import type { AidedPostRecord } from '../domain/team/aided-post';
 import type { RecordStamps } from '../domain/record';
-import { listPartners } from './partners-repository';
+import { listPartners, organisationRecord } from './partners-repository';
 import type { WorkspaceDb } from './workspace-db';
 import { binRow, createRow, restoreRow, updateRow } from './write-path';
 
@@ -57,15 +57,6 @@ export interface MergePair {
   mergeId: string;
 }
 
-/** The directory record of `id`, written now if the organisation was only a funder without one. */
-async function organisationRow(db: WorkspaceDb, id: string, now: Date): Promise<PartnerRecord | undefined> {
-  const stored = await db.partners.get(id);
-  if (stored !== undefined) return stored.deletedAt === null ? stored : undefined;
-  const funder = await db.funders.get(id);
-  if (funder === undefined || funder.deletedAt !== null) return undefined;
-  return createRow(db.partners, fieldsOf(organisationFromFunder(funder)), now, id);
-}
-
 async function moveFunderRole(db: WorkspaceDb, keep: PartnerRecord, mergeId: string, now: Date): Promise<void> {
   const merged = await db.funders.get(mergeId);
   if (merged === undefined || merged.deletedAt !== null) return;
@@ -91,8 +82,8 @@ export async function mergeOrganisations(db: WorkspaceDb, pairs: readonly MergeP
     let count = 0;
     for (const { keepId, mergeId } of pairs) {
       if (keepId === mergeId) continue;
-      const keep = await organisationRow(db, keepId, now);
-      const merge = await organisationRow(db, mergeId, now);
+      const keep = await organisationRecord(db, keepId, now);
+      const merge = await organisationRecord(db, mergeId, now);
       if (keep === undefined || merge === undefined) continue;
 
       for (const app of await db.grantApplications.where('funderId').equals(mergeId).toArray()) {

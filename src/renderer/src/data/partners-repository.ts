@@ -28,6 +28,19 @@ export async function listPartners(db: WorkspaceDb): Promise<PartnerRecord[]> {
   return directoryOf(partners, funders);
 }
 
+/**
+ * The live directory record of `id`, in the caller's transaction (over partners and funders): written now
+ * when the organisation is a funder the directory showed before its record existed (directoryOf).
+ */
+export async function organisationRecord(db: WorkspaceDb, id: string, now: Date): Promise<PartnerRecord | undefined> {
+  const stored = await db.partners.get(id);
+  if (stored !== undefined) return stored.deletedAt === null ? stored : undefined;
+  const funder = await db.funders.get(id);
+  if (funder === undefined || funder.deletedAt !== null) return undefined;
+  const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = organisationFromFunder(funder);
+  return createRow(db.partners, fields, now, id);
+}
+
 export async function getPartner(db: WorkspaceDb, id: string): Promise<PartnerRecord | undefined> {
   const partner = await db.partners.get(id);
   if (partner !== undefined) return partner.deletedAt === null ? partner : undefined;
@@ -152,9 +165,9 @@ export async function saveContact(
   const parsed = contactSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const context = await prepareWrite(db, 'contacts', target);
-  return db.transaction('rw', db.contacts, db.partners, async () => {
-    const partner = await db.partners.get(parsed.data.partnerId);
-    if (partner === undefined || partner.deletedAt !== null) {
+  return db.transaction('rw', db.contacts, db.partners, db.funders, async () => {
+    const partner = await organisationRecord(db, parsed.data.partnerId, now);
+    if (partner === undefined) {
       return { ok: false as const, errors: { partnerId: fieldMessage('Partenaire', 'introuvable.') } };
     }
     return saveRow(db.contacts, context, parsed.data, now);
