@@ -380,3 +380,19 @@ describe('a pair the user says are two organisations', () => {
     expect(await db.meta.get('directoryNotDuplicates')).toMatchObject({ value: [expect.stringContaining('|')] });
   });
 });
+
+describe('a grant addressed to a partner of the directory', () => {
+  it('gives the partner the funder role under its own id, its kind from its directory kind', async () => {
+    const mairie = await savePartner(db, { name: 'Mairie de Pantin', kind: 'public', publicSubKind: 'mairie' }, undefined, NOW);
+    if (!mairie.ok) throw new Error('expected a partner');
+    const saved = await saveGrantApplication(db, application(mairie.value.id), { now: LATER });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    expect((await listFunders(db)).map((f) => [f.id, f.name, f.kind])).toEqual([[mairie.value.id, 'Mairie de Pantin', 'municipality']]);
+    expect((await db.partners.get(mairie.value.id))!.roles).toEqual(['funder', 'partner']);
+    expect((await loadOrganisationLinks(db, mairie.value.id)).grants.map((g) => g.application.title)).toEqual(['Fonctionnement 2026']);
+    // Nobody of that id: refused, nothing written.
+    const refused = await saveGrantApplication(db, application('nobody'), { now: LATER });
+    expect(refused).toEqual({ ok: false, errors: { funderId: 'Financeur\u00a0: choisissez un financeur de l’annuaire.' } });
+    expect(await db.grantApplications.count()).toBe(1);
+  });
+});

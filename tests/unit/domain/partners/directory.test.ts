@@ -3,6 +3,7 @@ import type { FunderRecord } from '../../../../src/renderer/src/domain/funding/f
 import {
   describeRoles,
   directoryOf,
+  funderKindOf,
   findDuplicates,
   mergedOrganisation,
   nameKey,
@@ -104,6 +105,14 @@ describe('the directory and its roles', () => {
     ]);
     expect(describeRoles(['funder', 'partner'])).toBe('Financeur et partenaire');
     expect(rolesOf({})).toEqual(['partner']);
+  });
+
+  it('gives a partner that starts funding the Cerfa line 74 kind of its directory kind', () => {
+    expect(funderKindOf({ kind: 'public', publicSubKind: 'mairie' })).toBe('municipality');
+    expect(funderKindOf({ kind: 'public', publicSubKind: 'prefecture' })).toBe('state');
+    expect(funderKindOf({ kind: 'public', publicSubKind: 'bailleur' })).toBe('other-public');
+    expect(funderKindOf({ kind: 'foundation' })).toBe('private');
+    expect(funderKindOf({ kind: 'company' })).toBe('private');
   });
 
   it('links a free-text funder only to the one organisation of that name', () => {

@@ -47,6 +47,18 @@ const KIND_OF_FUNDER: Record<FunderKind, { kind: PartnerKind; publicSubKind?: Pu
   'other-public': { kind: 'public', publicSubKind: 'other-public' },
 };
 
+/**
+ * The funder kind of a partner that starts funding (a grant addressed to it): a mairie is a commune, a
+ * préfecture the State, a foundation, a company or an association private money (Cerfa line 74: « aides
+ * privées »), any other public actor « autres établissements publics ». Editable in Financeurs.
+ */
+export function funderKindOf(organisation: Pick<PartnerRecord, 'kind' | 'publicSubKind'>): FunderKind {
+  if (organisation.kind !== 'public') return 'private';
+  if (organisation.publicSubKind === 'mairie') return 'municipality';
+  if (organisation.publicSubKind === 'prefecture') return 'state';
+  return 'other-public';
+}
+
 /** The directory record of a funder that has none yet: same id, same stamps, the funder role. */
 export function organisationFromFunder(funder: FunderRecord, siret?: string): PartnerRecord {
   const { kind, publicSubKind } = KIND_OF_FUNDER[funder.kind];
