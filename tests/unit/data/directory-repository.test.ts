@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
-import { listDuplicates, loadOrganisationLinks, mergeOrganisations } from '../../../src/renderer/src/data/directory-repository';
+import {
+  listDuplicates,
+  loadOrganisationLinks,
+  markNotDuplicates,
+  mergeOrganisations,
+} from '../../../src/renderer/src/data/directory-repository';
 import {
   deleteFunder,
   listFunders,
@@ -9,9 +14,17 @@ import {
   saveFunder,
   saveGrantApplication,
 } from '../../../src/renderer/src/data/funding-repository';
-import { listContacts, listPartners, restorePartner, saveContact, savePartner } from '../../../src/renderer/src/data/partners-repository';
+import {
+  deletePartner,
+  listContacts,
+  listPartners,
+  restorePartner,
+  saveContact,
+  savePartner,
+} from '../../../src/renderer/src/data/partners-repository';
 import { listAgreements, saveAgreement } from '../../../src/renderer/src/data/agreements-repository';
 import { undoLastChange } from '../../../src/renderer/src/data/undo';
+import { saveAidedPost, saveContract, savePerson } from '../../../src/renderer/src/data/team-repository';
 
 // One directory (issue 19) through the repositories: a funder is an organisation of the directory; two
 // records of one organisation are proposed and merged with every link, in one change that undo reverts.
@@ -232,5 +245,154 @@ describe('merging two records of one organisation', () => {
     );
     expect(count).toBe(2);
     expect((await listPartners(db)).map((p) => p.id)).toEqual([partner.id]);
+  });
+});
+
+describe('an aided post’s funder', () => {
+  async function contract() {
+    const person = await savePerson(
+      db,
+      { lastName: 'Haddad', firstName: 'Sofiane', role: 'employee', email: '', phone: '' },
+      undefined,
+      NOW,
+    );
+    if (!person.ok) throw new Error(JSON.stringify(person.errors));
+    const saved = await saveContract(
+      db,
+      {
+        personId: person.value.id,
+        kind: 'pec',
+        jobTitle: 'Agent d’accueil',
+        startDate: '2026-01-01',
+        plannedEndDate: '2026-12-31',
+        weeklyHours: '20',
+        grossMonthlyCents: '1 050',
+        employerChargesRate: '15',
+      },
+      undefined,
+      NOW,
+    );
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    return saved.value;
+  }
+  const post = (contractId: string, funderId: string) => ({
+    contractId,
+    scheme: 'pec',
+    funderId,
+    funder: 'ASP',
+    aidStartDate: '2026-01-01',
+    aidEndDate: '2026-12-31',
+    aidMode: 'smic-rate',
+    smicRatePercent: '60',
+    smicHourlyCents: '11,88',
+    aidedWeeklyHours: '20',
+    renewalLeadMonths: '2',
+  });
+
+  it('must be an organisation of the directory: an unknown one is refused in French and nothing is saved', async () => {
+    const { id } = await contract();
+    const refused = await saveAidedPost(db, post(id, 'nobody'), undefined, NOW);
+    expect(refused).toEqual({ ok: false, errors: { funderId: 'Financeur\u00a0: choisissez une organisation de l’annuaire.' } });
+    expect(await db.aidedPosts.count()).toBe(0);
+  });
+
+  it('is listed on the organisation’s page and follows a merge', async () => {
+    const { id } = await contract();
+    const asp = await saveFunder(db, { name: 'ASP', kind: 'asp', portal: 'paper' }, { now: NOW });
+    const again = await savePartner(db, { name: 'A.S.P.', kind: 'public', publicSubKind: 'other-public' }, undefined, SOON);
+    if (!asp.ok || !again.ok) throw new Error('expected two organisations');
+    const saved = await saveAidedPost(db, post(id, again.value.id), undefined, NOW);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    expect((await loadOrganisationLinks(db, again.value.id)).aidedPosts.map((p) => p.personName)).toEqual(['Sofiane Haddad']);
+
+    expect((await listDuplicates(db)).map((p) => p.reason)).toEqual(['name']);
+    await mergeOrganisations(db, [{ keepId: asp.value.id, mergeId: again.value.id }], LATER);
+    expect(await db.aidedPosts.get(saved.value.id)).toMatchObject({ funderId: asp.value.id, funder: 'ASP' });
+    expect((await loadOrganisationLinks(db, asp.value.id)).aidedPosts).toHaveLength(1);
+  });
+});
+
+describe('the directory’s other writes', () => {
+  it('lets an agreement name a funder shown before its record was written, and writes that record', async () => {
+    await db.funders.add({
+      id: 'f-old',
+      name: 'Région Île-de-France',
+      kind: 'region',
+      portal: 'funder-portal',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      deletedAt: null,
+    });
+    const saved = await saveAgreement(db, agreement(['f-old']), undefined, NOW);
+    expect(saved.ok).toBe(true);
+    expect(await db.partners.get('f-old')).toMatchObject({ name: 'Région Île-de-France', roles: ['funder'], deletedAt: null });
+    expect((await saveAgreement(db, agreement(['nobody']), undefined, NOW)).ok).toBe(false);
+  });
+
+  it('lets a contact be added to such a funder, writing its record', async () => {
+    await db.funders.add({
+      id: 'f-caf',
+      name: 'CAF 93',
+      kind: 'social-bodies',
+      portal: 'paper',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      deletedAt: null,
+    });
+    const saved = await saveContact(db, { partnerId: 'f-caf', lastName: 'Traoré', role: 'Conseillère' }, undefined, NOW);
+    expect(saved.ok).toBe(true);
+    expect(await db.partners.get('f-caf')).toMatchObject({ name: 'CAF 93', roles: ['funder'] });
+    expect((await listContacts(db, 'f-caf')).map((c) => c.lastName)).toEqual(['Traoré']);
+    const refused = await saveContact(db, { partnerId: 'nobody', lastName: 'X' }, undefined, NOW);
+    expect(refused).toEqual({ ok: false, errors: { partnerId: 'Partenaire\u00a0: introuvable.' } });
+  });
+
+  it('refuses to delete an organisation a grant is addressed to; without grants its funder role goes to the bin with it and comes back', async () => {
+    const { funder, app } = await funderAndPartner();
+    const org = (await db.partners.get(funder.id))!;
+    const refused = await deletePartner(db, { id: org.id, updatedAt: org.updatedAt }, LATER);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.errors['']).toMatch(
+        /^Ville de Saint-Denis ne peut pas être supprimé\u00a0: une demande de subvention lui est adressée/,
+      );
+    expect((await db.partners.get(funder.id))!.deletedAt).toBeNull();
+
+    await db.grantApplications.delete(app.id);
+    expect((await deletePartner(db, { id: org.id, updatedAt: org.updatedAt }, LATER)).ok).toBe(true);
+    expect(await listFunders(db)).toEqual([]);
+    await restorePartner(db, org.id, new Date('2026-11-24T11:00:00Z'));
+    expect((await listFunders(db)).map((f) => f.name)).toEqual(['Ville de Saint-Denis']);
+  });
+});
+
+describe('a pair the user says are two organisations', () => {
+  it('is no longer proposed, the others still are', async () => {
+    const ville = await savePartner(db, { name: 'Ville de Bobigny', kind: 'public', publicSubKind: 'mairie' }, undefined, NOW);
+    const mairie = await savePartner(db, { name: 'Mairie de Bobigny', kind: 'public', publicSubKind: 'mairie' }, undefined, NOW);
+    const caf = await saveFunder(db, { name: 'CAF 93', kind: 'social-bodies', portal: 'paper' }, { now: NOW });
+    const caf2 = await savePartner(db, { name: 'caf 93', kind: 'public', publicSubKind: 'other-public' }, undefined, NOW);
+    if (!ville.ok || !mairie.ok || !caf.ok || !caf2.ok) throw new Error('expected four organisations');
+    expect((await listDuplicates(db)).map((p) => p.reason)).toEqual(['name', 'municipality']);
+    await markNotDuplicates(db, mairie.value.id, ville.value.id);
+    await markNotDuplicates(db, ville.value.id, mairie.value.id);
+    expect((await listDuplicates(db)).map((p) => p.reason)).toEqual(['name']);
+    expect(await db.meta.get('directoryNotDuplicates')).toMatchObject({ value: [expect.stringContaining('|')] });
+  });
+});
+
+describe('a grant addressed to a partner of the directory', () => {
+  it('gives the partner the funder role under its own id, its kind from its directory kind', async () => {
+    const mairie = await savePartner(db, { name: 'Mairie de Pantin', kind: 'public', publicSubKind: 'mairie' }, undefined, NOW);
+    if (!mairie.ok) throw new Error('expected a partner');
+    const saved = await saveGrantApplication(db, application(mairie.value.id), { now: LATER });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    expect((await listFunders(db)).map((f) => [f.id, f.name, f.kind])).toEqual([[mairie.value.id, 'Mairie de Pantin', 'municipality']]);
+    expect((await db.partners.get(mairie.value.id))!.roles).toEqual(['funder', 'partner']);
+    expect((await loadOrganisationLinks(db, mairie.value.id)).grants.map((g) => g.application.title)).toEqual(['Fonctionnement 2026']);
+    // Nobody of that id: refused, nothing written.
+    const refused = await saveGrantApplication(db, application('nobody'), { now: LATER });
+    expect(refused).toEqual({ ok: false, errors: { funderId: 'Financeur\u00a0: choisissez un financeur de l’annuaire.' } });
+    expect(await db.grantApplications.count()).toBe(1);
   });
 });

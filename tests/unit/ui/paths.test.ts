@@ -23,6 +23,7 @@ const SAMPLES: Array<[Target, string]> = [
   [{ screen: 'yearly-summary', year: 2026 }, '/financements/bilan/2026'],
   [{ screen: 'partners' }, '/partenaires'],
   [{ screen: 'new-partner' }, '/partenaires/nouveau'],
+  [{ screen: 'directory-duplicates' }, '/partenaires/doublons'],
   [{ screen: 'partner', id: 'pa-1' }, '/partenaires/pa-1'],
   [{ screen: 'edit-partner', id: 'pa-1' }, '/partenaires/pa-1/modifier'],
   [{ screen: 'agreements' }, '/partenaires/conventions'],

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fieldMessage, firstIssueMessages } from '../domain/fields';
 import { agreementSchema, type AgreementPartyRecord, type AgreementRecord } from '../domain/partners/agreement';
+import { organisationRecord } from './partners-repository';
 import type { WorkspaceDb } from './workspace-db';
 import { binAlong, binRow, createRow, prepareWrite, restoreAlong, restoreRow, saveRow, type Target, type WriteOutcome } from './write-path';
 
@@ -45,14 +46,19 @@ export async function saveAgreement(
   const { partnerIds: requested, ...fields } = parsed.data;
   const partnerIds = [...new Set(requested)];
   const context = await prepareWrite(db, 'agreements', target);
-  return db.transaction('rw', [db.agreements, db.agreementParties, db.partners], async (): Promise<WriteOutcome<AgreementWithParties>> => {
+  const tables = [db.agreements, db.agreementParties, db.partners, db.funders];
+  return db.transaction('rw', tables, async (): Promise<WriteOutcome<AgreementWithParties>> => {
     const partners = await db.partners.bulkGet(partnerIds);
-    if (partners.some((p) => p === undefined || p.deletedAt !== null)) {
+    const funders = await db.funders.bulkGet(partnerIds);
+    // A party may be a funder the directory shows before its record is written (directoryOf, issue 19).
+    const missing = partnerIds.filter((_, i) => partners[i] === undefined && funders[i]?.deletedAt === null);
+    if (partners.some((p, i) => (p === undefined ? !missing.includes(partnerIds[i]!) : p.deletedAt !== null))) {
       return {
         ok: false as const,
         errors: { partnerIds: fieldMessage('Partenaires signataires', 'un des partenaires n’existe plus.') },
       };
     }
+    for (const id of missing) await organisationRecord(db, id, now);
     const saved = await saveRow(db.agreements, context, fields, now);
     if (!saved.ok) return saved;
     const record: AgreementRecord = saved.value;

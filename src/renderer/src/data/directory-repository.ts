@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { GrantApplicationRecord } from '../domain/funding/grant-application';
 import { paidCents } from '../domain/funding/payment';
-import { findDuplicates, mergedOrganisation, organisationFromFunder, type DuplicateProposal } from '../domain/partners/directory';
+import { findDuplicates, mergedOrganisation, type DuplicateProposal } from '../domain/partners/directory';
 import { partnerSchema, type PartnerRecord } from '../domain/partners/partner';
 import type { AgreementRecord } from '../domain/partners/agreement';
 import type { AttachmentRecord } from '../domain/partners/attachment';
 import type { AidedPostRecord } from '../domain/team/aided-post';
 import type { RecordStamps } from '../domain/record';
-import { listPartners } from './partners-repository';
+import { listPartners, organisationRecord } from './partners-repository';
 import type { WorkspaceDb } from './workspace-db';
 import { binRow, createRow, restoreRow, updateRow } from './write-path';
 
@@ -21,8 +21,30 @@ function fieldsOf<T extends RecordStamps>(record: T): Fields<T> {
   return fields as Fields<T>;
 }
 
+// Pairs the user said are two organisations (« Ce ne sont pas les mêmes »): never proposed again. A
+// housekeeping entry of this espace (in its backups; not replicated, like the rest of meta), keyed by the
+// two ids in order.
+const NOT_DUPLICATES_KEY = 'directoryNotDuplicates';
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+async function notDuplicates(db: WorkspaceDb): Promise<string[]> {
+  const value = (await db.meta.get(NOT_DUPLICATES_KEY))?.value;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 export async function listDuplicates(db: WorkspaceDb): Promise<DuplicateProposal[]> {
-  return findDuplicates(await listPartners(db));
+  const [directory, dismissed] = await Promise.all([listPartners(db), notDuplicates(db)]);
+  const skip = new Set(dismissed);
+  return findDuplicates(directory).filter((p) => !skip.has(pairKey(p.keep.id, p.merge.id)));
+}
+
+/** « Ce ne sont pas les mêmes »: the pair is no longer proposed. */
+export async function markNotDuplicates(db: WorkspaceDb, a: string, b: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const dismissed = await notDuplicates(db);
+    const key = pairKey(a, b);
+    if (!dismissed.includes(key)) await db.meta.put({ key: NOT_DUPLICATES_KEY, value: [...dismissed, key] });
+  });
 }
 
 /** The merge screen's proposals; `undefined` while loading. */
@@ -33,15 +55,6 @@ export function useDuplicates(db: WorkspaceDb): DuplicateProposal[] | undefined 
 export interface MergePair {
   keepId: string;
   mergeId: string;
-}
-
-/** The directory record of `id`, written now if the organisation was only a funder without one. */
-async function organisationRow(db: WorkspaceDb, id: string, now: Date): Promise<PartnerRecord | undefined> {
-  const stored = await db.partners.get(id);
-  if (stored !== undefined) return stored.deletedAt === null ? stored : undefined;
-  const funder = await db.funders.get(id);
-  if (funder === undefined || funder.deletedAt !== null) return undefined;
-  return createRow(db.partners, fieldsOf(organisationFromFunder(funder)), now, id);
 }
 
 async function moveFunderRole(db: WorkspaceDb, keep: PartnerRecord, mergeId: string, now: Date): Promise<void> {
@@ -69,8 +82,8 @@ export async function mergeOrganisations(db: WorkspaceDb, pairs: readonly MergeP
     let count = 0;
     for (const { keepId, mergeId } of pairs) {
       if (keepId === mergeId) continue;
-      const keep = await organisationRow(db, keepId, now);
-      const merge = await organisationRow(db, mergeId, now);
+      const keep = await organisationRecord(db, keepId, now);
+      const merge = await organisationRecord(db, mergeId, now);
       if (keep === undefined || merge === undefined) continue;
 
       for (const app of await db.grantApplications.where('funderId').equals(mergeId).toArray()) {
@@ -115,7 +128,7 @@ export interface OrganisationLinks {
   grants: OrganisationGrant[];
   agreements: AgreementRecord[];
   aidedPosts: (AidedPostRecord & { personName: string | undefined })[];
-  /** Files kept on the organisation itself, then on its agreements. */
+  /** The papers of its grants and agreements (a convention, a notification, a signed agreement…). */
   attachments: AttachmentRecord[];
   /** The funder role's facts, when it has one. */
   funder:

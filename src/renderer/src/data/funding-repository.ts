@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Dexie } from 'dexie';
 import { firstIssueMessages } from '../domain/fields';
 import { funderFormSchema, type FunderRecord } from '../domain/funding/funder';
-import { organisationFromFunder, withRole } from '../domain/partners/directory';
+import { funderKindOf, organisationFromFunder, withRole } from '../domain/partners/directory';
 import { grantApplicationSchema, type GrantApplicationRecord } from '../domain/funding/grant-application';
 import {
   acceptsPayments,
@@ -139,12 +139,22 @@ export async function saveGrantApplication(
   const parsed = grantApplicationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const context = await prepareWrite(db, 'grantApplications', options.id);
-  return db.transaction('rw', db.grantApplications, db.funders, async () => {
+  return db.transaction('rw', db.grantApplications, db.funders, db.partners, async () => {
+    const now = options.now ?? new Date();
     const funder = await db.funders.get(parsed.data.funderId);
-    if (!funder || funder.deletedAt !== null) {
+    const organisation = funder === undefined ? await db.partners.get(parsed.data.funderId) : undefined;
+    // A partner of the directory a grant is addressed to takes the funder role, under its own id.
+    const becomesFunder = funder === undefined && organisation !== undefined && organisation.deletedAt === null;
+    if (!becomesFunder && (!funder || funder.deletedAt !== null)) {
       return { ok: false as const, errors: { funderId: 'Financeur\u00a0: choisissez un financeur de l’annuaire.' } };
     }
-    return saveRow(db.grantApplications, context, parsed.data, options.now ?? new Date());
+    const saved = await saveRow(db.grantApplications, context, parsed.data, now);
+    if (saved.ok && becomesFunder) {
+      await createRow(db.funders, { name: organisation.name, kind: funderKindOf(organisation), portal: 'paper' }, now, organisation.id);
+      const { id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = organisation;
+      await updateRow(db.partners, { ref: { id } }, { ...fields, roles: withRole(organisation.roles ?? ['partner'], 'funder') }, now);
+    }
+    return saved;
   });
 }
 

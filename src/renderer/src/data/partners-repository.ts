@@ -28,6 +28,19 @@ export async function listPartners(db: WorkspaceDb): Promise<PartnerRecord[]> {
   return directoryOf(partners, funders);
 }
 
+/**
+ * The live directory record of `id`, in the caller's transaction (over partners and funders): written now
+ * when the organisation is a funder the directory showed before its record existed (directoryOf).
+ */
+export async function organisationRecord(db: WorkspaceDb, id: string, now: Date): Promise<PartnerRecord | undefined> {
+  const stored = await db.partners.get(id);
+  if (stored !== undefined) return stored.deletedAt === null ? stored : undefined;
+  const funder = await db.funders.get(id);
+  if (funder === undefined || funder.deletedAt !== null) return undefined;
+  const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = organisationFromFunder(funder);
+  return createRow(db.partners, fields, now, id);
+}
+
 export async function getPartner(db: WorkspaceDb, id: string): Promise<PartnerRecord | undefined> {
   const partner = await db.partners.get(id);
   if (partner !== undefined) return partner.deletedAt === null ? partner : undefined;
@@ -88,11 +101,20 @@ export async function deletePartner(db: WorkspaceDb, target: Target, now: Date =
   const id = context.ref?.id ?? '';
   return db.transaction(
     'rw',
-    [db.partners, db.contacts, db.agreements, db.agreementParties],
+    [db.partners, db.contacts, db.agreements, db.agreementParties, db.grantApplications, db.funders],
     async (): Promise<WriteOutcome<PartnerRecord>> => {
       const partner = await db.partners.get(id);
       if (partner === undefined || partner.deletedAt !== null) {
         return { ok: false as const, errors: { '': 'Ce partenaire est déjà dans la corbeille.' } };
+      }
+      const grants = (await db.grantApplications.where('funderId').equals(id).toArray()).filter((a) => a.deletedAt === null);
+      if (grants.length > 0) {
+        return {
+          ok: false as const,
+          errors: {
+            '': `${partner.name} ne peut pas être supprimé\u00a0: ${grants.length === 1 ? 'une demande de subvention lui est adressée' : `${grants.length} demandes de subvention lui sont adressées`}. Supprimez-${grants.length === 1 ? 'la' : 'les'} d’abord, ou fusionnez cette fiche avec une autre.`,
+          },
+        };
       }
       const naming = await agreementsNamingPartner(db, id);
       if (naming.length > 0) {
@@ -108,6 +130,9 @@ export async function deletePartner(db: WorkspaceDb, target: Target, now: Date =
       const binned = await binRow(db.partners, context, now);
       if (!binned.ok || binned.value.deletedAt === null) return binned;
       await binAlong(db.contacts, await db.contacts.where('partnerId').equals(id).toArray(), binned.value.deletedAt, now);
+      // Its funder role goes along (no application names it, checked above), and comes back with it.
+      const funder = await db.funders.get(id);
+      if (funder !== undefined) await binAlong(db.funders, [funder], binned.value.deletedAt, now);
       return binned;
     },
   );
@@ -115,10 +140,12 @@ export async function deletePartner(db: WorkspaceDb, target: Target, now: Date =
 
 /** Brings a partner back from the bin with the contacts binned along with it. */
 export async function restorePartner(db: WorkspaceDb, id: string, now: Date = new Date()): Promise<void> {
-  await db.transaction('rw', db.partners, db.contacts, async () => {
+  await db.transaction('rw', db.partners, db.contacts, db.funders, async () => {
     const stamp = (await db.partners.get(id))?.deletedAt;
     if (!stamp || !(await restoreRow(db.partners, id, now))) return;
     await restoreAlong(db.contacts, await db.contacts.where('partnerId').equals(id).toArray(), stamp, now);
+    const funder = await db.funders.get(id);
+    if (funder !== undefined) await restoreAlong(db.funders, [funder], stamp, now);
   });
 }
 
@@ -138,9 +165,9 @@ export async function saveContact(
   const parsed = contactSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: firstIssueMessages(parsed.error) };
   const context = await prepareWrite(db, 'contacts', target);
-  return db.transaction('rw', db.contacts, db.partners, async () => {
-    const partner = await db.partners.get(parsed.data.partnerId);
-    if (partner === undefined || partner.deletedAt !== null) {
+  return db.transaction('rw', db.contacts, db.partners, db.funders, async () => {
+    const partner = await organisationRecord(db, parsed.data.partnerId, now);
+    if (partner === undefined) {
       return { ok: false as const, errors: { partnerId: fieldMessage('Partenaire', 'introuvable.') } };
     }
     return saveRow(db.contacts, context, parsed.data, now);

@@ -135,10 +135,16 @@ export async function saveAidedPost(
   const post = parsed.data;
   const id = refOf(target)?.id;
   const context = await prepareWrite(db, 'aidedPosts', target);
-  return db.transaction('rw', [db.contracts, db.aidedPosts], async (): Promise<WriteOutcome<AidedPostRecord>> => {
+  return db.transaction('rw', [db.contracts, db.aidedPosts, db.partners, db.funders], async (): Promise<WriteOutcome<AidedPostRecord>> => {
     const contract = await db.contracts.get(post.contractId);
     if (!contract || contract.deletedAt !== null)
       return { ok: false, errors: { contractId: 'Contrat\u00a0: introuvable ou à la corbeille.' } };
+    if (post.funderId !== undefined) {
+      // The organisation of the directory (issue 19), or a funder not yet given its directory record.
+      const organisation = (await db.partners.get(post.funderId)) ?? (await db.funders.get(post.funderId));
+      if (!organisation || organisation.deletedAt !== null)
+        return { ok: false, errors: { funderId: 'Financeur\u00a0: choisissez une organisation de l’annuaire.' } };
+    }
     const other = live(await db.aidedPosts.where('contractId').equals(post.contractId).toArray()).find((p) => p.id !== id);
     if (other) return { ok: false, errors: { scheme: 'Dispositif\u00a0: ce contrat a déjà un poste aidé — modifiez-le.' } };
     return saveRow(db.aidedPosts, context, post, now);

@@ -14,6 +14,8 @@ export type Target =
   | { screen: 'yearly-summary'; year?: number }
   | { screen: 'partners' }
   | { screen: 'new-partner' }
+  /** The directory's likely duplicates, to merge (issue 19). */
+  | { screen: 'directory-duplicates' }
   | { screen: 'partner'; id: string }
   | { screen: 'edit-partner'; id: string }
   | { screen: 'agreements' }

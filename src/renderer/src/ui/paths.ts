@@ -33,6 +33,7 @@ export const ROUTES = {
   'yearly-summary': optionalYear('/financements/bilan'),
   partners: fixed('/partenaires'),
   'new-partner': fixed('/partenaires/nouveau'),
+  'directory-duplicates': fixed('/partenaires/doublons'),
   agreements: fixed('/partenaires/conventions'),
   'new-agreement': fixed('/partenaires/conventions/nouvelle'),
   'edit-agreement': { pattern: '/partenaires/conventions/:id/modifier', build: ({ id }) => `/partenaires/conventions/${id}/modifier` },

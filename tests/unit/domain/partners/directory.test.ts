@@ -3,6 +3,7 @@ import type { FunderRecord } from '../../../../src/renderer/src/domain/funding/f
 import {
   describeRoles,
   directoryOf,
+  funderKindOf,
   findDuplicates,
   mergedOrganisation,
   nameKey,
@@ -57,6 +58,7 @@ describe('likely duplicates in the directory', () => {
     const b = org('  CENTRE SOCIAL  floreal', { roles: ['funder'] });
     expect(findDuplicates([a, b])).toEqual([expect.objectContaining({ reason: 'name', suggested: true, keep: a, merge: b })]);
     expect(nameKey('L’Îlot-Jeunes')).toBe(nameKey("l'ilot jeunes"));
+    expect(nameKey('A.S.P.')).toBe(nameKey('ASP'));
   });
 
   it('proposes « Ville de » and « Mairie de » the same commune, but not ticked: only the user decides', () => {
@@ -103,6 +105,14 @@ describe('the directory and its roles', () => {
     ]);
     expect(describeRoles(['funder', 'partner'])).toBe('Financeur et partenaire');
     expect(rolesOf({})).toEqual(['partner']);
+  });
+
+  it('gives a partner that starts funding the Cerfa line 74 kind of its directory kind', () => {
+    expect(funderKindOf({ kind: 'public', publicSubKind: 'mairie' })).toBe('municipality');
+    expect(funderKindOf({ kind: 'public', publicSubKind: 'prefecture' })).toBe('state');
+    expect(funderKindOf({ kind: 'public', publicSubKind: 'bailleur' })).toBe('other-public');
+    expect(funderKindOf({ kind: 'foundation' })).toBe('private');
+    expect(funderKindOf({ kind: 'company' })).toBe('private');
   });
 
   it('links a free-text funder only to the one organisation of that name', () => {

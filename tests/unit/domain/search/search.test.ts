@@ -71,6 +71,28 @@ describe('search', () => {
     expect(search(index, 'de').every((g) => g.results.length <= 6)).toBe(true);
   });
 
+  it('finds an organisation of the directory once, opened on its page, when it is a funder and a partner', () => {
+    const caf = fixtureFunders.find((f) => f.id === 'funder-caf')!;
+    const both = data({
+      partners: [
+        ...fixturePartners,
+        {
+          ...STAMPS,
+          id: caf.id,
+          name: caf.name,
+          kind: 'public',
+          publicSubKind: 'other-public',
+          federated: false,
+          charterSignatory: false,
+          tags: [],
+          roles: ['funder', 'partner'],
+        },
+      ],
+    });
+    const results = search(buildSearchIndex(searchEntries(both)), 'caf seine').flatMap((g) => g.results);
+    expect(results.filter((r) => r.title === caf.name).map((r) => r.target)).toEqual([{ screen: 'partner', id: caf.id }]);
+  });
+
   it('never shows a record in the bin', () => {
     const binned = fixturePeople.map((p) => (p.firstName === 'Inès' ? { ...p, deletedAt: '2026-11-20T10:00:00.000Z' } : p));
     expect(search(buildSearchIndex(searchEntries(data({ people: binned }))), 'ines')).toEqual([]);

@@ -47,6 +47,18 @@ const KIND_OF_FUNDER: Record<FunderKind, { kind: PartnerKind; publicSubKind?: Pu
   'other-public': { kind: 'public', publicSubKind: 'other-public' },
 };
 
+/**
+ * The funder kind of a partner that starts funding (a grant addressed to it): a mairie is a commune, a
+ * préfecture the State, a foundation, a company or an association private money (Cerfa line 74: « aides
+ * privées »), any other public actor « autres établissements publics ». Editable in Financeurs.
+ */
+export function funderKindOf(organisation: Pick<PartnerRecord, 'kind' | 'publicSubKind'>): FunderKind {
+  if (organisation.kind !== 'public') return 'private';
+  if (organisation.publicSubKind === 'mairie') return 'municipality';
+  if (organisation.publicSubKind === 'prefecture') return 'state';
+  return 'other-public';
+}
+
 /** The directory record of a funder that has none yet: same id, same stamps, the funder role. */
 export function organisationFromFunder(funder: FunderRecord, siret?: string): PartnerRecord {
   const { kind, publicSubKind } = KIND_OF_FUNDER[funder.kind];
@@ -89,13 +101,17 @@ export function siretKey(siret: string | undefined): string | undefined {
 
 /** Accents, case, punctuation and spacing do not tell two names apart. */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('fr')
-    .replace(/[’'`\-–—.,;:()/«»"]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLocaleLowerCase('fr')
+      // « A.S.P. » is « ASP »; other punctuation separates words.
+      .replace(/\./g, '')
+      .replace(/[’'`\-–—,;:()/«»"]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 // « Ville de Saint-Denis », « Mairie de Saint-Denis » and « Commune de Saint-Denis » usually name the same

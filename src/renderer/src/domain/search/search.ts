@@ -82,12 +82,14 @@ export function searchEntries(data: SearchData): SearchEntry[] {
       detail: p.jobTitle,
       target: { screen: 'person' as const, id: p.id },
     })),
+    // One directory (issue 19): a funder is an organisation under the same id, found once and opened on
+    // its page, whether or not it is also a partner.
     ...live(data.funders).map((f) => ({
       kind: 'funder' as const,
       id: f.id,
       title: f.name,
       detail: f.service,
-      target: { screen: 'funders' as const },
+      target: { screen: 'partner' as const, id: f.id },
     })),
     ...live(data.applications).map((a) => ({
       kind: 'application' as const,
@@ -96,13 +98,15 @@ export function searchEntries(data: SearchData): SearchEntry[] {
       detail: funderName.get(a.funderId),
       target: { screen: 'application' as const, id: a.id },
     })),
-    ...live(data.partners).map((p) => ({
-      kind: 'partner' as const,
-      id: p.id,
-      title: p.name,
-      detail: p.city,
-      target: { screen: 'partner' as const, id: p.id },
-    })),
+    ...live(data.partners)
+      .filter((p) => !funderName.has(p.id) || data.funders.find((f) => f.id === p.id)?.deletedAt !== null)
+      .map((p) => ({
+        kind: 'partner' as const,
+        id: p.id,
+        title: p.name,
+        detail: p.city,
+        target: { screen: 'partner' as const, id: p.id },
+      })),
     ...live(data.agreements).map((a) => ({
       kind: 'agreement' as const,
       id: a.id,

@@ -2,13 +2,13 @@ import * as Dialog from '@radix-ui/react-dialog';
 import {
   FILING_PORTALS,
   FUNDER_KINDS,
+  funderFormSchema,
   funderFormValues,
-  funderSchema,
-  type Funder,
+  type FunderForm as FunderFormOutput,
   type FunderFormValues,
   type FunderRecord,
 } from '../../domain/funding/funder';
-import { saveFunder } from '../../data/funding-repository';
+import { saveFunder, useFunderSiret } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
@@ -36,7 +36,7 @@ export function FunderDialog({
             Le type de financeur place ses subventions sur la bonne ligne 74 du budget Cerfa.
           </Dialog.Description>
           {open ? (
-            <FunderForm
+            <LoadedFunderForm
               funder={funder}
               onDone={(saved) => {
                 onOpenChange(false);
@@ -50,18 +50,34 @@ export function FunderDialog({
   );
 }
 
-function FunderForm({ funder, onDone }: { funder?: FunderRecord | undefined; onDone: (saved?: FunderRecord) => void }) {
+/** The SIRET is the organisation's (one directory, issue 19): the form waits for it. */
+function LoadedFunderForm({ funder, onDone }: { funder?: FunderRecord | undefined; onDone: (saved?: FunderRecord) => void }) {
+  const { db } = useCurrentWorkspace();
+  const siret = useFunderSiret(db, funder?.id);
+  if (siret === undefined) return null;
+  return <FunderForm funder={funder} siret={siret ?? undefined} onDone={onDone} />;
+}
+
+function FunderForm({
+  funder,
+  siret,
+  onDone,
+}: {
+  funder?: FunderRecord | undefined;
+  siret: string | undefined;
+  onDone: (saved?: FunderRecord) => void;
+}) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
-  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<FunderFormValues, Funder, FunderRecord>({
-    schema: funderSchema,
-    defaultValues: funderFormValues(funder),
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<FunderFormValues, FunderFormOutput, FunderRecord>({
+    schema: funderFormSchema,
+    defaultValues: funderFormValues(funder, siret),
     record: funder,
-    valuesOf: funderFormValues,
+    valuesOf: (record) => funderFormValues(record, siret),
   });
   const { formState } = form;
 
-  const onValid = async (values: Funder) => {
+  const onValid = async (values: FunderFormOutput) => {
     const result = await saveFunder(db, values, funder ? { id: revision() } : {});
     if (!result.ok) {
       refuse(result.errors);
@@ -76,6 +92,12 @@ function FunderForm({ funder, onDone }: { funder?: FunderRecord | undefined; onD
       {summary}
       <TextField label="Nom du financeur" required autoFocus {...field('name')} />
       <SelectField label="Type de financeur" options={FUNDER_KINDS} {...field('kind')} />
+      <TextField
+        label="SIRET"
+        inputMode="numeric"
+        hint="Facultatif. Il reconnaît le même organisme dans l’annuaire des partenaires."
+        {...field('siret')}
+      />
       <TextField label="Service instructeur" hint="Ex. délégué du préfet, direction de la vie associative." {...field('service')} />
       <SelectField label="Portail de dépôt" options={FILING_PORTALS} {...field('portal')} />
       <TextField label="Contact" {...field('contactName')} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { deleteFunder, restoreFunder, useFunders, useGrantApplications } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { filingPortalLabel, funderKindShortLabel, type FunderRecord } from '../../domain/funding/funder';
@@ -12,6 +13,7 @@ import { FundingTabs } from './funding-tabs';
 import { SortableHeader, useSort } from '../../ui/sortable';
 import { refusalText, useAction } from '../../ui/use-action';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { pathTo } from '../../ui/paths';
 
 type Column = 'name' | 'kind' | 'portal' | 'applications';
 
@@ -66,8 +68,9 @@ export function FundersPage() {
       ) : funders.length === 0 ? (
         <EmptyState title="Aucun financeur pour l’instant">
           <p>
-            L’annuaire des financeurs — État, collectivités, CAF, fondations — avec leur service instructeur et leur portail de dépôt.
-            Chaque demande de subvention s’adresse à l’un d’eux.
+            Les financeurs — État, collectivités, CAF, fondations — avec leur service instructeur et leur portail de dépôt. Chacun est une
+            organisation de l’annuaire des partenaires, où sa fiche réunit ses subventions, ses conventions et ses contacts. Chaque demande
+            de subvention s’adresse à l’un d’eux.
           </p>
           <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
             Ajouter un premier financeur
@@ -108,6 +111,13 @@ export function FundersPage() {
                   <td>{filingPortalLabel(f.portal)}</td>
                   <td className="num">{countFor(f.id)}</td>
                   <td className="row-actions">
+                    <Link
+                      href={pathTo({ screen: 'partner', id: f.id })}
+                      className="button button--small"
+                      aria-label={`Fiche de ${f.name} dans l’annuaire`}
+                    >
+                      Fiche
+                    </Link>
                     <button
                       type="button"
                       className="button button--small button--danger-outline"

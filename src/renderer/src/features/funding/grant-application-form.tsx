@@ -14,6 +14,8 @@ import {
 } from '../../domain/funding/grant-application';
 import { saveGrantApplication, useFunders } from '../../data/funding-repository';
 import type { FunderRecord } from '../../domain/funding/funder';
+import type { PartnerRecord } from '../../domain/partners/partner';
+import { usePartners } from '../../data/partners-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { useProjects } from '../../data/projects-repository';
 import type { ProjectRecord } from '../../domain/projects/project';
@@ -35,10 +37,14 @@ interface FormProps {
 export function GrantApplicationForm(props: FormProps) {
   const { db } = useCurrentWorkspace();
   const funders = useFunders(db);
+  const directory = usePartners(db);
   const projects = useProjects(db);
   // A select keeps its default value only if the option exists when the form mounts.
-  if (funders === undefined || projects === undefined) return <Loading />;
-  return <LoadedForm {...props} funders={funders} projects={projects} />;
+  if (funders === undefined || directory === undefined || projects === undefined) return <Loading />;
+  // One directory (issue 19): a partner not yet a funder can be chosen; the save gives it the role.
+  const funderIds = new Set(funders.map((f) => f.id));
+  const partnersOnly = directory.filter((o) => !funderIds.has(o.id));
+  return <LoadedForm {...props} funders={funders} partnersOnly={partnersOnly} projects={projects} />;
 }
 
 function LoadedForm({
@@ -46,8 +52,9 @@ function LoadedForm({
   onSaved,
   onCancel,
   funders,
+  partnersOnly,
   projects,
-}: FormProps & { funders: FunderRecord[]; projects: ProjectRecord[] }) {
+}: FormProps & { funders: FunderRecord[]; partnersOnly: PartnerRecord[]; projects: ProjectRecord[] }) {
   const { db } = useCurrentWorkspace();
   const [creatingFunder, setCreatingFunder] = useState(false);
   // A funder created from here is selected once the list holds it (a select drops an unknown value).
@@ -85,6 +92,7 @@ function LoadedForm({
   const funderOptions = [
     { value: '', label: funders.length === 0 ? '— aucun financeur\u00a0: ajoutez-en un —' : '— choisir —' },
     ...funders.map((f) => ({ value: f.id, label: f.name })),
+    ...partnersOnly.map((p) => ({ value: p.id, label: `${p.name} (partenaire de l’annuaire)` })),
   ];
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useAgreements } from '../../data/agreements-repository';
+import { useOrganisationLinks, type OrganisationLinks } from '../../data/directory-repository';
 import {
   deleteContact,
   deletePartner,
@@ -13,6 +14,11 @@ import {
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { formatDateShort } from '../../domain/dates';
 import { agreementStatusLabel } from '../../domain/partners/agreement';
+import { paperKindLabel } from '../../domain/partners/attachment';
+import { describeRoles, rolesOf } from '../../domain/partners/directory';
+import { committedCents, grantStatusLabel } from '../../domain/funding/grant-application';
+import { formatCents } from '../../domain/money';
+import { aidSchemeLabel } from '../../domain/team/aided-post';
 import { contactSchema, describePartnerKind, type Contact } from '../../domain/partners/partner';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
@@ -59,6 +65,7 @@ export function PartnerPage({ params }: { params: { id: string } }) {
   const [, navigate] = useLocation();
   const partner = usePartner(db, params.id);
   const agreements = useAgreements(db);
+  const links = useOrganisationLinks(db, params.id);
   const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<string>();
 
@@ -106,6 +113,8 @@ export function PartnerPage({ params }: { params: { id: string } }) {
       <section className="card" aria-labelledby="partner-identity">
         <h2 id="partner-identity">Fiche</h2>
         <dl className="detail-list">
+          <dt>Rôle</dt>
+          <dd>{describeRoles(rolesOf(partner))}</dd>
           <dt>Type</dt>
           <dd>{describePartnerKind(partner)}</dd>
           {partner.federationName ? (
@@ -159,7 +168,11 @@ export function PartnerPage({ params }: { params: { id: string } }) {
         </dl>
       </section>
 
+      {links?.funder ? <FunderRoleSection funder={links.funder} /> : null}
+
       <ContactsSection partnerId={partner.id} />
+
+      <GrantsSection links={links} />
 
       <section className="card" aria-labelledby="partner-agreements">
         <h2 id="partner-agreements">Conventions</h2>
@@ -181,10 +194,12 @@ export function PartnerPage({ params }: { params: { id: string } }) {
             ))}
           </ul>
         )}
-        <p className="muted">Les subventions et projets liés apparaîtront ici quand les Financements seront reliés à l’annuaire.</p>
       </section>
 
-      <div className="form-actions">
+      <AidedPostsSection links={links} />
+      <PapersSection links={links} />
+
+      <div className="actions-row">
         <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
           Supprimer ce partenaire
         </button>
@@ -193,12 +208,142 @@ export function PartnerPage({ params }: { params: { id: string } }) {
         open={confirming}
         onOpenChange={setConfirming}
         title={`Supprimer ${partner.name} ?`}
-        description="Le partenaire et ses contacts iront dans la corbeille. Un partenaire encore nommé par une convention ne peut pas être supprimé."
+        description="La fiche et ses contacts iront dans la corbeille. Une organisation encore nommée par une convention ou une demande de subvention ne peut pas être supprimée."
         confirmLabel="Supprimer"
         destructive
         onConfirm={remove}
       />
     </Page>
+  );
+}
+
+function FunderRoleSection({ funder }: { funder: NonNullable<OrganisationLinks['funder']> }) {
+  const contact = [funder.contactName, funder.contactEmail, funder.contactPhone].filter(Boolean).join(' · ');
+  return (
+    <section className="card" aria-labelledby="partner-funder">
+      <h2 id="partner-funder">Financeur</h2>
+      <dl className="detail-list">
+        {funder.service ? (
+          <>
+            <dt>Service instructeur</dt>
+            <dd>{funder.service}</dd>
+          </>
+        ) : null}
+        {contact ? (
+          <>
+            <dt>Contact pour les subventions</dt>
+            <dd>{contact}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <Link href={pathTo({ screen: 'funders' })}>Type, portail de dépôt et contact dans Financements › Financeurs</Link>
+      </p>
+    </section>
+  );
+}
+
+function GrantsSection({ links }: { links: OrganisationLinks | undefined }) {
+  return (
+    <section className="card" aria-labelledby="partner-grants">
+      <h2 id="partner-grants">Subventions</h2>
+      {links === undefined ? (
+        <Loading />
+      ) : links.grants.length === 0 ? (
+        <p>
+          Aucune demande de subvention adressée à cette organisation.{' '}
+          <Link href={pathTo({ screen: 'new-application' })}>Nouvelle demande</Link>
+        </p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">Demandes de subvention adressées à cette organisation</caption>
+          <thead>
+            <tr>
+              <th scope="col">Demande</th>
+              <th scope="col">Période</th>
+              <th scope="col">Statut</th>
+              <th scope="col" className="num">
+                Demandé
+              </th>
+              <th scope="col" className="num">
+                Accordé
+              </th>
+              <th scope="col" className="num">
+                Reçu
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.grants.map(({ application: a, paidCents }) => {
+              const committed = committedCents(a);
+              return (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={pathTo({ screen: 'application', id: a.id })}>{a.title}</Link>
+                  </td>
+                  <td>
+                    {formatDateShort(a.periodStart)} – {formatDateShort(a.periodEnd)}
+                  </td>
+                  <td>
+                    <span className={`status status--${a.status}`}>{grantStatusLabel(a.status)}</span>
+                  </td>
+                  <td className="num">{formatCents(a.requestedCents)}</td>
+                  <td className="num">{committed === undefined ? '—' : formatCents(committed)}</td>
+                  <td className="num">{formatCents(paidCents)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function AidedPostsSection({ links }: { links: OrganisationLinks | undefined }) {
+  if (links === undefined || links.aidedPosts.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="partner-aided-posts">
+      <h2 id="partner-aided-posts">Postes aidés</h2>
+      <ul className="link-list">
+        {links.aidedPosts.map((post) => (
+          <li key={post.id}>
+            {post.personName ?? 'Contrat'}{' '}
+            <span className="muted">
+              — {aidSchemeLabel(post.scheme)}, aide jusqu’au {formatDateShort(post.aidEndDate)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PapersSection({ links }: { links: OrganisationLinks | undefined }) {
+  if (links === undefined) return null;
+  const titles = new Map<string, string>([
+    ...links.grants.map((g): [string, string] => [g.application.id, g.application.title]),
+    ...links.agreements.map((a): [string, string] => [a.id, a.title]),
+  ]);
+  return (
+    <section className="card" aria-labelledby="partner-papers">
+      <h2 id="partner-papers">Documents</h2>
+      {links.attachments.length === 0 ? (
+        <p className="muted">Aucune pièce jointe à ses subventions ni à ses conventions.</p>
+      ) : (
+        <ul className="link-list">
+          {links.attachments.map((file) => (
+            <li key={file.id}>
+              {paperKindLabel(file.ownerKind, file.paperKind) ?? file.fileName}{' '}
+              <span className="muted">
+                — {titles.get(file.ownerId) ?? ''}
+                {file.validUntil ? `, valable jusqu’au ${formatDateShort(file.validUntil)}` : ''} ({file.fileName})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
+import { useDuplicates } from '../../data/directory-repository';
 import { usePartners } from '../../data/partners-repository';
+import { ORGANISATION_ROLES, describeRoles, rolesOf } from '../../domain/partners/directory';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { PARTNER_KINDS, describePartnerKind, matchesPartnerSearch, type PartnerRecord } from '../../domain/partners/partner';
 import { SelectField, TextField } from '../../ui/field';
@@ -20,6 +22,7 @@ const COLUMNS: Column<PartnerRecord>[] = [
     sortValue: (p) => p.name,
     render: (p) => <Link href={pathTo({ screen: 'partner', id: p.id })}>{p.name}</Link>,
   },
+  { key: 'roles', label: 'Rôle', sortValue: (p) => describeRoles(rolesOf(p)), render: (p) => describeRoles(rolesOf(p)) },
   { key: 'kind', label: 'Type', sortValue: (p) => describePartnerKind(p), render: (p) => describePartnerKind(p) },
   { key: 'city', label: 'Commune', sortValue: (p) => p.city ?? '', render: (p) => p.city ?? '' },
   {
@@ -43,14 +46,20 @@ export function PartnersDirectoryPage() {
   const [search, setSearch] = useRememberedState(`${record.id}:partners:search`, '');
   const [kind, setKind] = useRememberedState(`${record.id}:partners:kind`, '');
   const [tag, setTag] = useRememberedState(`${record.id}:partners:tag`, '');
+  const [role, setRole] = useRememberedState(`${record.id}:partners:role`, '');
+  const duplicates = useDuplicates(db);
 
   const tags = useMemo(() => [...new Set((partners ?? []).flatMap((p) => p.tags))].sort((a, b) => a.localeCompare(b, 'fr')), [partners]);
   const shown = useMemo(
     () =>
       (partners ?? []).filter(
-        (p) => (kind === '' || p.kind === kind) && (tag === '' || p.tags.includes(tag)) && matchesPartnerSearch(p, search),
+        (p) =>
+          (kind === '' || p.kind === kind) &&
+          (role === '' || rolesOf(p).includes(role as 'funder' | 'partner')) &&
+          (tag === '' || p.tags.includes(tag)) &&
+          matchesPartnerSearch(p, search),
       ),
-    [partners, kind, tag, search],
+    [partners, kind, role, tag, search],
   );
 
   return (
@@ -63,13 +72,22 @@ export function PartnersDirectoryPage() {
       }
     >
       <PartnersTabs />
+      {duplicates !== undefined && duplicates.length > 0 ? (
+        <p className="warning" role="status">
+          {duplicates.length === 1
+            ? 'Deux fiches de l’annuaire semblent désigner la même organisation.'
+            : `${duplicates.length} paires de fiches de l’annuaire semblent désigner la même organisation.`}{' '}
+          <Link href={pathTo({ screen: 'directory-duplicates' })}>Vérifier les doublons</Link>
+        </p>
+      ) : null}
       {partners === undefined ? (
         <Loading />
       ) : partners.length === 0 ? (
         <EmptyState>
           <p>
-            L’annuaire rassemble le réseau de l’association : autres associations, mairie, délégué du préfet, bailleur, centre social,
-            établissements scolaires, entreprises et fondations — avec leurs contacts et les conventions signées avec eux.
+            L’annuaire rassemble le réseau de l’association : financeurs, autres associations, mairie, délégué du préfet, bailleur, centre
+            social, établissements scolaires, entreprises et fondations — avec leurs contacts, leurs subventions et les conventions signées
+            avec eux.
           </p>
           <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
             Ajouter un premier partenaire
@@ -84,6 +102,12 @@ export function PartnersDirectoryPage() {
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               placeholder="Nom, commune, étiquette…"
+            />
+            <SelectField
+              label="Rôle"
+              value={role}
+              onChange={(e) => setRole(e.target.value)}
+              options={[{ value: '', label: 'Tous les rôles' }, ...ORGANISATION_ROLES]}
             />
             <SelectField
               label="Type"

@@ -1,5 +1,6 @@
 import { Route, Switch } from 'wouter';
 import { AgreementPage, AgreementsPage, EditAgreementPage, NewAgreementPage } from './agreement-pages';
+import { DirectoryDuplicatesPage } from './directory-duplicates-page';
 import { EditPartnerPage, NewPartnerPage, PartnerPage } from './partner-pages';
 import { PartnersDirectoryPage } from './partners-directory-page';
 import { ROUTES } from '../../ui/paths';
@@ -10,6 +11,7 @@ export function PartnersRoutes() {
     <Switch>
       <Route path={ROUTES.partners.pattern} component={PartnersDirectoryPage} />
       <Route path={ROUTES['new-partner'].pattern} component={NewPartnerPage} />
+      <Route path={ROUTES['directory-duplicates'].pattern} component={DirectoryDuplicatesPage} />
       <Route path={ROUTES.agreements.pattern} component={AgreementsPage} />
       <Route path={ROUTES['new-agreement'].pattern} component={NewAgreementPage} />
       <Route path={ROUTES['edit-agreement'].pattern} component={EditAgreementPage} />

@@ -1,4 +1,9 @@
+import { useEffect, useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
+import { saveFunder } from '../../data/funding-repository';
+import { usePartners } from '../../data/partners-repository';
+import { FUNDER_KINDS, type FunderKind } from '../../domain/funding/funder';
+import { describeRoles, rolesOf } from '../../domain/partners/directory';
 import { figureHint } from '../../domain/yearly-figures';
 import { useYearlyFigures } from '../../data/yearly-figures-repository';
 import { formatDateShort, todayIso, type IsoDate } from '../../domain/dates';
@@ -20,6 +25,8 @@ import { SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { FormActions, RepeatRow, useSaveOutcome, Wide } from '../../ui/form-pieces';
+import { refusalText, useAction } from '../../ui/use-action';
+import { useToast } from '../../ui/toast';
 
 /** The subsidised post of a contract: scheme, convention, funder, aid period and amount, receipts. */
 export function AidedPostForm({
@@ -60,14 +67,28 @@ export function AidedPostForm({
     formState: { isSubmitting },
   } = form;
   const receipts = useFieldArray({ control, name: 'receipts' });
-  const [scheme, aidMode] = useWatch({ control, name: ['scheme', 'aidMode'] });
+  const [scheme, aidMode, funderId, funderText] = useWatch({ control, name: ['scheme', 'aidMode', 'funderId', 'funder'] });
+  const directory = usePartners(db);
+  // An organisation created inline is chosen once the directory lists it (its option must exist first).
+  const [created, setCreated] = useState<string>();
+  useEffect(() => {
+    if (created !== undefined && directory?.some((o) => o.id === created)) {
+      form.setValue('funderId', created, { shouldDirty: true, shouldValidate: true });
+      setCreated(undefined);
+    }
+  }, [created, directory, form]);
   const figures = useYearlyFigures(db);
   const today = todayIso();
   const datedAid = scheme === 'adulte-relais' ? 'adulte-relais-aid' : scheme === 'fonjep' ? 'fonjep-post' : null;
 
   const settle = useSaveOutcome(refuse);
-  const onValid = async (values: AidedPost) =>
-    settle(await saveAidedPost(db, values, post ? revision() : undefined), (saved) => onSaved(saved, post));
+  const onValid = async (values: AidedPost) => {
+    // Linked to the directory, the post carries the organisation's name for its labels; unlinked, the
+    // free text of a post written before the directory stays, shown « à relier ».
+    const chosen = values.funderId === undefined ? undefined : directory?.find((o) => o.id === values.funderId);
+    const linked = chosen ? { ...values, funder: chosen.name } : values;
+    settle(await saveAidedPost(db, linked, post ? revision() : undefined), (saved) => onSaved(saved, post));
+  };
 
   return (
     <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Poste aidé" className="subform">
@@ -77,7 +98,20 @@ export function AidedPostForm({
         <SelectField label="Dispositif" options={AID_SCHEMES} {...field('scheme')} />
         {scheme === 'regional' || scheme === 'other' ? <TextField label="Précision sur le dispositif" {...field('schemeDetail')} /> : null}
         <TextField label="Numéro de convention" {...field('conventionNumber')} />
-        <TextField label="Financeur" hint="Qui verse l’aide (ASP, région, FONJEP…)." {...field('funder')} />
+        <SelectField
+          label="Financeur"
+          hint={
+            funderId === '' && funderText
+              ? `À relier : « ${funderText} », saisi avant l’annuaire. Choisissez l’organisation, ou créez-la ci-dessous.`
+              : 'Qui verse l’aide (ASP, région, FONJEP…), dans l’annuaire.'
+          }
+          options={[
+            { value: '', label: funderText && funderId === '' ? `— à relier : ${funderText} —` : '— Choisir dans l’annuaire —' },
+            ...(directory ?? []).map((o) => ({ value: o.id, label: `${o.name} (${describeRoles(rolesOf(o)).toLocaleLowerCase('fr')})` })),
+          ]}
+          {...field('funderId')}
+        />
+        {funderId === '' ? <NewAidFunder suggestedName={funderText} onCreated={setCreated} /> : null}
       </Section>
       <Section title="L’aide">
         <TextField label="Début de l’aide" type="date" required {...field('aidStartDate')} />
@@ -142,5 +176,42 @@ export function AidedPostForm({
       </Section>
       <FormActions submitLabel="Enregistrer le poste aidé" submitting={isSubmitting} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** « Créer » inline: the organisation that pays the aid, added to the directory as a funder. */
+function NewAidFunder({ suggestedName, onCreated }: { suggestedName: string; onCreated: (id: string) => void }) {
+  const { db } = useCurrentWorkspace();
+  const act = useAction();
+  const toast = useToast();
+  const [name, setName] = useState(suggestedName);
+  const [kind, setKind] = useState<FunderKind>('asp');
+  const [problem, setProblem] = useState<string>();
+  const create = () =>
+    act(async () => {
+      const saved = await saveFunder(db, { name, kind, portal: 'paper' });
+      if (!saved.ok) {
+        setProblem(saved.errors.name ?? refusalText(saved.errors));
+        return;
+      }
+      setProblem(undefined);
+      toast.show(`« ${saved.value.name} » ajouté à l’annuaire comme financeur.`);
+      onCreated(saved.value.id);
+    });
+  return (
+    <div className="form-section__wide inline-form inline-form--grid" role="group" aria-label="Nouveau financeur de l’aide">
+      <TextField label="Nom du nouveau financeur" value={name} onChange={(e) => setName(e.target.value)} error={problem} />
+      <SelectField
+        label="Type du nouveau financeur"
+        options={FUNDER_KINDS}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as FunderKind)}
+      />
+      <div className="actions-row">
+        <button type="button" className="button" onClick={create}>
+          Créer dans l’annuaire
+        </button>
+      </div>
+    </div>
   );
 }

@@ -208,6 +208,7 @@ export function ContractCard({
               : ` — ${String(post.smicRatePercent ?? 0).replace('.', ',')}\u00a0% du SMIC horaire (${post.smicHourlyCents === undefined ? 'en vigueur chaque mois' : formatCents(post.smicHourlyCents)}) sur ${hours(post.aidedWeeklyHours ?? 0)}`}
             {` — versements : ${PAYMENT_RHYTHMS.find((r) => r.value === post.paymentRhythm)?.label.toLowerCase()}`}
             {post.funder ? ` — ${post.funder}` : ''}
+            {post.funder && !post.funderId ? <span className="to-link"> (à relier à l’annuaire)</span> : null}
             {post.conventionNumber ? ` — convention ${post.conventionNumber}` : ''}
           </p>
           <p className="muted">
