@@ -59,11 +59,7 @@ describe('the cash forecast', () => {
   it('a month with two tranches counts both; a received, refused or undecided one counts nothing', () => {
     const forecast = cashForecast(
       input({
-        applications: [
-          granted,
-          { id: 'refused', title: 'Refusée', status: 'refused' },
-          { id: 'filed', title: 'Déposée', status: 'filed' },
-        ],
+        applications: [granted, { id: 'refused', title: 'Refusée', status: 'refused' }, { id: 'filed', title: 'Déposée', status: 'filed' }],
         payments: [
           tranche('t1', '2026-12-10', 300_000, { label: 'Avance' }),
           tranche('t2', '2026-12-20', 200_000, { label: 'Solde' }),
