@@ -6,8 +6,12 @@ import { loadTreasury } from '../../../src/renderer/src/data/treasury-repository
 import { loadSearchIndex } from '../../../src/renderer/src/data/search-data';
 import { loadDossierSources } from '../../../src/renderer/src/data/dossier-repository';
 import { loadDeadlines } from '../../../src/renderer/src/data/deadlines-repository';
+import { loadPartnerDeadlineData } from '../../../src/renderer/src/data/partner-deadlines-repository';
+import { loadNextExerciseData } from '../../../src/renderer/src/data/renewal-repository';
 import { search } from '../../../src/renderer/src/domain/search/search';
 import type { TeamData } from '../../../src/renderer/src/domain/team/team-year';
+import { fixtureBudgetLines, fixtureBudgets, fixtureProjectStaff, fixtureProjects } from '../../fixtures/projects';
+import { AGREEMENT_IDS, fixtureAgreementParties, fixtureAgreements, fixtureDocuments, fixturePartners } from '../../fixtures/partners';
 import { TEAM_IDS, fixtureAidedPosts, fixtureAmendments, fixtureContracts, fixturePeople } from '../../fixtures/team';
 
 // The bin is filtered in the repositories only (issue 21): the domain trusts what it is handed. Each
@@ -48,6 +52,14 @@ beforeEach(async () => {
       endDate: '2026-03-31',
     },
   ]);
+  // A value of the SMIC in the bin: the merged figures must not use it.
+  await db.yearlyFigures.add({
+    ...stamps('smic-binned', BINNED),
+    figure: 'smic-hourly',
+    from: '2026-09-01',
+    cents: 9_999,
+    source: 'Erreur',
+  });
 });
 
 afterEach(() => db.close());
@@ -64,6 +76,40 @@ describe('a binned record never reaches the domain', () => {
     const ids = idsOf(await read());
     for (const id of LEFT_OUT) expect(ids).not.toContain(id);
     expect(ids).toContain(TEAM_IDS.karimCdi);
+  });
+
+  it('the dated figures (team-repository, dossier-repository) leave out a value in the bin', async () => {
+    for (const team of [await getTeam(db), (await loadDossierSources(db)).team]) {
+      expect(team.figures?.['smic-hourly'].map((f) => f.cents)).not.toContain(9_999);
+    }
+  });
+
+  it('the partners’ deadlines (partner-deadlines-repository) hand over no binned agreement, party, partner or document', async () => {
+    const binnedDocument = fixtureDocuments[0]!;
+    await db.agreements.bulkAdd(fixtureAgreements.map((a) => (a.id === AGREEMENT_IDS.cpo ? { ...a, deletedAt: BINNED } : a)));
+    await db.agreementParties.bulkAdd(fixtureAgreementParties.map((p, i) => (i === 0 ? { ...p, deletedAt: BINNED } : p)));
+    await db.partners.bulkAdd(fixturePartners.map((p, i) => (i === 0 ? { ...p, deletedAt: BINNED } : p)));
+    await db.documents.bulkAdd(fixtureDocuments.map((d) => (d.id === binnedDocument.id ? { ...d, deletedAt: BINNED } : d)));
+    const data = await loadPartnerDeadlineData(db);
+    const records = [...data.agreements, ...data.agreementParties, ...data.partners, ...data.documents];
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.filter((r) => r.deletedAt !== null)).toEqual([]);
+    expect(data.agreements.map((a) => a.id)).not.toContain(AGREEMENT_IDS.cpo);
+  });
+
+  it('« Préparer l’exercice » (renewal-repository) hands over no binned action, staff, budget or line', async () => {
+    const bin = <T extends { deletedAt: string | null }>(rows: readonly T[]) =>
+      rows.map((r, i) => (i === 0 ? { ...r, deletedAt: BINNED } : r));
+    await db.projects.bulkAdd(bin(fixtureProjects));
+    await db.projectStaff.bulkAdd(bin(fixtureProjectStaff));
+    await db.budgets.bulkAdd(bin(fixtureBudgets));
+    await db.budgetLines.bulkAdd(bin(fixtureBudgetLines));
+    const data = await loadNextExerciseData(db);
+    const records = [...data.projects, ...data.projectStaff, ...data.budgets, ...data.budgetLines];
+    expect(records.length).toBe(
+      fixtureProjects.length + fixtureProjectStaff.length + fixtureBudgets.length + fixtureBudgetLines.length - 4,
+    );
+    expect(records.filter((r) => r.deletedAt !== null)).toEqual([]);
   });
 
   it('the Trésorerie (treasury-repository) plans no salary of a binned person or contract', async () => {

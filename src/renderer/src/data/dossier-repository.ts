@@ -89,7 +89,7 @@ export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSource
           aidedPosts: await db.aidedPosts.toArray(),
           // §4's ETPT leaves out unpaid leave; the aid follows the dated figures (team-year.ts).
           absences: await db.absences.toArray(),
-          figures: mergeYearlyFigures(await db.yearlyFigures.toArray()),
+          figures: mergeYearlyFigures(live(await db.yearlyFigures.toArray())),
         }),
         funders: live(await db.funders.toArray()),
         applications,

@@ -31,7 +31,7 @@ export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
     db.absences.toArray(),
     db.yearlyFigures.toArray(),
   ]);
-  return liveTeam({ people, contracts, amendments, aidedPosts, absences, figures: mergeYearlyFigures(figures) });
+  return liveTeam({ people, contracts, amendments, aidedPosts, absences, figures: mergeYearlyFigures(live(figures)) });
 }
 
 export async function savePerson(
