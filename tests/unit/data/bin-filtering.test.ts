@@ -112,6 +112,20 @@ describe('a binned record never reaches the domain', () => {
     expect(records.filter((r) => r.deletedAt !== null)).toEqual([]);
   });
 
+  it('the grant dossier’s sources (dossier-repository) hold no binned action, staff, budget, line or document', async () => {
+    const bin = <T extends { deletedAt: string | null }>(rows: readonly T[]) =>
+      rows.map((r, i) => (i === 0 ? { ...r, deletedAt: BINNED } : r));
+    await db.projects.bulkAdd(bin(fixtureProjects));
+    await db.projectStaff.bulkAdd(bin(fixtureProjectStaff));
+    await db.budgets.bulkAdd(bin(fixtureBudgets));
+    await db.budgetLines.bulkAdd(bin(fixtureBudgetLines));
+    await db.documents.bulkAdd(bin(fixtureDocuments));
+    const sources = await loadDossierSources(db);
+    const records = [...sources.projects, ...sources.projectStaff, ...sources.budgets, ...sources.budgetLines, ...sources.documents];
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.filter((r) => r.deletedAt !== null)).toEqual([]);
+  });
+
   it('the Trésorerie (treasury-repository) plans no salary of a binned person or contract', async () => {
     const { forecast } = await loadTreasury(db, TODAY);
     const labels = forecast.months.flatMap((m) => m.flows.map((f) => f.label));
