@@ -116,9 +116,9 @@ export function useAutomaticBackups(
       }
     };
     void tick();
-    const timer = window.setInterval(() => void tick(), AUTO_BACKUP_INTERVAL_MS);
+    const timer = setInterval(() => void tick(), AUTO_BACKUP_INTERVAL_MS);
     return () => {
-      window.clearInterval(timer);
+      clearInterval(timer);
       stopWatching();
     };
   }, [db, id, name, passphrase, registry, writer, appVersion]);
