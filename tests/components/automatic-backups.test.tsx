@@ -8,13 +8,14 @@ import { createWorkspace } from '../../src/renderer/src/data/workspace-repositor
 import { savePerson } from '../../src/renderer/src/data/team-repository';
 import { AUTO_BACKUP_INTERVAL_MS, useAutomaticBackups, type AutoBackupWriter } from '../../src/renderer/src/data/automatic-backups';
 import { autoBackupFileName } from '../../src/renderer/src/platform/platform';
+import type * as BackupModule from '../../src/renderer/src/data/backup';
 
 // The automatic-backup service as the app runs it: handed the desktop folder (data/ cannot import the
 // platform), it backs up at start-up, then at each interval only if a record changed since. The backup
 // itself is tested in tests/unit/data (jsdom's Blob cannot stream it): here it is a few bytes.
 
 vi.mock('../../src/renderer/src/data/backup', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/renderer/src/data/backup')>()),
+  ...(await importOriginal<typeof BackupModule>()),
   createBackup: vi.fn(async () => ({ bytes: new Uint8Array([1, 2, 3]), info: { createdAt: new Date().toISOString() } })),
 }));
 
