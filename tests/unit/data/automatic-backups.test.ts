@@ -4,7 +4,12 @@ import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
 import { WorkspaceDb } from '../../../src/renderer/src/data/workspace-db';
 import { createWorkspace } from '../../../src/renderer/src/data/workspace-repository';
 import { getLastBackup, openBackup, recordBackupMade } from '../../../src/renderer/src/data/backup';
-import { runAutomaticBackup, watchRecordChanges, type AutoBackupWriter } from '../../../src/renderer/src/data/automatic-backups';
+import {
+  autoBackupProblemMessage,
+  runAutomaticBackup,
+  watchRecordChanges,
+  type AutoBackupWriter,
+} from '../../../src/renderer/src/data/automatic-backups';
 import { savePerson } from '../../../src/renderer/src/data/team-repository';
 import { autoBackupFileName, type AutoBackupFile } from '../../../src/renderer/src/platform/platform';
 
@@ -106,5 +111,37 @@ describe('automatic backup', () => {
     otherTab.close();
     db.close();
     registry.close();
+  });
+});
+
+describe('a failed automatic backup, as the Sauvegardes page says it', () => {
+  const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+  it.each([
+    [
+      'Passerelle’s own refusal, kept',
+      new Error('Le dossier des sauvegardes automatiques est inaccessible (clé USB retirée ?).'),
+      /^Le dossier des sauvegardes automatiques est inaccessible/,
+    ],
+    ['a full disk', quota, /^Plus assez de place/],
+    [
+      'a full disk under Dexie’s wrapper',
+      Object.assign(new Error('AbortError'), { name: 'AbortError', inner: quota }),
+      /^Plus assez de place/,
+    ],
+    [
+      'a programming error',
+      new TypeError('(intermediate value).stream is not a function'),
+      /^La sauvegarde automatique n’a pas pu être faite/,
+    ],
+    [
+      'a closed database',
+      Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' }),
+      /^La sauvegarde automatique n’a pas pu être faite/,
+    ],
+    ['something thrown that is no error', 'boom', /^La sauvegarde automatique n’a pas pu être faite/],
+  ])('%s', (_case, error, said) => {
+    const message = autoBackupProblemMessage(error);
+    expect(message).toMatch(said);
+    expect(message).not.toMatch(/quota|stream|closed|boom/i);
   });
 });

@@ -193,7 +193,7 @@ describe('undo', () => {
     const hired = await person(tabA, 'Diallo');
     await tabA.transaction('rw', tabA.people, tabA.journal, async () => {
       await tabA.people.put({ ...hired, deletedAt: storedStamp });
-      await putBack(tabA.people, hired.id, { ...hired, deletedAt: beforeStamp }, LATER);
+      await putBack(tabA.table('people'), hired.id, { ...hired, deletedAt: beforeStamp }, LATER);
     });
     expect(await tabA.people.get(hired.id)).toMatchObject({ deletedAt: beforeStamp, updatedAt: LATER.toISOString() });
   });

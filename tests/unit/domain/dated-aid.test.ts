@@ -56,11 +56,10 @@ const pecPost = (extra: Partial<AidedPostRecord> = {}) =>
   }) as AidedPostRecord;
 
 describe('merging the association’s values with the shipped defaults', () => {
-  it('adds a value, replaces a default of the same date, ignores one in the bin', () => {
+  it('adds a value and replaces a default of the same date', () => {
     const figures = mergeYearlyFigures([
       own('smic-hourly', '2026-07-01', 1_230),
       own('smic-hourly', '2026-01-01', 1_203, { source: 'Correction' }),
-      own('smic-hourly', '2027-01-01', 1_260, { deletedAt: '2026-12-01T00:00:00.000Z' }),
     ]);
     expect(figures['smic-hourly'].map((f) => [f.from, f.cents])).toEqual([
       ['2024-11-01', 1_188],

@@ -73,6 +73,20 @@ export function watchRecordChanges(db: WorkspaceDb, onChange: () => void): () =>
 }
 
 /**
+ * What the Sauvegardes page says of a failed automatic backup, in French (DESIGN.md decision 13). Passerelle's
+ * own refusals (a plain Error: the passphrase, the folder, main's checks) are already French sentences and
+ * are kept; anything else — a TypeError, IndexedDB's or Dexie's named errors — would be English, so the page
+ * gets a French sentence and the console the details.
+ */
+export function autoBackupProblemMessage(error: unknown): string {
+  const names = [error, (error as { inner?: unknown } | null)?.inner].map((e) => (e instanceof Error ? e.name : undefined));
+  if (names.includes('QuotaExceededError'))
+    return 'Plus assez de place pour écrire la sauvegarde automatique\u00a0: libérez de la place puis recommencez.';
+  if (error instanceof Error && error.name === 'Error' && error.message !== '') return error.message;
+  return 'La sauvegarde automatique n’a pas pu être faite (erreur inattendue, le détail est dans la console)\u00a0: elle sera retentée.';
+}
+
+/**
  * In the desktop app, backs the open espace up to the chosen folder at start-up, then every few hours if
  * any of its records changed. `writer` is null where no folder can be written (the browser).
  */
@@ -110,15 +124,16 @@ export function useAutomaticBackups(
         await runAutomaticBackup(db, { id, name }, writer, await appVersion(), new Date(), passphrase, registry);
       } catch (e) {
         changed = true;
-        await recordAutoBackupProblem(db, { at: new Date().toISOString(), message: e instanceof Error ? e.message : String(e) });
+        console.error('Passerelle: an automatic backup failed', e);
+        await recordAutoBackupProblem(db, { at: new Date().toISOString(), message: autoBackupProblemMessage(e) });
       } finally {
         running = false;
       }
     };
     void tick();
-    const timer = window.setInterval(() => void tick(), AUTO_BACKUP_INTERVAL_MS);
+    const timer = setInterval(() => void tick(), AUTO_BACKUP_INTERVAL_MS);
     return () => {
-      window.clearInterval(timer);
+      clearInterval(timer);
       stopWatching();
     };
   }, [db, id, name, passphrase, registry, writer, appVersion]);

@@ -14,6 +14,7 @@ import type { ProjectStaffRecord } from '../domain/projects/project';
 import type { TeamData } from '../domain/team/team-year';
 import type { WorkspaceDb } from './workspace-db';
 import { createRow, prepareWrite, saveRow, updateRow, type WriteOutcome } from './write-path';
+import { liveTeam } from './live-records';
 
 // Everything a grant dossier or a compte-rendu financier reads, straight from the espace's tables (the
 // Actions and Budgets repositories are another feature's; these reads stay simple and read-only), the
@@ -82,15 +83,15 @@ export async function loadDossierSources(db: WorkspaceDb): Promise<DossierSource
       const parsed = profileRecord ? associationProfileSchema.safeParse(profileRecord) : undefined;
       return {
         profile: parsed?.success ? parsed.data : undefined,
-        team: {
+        team: liveTeam({
           people: await db.people.toArray(),
           contracts: await db.contracts.toArray(),
           amendments: await db.amendments.toArray(),
           aidedPosts: await db.aidedPosts.toArray(),
           // §4's ETPT leaves out unpaid leave; the aid follows the dated figures (team-year.ts).
           absences: await db.absences.toArray(),
-          figures: mergeYearlyFigures(await db.yearlyFigures.toArray()),
-        },
+          figures: mergeYearlyFigures(live(await db.yearlyFigures.toArray())),
+        }),
         funders: live(await db.funders.toArray()),
         applications,
         projects: live(await db.projects.toArray()).sort((a, b) => a.title.localeCompare(b.title, 'fr')),

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { PartnerDeadlineData } from '../domain/deadlines/partner-deadlines';
+import { live } from './live-records';
 import type { WorkspaceDb } from './workspace-db';
 
-/** Everything partnerDeadlines reads, in one read transaction (the bin is filtered by the rule itself). */
+/** Everything partnerDeadlines reads, out of the bin, in one read transaction. */
 export async function loadPartnerDeadlineData(db: WorkspaceDb): Promise<PartnerDeadlineData> {
   return db.transaction('r', [db.agreements, db.agreementParties, db.partners, db.documents], async () => {
     const [agreements, agreementParties, partners, documents] = await Promise.all([
@@ -11,7 +12,7 @@ export async function loadPartnerDeadlineData(db: WorkspaceDb): Promise<PartnerD
       db.partners.toArray(),
       db.documents.toArray(),
     ]);
-    return { agreements, agreementParties, partners, documents };
+    return { agreements: live(agreements), agreementParties: live(agreementParties), partners: live(partners), documents: live(documents) };
   });
 }
 

@@ -10,6 +10,7 @@ import { renewAgreement } from '../domain/renewal/renewal';
 import { amendmentsOf, effectiveEndDate } from '../domain/team/amendment';
 import { periodsOverlap } from '../domain/team/day-count';
 import { getAgreement, saveAgreement, type AgreementWithParties } from './agreements-repository';
+import { live } from './live-records';
 import type { WorkspaceDb } from './workspace-db';
 import { undoChangeThatCreated } from './undo';
 import { createRow } from './write-path';
@@ -17,8 +18,6 @@ import { createRow } from './write-path';
 // « Reconduire pour l'exercice suivant » and « Préparer l'exercice »: the domain (renewal/) says what a
 // renewal creates; this module reads what it needs and writes the plan in one transaction — every record
 // or none — so that one « Annuler » (undoChangeThatCreated) takes the whole renewal back.
-
-const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
 
 /** Everything a renewal reads, out of the bin. */
 export async function loadNextExerciseData(db: WorkspaceDb): Promise<NextExerciseData> {

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { buildSearchIndex, searchEntries, type SearchIndex } from '../domain/search/search';
+import { live } from './live-records';
 import type { WorkspaceDb } from './workspace-db';
 
 // The search index of the open espace, built in memory from its records (out of the bin) while the search
@@ -16,7 +17,17 @@ export async function loadSearchIndex(db: WorkspaceDb): Promise<SearchIndex> {
     db.projects.toArray(),
     db.documents.toArray(),
   ]);
-  return buildSearchIndex(searchEntries({ people, funders, applications, partners, agreements, projects, documents }));
+  return buildSearchIndex(
+    searchEntries({
+      people: live(people),
+      funders: live(funders),
+      applications: live(applications),
+      partners: live(partners),
+      agreements: live(agreements),
+      projects: live(projects),
+      documents: live(documents),
+    }),
+  );
 }
 
 /** Undefined while loading, or while `enabled` is false (the search closed: nothing is read). */

@@ -11,6 +11,7 @@ import type { TeamData } from '../domain/team/team-year';
 import { mergeYearlyFigures } from '../domain/yearly-figures';
 import type { WorkspaceDb } from './workspace-db';
 import { binOne, prepareWrite, refOf, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
+import { live, liveTeam } from './live-records';
 
 // People, contracts, amendments and aided posts. Every save validates with the entity's schema and the
 // rules that need other records (overlaps, amendment dates); on any refusal nothing is written. Deleting
@@ -19,8 +20,6 @@ import { binOne, prepareWrite, refOf, restoreOne, saveRow, type Target, type Wri
 
 export type TeamTable = 'people' | 'contracts' | 'amendments' | 'aidedPosts' | 'absences';
 type TeamRecord = PersonRecord | ContractRecord | AmendmentRecord | AidedPostRecord | AbsenceRecord;
-
-const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
 
 /** Everything of the Équipe that is not in the bin. */
 export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
@@ -32,14 +31,7 @@ export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
     db.absences.toArray(),
     db.yearlyFigures.toArray(),
   ]);
-  return {
-    people: live(people),
-    contracts: live(contracts),
-    amendments: live(amendments),
-    aidedPosts: live(aidedPosts),
-    absences: live(absences),
-    figures: mergeYearlyFigures(figures),
-  };
+  return liveTeam({ people, contracts, amendments, aidedPosts, absences, figures: mergeYearlyFigures(live(figures)) });
 }
 
 export async function savePerson(

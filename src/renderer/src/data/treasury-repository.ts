@@ -11,13 +11,12 @@ import {
 } from '../domain/treasury/cash-line';
 import { cashForecast, type CashForecast } from '../domain/treasury/cash-forecast';
 import { personName } from '../domain/team/person';
+import { live, liveTeam } from './live-records';
 import type { WorkspaceDb } from './workspace-db';
 import { binOne, createRow, prepareWrite, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
 
 // Trésorerie: the balance and recurring lines the user enters (cashLines), and the forecast read from them
 // with the requests, payments and team the app already holds.
-
-const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
 
 export async function listCashLines(db: WorkspaceDb): Promise<CashLineRecord[]> {
   return live(await db.cashLines.toArray());
@@ -82,9 +81,9 @@ export async function loadTreasury(db: WorkspaceDb, today: string): Promise<Trea
   const forecast = cashForecast({
     today,
     opening: openingBalanceOf(lines),
-    applications,
+    applications: live(applications),
     payments,
-    team: { people, contracts, amendments, aidedPosts },
+    team: liveTeam({ people, contracts, amendments, aidedPosts }),
     personName: (id) => names.get(id) ?? 'Personne supprimée',
     recurring: recurringLinesOf(lines),
   });

@@ -88,11 +88,11 @@ export function yearlyFigureFormValues(figure: YearlyFigureKey = 'smic-hourly'):
   return { figure, from: '', cents: '', source: '' };
 }
 
-/** The defaults with the association's own values (those out of the bin), each list oldest first. */
+/** The defaults with the association's own values (live ones: the repositories leave the bin out), each list oldest first. */
 export function mergeYearlyFigures(stored: readonly YearlyFigureRecord[]): YearlyFigures {
   const merged = {} as Record<YearlyFigureKey, DatedFigure[]>;
   for (const key of YEARLY_FIGURE_KEYS) {
-    const own = stored.filter((f) => f.deletedAt === null && f.figure === key);
+    const own = stored.filter((f) => f.figure === key);
     const ownDates = new Set(own.map((f) => f.from));
     merged[key] = [
       ...DEFAULT_YEARLY_FIGURES[key].filter((f) => !ownDates.has(f.from)),

@@ -44,16 +44,13 @@ describe('partnerDeadlines on the fixture network', () => {
     expect(dueDates).toEqual(['2027-11-30']);
   });
 
-  it('ignores records in the bin, stopped agreements and parties in the bin', () => {
+  // Records in the bin never get here: the repository leaves them out (tests/unit/data/bin-filtering.test.ts).
+  it('ignores stopped agreements; an agreement the repository left out (binned) gives nothing', () => {
     const binned: PartnerDeadlineData = {
       ...network,
-      agreements: fixtureAgreements.map((a) =>
-        a.id === AGREEMENT_IDS.cpo
-          ? { ...a, deletedAt: '2026-11-01T00:00:00.000Z' }
-          : a.id === AGREEMENT_IDS.staffLoan
-            ? { ...a, status: 'ended' as const }
-            : a,
-      ),
+      agreements: fixtureAgreements
+        .filter((a) => a.id !== AGREEMENT_IDS.cpo)
+        .map((a) => (a.id === AGREEMENT_IDS.staffLoan ? { ...a, status: 'ended' as const } : a)),
       documents: fixtureDocuments.filter((d) => d.kind !== 'board-list'),
     };
     const titles = partnerDeadlines(binned, FIXTURE_TODAY).map((d) => d.title);

@@ -93,11 +93,6 @@ describe('search', () => {
     expect(results.filter((r) => r.title === caf.name).map((r) => r.target)).toEqual([{ screen: 'partner', id: caf.id }]);
   });
 
-  it('never shows a record in the bin', () => {
-    const binned = fixturePeople.map((p) => (p.firstName === 'Inès' ? { ...p, deletedAt: '2026-11-20T10:00:00.000Z' } : p));
-    expect(search(buildSearchIndex(searchEntries(data({ people: binned }))), 'ines')).toEqual([]);
-  });
-
   it('typing narrows: each keystroke searches what the previous one matched, with the same results as afresh', () => {
     let state: SearchState | undefined;
     for (const typed of ['s', 'sa', 'sai', 'saint', 'saint ', 'saint d', 'saint denis', 'saint den', 'sc']) {

@@ -99,14 +99,6 @@ describe('the examen de reprise (R4624-31)', () => {
     expect(visits(endsOnLastDay)).toEqual([]);
     expect(visits(endsOnReturn).map((d) => d.dueDate)).toEqual(['2026-06-09']);
   });
-
-  it('ignores an absence in the bin or on a contract in the bin', () => {
-    const binned = { ...absence('maternity', '2026-01-01', '2026-04-30'), deletedAt: '2026-05-01T00:00:00.000Z' };
-    expect(teamDeadlines(team([binned]), '2026-05-02').some((d) => d.rule === 'return-to-work-visit')).toBe(false);
-    const live = absence('maternity', '2026-01-01', '2026-04-30');
-    const binnedContract = { ...contract(), deletedAt: '2026-05-01T00:00:00.000Z' };
-    expect(teamDeadlines(team([live], [binnedContract]), '2026-05-02').some((d) => d.rule === 'return-to-work-visit')).toBe(false);
-  });
 });
 
 describe('ETPT and salaries over absences', () => {

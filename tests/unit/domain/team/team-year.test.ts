@@ -125,16 +125,6 @@ describe('the sample team of Les Amis du Quartier in 2026 (checked by hand)', ()
     expect(year.remainingCostCents).toBe(9_966_372);
   });
 
-  it('leaves out what is in the bin', () => {
-    const binned = {
-      ...fixtureTeam,
-      people: fixtureTeam.people.map((p) => (p.id === TEAM_IDS.lucas ? { ...p, deletedAt: '2026-05-01T00:00:00.000Z' } : p)),
-    };
-    const withoutLucas = teamYear(binned, 2026);
-    expect(withoutLucas.headcount).toBe(4);
-    expect(withoutLucas.employerCostCents).toBe(12_807_684 - 399_000);
-  });
-
   it('in 2025 sees Awa’s first two contracts and the PEC’s first months', () => {
     const y2025 = teamYear(fixtureTeam, 2025);
     expect(y2025.headcount).toBe(4); // Karim, Awa, Sofiane, Fatou

@@ -56,21 +56,16 @@ describe('the cash forecast', () => {
     expect(forecast.firstNegative).toBeUndefined();
   });
 
-  it('a month with two tranches counts both; a received, refused, undecided or binned one counts nothing', () => {
+  it('a month with two tranches counts both; a received, refused or undecided one counts nothing', () => {
     const forecast = cashForecast(
       input({
-        applications: [
-          granted,
-          { id: 'refused', title: 'Refusée', status: 'refused', deletedAt: null },
-          { id: 'filed', title: 'Déposée', status: 'filed', deletedAt: null },
-        ],
+        applications: [granted, { id: 'refused', title: 'Refusée', status: 'refused' }, { id: 'filed', title: 'Déposée', status: 'filed' }],
         payments: [
           tranche('t1', '2026-12-10', 300_000, { label: 'Avance' }),
           tranche('t2', '2026-12-20', 200_000, { label: 'Solde' }),
           tranche('t3', '2026-12-15', 999_900, { receivedDate: '2026-11-02' }),
           { ...tranche('t4', '2026-12-15', 111_100), applicationId: 'refused' },
           { ...tranche('t5', '2026-12-15', 222_200), applicationId: 'filed' },
-          { ...tranche('t6', '2026-12-15', 333_300), deletedAt: '2026-11-20T00:00:00.000Z' },
         ],
       }),
     );

@@ -2,7 +2,7 @@ import { formatDateShort, type IsoDate } from '../dates';
 import { amendmentsOf, effectiveEndDate } from '../team/amendment';
 import { contractKindLabel, isEmployment } from '../team/contract';
 import { personName } from '../team/person';
-import { liveTeam, type TeamData } from '../team/team-year';
+import type { TeamData } from '../team/team-year';
 import { deadlineKey, type Deadline } from './deadline';
 import { teamDeadlines, type TeamDeadlineOptions } from './team-deadlines';
 
@@ -43,7 +43,8 @@ const END_DOCUMENTS: readonly EndDocument[] = [
 
 /** The end-of-contract documents of every employment contract whose last day is today or past. */
 export function endOfContractDeadlines(data: TeamData, today: IsoDate): Deadline[] {
-  const team = liveTeam(data);
+  // Live records only: the repositories leave the bin out (data/live-records.ts).
+  const team = data;
   const people = new Map(team.people.map((p) => [p.id, p]));
   const amendmentsByContract = new Map<string, (typeof team.amendments)[number][]>();
   for (const amendment of team.amendments) {

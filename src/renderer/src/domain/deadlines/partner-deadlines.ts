@@ -42,11 +42,11 @@ function isSuperseded(document: VaultDocumentRecord, others: readonly VaultDocum
   );
 }
 
+/** The deadlines of live records (the repository leaves the bin out: data/partner-deadlines-repository.ts). */
 export function partnerDeadlines(data: PartnerDeadlineData, today: IsoDate): Deadline[] {
-  const partnerNames = new Map(data.partners.filter((p) => p.deletedAt === null).map((p) => [p.id, p.name]));
+  const partnerNames = new Map(data.partners.map((p) => [p.id, p.name]));
   const namesByAgreement = new Map<string, string[]>();
   for (const party of data.agreementParties) {
-    if (party.deletedAt !== null) continue;
     const name = partnerNames.get(party.partnerId);
     if (name === undefined) continue;
     namesByAgreement.set(party.agreementId, [...(namesByAgreement.get(party.agreementId) ?? []), name]);
@@ -54,7 +54,7 @@ export function partnerDeadlines(data: PartnerDeadlineData, today: IsoDate): Dea
 
   const deadlines: Deadline[] = [];
   for (const agreement of data.agreements) {
-    if (agreement.deletedAt !== null || !LIVE_STATUSES.includes(agreement.status)) continue;
+    if (!LIVE_STATUSES.includes(agreement.status)) continue;
     const names = (namesByAgreement.get(agreement.id) ?? []).sort((a, b) => a.localeCompare(b, 'fr'));
     const label = names.length > 0 ? `${agreement.title} (${names.join(', ')})` : agreement.title;
     const target = agreementTarget(agreement.id);
@@ -91,9 +91,8 @@ export function partnerDeadlines(data: PartnerDeadlineData, today: IsoDate): Dea
     }
   }
 
-  const liveDocuments = data.documents.filter((d) => d.deletedAt === null);
-  for (const document of liveDocuments) {
-    if (document.validUntil === undefined || isSuperseded(document, liveDocuments)) continue;
+  for (const document of data.documents) {
+    if (document.validUntil === undefined || isSuperseded(document, data.documents)) continue;
     deadlines.push({
       key: deadlineKey('document', document.id, 'document-expiry'),
       source: 'document',

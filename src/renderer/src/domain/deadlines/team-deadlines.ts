@@ -6,7 +6,7 @@ import { contractKindLabel, FIXED_TERM_KINDS, isEmployment, type ContractRecord 
 import { CONTRACT_KIND_RULES } from '../team/contract-kinds';
 import { addDaysIso, addMonthsIso, addYearsIso, periodEndAfterMonths } from '../team/day-count';
 import { personName, type PersonRecord } from '../team/person';
-import { liveTeam, type TeamData } from '../team/team-year';
+import type { TeamData } from '../team/team-year';
 import { trialEndInForce, type DatedContract } from '../team/successive-contracts';
 import type { TrialRules } from '../team/trial-period';
 import { addWorkingDays } from '../working-days';
@@ -41,7 +41,8 @@ const PROFESSIONAL_INTERVIEW_YEARS = 4;
 export const SUCCESSIVE_CONTRACT_GAP_DAYS = 7;
 
 export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadlineOptions = {}): Deadline[] {
-  const team = liveTeam(data);
+  // Live records only: the repositories leave the bin out (data/live-records.ts).
+  const team = data;
   const people = new Map(team.people.map((p) => [p.id, p]));
   // Amendments and aided posts grouped by contract once rather than searched for each contract.
   const amendmentsByContract = new Map<string, (typeof team.amendments)[number][]>();

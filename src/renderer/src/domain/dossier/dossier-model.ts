@@ -22,6 +22,7 @@ import { humanResourcesForYear, type HumanResources } from './human-resources';
 // Everything the grant dossier prints (Cerfa 12156*06, DOMAIN.md §6), computed once from the espace's
 // records so that the PDF builder only lays it out. Pure: the same data gives the same dossier.
 
+/** Live records only: the repository leaves the bin out (data/dossier-repository.ts, loadDossierSources). */
 export interface DossierInput {
   profile: AssociationProfile;
   team: TeamData;
@@ -199,10 +200,10 @@ export function requiredDocumentKinds(profile: Pick<AssociationProfile, 'hasAudi
   return kinds;
 }
 
-/** The most recent live document of a kind (by date, then by record time). */
+/** The most recent document of a kind (by date, then by record time); live ones only reach the domain. */
 export function latestDocument(documents: readonly VaultDocumentRecord[], kind: DocumentKind): VaultDocumentRecord | undefined {
   return documents
-    .filter((d) => d.deletedAt === null && d.kind === kind)
+    .filter((d) => d.kind === kind)
     .sort((a, b) => (b.issuedOn ?? '').localeCompare(a.issuedOn ?? '') || b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 
@@ -249,7 +250,7 @@ export function budgetLinesOf(
     line.funderId ??
     (line.grantApplicationId === undefined ? undefined : applications.find((a) => a.id === line.grantApplicationId)?.funderId);
   return input.budgetLines
-    .filter((l) => l.deletedAt === null && l.budgetId === budget.id)
+    .filter((l) => l.budgetId === budget.id)
     .sort((a, b) => a.position - b.position)
     .map((line) => {
       const funderId = funderOf(line);
@@ -258,11 +259,11 @@ export function budgetLinesOf(
 }
 
 export function associationBudgetOf(budgets: readonly BudgetRecord[], year: number): BudgetRecord | undefined {
-  return budgets.find((b) => b.deletedAt === null && b.scope === 'association' && b.year === year);
+  return budgets.find((b) => b.scope === 'association' && b.year === year);
 }
 
 export function projectBudgetOf(budgets: readonly BudgetRecord[], projectId: string, year: number): BudgetRecord | undefined {
-  const own = budgets.filter((b) => b.deletedAt === null && b.scope === 'project' && b.projectId === projectId);
+  const own = budgets.filter((b) => b.scope === 'project' && b.projectId === projectId);
   return own.find((b) => b.year === year) ?? own.sort((a, b) => b.year - a.year)[0];
 }
 
@@ -487,9 +488,9 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       durationDays: daysInclusive(project.startDate, project.endDate),
       humanResources: project.humanResources,
       assignedStaff: (input.projectStaff ?? [])
-        .filter((a) => a.deletedAt === null && a.projectId === project.id)
+        .filter((a) => a.projectId === project.id)
         .flatMap((a) => {
-          const person = input.team.people.find((p) => p.id === a.personId && p.deletedAt === null);
+          const person = input.team.people.find((p) => p.id === a.personId);
           if (!person) return [];
           const share = `${String(a.sharePercent).replace('.', ',')}\u00a0%`;
           return [`${personName(person)} (${a.role ? `${a.role.toLowerCase()}, ` : ''}${share} de son temps)`];

@@ -37,12 +37,13 @@ export interface PublicAidStatement {
   aboveSgeiCeiling: boolean;
 }
 
+/** Live records only (the repository leaves the bin out). */
 export interface PublicAidInput {
   calendar: ExerciseCalendar;
   /** The filing date: its exercise is « l'exercice en cours ». */
   filingDate: IsoDate;
-  payments: readonly (Pick<Payment, 'applicationId' | 'receivedCents' | 'receivedDate'> & { deletedAt?: string | null })[];
-  applications: readonly { id: string; funderId: string; periodStart: IsoDate; deletedAt?: string | null }[];
+  payments: readonly Pick<Payment, 'applicationId' | 'receivedCents' | 'receivedDate'>[];
+  applications: readonly { id: string; funderId: string; periodStart: IsoDate }[];
   funders: readonly { id: string; kind: FunderKind }[];
   /** The user's answer, asked only when the records cannot tell. */
   userAnswer?: PublicAidAnswer | undefined;
@@ -53,7 +54,7 @@ export function publicAidStatement(input: PublicAidInput): PublicAidStatement {
   const from = exerciseStartingIn(input.calendar, current.startYear - 2).start;
   const to = current.end;
   const kindOf = new Map(input.funders.map((f) => [f.id, f.kind]));
-  const applications = input.applications.filter((a) => !a.deletedAt);
+  const applications = input.applications;
   const publicApps = new Set(
     applications
       .filter((a) => {
@@ -63,10 +64,7 @@ export function publicAidStatement(input: PublicAidInput): PublicAidStatement {
       .map((a) => a.id),
   );
   const receivedCents = input.payments
-    .filter(
-      (p) =>
-        !p.deletedAt && publicApps.has(p.applicationId) && p.receivedDate !== undefined && p.receivedDate >= from && p.receivedDate <= to,
-    )
+    .filter((p) => publicApps.has(p.applicationId) && p.receivedDate !== undefined && p.receivedDate >= from && p.receivedDate <= to)
     .reduce((sum, p) => sum + (p.receivedCents ?? 0), 0);
   // The records tell the whole story only if the espace already held grants when the window opened.
   const recordsCoverWindow = applications.some((a) => a.periodStart <= from);

@@ -24,6 +24,7 @@ import {
 // An item already prepared for the new exercise (same funder and moved title, same action title, a budget
 // with lines) is shown but cannot be ticked: a second « Contrat de ville 2027 » is what this screen avoids.
 
+/** Live records only: the repository leaves the bin out (data/renewal-repository.ts). */
 export interface NextExerciseData {
   calendar: ExerciseCalendar;
   projects: readonly ProjectRecord[];
@@ -90,17 +91,15 @@ export interface NextExercise {
 }
 
 const within = (date: IsoDate, exercise: AccountingExercise) => date >= exercise.start && date <= exercise.end;
-const liveLines = (lines: readonly BudgetLineRecord[], budgetId: string) =>
-  lines.filter((l) => l.budgetId === budgetId && l.deletedAt === null).sort((a, b) => a.position - b.position);
+const linesOf = (lines: readonly BudgetLineRecord[], budgetId: string) =>
+  lines.filter((l) => l.budgetId === budgetId).sort((a, b) => a.position - b.position);
 
 function budgetOf(data: NextExerciseData, scope: 'association' | 'project', year: number, projectId?: string): BudgetRecord | undefined {
-  return data.budgets.find(
-    (b) => b.deletedAt === null && b.scope === scope && b.year === year && (scope === 'association' || b.projectId === projectId),
-  );
+  return data.budgets.find((b) => b.scope === scope && b.year === year && (scope === 'association' || b.projectId === projectId));
 }
 
 function hasLines(data: NextExerciseData, budget: BudgetRecord | undefined): boolean {
-  return budget !== undefined && liveLines(data.budgetLines, budget.id).length > 0;
+  return budget !== undefined && linesOf(data.budgetLines, budget.id).length > 0;
 }
 
 /** What the screen lists for `targetYear` (the year the exercise to prepare starts in). */
@@ -110,15 +109,11 @@ export function nextExerciseCandidates(data: NextExerciseData, targetYear: numbe
   const candidates: RenewalCandidate[] = [];
   const noDates = { staffAvailable: () => true, agreementFor: (id: string) => id, newId: () => '' };
 
-  const endingActions = data.projects.filter((p) => p.deletedAt === null && within(p.endDate, source));
+  const endingActions = data.projects.filter((p) => within(p.endDate, source));
   for (const project of endingActions) {
     const renewed = renewProject(project, [], noDates).project;
     const alreadyPrepared = data.projects.some(
-      (p) =>
-        p.deletedAt === null &&
-        p.id !== project.id &&
-        sameTitle(p.title, renewed.title) &&
-        periodsOverlap(p.startDate, p.endDate, target.start, target.end),
+      (p) => p.id !== project.id && sameTitle(p.title, renewed.title) && periodsOverlap(p.startDate, p.endDate, target.start, target.end),
     );
     candidates.push({
       key: `action:${project.id}`,
@@ -130,15 +125,10 @@ export function nextExerciseCandidates(data: NextExerciseData, targetYear: numbe
     });
   }
 
-  for (const app of data.applications.filter((a) => a.deletedAt === null && within(a.periodEnd, source))) {
+  for (const app of data.applications.filter((a) => within(a.periodEnd, source))) {
     const renewed = renewApplication(app, []).application;
     const alreadyPrepared = data.applications.some(
-      (a) =>
-        a.deletedAt === null &&
-        a.id !== app.id &&
-        a.funderId === app.funderId &&
-        sameTitle(a.title, renewed.title) &&
-        a.periodStart === renewed.periodStart,
+      (a) => a.id !== app.id && a.funderId === app.funderId && sameTitle(a.title, renewed.title) && a.periodStart === renewed.periodStart,
     );
     // A request refused or not decided yet is listed but not suggested: renewing it is a choice.
     const suggested = !alreadyPrepared && reached(app.status, 'granted', app);
@@ -160,10 +150,9 @@ export function nextExerciseCandidates(data: NextExerciseData, targetYear: numbe
   // Budgets of actions that go on into the new exercise (an action ending now brings its budget along).
   const ending = new Set(endingActions.map((p) => p.id));
   for (const budget of data.budgets) {
-    if (budget.deletedAt !== null || budget.scope !== 'project' || budget.year !== source.startYear || budget.projectId === undefined)
-      continue;
+    if (budget.scope !== 'project' || budget.year !== source.startYear || budget.projectId === undefined) continue;
     if (ending.has(budget.projectId) || !hasLines(data, budget)) continue;
-    const project = data.projects.find((p) => p.id === budget.projectId && p.deletedAt === null);
+    const project = data.projects.find((p) => p.id === budget.projectId);
     if (!project || !periodsOverlap(project.startDate, project.endDate, target.start, target.end)) continue;
     const alreadyPrepared = hasLines(data, budgetOf(data, 'project', targetYear, project.id));
     candidates.push({
@@ -186,25 +175,25 @@ export function renewalPlan(data: NextExerciseData, targetYear: number, ticked: 
   const applicationIdMap = new Map(chosen.filter((c) => c.kind === 'application').map((c) => [c.sourceId, newId()]));
 
   const applicationCovers = (id: string) => {
-    const app = data.applications.find((a) => a.id === id && a.deletedAt === null);
+    const app = data.applications.find((a) => a.id === id);
     return app !== undefined && periodsOverlap(app.periodStart, app.periodEnd, target.start, target.end);
   };
   const agreementFor = (id: string, from: IsoDate, to: IsoDate) => {
-    const agreement = data.agreements.find((a) => a.id === id && a.deletedAt === null);
+    const agreement = data.agreements.find((a) => a.id === id);
     if (!agreement || agreement.status === 'ended' || agreement.status === 'denounced') return undefined;
     const runs = agreement.tacitRenewal || periodsOverlap(agreement.startDate, agreement.endDate, from, to);
     return runs ? id : undefined;
   };
   const renewLines = (budget: BudgetRecord) =>
     renewBudgetLines(
-      liveLines(data.budgetLines, budget.id).map(({ id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, budgetId: _b, ...line }) => line),
+      linesOf(data.budgetLines, budget.id).map(({ id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, budgetId: _b, ...line }) => line),
       { applicationIdMap, applicationCovers },
     );
 
   const projects: PlannedProject[] = [];
   for (const [sourceId, id] of projectIdMap) {
     const project = data.projects.find((p) => p.id === sourceId)!;
-    const staff = data.projectStaff.filter((s) => s.projectId === sourceId && s.deletedAt === null);
+    const staff = data.projectStaff.filter((s) => s.projectId === sourceId);
     const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = project;
     const renewed = renewProject(fields, staff, { staffAvailable: data.staffAvailable, agreementFor, newId });
     const budget = budgetOf(data, 'project', source.startYear, sourceId);
@@ -219,7 +208,7 @@ export function renewalPlan(data: NextExerciseData, targetYear: number, ticked: 
   const applications: PlannedApplication[] = [];
   for (const [sourceId, id] of applicationIdMap) {
     const app = data.applications.find((a) => a.id === sourceId)!;
-    const payments = data.payments.filter((p) => p.applicationId === sourceId && p.deletedAt === null);
+    const payments = data.payments.filter((p) => p.applicationId === sourceId);
     const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = app;
     applications.push({ ...renewApplication(fields, payments, { projectIdMap }), id, sourceId });
   }

@@ -70,12 +70,11 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-const live = <T extends { deletedAt: string | null }>(records: readonly T[]) => records.filter((r) => r.deletedAt === null);
-
+/** The entries of live records (the repository leaves the bin out: data/search-data.ts). */
 export function searchEntries(data: SearchData): SearchEntry[] {
   const funderName = new Map(data.funders.map((f) => [f.id, f.name]));
   return [
-    ...live(data.people).map((p) => ({
+    ...data.people.map((p) => ({
       kind: 'person' as const,
       id: p.id,
       title: personName(p),
@@ -84,22 +83,22 @@ export function searchEntries(data: SearchData): SearchEntry[] {
     })),
     // One directory (issue 19): a funder is an organisation under the same id, found once and opened on
     // its page, whether or not it is also a partner.
-    ...live(data.funders).map((f) => ({
+    ...data.funders.map((f) => ({
       kind: 'funder' as const,
       id: f.id,
       title: f.name,
       detail: f.service,
       target: { screen: 'partner' as const, id: f.id },
     })),
-    ...live(data.applications).map((a) => ({
+    ...data.applications.map((a) => ({
       kind: 'application' as const,
       id: a.id,
       title: a.title,
       detail: funderName.get(a.funderId),
       target: { screen: 'application' as const, id: a.id },
     })),
-    ...live(data.partners)
-      .filter((p) => !funderName.has(p.id) || data.funders.find((f) => f.id === p.id)?.deletedAt !== null)
+    ...data.partners
+      .filter((p) => !funderName.has(p.id))
       .map((p) => ({
         kind: 'partner' as const,
         id: p.id,
@@ -107,21 +106,21 @@ export function searchEntries(data: SearchData): SearchEntry[] {
         detail: p.city,
         target: { screen: 'partner' as const, id: p.id },
       })),
-    ...live(data.agreements).map((a) => ({
+    ...data.agreements.map((a) => ({
       kind: 'agreement' as const,
       id: a.id,
       title: a.title,
       detail: a.object?.slice(0, 120),
       target: { screen: 'agreement' as const, id: a.id },
     })),
-    ...live(data.projects).map((p) => ({
+    ...data.projects.map((p) => ({
       kind: 'action' as const,
       id: p.id,
       title: p.title,
       detail: p.territory,
       target: { screen: 'action' as const, id: p.id },
     })),
-    ...live(data.documents).map((d) => ({
+    ...data.documents.map((d) => ({
       kind: 'document' as const,
       id: d.id,
       title: documentTitle(d),

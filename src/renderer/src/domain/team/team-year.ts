@@ -35,22 +35,6 @@ export interface TeamData {
   figures?: YearlyFigures;
 }
 
-/** The records that count: out of the bin, and attached to a person and a contract that are too. */
-export function liveTeam(data: TeamData): TeamData {
-  const people = data.people.filter((p) => p.deletedAt === null);
-  const personIds = new Set(people.map((p) => p.id));
-  const contracts = data.contracts.filter((c) => c.deletedAt === null && personIds.has(c.personId));
-  const contractIds = new Set(contracts.map((c) => c.id));
-  return {
-    people,
-    contracts,
-    amendments: data.amendments.filter((a) => a.deletedAt === null && contractIds.has(a.contractId)),
-    aidedPosts: data.aidedPosts.filter((p) => p.deletedAt === null && contractIds.has(p.contractId)),
-    absences: (data.absences ?? []).filter((a) => a.deletedAt === null && contractIds.has(a.contractId)),
-    ...(data.figures ? { figures: data.figures } : {}),
-  };
-}
-
 export interface ContractYear {
   contract: ContractRecord;
   /** Days of the year the contract covers. */
@@ -203,7 +187,8 @@ export function contractInYear(contract: ContractRecord, amendments: readonly Am
 export function teamYear(data: TeamData, period: YearOrExercise): TeamYear {
   const exercise = asExercise(period);
   const year = exercise.startYear;
-  const team = liveTeam(data);
+  // Live records only: the repositories leave the bin out (data/live-records.ts).
+  const team = data;
   const postByContract = new Map(team.aidedPosts.map((p) => [p.contractId, p]));
   const contracts = team.contracts
     .filter((c) => contractInYear(c, team.amendments, exercise))

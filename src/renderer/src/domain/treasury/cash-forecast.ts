@@ -7,7 +7,7 @@ import { contractTerms, amendmentsOf } from '../team/amendment';
 import { monthlySmicAidCents, type AidedPostRecord } from '../team/aided-post';
 import type { ContractRecord } from '../team/contract';
 import { addDaysIso, addMonthsIso, daysInclusive, daysInYear, maxIso, minIso, monthPieces } from '../team/day-count';
-import { aidWorkingTimeShare, liveTeam, type TeamData } from '../team/team-year';
+import { aidWorkingTimeShare, type TeamData } from '../team/team-year';
 
 // Trésorerie: the cash ahead, month by month, for twelve months. What keeps a coordinator awake is paying
 // salaries every month while grants arrive months late; the app knows both, so it adds them up:
@@ -77,12 +77,11 @@ export interface CashForecastInput {
   opening: OpeningBalance | undefined;
   applications: readonly (Pick<GrantApplication, 'title' | 'status' | 'paidOn' | 'reportSubmittedOn'> & {
     id: string;
-    deletedAt: string | null;
   })[];
   payments: readonly (Pick<Payment, 'applicationId' | 'expectedDate' | 'expectedCents' | 'receivedDate' | 'label'> & {
     id: string;
-    deletedAt: string | null;
   })[];
+  /** Live records only, like the rest: the repositories leave the bin out (data/live-records.ts). */
   team: TeamData;
   /** Names of the people, for the salary lines. */
   personName?: (personId: string) => string;
@@ -153,14 +152,12 @@ export function cashForecast(input: CashForecastInput): CashForecast {
 
   // Tranches still expected of granted requests.
   const granted = new Map(
-    input.applications
-      .filter((a) => a.deletedAt === null && a.status !== 'refused' && reached(a.status, 'granted', a))
-      .map((a) => [a.id, a]),
+    input.applications.filter((a) => a.status !== 'refused' && reached(a.status, 'granted', a)).map((a) => [a.id, a]),
   );
   const lateDate = maxIso(input.today, addDaysIso(from, 1));
   for (const p of input.payments) {
     const app = granted.get(p.applicationId);
-    if (p.deletedAt !== null || p.receivedDate !== undefined || !app) continue;
+    if (p.receivedDate !== undefined || !app) continue;
     // Expected on or before the balance's day and still not received: not in the bank, so still to come.
     const late = p.expectedDate < input.today;
     const date = p.expectedDate <= from || late ? lateDate : p.expectedDate;
@@ -176,7 +173,7 @@ export function cashForecast(input: CashForecastInput): CashForecast {
     });
   }
 
-  const team = liveTeam(input.team);
+  const team = input.team;
   const name = input.personName ?? (() => 'Salarié·e');
   // Salaries and employer charges, at each month's end.
   for (const contract of team.contracts) {

@@ -48,14 +48,16 @@ export type RecurringLineEntry = z.output<typeof recurringLineSchema>;
 export type CashLine = z.output<typeof cashLineSchema>;
 export type CashLineRecord = RecordStamps & CashLine;
 
+/** The balance among live lines (the repository leaves the bin out: data/treasury-repository.ts). */
 export function openingBalanceOf(records: readonly CashLineRecord[]): OpeningBalance | undefined {
-  const entry = records.find((r): r is RecordStamps & OpeningBalanceEntry => r.kind === 'opening' && r.deletedAt === null);
+  const entry = records.find((r): r is RecordStamps & OpeningBalanceEntry => r.kind === 'opening');
   return entry ? { date: entry.date, amountCents: entry.overdrawn ? -entry.amountCents : entry.amountCents } : undefined;
 }
 
+/** The recurring lines among live lines. */
 export function recurringLinesOf(records: readonly CashLineRecord[]): RecurringLine[] {
   return records
-    .filter((r): r is RecordStamps & RecurringLineEntry => r.kind === 'recurring' && r.deletedAt === null)
+    .filter((r): r is RecordStamps & RecurringLineEntry => r.kind === 'recurring')
     .map((r) => ({
       id: r.id,
       label: r.label,
