@@ -360,6 +360,7 @@ function AddLineForm({
   }, [linked, setValue]);
 
   const onValid = async (values: BudgetLineFormOutput) => {
+    const typed = form.getValues();
     const appId = values.grantApplicationId;
     const result = await addBudgetLine(db, target, {
       account: values.account,
@@ -374,8 +375,16 @@ function AddLineForm({
       refuse(result.errors);
       return;
     }
-    // The next line is often on the same account (several 60 or 74 lines): it stays chosen.
-    saved({ ...EMPTY_LINE, account: values.account });
+    // The next line is often on the same account (several 60 or 74 lines): it stays chosen. What was typed
+    // while the line was being saved (the next line already) is kept; what was saved is cleared.
+    const now = form.getValues();
+    const unlessSaved = (key: 'label' | 'amountCents' | 'grantApplicationId') => (now[key] === typed[key] ? '' : now[key]);
+    saved({
+      account: now.account,
+      label: unlessSaved('label'),
+      amountCents: unlessSaved('amountCents'),
+      grantApplicationId: unlessSaved('grantApplicationId'),
+    });
   };
 
   return (
@@ -433,9 +442,15 @@ function AddLineForm({
           </div>
         ) : null}
         {linked ? null : <TextField label="Montant en euros" inputMode="numeric" {...field('amountCents')} />}
-        <button type="submit" className="button button--primary budget-add__submit">
-          Ajouter la ligne
-        </button>
+        {/* An empty label above the button lines it up with the controls, whatever messages sit under them. */}
+        <div className="field budget-add__submit">
+          <span className="field__label" aria-hidden="true">
+            {'\u00a0'}
+          </span>
+          <button type="submit" className="button button--primary">
+            Ajouter la ligne
+          </button>
+        </div>
       </div>
     </form>
   );
