@@ -23,7 +23,7 @@ import type { GrantApplicationRecord } from '../domain/funding/grant-application
 import type { Validated } from '../domain/record';
 import { listAgreements } from './agreements-repository';
 import { getProject } from './projects-repository';
-import { getTeam } from './team-repository';
+import { getTeam, teamTables } from './team-repository';
 import type { WorkspaceDb } from './workspace-db';
 import { binOne, createRow, prepareWrite, restoreOne, saveRow, updateRow, type Target, type WriteOutcome } from './write-path';
 
@@ -183,12 +183,7 @@ async function suggestionInput(db: WorkspaceDb, target: BudgetTarget): Promise<S
 
 /** Every table suggestionInput reads, for the transaction that accepts suggestions. */
 const suggestionTables = (db: WorkspaceDb) => [
-  db.people,
-  db.contracts,
-  db.amendments,
-  db.aidedPosts,
-  db.absences,
-  db.yearlyFigures,
+  ...teamTables(db),
   db.funders,
   db.grantApplications,
   db.agreements,

@@ -23,6 +23,9 @@ type TeamRecord = PersonRecord | ContractRecord | AmendmentRecord | AidedPostRec
 const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => r.deletedAt === null);
 
 /** Everything of the Équipe that is not in the bin. */
+/** The tables getTeam reads, for a transaction that reads the team with other records. */
+export const teamTables = (db: WorkspaceDb) => [db.people, db.contracts, db.amendments, db.aidedPosts, db.absences, db.yearlyFigures];
+
 export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
   const [people, contracts, amendments, aidedPosts, absences, figures] = await Promise.all([
     db.people.toArray(),
