@@ -251,14 +251,18 @@ function LineRow({
     }
     act(async () => {
       const result = await updateBudgetLine(db, line.id, linked ? { label } : { label, amountCents: amount });
-      setErrors(
-        result.ok
-          ? {}
-          : {
-              ...(result.errors.label ? { label: result.errors.label } : {}),
-              amountCents: result.errors.amountCents ?? (result.errors.label ? undefined : refusalText(result.errors)),
-            },
-      );
+      if (result.ok) {
+        setErrors({});
+        return;
+      }
+      // A refusal of no cell of the row (the line or its application gone, a change elsewhere) goes under the
+      // cell the row shows an input for: the amount, or the précision of a line that follows an application.
+      const { label: labelError, amountCents: amountError } = result.errors;
+      const other = labelError || amountError ? undefined : refusalText(result.errors);
+      setErrors({
+        ...(labelError || (linked && other) ? { label: labelError ?? other } : {}),
+        ...(amountError || (!linked && other) ? { amountCents: amountError ?? other } : {}),
+      });
     });
   };
 
