@@ -232,7 +232,7 @@ test('the compte-rendu financier of a granted action: gaps beyond 15 % ask for a
   await page.getByLabel('Réalisation — Prestations de services').fill('8 500');
   await page.getByLabel('Réalisation — Rémunération des personnels').fill('3 000');
   // Line 74 is named after its funder, and « réalisé » comes pre-filled with the payment received.
-  await expect(page.getByLabel('Réalisation — Commune : Ville de Saint-Denis')).toHaveValue('3000');
+  await expect(page.getByLabel('Réalisation — Commune : Ville de Saint-Denis')).toHaveValue('3 000');
   await page.getByLabel(/Réalisation — Ventes de produits finis/).fill('7 000');
   await expect(page.getByRole('row', { name: /Prestations de services/ })).toContainText('121 %');
   await page.getByLabel('Nom du signataire').fill('Aminata Diallo');

@@ -164,7 +164,7 @@ test('a CPO: exercise 2 is filled and produced with its own figures, exercise 1 
   // Exercise 2 starts empty, with its own year's budget and its own tranche: not exercise 1's text.
   await expect(page.getByLabel('Déroulement de l’action')).toHaveValue('');
   await expect(page.getByRole('row', { name: /Prestations de services/ })).toContainText('7 000 €');
-  await expect(page.getByLabel('Réalisation — Commune : Ville de Saint-Denis')).toHaveValue('3000');
+  await expect(page.getByLabel('Réalisation — Commune : Ville de Saint-Denis')).toHaveValue('3 000');
 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(
@@ -203,7 +203,7 @@ test('a CPO: exercise 2 is filled and produced with its own figures, exercise 1 
   // Exercise 1, picked again, is exactly as it was written; the list says which one is ready.
   await picker.selectOption('1');
   await expect(page.getByLabel('Déroulement de l’action')).toHaveValue(EXERCISE_1_TEXT);
-  await expect(page.getByLabel('Réalisation — Prestations de services')).toHaveValue('6100');
+  await expect(page.getByLabel('Réalisation — Prestations de services')).toHaveValue('6 100');
   expect(await exercise1Stored(page)).toEqual(before);
   await page.goto('./#/dossiers/comptes-rendus');
   await expect(page.getByRole('row', { name: /exercice 2/ })).toContainText('Prêt à envoyer');

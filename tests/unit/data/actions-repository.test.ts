@@ -15,10 +15,10 @@ import {
   findBudget,
   getOrCreateAssociationBudget,
   listBudgetLines,
+  loadBudgetSuggestions,
   removeBudgetLine,
   updateBudgetLine,
 } from '../../../src/renderer/src/data/budgets-repository';
-import { suggestBudgetLines } from '../../../src/renderer/src/domain/budgets/suggestions';
 import { budgetTotals } from '../../../src/renderer/src/domain/budgets/budget-totals';
 import { fixtureApplications, fixtureFunders } from '../../fixtures/funding';
 import { fixtureAgreements } from '../../fixtures/partners';
@@ -50,6 +50,16 @@ const cafe = {
   objectives: [{ id: 'o1', label: 'Rompre l’isolement', indicators: [{ id: 'i1', label: 'Parents accueillis', target: '40' }] }],
   staff: [{ personId: TEAM_IDS.fatou, sharePercent: 30, role: 'Animation' }],
 };
+
+const schoolingTarget = { scope: 'project', projectId: PROJECT_IDS.schooling, year: 2027 } as const;
+
+/** The fixture action with its staff, and the rest of the team its suggestions read (amendments, aided posts). */
+async function seedSchooling() {
+  await db.projects.bulkAdd(fixtureProjects);
+  await db.projectStaff.bulkAdd(fixtureProjectStaff);
+  await db.amendments.bulkAdd(fixtureTeam.amendments);
+  await db.aidedPosts.bulkAdd(fixtureTeam.aidedPosts);
+}
 
 describe('actions', () => {
   it('saves an action with its staff, then replaces the staff on the next save', async () => {
@@ -145,26 +155,47 @@ describe('budgets', () => {
   });
 
   it('accepts every suggestion of the fixture action in one go, then updates rather than duplicates', async () => {
-    await db.projects.bulkAdd(fixtureProjects);
-    const schooling = fixtureProjects[0]!;
-    const suggestions = suggestBudgetLines({
-      scope: 'project',
-      year: 2027,
-      team: fixtureTeam,
-      funders: fixtureFunders,
-      applications: fixtureApplications,
-      agreements: fixtureAgreements,
-      project: schooling,
-      projectStaff: fixtureProjectStaff.filter((s) => s.projectId === schooling.id),
-    });
-    const projectTarget = { scope: 'project', projectId: schooling.id, year: 2027 } as const;
-    expect(await acceptSuggestions(db, projectTarget, suggestions, NOW)).toEqual({ ok: true, value: 8 });
-    expect(await acceptSuggestions(db, projectTarget, suggestions, new Date('2026-11-25T09:00:00Z'))).toEqual({ ok: true, value: 8 });
-    const budget = await findBudget(db, projectTarget);
+    await seedSchooling();
+    const shown = await loadBudgetSuggestions(db, schoolingTarget);
+    expect(shown.map((s) => s.state)).toEqual(Array(8).fill('new'));
+    const keys = shown.map((s) => s.suggestion.key);
+    expect(await acceptSuggestions(db, schoolingTarget, keys, NOW)).toEqual({ ok: true, value: 8 });
+    expect(await acceptSuggestions(db, schoolingTarget, keys, new Date('2026-11-25T09:00:00Z'))).toEqual({ ok: true, value: 8 });
+    const budget = await findBudget(db, schoolingTarget);
     const lines = await listBudgetLines(db, budget!.id);
     expect(lines).toHaveLength(8);
     // 15 840 + 6 653 + 6 240 + 2 808 charges; 18 000 + 6 571 (the CLAS's 2027 share) produits.
     expect(budgetTotals(lines)).toMatchObject({ chargesCents: 3_154_100, productsCents: 2_457_100, contributionsBalanced: true });
+    expect((await loadBudgetSuggestions(db, schoolingTarget)).map((s) => s.state)).toEqual(Array(8).fill('accepted'));
+  });
+
+  it('writes what the records say when the suggestion is accepted, not what the screen showed before they changed', async () => {
+    await seedSchooling();
+    const shown = await loadBudgetSuggestions(db, schoolingTarget);
+    const karimSalary = shown.find((s) => s.suggestion.key === `staff:${TEAM_IDS.karim}:salaries`)!;
+    expect(karimSalary.suggestion.amountCents).toBe(624_000); // 31 200 € × 20 %
+
+    // Meanwhile, in another window: Karim now gives half his time to the action.
+    await db.projectStaff.update(PROJECT_IDS.schoolingKarim, { sharePercent: 50 });
+    expect(await acceptSuggestions(db, schoolingTarget, [karimSalary.suggestion.key], NOW)).toEqual({ ok: true, value: 1 });
+    const budget = await findBudget(db, schoolingTarget);
+    expect((await listBudgetLines(db, budget!.id)).map((l) => [l.account, l.label, l.amountCents])).toEqual([
+      ['64.salaries', 'Karim Benali', 1_560_000], // 31 200 € × 50 %
+    ]);
+  });
+
+  it('refuses, writing nothing, a suggestion the records no longer make (a person taken off the action)', async () => {
+    await seedSchooling();
+    const shown = await loadBudgetSuggestions(db, schoolingTarget);
+    const keys = shown.map((s) => s.suggestion.key);
+    await db.projectStaff.delete(PROJECT_IDS.schoolingKarim);
+    const refused = await acceptSuggestions(db, schoolingTarget, keys, NOW);
+    expect(refused).toEqual({
+      ok: false,
+      errors: { '': `Les suggestions ont changé entre-temps (équipe, demandes ou conventions modifiées)${NBSP}: rien n’a été enregistré.` },
+    });
+    expect(await findBudget(db, schoolingTarget)).toBeUndefined();
+    expect(await db.budgetLines.count()).toBe(0);
   });
 
   it('lists actions with the totals of their first year’s budget', async () => {

@@ -28,6 +28,17 @@ describe('centsToEurosText ↔ parseEurosToCents', () => {
     expect(parseEurosToCents(text)).toEqual({ ok: true, cents });
   });
 
+  it.each([
+    [0, '0'],
+    [100, '1'],
+    [123_400, '1 234'],
+    [100_000_000, '1 000 000'],
+    [123_456, '1 234,56'],
+  ])('in whole euros (Cerfa budgets, compte-rendu), %i cents ↔ %j, an older amount with cents keeping them', (cents, text) => {
+    expect(centsToEurosText(cents, { wholeEuros: true })).toBe(text);
+    expect(parseEurosToCents(text)).toEqual({ ok: true, cents });
+  });
+
   it('shows no amount as an empty input, and an empty input is refused as no amount', () => {
     expect(centsToEurosText(undefined)).toBe('');
     expect(centsToEurosText(Number.NaN)).toBe('');

@@ -5,6 +5,7 @@ import {
   grantApplicationSchema,
   grantedOrLater,
   pathOf,
+  stepDateFields,
   type GrantStatus,
 } from '../../../src/renderer/src/domain/funding/grant-application';
 import { isGrantAccount } from '../../../src/renderer/src/domain/budgets/accounts';
@@ -93,6 +94,23 @@ describe('pathOf', () => {
     ['refused then closed', {}, ['to-prepare', 'filed', 'refused', 'closed']],
   ] as const)('%s', (_, dates, expected) => {
     expect(pathOf('closed', dates)).toEqual(expected);
+  });
+
+  it.each([
+    ['a refusal closed', {}, ['filedOn', 'decidedOn', 'closedOn']],
+    ['a refusal closed, blanks typed', { grantedCents: ' ', paidOn: '' }, ['filedOn', 'decidedOn', 'closedOn']],
+    [
+      'a grant closed (amount voted typed)',
+      { grantedCents: '15 000' },
+      ['filedOn', 'decidedOn', 'agreementSignedOn', 'paidOn', 'reportSubmittedOn', 'closedOn'],
+    ],
+    [
+      'a grant closed, compte-rendu before the balance: the fields keep their order',
+      { grantedCents: '15 000', reportSubmittedOn: '2027-03-01', paidOn: '2027-05-02' },
+      ['filedOn', 'decidedOn', 'agreementSignedOn', 'paidOn', 'reportSubmittedOn', 'closedOn'],
+    ],
+  ] as const)('the form of %s shows its step dates', (_, typed, expected) => {
+    expect(stepDateFields('closed', typed)).toEqual(expected);
   });
 
   it('does not ask a refusal clôturée for the amount voted, and still asks a granted one', () => {

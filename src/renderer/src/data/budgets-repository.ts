@@ -7,13 +7,23 @@ import {
   type BudgetLineRecord,
   type BudgetRecord,
 } from '../domain/budgets/budget';
-import { applicationAmountForYear } from '../domain/budgets/budget-lines';
-import { lineForSuggestion, type BudgetSuggestion } from '../domain/budgets/suggestions';
-import { exerciseCalendar, exerciseStartingIn } from '../domain/exercise';
+import { applicationAmountForYear, lineAmountResolver } from '../domain/budgets/budget-lines';
+import {
+  lineForSuggestion,
+  suggestBudgetLines,
+  suggestionState,
+  type BudgetSuggestion,
+  type SuggestionInput,
+  type SuggestionState,
+} from '../domain/budgets/suggestions';
+import { exerciseCalendar, exerciseStartingIn, type AccountingExercise } from '../domain/exercise';
 import { fieldMessage, firstIssueMessages } from '../domain/fields';
 import type { FunderRecord } from '../domain/funding/funder';
 import type { GrantApplicationRecord } from '../domain/funding/grant-application';
 import type { Validated } from '../domain/record';
+import { listAgreements } from './agreements-repository';
+import { getProject } from './projects-repository';
+import { getTeam, teamTables } from './team-repository';
 import type { WorkspaceDb } from './workspace-db';
 import { binOne, createRow, prepareWrite, restoreOne, saveRow, updateRow, type Target, type WriteOutcome } from './write-path';
 
@@ -145,38 +155,110 @@ export function restoreBudgetLine(db: WorkspaceDb, id: string, now: Date = new D
 }
 
 /**
- * Accepts suggestions in one transaction: each updates the line it matches (same application, or same
- * source, account and précision) or becomes a new line. Returns the number of lines written.
+ * What a budget's suggestions are computed from, read from the espace as it is now: the team, the funders and
+ * their applications, the agreements, the action and its staff, the exercise of the profile. Undefined when
+ * the action is gone.
+ */
+async function suggestionInput(db: WorkspaceDb, target: BudgetTarget): Promise<SuggestionInput | undefined> {
+  const [team, funders, applications, agreements, profile, project] = await Promise.all([
+    getTeam(db),
+    db.funders.toArray(),
+    db.grantApplications.toArray(),
+    listAgreements(db),
+    db.association.get(db.workspaceId),
+    target.scope === 'project' ? getProject(db, target.projectId) : Promise.resolve(undefined),
+  ]);
+  if (target.scope === 'project' && project === undefined) return undefined;
+  return {
+    scope: target.scope,
+    year: target.year,
+    exercise: exerciseStartingIn(exerciseCalendar(profile), target.year),
+    team,
+    funders: live(funders),
+    applications: live(applications),
+    agreements,
+    ...(project ? { project: project.project, projectStaff: project.staff } : {}),
+  };
+}
+
+/** Every table suggestionInput reads, for the transaction that accepts suggestions. */
+const suggestionTables = (db: WorkspaceDb) => [
+  ...teamTables(db),
+  db.funders,
+  db.grantApplications,
+  db.agreements,
+  db.agreementParties,
+  db.association,
+  db.projects,
+  db.projectStaff,
+];
+
+export interface SuggestedLine {
+  suggestion: BudgetSuggestion;
+  /** Whether the budget already holds it with this amount, holds it with another, or not at all. */
+  state: SuggestionState;
+}
+
+/** The target's suggestions, computed by the domain from the records, each with its state in the budget. */
+export async function loadBudgetSuggestions(db: WorkspaceDb, target: BudgetTarget): Promise<SuggestedLine[]> {
+  const [input, budget] = await Promise.all([suggestionInput(db, target), findBudget(db, target)]);
+  if (!input) return [];
+  const lines = budget ? await listBudgetLines(db, budget.id) : [];
+  const amountOf = lineAmountResolver(input.applications, input.exercise ?? target.year);
+  return suggestBudgetLines(input).map((suggestion) => ({ suggestion, state: suggestionState(suggestion, lines, amountOf) }));
+}
+
+export function useBudgetSuggestions(db: WorkspaceDb, target: BudgetTarget): SuggestedLine[] | undefined {
+  const projectId = target.scope === 'project' ? target.projectId : '';
+  return useLiveQuery(() => loadBudgetSuggestions(db, target), [db, target.scope, target.year, projectId]);
+}
+
+/**
+ * Accepts the suggestions named by their keys, in one transaction: they are computed again there from the
+ * records as they are — never from what a screen showed, which may be older — and each updates the line it
+ * matches (same application, or same source, account and précision) or becomes a new line. A key the records
+ * no longer suggest (a person taken off the action, a request refused meanwhile) refuses the whole
+ * acceptance: nothing is written. Returns the number of lines written.
  */
 export async function acceptSuggestions(
   db: WorkspaceDb,
   target: BudgetTarget,
-  suggestions: readonly BudgetSuggestion[],
+  keys: readonly string[],
   now: Date = new Date(),
 ): Promise<Validated<number>> {
-  const checked: BudgetLine[] = [];
-  for (const s of suggestions) {
-    const line = validateLine(
-      {
-        account: s.account,
-        label: s.label,
-        amountCents: s.amountCents,
-        source: s.source,
-        funderId: s.funderId,
-        grantApplicationId: s.grantApplicationId,
-      },
-      'pending',
-      target.scope,
-    );
-    if (!line.ok) return line;
-    checked.push(line.value);
-  }
-  return db.transaction('rw', [db.budgets, db.budgetLines, db.projects, db.grantApplications], async () => {
+  return db.transaction('rw', [db.budgets, db.budgetLines, ...suggestionTables(db)], async (): Promise<Validated<number>> => {
+    const input = await suggestionInput(db, target);
+    if (!input) return { ok: false, errors: { '': 'Action introuvable\u00a0: rien n’a été enregistré.' } };
+    const computed = new Map(suggestBudgetLines(input).map((s) => [s.key, s]));
+    const suggestions = keys.map((key) => computed.get(key));
+    if (suggestions.some((s) => s === undefined)) {
+      return {
+        ok: false,
+        errors: {
+          '': 'Les suggestions ont changé entre-temps (équipe, demandes ou conventions modifiées)\u00a0: rien n’a été enregistré.',
+        },
+      };
+    }
+    const checked: { suggestion: BudgetSuggestion; line: BudgetLine }[] = [];
+    for (const suggestion of suggestions as BudgetSuggestion[]) {
+      const line = validateLine(
+        {
+          account: suggestion.account,
+          label: suggestion.label,
+          amountCents: suggestion.amountCents,
+          source: suggestion.source,
+          funderId: suggestion.funderId,
+          grantApplicationId: suggestion.grantApplicationId,
+        },
+        'pending',
+        target.scope,
+      );
+      if (!line.ok) return line;
+      checked.push({ suggestion, line: line.value });
+    }
     const budget = await getOrCreateBudget(db, target, now);
     const lines = live(await db.budgetLines.where('budgetId').equals(budget.id).toArray());
-    for (const [index, line] of checked.entries()) {
-      const suggestion = suggestions[index];
-      if (suggestion === undefined) continue;
+    for (const { suggestion, line } of checked) {
       const existing = lineForSuggestion(suggestion, lines);
       if (existing) {
         const { id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = existing;
@@ -187,7 +269,7 @@ export async function acceptSuggestions(
         lines.push(await createRow(db.budgetLines, { ...line, budgetId: budget.id, position }, now));
       }
     }
-    return { ok: true as const, value: checked.length };
+    return { ok: true, value: checked.length };
   });
 }
 
@@ -196,16 +278,24 @@ export interface BudgetView {
   lines: BudgetLineRecord[];
   applications: GrantApplicationRecord[];
   funders: FunderRecord[];
+  /** The association's exercise the budget is for (its profile's dates), what linked lines take their share of. */
+  exercise: AccountingExercise;
 }
 
-/** The target's budget and lines, with what linked lines need (applications, funders). */
+/** The target's budget and lines, with what linked lines need (applications, funders, the exercise). */
 export async function loadBudgetView(db: WorkspaceDb, target: BudgetTarget): Promise<BudgetView> {
-  const [budget, applications, funders] = await Promise.all([findBudget(db, target), db.grantApplications.toArray(), db.funders.toArray()]);
+  const [budget, applications, funders, profile] = await Promise.all([
+    findBudget(db, target),
+    db.grantApplications.toArray(),
+    db.funders.toArray(),
+    db.association.get(db.workspaceId),
+  ]);
   return {
     budget: budget ?? null,
     lines: budget ? await listBudgetLines(db, budget.id) : [],
     applications: live(applications),
     funders: live(funders),
+    exercise: exerciseStartingIn(exerciseCalendar(profile), target.year),
   };
 }
 

@@ -22,6 +22,9 @@ export type TeamTable = 'people' | 'contracts' | 'amendments' | 'aidedPosts' | '
 type TeamRecord = PersonRecord | ContractRecord | AmendmentRecord | AidedPostRecord | AbsenceRecord;
 
 /** Everything of the Équipe that is not in the bin. */
+/** The tables getTeam reads, for a transaction that reads the team with other records. */
+export const teamTables = (db: WorkspaceDb) => [db.people, db.contracts, db.amendments, db.aidedPosts, db.absences, db.yearlyFigures];
+
 export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
   const [people, contracts, amendments, aidedPosts, absences, figures] = await Promise.all([
     db.people.toArray(),

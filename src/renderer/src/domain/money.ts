@@ -72,12 +72,14 @@ export function parseWholeEuros(input: string): CentsParseResult {
  * the parser also takes U+00A0 and U+202F), always two decimals, '' for no amount. A negative amount keeps
  * its sign, so that the field's refusal names it rather than silently dropping it.
  */
-export function centsToEurosText(cents: number | undefined): string {
+export function centsToEurosText(cents: number | undefined, options?: { wholeEuros?: boolean }): string {
   if (cents === undefined || !Number.isFinite(cents)) return '';
   const whole = Math.round(cents);
   const sign = whole < 0 ? '-' : '';
   const abs = Math.abs(whole);
   const euros = String(Math.floor(abs / 100)).replace(/\B(?=(?:\d{3})+$)/g, ' ');
+  // A field in whole euros (Cerfa budgets, the compte-rendu) shows `1 234`; an older amount with cents keeps them.
+  if (options?.wholeEuros === true && abs % 100 === 0) return `${sign}${euros}`;
   return `${sign}${euros},${String(abs % 100).padStart(2, '0')}`;
 }
 

@@ -153,6 +153,54 @@ describe('suggestions for the association budget', () => {
   });
 });
 
+describe('what an application suggests for the association’s 2027 budget, from its record', () => {
+  // The 2027 request to the State for the schooling action: 18 000 € demandé, alone among the records.
+  const request = fixtureApplications.find((a) => a.id === 'app-state-schooling-2027')!;
+  const decided = { filedOn: '2026-11-20', decidedOn: '2027-02-10' };
+  const suggested = (app: Partial<typeof request> & { deletedAt?: string | null }, funders = fixtureFunders) =>
+    suggestBudgetLines({
+      ...base,
+      team: { people: [], contracts: [], amendments: [], aidedPosts: [] },
+      agreements: [],
+      funders,
+      applications: [{ ...request, ...app }],
+      scope: 'association',
+      year: 2027,
+    }).map((s) => [s.account, s.amountCents / 100]);
+
+  it.each([
+    ['being prepared: the demandé', { status: 'to-prepare' }, [['74.state', 18_000]]],
+    ['filed: the demandé', { status: 'filed', filedOn: '2026-11-20' }, [['74.state', 18_000]]],
+    ['granted: the accordé', { status: 'granted', ...decided, grantedCents: 1_500_000 }, [['74.state', 15_000]]],
+    [
+      'under convention: the conventionné',
+      { status: 'agreement-signed', ...decided, grantedCents: 1_500_000, agreedCents: 1_450_000, agreementSignedOn: '2027-03-01' },
+      [['74.state', 14_500]],
+    ],
+    [
+      'granted then clôturée: the accordé',
+      { status: 'closed', ...decided, grantedCents: 1_500_000, closedOn: '2028-06-30' },
+      [['74.state', 15_000]],
+    ],
+    ['refused: nothing', { status: 'refused', ...decided }, []],
+    ['refused then clôturée: nothing', { status: 'closed', ...decided, closedOn: '2027-03-01' }, []],
+    ['in the bin: nothing', { deletedAt: '2026-12-01T10:00:00.000Z' }, []],
+    ['for the 2028 exercise: nothing', { periodStart: '2028-01-01', periodEnd: '2028-12-31' }, []],
+    [
+      'for September 2027 to August 2028: its 122 days of 2027',
+      { periodStart: '2027-09-01', periodEnd: '2028-08-31' },
+      [['74.state', 6_000]],
+    ],
+  ] as const)('%s', (_, app, expected) => {
+    expect(suggested(app as Partial<typeof request>)).toEqual(expected);
+  });
+
+  it('suggests nothing for the request of a funder in the bin', () => {
+    const funders = fixtureFunders.map((f) => (f.id === request.funderId ? { ...f, deletedAt: '2026-12-01T10:00:00.000Z' } : f));
+    expect(suggested({}, funders)).toEqual([]);
+  });
+});
+
 describe('accepting a suggestion', () => {
   const suggestions = suggestBudgetLines({
     ...base,

@@ -35,7 +35,7 @@ const errorsOf = (values: ReportFormValues) => {
 
 describe('reportFormSchema', () => {
   it('shows a stored report in whole euros and reads them back in cents', () => {
-    expect(blank.lines.map((l) => l.actualCents)).toEqual(['', '3000']);
+    expect(blank.lines.map((l) => l.actualCents)).toEqual(['', '3 000']);
     const parsed = reportFormSchema.parse(withActual('8 500'));
     expect(parsed.lines.map((l) => l.actualCents)).toEqual([850_000, 300_000]);
     expect(parsed.indicatorsAchieved).toEqual([

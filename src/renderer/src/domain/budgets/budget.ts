@@ -46,13 +46,43 @@ export type BudgetLineSource = (typeof LINE_SOURCES)[number];
 
 // Amounts arrive typed in euros from forms and as cents from stored records and backups (amountField
 // takes both); both must be whole euros.
+const lineAmount = () => amountField('Montant', { wholeEuros: true, optional: false });
+const lineLabel = () => optionalText('Précision', 200);
+
+type LineRules = Partial<{ account: string; grantApplicationId: string | undefined }>;
+
+/** The rules across a line's fields: a known Cerfa account, and a link to an application only on a 74 line. */
+function lineRules(line: LineRules, ctx: z.RefinementCtx): void {
+  if (line.account === undefined) return;
+  if (line.account === '') {
+    ctx.addIssue({ code: 'custom', path: ['account'], message: fieldMessage('Compte', 'choisissez une ligne du budget.') });
+    return;
+  }
+  const account = budgetAccount(line.account);
+  if (!account) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['account'],
+      message: fieldMessage('Compte', `« ${line.account} » n’est pas une ligne du budget Cerfa.`),
+    });
+    return;
+  }
+  if (line.grantApplicationId !== undefined && !isGrantAccount(account.code)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['grantApplicationId'],
+      message: fieldMessage('Demande de subvention', 'seule une ligne 74 (subventions) peut être liée à une demande.'),
+    });
+  }
+}
+
 export const budgetLineSchema = withCrossFieldRules(
   z.object({
     budgetId: requiredText('Budget', 100),
     account: z.string({ error: fieldMessage('Compte', 'choisissez une ligne du budget.') }),
     /** Detail shown after the account label: « Ville de Bondy », « Loyer du local »… */
-    label: optionalText('Précision', 200),
-    amountCents: amountField('Montant', { wholeEuros: true, optional: false }),
+    label: lineLabel(),
+    amountCents: lineAmount(),
     funderId: optionalText('Financeur', 100),
     /** A linked line follows the application's amount (see budget-lines.ts). */
     grantApplicationId: optionalText('Demande de subvention', 100),
@@ -60,26 +90,33 @@ export const budgetLineSchema = withCrossFieldRules(
     /** Order among the lines of the same account. */
     position: z.number().int().min(0).default(0),
   }),
-  (line, ctx) => {
-    if (line.account === undefined) return;
-    const account = budgetAccount(line.account);
-    if (!account) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['account'],
-        message: fieldMessage('Compte', `« ${line.account} » n’est pas une ligne du budget Cerfa.`),
-      });
-      return;
-    }
-    if (line.grantApplicationId !== undefined && !isGrantAccount(account.code)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['grantApplicationId'],
-        message: fieldMessage('Demande de subvention', 'seule une ligne 74 (subventions) peut être liée à une demande.'),
-      });
+  lineRules,
+);
+
+/**
+ * « Ajouter une ligne »: the account, its précision, and the amount in whole euros — or, on a 74 line, the
+ * application it follows instead of an amount. Every field's error in one round.
+ */
+export const budgetLineFormSchema = withCrossFieldRules(
+  z.object({
+    account: z.string({ error: fieldMessage('Compte', 'choisissez une ligne du budget.') }),
+    label: lineLabel(),
+    amountCents: amountField('Montant', { wholeEuros: true, optional: true }),
+    grantApplicationId: optionalText('Demande de subvention', 100),
+  }),
+  (line, ctx, failed) => {
+    lineRules(line, ctx);
+    if (line.grantApplicationId === undefined && line.amountCents === undefined && !failed.has('amountCents')) {
+      ctx.addIssue({ code: 'custom', path: ['amountCents'], message: fieldMessage('Montant', 'indiquez le montant en euros.') });
     }
   },
 );
+
+export type BudgetLineFormOutput = z.output<typeof budgetLineFormSchema>;
+export type BudgetLineFormValues = { account: string; label: string; amountCents: string; grantApplicationId: string };
+
+/** A line edited in place in the budget table: its précision and its amount, both checked together. */
+export const budgetLineEditSchema = z.object({ label: lineLabel(), amountCents: lineAmount() });
 
 export type BudgetLine = z.output<typeof budgetLineSchema>;
 export type BudgetLineInput = z.input<typeof budgetLineSchema>;

@@ -65,12 +65,6 @@ export interface ReportFormValues {
   signatoryRole: string;
 }
 
-/** Whole euros as typed on the Cerfa (`3000`); an amount with cents (older records) keeps them (`3000,50`). */
-export function wholeEurosInput(cents: number | undefined): string {
-  if (cents === undefined) return '';
-  return cents % 100 === 0 ? String(cents / 100) : centsToEurosText(cents);
-}
-
 type ReportContent = Pick<
   FinancialReport,
   | 'howItRan'
@@ -102,7 +96,7 @@ export function reportFormValues(report: Partial<ReportContent>): ReportFormValu
       ...(l.funderId !== undefined ? { funderId: l.funderId } : {}),
       ...(l.grantApplicationId !== undefined ? { grantApplicationId: l.grantApplicationId } : {}),
       forecastCents: l.forecastCents,
-      actualCents: wholeEurosInput(l.actualCents),
+      actualCents: centsToEurosText(l.actualCents, { wholeEuros: true }),
       gapExplanation: l.gapExplanation ?? '',
     })),
     indirectCostsExplanation: report.indirectCostsExplanation ?? '',

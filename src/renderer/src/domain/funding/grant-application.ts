@@ -68,7 +68,7 @@ export type StepDates = Partial<Pick<GrantApplication, 'paidOn' | 'reportSubmitt
  * A « clôturée » application went the refused way when nothing of the granted path is on it: no amount voted
  * (the form asks for it at « accordée »), no convention signed, no balance paid, no compte-rendu remis.
  */
-function closedAfterRefusal(dates: StepDates): boolean {
+function closedAfterRefusal(dates: Partial<Record<keyof StepDates, unknown>>): boolean {
   return (
     dates.grantedCents === undefined &&
     dates.agreementSignedOn === undefined &&
@@ -240,10 +240,21 @@ export function nextStatuses(status: GrantStatus, dates: StepDates = {}): GrantS
   return [];
 }
 
-/** The step date fields a form shows for `status`: those of its path, and both of the two steps in either order. */
-export function stepDateFields(status: GrantStatus): StepDateField[] {
+/**
+ * The step date fields a form shows for `status`: those of its path, and both of the two steps in either order.
+ * A « clôturée » with nothing of the granted path typed (see closedAfterRefusal) is a refusal closed: filing,
+ * decision and closing only. The order never follows the dates, so that fields do not move while typed.
+ */
+export function stepDateFields(status: GrantStatus, typed: Partial<Record<keyof StepDates, string>> = {}): StepDateField[] {
+  const given = Object.fromEntries(Object.entries(typed).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const steps =
-    status === 'paid' || status === 'report-submitted' ? ([...SIGNED_PATH, 'paid', 'report-submitted'] as const) : pathOf(status);
+    status === 'paid' || status === 'report-submitted'
+      ? ([...SIGNED_PATH, 'paid', 'report-submitted'] as const)
+      : status === 'closed'
+        ? closedAfterRefusal(given)
+          ? REFUSED_PATH
+          : ([...SIGNED_PATH, 'paid', 'report-submitted', 'closed'] as const)
+        : pathOf(status);
   return [...new Set(steps.flatMap((s) => (s === 'to-prepare' ? [] : [STATUS_DATE_FIELD[s]])))];
 }
 

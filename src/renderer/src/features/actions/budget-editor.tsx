@@ -1,28 +1,34 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Link } from 'wouter';
-import { useAgreements } from '../../data/agreements-repository';
 import {
   acceptSuggestions,
   addBudgetLine,
   removeBudgetLine,
   restoreBudgetLine,
   updateBudgetLine,
+  useBudgetSuggestions,
   useBudgetView,
   type BudgetTarget,
+  type SuggestedLine,
 } from '../../data/budgets-repository';
-import { useProject } from '../../data/projects-repository';
-import { useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { BUDGET_CHAPTERS, accountsForScope, budgetAccount, isGrantAccount, type BudgetSide } from '../../domain/budgets/accounts';
-import type { BudgetLineRecord } from '../../domain/budgets/budget';
+import {
+  budgetLineEditSchema,
+  budgetLineFormSchema,
+  type BudgetLineFormOutput,
+  type BudgetLineFormValues,
+  type BudgetLineRecord,
+} from '../../domain/budgets/budget';
 import { lineAmountResolver } from '../../domain/budgets/budget-lines';
-import { exerciseStartingIn } from '../../domain/exercise';
-import { useExerciseCalendar } from '../../data/association-repository';
 import { budgetTotals, formatPercent, grantShare, type BudgetTotals } from '../../domain/budgets/budget-totals';
-import { suggestBudgetLines, suggestionState, type BudgetSuggestion } from '../../domain/budgets/suggestions';
-import { formatWholeEuros } from '../../domain/money';
+import { firstIssueMessages } from '../../domain/fields';
+import { centsToEurosText, formatWholeEuros } from '../../domain/money';
+import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
-import { useAction } from '../../ui/use-action';
+import { refusalText, useAction } from '../../ui/use-action';
+import { useSchemaForm } from '../../ui/use-schema-form';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
 
@@ -31,8 +37,6 @@ import { pathTo } from '../../ui/paths';
 // line linked to a grant application shows and follows the application's amount.
 
 const NBSP = '\u00a0';
-const wholeNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const eurosText = (cents: number) => wholeNumber.format(cents / 100).replace(/\s/g, ' ');
 
 const GROUPS: { title: string; sides: BudgetSide[]; totals: (t: BudgetTotals) => { label: string; cents: number }[] }[] = [
   { title: 'Charges', sides: ['charge'], totals: (t) => [{ label: 'Total des charges', cents: t.chargesCents }] },
@@ -52,30 +56,11 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
   const view = useBudgetView(db, target);
-  const team = useTeam(db);
-  const agreements = useAgreements(db);
-  const project = useProject(db, target.scope === 'project' ? target.projectId : '');
-  const calendar = useExerciseCalendar(db);
-  const exercise = useMemo(() => exerciseStartingIn(calendar, target.year), [calendar, target.year]);
-
-  const suggestions = useMemo<BudgetSuggestion[] | undefined>(() => {
-    if (!view || !team || !agreements) return undefined;
-    if (target.scope === 'project' && !project) return undefined;
-    return suggestBudgetLines({
-      scope: target.scope,
-      year: target.year,
-      exercise,
-      team,
-      funders: view.funders,
-      applications: view.applications,
-      agreements,
-      ...(target.scope === 'project' && project ? { project: project.project, projectStaff: project.staff } : {}),
-    });
-  }, [view, team, agreements, project, target.scope, target.year, exercise]);
+  const suggestions = useBudgetSuggestions(db, target);
 
   if (!view) return <Loading what="du budget" />;
 
-  const amountOf = lineAmountResolver(view.applications, exercise);
+  const amountOf = lineAmountResolver(view.applications, view.exercise);
   const totals = budgetTotals(view.lines, amountOf);
   const share = grantShare(view.lines, {}, amountOf);
   const chapters = BUDGET_CHAPTERS.filter((c) => target.scope === 'project' || (c.chapter !== 'CI' && c.chapter !== 'RP'));
@@ -148,9 +133,7 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
         })
       )}
       <AddLineForm target={target} applications={view.applications} funders={view.funders} />
-      {suggestions && suggestions.length > 0 ? (
-        <SuggestionsPanel target={target} suggestions={suggestions} lines={view.lines} amountOf={amountOf} />
-      ) : null}
+      {suggestions && suggestions.length > 0 ? <SuggestionsPanel target={target} suggestions={suggestions} /> : null}
       {view.lines.length === 0 ? null : (
         <dl className="budget-totals" aria-label="Totaux du budget">
           <div>
@@ -225,6 +208,14 @@ function ChapterRows(props: {
   );
 }
 
+type LineErrors = Partial<Record<'label' | 'amountCents', string>>;
+
+/**
+ * A line edited in place, the way a spreadsheet is: leaving a changed cell checks the row's précision and
+ * amount together with the domain's schema (every error at once, each under its cell) and saves only when
+ * both pass — an invalid amount writes nothing and keeps what was typed. A row is no form (a table row cannot
+ * hold one, and each cell saves on its own), hence not useSchemaForm.
+ */
 function LineRow({
   line,
   effectiveCents,
@@ -241,26 +232,61 @@ function LineRow({
   const account = budgetAccount(line.account);
   const accountLabel = account?.label ?? line.account;
   const [label, setLabel] = useState(line.label ?? '');
-  const [amount, setAmount] = useState(eurosText(line.amountCents));
-  const [error, setError] = useState<string>();
-  const errorId = useId();
+  const [amount, setAmount] = useState(centsToEurosText(line.amountCents, { wholeEuros: true }));
+  const [errors, setErrors] = useState<LineErrors>({});
+  const ids = { label: useId(), amount: useId() };
+  const linked = application !== undefined;
 
-  const save = async (patch: Record<string, unknown>) => {
-    const result = await updateBudgetLine(db, line.id, patch);
-    setError(result.ok ? undefined : Object.values(result.errors)[0]);
+  const leave = () => {
+    if (label === (line.label ?? '') && (linked || amount === centsToEurosText(line.amountCents, { wholeEuros: true }))) {
+      setErrors({});
+      return;
+    }
+    const checked = budgetLineEditSchema.safeParse({ label, amountCents: linked ? line.amountCents : amount });
+    if (!checked.success) {
+      setErrors(firstIssueMessages(checked.error));
+      return;
+    }
+    act(async () => {
+      const result = await updateBudgetLine(db, line.id, linked ? { label } : { label, amountCents: amount });
+      if (result.ok) {
+        setErrors({});
+        return;
+      }
+      // A refusal of no cell of the row (the line or its application gone, a change elsewhere) goes under the
+      // cell the row shows an input for: the amount, or the précision of a line that follows an application.
+      const { label: labelError, amountCents: amountError } = result.errors;
+      const other = labelError || amountError ? undefined : refusalText(result.errors);
+      setErrors({
+        ...(labelError || (linked && other) ? { label: labelError ?? other } : {}),
+        ...(amountError || (!linked && other) ? { amountCents: amountError ?? other } : {}),
+      });
+    });
   };
+
+  const error = (key: keyof LineErrors, id: string) =>
+    errors[key] ? (
+      <p id={`${id}-error`} className="field__error" role="alert">
+        {errors[key]}
+      </p>
+    ) : null;
+  const described = (key: keyof LineErrors, id: string) =>
+    errors[key] ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {};
 
   return (
     <tr>
       <td>{accountLabel}</td>
       <td>
         <input
+          id={ids.label}
           className="field__control budget-input"
           aria-label={`Précision — ${accountLabel}`}
           value={label}
           onChange={(e) => setLabel(e.target.value)}
-          onBlur={() => (label !== (line.label ?? '') ? act(() => save({ label })) : undefined)}
+          onBlur={leave}
+          {...described('label', ids.label)}
         />
+        {error('label', ids.label)}
       </td>
       <td className="numeric">
         {application ? (
@@ -273,20 +299,16 @@ function LineRow({
         ) : (
           <>
             <input
+              id={ids.amount}
               className="field__control budget-input budget-input--amount"
               inputMode="numeric"
               aria-label={`Montant en euros — ${accountLabel}${line.label ? ` (${line.label})` : ''}`}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
               value={amount}
               onChange={(e) => setAmount(e.target.value)}
-              onBlur={() => (amount !== eurosText(line.amountCents) ? act(() => save({ amountCents: amount })) : undefined)}
+              onBlur={leave}
+              {...described('amountCents', ids.amount)}
             />
-            {error ? (
-              <p id={errorId} className="field__error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            {error('amountCents', ids.amount)}
           </>
         )}
       </td>
@@ -304,6 +326,9 @@ function LineRow({
   );
 }
 
+const EMPTY_LINE: BudgetLineFormValues = { account: '', label: '', amountCents: '', grantApplicationId: '' };
+
+/** « Ajouter une ligne »: a form on the one wiring, its errors in one round under their fields, nothing saved. */
 function AddLineForm({
   target,
   applications,
@@ -313,67 +338,75 @@ function AddLineForm({
   applications: { id: string; title: string; funderId: string }[];
   funders: { id: string; name: string }[];
 }) {
-  const act = useAction();
   const { db } = useCurrentWorkspace();
-  const ids = { account: useId(), label: useId(), amount: useId(), app: useId() };
-  const [account, setAccount] = useState('');
-  const [label, setLabel] = useState('');
-  const [amount, setAmount] = useState('');
-  const [applicationId, setApplicationId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm({
+    schema: budgetLineFormSchema,
+    defaultValues: EMPTY_LINE,
+  });
+  const { control, setValue } = form;
+  const [account, applicationId] = useWatch({ control, name: ['account', 'grantApplicationId'] });
   const accounts = accountsForScope(target.scope);
   const chapters = BUDGET_CHAPTERS.filter((c) => accounts.some((a) => a.chapter === c.chapter));
   const isGrantLine = isGrantAccount(account);
+  const linked = isGrantLine && applicationId !== '';
   const funderName = (id: string) => funders.find((f) => f.id === id)?.name ?? '';
+  const accountField = field('account');
+  const accountId = useId();
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const linked = isGrantLine && applicationId !== '';
+  // A hidden field keeps no value: a link only on a 74 line, an amount only on a line that is not linked.
+  useEffect(() => {
+    if (!isGrantLine && applicationId !== '') setValue('grantApplicationId', '');
+  }, [isGrantLine, applicationId, setValue]);
+  useEffect(() => {
+    if (linked) setValue('amountCents', '');
+  }, [linked, setValue]);
+
+  const onValid = async (values: BudgetLineFormOutput) => {
+    const typed = form.getValues();
+    const appId = values.grantApplicationId;
     const result = await addBudgetLine(db, target, {
-      account,
-      label,
-      amountCents: linked ? 0 : amount,
+      account: values.account,
+      label: values.label,
+      amountCents: appId !== undefined ? 0 : values.amountCents,
       // A linked line names its application's funder (line 74 prints it).
-      ...(linked
-        ? { grantApplicationId: applicationId, source: 'application', funderId: applications.find((a) => a.id === applicationId)?.funderId }
+      ...(appId !== undefined
+        ? { grantApplicationId: appId, source: 'application', funderId: applications.find((a) => a.id === appId)?.funderId }
         : {}),
     });
     if (!result.ok) {
-      setErrors(result.errors);
-      const first = Object.keys(result.errors)[0];
-      const id = first === 'account' ? ids.account : first === 'grantApplicationId' ? ids.app : first === 'label' ? ids.label : ids.amount;
-      window.requestAnimationFrame(() => form.querySelector<HTMLElement>(`[id="${id}"]`)?.focus());
+      refuse(result.errors);
       return;
     }
-    setErrors({});
-    setLabel('');
-    setAmount('');
-    setApplicationId('');
+    // The next line is often on the same account (several 60 or 74 lines): it stays chosen. What was typed
+    // while the line was being saved (the next line already) is kept; what was saved is cleared.
+    const now = form.getValues();
+    const unlessSaved = (key: 'label' | 'amountCents' | 'grantApplicationId') => (now[key] === typed[key] ? '' : now[key]);
+    saved({
+      account: now.account,
+      label: unlessSaved('label'),
+      amountCents: unlessSaved('amountCents'),
+      grantApplicationId: unlessSaved('grantApplicationId'),
+    });
   };
 
-  const fieldError = (key: string, id: string) =>
-    errors[key] ? (
-      <p id={`${id}-error`} className="field__error" role="alert">
-        {errors[key]}
-      </p>
-    ) : null;
-  const described = (key: string, id: string) => (errors[key] ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
-
   return (
-    <form className="budget-add" onSubmit={(e) => act(() => submit(e))} noValidate aria-label="Ajouter une ligne au budget">
+    <form ref={formRef} className="budget-add" onSubmit={onSubmit(onValid)} noValidate aria-label="Ajouter une ligne au budget">
       <h3 className="actions-subtitle">Ajouter une ligne</h3>
+      {summary}
       <div className="budget-add__fields">
-        <div className="field">
-          <label htmlFor={ids.account} className="field__label">
+        <div className={accountField.error ? 'field field--invalid' : 'field'}>
+          <label htmlFor={accountId} className="field__label">
             Compte
           </label>
           <select
-            id={ids.account}
+            id={accountId}
             className="field__control"
-            value={account}
-            onChange={(e) => setAccount(e.target.value)}
-            {...described('account', ids.account)}
+            name={accountField.name}
+            ref={accountField.ref}
+            onChange={accountField.onChange}
+            onBlur={accountField.onBlur}
+            aria-invalid={accountField.error ? true : undefined}
+            aria-describedby={accountField.error ? `${accountId}-error` : undefined}
           >
             <option value="">Choisir une ligne du budget…</option>
             {chapters.map((c) => (
@@ -388,33 +421,19 @@ function AddLineForm({
               </optgroup>
             ))}
           </select>
-          {fieldError('account', ids.account)}
+          {accountField.error ? (
+            <p id={`${accountId}-error`} className="field__error" role="alert">
+              {accountField.error}
+            </p>
+          ) : null}
         </div>
-        <div className="field">
-          <label htmlFor={ids.label} className="field__label">
-            Précision
-          </label>
-          <input
-            id={ids.label}
-            className="field__control"
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-            {...described('label', ids.label)}
-          />
-          {fieldError('label', ids.label)}
-        </div>
+        <TextField label="Précision" {...field('label')} />
         {isGrantLine ? (
           <div className="field">
-            <label htmlFor={ids.app} className="field__label">
+            <label htmlFor={`${accountId}-app`} className="field__label">
               Demande de subvention liée
             </label>
-            <select
-              id={ids.app}
-              className="field__control"
-              value={applicationId}
-              onChange={(e) => setApplicationId(e.target.value)}
-              {...described('grantApplicationId', ids.app)}
-            >
+            <select id={`${accountId}-app`} className="field__control" {...form.register('grantApplicationId')}>
               <option value="">Aucune (montant saisi)</option>
               {applications.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -422,28 +441,18 @@ function AddLineForm({
                 </option>
               ))}
             </select>
-            {fieldError('grantApplicationId', ids.app)}
           </div>
         ) : null}
-        {isGrantLine && applicationId !== '' ? null : (
-          <div className="field">
-            <label htmlFor={ids.amount} className="field__label">
-              Montant en euros
-            </label>
-            <input
-              id={ids.amount}
-              className="field__control"
-              inputMode="numeric"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              {...described('amountCents', ids.amount)}
-            />
-            {fieldError('amountCents', ids.amount)}
-          </div>
-        )}
-        <button type="submit" className="button button--primary budget-add__submit">
-          Ajouter la ligne
-        </button>
+        {linked ? null : <TextField label="Montant en euros" inputMode="numeric" {...field('amountCents')} />}
+        {/* An empty label above the button lines it up with the controls, whatever messages sit under them. */}
+        <div className="field budget-add__submit">
+          <span className="field__label" aria-hidden="true">
+            {'\u00a0'}
+          </span>
+          <button type="submit" className="button button--primary">
+            Ajouter la ligne
+          </button>
+        </div>
       </div>
     </form>
   );
@@ -455,23 +464,20 @@ const STATE_TEXT = {
   accepted: 'Déjà dans le budget',
 } as const;
 
-function SuggestionsPanel(props: {
-  target: BudgetTarget;
-  suggestions: BudgetSuggestion[];
-  lines: BudgetLineRecord[];
-  amountOf: (line: BudgetLineRecord) => number;
-}) {
+/**
+ * The suggestions the domain computes from the records (data/budgets-repository.ts reads them). Accepting
+ * sends only which ones: the repository computes them again from the records as they are then.
+ */
+function SuggestionsPanel({ target, suggestions }: { target: BudgetTarget; suggestions: SuggestedLine[] }) {
   const act = useAction();
-  const { target, suggestions, lines, amountOf } = props;
   const { db } = useCurrentWorkspace();
   const toast = useToast();
-  const states = suggestions.map((s) => suggestionState(s, lines, (l) => amountOf(l as BudgetLineRecord)));
-  const pending = suggestions.filter((_, i) => states[i] !== 'accepted');
+  const pending = suggestions.filter((s) => s.state !== 'accepted').map((s) => s.suggestion.key);
 
-  const accept = async (list: BudgetSuggestion[]) => {
-    const result = await acceptSuggestions(db, target, list);
+  const accept = async (keys: string[]) => {
+    const result = await acceptSuggestions(db, target, keys);
     if (result.ok) toast.show(result.value === 1 ? 'Suggestion acceptée.' : `${result.value} suggestions acceptées.`);
-    else toast.show(Object.values(result.errors)[0] ?? 'Suggestion refusée.', { tone: 'error' });
+    else toast.show(refusalText(result.errors), { tone: 'error' });
   };
 
   return (
@@ -490,7 +496,7 @@ function SuggestionsPanel(props: {
         Montants calculés à partir de l’équipe, des demandes de subvention et des conventions ; acceptés, ils restent modifiables.
       </p>
       <ul className="budget-suggestions__list">
-        {suggestions.map((s, i) => (
+        {suggestions.map(({ suggestion: s, state }) => (
           <li key={s.key} className="budget-suggestion">
             <div>
               <strong>
@@ -499,15 +505,15 @@ function SuggestionsPanel(props: {
               <span className="budget-suggestion__amount">{formatWholeEuros(s.amountCents)}</span>
               <p className="budget-suggestion__why">{s.explanation}</p>
             </div>
-            {states[i] === 'accepted' ? (
+            {state === 'accepted' ? (
               <span className="badge budget-badge--balanced">{STATE_TEXT.accepted}</span>
             ) : (
               <button
                 type="button"
                 className="button button--small"
-                onClick={() => act(() => accept([s]))}
+                onClick={() => act(() => accept([s.key]))}
                 aria-label={`Accepter ${formatWholeEuros(s.amountCents)} — ${s.label}, ${budgetAccount(s.account)?.label ?? s.account}`}
-                title={STATE_TEXT[states[i] ?? 'new']}
+                title={STATE_TEXT[state]}
               >
                 Accepter
               </button>

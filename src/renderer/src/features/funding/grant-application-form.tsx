@@ -71,12 +71,15 @@ function LoadedForm({
   });
   const { register, control, setValue, getValues, setFocus, formState } = form;
   const { errors, isSubmitting } = formState;
-  const [status, multiYear, purpose] = useWatch({ control, name: ['status', 'multiYear', 'purpose'] });
+  const [status, multiYear, purpose, grantedCents, agreementSignedOn, paidOn, reportSubmittedOn] = useWatch({
+    control,
+    name: ['status', 'multiYear', 'purpose', 'grantedCents', 'agreementSignedOn', 'paidOn', 'reportSubmittedOn'],
+  });
 
   const errorOf = (name: string) => errorAt(errors, name);
 
-  // The date fields of the steps reached so far, in the order of the chain.
-  const stepFields = stepDateFields(status);
+  // The date fields of the steps reached so far, in the order of the chain (a refusal closed: its own three).
+  const stepFields = stepDateFields(status, { grantedCents, agreementSignedOn, paidOn, reportSubmittedOn });
 
   const settle = useSaveOutcome(refuse);
   const onValid = async (values: GrantApplication) =>
