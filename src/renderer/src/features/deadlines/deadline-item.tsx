@@ -11,6 +11,7 @@ import {
   type ReminderLadder,
 } from '../../domain/deadlines/engine';
 import { useAction } from '../../ui/use-action';
+import { ErrorLine } from '../../ui/form-pieces';
 import { pathTo } from '../../ui/paths';
 
 export interface DeadlineActions {
@@ -115,11 +116,7 @@ export function DeadlineItem({
             <button type="button" className="button button--small" onClick={() => setSnoozing(false)}>
               Annuler
             </button>
-            {error ? (
-              <p id={`${inputId}-error`} className="field__error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            <ErrorLine id={`${inputId}-error`} message={error} />
           </form>
         ) : null}
         {dismissing ? (
@@ -153,11 +150,7 @@ export function DeadlineItem({
             <button type="button" className="button button--small" onClick={() => setDismissing(false)}>
               Annuler
             </button>
-            {dismissError ? (
-              <p id={`${reasonId}-error`} className="field__error" role="alert">
-                {dismissError}
-              </p>
-            ) : null}
+            <ErrorLine id={`${reasonId}-error`} message={dismissError} />
           </form>
         ) : null}
       </div>

@@ -20,6 +20,7 @@ import {
 } from '../../domain/espace-lock';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
+import { PassphraseField } from '../../ui/passphrase-field';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
 import { useLockDelayMinutes } from '../../data/live-queries';
@@ -94,26 +95,22 @@ function NewPassphraseFields(props: {
   const { labels, hint, values, onChange, errors, refs } = props;
   return (
     <>
-      <TextField
+      <PassphraseField
         ref={refs.passphrase}
+        purpose="new"
         label={labels.passphrase}
-        type="password"
         hint={hint}
         value={values.passphrase}
-        onChange={(e) => onChange.passphrase(e.target.value)}
+        onChange={onChange.passphrase}
         error={errors.passphrase}
-        autoComplete="new-password"
-        required
       />
-      <TextField
+      <PassphraseField
         ref={refs.confirmation}
+        purpose="new"
         label={labels.confirmation}
-        type="password"
         value={values.confirmation}
-        onChange={(e) => onChange.confirmation(e.target.value)}
+        onChange={onChange.confirmation}
         error={errors.confirmation}
-        autoComplete="new-password"
-        required
       />
     </>
   );
@@ -253,15 +250,13 @@ function ChangePassphraseForm() {
   return (
     <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="change-passphrase-title">
       <h3 id="change-passphrase-title">Changer la phrase de passe</h3>
-      <TextField
+      <PassphraseField
         ref={currentInput}
+        purpose="current"
         label={CURRENT_PASSPHRASE_LABEL}
-        type="password"
         value={current}
-        onChange={(e) => setCurrent(e.target.value)}
+        onChange={setCurrent}
         error={errors.current}
-        autoComplete="current-password"
-        required
       />
       <NewPassphraseFields
         labels={{ passphrase: 'Nouvelle phrase de passe', confirmation: 'Confirmation de la nouvelle phrase de passe' }}
@@ -322,15 +317,13 @@ function RemoveProtectionForm() {
     <>
       <form className="stacked-form" onSubmit={check} noValidate aria-labelledby="remove-protection-title">
         <h3 id="remove-protection-title">Retirer la protection</h3>
-        <TextField
+        <PassphraseField
           ref={input}
+          purpose="current"
           label={`${CURRENT_PASSPHRASE_LABEL} (pour retirer la protection)`}
-          type="password"
           value={current}
-          onChange={(e) => setCurrent(e.target.value)}
+          onChange={setCurrent}
           error={error}
-          autoComplete="current-password"
-          required
         />
         <button type="submit" className="button button--danger-outline" disabled={busy}>
           Retirer la protection…
