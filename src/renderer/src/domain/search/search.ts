@@ -70,59 +70,33 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-const live = <T extends { deletedAt: string | null }>(records: readonly T[]) => records.filter((r) => r.deletedAt === null);
+/** One kind's entries: its records outside the bin, each with its title, detail and screen. */
+function entriesOf<T extends { id: string; deletedAt: string | null }>(
+  kind: SearchKind,
+  records: readonly T[],
+  describe: (record: T) => Pick<SearchEntry, 'title' | 'detail' | 'target'>,
+): SearchEntry[] {
+  return records.filter((r) => r.deletedAt === null).map((r) => ({ kind, id: r.id, ...describe(r) }));
+}
 
 export function searchEntries(data: SearchData): SearchEntry[] {
   const funderName = new Map(data.funders.map((f) => [f.id, f.name]));
   return [
-    ...live(data.people).map((p) => ({
-      kind: 'person' as const,
-      id: p.id,
-      title: personName(p),
-      detail: p.jobTitle,
-      target: { screen: 'person' as const, id: p.id },
-    })),
-    ...live(data.funders).map((f) => ({
-      kind: 'funder' as const,
-      id: f.id,
-      title: f.name,
-      detail: f.service,
-      target: { screen: 'funders' as const },
-    })),
-    ...live(data.applications).map((a) => ({
-      kind: 'application' as const,
-      id: a.id,
+    ...entriesOf('person', data.people, (p) => ({ title: personName(p), detail: p.jobTitle, target: { screen: 'person', id: p.id } })),
+    ...entriesOf('funder', data.funders, (f) => ({ title: f.name, detail: f.service, target: { screen: 'funders' } })),
+    ...entriesOf('application', data.applications, (a) => ({
       title: a.title,
       detail: funderName.get(a.funderId),
-      target: { screen: 'application' as const, id: a.id },
+      target: { screen: 'application', id: a.id },
     })),
-    ...live(data.partners).map((p) => ({
-      kind: 'partner' as const,
-      id: p.id,
-      title: p.name,
-      detail: p.city,
-      target: { screen: 'partner' as const, id: p.id },
-    })),
-    ...live(data.agreements).map((a) => ({
-      kind: 'agreement' as const,
-      id: a.id,
+    ...entriesOf('partner', data.partners, (p) => ({ title: p.name, detail: p.city, target: { screen: 'partner', id: p.id } })),
+    ...entriesOf('agreement', data.agreements, (a) => ({
       title: a.title,
       detail: a.object?.slice(0, 120),
-      target: { screen: 'agreement' as const, id: a.id },
+      target: { screen: 'agreement', id: a.id },
     })),
-    ...live(data.projects).map((p) => ({
-      kind: 'action' as const,
-      id: p.id,
-      title: p.title,
-      detail: p.territory,
-      target: { screen: 'action' as const, id: p.id },
-    })),
-    ...live(data.documents).map((d) => ({
-      kind: 'document' as const,
-      id: d.id,
-      title: documentTitle(d),
-      target: { screen: 'documents' as const },
-    })),
+    ...entriesOf('action', data.projects, (p) => ({ title: p.title, detail: p.territory, target: { screen: 'action', id: p.id } })),
+    ...entriesOf('document', data.documents, (d) => ({ title: documentTitle(d), target: { screen: 'documents' } })),
   ];
 }
 
