@@ -21,6 +21,7 @@ import { StatusBadge } from './status-badge';
 import { SortableHeader, useSort } from '../../ui/sortable';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { SearchBox } from '../../ui/list-pieces';
 
 type Column = 'funder' | 'title' | 'period' | 'status' | 'requested' | 'granted' | 'paid';
 
@@ -149,10 +150,7 @@ export function PipelinePage() {
             ))}
           </div>
           <div className="toolbar">
-            <label className="search">
-              <span className="search__label">Rechercher une demande</span>
-              <input type="search" className="field__control" value={search} onChange={(e) => setSearch(e.target.value)} />
-            </label>
+            <SearchBox label="Rechercher une demande" value={search} onChange={setSearch} />
             <ExportMenu what="les demandes" onExport={(format) => saveSheet(format, applicationsSheet(sorted))} />
           </div>
           <table className="data-table" {...long.table}>
