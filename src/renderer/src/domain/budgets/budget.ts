@@ -3,6 +3,7 @@ import { eurosInputField, fieldMessage, optionalText, requiredText, withCrossFie
 import { centsAsEurosText } from '../funding/amount-field';
 import type { RecordStamps } from '../record';
 import { budgetAccount, isGrantAccount, type BudgetScope } from './accounts';
+import { fieldIssue } from '../field-issue';
 
 // A budget prévisionnel (DOMAIN.md §5): the association's for one exercise, or one action's. Its lines sit
 // on the Cerfa account codes of accounts.ts, in whole euros (stored as cents, decision 6).
@@ -25,14 +26,10 @@ export const budgetSchema = withCrossFieldRules(
   }),
   (budget, ctx) => {
     if (budget.scope === 'project' && budget.projectId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['projectId'], message: fieldMessage('Action', 'choisissez l’action de ce budget.') });
+      fieldIssue(ctx, 'projectId', 'Action', 'choisissez l’action de ce budget.');
     }
     if (budget.scope === 'association' && budget.projectId !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['projectId'],
-        message: fieldMessage('Action', 'le budget de l’association ne porte pas sur une action.'),
-      });
+      fieldIssue(ctx, 'projectId', 'Action', 'le budget de l’association ne porte pas sur une action.');
     }
   },
 );
@@ -65,19 +62,11 @@ export const budgetLineSchema = withCrossFieldRules(
     if (line.account === undefined) return;
     const account = budgetAccount(line.account);
     if (!account) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['account'],
-        message: fieldMessage('Compte', `« ${line.account} » n’est pas une ligne du budget Cerfa.`),
-      });
+      fieldIssue(ctx, 'account', 'Compte', `« ${line.account} » n’est pas une ligne du budget Cerfa.`);
       return;
     }
     if (line.grantApplicationId !== undefined && !isGrantAccount(account.code)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['grantApplicationId'],
-        message: fieldMessage('Demande de subvention', 'seule une ligne 74 (subventions) peut être liée à une demande.'),
-      });
+      fieldIssue(ctx, 'grantApplicationId', 'Demande de subvention', 'seule une ligne 74 (subventions) peut être liée à une demande.');
     }
   },
 );
