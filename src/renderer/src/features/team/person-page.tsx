@@ -11,15 +11,16 @@ import { formatEtpt, personYear, type TeamData } from '../../domain/team/team-ye
 import { exerciseLabel } from '../../domain/exercise';
 import { useAssociationProfile } from '../../data/association-repository';
 import { useDeadlineStates } from '../../data/deadline-state-repository';
-import { moveToBin, restoreFromBin, usePerson, useTeam } from '../../data/team-repository';
+import { usePerson, useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
-import { refusalText, useAction } from '../../ui/use-action';
+import { useAction } from '../../ui/use-action';
 import { ContractCard } from './contract-card';
 import { ContractForm } from './contract-form';
 import { PersonForm } from './person-form';
+import { useTeamBin } from './use-team-bin';
 import { YearSelect, useTeamYear } from './year-select';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
@@ -233,9 +234,9 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
 }
 
 function PersonDetails({ person }: { person: PersonRecord }) {
-  const { db } = useCurrentWorkspace();
   const toast = useToast();
   const act = useAction();
+  const bin = useTeamBin();
   const [, navigate] = useLocation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -286,15 +287,7 @@ function PersonDetails({ person }: { person: PersonRecord }) {
         destructive
         onConfirm={() =>
           act(async () => {
-            const binned = await moveToBin(db, 'people', { id: person.id, updatedAt: person.updatedAt });
-            if (!binned.ok) {
-              toast.show(refusalText(binned.errors), { tone: 'error' });
-              return;
-            }
-            navigate(pathTo({ screen: 'team' }));
-            toast.show(`${personName(person)} a été mis·e à la corbeille.`, {
-              action: { label: 'Annuler', run: () => restoreFromBin(db, 'people', person.id) },
-            });
+            await bin('people', person, `${personName(person)} a été mis·e à la corbeille.`, () => navigate(pathTo({ screen: 'team' })));
           })
         }
       />
