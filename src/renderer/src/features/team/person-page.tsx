@@ -205,11 +205,7 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
                 <th scope="row">{`${contractKindLabel(r.contract.kind)} du ${formatDateShort(r.contract.startDate)}`}</th>
                 <td>{r.days}</td>
                 <td>{isEmployment(r.contract) ? formatEtpt(r.etpt) : '—'}</td>
-                <td>{formatCents(r.grossCents)}</td>
-                <td>{formatCents(r.employerCostCents)}</td>
-                <td>{formatCents(r.aidExpectedCents)}</td>
-                <td>{formatCents(r.aidReceivedCents)}</td>
-                <td>{formatCents(r.employerCostCents - r.aidExpectedCents)}</td>
+                <CostCells figures={r} />
               </tr>
             ))}
           </tbody>
@@ -219,11 +215,7 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
                 <th scope="row">Total</th>
                 <td>{totals.days}</td>
                 <td>{formatEtpt(totals.etpt)}</td>
-                <td>{formatCents(totals.grossCents)}</td>
-                <td>{formatCents(totals.employerCostCents)}</td>
-                <td>{formatCents(totals.aidExpectedCents)}</td>
-                <td>{formatCents(totals.aidReceivedCents)}</td>
-                <td>{formatCents(totals.employerCostCents - totals.aidExpectedCents)}</td>
+                <CostCells figures={totals} />
               </tr>
             </tfoot>
           ) : null}
@@ -292,5 +284,22 @@ function PersonDetails({ person }: { person: PersonRecord }) {
         }
       />
     </section>
+  );
+}
+
+/** A contract's (or the year's) cost over the year: gross, employer cost, aid expected and received, what remains. */
+function CostCells({
+  figures,
+}: {
+  figures: { grossCents: number; employerCostCents: number; aidExpectedCents: number; aidReceivedCents: number };
+}) {
+  return (
+    <>
+      <td>{formatCents(figures.grossCents)}</td>
+      <td>{formatCents(figures.employerCostCents)}</td>
+      <td>{formatCents(figures.aidExpectedCents)}</td>
+      <td>{formatCents(figures.aidReceivedCents)}</td>
+      <td>{formatCents(figures.employerCostCents - figures.aidExpectedCents)}</td>
+    </>
   );
 }
