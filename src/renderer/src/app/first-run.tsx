@@ -1,5 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { TextField } from '../ui/field';
+import { ErrorLine } from '../ui/form-pieces';
+import { GateScreen } from './gate-screen';
 import { createWorkspace, setCurrentWorkspaceId } from '../data/workspace-repository';
 import { openExampleEspace } from '../data/example-espace';
 import { failureMessage } from '../ui/failure-message';
@@ -31,72 +33,58 @@ export function FirstRun() {
   }
 
   return (
-    <main className="first-run">
-      <div className="first-run__card">
-        <p className="first-run__brand" aria-hidden="true">
-          Passerelle
-        </p>
-        <h1>Bienvenue dans Passerelle</h1>
-        <p>
-          Passerelle vous aide à suivre les contrats de l’équipe, les subventions, les partenaires et toutes les échéances de votre
-          association, sans connexion internet. Vos données restent sur cet ordinateur.
-        </p>
-        <form onSubmit={submit} noValidate>
-          <TextField
-            name="name"
-            label="Nom de votre association"
-            hint="Il crée l’espace de l’association. Plusieurs associations peuvent partager cet ordinateur, chacune dans son espace."
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            error={error}
-            required
-            autoFocus
-            autoComplete="organization"
-            ref={nameInput}
-          />
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Créer l’espace
-          </button>
-        </form>
-        <section className="first-run__restore" aria-labelledby="first-run-example">
-          <h2 id="first-run-example">Envie d’essayer d’abord&nbsp;?</h2>
-          <p>Une association fictive dans un espace à part, que vous supprimerez d’un clic depuis Réglages.</p>
-          {exampleError ? (
-            <p className="field__error" role="alert">
-              {exampleError}
-            </p>
-          ) : null}
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => {
-              setBusy(true);
-              openExampleEspace(registry)
-                .catch((error: unknown) => setExampleError(failureMessage(error)))
-                .finally(() => setBusy(false));
-            }}
-          >
-            Découvrir avec une association exemple
-          </button>
-        </section>
-        <section className="first-run__restore" aria-labelledby="first-run-restore">
-          <h2 id="first-run-restore">Vous avez déjà une sauvegarde ?</h2>
-          <p>Sur un nouvel ordinateur, restaurez le fichier de sauvegarde de votre association.</p>
-          {restoreBusy ? <p role="status">{restoreBusy}</p> : null}
-          {restoreError ? (
-            <p className="field__error" role="alert">
-              {restoreError}
-            </p>
-          ) : null}
-          <RestoreFlow
-            buttonLabel="Restaurer une sauvegarde…"
-            onBusy={setRestoreBusy}
-            onError={setRestoreError}
-            disabled={restoreBusy !== null}
-          />
-        </section>
-      </div>
-    </main>
+    <GateScreen title="Bienvenue dans Passerelle" gate={false}>
+      <p>
+        Passerelle vous aide à suivre les contrats de l’équipe, les subventions, les partenaires et toutes les échéances de votre
+        association, sans connexion internet. Vos données restent sur cet ordinateur.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <TextField
+          name="name"
+          label="Nom de votre association"
+          hint="Il crée l’espace de l’association. Plusieurs associations peuvent partager cet ordinateur, chacune dans son espace."
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={error}
+          required
+          autoFocus
+          autoComplete="organization"
+          ref={nameInput}
+        />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Créer l’espace
+        </button>
+      </form>
+      <section className="first-run__restore" aria-labelledby="first-run-example">
+        <h2 id="first-run-example">Envie d’essayer d’abord&nbsp;?</h2>
+        <p>Une association fictive dans un espace à part, que vous supprimerez d’un clic depuis Réglages.</p>
+        <ErrorLine message={exampleError} />
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            openExampleEspace(registry)
+              .catch((error: unknown) => setExampleError(failureMessage(error)))
+              .finally(() => setBusy(false));
+          }}
+        >
+          Découvrir avec une association exemple
+        </button>
+      </section>
+      <section className="first-run__restore" aria-labelledby="first-run-restore">
+        <h2 id="first-run-restore">Vous avez déjà une sauvegarde ?</h2>
+        <p>Sur un nouvel ordinateur, restaurez le fichier de sauvegarde de votre association.</p>
+        {restoreBusy ? <p role="status">{restoreBusy}</p> : null}
+        <ErrorLine message={restoreError} />
+        <RestoreFlow
+          buttonLabel="Restaurer une sauvegarde…"
+          onBusy={setRestoreBusy}
+          onError={setRestoreError}
+          disabled={restoreBusy !== null}
+        />
+      </section>
+    </GateScreen>
   );
 }

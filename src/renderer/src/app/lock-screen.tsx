@@ -12,8 +12,8 @@ import { useRegistry } from '../data/workspace-context';
 import type { WorkspaceDb } from '../data/workspace-db';
 import { PASSPHRASE_LABEL, unlockWaitMessage, WRONG_UNLOCK_PASSPHRASE } from '../domain/espace-lock';
 import type { WorkspaceRecord } from '../domain/workspace';
-import { TextField } from '../ui/field';
-import { EspaceSelect } from './workspace-switcher';
+import { PassphraseField } from '../ui/passphrase-field';
+import { GateScreen } from './gate-screen';
 
 /**
  * Shown instead of the app while a protected espace is locked. It reads nothing of the espace but its name
@@ -110,56 +110,41 @@ export function LockScreen({
   if (progress !== null) {
     const percent = progress.total === 0 ? 0 : Math.round((100 * progress.done) / progress.total);
     return (
-      <main className="first-run">
-        <div className="first-run__card gate-card">
-          <h1>Chiffrement de l’espace</h1>
-          <p>
-            Les données de « {workspace.name} » sont chiffrées sur cet ordinateur. Vous pouvez fermer la fenêtre&nbsp;: le travail reprendra
-            au prochain déverrouillage.
-          </p>
-          <progress max={100} value={percent} aria-label="Avancement du chiffrement" />
-          <p role="status">
-            {progress.done} / {progress.total} éléments
-          </p>
-        </div>
-      </main>
+      <GateScreen title="Chiffrement de l’espace" brand={false}>
+        <p>
+          Les données de « {workspace.name} » sont chiffrées sur cet ordinateur. Vous pouvez fermer la fenêtre&nbsp;: le travail reprendra
+          au prochain déverrouillage.
+        </p>
+        <progress max={100} value={percent} aria-label="Avancement du chiffrement" />
+        <p role="status">
+          {progress.done} / {progress.total} éléments
+        </p>
+      </GateScreen>
     );
   }
 
   return (
-    <main className="first-run">
-      <div className="first-run__card gate-card">
-        <p className="first-run__brand" aria-hidden="true">
-          Passerelle
-        </p>
-        <h1>Espace verrouillé</h1>
-        <p>L’espace « {workspace.name} » est protégé par une phrase de passe. Saisissez-la pour voir ses données.</p>
-        <form onSubmit={submit} noValidate>
-          <TextField
-            ref={input}
-            label={PASSPHRASE_LABEL}
-            type="password"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            error={error}
-            autoComplete="current-password"
-            autoFocus
-            required
-          />
-          {waiting ? (
-            <p role="status" className="lock-wait">
-              {unlockWaitMessage(waitUntil - now)}
-            </p>
-          ) : null}
-          <button type="submit" className="button button--primary" disabled={busy || waiting}>
-            {busy ? 'Vérification…' : 'Déverrouiller'}
-          </button>
-        </form>
-        <section className="gate-card__other" aria-labelledby="lock-other-espace">
-          <h2 id="lock-other-espace">Un autre espace ?</h2>
-          <EspaceSelect currentId={workspace.id} />
-        </section>
-      </div>
-    </main>
+    <GateScreen title="Espace verrouillé" otherEspace={{ currentId: workspace.id, headingId: 'lock-other-espace' }}>
+      <p>L’espace « {workspace.name} » est protégé par une phrase de passe. Saisissez-la pour voir ses données.</p>
+      <form onSubmit={submit} noValidate>
+        <PassphraseField
+          ref={input}
+          purpose="current"
+          label={PASSPHRASE_LABEL}
+          value={passphrase}
+          onChange={setPassphrase}
+          error={error}
+          autoFocus
+        />
+        {waiting ? (
+          <p role="status" className="lock-wait">
+            {unlockWaitMessage(waitUntil - now)}
+          </p>
+        ) : null}
+        <button type="submit" className="button button--primary" disabled={busy || waiting}>
+          {busy ? 'Vérification…' : 'Déverrouiller'}
+        </button>
+      </form>
+    </GateScreen>
   );
 }

@@ -7,7 +7,7 @@ import type { WorkspaceDb } from '../data/workspace-db';
 import { PERSON_NAME_LABEL, PERSON_NAME_MAX } from '../domain/keyboard-person';
 import type { WorkspaceRecord } from '../domain/workspace';
 import { TextField } from '../ui/field';
-import { EspaceSelect } from './workspace-switcher';
+import { GateScreen } from './gate-screen';
 import { Loading } from '../ui/loading-state';
 
 /** « Qui utilise Passerelle ? » — asked when an espace is opened. A name, no password. */
@@ -66,64 +66,54 @@ function PersonForm({
   }
 
   return (
-    <main className="first-run">
-      <div className="first-run__card gate-card">
-        <p className="first-run__brand" aria-hidden="true">
-          Passerelle
-        </p>
-        <h1>Qui utilise Passerelle&nbsp;?</h1>
-        <p>
-          Espace « {workspace.name} ». Votre nom accompagne les modifications que vous faites, pour que chacun sache qui a changé quoi sur
-          cet ordinateur partagé. Aucun mot de passe n’est demandé.
-        </p>
-        <form onSubmit={submit} noValidate>
-          {names.length > 0 ? (
-            <fieldset className="person-choice">
-              <legend>Personnes qui ont déjà utilisé cet espace</legend>
-              {names.map((name) => (
-                <label key={name} className="person-choice__option">
-                  <input
-                    type="radio"
-                    name="keyboard-person"
-                    value={name}
-                    checked={choice === name}
-                    autoFocus={initialChoice === name}
-                    onChange={() => {
-                      setChoice(name);
-                      setError(undefined);
-                    }}
-                  />
-                  {name}
-                </label>
-              ))}
-              <label className="person-choice__option">
-                <input type="radio" name="keyboard-person" value="" checked={typing} onChange={() => setChoice(ANOTHER)} />
-                Une autre personne
+    <GateScreen title={'Qui utilise Passerelle\u00a0?'} otherEspace={{ currentId: workspace.id, headingId: 'person-other-espace' }}>
+      <p>
+        Espace « {workspace.name} ». Votre nom accompagne les modifications que vous faites, pour que chacun sache qui a changé quoi sur cet
+        ordinateur partagé. Aucun mot de passe n’est demandé.
+      </p>
+      <form onSubmit={submit} noValidate>
+        {names.length > 0 ? (
+          <fieldset className="person-choice">
+            <legend>Personnes qui ont déjà utilisé cet espace</legend>
+            {names.map((name) => (
+              <label key={name} className="person-choice__option">
+                <input
+                  type="radio"
+                  name="keyboard-person"
+                  value={name}
+                  checked={choice === name}
+                  autoFocus={initialChoice === name}
+                  onChange={() => {
+                    setChoice(name);
+                    setError(undefined);
+                  }}
+                />
+                {name}
               </label>
-            </fieldset>
-          ) : null}
-          {typing ? (
-            <TextField
-              ref={nameInput}
-              label={PERSON_NAME_LABEL}
-              hint={`Prénom, ou prénom et nom (${PERSON_NAME_MAX} caractères au maximum).`}
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-              error={error}
-              autoComplete="name"
-              autoFocus={initialChoice === ANOTHER}
-              required
-            />
-          ) : null}
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Continuer
-          </button>
-        </form>
-        <section className="gate-card__other" aria-labelledby="person-other-espace">
-          <h2 id="person-other-espace">Un autre espace ?</h2>
-          <EspaceSelect currentId={workspace.id} />
-        </section>
-      </div>
-    </main>
+            ))}
+            <label className="person-choice__option">
+              <input type="radio" name="keyboard-person" value="" checked={typing} onChange={() => setChoice(ANOTHER)} />
+              Une autre personne
+            </label>
+          </fieldset>
+        ) : null}
+        {typing ? (
+          <TextField
+            ref={nameInput}
+            label={PERSON_NAME_LABEL}
+            hint={`Prénom, ou prénom et nom (${PERSON_NAME_MAX} caractères au maximum).`}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            error={error}
+            autoComplete="name"
+            autoFocus={initialChoice === ANOTHER}
+            required
+          />
+        ) : null}
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Continuer
+        </button>
+      </form>
+    </GateScreen>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import * as Dialog from '@radix-ui/react-dialog';
 import { useCurrentWorkspace, useRegistry, useWorkspaces } from '../data/workspace-context';
 import { createWorkspace, setCurrentWorkspaceId } from '../data/workspace-repository';
 import { TextField } from '../ui/field';
 import { useToast } from '../ui/toast';
 import { useAction } from '../ui/use-action';
 import { confirmLeaving } from '../ui/unsaved-changes';
+import { DialogCancel, FormDialog } from '../ui/form-dialog';
 
 /** At the top of the navigation: which association's data is on screen, and a way to change it. */
 export function WorkspaceSwitcher() {
@@ -79,38 +79,27 @@ export function NewWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOp
   }
 
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title className="dialog__title">Nouvel espace</Dialog.Title>
-          <Dialog.Description className="dialog__description">
-            Un espace par association : ses données restent séparées de celles des autres espaces de cet ordinateur.
-          </Dialog.Description>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              act(() => create());
-            }}
-            noValidate
-          >
-            <TextField
-              label="Nom de l’association"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              error={error}
-              required
-              autoFocus
-            />
-            <div className="dialog__actions">
-              <Dialog.Close className="button">Annuler</Dialog.Close>
-              <button type="submit" className="button button--primary">
-                Créer l’espace
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Nouvel espace"
+      description="Un espace par association : ses données restent séparées de celles des autres espaces de cet ordinateur."
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          act(() => create());
+        }}
+        noValidate
+      >
+        <TextField label="Nom de l’association" value={name} onChange={(e) => setName(e.target.value)} error={error} required autoFocus />
+        <div className="dialog__actions">
+          <DialogCancel className="button">Annuler</DialogCancel>
+          <button type="submit" className="button button--primary">
+            Créer l’espace
+          </button>
+        </div>
+      </form>
+    </FormDialog>
   );
 }

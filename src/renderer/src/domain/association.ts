@@ -14,6 +14,7 @@ import {
   withCrossFieldRules,
 } from './fields';
 import type { RecordStamps } from './record';
+import { fieldIssue } from './field-issue';
 
 // The association profile: the identity part of the grant dossier (Cerfa 12156*06 §1–§3, DOMAIN.md §2).
 // Everything but the name may stay empty for a while: a coordinator fills it in over several sittings, and
@@ -140,32 +141,16 @@ export const associationProfileSchema = withCrossFieldRules(
   }),
   (profile, ctx) => {
     if (profile.federated && profile.federationName === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['federationName'],
-        message: fieldMessage('Réseau, union ou fédération', 'indiquez son nom, ou décochez « affiliée ».'),
-      });
+      fieldIssue(ctx, 'federationName', 'Réseau, union ou fédération', 'indiquez son nom, ou décochez « affiliée ».');
     }
     if (profile.exerciseStart && profile.exerciseEnd && profile.exerciseEnd <= profile.exerciseStart) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['exerciseEnd'],
-        message: fieldMessage('Fin de l’exercice', 'doit être après le début de l’exercice.'),
-      });
+      fieldIssue(ctx, 'exerciseEnd', 'Fin de l’exercice', 'doit être après le début de l’exercice.');
     }
     if (profile.collectiveAgreement === 'other' && profile.otherIdcc === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['otherIdcc'],
-        message: fieldMessage('Numéro IDCC', 'précisez le numéro de la convention collective.'),
-      });
+      fieldIssue(ctx, 'otherIdcc', 'Numéro IDCC', 'précisez le numéro de la convention collective.');
     }
     if (profile.alsaceMoselle && profile.localRegister === undefined && profile.rna === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['localRegister'],
-        message: fieldMessage('Numéro au registre du tribunal', 'indiquez-le pour une association d’Alsace-Moselle.'),
-      });
+      fieldIssue(ctx, 'localRegister', 'Numéro au registre du tribunal', 'indiquez-le pour une association d’Alsace-Moselle.');
     }
   },
 );

@@ -3,6 +3,11 @@ import { useAction } from './use-action';
 
 export type ExportChoice = 'csv' | 'xlsx';
 
+const FORMATS: readonly { format: ExportChoice; label: string }[] = [
+  { format: 'csv', label: 'CSV' },
+  { format: 'xlsx', label: 'Excel' },
+];
+
 /**
  * « Exporter » for a list: two labelled buttons, CSV and Excel. The feature builds and saves the file
  * (ui knows neither the data nor the host).
@@ -19,24 +24,18 @@ export function ExportMenu({ what, onExport }: { what: string; onExport: (format
       <span className="export-menu__label" aria-hidden="true">
         Exporter
       </span>
-      <button
-        type="button"
-        className="button button--small"
-        disabled={busy}
-        onClick={() => run('csv')}
-        aria-label={`Exporter ${what} en CSV`}
-      >
-        CSV
-      </button>
-      <button
-        type="button"
-        className="button button--small"
-        disabled={busy}
-        onClick={() => run('xlsx')}
-        aria-label={`Exporter ${what} en Excel`}
-      >
-        Excel
-      </button>
+      {FORMATS.map(({ format, label }) => (
+        <button
+          key={format}
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          onClick={() => run(format)}
+          aria-label={`Exporter ${what} en ${label}`}
+        >
+          {label}
+        </button>
+      ))}
     </div>
   );
 }

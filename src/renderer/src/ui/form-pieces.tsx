@@ -83,3 +83,13 @@ export function useSaveOutcome(refuse: (errors: Record<string, string>) => void)
     onSaved(result.value);
   };
 }
+
+/** A French message under a group of fields or a button (a field's own message is TextField's). */
+export function ErrorLine({ message, id }: { message: string | null | undefined; id?: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field__error" role="alert">
+      {message}
+    </p>
+  );
+}

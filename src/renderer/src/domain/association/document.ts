@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IsoDate } from '../dates';
 import { fieldMessage, isoDateField, optionalText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
+import { fieldIssue } from '../field-issue';
 
 // The association's own pièces justificatives (DOMAIN.md §6, pièces jointes): the dossier checklist asks
 // for each of them with its date and whether it is still valid.
@@ -34,11 +35,7 @@ export const documentSchema = withCrossFieldRules(
   }),
   (doc, ctx) => {
     if (doc.issuedOn !== undefined && doc.validUntil !== undefined && doc.validUntil < doc.issuedOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['validUntil'],
-        message: fieldMessage('Valable jusqu’au', 'doit être après la date du document.'),
-      });
+      fieldIssue(ctx, 'validUntil', 'Valable jusqu’au', 'doit être après la date du document.');
     }
   },
 );

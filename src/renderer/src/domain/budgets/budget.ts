@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { amountField, fieldMessage, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
 import { budgetAccount, isGrantAccount, type BudgetScope } from './accounts';
+import { fieldIssue } from '../field-issue';
 
 // A budget prévisionnel (DOMAIN.md §5): the association's for one exercise, or one action's. Its lines sit
 // on the Cerfa account codes of accounts.ts, in whole euros (stored as cents, decision 6).
@@ -24,14 +25,10 @@ export const budgetSchema = withCrossFieldRules(
   }),
   (budget, ctx) => {
     if (budget.scope === 'project' && budget.projectId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['projectId'], message: fieldMessage('Action', 'choisissez l’action de ce budget.') });
+      fieldIssue(ctx, 'projectId', 'Action', 'choisissez l’action de ce budget.');
     }
     if (budget.scope === 'association' && budget.projectId !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['projectId'],
-        message: fieldMessage('Action', 'le budget de l’association ne porte pas sur une action.'),
-      });
+      fieldIssue(ctx, 'projectId', 'Action', 'le budget de l’association ne porte pas sur une action.');
     }
   },
 );
@@ -55,24 +52,16 @@ type LineRules = Partial<{ account: string; grantApplicationId: string | undefin
 function lineRules(line: LineRules, ctx: z.RefinementCtx): void {
   if (line.account === undefined) return;
   if (line.account === '') {
-    ctx.addIssue({ code: 'custom', path: ['account'], message: fieldMessage('Compte', 'choisissez une ligne du budget.') });
+    fieldIssue(ctx, 'account', 'Compte', 'choisissez une ligne du budget.');
     return;
   }
   const account = budgetAccount(line.account);
   if (!account) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['account'],
-      message: fieldMessage('Compte', `« ${line.account} » n’est pas une ligne du budget Cerfa.`),
-    });
+    fieldIssue(ctx, 'account', 'Compte', `« ${line.account} » n’est pas une ligne du budget Cerfa.`);
     return;
   }
   if (line.grantApplicationId !== undefined && !isGrantAccount(account.code)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['grantApplicationId'],
-      message: fieldMessage('Demande de subvention', 'seule une ligne 74 (subventions) peut être liée à une demande.'),
-    });
+    fieldIssue(ctx, 'grantApplicationId', 'Demande de subvention', 'seule une ligne 74 (subventions) peut être liée à une demande.');
   }
 }
 
@@ -107,7 +96,7 @@ export const budgetLineFormSchema = withCrossFieldRules(
   (line, ctx, failed) => {
     lineRules(line, ctx);
     if (line.grantApplicationId === undefined && line.amountCents === undefined && !failed.has('amountCents')) {
-      ctx.addIssue({ code: 'custom', path: ['amountCents'], message: fieldMessage('Montant', 'indiquez le montant en euros.') });
+      fieldIssue(ctx, 'amountCents', 'Montant', 'indiquez le montant en euros.');
     }
   },
 );

@@ -5,6 +5,7 @@ import { personName } from '../team/person';
 import type { TeamData } from '../team/team-year';
 import { deadlineKey, type Deadline } from './deadline';
 import { teamDeadlines, type TeamDeadlineOptions } from './team-deadlines';
+import { groupBy } from '../group-by';
 
 // The follow-up of a milestone that has one in law: the end of an employment contract is a moment (never
 // « en retard »), but it leaves the employer three documents to hand over on the last day. From that day
@@ -46,12 +47,7 @@ export function endOfContractDeadlines(data: TeamData, today: IsoDate): Deadline
   // Live records only: the repositories leave the bin out (data/live-records.ts).
   const team = data;
   const people = new Map(team.people.map((p) => [p.id, p]));
-  const amendmentsByContract = new Map<string, (typeof team.amendments)[number][]>();
-  for (const amendment of team.amendments) {
-    const own = amendmentsByContract.get(amendment.contractId);
-    if (own) own.push(amendment);
-    else amendmentsByContract.set(amendment.contractId, [amendment]);
-  }
+  const amendmentsByContract = groupBy(team.amendments, (a) => a.contractId);
   const list: Deadline[] = [];
   for (const contract of team.contracts) {
     const person = people.get(contract.personId);

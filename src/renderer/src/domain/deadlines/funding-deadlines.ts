@@ -22,6 +22,7 @@ import { isReceived, type Payment } from '../funding/payment';
 import { applicationShareCents, PUBLICATION_THRESHOLD_CENTS } from '../funding/yearly-summary';
 import { deadlineKey, type Deadline } from './deadline';
 import type { Target } from '../target';
+import { groupBy } from '../group-by';
 
 // The funding rules of DOMAIN.md §8. Pure: the records (bin excluded) and today in, deadlines out.
 
@@ -57,14 +58,7 @@ function applicationTarget(id: string): Target {
 export function fundingDeadlines(data: FundingDeadlineData, _today: IsoDate, options: FundingDeadlineOptions = {}): Deadline[] {
   const calendar = options.calendar ?? CALENDAR_YEAR;
   const funderName = new Map(data.funders.map((f) => [f.id, f.name]));
-  // Payments grouped once, in their given order: scanning every payment for every application was
-  // quadratic, 9 million comparisons for ten years of an association.
-  const paymentsOf = new Map<string, Identified<Payment>[]>();
-  for (const payment of data.payments) {
-    const own = paymentsOf.get(payment.applicationId);
-    if (own) own.push(payment);
-    else paymentsOf.set(payment.applicationId, [payment]);
-  }
+  const paymentsOf = groupBy(data.payments, (p) => p.applicationId);
   const deadlines: Deadline[] = [];
 
   for (const app of data.applications) {

@@ -11,6 +11,7 @@ import { trialEndInForce, type DatedContract } from '../team/successive-contract
 import type { TrialRules } from '../team/trial-period';
 import { addWorkingDays } from '../working-days';
 import { deadlineKey, type Deadline } from './deadline';
+import { groupBy } from '../group-by';
 
 // Staff deadlines (DOMAIN.md §3 and §8), derived from the Équipe records and "today" (DESIGN.md decision 9).
 // Produced whether past or future — the engine classifies them: a passed milestone (end of a trial period,
@@ -45,24 +46,19 @@ export function teamDeadlines(data: TeamData, today: IsoDate, options: TeamDeadl
   const team = data;
   const people = new Map(team.people.map((p) => [p.id, p]));
   // Amendments and aided posts grouped by contract once rather than searched for each contract.
-  const amendmentsByContract = new Map<string, (typeof team.amendments)[number][]>();
-  for (const amendment of team.amendments) {
-    const own = amendmentsByContract.get(amendment.contractId);
-    if (own) own.push(amendment);
-    else amendmentsByContract.set(amendment.contractId, [amendment]);
-  }
+  const amendmentsByContract = groupBy(team.amendments, (a) => a.contractId);
   const postByContract = new Map<string, (typeof team.aidedPosts)[number]>();
   for (const post of team.aidedPosts) if (!postByContract.has(post.contractId)) postByContract.set(post.contractId, post);
   const chains = employmentChains(team.contracts, (c) => effectiveEndDate(c, amendmentsOf(c.id, amendmentsByContract.get(c.id) ?? [])));
   const deadlines: Deadline[] = [];
   // Each person's contracts with their ends, for the trial period that prior fixed-term time shortens.
-  const datedByPerson = new Map<string, DatedContract[]>();
-  for (const c of team.contracts) {
-    const dated = { ...c, end: effectiveEndDate(c, amendmentsOf(c.id, amendmentsByContract.get(c.id) ?? [])) };
-    const own = datedByPerson.get(c.personId);
-    if (own) own.push(dated);
-    else datedByPerson.set(c.personId, [dated]);
-  }
+  const datedByPerson = groupBy(
+    team.contracts.map((c): DatedContract => ({
+      ...c,
+      end: effectiveEndDate(c, amendmentsOf(c.id, amendmentsByContract.get(c.id) ?? [])),
+    })),
+    (c) => c.personId,
+  );
   for (const contract of team.contracts) {
     const person = people.get(contract.personId);
     if (!person) continue;
@@ -217,13 +213,7 @@ export function employmentChains(
   contracts: readonly ContractRecord[],
   endOf: (contract: ContractRecord) => IsoDate | undefined,
 ): Map<string, EmploymentChain> {
-  const byPerson = new Map<string, ContractRecord[]>();
-  for (const c of contracts) {
-    if (!isEmployment(c)) continue;
-    const own = byPerson.get(c.personId);
-    if (own) own.push(c);
-    else byPerson.set(c.personId, [c]);
-  }
+  const byPerson = groupBy(contracts.filter(isEmployment), (c) => c.personId);
   const chains = new Map<string, EmploymentChain>();
   for (const own of byPerson.values()) {
     own.sort((a, b) => a.startDate.localeCompare(b.startDate));

@@ -6,6 +6,7 @@ import type { RecordStamps } from '../record';
 import { addDaysIso, minIso, periodEndAfterMonths } from '../team/day-count';
 import { CALENDAR_YEAR, exerciseContaining, type AccountingExercise, type ExerciseCalendar } from '../exercise';
 import { centsToEurosText } from '../money';
+import { fieldIssue } from '../field-issue';
 
 // A grant application (demande de subvention, DOMAIN.md §4): one request to one funder for one period,
 // with its status chain and the date each step was reached.
@@ -141,8 +142,7 @@ export const grantApplicationSchema = withCrossFieldRules(
     notes: optionalText('Notes', 2000),
   }),
   (app, ctx) => {
-    const issue = (path: string, label: string, phrase: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
+    const issue = (path: string, label: string, phrase: string) => fieldIssue(ctx, path, label, phrase);
 
     const { periodStart, periodEnd, status } = app;
     if (periodStart === undefined || periodEnd === undefined) {

@@ -5,6 +5,7 @@ import { amountField, fieldMessage, isoDateField, optionalText, requiredText, wi
 import type { RecordStamps } from '../record';
 import { centsToEurosText, formatCents } from '../money';
 import { committedCents, type GrantApplication } from './grant-application';
+import { fieldIssue } from '../field-issue';
 
 // A payment (versement, tranche) of a grant: expected on a date for an amount; once received, the date and
 // amount actually received. Versé is the sum of what was received, never of what was expected.
@@ -22,8 +23,7 @@ export const paymentSchema = withCrossFieldRules(
     receivedCents: amountField('Montant reçu', { optional: true }),
   }),
   (p, ctx) => {
-    const issue = (path: string, label: string, phrase: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
+    const issue = (path: string, label: string, phrase: string) => fieldIssue(ctx, path, label, phrase);
     if (p.expectedCents === 0) issue('expectedCents', 'Montant prévu', 'doit être supérieur à zéro.');
     if (p.expectedCents !== undefined && p.expectedCents > MAX_PLAUSIBLE_PAYMENT_CENTS) {
       issue('expectedCents', 'Montant prévu', 'montant invraisemblable pour une tranche — vérifiez les zéros.');

@@ -6,6 +6,7 @@ import { centsToEurosText } from '../money';
 import type { RecordStamps } from '../record';
 import { periodEndAfterMonths } from '../team/day-count';
 import { asExercise, exerciseDays, type AccountingExercise, type YearOrExercise } from '../exercise';
+import { fieldIssue } from '../field-issue';
 
 // Conventions (DOMAIN.md §7). An agreement runs from its start either to a fixed end, or — with tacit
 // renewal — term after term until someone denounces it, which must be done a notice period before the
@@ -103,8 +104,7 @@ export const agreementSchema = z
     grantIds: idList('Subventions liées'),
   })
   .transform((agreement, ctx) => {
-    const issue = (path: string, label: string, phrase: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
+    const issue = (path: string, label: string, phrase: string) => fieldIssue(ctx, path, label, phrase);
 
     if (agreement.endDate !== undefined && agreement.endDate < agreement.startDate) {
       issue('endDate', 'Date de fin', 'doit être après la date de début.');

@@ -11,6 +11,7 @@ import {
   withCrossFieldRules,
 } from '../fields';
 import type { RecordStamps } from '../record';
+import { fieldIssue } from '../field-issue';
 
 // The partner directory (DOMAIN.md §7): other associations, public actors, companies, foundations.
 // SIRET and RNA are optional but, when given, must pass the same checks as the association's own.
@@ -101,11 +102,7 @@ export const partnerSchema = withCrossFieldRules(
   }),
   (partner, ctx) => {
     if (partner.kind === 'public' && partner.publicSubKind === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['publicSubKind'],
-        message: fieldMessage('Catégorie d’acteur public', 'précisez de quel acteur public il s’agit.'),
-      });
+      fieldIssue(ctx, 'publicSubKind', 'Catégorie d’acteur public', 'précisez de quel acteur public il s’agit.');
     }
   },
 ).transform(({ publicSubKind, federationName, rna, ...partner }) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldMessage, isoDateField, nonNegativeIntField, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { RecordStamps } from '../record';
+import { fieldIssue } from '../field-issue';
 
 // An action (projet, DOMAIN.md §6 and Cerfa 12156*06 §6): what a grant finances. Objectives carry their
 // evaluation indicators, with a target set when the dossier is written and the achieved value entered for
@@ -51,11 +52,7 @@ export const projectSchema = withCrossFieldRules(
   }),
   (project, ctx) => {
     if (project.endDate !== undefined && project.startDate !== undefined && project.endDate < project.startDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endDate'],
-        message: fieldMessage('Date de fin', 'doit être après la date de début.'),
-      });
+      fieldIssue(ctx, 'endDate', 'Date de fin', 'doit être après la date de début.');
     }
   },
 );

@@ -70,62 +70,39 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-/** The entries of live records (the repository leaves the bin out: data/search-data.ts). */
+/** One kind's entries, each with its title, detail and screen (the repository has left the bin out: data/search-data.ts). */
+function entriesOf<T extends { id: string }>(
+  kind: SearchKind,
+  records: readonly T[],
+  describe: (record: T) => Pick<SearchEntry, 'title' | 'detail' | 'target'>,
+): SearchEntry[] {
+  return records.map((r) => ({ kind, id: r.id, ...describe(r) }));
+}
+
 export function searchEntries(data: SearchData): SearchEntry[] {
   const funderName = new Map(data.funders.map((f) => [f.id, f.name]));
   return [
-    ...data.people.map((p) => ({
-      kind: 'person' as const,
-      id: p.id,
-      title: personName(p),
-      detail: p.jobTitle,
-      target: { screen: 'person' as const, id: p.id },
-    })),
+    ...entriesOf('person', data.people, (p) => ({ title: personName(p), detail: p.jobTitle, target: { screen: 'person', id: p.id } })),
     // One directory (issue 19): a funder is an organisation under the same id, found once and opened on
     // its page, whether or not it is also a partner.
-    ...data.funders.map((f) => ({
-      kind: 'funder' as const,
-      id: f.id,
-      title: f.name,
-      detail: f.service,
-      target: { screen: 'partner' as const, id: f.id },
-    })),
-    ...data.applications.map((a) => ({
-      kind: 'application' as const,
-      id: a.id,
+    ...entriesOf('funder', data.funders, (f) => ({ title: f.name, detail: f.service, target: { screen: 'partner', id: f.id } })),
+    ...entriesOf('application', data.applications, (a) => ({
       title: a.title,
       detail: funderName.get(a.funderId),
-      target: { screen: 'application' as const, id: a.id },
+      target: { screen: 'application', id: a.id },
     })),
-    ...data.partners
-      .filter((p) => !funderName.has(p.id))
-      .map((p) => ({
-        kind: 'partner' as const,
-        id: p.id,
-        title: p.name,
-        detail: p.city,
-        target: { screen: 'partner' as const, id: p.id },
-      })),
-    ...data.agreements.map((a) => ({
-      kind: 'agreement' as const,
-      id: a.id,
+    ...entriesOf(
+      'partner',
+      data.partners.filter((p) => !funderName.has(p.id)),
+      (p) => ({ title: p.name, detail: p.city, target: { screen: 'partner', id: p.id } }),
+    ),
+    ...entriesOf('agreement', data.agreements, (a) => ({
       title: a.title,
       detail: a.object?.slice(0, 120),
-      target: { screen: 'agreement' as const, id: a.id },
+      target: { screen: 'agreement', id: a.id },
     })),
-    ...data.projects.map((p) => ({
-      kind: 'action' as const,
-      id: p.id,
-      title: p.title,
-      detail: p.territory,
-      target: { screen: 'action' as const, id: p.id },
-    })),
-    ...data.documents.map((d) => ({
-      kind: 'document' as const,
-      id: d.id,
-      title: documentTitle(d),
-      target: { screen: 'documents' as const },
-    })),
+    ...entriesOf('action', data.projects, (p) => ({ title: p.title, detail: p.territory, target: { screen: 'action', id: p.id } })),
+    ...entriesOf('document', data.documents, (d) => ({ title: documentTitle(d), target: { screen: 'documents' } })),
   ];
 }
 

@@ -3,6 +3,7 @@ import { fieldMessage, isoDateField, optionalText } from '../fields';
 import { formatDateShort, type IsoDate } from '../dates';
 import type { RecordStamps } from '../record';
 import { addDaysIso, daysInclusive, maxIso, minIso, periodsOverlap } from './day-count';
+import { fieldIssue } from '../field-issue';
 
 // An absence on a contract: sick leave, an occupational disease, a work accident, maternity leave, unpaid
 // leave. Recorded for two things the law and the funders check:
@@ -65,25 +66,13 @@ export const absenceSchema = z
   })
   .superRefine((a, ctx) => {
     if (a.endDate !== undefined && a.endDate < a.startDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endDate'],
-        message: fieldMessage('Dernier jour d’absence', 'ne peut pas être avant le premier jour.'),
-      });
+      fieldIssue(ctx, 'endDate', 'Dernier jour d’absence', 'ne peut pas être avant le premier jour.');
     }
     if (a.returnVisitDate !== undefined) {
       if (a.endDate === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['returnVisitDate'],
-          message: fieldMessage('Date de l’examen de reprise', 'indiquez d’abord le dernier jour d’absence.'),
-        });
+        fieldIssue(ctx, 'returnVisitDate', 'Date de l’examen de reprise', 'indiquez d’abord le dernier jour d’absence.');
       } else if (a.returnVisitDate <= a.endDate) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['returnVisitDate'],
-          message: fieldMessage('Date de l’examen de reprise', 'l’examen a lieu à la reprise, après le dernier jour d’absence.'),
-        });
+        fieldIssue(ctx, 'returnVisitDate', 'Date de l’examen de reprise', 'l’examen a lieu à la reprise, après le dernier jour d’absence.');
       }
     }
   });

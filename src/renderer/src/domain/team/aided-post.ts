@@ -4,6 +4,7 @@ import type { RecordStamps } from '../record';
 import { amountField } from '../fields';
 import { centsToEurosText } from '../money';
 import { monthsField, numberToInput, optionalWeeklyHoursField, percentField } from './team-fields';
+import { fieldIssue } from '../field-issue';
 
 // A subsidised post attached to a contract. Amounts and rates change every year and by region: they are
 // stored on each post as the coordinator reads them on the decision, never as constants (DOMAIN.md §3).
@@ -72,15 +73,10 @@ export const aidedPostSchema = withCrossFieldRules(
   }),
   (p, ctx) => {
     const require = (path: string, label: string, value: unknown) => {
-      if (value === undefined)
-        ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, 'champ obligatoire pour ce mode de calcul.') });
+      if (value === undefined) fieldIssue(ctx, path, label, 'champ obligatoire pour ce mode de calcul.');
     };
     if (p.aidEndDate !== undefined && p.aidStartDate !== undefined && p.aidEndDate < p.aidStartDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['aidEndDate'],
-        message: fieldMessage('Fin de l’aide', 'ne peut pas être avant le début de l’aide.'),
-      });
+      fieldIssue(ctx, 'aidEndDate', 'Fin de l’aide', 'ne peut pas être avant le début de l’aide.');
     }
     // An adulte-relais or FONJEP post without its own amount follows the dated amount (yearly-figures.ts),
     // a post at a rate of the SMIC without its own SMIC the SMIC in force each month.

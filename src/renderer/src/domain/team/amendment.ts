@@ -7,6 +7,7 @@ import { addDaysIso } from './day-count';
 import { amountField } from '../fields';
 import { centsToEurosText } from '../money';
 import { numberToInput, optionalWeeklyHoursField } from './team-fields';
+import { fieldIssue } from '../field-issue';
 
 // An avenant: a renewal (a new end date) or a change of hours or salary from a given date. The contract
 // keeps its original terms; its terms on any day are the contract's, overridden by the amendments in
@@ -31,27 +32,15 @@ export const amendmentSchema = withCrossFieldRules(
   }),
   (a, ctx, failed) => {
     if (a.kind === 'renewal' && a.newEndDate === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['newEndDate'],
-        message: fieldMessage('Nouvelle date de fin', 'un renouvellement fixe une nouvelle date de fin.'),
-      });
+      fieldIssue(ctx, 'newEndDate', 'Nouvelle date de fin', 'un renouvellement fixe une nouvelle date de fin.');
     }
     // A change whose new salary is refused under its own field did say what it changes.
     const changes = ['newEndDate', 'newWeeklyHours', 'newGrossMonthlyCents'] as const;
     if (a.kind === 'change' && changes.every((key) => a[key] === undefined && !failed.has(key))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['newWeeklyHours'],
-        message: fieldMessage('Nouvelle durée hebdomadaire', 'indiquez ce que l’avenant change (durée, salaire ou date de fin).'),
-      });
+      fieldIssue(ctx, 'newWeeklyHours', 'Nouvelle durée hebdomadaire', 'indiquez ce que l’avenant change (durée, salaire ou date de fin).');
     }
     if (a.newEndDate !== undefined && a.effectiveDate !== undefined && a.newEndDate < a.effectiveDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['newEndDate'],
-        message: fieldMessage('Nouvelle date de fin', 'ne peut pas être avant la date d’effet.'),
-      });
+      fieldIssue(ctx, 'newEndDate', 'Nouvelle date de fin', 'ne peut pas être avant la date d’effet.');
     }
   },
 );

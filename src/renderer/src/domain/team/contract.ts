@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { fieldMessage, isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
+import { isoDateField, optionalText, requiredText, withCrossFieldRules } from '../fields';
 import type { IsoDate } from '../dates';
 import type { RecordStamps } from '../record';
 import { amountField } from '../fields';
 import { centsToEurosText } from '../money';
 import { numberToInput, percentField, weeklyHoursField } from './team-fields';
 import { CONTRACT_KIND_RULES, CONTRACT_KIND_VALUES, type ContractKind } from './contract-kinds';
+import { fieldIssue } from '../field-issue';
 
 // A contract of employment — or an engagement de service civique, which is not one: the volunteer is no
 // employee, so volunteers never count in headcount, ETPT or salaries (DOMAIN.md §3).
@@ -70,8 +71,7 @@ export const contractSchema = withCrossFieldRules(
   }),
   (c, ctx) => {
     const after = (path: string, label: string, date: IsoDate | undefined, min: IsoDate | undefined, phrase: string) => {
-      if (date !== undefined && min !== undefined && date < min)
-        ctx.addIssue({ code: 'custom', path: [path], message: fieldMessage(label, phrase) });
+      if (date !== undefined && min !== undefined && date < min) fieldIssue(ctx, path, label, phrase);
     };
     after('plannedEndDate', 'Date de fin prévue', c.plannedEndDate, c.startDate, 'ne peut pas être avant la date de début.');
     after('actualEndDate', 'Date de fin effective', c.actualEndDate, c.startDate, 'ne peut pas être avant la date de début.');
@@ -86,11 +86,7 @@ export const contractSchema = withCrossFieldRules(
       );
     }
     if (c.kind !== undefined && CONTRACT_KIND_RULES[c.kind].motifRequired && c.cddReason === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cddReason'],
-        message: fieldMessage('Motif du CDD', 'un CDD doit indiquer son motif (remplacement, accroissement d’activité…).'),
-      });
+      fieldIssue(ctx, 'cddReason', 'Motif du CDD', 'un CDD doit indiquer son motif (remplacement, accroissement d’activité…).');
     }
   },
 );

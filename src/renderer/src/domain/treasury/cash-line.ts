@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { amountField, fieldMessage, isoDateField, requiredText } from '../fields';
 import type { RecordStamps } from '../record';
 import type { OpeningBalance, RecurringLine } from './cash-forecast';
+import { fieldIssue } from '../field-issue';
 
 // What the user enters for the Trésorerie screen: the balance read on the bank statement, on its date, and
 // the recurring lines the app cannot know (rent, insurance, dues). Stored in the cashLines table, one
@@ -34,10 +35,9 @@ export const recurringLineSchema = z
     lastDate: isoDateField('Dernière échéance', { optional: true }),
   })
   .superRefine((line, ctx) => {
-    if (line.amountCents === 0)
-      ctx.addIssue({ code: 'custom', path: ['amountCents'], message: fieldMessage('Montant', 'doit être supérieur à zéro.') });
+    if (line.amountCents === 0) fieldIssue(ctx, 'amountCents', 'Montant', 'doit être supérieur à zéro.');
     if (line.lastDate !== undefined && line.lastDate < line.firstDate) {
-      ctx.addIssue({ code: 'custom', path: ['lastDate'], message: fieldMessage('Dernière échéance', 'doit être après la première.') });
+      fieldIssue(ctx, 'lastDate', 'Dernière échéance', 'doit être après la première.');
     }
   });
 

@@ -10,7 +10,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/f
 import { errorAt } from '../../ui/form-errors';
 import { Section } from '../../ui/page';
 import { useSchemaForm, type SchemaForm } from '../../ui/use-schema-form';
-import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
+import { ErrorLine, FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
 import { Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
 
@@ -140,7 +140,6 @@ function LoadedActionForm({
   const { errors, isSubmitting } = formState;
   const objectives = useFieldArray({ control, name: 'objectives' });
   const staff = useFieldArray({ control, name: 'staff' });
-  const agreementsError = errorAt(errors, 'agreementIds');
 
   const settle = useSaveOutcome((messages) => refuse(Object.fromEntries(Object.entries(messages).map(([k, v]) => [formPath(k), v]))));
   const onSubmit = async (values: ActionFormValues) => {
@@ -243,11 +242,7 @@ function LoadedActionForm({
             </div>
           </>
         )}
-        {agreementsError ? (
-          <p className="field__error" role="alert">
-            {agreementsError}
-          </p>
-        ) : null}
+        <ErrorLine message={errorAt(errors, 'agreementIds')} />
       </fieldset>
       <Section title="Notes">
         <Wide>

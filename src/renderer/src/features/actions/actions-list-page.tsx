@@ -10,6 +10,7 @@ import { Page } from '../../ui/page';
 import { BalanceBadge } from './balance-badge';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { SearchBox } from '../../ui/list-pieces';
 
 // The search survives going to an action and back, for the session.
 const remembered = { search: '' };
@@ -52,10 +53,7 @@ export function ActionsListPage() {
             budgets de l’exercice écoulé.
           </p>
           <div className="toolbar">
-            <label className="search">
-              <span className="search__label">Rechercher une action</span>
-              <input type="search" className="field__control" value={search} onChange={(e) => setSearch(e.target.value)} />
-            </label>
+            <SearchBox label="Rechercher une action" value={search} onChange={setSearch} />
           </div>
           {shown.length === 0 ? (
             <p role="status">Aucune action ne correspond à « {search} ».</p>

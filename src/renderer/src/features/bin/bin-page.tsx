@@ -11,6 +11,7 @@ import { BinTabs } from './bin-tabs';
 import { useUndoLastChange } from './use-undo';
 import { useAction } from '../../ui/use-action';
 import { EmptyState, Loading } from '../../ui/loading-state';
+import { ActionsHeader } from '../../ui/list-pieces';
 
 export function BinPage() {
   const act = useAction();
@@ -68,9 +69,7 @@ export function BinPage() {
                   <th scope="col">Élément</th>
                   <th scope="col">Supprimé le</th>
                   <th scope="col">Restaurable jusqu’au</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { formatDateShort, type IsoDate } from '../../domain/dates';
 import { deadlineKind, type Deadline } from '../../domain/deadlines/deadline';
@@ -11,6 +11,7 @@ import {
   type ReminderLadder,
 } from '../../domain/deadlines/engine';
 import { useAction } from '../../ui/use-action';
+import { ErrorLine } from '../../ui/form-pieces';
 import { pathTo } from '../../ui/paths';
 
 export interface DeadlineActions {
@@ -35,16 +36,11 @@ export function DeadlineItem({
   state: DeadlineState | undefined;
   actions: DeadlineActions;
 }) {
-  const act = useAction();
   const [snoozing, setSnoozing] = useState(false);
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
-  const [dismissError, setDismissError] = useState<string | null>(null);
-  const reasonId = useId();
   const milestone = deadlineKind(deadline) === 'milestone';
   const [until, setUntil] = useState(defaultSnoozeDate(today));
-  const [error, setError] = useState<string | null>(null);
-  const inputId = useId();
   const stage = reminderStage(deadline, today, ladder);
   const closed =
     state?.doneAt !== undefined || state?.dismissedAt !== undefined || (state?.snoozedUntil !== undefined && state.snoozedUntil > today);
@@ -85,80 +81,24 @@ export function DeadlineItem({
           {deadline.detail ? <span className="muted">{deadline.detail}</span> : null}
         </div>
         {snoozing ? (
-          <form
-            className="deadline__snooze"
-            onSubmit={(e) =>
-              act(async () => {
-                e.preventDefault();
-                const problem = await actions.snooze(deadline, until);
-                setError(problem);
-                if (problem === null) setSnoozing(false);
-              })
-            }
-            noValidate
+          <InlineForm
+            label="Reporter au"
+            submitLabel="Reporter"
+            save={() => actions.snooze(deadline, until)}
+            onClose={() => setSnoozing(false)}
           >
-            <label htmlFor={inputId}>Reporter au</label>
-            <input
-              id={inputId}
-              type="date"
-              className="field__control"
-              value={until}
-              min={today}
-              onChange={(e) => setUntil(e.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${inputId}-error` : undefined}
-              autoFocus
-            />
-            <button type="submit" className="button button--small">
-              Reporter
-            </button>
-            <button type="button" className="button button--small" onClick={() => setSnoozing(false)}>
-              Annuler
-            </button>
-            {error ? (
-              <p id={`${inputId}-error`} className="field__error" role="alert">
-                {error}
-              </p>
-            ) : null}
-          </form>
+            {(control) => <input {...control} type="date" value={until} min={today} onChange={(e) => setUntil(e.target.value)} />}
+          </InlineForm>
         ) : null}
         {dismissing ? (
-          <form
-            className="deadline__snooze"
-            onSubmit={(e) =>
-              act(async () => {
-                e.preventDefault();
-                const problem = await actions.dismiss(deadline, reason);
-                setDismissError(problem);
-                if (problem === null) setDismissing(false);
-              })
-            }
-            noValidate
+          <InlineForm
+            label={'Pourquoi ne plus rappeler\u00a0?'}
+            submitLabel="Ne plus rappeler"
+            save={() => actions.dismiss(deadline, reason)}
+            onClose={() => setDismissing(false)}
           >
-            <label htmlFor={reasonId}>Pourquoi ne plus rappeler&nbsp;?</label>
-            <input
-              id={reasonId}
-              type="text"
-              className="field__control"
-              value={reason}
-              maxLength={300}
-              onChange={(e) => setReason(e.target.value)}
-              aria-invalid={dismissError ? true : undefined}
-              aria-describedby={dismissError ? `${reasonId}-error` : undefined}
-              autoFocus
-            />
-            <button type="submit" className="button button--small">
-              Ne plus rappeler
-            </button>
-            <button type="button" className="button button--small" onClick={() => setDismissing(false)}>
-              Annuler
-            </button>
-            {dismissError ? (
-              <p id={`${reasonId}-error`} className="field__error" role="alert">
-                {dismissError}
-              </p>
-            ) : null}
-          </form>
+            {(control) => <input {...control} type="text" value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} />}
+          </InlineForm>
         ) : null}
       </div>
       <div className="deadline__actions">
@@ -203,5 +143,63 @@ export function DeadlineItem({
         )}
       </div>
     </li>
+  );
+}
+
+interface InlineControl {
+  id: string;
+  className: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  autoFocus: true;
+}
+
+/** A one-field form under a deadline (report it, stop its reminders): its French refusal below, closed once saved. */
+function InlineForm({
+  label,
+  submitLabel,
+  save,
+  onClose,
+  children,
+}: {
+  label: string;
+  submitLabel: string;
+  /** Resolves to a French problem, or null when saved. */
+  save: () => Promise<string | null>;
+  onClose: () => void;
+  children: (control: InlineControl) => ReactNode;
+}) {
+  const act = useAction();
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="deadline__snooze"
+      onSubmit={(e) =>
+        act(async () => {
+          e.preventDefault();
+          const problem = await save();
+          setError(problem);
+          if (problem === null) onClose();
+        })
+      }
+      noValidate
+    >
+      <label htmlFor={id}>{label}</label>
+      {children({
+        id,
+        className: 'field__control',
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': error ? `${id}-error` : undefined,
+        autoFocus: true,
+      })}
+      <button type="submit" className="button button--small">
+        {submitLabel}
+      </button>
+      <button type="button" className="button button--small" onClick={onClose}>
+        Annuler
+      </button>
+      <ErrorLine id={`${id}-error`} message={error} />
+    </form>
   );
 }

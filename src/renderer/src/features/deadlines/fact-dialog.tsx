@@ -1,4 +1,3 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useState, type FormEvent } from 'react';
 import { FACT_WORDING, factDefaults, recordDeadlineFact } from '../../data/deadline-facts';
 import { useCurrentWorkspace } from '../../data/workspace-context';
@@ -6,6 +5,7 @@ import type { IsoDate } from '../../domain/dates';
 import { recordedFact, type Deadline } from '../../domain/deadlines/deadline';
 import { centsToEurosText } from '../../domain/money';
 import { TextField } from '../../ui/field';
+import { DialogCancel, FormDialog } from '../../ui/form-dialog';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
 
@@ -15,20 +15,14 @@ import { useAction } from '../../ui/use-action';
 export function FactDialog({ deadline, today, onClose }: { deadline: Deadline | null; today: IsoDate; onClose: () => void }) {
   const fact = deadline ? recordedFact(deadline) : undefined;
   return (
-    <Dialog.Root open={deadline !== null && fact !== undefined} onOpenChange={(open) => (open ? null : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className="dialog">
-          {deadline && fact ? (
-            <>
-              <Dialog.Title className="dialog__title">{FACT_WORDING[fact].title}</Dialog.Title>
-              <Dialog.Description className="dialog__description">{deadline.title}</Dialog.Description>
-              <FactForm deadline={deadline} today={today} onDone={onClose} />
-            </>
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      open={deadline !== null && fact !== undefined}
+      onOpenChange={(open) => (open ? null : onClose())}
+      title={fact ? FACT_WORDING[fact].title : ''}
+      description={deadline?.title ?? ''}
+    >
+      {deadline && fact ? <FactForm deadline={deadline} today={today} onDone={onClose} /> : null}
+    </FormDialog>
   );
 }
 
@@ -97,7 +91,7 @@ function FactForm({ deadline, today, onDone }: { deadline: Deadline; today: IsoD
         />
       ) : null}
       <div className="dialog__actions">
-        <Dialog.Close className="button">Annuler</Dialog.Close>
+        <DialogCancel className="button">Annuler</DialogCancel>
         <button type="submit" className="button button--primary" disabled={saving}>
           Enregistrer
         </button>

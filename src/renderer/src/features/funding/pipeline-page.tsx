@@ -10,7 +10,7 @@ import {
   type GrantApplicationRecord,
   type GrantStatus,
 } from '../../domain/funding/grant-application';
-import { isPaymentOverdue, overpaidCents, paidCents, type PaymentRecord } from '../../domain/funding/payment';
+import { isPaymentOverdue, overpaidCents, paidCents } from '../../domain/funding/payment';
 import { formatCents } from '../../domain/money';
 import { ExportMenu } from '../../ui/export-menu';
 import { Page } from '../../ui/page';
@@ -21,6 +21,8 @@ import { StatusBadge } from './status-badge';
 import { SortableHeader, useSort } from '../../ui/sortable';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { SearchBox } from '../../ui/list-pieces';
+import { groupBy } from '../../domain/group-by';
 
 type Column = 'funder' | 'title' | 'period' | 'status' | 'requested' | 'granted' | 'paid';
 
@@ -48,12 +50,7 @@ export function PipelinePage() {
     if (!data) return [];
     const names = new Map(data.funders.map((f) => [f.id, f.name]));
     // Payments grouped once: filtering them all for each application was quadratic (1 500 × 6 000).
-    const paymentsOf = new Map<string, PaymentRecord[]>();
-    for (const payment of data.payments) {
-      const own = paymentsOf.get(payment.applicationId);
-      if (own) own.push(payment);
-      else paymentsOf.set(payment.applicationId, [payment]);
-    }
+    const paymentsOf = groupBy(data.payments, (p) => p.applicationId);
     return data.applications.map((app) => {
       const own = paymentsOf.get(app.id) ?? [];
       return {
@@ -149,10 +146,7 @@ export function PipelinePage() {
             ))}
           </div>
           <div className="toolbar">
-            <label className="search">
-              <span className="search__label">Rechercher une demande</span>
-              <input type="search" className="field__control" value={search} onChange={(e) => setSearch(e.target.value)} />
-            </label>
+            <SearchBox label="Rechercher une demande" value={search} onChange={setSearch} />
             <ExportMenu what="les demandes" onExport={(format) => saveSheet(format, applicationsSheet(sorted))} />
           </div>
           <table className="data-table" {...long.table}>

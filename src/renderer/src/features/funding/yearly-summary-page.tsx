@@ -94,21 +94,11 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
               <thead>
                 <tr>
                   <th scope="col">Financeur</th>
-                  <th scope="col" className="num">
-                    Demandes
-                  </th>
-                  <th scope="col" className="num">
-                    Demandé
-                  </th>
-                  <th scope="col" className="num">
-                    Accordé
-                  </th>
-                  <th scope="col" className="num">
-                    Conventionné
-                  </th>
-                  <th scope="col" className="num">
-                    Versé
-                  </th>
+                  {['Demandes', ...AMOUNTS.map((a) => a.label)].map((label) => (
+                    <th key={label} scope="col" className="num">
+                      {label}
+                    </th>
+                  ))}
                   <th scope="col" className="num">
                     Reste à percevoir
                   </th>
@@ -122,11 +112,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
                 {summary.rows.map((r) => (
                   <tr key={r.funderId} className={r.latePaymentCount > 0 ? 'row--late' : undefined}>
                     <th scope="row">{r.funderName}</th>
-                    <td className="num">{r.applicationCount}</td>
-                    <td className="num">{formatCents(r.requestedCents)}</td>
-                    <td className="num">{formatCents(r.grantedCents)}</td>
-                    <td className="num">{formatCents(r.agreedCents)}</td>
-                    <td className="num">{formatCents(r.paidCents)}</td>
+                    <CountAndAmounts figures={r} />
                     <td className="num">
                       <Remaining remainingCents={r.remainingCents} overpaidCents={r.overpaidCents} />
                     </td>
@@ -146,11 +132,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
               <tfoot>
                 <tr>
                   <th scope="row">Total</th>
-                  <td className="num">{summary.totals.applicationCount}</td>
-                  <td className="num">{formatCents(summary.totals.requestedCents)}</td>
-                  <td className="num">{formatCents(summary.totals.grantedCents)}</td>
-                  <td className="num">{formatCents(summary.totals.agreedCents)}</td>
-                  <td className="num">{formatCents(summary.totals.paidCents)}</td>
+                  <CountAndAmounts figures={summary.totals} />
                   <td className="num">
                     <Remaining remainingCents={summary.totals.remainingCents} overpaidCents={summary.totals.overpaidCents} />
                   </td>
@@ -208,6 +190,28 @@ function Remaining({ remainingCents, overpaidCents }: { remainingCents: number; 
           {formatCents(overpaidCents)}
         </span>
       ) : null}
+    </>
+  );
+}
+
+/** The funder table's amount columns, in the order of a request's life. */
+const AMOUNTS = [
+  { key: 'requestedCents', label: 'Demandé' },
+  { key: 'grantedCents', label: 'Accordé' },
+  { key: 'agreedCents', label: 'Conventionné' },
+  { key: 'paidCents', label: 'Versé' },
+] as const;
+
+/** A funder's (or the total's) number of requests and its amounts. */
+function CountAndAmounts({ figures }: { figures: Record<(typeof AMOUNTS)[number]['key'] | 'applicationCount', number> }) {
+  return (
+    <>
+      <td className="num">{figures.applicationCount}</td>
+      {AMOUNTS.map(({ key }) => (
+        <td key={key} className="num">
+          {formatCents(figures[key])}
+        </td>
+      ))}
     </>
   );
 }

@@ -347,30 +347,20 @@ export function ImportPage() {
                 {matchedRows} {matchedRows === 1 ? 'personne du fichier est' : 'personnes du fichier sont'} déjà dans l’équipe (même
                 courriel, ou même nom et prénom)
               </legend>
-              <label className="import__choice">
-                <input
-                  type="radio"
-                  name="existing"
-                  checked={existing === 'skip'}
-                  onChange={() => {
-                    setResult(null);
-                    setExisting('skip');
-                  }}
-                />
-                Les laisser telles quelles
-              </label>
-              <label className="import__choice">
-                <input
-                  type="radio"
-                  name="existing"
-                  checked={existing === 'update'}
-                  onChange={() => {
-                    setResult(null);
-                    setExisting('update');
-                  }}
-                />
-                Mettre à jour leur fiche avec les colonnes du fichier
-              </label>
+              {EXISTING_CHOICES.map((choice) => (
+                <label key={choice.value} className="import__choice">
+                  <input
+                    type="radio"
+                    name="existing"
+                    checked={existing === choice.value}
+                    onChange={() => {
+                      setResult(null);
+                      setExisting(choice.value);
+                    }}
+                  />
+                  {choice.label}
+                </label>
+              ))}
             </fieldset>
           ) : null}
           {plan.newPeople > 0 ? (
@@ -423,3 +413,9 @@ export function ImportPage() {
     </Page>
   );
 }
+
+/** What happens to the people of the file already in the team. */
+const EXISTING_CHOICES: readonly { value: ExistingChoice; label: string }[] = [
+  { value: 'skip', label: 'Les laisser telles quelles' },
+  { value: 'update', label: 'Mettre à jour leur fiche avec les colonnes du fichier' },
+];

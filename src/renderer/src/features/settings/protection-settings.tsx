@@ -20,6 +20,7 @@ import {
 } from '../../domain/espace-lock';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
+import { PassphraseField } from '../../ui/passphrase-field';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
 import { useLockDelayMinutes } from '../../data/live-queries';
@@ -41,10 +42,12 @@ function MigrationProgress({ step, label }: { step: MigrationStep | null; label:
 }
 
 /** Focuses the first field in error, in the order the fields appear. */
-function focusFirstError(errors: Errors, fields: [string, HTMLInputElement | null][]) {
-  for (const [name, element] of fields) {
+type FieldInput = readonly [name: string, input: RefObject<HTMLInputElement | null>];
+
+function focusFirstError(errors: Errors, fields: readonly FieldInput[]) {
+  for (const [name, input] of fields) {
     if (errors[name]) {
-      element?.focus();
+      input.current?.focus();
       return;
     }
   }
@@ -80,43 +83,42 @@ export function ProtectionSettings() {
   );
 }
 
-type NewPassphrasePair<T> = { passphrase: T; confirmation: T };
-
 /** A new passphrase typed twice: protecting an espace and changing its passphrase both ask for it. */
-function NewPassphraseFields(props: {
-  labels: NewPassphrasePair<string>;
-  hint: string;
-  values: NewPassphrasePair<string>;
-  onChange: NewPassphrasePair<(value: string) => void>;
-  errors: Errors;
-  refs: NewPassphrasePair<RefObject<HTMLInputElement | null>>;
-}) {
-  const { labels, hint, values, onChange, errors, refs } = props;
-  return (
+function useNewPassphrase() {
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const passphraseInput = useRef<HTMLInputElement>(null);
+  const confirmationInput = useRef<HTMLInputElement>(null);
+  const inputs: readonly FieldInput[] = [
+    ['passphrase', passphraseInput],
+    ['confirmation', confirmationInput],
+  ];
+  const fields = (labels: { passphrase: string; confirmation: string }, hint: string, errors: Errors) => (
     <>
-      <TextField
-        ref={refs.passphrase}
+      <PassphraseField
+        ref={passphraseInput}
+        purpose="new"
         label={labels.passphrase}
-        type="password"
         hint={hint}
-        value={values.passphrase}
-        onChange={(e) => onChange.passphrase(e.target.value)}
+        value={passphrase}
+        onChange={setPassphrase}
         error={errors.passphrase}
-        autoComplete="new-password"
-        required
       />
-      <TextField
-        ref={refs.confirmation}
+      <PassphraseField
+        ref={confirmationInput}
+        purpose="new"
         label={labels.confirmation}
-        type="password"
-        value={values.confirmation}
-        onChange={(e) => onChange.confirmation(e.target.value)}
+        value={confirmation}
+        onChange={setConfirmation}
         error={errors.confirmation}
-        autoComplete="new-password"
-        required
       />
     </>
   );
+  const clear = () => {
+    setPassphrase('');
+    setConfirmation('');
+  };
+  return { passphrase, confirmation, inputs, fields, clear };
 }
 
 function ProtectForm() {
@@ -125,42 +127,33 @@ function ProtectForm() {
   const [step, setStep] = useState<MigrationStep | null>(null);
   const session = useEspaceSession();
   const toast = useToast();
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const typed = useNewPassphrase();
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const passphraseInput = useRef<HTMLInputElement>(null);
-  const confirmationInput = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await protectAndEncrypt(registry, db, passphrase, confirmation, setStep);
+    const result = await protectAndEncrypt(registry, db, typed.passphrase, typed.confirmation, setStep);
     setBusy(false);
     setStep(null);
     if (!result.ok) {
       setErrors(result.errors);
-      focusFirstError(result.errors, [
-        ['passphrase', passphraseInput.current],
-        ['confirmation', confirmationInput.current],
-      ]);
+      focusFirstError(result.errors, typed.inputs);
       return;
     }
-    session.rememberPassphrase(passphrase);
+    session.rememberPassphrase(typed.passphrase);
     toast.show('Espace protégé et chiffré\u00a0: il sera verrouillé au prochain démarrage et après un moment sans activité.');
   }
 
   return (
     <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="protect-title">
       <h3 id="protect-title">Protéger cet espace par une phrase de passe</h3>
-      <NewPassphraseFields
-        labels={{ passphrase: 'Phrase de passe', confirmation: CONFIRMATION_LABEL }}
-        hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins\u00a0; une courte phrase est plus facile à retenir et plus sûre qu’un mot.`}
-        values={{ passphrase, confirmation }}
-        onChange={{ passphrase: setPassphrase, confirmation: setConfirmation }}
-        errors={errors}
-        refs={{ passphrase: passphraseInput, confirmation: confirmationInput }}
-      />
+      {typed.fields(
+        { passphrase: 'Phrase de passe', confirmation: CONFIRMATION_LABEL },
+        `${PASSPHRASE_MIN_LENGTH} caractères au moins\u00a0; une courte phrase est plus facile à retenir et plus sûre qu’un mot.`,
+        errors,
+      )}
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? 'Protection en cours…' : 'Protéger l’espace'}
       </button>
@@ -220,32 +213,24 @@ function ChangePassphraseForm() {
   const session = useEspaceSession();
   const toast = useToast();
   const [current, setCurrent] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const typed = useNewPassphrase();
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const currentInput = useRef<HTMLInputElement>(null);
-  const passphraseInput = useRef<HTMLInputElement>(null);
-  const confirmationInput = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await changePassphraseAndRewrap(registry, db, current, passphrase, confirmation);
+    const result = await changePassphraseAndRewrap(registry, db, current, typed.passphrase, typed.confirmation);
     setBusy(false);
     if (!result.ok) {
       setErrors(result.errors);
-      focusFirstError(result.errors, [
-        ['current', currentInput.current],
-        ['passphrase', passphraseInput.current],
-        ['confirmation', confirmationInput.current],
-      ]);
+      focusFirstError(result.errors, [['current', currentInput], ...typed.inputs]);
       return;
     }
-    session.rememberPassphrase(passphrase);
+    session.rememberPassphrase(typed.passphrase);
     setCurrent('');
-    setPassphrase('');
-    setConfirmation('');
+    typed.clear();
     setErrors({});
     toast.show('Phrase de passe changée. Les prochaines sauvegardes seront chiffrées avec la nouvelle.');
   }
@@ -253,24 +238,19 @@ function ChangePassphraseForm() {
   return (
     <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="change-passphrase-title">
       <h3 id="change-passphrase-title">Changer la phrase de passe</h3>
-      <TextField
+      <PassphraseField
         ref={currentInput}
+        purpose="current"
         label={CURRENT_PASSPHRASE_LABEL}
-        type="password"
         value={current}
-        onChange={(e) => setCurrent(e.target.value)}
+        onChange={setCurrent}
         error={errors.current}
-        autoComplete="current-password"
-        required
       />
-      <NewPassphraseFields
-        labels={{ passphrase: 'Nouvelle phrase de passe', confirmation: 'Confirmation de la nouvelle phrase de passe' }}
-        hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins.`}
-        values={{ passphrase, confirmation }}
-        onChange={{ passphrase: setPassphrase, confirmation: setConfirmation }}
-        errors={errors}
-        refs={{ passphrase: passphraseInput, confirmation: confirmationInput }}
-      />
+      {typed.fields(
+        { passphrase: 'Nouvelle phrase de passe', confirmation: 'Confirmation de la nouvelle phrase de passe' },
+        `${PASSPHRASE_MIN_LENGTH} caractères au moins.`,
+        errors,
+      )}
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Vérification…' : 'Changer la phrase de passe'}
       </button>
@@ -322,15 +302,13 @@ function RemoveProtectionForm() {
     <>
       <form className="stacked-form" onSubmit={check} noValidate aria-labelledby="remove-protection-title">
         <h3 id="remove-protection-title">Retirer la protection</h3>
-        <TextField
+        <PassphraseField
           ref={input}
+          purpose="current"
           label={`${CURRENT_PASSPHRASE_LABEL} (pour retirer la protection)`}
-          type="password"
           value={current}
-          onChange={(e) => setCurrent(e.target.value)}
+          onChange={setCurrent}
           error={error}
-          autoComplete="current-password"
-          required
         />
         <button type="submit" className="button button--danger-outline" disabled={busy}>
           Retirer la protection…

@@ -10,17 +10,16 @@ import type { TrialRules } from '../../domain/team/trial-period';
 import { priorTermTrialWarning, trialEndInForce, waitingPeriodWarning } from '../../domain/team/successive-contracts';
 import type { PersonRecord } from '../../domain/team/person';
 import type { TeamData } from '../../domain/team/team-year';
-import { moveToBin, restoreFromBin } from '../../data/team-repository';
-import { useCurrentWorkspace } from '../../data/workspace-context';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useToast } from '../../ui/toast';
-import { refusalText, useAction } from '../../ui/use-action';
+import { useAction } from '../../ui/use-action';
 import type { AmendmentRecord } from '../../domain/team/amendment';
 import { AbsenceForm } from './absence-form';
 import { AidedPostForm } from './aided-post-form';
 import { AttachmentsPanel } from '../../ui/attachments-panel';
 import { AmendmentForm } from './amendment-form';
 import { ContractForm } from './contract-form';
+import { useTeamBin } from './use-team-bin';
 
 type Editing = 'none' | 'contract' | 'amendment' | 'aid' | 'absence' | AbsenceRecord;
 
@@ -64,14 +63,20 @@ export function ContractCard({
   team: TeamData;
   trialRules: TrialRules;
 }) {
-  const { db } = useCurrentWorkspace();
   const toast = useToast();
   const [editing, setEditing] = useState<Editing>('none');
+  const close = () => setEditing('none');
+  /** After a save: the form closes and says what was saved. */
+  const closeSaying = (message: string) => () => {
+    setEditing('none');
+    toast.show(message);
+  };
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState<AmendmentRecord | null>(null);
   const [removingAbsence, setRemovingAbsence] = useState<AbsenceRecord | null>(null);
   const absences = absencesOf(contract.id, team.absences ?? []);
   const act = useAction();
+  const bin = useTeamBin();
   const amendments = amendmentsOf(contract.id, team.amendments);
   const end = effectiveEndDate(contract, amendments);
   const post = team.aidedPosts.find((p) => p.contractId === contract.id);
@@ -233,11 +238,8 @@ export function ContractCard({
           person={person}
           contract={contract}
           trialRules={trialRules}
-          onCancel={() => setEditing('none')}
-          onSaved={() => {
-            setEditing('none');
-            toast.show('Contrat enregistré.');
-          }}
+          onCancel={close}
+          onSaved={closeSaying('Contrat enregistré.')}
         />
       ) : null}
       {editing === 'amendment' ? (
@@ -245,11 +247,8 @@ export function ContractCard({
           contract={contract}
           currentEnd={end}
           aidedPost={post}
-          onCancel={() => setEditing('none')}
-          onSaved={() => {
-            setEditing('none');
-            toast.show('Avenant enregistré.');
-          }}
+          onCancel={close}
+          onSaved={closeSaying('Avenant enregistré.')}
         />
       ) : null}
       {editing === 'absence' || typeof editing === 'object' ? (
@@ -257,24 +256,12 @@ export function ContractCard({
           key={typeof editing === 'object' ? editing.id : 'new'}
           contract={contract}
           {...(typeof editing === 'object' ? { absence: editing } : {})}
-          onCancel={() => setEditing('none')}
-          onSaved={() => {
-            setEditing('none');
-            toast.show('Absence enregistrée.');
-          }}
+          onCancel={close}
+          onSaved={closeSaying('Absence enregistrée.')}
         />
       ) : null}
       {editing === 'aid' ? (
-        <AidedPostForm
-          contract={contract}
-          contractEnd={end}
-          post={post}
-          onCancel={() => setEditing('none')}
-          onSaved={() => {
-            setEditing('none');
-            toast.show('Poste aidé enregistré.');
-          }}
-        />
+        <AidedPostForm contract={contract} contractEnd={end} post={post} onCancel={close} onSaved={closeSaying('Poste aidé enregistré.')} />
       ) : null}
 
       {editing === 'none' ? (
@@ -309,14 +296,7 @@ export function ContractCard({
         destructive
         onConfirm={() =>
           act(async () => {
-            const binned = await moveToBin(db, 'contracts', { id: contract.id, updatedAt: contract.updatedAt });
-            if (!binned.ok) {
-              toast.show(refusalText(binned.errors), { tone: 'error' });
-              return;
-            }
-            toast.show('Contrat mis à la corbeille.', {
-              action: { label: 'Annuler', run: () => restoreFromBin(db, 'contracts', contract.id) },
-            });
+            await bin('contracts', contract, 'Contrat mis à la corbeille.');
           })
         }
       />
@@ -336,14 +316,7 @@ export function ContractCard({
             if (!removingAbsence) return;
             const a = removingAbsence;
             setRemovingAbsence(null);
-            const binned = await moveToBin(db, 'absences', { id: a.id, updatedAt: a.updatedAt });
-            if (!binned.ok) {
-              toast.show(refusalText(binned.errors), { tone: 'error' });
-              return;
-            }
-            toast.show('Absence mise à la corbeille.', {
-              action: { label: 'Annuler', run: () => restoreFromBin(db, 'absences', a.id) },
-            });
+            await bin('absences', a, 'Absence mise à la corbeille.');
           })
         }
       />
@@ -363,14 +336,7 @@ export function ContractCard({
             if (!removing) return;
             const a = removing;
             setRemoving(null);
-            const binned = await moveToBin(db, 'amendments', { id: a.id, updatedAt: a.updatedAt });
-            if (!binned.ok) {
-              toast.show(refusalText(binned.errors), { tone: 'error' });
-              return;
-            }
-            toast.show('Avenant mis à la corbeille.', {
-              action: { label: 'Annuler', run: () => restoreFromBin(db, 'amendments', a.id) },
-            });
+            await bin('amendments', a, 'Avenant mis à la corbeille.');
           })
         }
       />

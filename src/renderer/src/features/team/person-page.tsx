@@ -11,15 +11,16 @@ import { formatEtpt, personYear, type TeamData } from '../../domain/team/team-ye
 import { exerciseLabel } from '../../domain/exercise';
 import { useAssociationProfile } from '../../data/association-repository';
 import { useDeadlineStates } from '../../data/deadline-state-repository';
-import { moveToBin, restoreFromBin, usePerson, useTeam } from '../../data/team-repository';
+import { usePerson, useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Page } from '../../ui/page';
 import { useToast } from '../../ui/toast';
-import { refusalText, useAction } from '../../ui/use-action';
+import { useAction } from '../../ui/use-action';
 import { ContractCard } from './contract-card';
 import { ContractForm } from './contract-form';
 import { PersonForm } from './person-form';
+import { useTeamBin } from './use-team-bin';
 import { YearSelect, useTeamYear } from './year-select';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
@@ -204,11 +205,7 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
                 <th scope="row">{`${contractKindLabel(r.contract.kind)} du ${formatDateShort(r.contract.startDate)}`}</th>
                 <td>{r.days}</td>
                 <td>{isEmployment(r.contract) ? formatEtpt(r.etpt) : '—'}</td>
-                <td>{formatCents(r.grossCents)}</td>
-                <td>{formatCents(r.employerCostCents)}</td>
-                <td>{formatCents(r.aidExpectedCents)}</td>
-                <td>{formatCents(r.aidReceivedCents)}</td>
-                <td>{formatCents(r.employerCostCents - r.aidExpectedCents)}</td>
+                <CostCells figures={r} />
               </tr>
             ))}
           </tbody>
@@ -218,11 +215,7 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
                 <th scope="row">Total</th>
                 <td>{totals.days}</td>
                 <td>{formatEtpt(totals.etpt)}</td>
-                <td>{formatCents(totals.grossCents)}</td>
-                <td>{formatCents(totals.employerCostCents)}</td>
-                <td>{formatCents(totals.aidExpectedCents)}</td>
-                <td>{formatCents(totals.aidReceivedCents)}</td>
-                <td>{formatCents(totals.employerCostCents - totals.aidExpectedCents)}</td>
+                <CostCells figures={totals} />
               </tr>
             </tfoot>
           ) : null}
@@ -233,9 +226,9 @@ function PersonYear({ person, team }: { person: PersonRecord; team: TeamData }) 
 }
 
 function PersonDetails({ person }: { person: PersonRecord }) {
-  const { db } = useCurrentWorkspace();
   const toast = useToast();
   const act = useAction();
+  const bin = useTeamBin();
   const [, navigate] = useLocation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -286,18 +279,27 @@ function PersonDetails({ person }: { person: PersonRecord }) {
         destructive
         onConfirm={() =>
           act(async () => {
-            const binned = await moveToBin(db, 'people', { id: person.id, updatedAt: person.updatedAt });
-            if (!binned.ok) {
-              toast.show(refusalText(binned.errors), { tone: 'error' });
-              return;
-            }
-            navigate(pathTo({ screen: 'team' }));
-            toast.show(`${personName(person)} a été mis·e à la corbeille.`, {
-              action: { label: 'Annuler', run: () => restoreFromBin(db, 'people', person.id) },
-            });
+            await bin('people', person, `${personName(person)} a été mis·e à la corbeille.`, () => navigate(pathTo({ screen: 'team' })));
           })
         }
       />
     </section>
+  );
+}
+
+/** A contract's (or the year's) cost over the year: gross, employer cost, aid expected and received, what remains. */
+function CostCells({
+  figures,
+}: {
+  figures: { grossCents: number; employerCostCents: number; aidExpectedCents: number; aidReceivedCents: number };
+}) {
+  return (
+    <>
+      <td>{formatCents(figures.grossCents)}</td>
+      <td>{formatCents(figures.employerCostCents)}</td>
+      <td>{formatCents(figures.aidExpectedCents)}</td>
+      <td>{formatCents(figures.aidReceivedCents)}</td>
+      <td>{formatCents(figures.employerCostCents - figures.aidExpectedCents)}</td>
+    </>
   );
 }

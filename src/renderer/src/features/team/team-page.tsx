@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import * as Dialog from '@radix-ui/react-dialog';
 import { Link, useLocation } from 'wouter';
 import { formatDateShort, todayIso } from '../../domain/dates';
 import { formatCents } from '../../domain/money';
@@ -22,6 +21,7 @@ import { DEFAULT_FILTERS, filterRows, teamRows, type TeamFilters } from './team-
 import { YearSelect, useTeamYear } from './year-select';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { FormDialog } from '../../ui/form-dialog';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'Toutes les personnes' },
@@ -218,25 +218,22 @@ function NewPersonDialog({ open, onOpenChange }: { open: boolean; onOpenChange: 
   const [, navigate] = useLocation();
   const toast = useToast();
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className="dialog dialog--wide">
-          <Dialog.Title className="dialog__title">Nouvelle personne</Dialog.Title>
-          <Dialog.Description className="dialog__description">
-            Une fiche par personne ; ses contrats, avenants et postes aidés s’ajoutent ensuite sur sa page.
-          </Dialog.Description>
-          <PersonForm
-            submitLabel="Ajouter"
-            onCancel={() => onOpenChange(false)}
-            onSaved={(person) => {
-              onOpenChange(false);
-              toast.show(`${personName(person)} a été ajouté·e à l’équipe.`);
-              navigate(pathTo({ screen: 'person', id: person.id }));
-            }}
-          />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      wide
+      title="Nouvelle personne"
+      description="Une fiche par personne ; ses contrats, avenants et postes aidés s’ajoutent ensuite sur sa page."
+    >
+      <PersonForm
+        submitLabel="Ajouter"
+        onCancel={() => onOpenChange(false)}
+        onSaved={(person) => {
+          onOpenChange(false);
+          toast.show(`${personName(person)} a été ajouté·e à l’équipe.`);
+          navigate(pathTo({ screen: 'person', id: person.id }));
+        }}
+      />
+    </FormDialog>
   );
 }

@@ -1,0 +1,20 @@
+// Pieces the list screens repeat: the search box above a list, the blank header of a column of buttons.
+
+/** « Rechercher une demande » and its field, in the list's toolbar. */
+export function SearchBox({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <label className="search">
+      <span className="search__label">{label}</span>
+      <input type="search" className="field__control" value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
+/** The header of a table's last column, its buttons: blank on screen, « Actions » for a screen reader. */
+export function ActionsHeader() {
+  return (
+    <th scope="col">
+      <span className="visually-hidden">Actions</span>
+    </th>
+  );
+}
