@@ -43,4 +43,22 @@ describe('a field’s error while the mouse is pressed', () => {
     });
     expect(screen.getByText(SHOWN)).toBeTruthy();
   });
+
+  it('holds a warning hint that the form swaps for the error, so nothing under the field moves either', async () => {
+    const WARNING = 'dans le futur : vérifiez la date.';
+    const Received = ({ error }: { error?: string }) => (
+      <TextField label="Montant" error={error} hint={error ? undefined : <span>{WARNING}</span>} />
+    );
+    const { rerender } = render(<Received />);
+    fireEvent.pointerDown(window.document.body);
+    rerender(<Received error={MESSAGE} />);
+    expect(screen.getByText(WARNING)).toBeTruthy();
+    expect(screen.queryByText(SHOWN)).toBeNull();
+    await act(async () => {
+      fireEvent.pointerUp(window.document.body);
+      fireEvent.click(window.document.body);
+    });
+    expect(screen.queryByText(WARNING)).toBeNull();
+    expect(screen.getByText(SHOWN)).toBeTruthy();
+  });
 });

@@ -64,7 +64,7 @@ test('« Fait » on a late tranche records the payment: the application is no lo
   const dialog = page.getByRole('dialog', { name: 'Enregistrer la réception' });
   await expect(dialog.getByLabel('Date de réception')).toHaveValue('2026-11-24');
   expect(await seriousViolations(page), 'reception dialog').toEqual([]);
-  await expect(dialog.getByLabel('Montant reçu')).toHaveValue('2500,00');
+  await expect(dialog.getByLabel('Montant reçu')).toHaveValue('2 500,00');
   // A date after today is refused, in French, under the field.
   await dialog.getByLabel('Date de réception').fill('2026-11-30');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();

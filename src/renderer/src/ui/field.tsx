@@ -20,9 +20,11 @@ interface FieldShellProps {
 }
 
 /** Label above, hint and the French error message below, tied to the control for screen readers. */
-function FieldShell({ label, error: latestError, hint, required, children }: FieldShellProps) {
-  // Never moves the form under a pressed mouse (a blur's error would push « Enregistrer » away from it).
+function FieldShell({ label, error: latestError, hint: latestHint, required, children }: FieldShellProps) {
+  // Never moves the form under a pressed mouse (a blur's error would push « Enregistrer » away from it); the
+  // hint holds still too, since a form may swap a warning hint for the error (the payment dialog does).
   const error = useSteadyWhilePressed(latestError);
+  const hint = useSteadyWhilePressed(latestHint);
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
