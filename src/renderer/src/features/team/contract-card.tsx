@@ -20,6 +20,7 @@ import { AttachmentsPanel } from '../../ui/attachments-panel';
 import { AmendmentForm } from './amendment-form';
 import { ContractForm } from './contract-form';
 import { useTeamBin } from './use-team-bin';
+import { SmallButton } from '../../ui/list-pieces';
 
 type Editing = 'none' | 'contract' | 'amendment' | 'aid' | 'absence' | AbsenceRecord;
 
@@ -140,14 +141,9 @@ export function ContractCard({
                   {a.newGrossMonthlyCents !== undefined ? ` — ${formatCents(a.newGrossMonthlyCents)} brut` : ''}
                   {a.note ? ` — ${a.note}` : ''}
                 </span>
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`Retirer l’avenant du ${formatDateShort(a.effectiveDate)}`}
-                  onClick={() => setRemoving(a)}
-                >
+                <SmallButton label={`Retirer l’avenant du ${formatDateShort(a.effectiveDate)}`} onClick={() => setRemoving(a)}>
                   Retirer
-                </button>
+                </SmallButton>
               </li>
             ))}
           </ol>
@@ -164,22 +160,12 @@ export function ContractCard({
                   <strong>{absenceKindLabel(a.kind)}</strong> {absenceText(a)}
                 </span>
                 <span>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`Modifier l’absence du ${formatDateShort(a.startDate)}`}
-                    onClick={() => setEditing(a)}
-                  >
+                  <SmallButton label={`Modifier l’absence du ${formatDateShort(a.startDate)}`} onClick={() => setEditing(a)}>
                     Modifier
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`Retirer l’absence du ${formatDateShort(a.startDate)}`}
-                    onClick={() => setRemovingAbsence(a)}
-                  >
+                  </SmallButton>{' '}
+                  <SmallButton label={`Retirer l’absence du ${formatDateShort(a.startDate)}`} onClick={() => setRemovingAbsence(a)}>
                     Retirer
-                  </button>
+                  </SmallButton>
                 </span>
               </li>
             ))}
