@@ -269,46 +269,56 @@ export function ContractCard({
           })
         }
       />
-      <ConfirmDialog
-        open={removingAbsence !== null}
-        onOpenChange={(open) => (open ? undefined : setRemovingAbsence(null))}
+      <RemoveDialog
+        item={removingAbsence}
+        onClose={() => setRemovingAbsence(null)}
         title="Retirer cette absence ?"
-        description={
-          removingAbsence
-            ? `L’absence du ${formatDateShort(removingAbsence.startDate)} ne compte plus dans l’ETPT ni dans les échéances. Vous pourrez la remettre.`
-            : ''
+        describe={(a) =>
+          `L’absence du ${formatDateShort(a.startDate)} ne compte plus dans l’ETPT ni dans les échéances. Vous pourrez la remettre.`
         }
         confirmLabel="Retirer l’absence"
-        destructive
-        onConfirm={() =>
-          act(async () => {
-            if (!removingAbsence) return;
-            const a = removingAbsence;
-            setRemovingAbsence(null);
-            await bin('absences', a, 'Absence mise à la corbeille.');
-          })
-        }
+        remove={(a) => bin('absences', a, 'Absence mise à la corbeille.')}
       />
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => (open ? undefined : setRemoving(null))}
+      <RemoveDialog
+        item={removing}
+        onClose={() => setRemoving(null)}
         title="Retirer cet avenant ?"
-        description={
-          removing
-            ? `L’avenant du ${formatDateShort(removing.effectiveDate)} ne compte plus dans les dates, les heures ni le salaire du contrat. Vous pourrez le remettre.`
-            : ''
+        describe={(a) =>
+          `L’avenant du ${formatDateShort(a.effectiveDate)} ne compte plus dans les dates, les heures ni le salaire du contrat. Vous pourrez le remettre.`
         }
         confirmLabel="Retirer l’avenant"
-        destructive
-        onConfirm={() =>
-          act(async () => {
-            if (!removing) return;
-            const a = removing;
-            setRemoving(null);
-            await bin('amendments', a, 'Avenant mis à la corbeille.');
-          })
-        }
+        remove={(a) => bin('amendments', a, 'Avenant mis à la corbeille.')}
       />
     </article>
+  );
+}
+
+/** « Retirer » an avenant or an absence: asked once, then the record goes to the bin (with « Annuler »). */
+function RemoveDialog<T>(props: {
+  item: T | null;
+  onClose: () => void;
+  title: string;
+  describe: (item: T) => string;
+  confirmLabel: string;
+  remove: (item: T) => Promise<void>;
+}) {
+  const { item, onClose, title, describe, confirmLabel, remove } = props;
+  const act = useAction();
+  return (
+    <ConfirmDialog
+      open={item !== null}
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={title}
+      description={item === null ? '' : describe(item)}
+      confirmLabel={confirmLabel}
+      destructive
+      onConfirm={() =>
+        act(async () => {
+          if (item === null) return;
+          onClose();
+          await remove(item);
+        })
+      }
+    />
   );
 }
