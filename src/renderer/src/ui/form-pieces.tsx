@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { forwardRef, type ComponentProps, type ReactNode } from 'react';
+import { CheckboxField } from './field';
 import { useToast } from './toast';
 
 // The pieces every form built on useSchemaForm repeats: the footer, a field across the whole grid, a
@@ -38,6 +39,15 @@ export function FormActions({
 export function Wide({ children }: { children: ReactNode }) {
   return <div className="form-section__wide">{children}</div>;
 }
+
+/** A checkbox alone on its line of the form grid (« Reconnue d’utilité publique »). */
+export const WideCheckbox = forwardRef<HTMLInputElement, ComponentProps<typeof CheckboxField>>(function WideCheckbox(props, ref) {
+  return (
+    <Wide>
+      <CheckboxField ref={ref} {...props} />
+    </Wide>
+  );
+});
 
 /** One row of a repeated group (a receipt, an approval, a quarter): its fields, then « Retirer ». */
 export function RepeatRow({
