@@ -10,11 +10,11 @@ import {
 } from '../../domain/association';
 import { restoreAssociationProfile, saveAssociationProfile } from '../../data/association-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { useSchemaForm, type SchemaForm } from '../../ui/use-schema-form';
-import { FormActions, RepeatRow, Wide, WideCheckbox } from '../../ui/form-pieces';
+import { AddRowButton, FormActions, RepeatRow, Wide, WideCheckbox, WideTextArea } from '../../ui/form-pieces';
 
 export function AssociationForm({ profile }: { profile: AssociationProfileRecord }) {
   const { db, record: espace } = useCurrentWorkspace();
@@ -78,9 +78,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
         <TextField label="Nom de l’association" required autoComplete="organization" {...field('name')} />
         <TextField label="Sigle" {...field('acronym')} />
         <TextField label="Site internet" inputMode="url" placeholder="www.mon-asso.fr" {...field('website')} />
-        <Wide>
-          <TextAreaField label="Objet de l’association" {...field('purpose')} />
-        </Wide>
+        <WideTextArea label="Objet de l’association" {...field('purpose')} />
         <TextField label="SIRET" inputMode="numeric" hint="14 chiffres, sur l’avis de situation INSEE." {...field('siret')} />
         <TextField label="Numéro RNA" hint="W suivi de 9 chiffres." {...field('rna')} />
         <TextField label="Code INSEE de la commune du siège" {...field('inseeCode')} />
@@ -127,11 +125,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
             <TextField label="Numéro de l’agrément" {...field(`approvals.${index}.number`)} />
           </RepeatRow>
         ))}
-        <Wide>
-          <button type="button" className="button" onClick={() => approvals.append({ type: '', issuer: '', date: '', number: '' })}>
-            Ajouter un agrément
-          </button>
-        </Wide>
+        <AddRowButton onClick={() => approvals.append({ type: '', issuer: '', date: '', number: '' })}>Ajouter un agrément</AddRowButton>
         <WideCheckbox label="Reconnue d’utilité publique" {...register('publicUtility')} />
         {publicUtility ? (
           <TextField label="Date de publication au Journal officiel (RUP)" type="date" {...field('publicUtilityDate')} />
@@ -194,11 +188,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
             <TextField label="Nom du quartier prioritaire" {...field(`qpvs.${index}.name`)} />
           </RepeatRow>
         ))}
-        <Wide>
-          <button type="button" className="button" onClick={() => qpvs.append({ code: '', name: '' })}>
-            Ajouter un quartier
-          </button>
-        </Wide>
+        <AddRowButton onClick={() => qpvs.append({ code: '', name: '' })}>Ajouter un quartier</AddRowButton>
       </Section>
 
       <FormActions submitting={isSubmitting}>
