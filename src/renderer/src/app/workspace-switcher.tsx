@@ -6,6 +6,7 @@ import { useToast } from '../ui/toast';
 import { useAction } from '../ui/use-action';
 import { confirmLeaving } from '../ui/unsaved-changes';
 import { DialogCancel, FormDialog } from '../ui/form-dialog';
+import { Options } from '../ui/options';
 
 /** At the top of the navigation: which association's data is on screen, and a way to change it. */
 export function WorkspaceSwitcher() {
@@ -48,11 +49,7 @@ export function EspaceSelect({ currentId }: { currentId: string }) {
           });
         }}
       >
-        {workspaces.map((w) => (
-          <option key={w.id} value={w.id}>
-            {w.name}
-          </option>
-        ))}
+        <Options options={workspaces.map((w) => ({ value: w.id, label: w.name }))} />
       </select>
     </div>
   );

@@ -12,6 +12,7 @@ import {
 import { ConfirmDialog } from './confirm-dialog';
 import { useToast } from './toast';
 import { refusalText, useAction } from './use-action';
+import { Options } from './options';
 
 // The one list of papers for every record that has some (issue 19): a grant's convention or notification,
 // a contract, an amendment, an aided post's convention, an agreement, a vault document. What it reads and
@@ -204,11 +205,7 @@ export function AttachmentsPanel({
                 Type de pièce
               </label>
               <select id={`${fieldIds}-kind`} className="field__control" value={paperKind} onChange={(e) => setPaperKind(e.target.value)}>
-                {kinds.map((k) => (
-                  <option key={k.value} value={k.value}>
-                    {k.label}
-                  </option>
-                ))}
+                <Options options={kinds} />
               </select>
             </div>
           ) : null}

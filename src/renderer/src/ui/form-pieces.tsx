@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
+import { CheckboxField, TextAreaField } from './field';
 import { useToast } from './toast';
 
 // The pieces every form built on useSchemaForm repeats: the footer, a field across the whole grid, a
@@ -37,6 +38,38 @@ export function FormActions({
 /** A field (or a line of them) that spans the whole form grid. */
 export function Wide({ children }: { children: ReactNode }) {
   return <div className="form-section__wide">{children}</div>;
+}
+
+// React 19 hands `ref` (react-hook-form's register gives one) to a function component as a prop: it goes
+// through to the field.
+
+/** A checkbox alone on its line of the form grid (« Reconnue d’utilité publique »). */
+export function WideCheckbox(props: ComponentProps<typeof CheckboxField>) {
+  return (
+    <Wide>
+      <CheckboxField {...props} />
+    </Wide>
+  );
+}
+
+/** A text area across the whole form grid (notes, a description). */
+export function WideTextArea(props: ComponentProps<typeof TextAreaField>) {
+  return (
+    <Wide>
+      <TextAreaField {...props} />
+    </Wide>
+  );
+}
+
+/** « Ajouter un versement reçu » under a repeated group, across the whole grid. */
+export function AddRowButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <Wide>
+      <button type="button" className="button" onClick={onClick}>
+        {children}
+      </button>
+    </Wide>
+  );
 }
 
 /** One row of a repeated group (a receipt, an approval, a quarter): its fields, then « Retirer ». */

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 // Pieces the list screens repeat: the search box above a list, the blank header of a column of buttons.
 
 /** « Rechercher une demande » and its field, in the list's toolbar. */
@@ -16,5 +18,17 @@ export function ActionsHeader() {
     <th scope="col">
       <span className="visually-hidden">Actions</span>
     </th>
+  );
+}
+
+/**
+ * A small button beside an item or in a row. `label` names it for a screen reader when its text says
+ * less than needed out of context (« Retirer » → « Retirer l’avenant du 1 mars 2026 »).
+ */
+export function SmallButton({ label, onClick, children }: { label?: string | undefined; onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="button button--small" onClick={onClick} aria-label={label}>
+      {children}
+    </button>
   );
 }

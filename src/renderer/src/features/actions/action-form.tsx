@@ -6,11 +6,11 @@ import { useTeam } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { comparePeople, personName } from '../../domain/team/person';
 import type { TeamData } from '../../domain/team/team-year';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { CheckboxField, SelectField, TextField } from '../../ui/field';
 import { errorAt } from '../../ui/form-errors';
 import { Section } from '../../ui/page';
 import { useSchemaForm, type SchemaForm } from '../../ui/use-schema-form';
-import { ErrorLine, FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
+import { ErrorLine, FormActions, useSaveOutcome, Wide, WideTextArea } from '../../ui/form-pieces';
 import { Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
 
@@ -177,9 +177,7 @@ function LoadedActionForm({
         </div>
       </Section>
       <Section title="Description">
-        <Wide>
-          <TextAreaField label="Description de l’action" rows={5} {...field('description')} />
-        </Wide>
+        <WideTextArea label="Description de l’action" rows={5} {...field('description')} />
       </Section>
       <Section title="Public bénéficiaire">
         <TextField label="Public bénéficiaire" hint="Ex. collégiens de la 6e à la 3e et leurs parents." {...field('beneficiaryType')} />
@@ -198,12 +196,8 @@ function LoadedActionForm({
         <TextField label="Date de fin" type="date" required {...field('endDate')} />
       </Section>
       <Section title="Moyens humains et matériels">
-        <Wide>
-          <TextAreaField label="Moyens humains" {...field('humanResources')} />
-        </Wide>
-        <Wide>
-          <TextAreaField label="Moyens matériels" {...field('materialResources')} />
-        </Wide>
+        <WideTextArea label="Moyens humains" {...field('humanResources')} />
+        <WideTextArea label="Moyens matériels" {...field('materialResources')} />
         <Wide>
           <h3 className="actions-subtitle">Équipe affectée à l’action</h3>
           {people.length === 0 ? (
@@ -245,9 +239,7 @@ function LoadedActionForm({
         <ErrorLine message={errorAt(errors, 'agreementIds')} />
       </fieldset>
       <Section title="Notes">
-        <Wide>
-          <TextAreaField label="Notes" {...field('notes')} />
-        </Wide>
+        <WideTextArea label="Notes" {...field('notes')} />
       </Section>
       <FormActions
         submitting={isSubmitting}

@@ -10,11 +10,11 @@ import {
 } from '../../domain/association';
 import { restoreAssociationProfile, saveAssociationProfile } from '../../data/association-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useToast } from '../../ui/toast';
 import { useSchemaForm, type SchemaForm } from '../../ui/use-schema-form';
-import { FormActions, RepeatRow, Wide } from '../../ui/form-pieces';
+import { AddRowButton, FormActions, RepeatRow, Wide, WideCheckbox, WideTextArea } from '../../ui/form-pieces';
 
 export function AssociationForm({ profile }: { profile: AssociationProfileRecord }) {
   const { db, record: espace } = useCurrentWorkspace();
@@ -78,15 +78,11 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
         <TextField label="Nom de l’association" required autoComplete="organization" {...field('name')} />
         <TextField label="Sigle" {...field('acronym')} />
         <TextField label="Site internet" inputMode="url" placeholder="www.mon-asso.fr" {...field('website')} />
-        <Wide>
-          <TextAreaField label="Objet de l’association" {...field('purpose')} />
-        </Wide>
+        <WideTextArea label="Objet de l’association" {...field('purpose')} />
         <TextField label="SIRET" inputMode="numeric" hint="14 chiffres, sur l’avis de situation INSEE." {...field('siret')} />
         <TextField label="Numéro RNA" hint="W suivi de 9 chiffres." {...field('rna')} />
         <TextField label="Code INSEE de la commune du siège" {...field('inseeCode')} />
-        <Wide>
-          <CheckboxField label="Association d’Alsace-Moselle (inscrite au registre du tribunal)" {...register('alsaceMoselle')} />
-        </Wide>
+        <WideCheckbox label="Association d’Alsace-Moselle (inscrite au registre du tribunal)" {...register('alsaceMoselle')} />
         {alsaceMoselle ? <TextField label="Numéro au registre du tribunal" {...field('localRegister')} /> : null}
       </Section>
 
@@ -96,9 +92,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
         </Wide>
         <TextField label="Code postal du siège" inputMode="numeric" {...field('headOffice.postalCode')} />
         <TextField label="Commune du siège" {...field('headOffice.city')} />
-        <Wide>
-          <CheckboxField label="L’adresse de correspondance est celle du siège" {...register('correspondenceSameAsHeadOffice')} />
-        </Wide>
+        <WideCheckbox label="L’adresse de correspondance est celle du siège" {...register('correspondenceSameAsHeadOffice')} />
         {sameAddress ? null : (
           <>
             <Wide>
@@ -131,37 +125,23 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
             <TextField label="Numéro de l’agrément" {...field(`approvals.${index}.number`)} />
           </RepeatRow>
         ))}
-        <Wide>
-          <button type="button" className="button" onClick={() => approvals.append({ type: '', issuer: '', date: '', number: '' })}>
-            Ajouter un agrément
-          </button>
-        </Wide>
-        <Wide>
-          <CheckboxField label="Reconnue d’utilité publique" {...register('publicUtility')} />
-        </Wide>
+        <AddRowButton onClick={() => approvals.append({ type: '', issuer: '', date: '', number: '' })}>Ajouter un agrément</AddRowButton>
+        <WideCheckbox label="Reconnue d’utilité publique" {...register('publicUtility')} />
         {publicUtility ? (
           <TextField label="Date de publication au Journal officiel (RUP)" type="date" {...field('publicUtilityDate')} />
         ) : null}
-        <Wide>
-          <CheckboxField label="L’association a un commissaire aux comptes" {...register('hasAuditor')} />
-        </Wide>
-        <Wide>
-          <CheckboxField label="L’association est assujettie aux impôts commerciaux" {...register('subjectToCommercialTax')} />
-        </Wide>
+        <WideCheckbox label="L’association a un commissaire aux comptes" {...register('hasAuditor')} />
+        <WideCheckbox label="L’association est assujettie aux impôts commerciaux" {...register('subjectToCommercialTax')} />
       </Section>
 
       <Section title="3. Relations avec d’autres associations">
-        <Wide>
-          <CheckboxField
-            label="Affiliée à un réseau, une union ou une fédération"
-            hint="Décoché : l’association est non fédérée."
-            {...register('federated')}
-          />
-        </Wide>
+        <WideCheckbox
+          label="Affiliée à un réseau, une union ou une fédération"
+          hint="Décoché : l’association est non fédérée."
+          {...register('federated')}
+        />
         {federated ? <TextField label="Réseau, union ou fédération" {...field('federationName')} /> : null}
-        <Wide>
-          <CheckboxField label="Signataire de la charte de coopération inter-associative" {...register('charterSignatory')} />
-        </Wide>
+        <WideCheckbox label="Signataire de la charte de coopération inter-associative" {...register('charterSignatory')} />
         <TextField label="Adhérents personnes physiques" inputMode="numeric" {...field('membersPersons')} />
         <TextField label="Adhérents personnes morales" inputMode="numeric" {...field('membersLegalEntities')} />
       </Section>
@@ -208,11 +188,7 @@ export function AssociationForm({ profile }: { profile: AssociationProfileRecord
             <TextField label="Nom du quartier prioritaire" {...field(`qpvs.${index}.name`)} />
           </RepeatRow>
         ))}
-        <Wide>
-          <button type="button" className="button" onClick={() => qpvs.append({ code: '', name: '' })}>
-            Ajouter un quartier
-          </button>
-        </Wide>
+        <AddRowButton onClick={() => qpvs.append({ code: '', name: '' })}>Ajouter un quartier</AddRowButton>
       </Section>
 
       <FormActions submitting={isSubmitting}>

@@ -13,6 +13,7 @@ import {
 import { useAction } from '../../ui/use-action';
 import { ErrorLine } from '../../ui/form-pieces';
 import { pathTo } from '../../ui/paths';
+import { SmallButton } from '../../ui/list-pieces';
 
 export interface DeadlineActions {
   markDone: (deadline: Deadline) => void;
@@ -103,41 +104,21 @@ export function DeadlineItem({
       </div>
       <div className="deadline__actions">
         {closed ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => actions.reopen(deadline)}
-            aria-label={`Rétablir\u00a0: ${deadline.title}`}
-          >
+          <SmallButton label={`Rétablir\u00a0: ${deadline.title}`} onClick={() => actions.reopen(deadline)}>
             Rétablir
-          </button>
+          </SmallButton>
         ) : (
           <>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => actions.markDone(deadline)}
-              aria-label={`Marquer comme fait\u00a0: ${deadline.title}`}
-            >
+            <SmallButton label={`Marquer comme fait\u00a0: ${deadline.title}`} onClick={() => actions.markDone(deadline)}>
               Fait
-            </button>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setSnoozing(true)}
-              aria-label={`Reporter\u00a0: ${deadline.title}`}
-            >
+            </SmallButton>
+            <SmallButton label={`Reporter\u00a0: ${deadline.title}`} onClick={() => setSnoozing(true)}>
               Reporter…
-            </button>
+            </SmallButton>
             {milestone ? null : (
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => setDismissing(true)}
-                aria-label={`Ne plus rappeler\u00a0: ${deadline.title}`}
-              >
+              <SmallButton label={`Ne plus rappeler\u00a0: ${deadline.title}`} onClick={() => setDismissing(true)}>
                 Ne plus rappeler…
-              </button>
+              </SmallButton>
             )}
           </>
         )}

@@ -19,12 +19,12 @@ import { usePartners } from '../../data/partners-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { useProjects } from '../../data/projects-repository';
 import type { ProjectRecord } from '../../domain/projects/project';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { CheckboxField, SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { FunderDialog } from './funder-dialog';
 import { errorAt } from '../../ui/form-errors';
 import { useSchemaForm } from '../../ui/use-schema-form';
-import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
+import { FormActions, useSaveOutcome, WideTextArea } from '../../ui/form-pieces';
 import { Loading } from '../../ui/loading-state';
 
 interface FormProps {
@@ -128,9 +128,7 @@ function LoadedForm({
               projects.map((p) => <CheckboxField key={p.id} label={p.title} value={p.id} {...register('projectIds')} />)
             )}
           </fieldset>
-          <Wide>
-            <TextAreaField label="Précisions sur les actions" {...field('projects')} />
-          </Wide>
+          <WideTextArea label="Précisions sur les actions" {...field('projects')} />
           <div className="form-section__wide checkbox-row">
             <CheckboxField label="Renouvellement (sinon première demande)" {...register('renewal')} />
             <CheckboxField label="Pluriannuelle (CPO, jusqu’à 4 ans)" {...register('multiYear')} />
@@ -194,9 +192,7 @@ function LoadedForm({
           <TextField label="Numéro Dauphin" {...field('dauphinRef')} />
           <TextField label="Numéro Compte Asso" hint="Format NN-NNNNNN." {...field('compteAssoRef')} />
           <TextField label="Numéro d’engagement juridique Chorus" hint="10 caractères." {...field('chorusEj')} />
-          <Wide>
-            <TextAreaField label="Notes" {...field('notes')} />
-          </Wide>
+          <WideTextArea label="Notes" {...field('notes')} />
         </Section>
 
         <FormActions submitLabel="Enregistrer la demande" submitting={isSubmitting} onCancel={onCancel} />

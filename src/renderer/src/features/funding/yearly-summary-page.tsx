@@ -13,6 +13,7 @@ import { saveSheet, yearlySummarySheet } from './funding-export';
 import { FundingTabs } from './funding-tabs';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { Options } from '../../ui/options';
 
 export function YearlySummaryPage({ params }: { params: { year?: string } }) {
   const { db } = useCurrentWorkspace();
@@ -56,11 +57,7 @@ export function YearlySummaryPage({ params }: { params: { year?: string } }) {
             value={startYear}
             onChange={(e) => navigate(pathTo({ screen: 'yearly-summary', year: Number(e.target.value) }))}
           >
-            {yearOptions.map((y) => (
-              <option key={y} value={y}>
-                {exerciseLabel(exerciseStartingIn(calendar, y))}
-              </option>
-            ))}
+            <Options options={yearOptions.map((y) => ({ value: String(y), label: exerciseLabel(exerciseStartingIn(calendar, y)) }))} />
           </select>
         </label>
         {summary && summary.rows.length > 0 ? (

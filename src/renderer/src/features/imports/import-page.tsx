@@ -25,6 +25,7 @@ import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
 import { EmptyState } from '../../ui/loading-state';
 import { useImportReferences } from '../../data/live-queries';
+import { Options } from '../../ui/options';
 
 // Import from a spreadsheet: pick the file, say what it holds, check the columns, look at the preview and
 // the errors, then import — all rows or none, unless the user chooses to skip the rows in error.
@@ -270,11 +271,7 @@ export function ImportPage() {
                           setMapping({ ...mapping, [field.key]: e.target.value === NOT_IN_FILE ? null : Number(e.target.value) });
                         }}
                       >
-                        {columnOptions.map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
+                        <Options options={columnOptions} />
                       </select>
                     </td>
                   </tr>

@@ -24,7 +24,7 @@ import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useSchemaForm } from '../../ui/use-schema-form';
-import { FormActions, RepeatRow, useSaveOutcome, Wide } from '../../ui/form-pieces';
+import { AddRowButton, FormActions, RepeatRow, useSaveOutcome } from '../../ui/form-pieces';
 import { refusalText, useAction } from '../../ui/use-action';
 import { useToast } from '../../ui/toast';
 
@@ -168,11 +168,7 @@ export function AidedPostForm({
             <TextField label="Montant reçu" inputMode="decimal" {...field(`receipts.${index}.amountCents`)} />
           </RepeatRow>
         ))}
-        <Wide>
-          <button type="button" className="button" onClick={() => receipts.append({ date: '', amountCents: '' })}>
-            Ajouter un versement reçu
-          </button>
-        </Wide>
+        <AddRowButton onClick={() => receipts.append({ date: '', amountCents: '' })}>Ajouter un versement reçu</AddRowButton>
       </Section>
       <FormActions submitLabel="Enregistrer le poste aidé" submitting={isSubmitting} onCancel={onCancel} />
     </form>

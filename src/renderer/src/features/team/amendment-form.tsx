@@ -15,9 +15,9 @@ import { addDaysIso } from '../../domain/team/day-count';
 import type { IsoDate } from '../../domain/dates';
 import { saveAmendment } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextField } from '../../ui/field';
 import { useSchemaForm } from '../../ui/use-schema-form';
-import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
+import { FormActions, useSaveOutcome, WideCheckbox, WideTextArea } from '../../ui/form-pieces';
 
 /** An avenant to a contract: a renewal, or a change of hours, salary or end. */
 export function AmendmentForm({
@@ -78,18 +78,14 @@ export function AmendmentForm({
           hint="Vide s’il ne change pas."
           {...field('newGrossMonthlyCents')}
         />
-        <Wide>
-          <TextAreaField label="Objet de l’avenant" {...field('note')} />
-        </Wide>
+        <WideTextArea label="Objet de l’avenant" {...field('note')} />
         {aidFollows && kind === 'renewal' ? (
-          <Wide>
-            <CheckboxField
-              label="Prolonger aussi l’aide du poste aidé jusqu’au terme du renouvellement"
-              hint={`L’aide court aujourd’hui jusqu’au ${formatDateShort(aidedPost.aidEndDate)}.`}
-              checked={extendAid}
-              onChange={(e) => setExtendAid(e.target.checked)}
-            />
-          </Wide>
+          <WideCheckbox
+            label="Prolonger aussi l’aide du poste aidé jusqu’au terme du renouvellement"
+            hint={`L’aide court aujourd’hui jusqu’au ${formatDateShort(aidedPost.aidEndDate)}.`}
+            checked={extendAid}
+            onChange={(e) => setExtendAid(e.target.checked)}
+          />
         ) : null}
       </div>
       <FormActions submitLabel="Enregistrer l’avenant" submitting={isSubmitting} onCancel={onCancel} />

@@ -20,6 +20,7 @@ import { AttachmentsPanel } from '../../ui/attachments-panel';
 import { AmendmentForm } from './amendment-form';
 import { ContractForm } from './contract-form';
 import { useTeamBin } from './use-team-bin';
+import { SmallButton } from '../../ui/list-pieces';
 
 type Editing = 'none' | 'contract' | 'amendment' | 'aid' | 'absence' | AbsenceRecord;
 
@@ -151,14 +152,9 @@ export function ContractCard({
                     {a.newGrossMonthlyCents !== undefined ? ` — ${formatCents(a.newGrossMonthlyCents)} brut` : ''}
                     {a.note ? ` — ${a.note}` : ''}
                   </span>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`Retirer l’avenant du ${formatDateShort(a.effectiveDate)}`}
-                    onClick={() => setRemoving(a)}
-                  >
+                  <SmallButton label={`Retirer l’avenant du ${formatDateShort(a.effectiveDate)}`} onClick={() => setRemoving(a)}>
                     Retirer
-                  </button>
+                  </SmallButton>
                 </div>
                 <AttachmentsPanel ownerId={a.id} ownerKind="amendment" title={`Avenant signé — ${amendmentName(a)}`} headingLevel={5} />
               </li>
@@ -177,22 +173,12 @@ export function ContractCard({
                   <strong>{absenceKindLabel(a.kind)}</strong> {absenceText(a)}
                 </span>
                 <span>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`Modifier l’absence du ${formatDateShort(a.startDate)}`}
-                    onClick={() => setEditing(a)}
-                  >
+                  <SmallButton label={`Modifier l’absence du ${formatDateShort(a.startDate)}`} onClick={() => setEditing(a)}>
                     Modifier
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`Retirer l’absence du ${formatDateShort(a.startDate)}`}
-                    onClick={() => setRemovingAbsence(a)}
-                  >
+                  </SmallButton>{' '}
+                  <SmallButton label={`Retirer l’absence du ${formatDateShort(a.startDate)}`} onClick={() => setRemovingAbsence(a)}>
                     Retirer
-                  </button>
+                  </SmallButton>
                 </span>
               </li>
             ))}
@@ -300,46 +286,56 @@ export function ContractCard({
           })
         }
       />
-      <ConfirmDialog
-        open={removingAbsence !== null}
-        onOpenChange={(open) => (open ? undefined : setRemovingAbsence(null))}
+      <RemoveDialog
+        item={removingAbsence}
+        onClose={() => setRemovingAbsence(null)}
         title="Retirer cette absence ?"
-        description={
-          removingAbsence
-            ? `L’absence du ${formatDateShort(removingAbsence.startDate)} ne compte plus dans l’ETPT ni dans les échéances. Vous pourrez la remettre.`
-            : ''
+        describe={(a) =>
+          `L’absence du ${formatDateShort(a.startDate)} ne compte plus dans l’ETPT ni dans les échéances. Vous pourrez la remettre.`
         }
         confirmLabel="Retirer l’absence"
-        destructive
-        onConfirm={() =>
-          act(async () => {
-            if (!removingAbsence) return;
-            const a = removingAbsence;
-            setRemovingAbsence(null);
-            await bin('absences', a, 'Absence mise à la corbeille.');
-          })
-        }
+        remove={(a) => bin('absences', a, 'Absence mise à la corbeille.')}
       />
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => (open ? undefined : setRemoving(null))}
+      <RemoveDialog
+        item={removing}
+        onClose={() => setRemoving(null)}
         title="Retirer cet avenant ?"
-        description={
-          removing
-            ? `L’avenant du ${formatDateShort(removing.effectiveDate)} ne compte plus dans les dates, les heures ni le salaire du contrat. Vous pourrez le remettre.`
-            : ''
+        describe={(a) =>
+          `L’avenant du ${formatDateShort(a.effectiveDate)} ne compte plus dans les dates, les heures ni le salaire du contrat. Vous pourrez le remettre.`
         }
         confirmLabel="Retirer l’avenant"
-        destructive
-        onConfirm={() =>
-          act(async () => {
-            if (!removing) return;
-            const a = removing;
-            setRemoving(null);
-            await bin('amendments', a, 'Avenant mis à la corbeille.');
-          })
-        }
+        remove={(a) => bin('amendments', a, 'Avenant mis à la corbeille.')}
       />
     </article>
+  );
+}
+
+/** « Retirer » an avenant or an absence: asked once, then the record goes to the bin (with « Annuler »). */
+function RemoveDialog<T>(props: {
+  item: T | null;
+  onClose: () => void;
+  title: string;
+  describe: (item: T) => string;
+  confirmLabel: string;
+  remove: (item: T) => Promise<void>;
+}) {
+  const { item, onClose, title, describe, confirmLabel, remove } = props;
+  const act = useAction();
+  return (
+    <ConfirmDialog
+      open={item !== null}
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={title}
+      description={item === null ? '' : describe(item)}
+      confirmLabel={confirmLabel}
+      destructive
+      onConfirm={() =>
+        act(async () => {
+          if (item === null) return;
+          onClose();
+          await remove(item);
+        })
+      }
+    />
   );
 }

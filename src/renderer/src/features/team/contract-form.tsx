@@ -15,10 +15,10 @@ import { kindRules, plannedEndHint } from '../../domain/team/contract-kinds';
 import { defaultTrialDuration, formatTrialDuration, trialPeriodEnd, type TrialRules } from '../../domain/team/trial-period';
 import { saveContract } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { CheckboxField, SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { useSchemaForm } from '../../ui/use-schema-form';
-import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
+import { FormActions, useSaveOutcome, WideTextArea } from '../../ui/form-pieces';
 
 const TRIAL_RULE_NAMES: Record<TrialRules, string> = { legal: 'maximum légal', eclat: 'convention ÉCLAT' };
 
@@ -171,9 +171,7 @@ export function ContractForm({
           ) : null}
         </Section>
       )}
-      <Wide>
-        <TextAreaField label="Notes sur le contrat" {...field('notes')} />
-      </Wide>
+      <WideTextArea label="Notes sur le contrat" {...field('notes')} />
       <FormActions submitLabel="Enregistrer le contrat" submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );

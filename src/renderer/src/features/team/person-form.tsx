@@ -8,9 +8,9 @@ import {
 } from '../../domain/team/person';
 import { savePerson } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextField } from '../../ui/field';
 import { useSchemaForm } from '../../ui/use-schema-form';
-import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
+import { FormActions, useSaveOutcome, WideTextArea } from '../../ui/form-pieces';
 
 /** Records a person once (no social-security number: the association does not need it here). */
 export function PersonForm({
@@ -47,9 +47,7 @@ export function PersonForm({
         <TextField label="Courriel" type="email" autoComplete="off" {...field('email')} />
         <TextField label="Téléphone" type="tel" autoComplete="off" {...field('phone')} />
         <TextField label="Date d’arrivée" type="date" {...field('arrivalDate')} />
-        <Wide>
-          <TextAreaField label="Notes" {...field('notes')} />
-        </Wide>
+        <WideTextArea label="Notes" {...field('notes')} />
       </div>
       <FormActions submitLabel={submitLabel} submitting={form.formState.isSubmitting} onCancel={onCancel} />
     </form>

@@ -28,6 +28,7 @@ import { useToast } from '../../ui/toast';
 import { refusalText, useAction } from '../../ui/use-action';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { chartSummary } from './chart-summary';
+import { SmallButton } from '../../ui/list-pieces';
 
 // Trésorerie: the twelve months ahead (domain/treasury/cash-forecast.ts), a chart and its table side by
 // side, printable and exportable; above them, what the app cannot know — the balance on the bank
@@ -304,14 +305,9 @@ function RecurringLines({ lines }: { lines: CashLineRecord[] }) {
                 {line.label} — {line.direction === 'in' ? 'entrée' : 'sortie'} de {formatCents(line.amountCents)}{' '}
                 {CASH_RHYTHMS.find((r) => r.value === line.rhythm)?.label.toLowerCase()} depuis le {formatDateShort(line.firstDate)}
                 {line.lastDate ? ` jusqu’au ${formatDateShort(line.lastDate)}` : ''}{' '}
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => act(() => remove(line))}
-                  aria-label={`Supprimer la ligne « ${line.label} »`}
-                >
+                <SmallButton label={`Supprimer la ligne « ${line.label} »`} onClick={() => act(() => remove(line))}>
                   Supprimer
-                </button>
+                </SmallButton>
               </li>
             ) : null,
           )}
