@@ -14,9 +14,9 @@ import { useAction } from '../../ui/use-action';
 import { pathTo } from '../../ui/paths';
 
 export interface DeadlineActions {
-  markDone: (deadline: Deadline) => void;
+  markDone: (deadline: Deadline) => Promise<void>;
   snooze: (deadline: Deadline, until: IsoDate) => Promise<string | null>;
-  reopen: (deadline: Deadline) => void;
+  reopen: (deadline: Deadline) => Promise<void>;
   /** « Ne plus rappeler », with a reason; resolves to a French problem or null. */
   dismiss: (deadline: Deadline, reason: string) => Promise<string | null>;
 }
@@ -166,7 +166,7 @@ export function DeadlineItem({
           <button
             type="button"
             className="button button--small"
-            onClick={() => actions.reopen(deadline)}
+            onClick={() => act(() => actions.reopen(deadline))}
             aria-label={`Rétablir\u00a0: ${deadline.title}`}
           >
             Rétablir
@@ -176,7 +176,7 @@ export function DeadlineItem({
             <button
               type="button"
               className="button button--small"
-              onClick={() => actions.markDone(deadline)}
+              onClick={() => act(() => actions.markDone(deadline))}
               aria-label={`Marquer comme fait\u00a0: ${deadline.title}`}
             >
               Fait

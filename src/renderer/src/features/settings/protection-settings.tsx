@@ -120,6 +120,7 @@ function NewPassphraseFields(props: {
 }
 
 function ProtectForm() {
+  const act = useAction();
   const registry = useRegistry();
   const { db } = useCurrentWorkspace();
   const [step, setStep] = useState<MigrationStep | null>(null);
@@ -135,9 +136,10 @@ function ProtectForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await protectAndEncrypt(registry, db, passphrase, confirmation, setStep);
-    setBusy(false);
-    setStep(null);
+    const result = await protectAndEncrypt(registry, db, passphrase, confirmation, setStep).finally(() => {
+      setBusy(false);
+      setStep(null);
+    });
     if (!result.ok) {
       setErrors(result.errors);
       focusFirstError(result.errors, [
@@ -151,7 +153,7 @@ function ProtectForm() {
   }
 
   return (
-    <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="protect-title">
+    <form className="stacked-form" onSubmit={(event) => act(() => submit(event))} noValidate aria-labelledby="protect-title">
       <h3 id="protect-title">Protéger cet espace par une phrase de passe</h3>
       <NewPassphraseFields
         labels={{ passphrase: 'Phrase de passe', confirmation: CONFIRMATION_LABEL }}
@@ -170,6 +172,7 @@ function ProtectForm() {
 }
 
 function LockDelayForm() {
+  const act = useAction();
   const registry = useRegistry();
   const { record } = useCurrentWorkspace();
   const toast = useToast();
@@ -193,7 +196,7 @@ function LockDelayForm() {
   }
 
   return (
-    <form className="inline-form protection-delay" onSubmit={submit} noValidate>
+    <form className="inline-form protection-delay" onSubmit={(event) => act(() => submit(event))} noValidate>
       <TextField
         ref={input}
         label={LOCK_DELAY_LABEL}
@@ -215,6 +218,7 @@ function LockDelayForm() {
 }
 
 function ChangePassphraseForm() {
+  const act = useAction();
   const registry = useRegistry();
   const { db } = useCurrentWorkspace();
   const session = useEspaceSession();
@@ -231,8 +235,7 @@ function ChangePassphraseForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await changePassphraseAndRewrap(registry, db, current, passphrase, confirmation);
-    setBusy(false);
+    const result = await changePassphraseAndRewrap(registry, db, current, passphrase, confirmation).finally(() => setBusy(false));
     if (!result.ok) {
       setErrors(result.errors);
       focusFirstError(result.errors, [
@@ -251,7 +254,7 @@ function ChangePassphraseForm() {
   }
 
   return (
-    <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="change-passphrase-title">
+    <form className="stacked-form" onSubmit={(event) => act(() => submit(event))} noValidate aria-labelledby="change-passphrase-title">
       <h3 id="change-passphrase-title">Changer la phrase de passe</h3>
       <TextField
         ref={currentInput}
@@ -300,8 +303,7 @@ function RemoveProtectionForm() {
     event.preventDefault();
     if (current === '') return refuse(`${CURRENT_PASSPHRASE_LABEL}\u00a0: champ obligatoire.`);
     setBusy(true);
-    const opens = await espacePassphraseOpens(registry, record.id, current);
-    setBusy(false);
+    const opens = await espacePassphraseOpens(registry, record.id, current).finally(() => setBusy(false));
     if (!opens) return refuse(WRONG_CURRENT_PASSPHRASE);
     setError(undefined);
     setConfirming(true);
@@ -310,9 +312,10 @@ function RemoveProtectionForm() {
   async function remove() {
     setConfirming(false);
     setBusy(true);
-    const result = await removeProtectionAndDecrypt(registry, db, current, setStep);
-    setBusy(false);
-    setStep(null);
+    const result = await removeProtectionAndDecrypt(registry, db, current, setStep).finally(() => {
+      setBusy(false);
+      setStep(null);
+    });
     if (!result.ok) return refuse(result.errors.current);
     session.rememberPassphrase(undefined);
     toast.show('Protection retirée\u00a0: l’espace ne se verrouille plus et ses sauvegardes ne sont plus chiffrées.');
@@ -320,7 +323,7 @@ function RemoveProtectionForm() {
 
   return (
     <>
-      <form className="stacked-form" onSubmit={check} noValidate aria-labelledby="remove-protection-title">
+      <form className="stacked-form" onSubmit={(event) => act(() => check(event))} noValidate aria-labelledby="remove-protection-title">
         <h3 id="remove-protection-title">Retirer la protection</h3>
         <TextField
           ref={input}
