@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { formatDateShort, type IsoDate } from '../../domain/dates';
 import { deadlineKind, type Deadline } from '../../domain/deadlines/deadline';
@@ -10,7 +10,18 @@ import {
   type DeadlineState,
   type ReminderLadder,
 } from '../../domain/deadlines/engine';
+import {
+  DISMISS_REASON_LABEL,
+  DISMISS_REASON_MAX,
+  dismissFormSchema,
+  SNOOZE_LABEL,
+  snoozeFormSchema,
+  type DismissFormValues,
+  type SnoozeFormValues,
+} from '../../domain/deadlines/deadline-forms';
+import { TextField } from '../../ui/field';
 import { useAction } from '../../ui/use-action';
+import { useSchemaForm } from '../../ui/use-schema-form';
 import { pathTo } from '../../ui/paths';
 
 export interface DeadlineActions {
@@ -38,13 +49,7 @@ export function DeadlineItem({
   const act = useAction();
   const [snoozing, setSnoozing] = useState(false);
   const [dismissing, setDismissing] = useState(false);
-  const [reason, setReason] = useState('');
-  const [dismissError, setDismissError] = useState<string | null>(null);
-  const reasonId = useId();
   const milestone = deadlineKind(deadline) === 'milestone';
-  const [until, setUntil] = useState(defaultSnoozeDate(today));
-  const [error, setError] = useState<string | null>(null);
-  const inputId = useId();
   const stage = reminderStage(deadline, today, ladder);
   const closed =
     state?.doneAt !== undefined || state?.dismissedAt !== undefined || (state?.snoozedUntil !== undefined && state.snoozedUntil > today);
@@ -84,82 +89,8 @@ export function DeadlineItem({
           ) : null}
           {deadline.detail ? <span className="muted">{deadline.detail}</span> : null}
         </div>
-        {snoozing ? (
-          <form
-            className="deadline__snooze"
-            onSubmit={(e) =>
-              act(async () => {
-                e.preventDefault();
-                const problem = await actions.snooze(deadline, until);
-                setError(problem);
-                if (problem === null) setSnoozing(false);
-              })
-            }
-            noValidate
-          >
-            <label htmlFor={inputId}>Reporter au</label>
-            <input
-              id={inputId}
-              type="date"
-              className="field__control"
-              value={until}
-              min={today}
-              onChange={(e) => setUntil(e.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${inputId}-error` : undefined}
-              autoFocus
-            />
-            <button type="submit" className="button button--small">
-              Reporter
-            </button>
-            <button type="button" className="button button--small" onClick={() => setSnoozing(false)}>
-              Annuler
-            </button>
-            {error ? (
-              <p id={`${inputId}-error`} className="field__error" role="alert">
-                {error}
-              </p>
-            ) : null}
-          </form>
-        ) : null}
-        {dismissing ? (
-          <form
-            className="deadline__snooze"
-            onSubmit={(e) =>
-              act(async () => {
-                e.preventDefault();
-                const problem = await actions.dismiss(deadline, reason);
-                setDismissError(problem);
-                if (problem === null) setDismissing(false);
-              })
-            }
-            noValidate
-          >
-            <label htmlFor={reasonId}>Pourquoi ne plus rappeler&nbsp;?</label>
-            <input
-              id={reasonId}
-              type="text"
-              className="field__control"
-              value={reason}
-              maxLength={300}
-              onChange={(e) => setReason(e.target.value)}
-              aria-invalid={dismissError ? true : undefined}
-              aria-describedby={dismissError ? `${reasonId}-error` : undefined}
-              autoFocus
-            />
-            <button type="submit" className="button button--small">
-              Ne plus rappeler
-            </button>
-            <button type="button" className="button button--small" onClick={() => setDismissing(false)}>
-              Annuler
-            </button>
-            {dismissError ? (
-              <p id={`${reasonId}-error`} className="field__error" role="alert">
-                {dismissError}
-              </p>
-            ) : null}
-          </form>
-        ) : null}
+        {snoozing ? <SnoozeForm deadline={deadline} today={today} actions={actions} onClose={() => setSnoozing(false)} /> : null}
+        {dismissing ? <DismissForm deadline={deadline} actions={actions} onClose={() => setDismissing(false)} /> : null}
       </div>
       <div className="deadline__actions">
         {closed ? (
@@ -203,5 +134,84 @@ export function DeadlineItem({
         )}
       </div>
     </li>
+  );
+}
+
+// The two inline forms of an échéance, on the one form wiring: an impossible or past date, an empty reason
+// are said under their field and nothing is written. They keep nothing (noDraft): one field, quicker to
+// type again than a draft is to explain; leaving one half-typed still asks « Quitter sans enregistrer ? ».
+
+function SnoozeForm({
+  deadline,
+  today,
+  actions,
+  onClose,
+}: {
+  deadline: Deadline;
+  today: IsoDate;
+  actions: DeadlineActions;
+  onClose: () => void;
+}) {
+  const [schema] = useState(() => snoozeFormSchema(today));
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<SnoozeFormValues, { until: IsoDate }>({
+    schema,
+    defaultValues: { until: defaultSnoozeDate(today) },
+    noDraft: true,
+  });
+  const onValid = async ({ until }: { until: IsoDate }) => {
+    const problem = await actions.snooze(deadline, until);
+    if (problem !== null) return refuse({ until: problem });
+    saved({ until });
+    onClose();
+  };
+  return (
+    <form
+      ref={formRef}
+      className="deadline__snooze"
+      onSubmit={onSubmit(onValid)}
+      noValidate
+      aria-label={`Reporter\u00a0: ${deadline.title}`}
+    >
+      {summary}
+      <TextField label={SNOOZE_LABEL} type="date" min={today} autoFocus {...field('until')} />
+      <button type="submit" className="button button--small" disabled={form.formState.isSubmitting}>
+        Reporter
+      </button>
+      <button type="button" className="button button--small" onClick={onClose}>
+        Annuler
+      </button>
+    </form>
+  );
+}
+
+function DismissForm({ deadline, actions, onClose }: { deadline: Deadline; actions: DeadlineActions; onClose: () => void }) {
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<DismissFormValues, DismissFormValues>({
+    schema: dismissFormSchema,
+    defaultValues: { reason: '' },
+    noDraft: true,
+  });
+  const onValid = async ({ reason }: DismissFormValues) => {
+    const problem = await actions.dismiss(deadline, reason);
+    if (problem !== null) return refuse({ reason: problem });
+    saved({ reason });
+    onClose();
+  };
+  return (
+    <form
+      ref={formRef}
+      className="deadline__snooze"
+      onSubmit={onSubmit(onValid)}
+      noValidate
+      aria-label={`Ne plus rappeler\u00a0: ${deadline.title}`}
+    >
+      {summary}
+      <TextField label={DISMISS_REASON_LABEL} maxLength={DISMISS_REASON_MAX} autoFocus {...field('reason')} />
+      <button type="submit" className="button button--small" disabled={form.formState.isSubmitting}>
+        Ne plus rappeler
+      </button>
+      <button type="button" className="button button--small" onClick={onClose}>
+        Annuler
+      </button>
+    </form>
   );
 }
