@@ -97,18 +97,18 @@ describe('« Reporter au »', () => {
     await user.click(screen.getByRole('button', { name: `Reporter${NBSP}: ${dpae.title}` }));
     const until = screen.getByLabelText('Reporter au');
     typeImpossibleDate(until);
-    await user.click(screen.getByRole('button', { name: 'Reporter', exact: true }));
+    await user.click(screen.getByRole('button', { name: 'Reporter' }));
     expect(await screen.findByText(`Reporter au : cette date n’existe pas dans le calendrier.`)).toBeTruthy();
     expect(until.getAttribute('aria-invalid')).toBe('true');
     expect(await db.deadlineStates.count()).toBe(0);
 
     await retype(user, until, TODAY);
-    await user.click(screen.getByRole('button', { name: 'Reporter', exact: true }));
+    await user.click(screen.getByRole('button', { name: 'Reporter' }));
     expect(await screen.findByText(`Reporter au : choisissez une date après aujourd’hui.`)).toBeTruthy();
     expect(await db.deadlineStates.count()).toBe(0);
 
     await retype(user, until, '2026-12-01');
-    await user.click(screen.getByRole('button', { name: 'Reporter', exact: true }));
+    await user.click(screen.getByRole('button', { name: 'Reporter' }));
     await waitFor(() => expect(screen.queryByLabelText('Reporter au')).toBeNull());
     expect((await db.deadlineStates.get(dpae.key))?.snoozedUntil).toBe('2026-12-01');
   });
@@ -120,14 +120,14 @@ describe('« Ne plus rappeler »', () => {
     renderWith(item(dpae));
     await user.click(screen.getByRole('button', { name: `Ne plus rappeler${NBSP}: ${dpae.title}` }));
     await user.type(screen.getByLabelText(`Pourquoi ne plus rappeler ?`), '   ');
-    await user.click(screen.getByRole('button', { name: 'Ne plus rappeler', exact: true }));
+    await user.click(screen.getByRole('button', { name: 'Ne plus rappeler' }));
     expect(
       await screen.findByText(`Raison : dites pourquoi ne plus rappeler cette échéance (elle est gardée dans le journal).`),
     ).toBeTruthy();
     expect(await db.deadlineStates.count()).toBe(0);
 
     await user.type(screen.getByLabelText(`Pourquoi ne plus rappeler ?`), 'Faite par le cabinet');
-    await user.click(screen.getByRole('button', { name: 'Ne plus rappeler', exact: true }));
+    await user.click(screen.getByRole('button', { name: 'Ne plus rappeler' }));
     await waitFor(() => expect(screen.queryByLabelText('Pourquoi ne plus rappeler ?')).toBeNull());
     expect((await db.deadlineStates.get(dpae.key))?.dismissReason).toBe('Faite par le cabinet');
   });

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   changePassphraseAndRewrap,
   espacePassphraseOpens,
@@ -10,8 +10,13 @@ import type { MigrationStep } from '../../data/espace-protection';
 import { useEspaceSession } from '../../data/espace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import {
+  changePassphraseSchema,
   CONFIRMATION_LABEL,
   CURRENT_PASSPHRASE_LABEL,
+  newPassphraseSchema,
+  PASSPHRASE_LABEL,
+  type ChangePassphraseValues,
+  type NewPassphraseValues,
   LOCK_DELAY_LABEL,
   LOCK_DELAY_MAX_MINUTES,
   LOCK_DELAY_MIN_MINUTES,
@@ -22,9 +27,8 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
+import { useSchemaForm, type SchemaForm } from '../../ui/use-schema-form';
 import { useLockDelayMinutes } from '../../data/live-queries';
-
-type Errors = Record<string, string>;
 
 /** The progress of encrypting or decrypting the espace in place. */
 function MigrationProgress({ step, label }: { step: MigrationStep | null; label: string }) {
@@ -41,14 +45,6 @@ function MigrationProgress({ step, label }: { step: MigrationStep | null; label:
 }
 
 /** Focuses the first field in error, in the order the fields appear. */
-function focusFirstError(errors: Errors, fields: [string, HTMLInputElement | null][]) {
-  for (const [name, element] of fields) {
-    if (errors[name]) {
-      element?.focus();
-      return;
-    }
-  }
-}
 
 /** Réglages › Protection de l’espace: a passphrase, its change and removal, the inactivity delay. */
 export function ProtectionSettings() {
@@ -81,87 +77,60 @@ export function ProtectionSettings() {
 }
 
 type NewPassphrasePair<T> = { passphrase: T; confirmation: T };
+type FieldProps = ReturnType<SchemaForm<NewPassphraseValues, NewPassphraseValues>['field']>;
 
 /** A new passphrase typed twice: protecting an espace and changing its passphrase both ask for it. */
-function NewPassphraseFields(props: {
+function NewPassphraseFields({
+  labels,
+  hint,
+  fields,
+}: {
   labels: NewPassphrasePair<string>;
   hint: string;
-  values: NewPassphrasePair<string>;
-  onChange: NewPassphrasePair<(value: string) => void>;
-  errors: Errors;
-  refs: NewPassphrasePair<RefObject<HTMLInputElement | null>>;
+  fields: NewPassphrasePair<FieldProps>;
 }) {
-  const { labels, hint, values, onChange, errors, refs } = props;
   return (
     <>
-      <TextField
-        ref={refs.passphrase}
-        label={labels.passphrase}
-        type="password"
-        hint={hint}
-        value={values.passphrase}
-        onChange={(e) => onChange.passphrase(e.target.value)}
-        error={errors.passphrase}
-        autoComplete="new-password"
-        required
-      />
-      <TextField
-        ref={refs.confirmation}
-        label={labels.confirmation}
-        type="password"
-        value={values.confirmation}
-        onChange={(e) => onChange.confirmation(e.target.value)}
-        error={errors.confirmation}
-        autoComplete="new-password"
-        required
-      />
+      <TextField label={labels.passphrase} type="password" hint={hint} autoComplete="new-password" required {...fields.passphrase} />
+      <TextField label={labels.confirmation} type="password" autoComplete="new-password" required {...fields.confirmation} />
     </>
   );
 }
 
+// The passphrase forms are on the one form wiring (validation on blur and on save, every error in one
+// round, the first focused, the summary) with noDraft: a passphrase is never kept in a draft, not even
+// through the inactivity lock. data/ checks the same rules again and the current passphrase against the
+// espace's key; its refusals go under their fields.
+
 function ProtectForm() {
-  const act = useAction();
   const registry = useRegistry();
   const { db } = useCurrentWorkspace();
   const [step, setStep] = useState<MigrationStep | null>(null);
   const session = useEspaceSession();
   const toast = useToast();
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const passphraseInput = useRef<HTMLInputElement>(null);
-  const confirmationInput = useRef<HTMLInputElement>(null);
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<NewPassphraseValues, NewPassphraseValues>({
+    schema: newPassphraseSchema,
+    defaultValues: { passphrase: '', confirmation: '' },
+    noDraft: true,
+  });
+  const busy = form.formState.isSubmitting;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const result = await protectAndEncrypt(registry, db, passphrase, confirmation, setStep).finally(() => {
-      setBusy(false);
-      setStep(null);
-    });
-    if (!result.ok) {
-      setErrors(result.errors);
-      focusFirstError(result.errors, [
-        ['passphrase', passphraseInput.current],
-        ['confirmation', confirmationInput.current],
-      ]);
-      return;
-    }
+  const onValid = async ({ passphrase, confirmation }: NewPassphraseValues) => {
+    const result = await protectAndEncrypt(registry, db, passphrase, confirmation, setStep).finally(() => setStep(null));
+    if (!result.ok) return refuse(result.errors);
+    saved({ passphrase: '', confirmation: '' });
     session.rememberPassphrase(passphrase);
     toast.show('Espace protégé et chiffré\u00a0: il sera verrouillé au prochain démarrage et après un moment sans activité.');
-  }
+  };
 
   return (
-    <form className="stacked-form" onSubmit={(event) => act(() => submit(event))} noValidate aria-labelledby="protect-title">
+    <form ref={formRef} className="stacked-form" onSubmit={onSubmit(onValid)} noValidate aria-labelledby="protect-title">
       <h3 id="protect-title">Protéger cet espace par une phrase de passe</h3>
+      {summary}
       <NewPassphraseFields
-        labels={{ passphrase: 'Phrase de passe', confirmation: CONFIRMATION_LABEL }}
+        labels={{ passphrase: PASSPHRASE_LABEL, confirmation: CONFIRMATION_LABEL }}
         hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins\u00a0; une courte phrase est plus facile à retenir et plus sûre qu’un mot.`}
-        values={{ passphrase, confirmation }}
-        onChange={{ passphrase: setPassphrase, confirmation: setConfirmation }}
-        errors={errors}
-        refs={{ passphrase: passphraseInput, confirmation: confirmationInput }}
+        fields={{ passphrase: field('passphrase'), confirmation: field('confirmation') }}
       />
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? 'Protection en cours…' : 'Protéger l’espace'}
@@ -218,61 +187,35 @@ function LockDelayForm() {
 }
 
 function ChangePassphraseForm() {
-  const act = useAction();
   const registry = useRegistry();
   const { db } = useCurrentWorkspace();
   const session = useEspaceSession();
   const toast = useToast();
-  const [current, setCurrent] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const currentInput = useRef<HTMLInputElement>(null);
-  const passphraseInput = useRef<HTMLInputElement>(null);
-  const confirmationInput = useRef<HTMLInputElement>(null);
+  const empty = { current: '', passphrase: '', confirmation: '' };
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<ChangePassphraseValues, ChangePassphraseValues>({
+    schema: changePassphraseSchema,
+    defaultValues: empty,
+    noDraft: true,
+  });
+  const busy = form.formState.isSubmitting;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const result = await changePassphraseAndRewrap(registry, db, current, passphrase, confirmation).finally(() => setBusy(false));
-    if (!result.ok) {
-      setErrors(result.errors);
-      focusFirstError(result.errors, [
-        ['current', currentInput.current],
-        ['passphrase', passphraseInput.current],
-        ['confirmation', confirmationInput.current],
-      ]);
-      return;
-    }
+  const onValid = async ({ current, passphrase, confirmation }: ChangePassphraseValues) => {
+    const result = await changePassphraseAndRewrap(registry, db, current, passphrase, confirmation);
+    if (!result.ok) return refuse(result.errors);
     session.rememberPassphrase(passphrase);
-    setCurrent('');
-    setPassphrase('');
-    setConfirmation('');
-    setErrors({});
+    saved(empty);
     toast.show('Phrase de passe changée. Les prochaines sauvegardes seront chiffrées avec la nouvelle.');
-  }
+  };
 
   return (
-    <form className="stacked-form" onSubmit={(event) => act(() => submit(event))} noValidate aria-labelledby="change-passphrase-title">
+    <form ref={formRef} className="stacked-form" onSubmit={onSubmit(onValid)} noValidate aria-labelledby="change-passphrase-title">
       <h3 id="change-passphrase-title">Changer la phrase de passe</h3>
-      <TextField
-        ref={currentInput}
-        label={CURRENT_PASSPHRASE_LABEL}
-        type="password"
-        value={current}
-        onChange={(e) => setCurrent(e.target.value)}
-        error={errors.current}
-        autoComplete="current-password"
-        required
-      />
+      {summary}
+      <TextField label={CURRENT_PASSPHRASE_LABEL} type="password" autoComplete="current-password" required {...field('current')} />
       <NewPassphraseFields
         labels={{ passphrase: 'Nouvelle phrase de passe', confirmation: 'Confirmation de la nouvelle phrase de passe' }}
         hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins.`}
-        values={{ passphrase, confirmation }}
-        onChange={{ passphrase: setPassphrase, confirmation: setConfirmation }}
-        errors={errors}
-        refs={{ passphrase: passphraseInput, confirmation: confirmationInput }}
+        fields={{ passphrase: field('passphrase'), confirmation: field('confirmation') }}
       />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Vérification…' : 'Changer la phrase de passe'}

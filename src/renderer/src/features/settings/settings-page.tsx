@@ -121,7 +121,11 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
   // The rename is on the one form wiring: the name's schema from domain/, the revision the form loaded
   // sent with the save (renamed in another tab since: « modifiée ailleurs », nothing saved). The other
   // espace's passphrase is no field of it: a secret, never kept in a draft.
-  const { form, formRef, field, onSubmit, refuse, saved, revision, summary } = useSchemaForm<WorkspaceRenameValues, WorkspaceRenameValues>({
+  const { form, formRef, field, onSubmit, refuse, saved, revision, summary } = useSchemaForm<
+    WorkspaceRenameValues,
+    WorkspaceRenameValues,
+    WorkspaceRecord
+  >({
     schema: workspaceRenameSchema,
     defaultValues: { name: workspace.name },
     record: workspace,
