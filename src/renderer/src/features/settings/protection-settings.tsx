@@ -77,7 +77,8 @@ export function ProtectionSettings() {
 }
 
 type NewPassphrasePair<T> = { passphrase: T; confirmation: T };
-type FieldProps = ReturnType<SchemaForm<NewPassphraseValues, NewPassphraseValues>['field']>;
+// Any form's field registration (the protect and the change forms have different fields).
+type FieldProps = ReturnType<SchemaForm<Record<string, string>, unknown>['field']>;
 
 /** A new passphrase typed twice: protecting an espace and changing its passphrase both ask for it. */
 function NewPassphraseFields({
