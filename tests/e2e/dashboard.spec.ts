@@ -64,7 +64,7 @@ test('« Fait » on a late tranche records the payment: the application is no lo
   const dialog = page.getByRole('dialog', { name: 'Enregistrer la réception' });
   await expect(dialog.getByLabel('Date de réception')).toHaveValue('2026-11-24');
   expect(await seriousViolations(page), 'reception dialog').toEqual([]);
-  await expect(dialog.getByLabel('Montant reçu')).toHaveValue('2500,00');
+  await expect(dialog.getByLabel('Montant reçu')).toHaveValue('2 500,00');
   // A date after today is refused, in French, under the field.
   await dialog.getByLabel('Date de réception').fill('2026-11-30');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
@@ -146,7 +146,9 @@ test('a contract that ended last month shows its end-of-contract documents, not 
   // « Ne plus rappeler » asks why; the item leaves the list and waits under « Plus rappelées ».
   await overdue.getByRole('button', { name: /Ne plus rappeler\s: Reçu pour solde/ }).click();
   await overdue.getByRole('button', { name: 'Ne plus rappeler', exact: true }).click();
-  await expect(overdue.getByRole('alert')).toContainText('Raison');
+  await expect(
+    overdue.getByText('Raison\u00a0: dites pourquoi ne plus rappeler cette échéance (elle est gardée dans le journal).'),
+  ).toBeVisible();
   await overdue.getByLabel('Pourquoi ne plus rappeler ?').fill('Établi par le cabinet comptable');
   await overdue.getByRole('button', { name: 'Ne plus rappeler', exact: true }).click();
   await expect(overdue.getByRole('link', { name: /Reçu pour solde/ })).toHaveCount(0);
