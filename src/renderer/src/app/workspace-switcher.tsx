@@ -6,6 +6,8 @@ import { TextField } from '../ui/field';
 import { useToast } from '../ui/toast';
 import { useAction } from '../ui/use-action';
 import { confirmLeaving } from '../ui/unsaved-changes';
+import { useSchemaForm } from '../ui/use-schema-form';
+import { workspaceRenameSchema, type WorkspaceRenameValues } from '../domain/workspace';
 
 /** At the top of the navigation: which association's data is on screen, and a way to change it. */
 export function WorkspaceSwitcher() {
@@ -59,25 +61,6 @@ export function EspaceSelect({ currentId }: { currentId: string }) {
 }
 
 export function NewWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
-  const registry = useRegistry();
-  const toast = useToast();
-  const act = useAction();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>();
-
-  async function create() {
-    const result = await createWorkspace(registry, name);
-    if (!result.ok) {
-      setError(result.errors.name);
-      return;
-    }
-    await setCurrentWorkspaceId(registry, result.value.id);
-    toast.show(`Espace « ${result.value.name} » créé.`);
-    setName('');
-    setError(undefined);
-    onOpenChange(false);
-  }
-
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -87,30 +70,41 @@ export function NewWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOp
           <Dialog.Description className="dialog__description">
             Un espace par association : ses données restent séparées de celles des autres espaces de cet ordinateur.
           </Dialog.Description>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              act(() => create());
-            }}
-            noValidate
-          >
-            <TextField
-              label="Nom de l’association"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              error={error}
-              required
-              autoFocus
-            />
-            <div className="dialog__actions">
-              <Dialog.Close className="button">Annuler</Dialog.Close>
-              <button type="submit" className="button button--primary">
-                Créer l’espace
-              </button>
-            </div>
-          </form>
+          {open ? <NewWorkspaceForm onCreated={() => onOpenChange(false)} /> : null}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+// On the one form wiring: the name's schema from domain/workspace.ts, said under the field before anything
+// is created. One field, quick to type again: no draft (noDraft).
+function NewWorkspaceForm({ onCreated }: { onCreated: () => void }) {
+  const registry = useRegistry();
+  const toast = useToast();
+  const { formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<WorkspaceRenameValues, WorkspaceRenameValues>({
+    schema: workspaceRenameSchema,
+    defaultValues: { name: '' },
+    noDraft: true,
+  });
+  const onValid = async ({ name }: WorkspaceRenameValues) => {
+    const result = await createWorkspace(registry, name);
+    if (!result.ok) return refuse(result.errors);
+    saved({ name: '' });
+    await setCurrentWorkspaceId(registry, result.value.id);
+    toast.show(`Espace « ${result.value.name} » créé.`);
+    onCreated();
+  };
+  return (
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Nouvel espace">
+      {summary}
+      <TextField label="Nom de l’association" required autoFocus {...field('name')} />
+      <div className="dialog__actions">
+        <Dialog.Close className="button">Annuler</Dialog.Close>
+        <button type="submit" className="button button--primary">
+          Créer l’espace
+        </button>
+      </div>
+    </form>
   );
 }
