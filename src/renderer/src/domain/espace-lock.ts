@@ -81,6 +81,17 @@ export function parseLockDelay(input: string | number): { ok: true; value: numbe
   return { ok: true, value: minutes };
 }
 
+/** Réglages › Protection's delay field: its text read by parseLockDelay, in minutes. */
+export const lockDelaySchema = z.object({
+  delay: z.string().transform((text, ctx) => {
+    const parsed = parseLockDelay(text);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.problem });
+    return z.NEVER;
+  }),
+});
+export type LockDelayValues = { delay: string };
+
 /**
  * Whether an open espace must lock: `delayMinutes` or more have passed since the last keyboard or mouse
  * activity. Wall-clock times (ms), so that a laptop waking from sleep — whose timers were paused — locks

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   changePassphraseAndRewrap,
   espacePassphraseOpens,
@@ -18,6 +18,8 @@ import {
   type ChangePassphraseValues,
   type NewPassphraseValues,
   LOCK_DELAY_LABEL,
+  lockDelaySchema,
+  type LockDelayValues,
   LOCK_DELAY_MAX_MINUTES,
   LOCK_DELAY_MIN_MINUTES,
   PASSPHRASE_MIN_LENGTH,
@@ -142,33 +144,39 @@ function ProtectForm() {
 }
 
 function LockDelayForm() {
-  const act = useAction();
+  const registry = useRegistry();
+  const { record } = useCurrentWorkspace();
+  const stored = useLockDelayMinutes(registry, record.id);
+  return stored === undefined ? null : <LockDelayFields stored={stored} />;
+}
+
+function LockDelayFields({ stored }: { stored: number }) {
   const registry = useRegistry();
   const { record } = useCurrentWorkspace();
   const toast = useToast();
-  const saved = useLockDelayMinutes(registry, record.id);
-  const [typed, setTyped] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const input = useRef<HTMLInputElement>(null);
-  const value = typed ?? (saved === undefined ? '' : String(saved));
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<LockDelayValues, { delay: number }>({
+    schema: lockDelaySchema,
+    defaultValues: { delay: String(stored) },
+    noDraft: true,
+  });
+  const { isDirty } = form.formState;
+  const { reset } = form;
+  // The delay changed elsewhere (another tab) while this field was left untouched: it shows the new one.
+  useEffect(() => {
+    if (!isDirty) reset({ delay: String(stored) });
+  }, [stored, isDirty, reset]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = await setLockDelayMinutes(registry, record.id, value);
-    if (!result.ok) {
-      setError(result.errors.delay);
-      input.current?.focus();
-      return;
-    }
-    setError(undefined);
-    setTyped(null);
+  const onValid = async ({ delay }: { delay: number }) => {
+    const result = await setLockDelayMinutes(registry, record.id, delay);
+    if (!result.ok) return refuse(result.errors);
+    saved({ delay: String(result.value) });
     toast.show(`L’espace se verrouillera après ${result.value} minute${result.value > 1 ? 's' : ''} sans activité.`);
-  }
+  };
 
   return (
-    <form className="inline-form protection-delay" onSubmit={(event) => act(() => submit(event))} noValidate>
+    <form ref={formRef} className="inline-form protection-delay" onSubmit={onSubmit(onValid)} noValidate aria-label="Délai de verrouillage">
+      {summary}
       <TextField
-        ref={input}
         label={LOCK_DELAY_LABEL}
         type="number"
         inputMode="numeric"
@@ -176,11 +184,9 @@ function LockDelayForm() {
         max={LOCK_DELAY_MAX_MINUTES}
         step={1}
         hint={`Sans clavier ni souris pendant ce délai, l’espace se verrouille (de ${LOCK_DELAY_MIN_MINUTES} à ${LOCK_DELAY_MAX_MINUTES} minutes).`}
-        value={value}
-        onChange={(e) => setTyped(e.target.value)}
-        error={error}
+        {...field('delay')}
       />
-      <button type="submit" className="button" disabled={saved === undefined || String(saved) === value}>
+      <button type="submit" className="button" disabled={form.watch('delay') === String(stored)}>
         Enregistrer le délai
       </button>
     </form>
