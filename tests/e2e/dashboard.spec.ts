@@ -146,7 +146,9 @@ test('a contract that ended last month shows its end-of-contract documents, not 
   // « Ne plus rappeler » asks why; the item leaves the list and waits under « Plus rappelées ».
   await overdue.getByRole('button', { name: /Ne plus rappeler\s: Reçu pour solde/ }).click();
   await overdue.getByRole('button', { name: 'Ne plus rappeler', exact: true }).click();
-  await expect(overdue.getByRole('alert')).toContainText('Raison');
+  await expect(
+    overdue.getByText('Raison\u00a0: dites pourquoi ne plus rappeler cette échéance (elle est gardée dans le journal).'),
+  ).toBeVisible();
   await overdue.getByLabel('Pourquoi ne plus rappeler ?').fill('Établi par le cabinet comptable');
   await overdue.getByRole('button', { name: 'Ne plus rappeler', exact: true }).click();
   await expect(overdue.getByRole('link', { name: /Reçu pour solde/ })).toHaveCount(0);

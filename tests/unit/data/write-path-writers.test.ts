@@ -77,6 +77,21 @@ describe('the registry of espaces', () => {
     }
   });
 
+  it('a rename from a form that loaded an older revision is refused « modifiée ailleurs », the name elsewhere kept', async () => {
+    const created = await createWorkspace(registry, 'Les Amis du Quartier', LOADED);
+    if (!created.ok) throw new Error('no espace');
+    const loaded = { id: created.value.id, updatedAt: created.value.updatedAt };
+    expect((await renameWorkspace(registry, loaded, 'Renommé dans l’onglet B', LATER)).ok).toBe(true);
+    const stale = await renameWorkspace(registry, loaded, 'Renommé dans l’onglet A', new Date(LATER.getTime() + 1000));
+    expect(stale).toEqual({
+      ok: false,
+      errors: {
+        '': 'Cette fiche vient d’être modifiée ailleurs\u00a0: rien n’a été enregistré. Rechargez-la pour voir la dernière version.',
+      },
+    });
+    expect((await registry.workspaces.get(created.value.id))?.name).toBe('Renommé dans l’onglet B');
+  });
+
   it('an unknown espace is refused, in French, and nothing is created', async () => {
     expect(await renameWorkspace(registry, 'inconnu', 'Autre nom', LATER)).toEqual({
       ok: false,

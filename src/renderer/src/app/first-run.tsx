@@ -7,10 +7,12 @@ import { openExampleEspace } from '../data/example-espace';
 import { failureMessage } from '../ui/failure-message';
 import { useRegistry } from '../data/workspace-context';
 import { RestoreFlow } from '../features/backups/restore-flow';
+import { useAction } from '../ui/use-action';
 
 /** The first screen of a new installation: the association's name creates its espace. */
 export function FirstRun() {
   const registry = useRegistry();
+  const act = useAction();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -22,8 +24,7 @@ export function FirstRun() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await createWorkspace(registry, name);
-    setBusy(false);
+    const result = await createWorkspace(registry, name).finally(() => setBusy(false));
     if (!result.ok) {
       setError(result.errors.name);
       nameInput.current?.focus();
@@ -38,7 +39,7 @@ export function FirstRun() {
         Passerelle vous aide à suivre les contrats de l’équipe, les subventions, les partenaires et toutes les échéances de votre
         association, sans connexion internet. Vos données restent sur cet ordinateur.
       </p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => act(() => submit(event))} noValidate>
         <TextField
           name="name"
           label="Nom de votre association"
@@ -65,9 +66,16 @@ export function FirstRun() {
           disabled={busy}
           onClick={() => {
             setBusy(true);
-            openExampleEspace(registry)
-              .catch((error: unknown) => setExampleError(failureMessage(error)))
-              .finally(() => setBusy(false));
+            setExampleError(null);
+            // A failure is said beside the button (the toast too, through the one action helper).
+            act(() =>
+              openExampleEspace(registry)
+                .catch((error: unknown) => {
+                  setExampleError(failureMessage(error));
+                  throw error;
+                })
+                .finally(() => setBusy(false)),
+            );
           }}
         >
           Découvrir avec une association exemple

@@ -13,6 +13,7 @@ import type { WorkspaceDb } from '../data/workspace-db';
 import { PASSPHRASE_LABEL, unlockWaitMessage, WRONG_UNLOCK_PASSPHRASE } from '../domain/espace-lock';
 import type { WorkspaceRecord } from '../domain/workspace';
 import { PassphraseField } from '../ui/passphrase-field';
+import { useAction } from '../ui/use-action';
 import { GateScreen } from './gate-screen';
 
 /**
@@ -31,6 +32,7 @@ export function LockScreen({
   onUnlocked: (passphrase: string) => void;
 }) {
   const registry = useRegistry();
+  const act = useAction();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -126,7 +128,7 @@ export function LockScreen({
   return (
     <GateScreen title="Espace verrouillé" otherEspace={{ currentId: workspace.id, headingId: 'lock-other-espace' }}>
       <p>L’espace « {workspace.name} » est protégé par une phrase de passe. Saisissez-la pour voir ses données.</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => act(() => submit(event))} noValidate>
         <PassphraseField
           ref={input}
           purpose="current"

@@ -9,6 +9,7 @@ import type { WorkspaceRecord } from '../domain/workspace';
 import { TextField } from '../ui/field';
 import { GateScreen } from './gate-screen';
 import { Loading } from '../ui/loading-state';
+import { useAction } from '../ui/use-action';
 
 /** « Qui utilise Passerelle ? » — asked when an espace is opened. A name, no password. */
 export function PersonScreen({ workspace, db, onChosen }: { workspace: WorkspaceRecord; db: WorkspaceDb; onChosen: () => void }) {
@@ -42,6 +43,7 @@ function PersonForm({
   onChosen: () => void;
 }) {
   const registry = useRegistry();
+  const act = useAction();
   const [choice, setChoice] = useState<string>(() => (last && names.includes(last) ? last : (names[0] ?? ANOTHER)));
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -55,8 +57,7 @@ function PersonForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await chooseKeyboardPerson(registry, db, typing ? typed : choice);
-    setBusy(false);
+    const result = await chooseKeyboardPerson(registry, db, typing ? typed : choice).finally(() => setBusy(false));
     if (!result.ok) {
       setError(result.errors.name);
       nameInput.current?.focus();
@@ -71,7 +72,7 @@ function PersonForm({
         Espace « {workspace.name} ». Votre nom accompagne les modifications que vous faites, pour que chacun sache qui a changé quoi sur cet
         ordinateur partagé. Aucun mot de passe n’est demandé.
       </p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => act(() => submit(event))} noValidate>
         {names.length > 0 ? (
           <fieldset className="person-choice">
             <legend>Personnes qui ont déjà utilisé cet espace</legend>

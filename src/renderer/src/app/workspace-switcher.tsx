@@ -5,6 +5,8 @@ import { TextField } from '../ui/field';
 import { useToast } from '../ui/toast';
 import { useAction } from '../ui/use-action';
 import { confirmLeaving } from '../ui/unsaved-changes';
+import { useSchemaForm } from '../ui/use-schema-form';
+import { workspaceRenameSchema, type WorkspaceRenameValues } from '../domain/workspace';
 import { DialogCancel, FormDialog } from '../ui/form-dialog';
 import { Options } from '../ui/options';
 
@@ -56,25 +58,6 @@ export function EspaceSelect({ currentId }: { currentId: string }) {
 }
 
 export function NewWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
-  const registry = useRegistry();
-  const toast = useToast();
-  const act = useAction();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>();
-
-  async function create() {
-    const result = await createWorkspace(registry, name);
-    if (!result.ok) {
-      setError(result.errors.name);
-      return;
-    }
-    await setCurrentWorkspaceId(registry, result.value.id);
-    toast.show(`Espace « ${result.value.name} » créé.`);
-    setName('');
-    setError(undefined);
-    onOpenChange(false);
-  }
-
   return (
     <FormDialog
       open={open}
@@ -82,21 +65,39 @@ export function NewWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOp
       title="Nouvel espace"
       description="Un espace par association : ses données restent séparées de celles des autres espaces de cet ordinateur."
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          act(() => create());
-        }}
-        noValidate
-      >
-        <TextField label="Nom de l’association" value={name} onChange={(e) => setName(e.target.value)} error={error} required autoFocus />
-        <div className="dialog__actions">
-          <DialogCancel className="button">Annuler</DialogCancel>
-          <button type="submit" className="button button--primary">
-            Créer l’espace
-          </button>
-        </div>
-      </form>
+      {open ? <NewWorkspaceForm onCreated={() => onOpenChange(false)} /> : null}
     </FormDialog>
+  );
+}
+
+// On the one form wiring: the name's schema from domain/workspace.ts, said under the field before anything
+// is created. One field, quick to type again: no draft (noDraft).
+function NewWorkspaceForm({ onCreated }: { onCreated: () => void }) {
+  const registry = useRegistry();
+  const toast = useToast();
+  const { formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<WorkspaceRenameValues, WorkspaceRenameValues>({
+    schema: workspaceRenameSchema,
+    defaultValues: { name: '' },
+    noDraft: true,
+  });
+  const onValid = async ({ name }: WorkspaceRenameValues) => {
+    const result = await createWorkspace(registry, name);
+    if (!result.ok) return refuse(result.errors);
+    saved({ name: '' });
+    await setCurrentWorkspaceId(registry, result.value.id);
+    toast.show(`Espace « ${result.value.name} » créé.`);
+    onCreated();
+  };
+  return (
+    <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Nouvel espace">
+      {summary}
+      <TextField label="Nom de l’association" required autoFocus {...field('name')} />
+      <div className="dialog__actions">
+        <DialogCancel className="button">Annuler</DialogCancel>
+        <button type="submit" className="button button--primary">
+          Créer l’espace
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,5 +1,6 @@
 import { deadlineRecordId, recordedFact, type Deadline, type RecordedFact } from '../domain/deadlines/deadline';
 import { formatDateShort, type IsoDate } from '../domain/dates';
+import type { AmountInput } from '../domain/fields';
 import { saveGrantApplication, savePayment } from './funding-repository';
 import { saveAbsence, saveContract } from './team-repository';
 import type { WorkspaceDb } from './workspace-db';
@@ -12,8 +13,8 @@ import type { WorkspaceDb } from './workspace-db';
 export interface FactInput {
   /** The date the fact happened (typed by the user), yyyy-MM-dd. */
   date: string;
-  /** For a payment: the amount received, as typed (« 1 234,56 »). */
-  amount?: string;
+  /** For a payment: the amount received, as typed (« 1 234,56 ») or in cents once a form's schema read it. */
+  amount?: AmountInput;
 }
 
 export type FactResult = { ok: true; message: string } | { ok: false; errors: Record<string, string> };

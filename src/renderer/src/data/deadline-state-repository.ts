@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { DISMISS_REASON_MAX, DISMISS_REASON_REQUIRED, DISMISS_REASON_TOO_LONG } from '../domain/deadlines/deadline-forms';
 import { normalizeLadder, snoozeDateProblem, type DeadlineState, type ReminderLadder } from '../domain/deadlines/engine';
 import type { IsoDate } from '../domain/dates';
 import type { WorkspaceDb } from './workspace-db';
@@ -49,9 +50,8 @@ export async function dismissDeadline(
   now = new Date(),
 ): Promise<({ ok: true } & StateChange) | { ok: false; error: string }> {
   const text = reason.trim();
-  if (text === '')
-    return { ok: false, error: 'Raison\u00a0: dites pourquoi ne plus rappeler cette échéance (elle est gardée dans le journal).' };
-  if (text.length > 300) return { ok: false, error: 'Raison\u00a0: 300 caractères au plus.' };
+  if (text === '') return { ok: false, error: DISMISS_REASON_REQUIRED };
+  if (text.length > DISMISS_REASON_MAX) return { ok: false, error: DISMISS_REASON_TOO_LONG };
   const change = await setState(
     db,
     db.deadlineStates,

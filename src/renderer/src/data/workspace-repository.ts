@@ -3,7 +3,7 @@ import { workspaceNameSchema, type WorkspaceRecord } from '../domain/workspace';
 import { emptyAssociationProfile } from '../domain/association';
 import type { RegistryDb } from './registry-db';
 import { WorkspaceDb } from './workspace-db';
-import { binRow, createRow, restoreRow, updateRow } from './write-path';
+import { binRow, createRow, refOf, restoreRow, updateRow, type Target } from './write-path';
 
 export const CURRENT_WORKSPACE_KEY = 'currentWorkspaceId';
 
@@ -60,20 +60,27 @@ export async function createWorkspace(
   return { ok: true, value: record };
 }
 
+/**
+ * Renames an espace. Given the revision a form loaded (`{ id, updatedAt }`), the rename is refused when the
+ * espace changed since (renamed in another tab or window): « modifiée ailleurs », like every form. The
+ * registry keeps no journal, so there is no author to name nor change to merge: a one-field record.
+ */
 export async function renameWorkspace(
   registry: RegistryDb,
-  id: string,
+  target: Exclude<Target, undefined>,
   name: string,
   now: Date = new Date(),
 ): Promise<Validated<WorkspaceRecord>> {
   const validName = validateName(name);
   if (!validName.ok) return validName;
+  const ref = refOf(target) ?? { id: '' };
   return registry.transaction('rw', registry.workspaces, async () => {
-    const existing = await registry.workspaces.get(id);
+    const existing = await registry.workspaces.get(ref.id);
     if (!existing) return { ok: false, errors: { name: "Cet espace n'existe plus." } };
     const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = existing;
-    const renamed = await updateRow(registry.workspaces, { ref: { id } }, { ...fields, name: validName.value }, now);
-    return renamed.ok ? { ok: true, value: renamed.value } : { ok: false, errors: { name: "Cet espace n'existe plus." } };
+    const renamed = await updateRow(registry.workspaces, { ref }, { ...fields, name: validName.value }, now);
+    if (renamed.ok) return { ok: true, value: renamed.value };
+    return { ok: false, errors: renamed.conflict?.kind === 'changed' ? renamed.errors : { name: "Cet espace n'existe plus." } };
   });
 }
 

@@ -1,4 +1,5 @@
-import { fieldMessage } from './fields';
+import { z } from 'zod';
+import { fieldMessage, withCrossFieldRules } from './fields';
 
 // The lock of an espace on a shared laptop: the rules a passphrase must follow and when an open espace
 // locks itself again. Pure: the crypto (the verifier) lives in data/, the timers in the app shell.
@@ -37,6 +38,36 @@ export function newPassphraseProblems(passphrase: string, confirmation: string):
   return problems;
 }
 
+// The forms that type a new passphrase twice (Réglages › Protection), on the one form wiring: the same rules
+// as newPassphraseProblems, all said in one round. Never trimmed (see above).
+const passphraseText = z.string();
+
+export type NewPassphraseValues = { passphrase: string; confirmation: string };
+
+/** « Protéger cet espace »: a new passphrase, typed twice. */
+export const newPassphraseSchema = withCrossFieldRules(
+  z.object({ passphrase: passphraseText, confirmation: passphraseText }),
+  (value, ctx) => {
+    const problems = newPassphraseProblems(value.passphrase ?? '', value.confirmation ?? '');
+    for (const [path, message] of Object.entries(problems)) ctx.addIssue({ code: 'custom', path: [path], message });
+  },
+);
+
+export type ChangePassphraseValues = NewPassphraseValues & { current: string };
+
+/** « Changer la phrase de passe »: the current one (checked by data/ against the espace's key), then the new one twice. */
+export const changePassphraseSchema = withCrossFieldRules(
+  z.object({
+    current: passphraseText.min(1, fieldMessage(CURRENT_PASSPHRASE_LABEL, 'champ obligatoire.')),
+    passphrase: passphraseText,
+    confirmation: passphraseText,
+  }),
+  (value, ctx) => {
+    const problems = newPassphraseProblems(value.passphrase ?? '', value.confirmation ?? '');
+    for (const [path, message] of Object.entries(problems)) ctx.addIssue({ code: 'custom', path: [path], message });
+  },
+);
+
 /** The inactivity delay typed in Réglages: a whole number of minutes in range, or a French refusal. */
 export function parseLockDelay(input: string | number): { ok: true; value: number } | { ok: false; problem: string } {
   const text = String(input).trim();
@@ -49,6 +80,17 @@ export function parseLockDelay(input: string | number): { ok: true; value: numbe
   }
   return { ok: true, value: minutes };
 }
+
+/** Réglages › Protection's delay field: its text read by parseLockDelay, in minutes. */
+export const lockDelaySchema = z.object({
+  delay: z.string().transform((text, ctx) => {
+    const parsed = parseLockDelay(text);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.problem });
+    return z.NEVER;
+  }),
+});
+export type LockDelayValues = { delay: string };
 
 /**
  * Whether an open espace must lock: `delayMinutes` or more have passed since the last keyboard or mouse

@@ -16,6 +16,10 @@ export const workspaceNameSchema = z
   .min(1, { error: fieldMessage('Nom de l’espace', 'champ obligatoire.') })
   .max(WORKSPACE_NAME_MAX, { error: fieldMessage('Nom de l’espace', `${WORKSPACE_NAME_MAX} caractères au maximum.`) });
 
+/** Réglages' rename of an espace: its one field. */
+export const workspaceRenameSchema = z.object({ name: workspaceNameSchema });
+export type WorkspaceRenameValues = { name: string };
+
 /** Deleting an espace is confirmed by typing its name; spacing and case are forgiven, nothing else. */
 export function deletionConfirmed(workspaceName: string, typed: string): boolean {
   const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');

@@ -14,9 +14,9 @@ import { useToast } from './toast';
 // The inactivity lock cannot ask either: when it closes the espace, every form with unsaved changes keeps
 // them as a draft — the short ones too, under a key of their screen and record — and the draft comes back
 // when the form opens again after unlocking (said by a toast). Memory only, like the long forms' drafts.
-// Forms outside this wiring keep nothing on purpose: passphrases and sync credentials must not outlive
-// their screen, and the one-field inline entries (a snooze date, a dismissal reason, a rename) are
-// quicker to type again than to explain.
+// Some forms keep nothing on purpose (useSchemaForm's noDraft), not even through the lock: passphrases and
+// sync credentials must not outlive their screen, and the one-field entries (a snooze date, a dismissal
+// reason, a new espace's name) are quicker to type again than to explain; leaving them changed still asks.
 
 export type UnsavedProtection = 'ask' | 'draft';
 

@@ -39,6 +39,13 @@ export interface SchemaFormOptions<Values extends FieldValues, Output, R extends
   valuesOf?: (record: R) => Values;
   /** A draft key (espace and record) for the long forms: what was typed comes back instead of a question. */
   draftKey?: string | undefined;
+  /**
+   * Never keeps what was typed, not even through the inactivity lock: passphrases and sync credentials must
+   * not outlive their screen (a draft lives in memory, readable after the lock), and the one-field inline
+   * entries (a snooze date, a dismissal reason) are quicker to type again than to explain. Leaving such a
+   * form with changes still asks « Quitter sans enregistrer ? »; a `draftKey` is refused with it.
+   */
+  noDraft?: boolean;
 }
 
 export interface SchemaForm<Values extends FieldValues, Output> {
@@ -65,14 +72,18 @@ export interface SchemaForm<Values extends FieldValues, Output> {
 export function useSchemaForm<Values extends FieldValues, Output, R extends Revision = Revision>(
   options: SchemaFormOptions<Values, Output, R>,
 ): SchemaForm<Values, Output> {
-  const { schema, defaultValues, record, valuesOf, draftKey } = options;
+  const { schema, defaultValues, record, valuesOf, noDraft = false } = options;
+  if (noDraft && options.draftKey !== undefined) throw new Error('useSchemaForm: a form that keeps nothing has no draft key.');
+  const draftKey = noDraft ? undefined : options.draftKey;
   const formRef = useRef<HTMLFormElement>(null);
   const [refusals, setRefusals] = useState<string[]>([]);
   // The short forms keep a draft only through the lock, under their screen, record and first values (two
   // « Nouvelle absence » forms of a page differ by their contract), in the open espace's scope.
   const espaceId = useDraftScope();
   const [lockKey] = useState(() =>
-    espaceId === undefined ? undefined : [espaceId, window.location.hash, record?.id ?? '', JSON.stringify(defaultValues)].join('\n'),
+    espaceId === undefined || noDraft
+      ? undefined
+      : [espaceId, window.location.hash, record?.id ?? '', JSON.stringify(defaultValues)].join('\n'),
   );
   const [kept] = useState(() => (draftKey ? takeDraft(draftKey) : lockKey ? takeLockDraft(lockKey) : undefined));
   const [restoredDraft, setRestoredDraft] = useState<Date | undefined>(kept?.keptAt);

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { formatDateShort, type IsoDate } from '../../domain/dates';
 import { deadlineKind, type Deadline } from '../../domain/deadlines/deadline';
@@ -10,15 +10,24 @@ import {
   type DeadlineState,
   type ReminderLadder,
 } from '../../domain/deadlines/engine';
+import {
+  DISMISS_REASON_LABEL,
+  DISMISS_REASON_MAX,
+  dismissFormSchema,
+  SNOOZE_LABEL,
+  snoozeFormSchema,
+  type DismissFormValues,
+  type SnoozeFormValues,
+} from '../../domain/deadlines/deadline-forms';
+import { TextField } from '../../ui/field';
 import { useAction } from '../../ui/use-action';
-import { ErrorLine } from '../../ui/form-pieces';
+import { useSchemaForm } from '../../ui/use-schema-form';
 import { pathTo } from '../../ui/paths';
-import { SmallButton } from '../../ui/list-pieces';
 
 export interface DeadlineActions {
-  markDone: (deadline: Deadline) => void;
+  markDone: (deadline: Deadline) => Promise<void>;
   snooze: (deadline: Deadline, until: IsoDate) => Promise<string | null>;
-  reopen: (deadline: Deadline) => void;
+  reopen: (deadline: Deadline) => Promise<void>;
   /** « Ne plus rappeler », with a reason; resolves to a French problem or null. */
   dismiss: (deadline: Deadline, reason: string) => Promise<string | null>;
 }
@@ -37,11 +46,10 @@ export function DeadlineItem({
   state: DeadlineState | undefined;
   actions: DeadlineActions;
 }) {
+  const act = useAction();
   const [snoozing, setSnoozing] = useState(false);
   const [dismissing, setDismissing] = useState(false);
-  const [reason, setReason] = useState('');
   const milestone = deadlineKind(deadline) === 'milestone';
-  const [until, setUntil] = useState(defaultSnoozeDate(today));
   const stage = reminderStage(deadline, today, ladder);
   const closed =
     state?.doneAt !== undefined || state?.dismissedAt !== undefined || (state?.snoozedUntil !== undefined && state.snoozedUntil > today);
@@ -81,44 +89,46 @@ export function DeadlineItem({
           ) : null}
           {deadline.detail ? <span className="muted">{deadline.detail}</span> : null}
         </div>
-        {snoozing ? (
-          <InlineForm
-            label="Reporter au"
-            submitLabel="Reporter"
-            save={() => actions.snooze(deadline, until)}
-            onClose={() => setSnoozing(false)}
-          >
-            {(control) => <input {...control} type="date" value={until} min={today} onChange={(e) => setUntil(e.target.value)} />}
-          </InlineForm>
-        ) : null}
-        {dismissing ? (
-          <InlineForm
-            label={'Pourquoi ne plus rappeler\u00a0?'}
-            submitLabel="Ne plus rappeler"
-            save={() => actions.dismiss(deadline, reason)}
-            onClose={() => setDismissing(false)}
-          >
-            {(control) => <input {...control} type="text" value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} />}
-          </InlineForm>
-        ) : null}
+        {snoozing ? <SnoozeForm deadline={deadline} today={today} actions={actions} onClose={() => setSnoozing(false)} /> : null}
+        {dismissing ? <DismissForm deadline={deadline} actions={actions} onClose={() => setDismissing(false)} /> : null}
       </div>
       <div className="deadline__actions">
         {closed ? (
-          <SmallButton label={`Rétablir\u00a0: ${deadline.title}`} onClick={() => actions.reopen(deadline)}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => act(() => actions.reopen(deadline))}
+            aria-label={`Rétablir\u00a0: ${deadline.title}`}
+          >
             Rétablir
-          </SmallButton>
+          </button>
         ) : (
           <>
-            <SmallButton label={`Marquer comme fait\u00a0: ${deadline.title}`} onClick={() => actions.markDone(deadline)}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => act(() => actions.markDone(deadline))}
+              aria-label={`Marquer comme fait\u00a0: ${deadline.title}`}
+            >
               Fait
-            </SmallButton>
-            <SmallButton label={`Reporter\u00a0: ${deadline.title}`} onClick={() => setSnoozing(true)}>
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setSnoozing(true)}
+              aria-label={`Reporter\u00a0: ${deadline.title}`}
+            >
               Reporter…
-            </SmallButton>
+            </button>
             {milestone ? null : (
-              <SmallButton label={`Ne plus rappeler\u00a0: ${deadline.title}`} onClick={() => setDismissing(true)}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => setDismissing(true)}
+                aria-label={`Ne plus rappeler\u00a0: ${deadline.title}`}
+              >
                 Ne plus rappeler…
-              </SmallButton>
+              </button>
             )}
           </>
         )}
@@ -127,60 +137,81 @@ export function DeadlineItem({
   );
 }
 
-interface InlineControl {
-  id: string;
-  className: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-  autoFocus: true;
-}
+// The two inline forms of an échéance, on the one form wiring: an impossible or past date, an empty reason
+// are said under their field and nothing is written. They keep nothing (noDraft): one field, quicker to
+// type again than a draft is to explain; leaving one half-typed still asks « Quitter sans enregistrer ? ».
 
-/** A one-field form under a deadline (report it, stop its reminders): its French refusal below, closed once saved. */
-function InlineForm({
-  label,
-  submitLabel,
-  save,
+function SnoozeForm({
+  deadline,
+  today,
+  actions,
   onClose,
-  children,
 }: {
-  label: string;
-  submitLabel: string;
-  /** Resolves to a French problem, or null when saved. */
-  save: () => Promise<string | null>;
+  deadline: Deadline;
+  today: IsoDate;
+  actions: DeadlineActions;
   onClose: () => void;
-  children: (control: InlineControl) => ReactNode;
 }) {
-  const act = useAction();
-  const id = useId();
-  const [error, setError] = useState<string | null>(null);
+  const [schema] = useState(() => snoozeFormSchema(today));
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<SnoozeFormValues, { until: IsoDate }>({
+    schema,
+    defaultValues: { until: defaultSnoozeDate(today) },
+    noDraft: true,
+  });
+  const onValid = async ({ until }: { until: IsoDate }) => {
+    const problem = await actions.snooze(deadline, until);
+    if (problem !== null) return refuse({ until: problem });
+    saved({ until });
+    onClose();
+  };
   return (
     <form
+      ref={formRef}
       className="deadline__snooze"
-      onSubmit={(e) =>
-        act(async () => {
-          e.preventDefault();
-          const problem = await save();
-          setError(problem);
-          if (problem === null) onClose();
-        })
-      }
+      onSubmit={onSubmit(onValid)}
       noValidate
+      aria-label={`Reporter\u00a0: ${deadline.title}`}
     >
-      <label htmlFor={id}>{label}</label>
-      {children({
-        id,
-        className: 'field__control',
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': error ? `${id}-error` : undefined,
-        autoFocus: true,
-      })}
-      <button type="submit" className="button button--small">
-        {submitLabel}
+      {summary}
+      <TextField label={SNOOZE_LABEL} type="date" min={today} autoFocus {...field('until')} />
+      <button type="submit" className="button button--small" disabled={form.formState.isSubmitting}>
+        Reporter
       </button>
       <button type="button" className="button button--small" onClick={onClose}>
         Annuler
       </button>
-      <ErrorLine id={`${id}-error`} message={error} />
+    </form>
+  );
+}
+
+function DismissForm({ deadline, actions, onClose }: { deadline: Deadline; actions: DeadlineActions; onClose: () => void }) {
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<DismissFormValues, DismissFormValues>({
+    schema: dismissFormSchema,
+    defaultValues: { reason: '' },
+    noDraft: true,
+  });
+  const onValid = async ({ reason }: DismissFormValues) => {
+    const problem = await actions.dismiss(deadline, reason);
+    if (problem !== null) return refuse({ reason: problem });
+    saved({ reason });
+    onClose();
+  };
+  return (
+    <form
+      ref={formRef}
+      className="deadline__snooze"
+      onSubmit={onSubmit(onValid)}
+      noValidate
+      aria-label={`Ne plus rappeler\u00a0: ${deadline.title}`}
+    >
+      {summary}
+      <TextField label={DISMISS_REASON_LABEL} maxLength={DISMISS_REASON_MAX} autoFocus {...field('reason')} />
+      <button type="submit" className="button button--small" disabled={form.formState.isSubmitting}>
+        Ne plus rappeler
+      </button>
+      <button type="button" className="button button--small" onClick={onClose}>
+        Annuler
+      </button>
     </form>
   );
 }

@@ -62,6 +62,7 @@ function NotFound() {
 export function PartnerPage({ params }: { params: { id: string } }) {
   const { db } = useCurrentWorkspace();
   const toast = useToast();
+  const act = useAction();
   const [, navigate] = useLocation();
   const partner = usePartner(db, params.id);
   const agreements = useAgreements(db);
@@ -211,7 +212,7 @@ export function PartnerPage({ params }: { params: { id: string } }) {
         description="La fiche et ses contacts iront dans la corbeille. Une organisation encore nommée par une convention ou une demande de subvention ne peut pas être supprimée."
         confirmLabel="Supprimer"
         destructive
-        onConfirm={remove}
+        onConfirm={() => act(() => remove())}
       />
     </Page>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   changePassphraseAndRewrap,
   espacePassphraseOpens,
@@ -10,9 +10,16 @@ import type { MigrationStep } from '../../data/espace-protection';
 import { useEspaceSession } from '../../data/espace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import {
+  changePassphraseSchema,
   CONFIRMATION_LABEL,
   CURRENT_PASSPHRASE_LABEL,
+  newPassphraseSchema,
+  PASSPHRASE_LABEL,
+  type ChangePassphraseValues,
+  type NewPassphraseValues,
   LOCK_DELAY_LABEL,
+  lockDelaySchema,
+  type LockDelayValues,
   LOCK_DELAY_MAX_MINUTES,
   LOCK_DELAY_MIN_MINUTES,
   PASSPHRASE_MIN_LENGTH,
@@ -20,12 +27,10 @@ import {
 } from '../../domain/espace-lock';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
-import { PassphraseField } from '../../ui/passphrase-field';
 import { useToast } from '../../ui/toast';
 import { useAction } from '../../ui/use-action';
+import { useSchemaForm, type SchemaForm } from '../../ui/use-schema-form';
 import { useLockDelayMinutes } from '../../data/live-queries';
-
-type Errors = Record<string, string>;
 
 /** The progress of encrypting or decrypting the espace in place. */
 function MigrationProgress({ step, label }: { step: MigrationStep | null; label: string }) {
@@ -42,16 +47,6 @@ function MigrationProgress({ step, label }: { step: MigrationStep | null; label:
 }
 
 /** Focuses the first field in error, in the order the fields appear. */
-type FieldInput = readonly [name: string, input: RefObject<HTMLInputElement | null>];
-
-function focusFirstError(errors: Errors, fields: readonly FieldInput[]) {
-  for (const [name, input] of fields) {
-    if (errors[name]) {
-      input.current?.focus();
-      return;
-    }
-  }
-}
 
 /** Réglages › Protection de l’espace: a passphrase, its change and removal, the inactivity delay. */
 export function ProtectionSettings() {
@@ -83,43 +78,32 @@ export function ProtectionSettings() {
   );
 }
 
+type NewPassphrasePair<T> = { passphrase: T; confirmation: T };
+// Any form's field registration (the protect and the change forms have different fields).
+type FieldProps = ReturnType<SchemaForm<Record<string, string>, unknown>['field']>;
+
 /** A new passphrase typed twice: protecting an espace and changing its passphrase both ask for it. */
-function useNewPassphrase() {
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const passphraseInput = useRef<HTMLInputElement>(null);
-  const confirmationInput = useRef<HTMLInputElement>(null);
-  const inputs: readonly FieldInput[] = [
-    ['passphrase', passphraseInput],
-    ['confirmation', confirmationInput],
-  ];
-  const fields = (labels: { passphrase: string; confirmation: string }, hint: string, errors: Errors) => (
+function NewPassphraseFields({
+  labels,
+  hint,
+  fields,
+}: {
+  labels: NewPassphrasePair<string>;
+  hint: string;
+  fields: NewPassphrasePair<FieldProps>;
+}) {
+  return (
     <>
-      <PassphraseField
-        ref={passphraseInput}
-        purpose="new"
-        label={labels.passphrase}
-        hint={hint}
-        value={passphrase}
-        onChange={setPassphrase}
-        error={errors.passphrase}
-      />
-      <PassphraseField
-        ref={confirmationInput}
-        purpose="new"
-        label={labels.confirmation}
-        value={confirmation}
-        onChange={setConfirmation}
-        error={errors.confirmation}
-      />
+      <TextField label={labels.passphrase} type="password" hint={hint} autoComplete="new-password" required {...fields.passphrase} />
+      <TextField label={labels.confirmation} type="password" autoComplete="new-password" required {...fields.confirmation} />
     </>
   );
-  const clear = () => {
-    setPassphrase('');
-    setConfirmation('');
-  };
-  return { passphrase, confirmation, inputs, fields, clear };
 }
+
+// The passphrase forms are on the one form wiring (validation on blur and on save, every error in one
+// round, the first focused, the summary) with noDraft: a passphrase is never kept in a draft, not even
+// through the inactivity lock. data/ checks the same rules again and the current passphrase against the
+// espace's key; its refusals go under their fields.
 
 function ProtectForm() {
   const registry = useRegistry();
@@ -127,33 +111,30 @@ function ProtectForm() {
   const [step, setStep] = useState<MigrationStep | null>(null);
   const session = useEspaceSession();
   const toast = useToast();
-  const typed = useNewPassphrase();
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<NewPassphraseValues, NewPassphraseValues>({
+    schema: newPassphraseSchema,
+    defaultValues: { passphrase: '', confirmation: '' },
+    noDraft: true,
+  });
+  const busy = form.formState.isSubmitting;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const result = await protectAndEncrypt(registry, db, typed.passphrase, typed.confirmation, setStep);
-    setBusy(false);
-    setStep(null);
-    if (!result.ok) {
-      setErrors(result.errors);
-      focusFirstError(result.errors, typed.inputs);
-      return;
-    }
-    session.rememberPassphrase(typed.passphrase);
+  const onValid = async ({ passphrase, confirmation }: NewPassphraseValues) => {
+    const result = await protectAndEncrypt(registry, db, passphrase, confirmation, setStep).finally(() => setStep(null));
+    if (!result.ok) return refuse(result.errors);
+    saved({ passphrase: '', confirmation: '' });
+    session.rememberPassphrase(passphrase);
     toast.show('Espace protégé et chiffré\u00a0: il sera verrouillé au prochain démarrage et après un moment sans activité.');
-  }
+  };
 
   return (
-    <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="protect-title">
+    <form ref={formRef} className="stacked-form" onSubmit={onSubmit(onValid)} noValidate aria-labelledby="protect-title">
       <h3 id="protect-title">Protéger cet espace par une phrase de passe</h3>
-      {typed.fields(
-        { passphrase: 'Phrase de passe', confirmation: CONFIRMATION_LABEL },
-        `${PASSPHRASE_MIN_LENGTH} caractères au moins\u00a0; une courte phrase est plus facile à retenir et plus sûre qu’un mot.`,
-        errors,
-      )}
+      {summary}
+      <NewPassphraseFields
+        labels={{ passphrase: PASSPHRASE_LABEL, confirmation: CONFIRMATION_LABEL }}
+        hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins\u00a0; une courte phrase est plus facile à retenir et plus sûre qu’un mot.`}
+        fields={{ passphrase: field('passphrase'), confirmation: field('confirmation') }}
+      />
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? 'Protection en cours…' : 'Protéger l’espace'}
       </button>
@@ -165,30 +146,37 @@ function ProtectForm() {
 function LockDelayForm() {
   const registry = useRegistry();
   const { record } = useCurrentWorkspace();
-  const toast = useToast();
-  const saved = useLockDelayMinutes(registry, record.id);
-  const [typed, setTyped] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const input = useRef<HTMLInputElement>(null);
-  const value = typed ?? (saved === undefined ? '' : String(saved));
+  const stored = useLockDelayMinutes(registry, record.id);
+  return stored === undefined ? null : <LockDelayFields stored={stored} />;
+}
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = await setLockDelayMinutes(registry, record.id, value);
-    if (!result.ok) {
-      setError(result.errors.delay);
-      input.current?.focus();
-      return;
-    }
-    setError(undefined);
-    setTyped(null);
+function LockDelayFields({ stored }: { stored: number }) {
+  const registry = useRegistry();
+  const { record } = useCurrentWorkspace();
+  const toast = useToast();
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<LockDelayValues, { delay: number }>({
+    schema: lockDelaySchema,
+    defaultValues: { delay: String(stored) },
+    noDraft: true,
+  });
+  const { isDirty } = form.formState;
+  const { reset } = form;
+  // The delay changed elsewhere (another tab) while this field was left untouched: it shows the new one.
+  useEffect(() => {
+    if (!isDirty) reset({ delay: String(stored) });
+  }, [stored, isDirty, reset]);
+
+  const onValid = async ({ delay }: { delay: number }) => {
+    const result = await setLockDelayMinutes(registry, record.id, delay);
+    if (!result.ok) return refuse(result.errors);
+    saved({ delay: String(result.value) });
     toast.show(`L’espace se verrouillera après ${result.value} minute${result.value > 1 ? 's' : ''} sans activité.`);
-  }
+  };
 
   return (
-    <form className="inline-form protection-delay" onSubmit={submit} noValidate>
+    <form ref={formRef} className="inline-form protection-delay" onSubmit={onSubmit(onValid)} noValidate aria-label="Délai de verrouillage">
+      {summary}
       <TextField
-        ref={input}
         label={LOCK_DELAY_LABEL}
         type="number"
         inputMode="numeric"
@@ -196,11 +184,9 @@ function LockDelayForm() {
         max={LOCK_DELAY_MAX_MINUTES}
         step={1}
         hint={`Sans clavier ni souris pendant ce délai, l’espace se verrouille (de ${LOCK_DELAY_MIN_MINUTES} à ${LOCK_DELAY_MAX_MINUTES} minutes).`}
-        value={value}
-        onChange={(e) => setTyped(e.target.value)}
-        error={error}
+        {...field('delay')}
       />
-      <button type="submit" className="button" disabled={saved === undefined || String(saved) === value}>
+      <button type="submit" className="button" disabled={form.watch('delay') === String(stored)}>
         Enregistrer le délai
       </button>
     </form>
@@ -212,45 +198,32 @@ function ChangePassphraseForm() {
   const { db } = useCurrentWorkspace();
   const session = useEspaceSession();
   const toast = useToast();
-  const [current, setCurrent] = useState('');
-  const typed = useNewPassphrase();
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const currentInput = useRef<HTMLInputElement>(null);
+  const empty = { current: '', passphrase: '', confirmation: '' };
+  const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<ChangePassphraseValues, ChangePassphraseValues>({
+    schema: changePassphraseSchema,
+    defaultValues: empty,
+    noDraft: true,
+  });
+  const busy = form.formState.isSubmitting;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const result = await changePassphraseAndRewrap(registry, db, current, typed.passphrase, typed.confirmation);
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(result.errors);
-      focusFirstError(result.errors, [['current', currentInput], ...typed.inputs]);
-      return;
-    }
-    session.rememberPassphrase(typed.passphrase);
-    setCurrent('');
-    typed.clear();
-    setErrors({});
+  const onValid = async ({ current, passphrase, confirmation }: ChangePassphraseValues) => {
+    const result = await changePassphraseAndRewrap(registry, db, current, passphrase, confirmation);
+    if (!result.ok) return refuse(result.errors);
+    session.rememberPassphrase(passphrase);
+    saved(empty);
     toast.show('Phrase de passe changée. Les prochaines sauvegardes seront chiffrées avec la nouvelle.');
-  }
+  };
 
   return (
-    <form className="stacked-form" onSubmit={submit} noValidate aria-labelledby="change-passphrase-title">
+    <form ref={formRef} className="stacked-form" onSubmit={onSubmit(onValid)} noValidate aria-labelledby="change-passphrase-title">
       <h3 id="change-passphrase-title">Changer la phrase de passe</h3>
-      <PassphraseField
-        ref={currentInput}
-        purpose="current"
-        label={CURRENT_PASSPHRASE_LABEL}
-        value={current}
-        onChange={setCurrent}
-        error={errors.current}
+      {summary}
+      <TextField label={CURRENT_PASSPHRASE_LABEL} type="password" autoComplete="current-password" required {...field('current')} />
+      <NewPassphraseFields
+        labels={{ passphrase: 'Nouvelle phrase de passe', confirmation: 'Confirmation de la nouvelle phrase de passe' }}
+        hint={`${PASSPHRASE_MIN_LENGTH} caractères au moins.`}
+        fields={{ passphrase: field('passphrase'), confirmation: field('confirmation') }}
       />
-      {typed.fields(
-        { passphrase: 'Nouvelle phrase de passe', confirmation: 'Confirmation de la nouvelle phrase de passe' },
-        `${PASSPHRASE_MIN_LENGTH} caractères au moins.`,
-        errors,
-      )}
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Vérification…' : 'Changer la phrase de passe'}
       </button>
@@ -280,8 +253,7 @@ function RemoveProtectionForm() {
     event.preventDefault();
     if (current === '') return refuse(`${CURRENT_PASSPHRASE_LABEL}\u00a0: champ obligatoire.`);
     setBusy(true);
-    const opens = await espacePassphraseOpens(registry, record.id, current);
-    setBusy(false);
+    const opens = await espacePassphraseOpens(registry, record.id, current).finally(() => setBusy(false));
     if (!opens) return refuse(WRONG_CURRENT_PASSPHRASE);
     setError(undefined);
     setConfirming(true);
@@ -290,9 +262,10 @@ function RemoveProtectionForm() {
   async function remove() {
     setConfirming(false);
     setBusy(true);
-    const result = await removeProtectionAndDecrypt(registry, db, current, setStep);
-    setBusy(false);
-    setStep(null);
+    const result = await removeProtectionAndDecrypt(registry, db, current, setStep).finally(() => {
+      setBusy(false);
+      setStep(null);
+    });
     if (!result.ok) return refuse(result.errors.current);
     session.rememberPassphrase(undefined);
     toast.show('Protection retirée\u00a0: l’espace ne se verrouille plus et ses sauvegardes ne sont plus chiffrées.');
@@ -300,15 +273,17 @@ function RemoveProtectionForm() {
 
   return (
     <>
-      <form className="stacked-form" onSubmit={check} noValidate aria-labelledby="remove-protection-title">
+      <form className="stacked-form" onSubmit={(event) => act(() => check(event))} noValidate aria-labelledby="remove-protection-title">
         <h3 id="remove-protection-title">Retirer la protection</h3>
-        <PassphraseField
+        <TextField
           ref={input}
-          purpose="current"
           label={`${CURRENT_PASSPHRASE_LABEL} (pour retirer la protection)`}
+          type="password"
           value={current}
-          onChange={setCurrent}
+          onChange={(e) => setCurrent(e.target.value)}
           error={error}
+          autoComplete="current-password"
+          required
         />
         <button type="submit" className="button button--danger-outline" disabled={busy}>
           Retirer la protection…

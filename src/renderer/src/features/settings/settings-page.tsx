@@ -8,7 +8,7 @@ import { useEspaceSession } from '../../data/espace-session';
 import { WorkspaceDb } from '../../data/workspace-db';
 import { deleteWorkspace, renameWorkspace, restoreWorkspace, setCurrentWorkspaceId } from '../../data/workspace-repository';
 import { useCurrentWorkspace, useDeletedWorkspaces, useRegistry, useWorkspaces } from '../../data/workspace-context';
-import type { WorkspaceRecord } from '../../domain/workspace';
+import { workspaceRenameSchema, type WorkspaceRecord, type WorkspaceRenameValues } from '../../domain/workspace';
 import { currentPlatform } from '../../platform/current-platform';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
@@ -17,6 +17,7 @@ import { useToast } from '../../ui/toast';
 import { ProtectionSettings } from './protection-settings';
 import { YearlyFiguresSettings } from './yearly-figures-settings';
 import { useAction } from '../../ui/use-action';
+import { useSchemaForm } from '../../ui/use-schema-form';
 import { Loading } from '../../ui/loading-state';
 import { useOtherEspaceProtected } from '../../data/live-queries';
 import { useAppInfo } from '../../platform/host-queries';
@@ -86,8 +87,6 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
   const act = useAction();
   const registry = useRegistry();
   const toast = useToast();
-  const [name, setName] = useState(workspace.name);
-  const [renameError, setRenameError] = useState<string | undefined>();
   const [deleting, setDeleting] = useState(false);
   const [typedName, setTypedName] = useState('');
   const [backupDone, setBackupDone] = useState(false);
@@ -119,17 +118,29 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
     />
   );
 
-  async function rename() {
-    if (name.trim() === workspace.name) return;
+  // The rename is on the one form wiring: the name's schema from domain/, the revision the form loaded
+  // sent with the save (renamed in another tab since: « modifiée ailleurs », nothing saved). The other
+  // espace's passphrase is no field of it: a secret, never kept in a draft.
+  const { form, formRef, field, onSubmit, refuse, saved, revision, summary } = useSchemaForm<
+    WorkspaceRenameValues,
+    WorkspaceRenameValues,
+    WorkspaceRecord
+  >({
+    schema: workspaceRenameSchema,
+    defaultValues: { name: workspace.name },
+    record: workspace,
+    valuesOf: (record) => ({ name: record.name }),
+  });
+  const typedRename = form.watch('name');
+  const onRename = async ({ name }: WorkspaceRenameValues) => {
+    if (name === workspace.name) return;
+    // A wrong passphrase is said under its own field (otherPassphraseAccepted), and nothing is renamed.
     if (!(await otherPassphraseAccepted())) return;
-    const result = await renameWorkspace(registry, workspace.id, name);
-    if (!result.ok) {
-      setRenameError(result.errors.name);
-      return;
-    }
-    setRenameError(undefined);
+    const result = await renameWorkspace(registry, revision() ?? workspace.id, name);
+    if (!result.ok) return refuse(result.errors);
+    saved({ name: result.value.name }, result.value);
     toast.show(`Espace renommé en « ${result.value.name} ».`);
-  }
+  };
 
   async function saveBackup() {
     const platform = currentPlatform();
@@ -174,21 +185,16 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
   return (
     <li className="workspace-list__item">
       <form
+        ref={formRef}
         className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          act(() => rename());
-        }}
+        onSubmit={onSubmit(onRename)}
         noValidate
+        aria-label={`Renommer l’espace ${workspace.name}`}
       >
-        <TextField
-          label={isCurrent ? 'Nom de l’espace (ouvert)' : 'Nom de l’espace'}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={renameError}
-        />
+        {summary}
+        <TextField label={isCurrent ? 'Nom de l’espace (ouvert)' : 'Nom de l’espace'} {...field('name')} />
         {otherProtected ? passphraseField('Phrase de passe de cet espace') : null}
-        <button type="submit" className="button" disabled={name.trim() === workspace.name}>
+        <button type="submit" className="button" disabled={(typedRename ?? '').trim() === workspace.name}>
           Renommer
         </button>
         <button type="button" className="button button--danger-outline" onClick={() => setDeleting(true)}>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useEspaceSession } from '../../data/espace-session';
 import { keepMergedValue, takeOtherValue, useSyncConflicts } from '../../data/sync/sync-conflicts';
 import type { SyncPhase } from '../../data/sync/sync-bridge';
@@ -8,11 +8,19 @@ import type { SyncConflictRow } from '../../data/sync/sync-rows';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { conflictFieldLabel, conflictValueText } from '../../domain/sync/conflict-display';
 import { PROTECTED_ESPACE_MESSAGE } from '../../domain/sync/sync-messages';
+import {
+  SYNC_DATABASE_LABEL,
+  SYNC_SERVER_LABEL,
+  syncFormSchema,
+  type SyncFormOutput,
+  type SyncFormValues,
+} from '../../domain/sync/sync-form';
 import { whenSaid } from '../../domain/write-conflicts';
 import { currentPlatform } from '../../platform/current-platform';
 import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
 import { refusalText, useAction } from '../../ui/use-action';
+import { useSchemaForm } from '../../ui/use-schema-form';
 
 // Réglages › Synchronisation (issue 20): the espace shared with other laptops through a CouchDB server.
 
@@ -81,99 +89,95 @@ function SyncForm({ stored, running }: { stored: SyncSettings; running: boolean 
   const act = useAction();
   const toast = useToast();
   const secrets = currentPlatform().syncSecrets;
-  const [settings, setSettings] = useState<SyncSettings>(stored);
-  const [password, setPassword] = useState('');
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  // On the one form wiring; the credentials are secrets: never a draft, not even through the lock.
+  const { form, formRef, field, onSubmit, saved, summary } = useSchemaForm<SyncFormValues, SyncFormOutput>({
+    schema: syncFormSchema,
+    defaultValues: { server: stored.server, database: stored.database, username: stored.username, password: '' },
+    noDraft: true,
+  });
+  const busy = form.formState.isSubmitting;
+  const { resetField } = form;
 
+  // The password kept by the platform (keychain, or this session's memory) fills the field, unchanged.
   useEffect(() => {
     let cancelled = false;
     void secrets.read(record.id).then((kept) => {
-      if (!cancelled && kept !== null) setPassword(kept);
+      if (!cancelled && kept !== null) resetField('password', { defaultValue: kept });
     });
     return () => {
       cancelled = true;
     };
-  }, [record.id, secrets]);
+  }, [record.id, secrets, resetField]);
 
-  const field = (name: keyof Omit<SyncSettings, 'enabled'>) => ({
-    value: settings[name],
-    onChange: (e: { target: { value: string } }) => setSettings({ ...settings, [name]: e.target.value }),
-    disabled: running || busy,
+  const settingsOf = (values: SyncFormOutput): SyncSettings => ({
+    ...stored,
+    server: values.server,
+    database: values.database,
+    username: values.username,
   });
 
-  function test() {
-    act(async () => {
-      setBusy(true);
-      try {
-        const result = await testConnection(settings, password);
-        setMessage(
-          result.ok
-            ? {
-                tone: 'ok',
-                text: `Connexion réussie : ${result.documents} éléments sur le serveur${result.readOnly ? ', accès en lecture seule' : ''}.`,
-              }
-            : { tone: 'error', text: result.message },
-        );
-      } finally {
-        setBusy(false);
-      }
-    });
-  }
+  const test = async (values: SyncFormOutput) => {
+    const result = await testConnection(settingsOf(values), values.password);
+    setMessage(
+      result.ok
+        ? {
+            tone: 'ok',
+            text: `Connexion réussie : ${result.documents} éléments sur le serveur${result.readOnly ? ', accès en lecture seule' : ''}.`,
+          }
+        : { tone: 'error', text: result.message },
+    );
+  };
 
-  function start(event: FormEvent) {
-    event.preventDefault();
-    act(async () => {
-      setBusy(true);
-      try {
-        const outcome = await startSync(db, settings, password, { isProtected: session.isProtected });
-        if (!outcome.ok) {
-          setMessage({ tone: 'error', text: outcome.message });
-          return;
-        }
-        const where = await secrets.save(record.id, password);
-        setMessage(null);
-        toast.show(
-          where === 'keychain'
-            ? 'Synchronisation démarrée. Le mot de passe est gardé chiffré par le trousseau de l’ordinateur.'
-            : 'Synchronisation démarrée. Le mot de passe est gardé en mémoire pour cette session seulement.',
-        );
-      } finally {
-        setBusy(false);
-      }
-    });
-  }
+  const start = async (values: SyncFormOutput) => {
+    const outcome = await startSync(db, settingsOf(values), values.password, { isProtected: session.isProtected });
+    if (!outcome.ok) {
+      setMessage({ tone: 'error', text: outcome.message });
+      return;
+    }
+    const where = await secrets.save(record.id, values.password);
+    setMessage(null);
+    saved(form.getValues());
+    toast.show(
+      where === 'keychain'
+        ? 'Synchronisation démarrée. Le mot de passe est gardé chiffré par le trousseau de l’ordinateur.'
+        : 'Synchronisation démarrée. Le mot de passe est gardé en mémoire pour cette session seulement.',
+    );
+  };
 
   function stop() {
     act(async () => {
       await turnSyncOff(db);
-      await writeSyncSettings(db, { ...settings, enabled: false });
+      await writeSyncSettings(db, { ...stored, enabled: false });
       toast.show('Synchronisation arrêtée. Les modifications faites ici attendront la prochaine synchronisation.');
     });
   }
 
   return (
-    <form className="sync-form" onSubmit={start} aria-label="Réglages de la synchronisation">
+    <form ref={formRef} className="sync-form" onSubmit={onSubmit(start)} noValidate aria-label="Réglages de la synchronisation">
+      {summary}
       <TextField
-        label="Adresse du serveur"
+        label={SYNC_SERVER_LABEL}
         placeholder="https://serveur.exemple.org:6984"
         autoComplete="url"
+        inputMode="url"
         {...field('server')}
+        disabled={running || busy}
         required
       />
       <TextField
-        label="Base de données de l’espace"
+        label={SYNC_DATABASE_LABEL}
         hint="Le même nom sur chaque ordinateur qui partage cet espace."
         {...field('database')}
+        disabled={running || busy}
         required
       />
-      <TextField label="Identifiant" autoComplete="username" {...field('username')} />
+      <TextField label="Identifiant" autoComplete="username" {...field('username')} disabled={running || busy} />
       <TextField
         label="Mot de passe"
         type="password"
         autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        {...field('password')}
         disabled={running || busy}
         hint={
           secrets.kind === 'keychain'
@@ -187,7 +191,7 @@ function SyncForm({ stored, running }: { stored: SyncSettings; running: boolean 
         </p>
       ) : null}
       <div className="form-actions">
-        <button type="button" className="button" onClick={test} disabled={running || busy}>
+        <button type="button" className="button" onClick={onSubmit(test)} disabled={running || busy}>
           Tester la connexion
         </button>
         {running ? (
