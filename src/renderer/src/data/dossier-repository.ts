@@ -145,8 +145,13 @@ export async function saveDossierSnapshot(
   return db.transaction('rw', db.dossierSnapshots, () => createRow(db.dossierSnapshots, snapshot, now));
 }
 
+/** The produced dossiers out of the bin: the compte-rendu takes its prévision from the latest (forecastFor). */
+export async function loadDossierSnapshots(db: WorkspaceDb): Promise<DossierSnapshotRecord[]> {
+  return live(await db.dossierSnapshots.toArray());
+}
+
 export function useDossierSnapshots(db: WorkspaceDb): DossierSnapshotRecord[] | undefined {
-  return useLiveQuery(async () => live(await db.dossierSnapshots.toArray()), [db]);
+  return useLiveQuery(() => loadDossierSnapshots(db), [db]);
 }
 
 export function useFinancialReports(db: WorkspaceDb): FinancialReportRecord[] | undefined {

@@ -1,3 +1,5 @@
+import type { FunderRecord } from '../domain/funding/funder';
+import type { PartnerRecord } from '../domain/partners/partner';
 import type { TeamData } from '../domain/team/team-year';
 
 // The bin is filtered here, in data/, and only here (issue 21): repositories hand the domain live records
@@ -6,6 +8,15 @@ import type { TeamData } from '../domain/team/team-year';
 /** The records out of the bin. */
 export function live<T extends { deletedAt: string | null }>(records: readonly T[]): T[] {
   return records.filter((record) => record.deletedAt === null);
+}
+
+/**
+ * The funders of the directory (issue 19): out of the bin, and whose organisation record is not in the bin
+ * either (a funder is binned along its record; a sync or an old version may have left it out).
+ */
+export function liveFunders(funders: readonly FunderRecord[], partners: readonly PartnerRecord[]): FunderRecord[] {
+  const binned = new Set(partners.filter((p) => p.deletedAt !== null).map((p) => p.id));
+  return live(funders).filter((f) => !binned.has(f.id));
 }
 
 /**

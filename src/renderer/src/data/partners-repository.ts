@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { firstIssueMessages, fieldMessage } from '../domain/fields';
 import { directoryOf, organisationFromFunder, rolesOf } from '../domain/partners/directory';
 import { contactSchema, partnerSchema, type ContactRecord, type PartnerRecord } from '../domain/partners/partner';
+import { live, liveFunders } from './live-records';
 import type { WorkspaceDb } from './workspace-db';
 import {
   binAlong,
@@ -25,7 +26,7 @@ import {
 /** The live directory by name: partners, funders, both — and a funder not yet given its record. */
 export async function listPartners(db: WorkspaceDb): Promise<PartnerRecord[]> {
   const [partners, funders] = await Promise.all([db.partners.toArray(), db.funders.toArray()]);
-  return directoryOf(partners, funders);
+  return directoryOf(live(partners), liveFunders(funders, partners));
 }
 
 /**

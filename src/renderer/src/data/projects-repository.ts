@@ -177,7 +177,7 @@ export async function listProjectSummaries(db: WorkspaceDb): Promise<ProjectSumm
       budgetYear: budget?.year,
       totals:
         budget && budgetLines.length > 0
-          ? budgetTotals(budgetLines, lineAmountResolver(applications, exerciseStartingIn(calendar, budget.year)))
+          ? budgetTotals(budgetLines, lineAmountResolver(live(applications), exerciseStartingIn(calendar, budget.year)))
           : undefined,
     };
   });

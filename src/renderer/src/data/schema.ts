@@ -3,6 +3,7 @@ import type { FunderRecord } from '../domain/funding/funder';
 import { directoryOf, organisationFromFunder, organisationNamed, withRole } from '../domain/partners/directory';
 import type { PartnerRecord } from '../domain/partners/partner';
 import type { AidedPostRecord } from '../domain/team/aided-post';
+import { live, liveFunders } from './live-records';
 
 // Schema versions are append-only (DESIGN.md decision 8): a shipped version is never edited, a change is a
 // new entry with its upgrade and its migration test. Users' databases on their laptops depend on it.
@@ -67,7 +68,7 @@ async function linkDirectory(tx: Transaction): Promise<void> {
     if (own) await tx.table('partners').update(funder.id, { roles: withRole(own.roles ?? ['partner'], 'funder') });
     else await tx.table('partners').add(organisationFromFunder(funder));
   }
-  const directory = directoryOf(partners, funders);
+  const directory = directoryOf(live(partners), liveFunders(funders, partners));
   await tx
     .table('aidedPosts')
     .toCollection()

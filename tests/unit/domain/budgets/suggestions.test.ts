@@ -157,7 +157,7 @@ describe('what an application suggests for the association’s 2027 budget, from
   // The 2027 request to the State for the schooling action: 18 000 € demandé, alone among the records.
   const request = fixtureApplications.find((a) => a.id === 'app-state-schooling-2027')!;
   const decided = { filedOn: '2026-11-20', decidedOn: '2027-02-10' };
-  const suggested = (app: Partial<typeof request> & { deletedAt?: string | null }, funders = fixtureFunders) =>
+  const suggested = (app: Partial<typeof request>, funders = fixtureFunders) =>
     suggestBudgetLines({
       ...base,
       team: { people: [], contracts: [], amendments: [], aidedPosts: [] },
@@ -184,7 +184,6 @@ describe('what an application suggests for the association’s 2027 budget, from
     ],
     ['refused: nothing', { status: 'refused', ...decided }, []],
     ['refused then clôturée: nothing', { status: 'closed', ...decided, closedOn: '2027-03-01' }, []],
-    ['in the bin: nothing', { deletedAt: '2026-12-01T10:00:00.000Z' }, []],
     ['for the 2028 exercise: nothing', { periodStart: '2028-01-01', periodEnd: '2028-12-31' }, []],
     [
       'for September 2027 to August 2028: its 122 days of 2027',
@@ -195,8 +194,9 @@ describe('what an application suggests for the association’s 2027 budget, from
     expect(suggested(app as Partial<typeof request>)).toEqual(expected);
   });
 
-  it('suggests nothing for the request of a funder in the bin', () => {
-    const funders = fixtureFunders.map((f) => (f.id === request.funderId ? { ...f, deletedAt: '2026-12-01T10:00:00.000Z' } : f));
+  // A funder (or an application) in the bin is left out by the repository: tests/unit/data/bin-filtering.test.ts.
+  it('suggests nothing for the request of a funder not among the records', () => {
+    const funders = fixtureFunders.filter((f) => f.id !== request.funderId);
     expect(suggested({}, funders)).toEqual([]);
   });
 });

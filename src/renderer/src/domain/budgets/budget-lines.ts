@@ -53,26 +53,18 @@ export type ResolvableLine = Pick<BudgetLine, 'account' | 'amountCents' | 'grant
 
 /**
  * The amount each line counts for in a budget of `year`: a line linked to an application found among
- * `applications` (out of the bin) follows it; any other line — and a line whose application was deleted —
- * keeps its stored amount. Pass the result to budgetTotals / grantShare.
+ * `applications` (out of the bin: the repositories filter it) follows it; any other line — and a line whose
+ * application was deleted — keeps its stored amount. Pass the result to budgetTotals / grantShare.
  */
 export function lineAmountResolver(
-  applications: readonly (ApplicationAmounts & { id: string; deletedAt?: string | null })[],
+  applications: readonly (ApplicationAmounts & { id: string })[],
   year: YearOrExercise,
 ): (line: ResolvableLine) => number {
-  const byId = new Map(applications.filter((a) => !a.deletedAt).map((a) => [a.id, a]));
+  const byId = new Map(applications.map((a) => [a.id, a]));
   return (line) => {
     const app = line.grantApplicationId === undefined ? undefined : byId.get(line.grantApplicationId);
     return app ? applicationAmountForYear(app, year) : line.amountCents;
   };
-}
-
-/** Whether the line's amount comes from an application rather than from the user. */
-export function followsApplication(
-  line: Pick<BudgetLine, 'grantApplicationId'>,
-  applications: readonly { id: string; deletedAt?: string | null }[],
-): boolean {
-  return line.grantApplicationId !== undefined && applications.some((a) => a.id === line.grantApplicationId && !a.deletedAt);
 }
 
 /** Every line with the amount it counts for (`effectiveCents`). */

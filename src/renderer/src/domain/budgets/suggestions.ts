@@ -31,8 +31,9 @@ export interface BudgetSuggestion {
   explanation: string;
 }
 
-type WithId<T> = T & { id: string; deletedAt?: string | null };
+type WithId<T> = T & { id: string };
 
+/** What suggestions are computed from: records out of the bin only (budgets-repository filters it, issue 21). */
 export interface SuggestionInput {
   scope: BudgetScope;
   /** The year the budget's exercise starts in. */
@@ -53,8 +54,6 @@ export interface SuggestionInput {
   project?: WithId<Pick<Project, 'title' | 'agreementIds'>>;
   projectStaff?: readonly Pick<ProjectStaff, 'personId' | 'sharePercent' | 'role'>[];
 }
-
-const live = <T extends { deletedAt?: string | null }>(records: readonly T[]) => records.filter((r) => !r.deletedAt);
 
 const AID_SCHEME_SHORT: Record<AidScheme, string> = {
   pec: 'PEC',
@@ -110,7 +109,7 @@ function staffSuggestions(input: SuggestionInput): BudgetSuggestion[] {
   const suggestions: BudgetSuggestion[] = [];
   for (const assignment of input.projectStaff ?? []) {
     const person = people.get(assignment.personId);
-    if (!person || person.deletedAt !== null) continue;
+    if (!person) continue;
     const own = year.contracts.filter((c) => c.contract.personId === assignment.personId);
     if (own.length === 0) continue;
     const name = personName(person);
@@ -183,9 +182,9 @@ const BASIS_TEXT = {
 function applicationSuggestions(input: SuggestionInput): BudgetSuggestion[] {
   const exercise = exerciseOf(input);
   const label = exerciseLabel(exercise);
-  const funders = new Map(live(input.funders).map((f) => [f.id, f]));
+  const funders = new Map(input.funders.map((f) => [f.id, f]));
   return (
-    live(input.applications)
+    input.applications
       .filter((app) => applicationBasis(app) !== 'refused')
       .filter((app) => periodsOverlap(app.periodStart, app.periodEnd, exercise.start, exercise.end))
       // An action's budget takes the applications linked to it (their « actions financées »), never a title match.
@@ -218,7 +217,7 @@ function applicationSuggestions(input: SuggestionInput): BudgetSuggestion[] {
 function inKindSuggestions(input: SuggestionInput): BudgetSuggestion[] {
   const exercise = exerciseOf(input);
   const linked = input.project ? new Set(input.project.agreementIds) : undefined;
-  return live(input.agreements)
+  return input.agreements
     .filter((a) => a.terms === 'in-kind' && a.status !== 'draft')
     .filter((a) => linked === undefined || linked.has(a.id))
     .flatMap((a) => {

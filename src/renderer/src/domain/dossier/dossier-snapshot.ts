@@ -29,13 +29,3 @@ export const dossierSnapshotSchema = z.object({
 
 export type DossierSnapshot = z.output<typeof dossierSnapshotSchema>;
 export type DossierSnapshotRecord = RecordStamps & DossierSnapshot;
-
-/** The latest snapshot that carried an application (undefined when none: the current budget then serves). */
-export function latestSnapshotFor(
-  snapshots: readonly DossierSnapshotRecord[],
-  grantApplicationId: string,
-): DossierSnapshotRecord | undefined {
-  return snapshots
-    .filter((s) => s.deletedAt === null && s.grantApplicationIds.includes(grantApplicationId))
-    .sort((a, b) => b.producedAt.localeCompare(a.producedAt))[0];
-}

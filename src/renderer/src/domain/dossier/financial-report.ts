@@ -240,15 +240,12 @@ export function grantFigures(
   app: Pick<GrantApplicationRecord, 'id' | 'funderId' | 'multiYear' | 'periodStart' | 'periodEnd' | 'grantedCents' | 'agreedCents'>,
   exerciseNumber: number,
   lines: readonly ReportLine[],
-  payments: readonly (Pick<Payment, 'expectedDate' | 'expectedCents' | 'receivedDate' | 'receivedCents'> & { deletedAt?: string | null })[],
+  /** The application's payments, out of the bin (the repositories filter it). */
+  payments: readonly Pick<Payment, 'expectedDate' | 'expectedCents' | 'receivedDate' | 'receivedCents'>[],
 ): GrantFigures {
   const exercises = exercisesOf(app);
   const exercise = exercises.find((e) => e.number === exerciseNumber) ?? exercises[0]!;
-  const own = exercisePayments(
-    app,
-    exercise,
-    payments.filter((p) => !p.deletedAt),
-  );
+  const own = exercisePayments(app, exercise, payments);
   const committed = committedCents(app);
   const share = committed === undefined ? undefined : Math.floor(committed / 100 / exercises.length) * 100;
   const last = exercise.number === exercises.length;
@@ -373,11 +370,7 @@ export function prefillActuals(
 }
 
 /** Whether an application is due a compte-rendu: granted (or further on the path) and its period ended or ending. */
-export function needsFinancialReport(
-  app: Pick<GrantApplicationRecord, 'status' | 'periodEnd' | 'deletedAt'> & StepDates,
-  today: IsoDate,
-): boolean {
-  if (app.deletedAt !== null) return false;
+export function needsFinancialReport(app: Pick<GrantApplicationRecord, 'status' | 'periodEnd'> & StepDates, today: IsoDate): boolean {
   const granted = grantedOrLater(app);
   // « Ending »: within the next two months, so the report can be prepared ahead.
   const soon = new Date(`${today}T00:00:00Z`);
@@ -430,9 +423,7 @@ export function buildFinancialReportModel(input: {
   /** Every funder (74 lines print their names). */
   funders?: readonly NamedFunder[];
   /** The application's payments (the received amount is set against the declared one). */
-  payments?: readonly (Pick<Payment, 'expectedDate' | 'expectedCents' | 'receivedDate' | 'receivedCents'> & {
-    deletedAt?: string | null;
-  })[];
+  payments?: readonly Pick<Payment, 'expectedDate' | 'expectedCents' | 'receivedDate' | 'receivedCents'>[];
   scope?: 'project' | 'association';
   /** Set for a draft: what must be fixed before a final compte-rendu. */
   draftReasons?: readonly string[];
@@ -513,7 +504,6 @@ const toReportLines = (lines: readonly ForecastLine[]): ReportLine[] =>
 type SnapshotLike = {
   id: string;
   producedAt: string;
-  deletedAt: string | null;
   year?: number;
   grantApplicationIds: string[];
   associationLines?: ForecastLine[];
@@ -525,12 +515,13 @@ type SnapshotLike = {
  * latest produced dossier carrying the application printed it, else the current budget. For a project
  * grant, the budget of the action whose 74 line is linked to the application, else of the action the
  * application names; for an operating grant (no action named), the association's budget of the exercise.
+ * Snapshots, budgets and lines come out of the bin (the dossier repository filters it, issue 21).
  */
 export function forecastFor(
   app: Pick<GrantApplicationRecord, 'id' | 'funderId' | 'periodStart' | 'projectIds' | 'purpose'>,
   snapshots: readonly SnapshotLike[],
-  budgets: readonly { id: string; scope: string; projectId?: string | undefined; year: number; deletedAt: string | null }[],
-  budgetLines: readonly (ForecastLine & { budgetId: string; deletedAt: string | null })[],
+  budgets: readonly { id: string; scope: string; projectId?: string | undefined; year: number }[],
+  budgetLines: readonly (ForecastLine & { budgetId: string })[],
   exerciseYear: number = Number(app.periodStart.slice(0, 4)),
 ): ForecastSource {
   const financed = financedProjectIds(app);
@@ -542,7 +533,7 @@ export function forecastFor(
     candidates.find((c) => c.lines.some((l) => l.grantApplicationId === app.id)) ?? candidates.find((c) => financed.includes(c.projectId));
 
   const snapshot = snapshots
-    .filter((s) => s.deletedAt === null && s.grantApplicationIds.includes(app.id))
+    .filter((s) => s.grantApplicationIds.includes(app.id))
     .sort((a, b) => b.producedAt.localeCompare(a.producedAt))[0];
   if (snapshot) {
     if (operating && snapshot.associationLines && snapshot.associationLines.length > 0) {
@@ -558,15 +549,15 @@ export function forecastFor(
         lines: named(toReportLines(budget.lines)),
       };
   }
-  const liveLines = (budgetId: string) => budgetLines.filter((l) => l.deletedAt === null && l.budgetId === budgetId);
+  const linesOf = (budgetId: string) => budgetLines.filter((l) => l.budgetId === budgetId);
   if (operating) {
-    const association = budgets.find((b) => b.deletedAt === null && b.scope === 'association' && b.year === exerciseYear);
-    if (association) return { source: 'current-budget', scope: 'association', lines: named(toReportLines(liveLines(association.id))) };
+    const association = budgets.find((b) => b.scope === 'association' && b.year === exerciseYear);
+    if (association) return { source: 'current-budget', scope: 'association', lines: named(toReportLines(linesOf(association.id))) };
     return { source: 'none', scope: 'association', lines: [] };
   }
   const current = budgets
-    .filter((b) => b.deletedAt === null && b.scope === 'project' && b.projectId !== undefined)
-    .map((b) => ({ budget: b, projectId: b.projectId ?? '', lines: liveLines(b.id) }));
+    .filter((b) => b.scope === 'project' && b.projectId !== undefined)
+    .map((b) => ({ budget: b, projectId: b.projectId ?? '', lines: linesOf(b.id) }));
   const carriesGrant = (c: (typeof current)[number]) => c.lines.some((l) => l.grantApplicationId === app.id);
   // A CPO's action has a budget a year, each carrying the grant: the exercise's own year first.
   const linked =

@@ -79,15 +79,15 @@ export function organisationFromFunder(funder: FunderRecord, siret?: string): Pa
 }
 
 /**
- * The live directory: every live organisation, plus the live funders still without their record (an
- * espace encrypted at rest upgraded before it was unlocked, an old backup restored): shown as one.
+ * The directory: every organisation, plus the funders still without their record (an espace encrypted at
+ * rest upgraded before it was unlocked, an old backup restored): shown as one. Both lists come out of the
+ * bin (data/live-records.ts: liveFunders, issue 21).
  */
 export function directoryOf(partners: readonly PartnerRecord[], funders: readonly FunderRecord[]): PartnerRecord[] {
   const known = new Set(partners.map((p) => p.id));
-  return [
-    ...partners.filter((p) => p.deletedAt === null),
-    ...funders.filter((f) => f.deletedAt === null && !known.has(f.id)).map((f) => organisationFromFunder(f)),
-  ].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  return [...partners, ...funders.filter((f) => !known.has(f.id)).map((f) => organisationFromFunder(f))].sort((a, b) =>
+    a.name.localeCompare(b.name, 'fr'),
+  );
 }
 
 // ——— Likely duplicates ———
@@ -147,17 +147,16 @@ function keepFirst(a: PartnerRecord, b: PartnerRecord): [PartnerRecord, PartnerR
 }
 
 /**
- * Pairs of live organisations that are likely one: same SIRET first, then the same name once accents and
+ * Pairs of organisations (of the directory, out of the bin) that are likely one: same SIRET first, then the same name once accents and
  * case are set aside, then a commune named « Ville de » here and « Mairie de » there. Two different SIRETs
  * are two organisations, whatever their names.
  */
 export function findDuplicates(directory: readonly PartnerRecord[]): DuplicateProposal[] {
-  const live = directory.filter((o) => o.deletedAt === null);
   const proposals: DuplicateProposal[] = [];
-  for (let i = 0; i < live.length; i += 1) {
-    for (let j = i + 1; j < live.length; j += 1) {
-      const a = live[i]!;
-      const b = live[j]!;
+  for (let i = 0; i < directory.length; i += 1) {
+    for (let j = i + 1; j < directory.length; j += 1) {
+      const a = directory[i]!;
+      const b = directory[j]!;
       const aSiret = siretKey(a.siret);
       const bSiret = siretKey(b.siret);
       let reason: DuplicateReason | undefined;
