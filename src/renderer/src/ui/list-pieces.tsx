@@ -23,11 +23,27 @@ export function ActionsHeader() {
 
 /**
  * A small button beside an item or in a row. `label` names it for a screen reader when its text says
- * less than needed out of context (« Retirer » → « Retirer l’avenant du 1 mars 2026 »).
+ * less than needed out of context (« Retirer » → « Retirer l’avenant du 1 mars 2026 »); `danger` outlines
+ * it in red, for « Supprimer ».
  */
-export function SmallButton({ label, onClick, children }: { label?: string | undefined; onClick: () => void; children: ReactNode }) {
+export function SmallButton({
+  label,
+  danger = false,
+  onClick,
+  children,
+}: {
+  label?: string | undefined;
+  danger?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
   return (
-    <button type="button" className="button button--small" onClick={onClick} aria-label={label}>
+    <button
+      type="button"
+      className={danger ? 'button button--small button--danger-outline' : 'button button--small'}
+      onClick={onClick}
+      aria-label={label}
+    >
       {children}
     </button>
   );
