@@ -48,3 +48,17 @@ export function SmallButton({
     </button>
   );
 }
+
+/**
+ * One line of a record's detail list (`<dl className="detail-list">`): its term and its value, or nothing
+ * when the record has no value for it. `preLine` keeps the line breaks typed in a note.
+ */
+export function Detail({ label, value, preLine = false }: { label: ReactNode; value: ReactNode; preLine?: boolean }) {
+  if (value === undefined || value === null || value === '' || value === false) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className={preLine ? 'pre-line' : undefined}>{value}</dd>
+    </>
+  );
+}

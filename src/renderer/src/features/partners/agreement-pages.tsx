@@ -39,6 +39,7 @@ import { ExportMenu } from '../../ui/export-menu';
 import { refusalText, useAction } from '../../ui/use-action';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { Detail } from '../../ui/list-pieces';
 
 const PHASE_FILTERS: { value: '' | AgreementPhase; label: string }[] = [
   { value: '', label: 'Toutes' },
@@ -244,18 +245,8 @@ export function AgreementPage({ params }: { params: { id: string } }) {
               </span>
             ))}
           </dd>
-          {agreement.object ? (
-            <>
-              <dt>Objet</dt>
-              <dd className="pre-line">{agreement.object}</dd>
-            </>
-          ) : null}
-          {agreement.signatureDate ? (
-            <>
-              <dt>Signée le</dt>
-              <dd>{formatDateShort(agreement.signatureDate)}</dd>
-            </>
-          ) : null}
+          <Detail label="Objet" value={agreement.object} preLine />
+          <Detail label="Signée le" value={agreement.signatureDate ? formatDateShort(agreement.signatureDate) : undefined} />
           <dt>Début</dt>
           <dd>{formatDateShort(agreement.startDate)}</dd>
           <dt>Durée</dt>
@@ -281,12 +272,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
               </dd>
             </>
           ) : null}
-          {agreement.projectNames ? (
-            <>
-              <dt>Projets liés</dt>
-              <dd>{agreement.projectNames}</dd>
-            </>
-          ) : null}
+          <Detail label="Projets liés" value={agreement.projectNames} />
         </dl>
       </section>
       <PartnerDeadlinesList agreementId={agreement.id} heading="Échéances de la convention" />
