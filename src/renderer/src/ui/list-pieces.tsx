@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import type { Target } from '../domain/target';
+import { pathTo } from './paths';
 
 // Pieces the list screens repeat: the search box above a list, the blank header of a column of buttons.
 
@@ -60,5 +63,14 @@ export function Detail({ label, value, preLine = false }: { label: ReactNode; va
       <dt>{label}</dt>
       <dd className={preLine ? 'pre-line' : undefined}>{value}</dd>
     </>
+  );
+}
+
+/** A link that looks like a button (« Nouvelle convention », « Modifier »), to a screen named as data. */
+export function ButtonLink({ to, primary = false, children }: { to: Target; primary?: boolean; children: ReactNode }) {
+  return (
+    <Link href={pathTo(to)} className={primary ? 'button button--primary' : 'button'}>
+      {children}
+    </Link>
   );
 }

@@ -1,5 +1,5 @@
 import { useWatch } from 'react-hook-form';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { saveAgreement, type AgreementWithParties } from '../../data/agreements-repository';
 import { usePartners } from '../../data/partners-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
@@ -18,6 +18,7 @@ import { Section } from '../../ui/page';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { ButtonLink } from '../../ui/list-pieces';
 
 export function AgreementForm({ agreement }: { agreement?: AgreementWithParties }) {
   const { db } = useCurrentWorkspace();
@@ -52,9 +53,9 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
     return (
       <EmptyState>
         <p>Une convention se signe avec au moins un partenaire : ajoutez-le d’abord à l’annuaire.</p>
-        <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
+        <ButtonLink to={{ screen: 'new-partner' }} primary>
           Nouveau partenaire
-        </Link>
+        </ButtonLink>
       </EmptyState>
     );
   }

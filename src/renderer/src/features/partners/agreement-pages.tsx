@@ -39,7 +39,7 @@ import { ExportMenu } from '../../ui/export-menu';
 import { refusalText, useAction } from '../../ui/use-action';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
-import { Detail } from '../../ui/list-pieces';
+import { ButtonLink, Detail } from '../../ui/list-pieces';
 
 const PHASE_FILTERS: { value: '' | AgreementPhase; label: string }[] = [
   { value: '', label: 'Toutes' },
@@ -113,9 +113,9 @@ export function AgreementsPage() {
     <Page
       title="Conventions"
       action={
-        <Link href={pathTo({ screen: 'new-agreement' })} className="button button--primary">
+        <ButtonLink to={{ screen: 'new-agreement' }} primary>
           Nouvelle convention
-        </Link>
+        </ButtonLink>
       }
     >
       <PartnersTabs />
@@ -127,9 +127,9 @@ export function AgreementsPage() {
             Les conventions signées avec les partenaires — partenariat, prêt de locaux ou de personnel, CPO, charte — avec leurs dates, leur
             préavis et les exemplaires signés. Passerelle calcule la date limite pour les dénoncer ou les renégocier.
           </p>
-          <Link href={pathTo({ screen: 'new-agreement' })} className="button button--primary">
+          <ButtonLink to={{ screen: 'new-agreement' }} primary>
             Enregistrer une première convention
-          </Link>
+          </ButtonLink>
         </EmptyState>
       ) : (
         <>
@@ -222,9 +222,9 @@ export function AgreementPage({ params }: { params: { id: string } }) {
     <Page
       title={agreement.title}
       action={
-        <Link href={pathTo({ screen: 'edit-agreement', id: agreement.id })} className="button button--primary">
+        <ButtonLink to={{ screen: 'edit-agreement', id: agreement.id }} primary>
           Modifier
-        </Link>
+        </ButtonLink>
       }
     >
       <PartnersTabs />

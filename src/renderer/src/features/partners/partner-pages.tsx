@@ -30,7 +30,7 @@ import { refusalText, useAction } from '../../ui/use-action';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
-import { Detail } from '../../ui/list-pieces';
+import { ButtonLink, Detail } from '../../ui/list-pieces';
 
 export function NewPartnerPage() {
   return (
@@ -100,9 +100,9 @@ export function PartnerPage({ params }: { params: { id: string } }) {
     <Page
       title={partner.name}
       action={
-        <Link href={pathTo({ screen: 'edit-partner', id: partner.id })} className="button button--primary">
+        <ButtonLink to={{ screen: 'edit-partner', id: partner.id }} primary>
           Modifier
-        </Link>
+        </ButtonLink>
       }
     >
       <PartnersTabs />
