@@ -18,14 +18,14 @@ import { cashDeadlines } from '../domain/deadlines/cash-deadlines';
 import { cashForecast } from '../domain/treasury/cash-forecast';
 import { openingBalanceOf, recurringLinesOf } from '../domain/treasury/cash-line';
 import type { WorkspaceDb } from './workspace-db';
+import type { TableName } from './read-tables';
 
 // Every source of deadlines, in one place (DOMAIN.md §8: one engine for all sources). A reader names the
 // tables it reads and applies its source's pure rules; adding a source is one entry here, and the dashboard's
 // read transaction is derived from the entries (a test runs each reader on its declared tables alone, so a
 // table read but not declared fails there, not at run time on a user's screen).
 
-/** The name of one of the espace's tables. */
-export type TableName = { [K in keyof WorkspaceDb]: WorkspaceDb[K] extends Table ? K : never }[keyof WorkspaceDb];
+export type { TableName } from './read-tables';
 
 /** How one source's deadlines are read: its tables and its rules (`DeadlineSource`, in the domain, names the source). */
 export interface DeadlineReader {

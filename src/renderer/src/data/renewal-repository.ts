@@ -12,6 +12,7 @@ import { periodsOverlap } from '../domain/team/day-count';
 import { getAgreement, saveAgreement, type AgreementWithParties } from './agreements-repository';
 import { live } from './live-records';
 import type { WorkspaceDb } from './workspace-db';
+import { readTables } from './read-tables';
 import { undoChangeThatCreated } from './undo';
 import { createRow } from './write-path';
 
@@ -21,20 +22,25 @@ import { createRow } from './write-path';
 
 /** Everything a renewal reads, out of the bin. */
 export async function loadNextExerciseData(db: WorkspaceDb): Promise<NextExerciseData> {
-  const [projects, projectStaff, applications, payments, budgets, budgetLines, agreements, people, contracts, amendments, profile] =
-    await Promise.all([
-      db.projects.toArray(),
-      db.projectStaff.toArray(),
-      db.grantApplications.toArray(),
-      db.payments.toArray(),
-      db.budgets.toArray(),
-      db.budgetLines.toArray(),
-      db.agreements.toArray(),
-      db.people.toArray(),
-      db.contracts.toArray(),
-      db.amendments.toArray(),
-      db.association.get(db.workspaceId),
-    ]);
+  const [
+    { projects, projectStaff, grantApplications: applications, payments, budgets, budgetLines, agreements, people, contracts, amendments },
+    profile,
+  ] = await Promise.all([
+    readTables(
+      db,
+      'projects',
+      'projectStaff',
+      'grantApplications',
+      'payments',
+      'budgets',
+      'budgetLines',
+      'agreements',
+      'people',
+      'contracts',
+      'amendments',
+    ),
+    db.association.get(db.workspaceId),
+  ]);
   const present = new Set(live(people).map((p) => p.id));
   const liveContracts = live(contracts).filter((c) => present.has(c.personId));
   const liveAmendments = live(amendments);

@@ -10,6 +10,7 @@ import { personSchema, type PersonRecord } from '../domain/team/person';
 import type { TeamData } from '../domain/team/team-year';
 import { mergeYearlyFigures } from '../domain/yearly-figures';
 import type { WorkspaceDb } from './workspace-db';
+import { readTables } from './read-tables';
 import { binOne, prepareWrite, refOf, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
 import { live, liveTeam } from './live-records';
 
@@ -26,15 +27,8 @@ type TeamRecord = PersonRecord | ContractRecord | AmendmentRecord | AidedPostRec
 export const teamTables = (db: WorkspaceDb) => [db.people, db.contracts, db.amendments, db.aidedPosts, db.absences, db.yearlyFigures];
 
 export async function getTeam(db: WorkspaceDb): Promise<TeamData> {
-  const [people, contracts, amendments, aidedPosts, absences, figures] = await Promise.all([
-    db.people.toArray(),
-    db.contracts.toArray(),
-    db.amendments.toArray(),
-    db.aidedPosts.toArray(),
-    db.absences.toArray(),
-    db.yearlyFigures.toArray(),
-  ]);
-  return liveTeam({ people, contracts, amendments, aidedPosts, absences, figures: mergeYearlyFigures(live(figures)) });
+  const { yearlyFigures, ...team } = await readTables(db, 'people', 'contracts', 'amendments', 'aidedPosts', 'absences', 'yearlyFigures');
+  return liveTeam({ ...team, figures: mergeYearlyFigures(live(yearlyFigures)) });
 }
 
 export async function savePerson(

@@ -12,6 +12,7 @@ import {
 import { cashForecast, type CashForecast } from '../domain/treasury/cash-forecast';
 import { personName } from '../domain/team/person';
 import { live, liveTeam } from './live-records';
+import { readTables } from './read-tables';
 import type { WorkspaceDb } from './workspace-db';
 import { binOne, createRow, prepareWrite, restoreOne, saveRow, type Target, type WriteOutcome } from './write-path';
 
@@ -68,22 +69,18 @@ export interface TreasuryView {
 }
 
 export async function loadTreasury(db: WorkspaceDb, today: string): Promise<TreasuryView> {
-  const [lines, applications, payments, people, contracts, amendments, aidedPosts] = await Promise.all([
+  const [lines, payments, { grantApplications, ...team }] = await Promise.all([
     listCashLines(db),
-    db.grantApplications.toArray(),
     listPayments(db),
-    db.people.toArray(),
-    db.contracts.toArray(),
-    db.amendments.toArray(),
-    db.aidedPosts.toArray(),
+    readTables(db, 'grantApplications', 'people', 'contracts', 'amendments', 'aidedPosts'),
   ]);
-  const names = new Map(people.map((p) => [p.id, personName(p)]));
+  const names = new Map(team.people.map((p) => [p.id, personName(p)]));
   const forecast = cashForecast({
     today,
     opening: openingBalanceOf(lines),
-    applications: live(applications),
+    applications: live(grantApplications),
     payments,
-    team: liveTeam({ people, contracts, amendments, aidedPosts }),
+    team: liveTeam(team),
     personName: (id) => names.get(id) ?? 'Personne supprimée',
     recurring: recurringLinesOf(lines),
   });

@@ -206,16 +206,30 @@ export async function restoreRow<T extends RecordStamps>(table: StampedTable<T>,
   return record;
 }
 
-/** Records binned along with another: they take its stamp. */
+/**
+ * The rows whose `deletedAt` is `from` get `to` instead, each with its next revision. Not async: the caller
+ * awaits Dexie's own promise, which keeps the transaction open.
+ */
+function restampAlong<T extends RecordStamps>(
+  table: StampedTable<T>,
+  rows: readonly T[],
+  from: string | null,
+  to: string | null,
+  now: Date,
+): Promise<unknown> {
+  return table.bulkPut(
+    rows.filter((row) => row.deletedAt === from).map((row) => ({ ...row, deletedAt: to, updatedAt: nextRevision(row.updatedAt, now) })),
+  );
+}
+
+/** Records binned along with another: the live ones take its stamp. */
 export async function binAlong<T extends RecordStamps>(
   table: StampedTable<T>,
   rows: readonly T[],
   stamp: string,
   now: Date,
 ): Promise<void> {
-  await table.bulkPut(
-    rows.filter((row) => row.deletedAt === null).map((row) => ({ ...row, deletedAt: stamp, updatedAt: nextRevision(row.updatedAt, now) })),
-  );
+  await restampAlong(table, rows, null, stamp, now);
 }
 
 /** Records restored along with another: those binned under the same stamp. */
@@ -225,9 +239,7 @@ export async function restoreAlong<T extends RecordStamps>(
   stamp: string,
   now: Date,
 ): Promise<void> {
-  await table.bulkPut(
-    rows.filter((row) => row.deletedAt === stamp).map((row) => ({ ...row, deletedAt: null, updatedAt: nextRevision(row.updatedAt, now) })),
-  );
+  await restampAlong(table, rows, stamp, null, now);
 }
 
 /** One write of the path in its own transaction on one table: prepare, then save. */

@@ -36,3 +36,15 @@ export function FormDialog({
     </Dialog.Root>
   );
 }
+
+/** The dialog form's footer: « Annuler » (closes it), then the submit, disabled while the save runs. */
+export function DialogActions({ submitLabel = 'Enregistrer', submitting }: { submitLabel?: string; submitting: boolean }) {
+  return (
+    <div className="dialog__actions">
+      <DialogCancel className="button">Annuler</DialogCancel>
+      <button type="submit" className="button button--primary" disabled={submitting}>
+        {submitLabel}
+      </button>
+    </div>
+  );
+}

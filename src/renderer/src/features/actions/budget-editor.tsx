@@ -31,6 +31,8 @@ import { refusalText, useAction } from '../../ui/use-action';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { ActionsHeader, SmallButton } from '../../ui/list-pieces';
+import { ErrorLine } from '../../ui/form-pieces';
 
 // A budget prévisionnel on the Cerfa account lines: charges, then produits, then the contributions
 // volontaires en nature, each chapter in the form's order. Amounts are whole euros, edited in place; a 74
@@ -99,9 +101,7 @@ export function BudgetEditor({ target }: { target: BudgetTarget }) {
                   <th scope="col" className="numeric">
                     Montant (€)
                   </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>
@@ -313,14 +313,9 @@ function LineRow({
         )}
       </td>
       <td>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={onRemove}
-          aria-label={`Retirer la ligne ${accountLabel}${line.label ? ` (${line.label})` : ''}`}
-        >
+        <SmallButton label={`Retirer la ligne ${accountLabel}${line.label ? ` (${line.label})` : ''}`} onClick={onRemove}>
           Retirer
-        </button>
+        </SmallButton>
       </td>
     </tr>
   );
@@ -421,11 +416,7 @@ function AddLineForm({
               </optgroup>
             ))}
           </select>
-          {accountField.error ? (
-            <p id={`${accountId}-error`} className="field__error" role="alert">
-              {accountField.error}
-            </p>
-          ) : null}
+          <ErrorLine id={`${accountId}-error`} message={accountField.error} />
         </div>
         <TextField label="Précision" {...field('label')} />
         {isGrantLine ? (

@@ -15,6 +15,8 @@ import {
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { SelectField, TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
+import { FormActions, useSaveOutcome, Wide } from '../../ui/form-pieces';
+import { SmallButton } from '../../ui/list-pieces';
 import { useToast } from '../../ui/toast';
 import { AttachmentsPanel } from '../../ui/attachments-panel';
 import { AssociationTabs } from './association-tabs';
@@ -90,17 +92,12 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
           {document.issuedOn ? `Datée du ${formatDateShort(document.issuedOn)}` : 'Sans date'}
           {document.validUntil ? ` · valable jusqu’au ${formatDateShort(document.validUntil)}` : ' · sans limite de validité'}
         </span>
-        <button type="button" className="button button--small" aria-label={`Modifier ${title}`} onClick={() => setEditing(true)}>
+        <SmallButton label={`Modifier ${title}`} onClick={() => setEditing(true)}>
           Modifier
-        </button>
-        <button
-          type="button"
-          className="button button--small button--danger-outline"
-          aria-label={`Supprimer ${title}`}
-          onClick={() => setConfirming(true)}
-        >
+        </SmallButton>
+        <SmallButton danger label={`Supprimer ${title}`} onClick={() => setConfirming(true)}>
           Supprimer
-        </button>
+        </SmallButton>
       </div>
       {editing ? <DocumentForm document={document} onDone={() => setEditing(false)} /> : null}
       <AttachmentsPanel ownerId={document.id} ownerKind="document" title={`Fichier — ${title}`} headingLevel={3} />
@@ -130,47 +127,35 @@ function DocumentItem({ document, expired }: { document: VaultDocumentRecord; ex
 /** A new pièce, or one already recorded (a new validity date, a corrected kind): saved against the revision it loaded. */
 function DocumentForm({ document, onDone }: { document?: VaultDocumentRecord; onDone: () => void }) {
   const { db } = useCurrentWorkspace();
-  const toast = useToast();
-  const { formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<DocumentFormValues, VaultDocument, VaultDocumentRecord>({
+  const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<
+    DocumentFormValues,
+    VaultDocument,
+    VaultDocumentRecord
+  >({
     schema: documentSchema,
     defaultValues: documentFormValues(document),
     record: document,
     valuesOf: documentFormValues,
   });
+  const settle = useSaveOutcome(refuse);
   return (
     <form
       ref={formRef}
       className="card inline-form--grid"
       aria-label={document ? `Modifier ${documentTitle(document)}` : 'Nouvelle pièce justificative'}
       noValidate
-      onSubmit={onSubmit(async (values) => {
-        const result = await saveDocument(db, values, document ? revision() : undefined);
-        if (!result.ok) {
-          refuse(result.errors);
-          return;
-        }
-        toast.show(
-          result.merged?.message ??
-            (document
-              ? `${documentTitle(result.value)} enregistrée.`
-              : `${documentTitle(result.value)} ajoutée ; joignez-y le fichier ci-dessous.`),
-        );
-        onDone();
-      })}
+      onSubmit={onSubmit(async (values) =>
+        settle(await saveDocument(db, values, document ? revision() : undefined), onDone, (saved) =>
+          document ? `${documentTitle(saved)} enregistrée.` : `${documentTitle(saved)} ajoutée ; joignez-y le fichier ci-dessous.`,
+        ),
+      )}
     >
-      <div className="form-section__wide">{summary}</div>
+      <Wide>{summary}</Wide>
       <SelectField label="Type de pièce" options={DOCUMENT_KINDS} {...field('kind')} />
       <TextField label="Précision" hint="ex. exercice 2025, Crédit coopératif" {...field('title')} />
       <TextField label="Date du document" type="date" {...field('issuedOn')} />
       <TextField label="Valable jusqu’au" type="date" {...field('validUntil')} />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary">
-          Enregistrer la pièce
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
+      <FormActions submitLabel="Enregistrer la pièce" submitting={form.formState.isSubmitting} onCancel={onDone} />
     </form>
   );
 }

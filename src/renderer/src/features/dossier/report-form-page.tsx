@@ -45,7 +45,8 @@ import type { PaymentRecord } from '../../domain/funding/payment';
 import { formatWholeEuros, parseWholeEuros } from '../../domain/money';
 import { financialReportDefinition } from '../../reports/financial-report-pdf';
 import { DossiersTabs } from '../../ui/dossiers-tabs';
-import { SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextField } from '../../ui/field';
+import { ErrorLine, WideTextArea } from '../../ui/form-pieces';
 import { errorAt } from '../../ui/form-errors';
 import { failureMessage } from '../../ui/failure-message';
 import { Page } from '../../ui/page';
@@ -380,15 +381,9 @@ function ReportForm({
         ) : null}
         <fieldset className="form-section">
           <legend className="form-section__title">1. Bilan qualitatif</legend>
-          <div className="form-section__wide">
-            <TextAreaField label="Déroulement de l’action" {...field('howItRan')} error={errorOf('howItRan')} />
-          </div>
-          <div className="form-section__wide">
-            <TextAreaField label="Bénéficiaires (nombre, public)" {...field('beneficiaries')} />
-          </div>
-          <div className="form-section__wide">
-            <TextAreaField label="Dates et lieux de réalisation" {...field('datesAndPlaces')} />
-          </div>
+          <WideTextArea label="Déroulement de l’action" {...field('howItRan')} error={errorOf('howItRan')} />
+          <WideTextArea label="Bénéficiaires (nombre, public)" {...field('beneficiaries')} />
+          <WideTextArea label="Dates et lieux de réalisation" {...field('datesAndPlaces')} />
           {indicators.length > 0 ? (
             <table className="table dossier-report__indicators">
               <caption>Indicateurs de l’action</caption>
@@ -415,11 +410,7 @@ function ReportForm({
                           aria-invalid={error ? true : undefined}
                           {...register(`indicatorsAchieved.${index}.achieved`)}
                         />
-                        {error ? (
-                          <p className="field__error" role="alert">
-                            {error}
-                          </p>
-                        ) : null}
+                        <ErrorLine message={error} />
                       </td>
                     </tr>
                   );
@@ -476,11 +467,7 @@ function ReportForm({
                           aria-invalid={actualError ? true : undefined}
                           {...register(`lines.${index}.actualCents`)}
                         />
-                        {actualError ? (
-                          <p className="field__error" role="alert">
-                            {actualError}
-                          </p>
-                        ) : null}
+                        <ErrorLine message={actualError} />
                         {gap ? (
                           <label className="dossier-gap">
                             <span>
@@ -502,16 +489,12 @@ function ReportForm({
               </tbody>
             </table>
           ) : null}
-          <div className="form-section__wide">
-            <TextAreaField
-              label="Règle de répartition des charges indirectes"
-              {...field('indirectCostsExplanation')}
-              error={errorOf('indirectCostsExplanation')}
-            />
-          </div>
-          <div className="form-section__wide">
-            <TextAreaField label="Contributions volontaires en nature" {...field('inKindContributions')} />
-          </div>
+          <WideTextArea
+            label="Règle de répartition des charges indirectes"
+            {...field('indirectCostsExplanation')}
+            error={errorOf('indirectCostsExplanation')}
+          />
+          <WideTextArea label="Contributions volontaires en nature" {...field('inKindContributions')} />
         </fieldset>
 
         <fieldset className="form-section">

@@ -41,6 +41,7 @@ import { refusalText, useAction } from '../../ui/use-action';
 import { AttachmentsPanel } from '../../ui/attachments-panel';
 import { Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { ActionsHeader, SmallButton } from '../../ui/list-pieces';
 
 export function ApplicationPage({ params }: { params: { id: string } }) {
   const { db } = useCurrentWorkspace();
@@ -281,9 +282,7 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
                 <th scope="col" className="num">
                   Montant reçu
                 </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -300,17 +299,16 @@ function ApplicationView({ application }: { application: GrantApplicationRecord 
                     <td>{p.receivedDate ? formatDateShort(p.receivedDate) : '—'}</td>
                     <td className="num">{p.receivedCents === undefined ? '—' : formatCents(p.receivedCents)}</td>
                     <td className="row-actions">
-                      <button type="button" className="button button--small" onClick={() => setPaymentDialog(p)}>
+                      <SmallButton onClick={() => setPaymentDialog(p)}>
                         {p.receivedDate ? 'Modifier' : 'Enregistrer la réception'}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--small button--danger-outline"
+                      </SmallButton>
+                      <SmallButton
+                        danger
+                        label={`Supprimer le versement ${p.label ?? ''} du ${formatDateShort(p.expectedDate)}`}
                         onClick={() => setPaymentToDelete(p)}
-                        aria-label={`Supprimer le versement ${p.label ?? ''} du ${formatDateShort(p.expectedDate)}`}
                       >
                         Supprimer
-                      </button>
+                      </SmallButton>
                     </td>
                   </tr>
                 );

@@ -1,4 +1,3 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import {
   FILING_PORTALS,
   FUNDER_KINDS,
@@ -11,7 +10,8 @@ import {
 import { saveFunder, useFunderSiret } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
-import { useToast } from '../../ui/toast';
+import { DialogActions, FormDialog } from '../../ui/form-dialog';
+import { useSaveOutcome } from '../../ui/form-pieces';
 import { useSchemaForm } from '../../ui/use-schema-form';
 
 /** Creates or edits a funder. The repository validates; its French messages go under the fields. */
@@ -27,26 +27,23 @@ export function FunderDialog({
   onSaved?: (funder: FunderRecord) => void;
 }) {
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className="dialog dialog--wide">
-          <Dialog.Title className="dialog__title">{funder ? `Modifier « ${funder.name} »` : 'Nouveau financeur'}</Dialog.Title>
-          <Dialog.Description className="dialog__description">
-            Le type de financeur place ses subventions sur la bonne ligne 74 du budget Cerfa.
-          </Dialog.Description>
-          {open ? (
-            <LoadedFunderForm
-              funder={funder}
-              onDone={(saved) => {
-                onOpenChange(false);
-                if (saved) onSaved?.(saved);
-              }}
-            />
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      wide
+      title={funder ? `Modifier « ${funder.name} »` : 'Nouveau financeur'}
+      description="Le type de financeur place ses subventions sur la bonne ligne 74 du budget Cerfa."
+    >
+      {open ? (
+        <LoadedFunderForm
+          funder={funder}
+          onDone={(saved) => {
+            onOpenChange(false);
+            if (saved) onSaved?.(saved);
+          }}
+        />
+      ) : null}
+    </FormDialog>
   );
 }
 
@@ -68,7 +65,6 @@ function FunderForm({
   onDone: (saved?: FunderRecord) => void;
 }) {
   const { db } = useCurrentWorkspace();
-  const toast = useToast();
   const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<FunderFormValues, FunderFormOutput, FunderRecord>({
     schema: funderFormSchema,
     defaultValues: funderFormValues(funder, siret),
@@ -76,16 +72,12 @@ function FunderForm({
     valuesOf: (record) => funderFormValues(record, siret),
   });
   const { formState } = form;
+  const settle = useSaveOutcome(refuse);
 
-  const onValid = async (values: FunderFormOutput) => {
-    const result = await saveFunder(db, values, funder ? { id: revision() } : {});
-    if (!result.ok) {
-      refuse(result.errors);
-      return;
-    }
-    toast.show(result.merged?.message ?? (funder ? 'Financeur enregistré.' : `Financeur « ${result.value.name} » ajouté.`));
-    onDone(result.value);
-  };
+  const onValid = async (values: FunderFormOutput) =>
+    settle(await saveFunder(db, values, funder ? { id: revision() } : {}), onDone, (saved) =>
+      funder ? 'Financeur enregistré.' : `Financeur « ${saved.name} » ajouté.`,
+    );
 
   return (
     <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate className="dialog-form">
@@ -104,12 +96,7 @@ function FunderForm({
       <TextField label="Courriel du contact" type="email" {...field('contactEmail')} />
       <TextField label="Téléphone du contact" type="tel" {...field('contactPhone')} />
       <TextAreaField label="Notes" {...field('notes')} />
-      <div className="dialog__actions">
-        <Dialog.Close className="button">Annuler</Dialog.Close>
-        <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
-          Enregistrer le financeur
-        </button>
-      </div>
+      <DialogActions submitLabel="Enregistrer le financeur" submitting={formState.isSubmitting} />
     </form>
   );
 }

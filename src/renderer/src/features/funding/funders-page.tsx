@@ -14,6 +14,7 @@ import { SortableHeader, useSort } from '../../ui/sortable';
 import { refusalText, useAction } from '../../ui/use-action';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { ActionsHeader, SmallButton } from '../../ui/list-pieces';
 
 type Column = 'name' | 'kind' | 'portal' | 'applications';
 
@@ -93,9 +94,7 @@ export function FundersPage() {
                 <SortableHeader label="Type" column="kind" sort={sort} onSort={toggle} />
                 <SortableHeader label="Portail" column="portal" sort={sort} onSort={toggle} />
                 <SortableHeader label="Demandes" column="applications" sort={sort} onSort={toggle} numeric />
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -118,14 +117,9 @@ export function FundersPage() {
                     >
                       Fiche
                     </Link>
-                    <button
-                      type="button"
-                      className="button button--small button--danger-outline"
-                      onClick={() => setDeleting(f)}
-                      aria-label={`Supprimer ${f.name}`}
-                    >
+                    <SmallButton danger label={`Supprimer ${f.name}`} onClick={() => setDeleting(f)}>
                       Supprimer
-                    </button>
+                    </SmallButton>
                   </td>
                 </tr>
               ))}

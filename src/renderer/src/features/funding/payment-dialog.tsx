@@ -1,4 +1,3 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import { useMemo, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import { todayIso } from '../../domain/dates';
@@ -17,7 +16,8 @@ import { savePayment } from '../../data/funding-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { TextField } from '../../ui/field';
 import { errorAt } from '../../ui/form-errors';
-import { useToast } from '../../ui/toast';
+import { DialogActions, FormDialog } from '../../ui/form-dialog';
+import { ErrorLine, useSaveOutcome } from '../../ui/form-pieces';
 import { useSchemaForm } from '../../ui/use-schema-form';
 
 /** What the dialog reads of the grant: the committed amount (warnings), its period (dates), its revision. */
@@ -44,27 +44,23 @@ export function PaymentDialog({
   payment?: PaymentRecord | undefined;
 }) {
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title className="dialog__title">{payment ? 'Modifier le versement' : 'Nouveau versement'}</Dialog.Title>
-          <Dialog.Description className="dialog__description">
-            Une tranche attendue, puis, une fois arrivée sur le compte, sa date et son montant reçus.
-          </Dialog.Description>
-          {open ? (
-            <PaymentForm
-              applicationId={applicationId}
-              application={application}
-              others={(payments ?? []).filter((p) => p.id !== payment?.id)}
-              payment={payment}
-              live={payment ? (payments ?? []).find((p) => p.id === payment.id) : undefined}
-              onDone={() => onOpenChange(false)}
-            />
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={payment ? 'Modifier le versement' : 'Nouveau versement'}
+      description="Une tranche attendue, puis, une fois arrivée sur le compte, sa date et son montant reçus."
+    >
+      {open ? (
+        <PaymentForm
+          applicationId={applicationId}
+          application={application}
+          others={(payments ?? []).filter((p) => p.id !== payment?.id)}
+          payment={payment}
+          live={payment ? (payments ?? []).find((p) => p.id === payment.id) : undefined}
+          onDone={() => onOpenChange(false)}
+        />
+      ) : null}
+    </FormDialog>
   );
 }
 
@@ -84,7 +80,6 @@ function PaymentForm({
   onDone: () => void;
 }) {
   const { db } = useCurrentWorkspace();
-  const toast = useToast();
   const today = todayIso();
   // The future reception and the dates far from the grant's period are checked with the fields, in one round.
   const periodStart = application?.periodStart;
@@ -129,17 +124,17 @@ function PaymentForm({
   // The grant itself refused the tranche (gone to the bin, refused meanwhile): no field of the dialog holds it.
   const grantRefusal = errorAt(form.formState.errors, 'applicationId');
 
-  const onValid = async (input: Payment) => {
-    const result = await savePayment(db, { ...input, applicationId }, payment ? { id: revision() } : {});
-    if (!result.ok) {
-      refuse(result.errors);
-      return;
-    }
-    saved(values(result.value), result.value);
-    if (result.merged) toast.show(result.merged.message);
-    else toast.show(result.value.receivedDate ? 'Versement reçu enregistré.' : 'Versement attendu enregistré.');
-    onDone();
-  };
+  const settle = useSaveOutcome(refuse);
+
+  const onValid = async (input: Payment) =>
+    settle(
+      await savePayment(db, { ...input, applicationId }, payment ? { id: revision() } : {}),
+      (record) => {
+        saved(values(record), record);
+        onDone();
+      },
+      (record) => (record.receivedDate ? 'Versement reçu enregistré.' : 'Versement attendu enregistré.'),
+    );
 
   return (
     <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate className="dialog-form" aria-label="Versement">
@@ -167,17 +162,8 @@ function PaymentForm({
       />
       <TextField label="Date de réception" type="date" hint={receivedError ? undefined : warning(future)} {...field('receivedDate')} />
       <TextField label="Montant reçu" inputMode="decimal" hint={warning(warnings.receivedCents)} {...field('receivedCents')} />
-      {grantRefusal ? (
-        <p role="alert" className="field__error">
-          {grantRefusal}
-        </p>
-      ) : null}
-      <div className="dialog__actions">
-        <Dialog.Close className="button">Annuler</Dialog.Close>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          Enregistrer le versement
-        </button>
-      </div>
+      <ErrorLine message={grantRefusal} />
+      <DialogActions submitLabel="Enregistrer le versement" submitting={isSubmitting} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useWatch } from 'react-hook-form';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { saveAgreement, type AgreementWithParties } from '../../data/agreements-repository';
 import { usePartners } from '../../data/partners-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
@@ -12,16 +12,16 @@ import {
   type Agreement,
   type AgreementFormValues,
 } from '../../domain/partners/agreement';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { CheckboxField, SelectField, TextField } from '../../ui/field';
+import { ErrorLine, FormActions, useSaveOutcome, Wide, WideCheckbox, WideTextArea } from '../../ui/form-pieces';
 import { Section } from '../../ui/page';
-import { useToast } from '../../ui/toast';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { ButtonLink } from '../../ui/list-pieces';
 
 export function AgreementForm({ agreement }: { agreement?: AgreementWithParties }) {
   const { db } = useCurrentWorkspace();
-  const toast = useToast();
   const [, navigate] = useLocation();
   const partners = usePartners(db);
   const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<AgreementFormValues, Agreement, AgreementWithParties>(
@@ -39,24 +39,23 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
   } = form;
   const [tacitRenewal, terms] = useWatch({ control, name: ['tacitRenewal', 'terms'] });
 
-  const onValid = async (values: Agreement) => {
-    const result = await saveAgreement(db, values, agreement ? revision() : undefined);
-    if (!result.ok) {
-      refuse(result.errors);
-      return;
-    }
-    toast.show(result.merged?.message ?? (agreement ? 'Convention enregistrée.' : 'Convention créée.'));
-    navigate(pathTo({ screen: 'agreement', id: result.value.id }));
-  };
+  const settle = useSaveOutcome(refuse);
+
+  const onValid = async (values: Agreement) =>
+    settle(
+      await saveAgreement(db, values, agreement ? revision() : undefined),
+      (saved) => navigate(pathTo({ screen: 'agreement', id: saved.id })),
+      () => (agreement ? 'Convention enregistrée.' : 'Convention créée.'),
+    );
 
   if (partners === undefined) return <Loading />;
   if (partners.length === 0) {
     return (
       <EmptyState>
         <p>Une convention se signe avec au moins un partenaire : ajoutez-le d’abord à l’annuaire.</p>
-        <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
+        <ButtonLink to={{ screen: 'new-partner' }} primary>
           Nouveau partenaire
-        </Link>
+        </ButtonLink>
       </EmptyState>
     );
   }
@@ -66,14 +65,12 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
     <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label={agreement ? 'Modifier la convention' : 'Nouvelle convention'}>
       {summary}
       <Section title="La convention">
-        <div className="form-section__wide">
+        <Wide>
           <TextField label="Intitulé de la convention" required {...field('title')} />
-        </div>
+        </Wide>
         <SelectField label="Type de convention" options={AGREEMENT_KINDS} {...field('kind')} />
         <SelectField label="Statut" options={AGREEMENT_STATUSES} {...field('status')} />
-        <div className="form-section__wide">
-          <TextAreaField label="Objet" {...field('object')} />
-        </div>
+        <WideTextArea label="Objet" {...field('object')} />
         <TextField
           label="Projets liés"
           hint="Les actions que la convention sert, séparées par des points-virgules."
@@ -88,11 +85,7 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
             <CheckboxField key={p.id} label={p.name} value={p.id} {...register('partnerIds')} />
           ))}
         </div>
-        {partnersError ? (
-          <p id="parties-error" className="field__error" role="alert">
-            {partnersError}
-          </p>
-        ) : null}
+        <ErrorLine id="parties-error" message={partnersError} />
       </fieldset>
       <Section title="Durée">
         <TextField label="Date de signature" type="date" {...field('signatureDate')} />
@@ -103,9 +96,7 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
           hint={tacitRenewal ? 'Fin de la première période ; vide = début + une période.' : undefined}
           {...field('endDate')}
         />
-        <div className="form-section__wide">
-          <CheckboxField label="Reconduction tacite" {...register('tacitRenewal')} />
-        </div>
+        <WideCheckbox label="Reconduction tacite" {...register('tacitRenewal')} />
         {tacitRenewal ? (
           <TextField label="Durée de chaque reconduction (mois)" inputMode="numeric" {...field('renewalPeriodMonths')} />
         ) : null}
@@ -127,23 +118,15 @@ export function AgreementForm({ agreement }: { agreement?: AgreementWithParties 
           />
         )}
         {terms === 'in-kind' ? (
-          <div className="form-section__wide">
+          <Wide>
             <TextField label="Nature de la mise à disposition" {...field('inKindDescription')} />
-          </div>
+          </Wide>
         ) : null}
       </Section>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          Enregistrer
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => navigate(agreement ? pathTo({ screen: 'agreement', id: agreement.id }) : pathTo({ screen: 'agreements' }))}
-        >
-          Annuler
-        </button>
-      </div>
+      <FormActions
+        submitting={isSubmitting}
+        onCancel={() => navigate(agreement ? pathTo({ screen: 'agreement', id: agreement.id }) : pathTo({ screen: 'agreements' }))}
+      />
     </form>
   );
 }

@@ -39,6 +39,7 @@ import { ExportMenu } from '../../ui/export-menu';
 import { refusalText, useAction } from '../../ui/use-action';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { ButtonLink, Detail } from '../../ui/list-pieces';
 
 const PHASE_FILTERS: { value: '' | AgreementPhase; label: string }[] = [
   { value: '', label: 'Toutes' },
@@ -112,9 +113,9 @@ export function AgreementsPage() {
     <Page
       title="Conventions"
       action={
-        <Link href={pathTo({ screen: 'new-agreement' })} className="button button--primary">
+        <ButtonLink to={{ screen: 'new-agreement' }} primary>
           Nouvelle convention
-        </Link>
+        </ButtonLink>
       }
     >
       <PartnersTabs />
@@ -126,9 +127,9 @@ export function AgreementsPage() {
             Les conventions signées avec les partenaires — partenariat, prêt de locaux ou de personnel, CPO, charte — avec leurs dates, leur
             préavis et les exemplaires signés. Passerelle calcule la date limite pour les dénoncer ou les renégocier.
           </p>
-          <Link href={pathTo({ screen: 'new-agreement' })} className="button button--primary">
+          <ButtonLink to={{ screen: 'new-agreement' }} primary>
             Enregistrer une première convention
-          </Link>
+          </ButtonLink>
         </EmptyState>
       ) : (
         <>
@@ -221,9 +222,9 @@ export function AgreementPage({ params }: { params: { id: string } }) {
     <Page
       title={agreement.title}
       action={
-        <Link href={pathTo({ screen: 'edit-agreement', id: agreement.id })} className="button button--primary">
+        <ButtonLink to={{ screen: 'edit-agreement', id: agreement.id }} primary>
           Modifier
-        </Link>
+        </ButtonLink>
       }
     >
       <PartnersTabs />
@@ -244,18 +245,8 @@ export function AgreementPage({ params }: { params: { id: string } }) {
               </span>
             ))}
           </dd>
-          {agreement.object ? (
-            <>
-              <dt>Objet</dt>
-              <dd className="pre-line">{agreement.object}</dd>
-            </>
-          ) : null}
-          {agreement.signatureDate ? (
-            <>
-              <dt>Signée le</dt>
-              <dd>{formatDateShort(agreement.signatureDate)}</dd>
-            </>
-          ) : null}
+          <Detail label="Objet" value={agreement.object} preLine />
+          <Detail label="Signée le" value={agreement.signatureDate ? formatDateShort(agreement.signatureDate) : undefined} />
           <dt>Début</dt>
           <dd>{formatDateShort(agreement.startDate)}</dd>
           <dt>Durée</dt>
@@ -281,12 +272,7 @@ export function AgreementPage({ params }: { params: { id: string } }) {
               </dd>
             </>
           ) : null}
-          {agreement.projectNames ? (
-            <>
-              <dt>Projets liés</dt>
-              <dd>{agreement.projectNames}</dd>
-            </>
-          ) : null}
+          <Detail label="Projets liés" value={agreement.projectNames} />
         </dl>
       </section>
       <PartnerDeadlinesList agreementId={agreement.id} heading="Échéances de la convention" />

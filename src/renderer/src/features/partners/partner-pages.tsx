@@ -30,6 +30,7 @@ import { refusalText, useAction } from '../../ui/use-action';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { ButtonLink, Detail } from '../../ui/list-pieces';
 
 export function NewPartnerPage() {
   return (
@@ -100,9 +101,9 @@ export function PartnerPage({ params }: { params: { id: string } }) {
     <Page
       title={partner.name}
       action={
-        <Link href={pathTo({ screen: 'edit-partner', id: partner.id })} className="button button--primary">
+        <ButtonLink to={{ screen: 'edit-partner', id: partner.id }} primary>
           Modifier
-        </Link>
+        </ButtonLink>
       }
     >
       <PartnersTabs />
@@ -118,54 +119,14 @@ export function PartnerPage({ params }: { params: { id: string } }) {
           <dd>{describeRoles(rolesOf(partner))}</dd>
           <dt>Type</dt>
           <dd>{describePartnerKind(partner)}</dd>
-          {partner.federationName ? (
-            <>
-              <dt>Réseau</dt>
-              <dd>{partner.federationName}</dd>
-            </>
-          ) : null}
-          {partner.siret ? (
-            <>
-              <dt>SIRET</dt>
-              <dd>{partner.siret}</dd>
-            </>
-          ) : null}
-          {partner.rna ? (
-            <>
-              <dt>RNA</dt>
-              <dd>{partner.rna}</dd>
-            </>
-          ) : null}
-          {address ? (
-            <>
-              <dt>Adresse</dt>
-              <dd>{address}</dd>
-            </>
-          ) : null}
-          {partner.phone ? (
-            <>
-              <dt>Téléphone</dt>
-              <dd>{partner.phone}</dd>
-            </>
-          ) : null}
-          {partner.email ? (
-            <>
-              <dt>Courriel</dt>
-              <dd>{partner.email}</dd>
-            </>
-          ) : null}
-          {partner.tags.length > 0 ? (
-            <>
-              <dt>Étiquettes</dt>
-              <dd>{partner.tags.join(', ')}</dd>
-            </>
-          ) : null}
-          {partner.notes ? (
-            <>
-              <dt>Notes</dt>
-              <dd className="pre-line">{partner.notes}</dd>
-            </>
-          ) : null}
+          <Detail label="Réseau" value={partner.federationName} />
+          <Detail label="SIRET" value={partner.siret} />
+          <Detail label="RNA" value={partner.rna} />
+          <Detail label="Adresse" value={address} />
+          <Detail label="Téléphone" value={partner.phone} />
+          <Detail label="Courriel" value={partner.email} />
+          <Detail label="Étiquettes" value={partner.tags.join(', ')} />
+          <Detail label="Notes" value={partner.notes} preLine />
         </dl>
       </section>
 

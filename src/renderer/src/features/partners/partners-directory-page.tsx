@@ -14,6 +14,7 @@ import { useRememberedState } from '../../ui/remembered-state';
 import { SortableTable, type Column } from '../../ui/sortable-table';
 import { EmptyState, Loading } from '../../ui/loading-state';
 import { pathTo } from '../../ui/paths';
+import { ButtonLink } from '../../ui/list-pieces';
 
 const COLUMNS: Column<PartnerRecord>[] = [
   {
@@ -66,9 +67,9 @@ export function PartnersDirectoryPage() {
     <Page
       title="Partenaires"
       action={
-        <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
+        <ButtonLink to={{ screen: 'new-partner' }} primary>
           Nouveau partenaire
-        </Link>
+        </ButtonLink>
       }
     >
       <PartnersTabs />
@@ -89,9 +90,9 @@ export function PartnersDirectoryPage() {
             social, établissements scolaires, entreprises et fondations — avec leurs contacts, leurs subventions et les conventions signées
             avec eux.
           </p>
-          <Link href={pathTo({ screen: 'new-partner' })} className="button button--primary">
+          <ButtonLink to={{ screen: 'new-partner' }} primary>
             Ajouter un premier partenaire
-          </Link>
+          </ButtonLink>
         </EmptyState>
       ) : (
         <>

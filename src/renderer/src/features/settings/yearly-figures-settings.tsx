@@ -20,6 +20,8 @@ import {
 } from '../../data/yearly-figures-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
 import { SelectField, TextField } from '../../ui/field';
+import { FormActions, useSaveOutcome } from '../../ui/form-pieces';
+import { ActionsHeader, SmallButton } from '../../ui/list-pieces';
 import { useToast } from '../../ui/toast';
 import { refusalText, useAction } from '../../ui/use-action';
 import { useSchemaForm } from '../../ui/use-schema-form';
@@ -68,9 +70,7 @@ export function YearlyFiguresSettings() {
               <th scope="col">À partir du</th>
               <th scope="col">Montant</th>
               <th scope="col">Source</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -81,14 +81,12 @@ export function YearlyFiguresSettings() {
                 <td>{figure.id ? figure.source : `${figure.source} — valeur fournie par Passerelle`}</td>
                 <td>
                   {figure.id ? (
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={`Retirer la valeur du ${formatDateShort(figure.from)} (${YEARLY_FIGURE_LABELS[key]})`}
+                    <SmallButton
+                      label={`Retirer la valeur du ${formatDateShort(figure.from)} (${YEARLY_FIGURE_LABELS[key]})`}
                       onClick={() => remove(key, figure)}
                     >
                       Retirer
-                    </button>
+                    </SmallButton>
                   ) : null}
                 </td>
               </tr>
@@ -121,14 +119,8 @@ function YearlyFigureForm({ onDone }: { onDone: (saved: YearlyFigure | null) => 
     defaultValues: yearlyFigureFormValues(),
   });
   const { isSubmitting } = form.formState;
-  const onValid = async (values: YearlyFigure) => {
-    const result = await saveYearlyFigure(db, values);
-    if (!result.ok) {
-      refuse(result.errors);
-      return;
-    }
-    onDone(result.value);
-  };
+  const settle = useSaveOutcome(refuse);
+  const onValid = async (values: YearlyFigure) => settle(await saveYearlyFigure(db, values), onDone);
   return (
     <form ref={formRef} onSubmit={onSubmit(onValid)} noValidate aria-label="Nouvelle valeur datée" className="subform">
       <h3>Nouvelle valeur datée</h3>
@@ -145,14 +137,7 @@ function YearlyFigureForm({ onDone }: { onDone: (saved: YearlyFigure | null) => 
         />
         <TextField label="Source" required hint="Le décret, l’arrêté ou la notification, avec sa date." {...field('source')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          Enregistrer la valeur
-        </button>
-        <button type="button" className="button" onClick={() => onDone(null)}>
-          Annuler
-        </button>
-      </div>
+      <FormActions submitLabel="Enregistrer la valeur" submitting={isSubmitting} onCancel={() => onDone(null)} />
     </form>
   );
 }

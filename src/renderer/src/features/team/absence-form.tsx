@@ -13,8 +13,8 @@ import {
 import type { ContractRecord } from '../../domain/team/contract';
 import { saveAbsence } from '../../data/team-repository';
 import { useCurrentWorkspace } from '../../data/workspace-context';
-import { SelectField, TextAreaField, TextField } from '../../ui/field';
-import { useToast } from '../../ui/toast';
+import { SelectField, TextField } from '../../ui/field';
+import { FormActions, useSaveOutcome, WideTextArea } from '../../ui/form-pieces';
 import { useSchemaForm } from '../../ui/use-schema-form';
 
 /** What the form says under the kind: whether it counts in the ETPT and when the examen de reprise falls. */
@@ -46,7 +46,6 @@ export function AbsenceForm({
   onCancel: () => void;
 }) {
   const { db } = useCurrentWorkspace();
-  const toast = useToast();
   const { form, formRef, field, onSubmit, refuse, revision, summary } = useSchemaForm<AbsenceFormValues, Absence, AbsenceRecord>({
     schema: absenceSchema,
     defaultValues: absenceFormValues(contract.id, absence),
@@ -59,15 +58,9 @@ export function AbsenceForm({
   } = form;
   const [kind, startDate, endDate] = useWatch({ control, name: ['kind', 'startDate', 'endDate'] });
 
-  const onValid = async (values: Absence) => {
-    const result = await saveAbsence(db, values, absence ? revision() : undefined);
-    if (!result.ok) {
-      refuse(result.errors);
-      return;
-    }
-    if (result.merged) toast.show(result.merged.message);
-    onSaved(result.value);
-  };
+  const settle = useSaveOutcome(refuse);
+
+  const onValid = async (values: Absence) => settle(await saveAbsence(db, values, absence ? revision() : undefined), onSaved);
   const title = absence ? 'Modifier l’absence' : 'Nouvelle absence';
 
   return (
@@ -84,18 +77,9 @@ export function AbsenceForm({
           {...field('endDate')}
         />
         <TextField label="Date de l’examen de reprise" type="date" hint="Quand il a eu lieu." {...field('returnVisitDate')} />
-        <div className="form-section__wide">
-          <TextAreaField label="Note" hint="Sans détail médical : le motif suffit." {...field('note')} />
-        </div>
+        <WideTextArea label="Note" hint="Sans détail médical : le motif suffit." {...field('note')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          Enregistrer l’absence
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Annuler
-        </button>
-      </div>
+      <FormActions submitLabel="Enregistrer l’absence" submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
