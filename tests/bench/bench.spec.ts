@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from '@playwright/test';
-import type { EspaceSize } from '../fixtures/generator/generate';
+import type { WorkspaceSize } from '../fixtures/generator/generate';
 import { bundleSizes, buildBenchBundle, formatResult, machine, measureSize, ROOT, type BenchResult, type Row } from './measure';
 import { formatProtectedRows, measureProtected } from './protected';
 
@@ -15,7 +15,7 @@ test('bench', async ({ browser, baseURL }) => {
   const sizes = (process.env.BENCH_SIZES ?? 'S,L,XL')
     .split(',')
     .map((s) => s.trim().toUpperCase())
-    .filter(Boolean) as EspaceSize[];
+    .filter(Boolean) as WorkspaceSize[];
   const log = (line: string) => console.log(`[bench] ${line}`);
   buildBenchBundle();
   const result: BenchResult = {
@@ -34,7 +34,7 @@ test('bench', async ({ browser, baseURL }) => {
   const protectedSizes = (process.env.BENCH_ONLY ? '' : (process.env.BENCH_PROTECTED ?? 'L'))
     .split(',')
     .map((s) => s.trim().toUpperCase())
-    .filter(Boolean) as EspaceSize[];
+    .filter(Boolean) as WorkspaceSize[];
   const protectedRows: Row[] = [];
   for (const size of protectedSizes)
     protectedRows.push(...(await measureProtected(browser, size, { runs, baseURL: baseURL!, progress: log })));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import type { EspaceSize } from '../fixtures/generator/generate';
+import type { WorkspaceSize } from '../fixtures/generator/generate';
 import type { BackupRestoreMeasure, PasserelleDev, SeedResult } from './page-entry';
 
 // The measures of `npm run bench` (issue « Scale and speed », part 2), each a function of a Playwright page
@@ -37,7 +37,7 @@ export interface Row {
 }
 
 export interface SizeResult {
-  size: EspaceSize;
+  size: WorkspaceSize;
   counts: Record<string, number>;
   seed: { generateMs: number; writeMs: number };
   rows: Row[];
@@ -115,9 +115,9 @@ export async function loadDevApi(page: Page): Promise<void> {
 }
 
 /** Creates and fills an espace of `size` in the page's IndexedDB, then opens the app on its dashboard. */
-export async function seedEspace(
+export async function seedWorkspace(
   page: Page,
-  size: EspaceSize,
+  size: WorkspaceSize,
   progress: (line: string) => void = () => undefined,
   options: { seed?: number; today?: string } = {},
 ): Promise<SeedResult> {
@@ -267,7 +267,7 @@ export const ROUTES = { team: '#/equipe', applications: '#/financements' } as co
 
 export async function measureSize(
   browser: Browser,
-  size: EspaceSize,
+  size: WorkspaceSize,
   options: { runs: number; progress?: (line: string) => void; baseURL: string; backupOnly?: boolean },
 ): Promise<SizeResult> {
   const progress = options.progress ?? (() => undefined);
@@ -281,7 +281,7 @@ export async function measureSize(
     await prepareContext(context);
     const page = await context.newPage();
     progress(`${size} : création de l’espace…`);
-    const seeded = await seedEspace(page, size, (line) => progress(`${size} : ${line}`));
+    const seeded = await seedWorkspace(page, size, (line) => progress(`${size} : ${line}`));
     const id = seeded.workspaceId;
     const runs = Math.max(1, options.runs);
 

@@ -6,7 +6,7 @@ import {
   RESTORE_WRITE_MEASURE,
 } from '../../src/renderer/src/data/backup';
 import { deleteRestoreCopiesExcept } from '../../src/renderer/src/data/restore-copy';
-import { protectInPlace } from '../../src/renderer/src/data/espace-protection';
+import { protectInPlace } from '../../src/renderer/src/data/workspace-protection';
 import { RegistryDb } from '../../src/renderer/src/data/registry-db';
 import { setCurrentPerson } from '../../src/renderer/src/data/session';
 import { WorkspaceDb, workspaceDbName } from '../../src/renderer/src/data/workspace-db';
@@ -16,7 +16,7 @@ import { fundingDeadlines } from '../../src/renderer/src/domain/deadlines/fundin
 import { partnerDeadlines } from '../../src/renderer/src/domain/deadlines/partner-deadlines';
 import { staffDeadlines } from '../../src/renderer/src/domain/deadlines/end-of-contract';
 import { trialRulesFor } from '../../src/renderer/src/domain/team/trial-period';
-import { espaceOfSize, tableCounts, type EspaceSize } from '../fixtures/generator';
+import { workspaceOfSize, tableCounts, type WorkspaceSize } from '../fixtures/generator';
 
 // What the seed command and the bench run inside the page of the built browser host. Bundled on its own
 // (scripts/bench/bundle.mjs → out/bench/), served beside the app by a Playwright route, and never part of
@@ -40,12 +40,12 @@ export interface SeedResult {
  * the current espace, with its keyboard person already confirmed for this tab.
  */
 export async function seed(
-  size: EspaceSize,
+  size: WorkspaceSize,
   options: { seed?: number; today?: string; name?: string; progress?: (line: string) => void } = {},
 ): Promise<SeedResult> {
   const progress = options.progress ?? (() => undefined);
   const t0 = performance.now();
-  const espace = espaceOfSize(size, options);
+  const espace = workspaceOfSize(size, options);
   const generateMs = performance.now() - t0;
   progress(`généré en ${Math.round(generateMs)} ms`);
 
@@ -272,7 +272,7 @@ export async function onePagePdf(): Promise<{ loadMs: number; renderMs: number; 
 }
 
 /** Protects an espace and encrypts it in place, as Réglages does (the full 600 000 iterations). */
-export async function protectEspace(workspaceId: string, passphrase: string): Promise<{ ms: number; steps: number; records: number }> {
+export async function protectWorkspace(workspaceId: string, passphrase: string): Promise<{ ms: number; steps: number; records: number }> {
   const db = new WorkspaceDb(workspaceId);
   let steps = 0;
   let records = 0;
@@ -325,7 +325,7 @@ export async function searchKeystrokes(
   }
 }
 
-const api = { seed, readAllRaw, deadlineEngine, backupAndRestore, onePagePdf, dossierPdf, protectEspace, searchKeystrokes };
+const api = { seed, readAllRaw, deadlineEngine, backupAndRestore, onePagePdf, dossierPdf, protectWorkspace, searchKeystrokes };
 export type PasserelleDev = typeof api;
 (window as unknown as { passerelleDev: PasserelleDev }).passerelleDev = api;
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
-import type { EspaceSize } from '../fixtures/generator/generate';
-import { coldOpen, loadDevApi, median, prepareContext, seedEspace, type Row } from './measure';
+import type { WorkspaceSize } from '../fixtures/generator/generate';
+import { coldOpen, loadDevApi, median, prepareContext, seedWorkspace, type Row } from './measure';
 
 // The protected-espace row of the bench (issue 14): the same espace's dashboard cold open unprotected,
 // then protected, in the same run and the same page; and the time to protect (encrypt in place) it.
@@ -36,7 +36,7 @@ async function protectedColdOpen(page: Page, workspaceId: string): Promise<numbe
 
 export async function measureProtected(
   browser: Browser,
-  size: EspaceSize,
+  size: WorkspaceSize,
   options: { runs: number; baseURL: string; progress?: (line: string) => void },
 ): Promise<Row[]> {
   const progress = options.progress ?? (() => undefined);
@@ -59,14 +59,14 @@ export async function measureProtected(
     });
     const page = await context.newPage();
     progress(`${size} protégé : création de l’espace…`);
-    const seeded = await seedEspace(page, size, (line) => progress(`${size} protégé : ${line}`));
+    const seeded = await seedWorkspace(page, size, (line) => progress(`${size} protégé : ${line}`));
     const runs = Math.max(1, options.runs);
     const clear: number[] = [];
     for (let i = 0; i < runs; i++) clear.push((await coldOpen(page, seeded.workspaceId)).dashboardMs);
     progress(`${size} non protégé : ouverture ${Math.round(median(clear))} ms`);
 
     await loadDevApi(page);
-    const protection = await page.evaluate(({ id, passphrase }) => window.passerelleDev!.protectEspace(id, passphrase), {
+    const protection = await page.evaluate(({ id, passphrase }) => window.passerelleDev!.protectWorkspace(id, passphrase), {
       id: seeded.workspaceId,
       passphrase: PASSPHRASE,
     });

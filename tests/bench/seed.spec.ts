@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { chromium, test } from '@playwright/test';
-import type { EspaceSize } from '../fixtures/generator/generate';
+import type { WorkspaceSize } from '../fixtures/generator/generate';
 import { executablePath } from './playwright.bench.config';
-import { buildBenchBundle, prepareContext, ROOT, seedEspace } from './measure';
+import { buildBenchBundle, prepareContext, ROOT, seedWorkspace } from './measure';
 
 // `npm run seed -- --size L` (scripts/seed.mjs): fills a new espace of the browser host with a generated
 // association, in a Chromium profile kept in .seed-profile/ (IndexedDB is per profile and per origin: the
@@ -11,7 +11,7 @@ import { buildBenchBundle, prepareContext, ROOT, seedEspace } from './measure';
 // app until it is closed; `npm run seed -- --open` opens it again later.
 
 test('seed', async ({ baseURL }) => {
-  const size = (process.env.SEED_SIZE ?? 'L').toUpperCase() as EspaceSize;
+  const size = (process.env.SEED_SIZE ?? 'L').toUpperCase() as WorkspaceSize;
   const profile = path.resolve(ROOT, process.env.SEED_PROFILE ?? '.seed-profile');
   const headed = process.env.SEED_HEADED === '1';
   const openOnly = process.env.SEED_OPEN === '1';
@@ -35,7 +35,7 @@ test('seed', async ({ baseURL }) => {
     log(`espace ${size} : génération et écriture…`);
     const seed = process.env.SEED_SEED ? Number(process.env.SEED_SEED) : undefined;
     const today = process.env.SEED_TODAY || undefined;
-    const seeded = await seedEspace(page, size, log, { ...(seed !== undefined ? { seed } : {}), ...(today ? { today } : {}) });
+    const seeded = await seedWorkspace(page, size, log, { ...(seed !== undefined ? { seed } : {}), ...(today ? { today } : {}) });
     const total = Object.values(seeded.counts).reduce((a, b) => a + b, 0);
     log(
       `espace « ${seeded.name} » créé : ${total.toLocaleString('fr-FR')} enregistrements (génération ${Math.round(seeded.generateMs)} ms, écriture ${Math.round(seeded.writeMs)} ms).`,

@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { SyncBridge } from '../../src/renderer/src/data/sync/sync-bridge';
 import { syncedTables } from '../../src/renderer/src/data/sync/synced-tables';
 import { WorkspaceDb } from '../../src/renderer/src/data/workspace-db';
-import { espaceOfSize, type EspaceSize } from '../fixtures/generator';
+import { workspaceOfSize, type WorkspaceSize } from '../fixtures/generator';
 import { startTestServer, testPouchFactory } from '../sync-server/couch-server';
 
 // Replication figures (issue 20): the initial sync of an espace from one laptop to the server and on to a
@@ -12,7 +12,7 @@ import { startTestServer, testPouchFactory } from '../sync-server/couch-server';
 // 5320 by default): slower than Chromium's IndexedDB, so the figures are an upper bound. It prints and
 // never fails on a figure.
 
-const SIZE = (process.env.SYNC_BENCH_SIZE ?? 'L') as EspaceSize;
+const SIZE = (process.env.SYNC_BENCH_SIZE ?? 'L') as WorkspaceSize;
 const RUNS = Number(process.env.SYNC_BENCH_RUNS ?? 1);
 const EDITS = Number(process.env.SYNC_BENCH_EDITS ?? 10);
 const PORT = Number(process.env.SYNC_BENCH_PORT ?? 5320);
@@ -24,7 +24,7 @@ it(`replication of ${SIZE}`, async () => {
   const delays: number[] = [];
   let documents = 0;
   const synced = new Set(syncedTables().map((t) => t.name));
-  const tables = Object.entries(espaceOfSize(SIZE).tables).filter(([name]) => synced.has(name));
+  const tables = Object.entries(workspaceOfSize(SIZE).tables).filter(([name]) => synced.has(name));
   try {
     for (let run = 0; run < RUNS; run++) {
       const name = `bench-${run}`;

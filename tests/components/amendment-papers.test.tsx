@@ -16,7 +16,7 @@ import { RegistryProvider, WorkspaceProvider } from '../../src/renderer/src/data
 import { AttachmentServicesProvider, type AttachmentServices } from '../../src/renderer/src/ui/attachments-panel';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import type { WorkspaceRecord } from '../../src/renderer/src/domain/workspace';
-import { freshEspace } from './fresh-espace';
+import { freshWorkspace } from './fresh-workspace';
 import { fixtureTeam, TEAM_IDS } from '../fixtures/team';
 
 // Papers on amendments (issue 19): Sofiane's PEC was renewed by an avenant on 1 April 2026; the signed
@@ -34,7 +34,7 @@ let workspace: WorkspaceRecord;
 let nextFile: { fileName: string; data: Uint8Array };
 
 beforeEach(async () => {
-  ({ registry, db, workspace } = await freshEspace());
+  ({ registry, db, workspace } = await freshWorkspace());
   await db.people.bulkAdd(fixtureTeam.people);
   await db.contracts.bulkAdd(fixtureTeam.contracts);
   await db.amendments.bulkAdd(fixtureTeam.amendments);

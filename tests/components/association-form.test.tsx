@@ -5,7 +5,7 @@ import { AssociationForm } from '../../src/renderer/src/features/association/ass
 import { type WorkspaceDb } from '../../src/renderer/src/data/workspace-db';
 import { type RegistryDb } from '../../src/renderer/src/data/registry-db';
 import { WorkspaceProvider, RegistryProvider } from '../../src/renderer/src/data/workspace-context';
-import { freshEspace } from './fresh-espace';
+import { freshWorkspace } from './fresh-workspace';
 import { getAssociationProfile } from '../../src/renderer/src/data/association-repository';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import type { WorkspaceRecord } from '../../src/renderer/src/domain/workspace';
@@ -15,7 +15,7 @@ let db: WorkspaceDb;
 let workspace: WorkspaceRecord;
 
 beforeEach(async () => {
-  ({ registry, db, workspace } = await freshEspace());
+  ({ registry, db, workspace } = await freshWorkspace());
 });
 
 afterEach(() => {

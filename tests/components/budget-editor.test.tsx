@@ -8,7 +8,7 @@ import { addBudgetLine, findBudget, listBudgetLines } from '../../src/renderer/s
 import { RegistryProvider, WorkspaceProvider } from '../../src/renderer/src/data/workspace-context';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import { fixtureTeam, TEAM_IDS } from '../fixtures/team';
-import { freshEspace, type FreshEspace } from './fresh-espace';
+import { freshWorkspace, type FreshWorkspace } from './fresh-workspace';
 
 // The budget editor as a coordinator uses it: a line added with wrong input is refused with every error at
 // once under its field and nothing saved; a cell edited in place is checked with its row; a suggestion
@@ -17,10 +17,10 @@ import { freshEspace, type FreshEspace } from './fresh-espace';
 // Testing Library reads texts with their no-break spaces as spaces.
 const NBSP = '\u00a0';
 const target = { scope: 'association', year: 2027 } as const;
-let espace: FreshEspace;
+let espace: FreshWorkspace;
 
 beforeEach(async () => {
-  espace = await freshEspace();
+  espace = await freshWorkspace();
 });
 
 afterEach(() => {

@@ -8,15 +8,15 @@ import { RegistryProvider, WorkspaceProvider } from '../../src/renderer/src/data
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import { pathTo, ROUTES } from '../../src/renderer/src/ui/paths';
 import { fixtureAssociationProfile } from '../fixtures/association';
-import { freshEspace, type FreshEspace } from './fresh-espace';
+import { freshWorkspace, type FreshWorkspace } from './fresh-workspace';
 
 // The association's budget opens on the exercise the association is preparing — the one a new dossier is
 // for — on its own exercise dates, not on « next calendar year ».
 
-let espace: FreshEspace;
+let espace: FreshWorkspace;
 
 beforeEach(async () => {
-  espace = await freshEspace();
+  espace = await freshWorkspace();
 });
 
 afterEach(() => {

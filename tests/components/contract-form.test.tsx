@@ -5,7 +5,7 @@ import { ContractForm } from '../../src/renderer/src/features/team/contract-form
 import { type WorkspaceDb } from '../../src/renderer/src/data/workspace-db';
 import { type RegistryDb } from '../../src/renderer/src/data/registry-db';
 import { RegistryProvider, WorkspaceProvider } from '../../src/renderer/src/data/workspace-context';
-import { freshEspace } from './fresh-espace';
+import { freshWorkspace } from './fresh-workspace';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import type { WorkspaceRecord } from '../../src/renderer/src/domain/workspace';
 import { fixtureTeam, TEAM_IDS } from '../fixtures/team';
@@ -15,7 +15,7 @@ let db: WorkspaceDb;
 let workspace: WorkspaceRecord;
 
 beforeEach(async () => {
-  ({ registry, db, workspace } = await freshEspace());
+  ({ registry, db, workspace } = await freshWorkspace());
   await db.people.bulkAdd(fixtureTeam.people);
   await db.contracts.bulkAdd(fixtureTeam.contracts);
 });

@@ -12,7 +12,7 @@ import { deadlineKey, type Deadline } from '../../src/renderer/src/domain/deadli
 import type { WorkspaceRecord } from '../../src/renderer/src/domain/workspace';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import { fixtureTeam, TEAM_IDS } from '../fixtures/team';
-import { freshEspace } from './fresh-espace';
+import { freshWorkspace } from './fresh-workspace';
 
 // The dashboard's small forms on the one form wiring: « Reporter au », « Ne plus rappeler » and the fact
 // « Fait » records in its fiche (here a DPAE). An impossible date (Chromium's badInput), a past date, an
@@ -26,7 +26,7 @@ let db: WorkspaceDb;
 let workspace: WorkspaceRecord;
 
 beforeEach(async () => {
-  ({ registry, db, workspace } = await freshEspace());
+  ({ registry, db, workspace } = await freshWorkspace());
   await db.people.bulkAdd(fixtureTeam.people);
   await db.contracts.bulkAdd(fixtureTeam.contracts);
 });

@@ -9,7 +9,7 @@ import { saveFunder } from '../../src/renderer/src/data/funding-repository';
 import { listPartners, savePartner } from '../../src/renderer/src/data/partners-repository';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import type { WorkspaceRecord } from '../../src/renderer/src/domain/workspace';
-import { freshEspace } from './fresh-espace';
+import { freshWorkspace } from './fresh-workspace';
 
 // The merge screen as the coordinator meets it: the same SIRET comes ticked, a « Ville de » / « Mairie de »
 // pair does not, and only what is ticked is merged.
@@ -19,7 +19,7 @@ let db: WorkspaceDb;
 let workspace: WorkspaceRecord;
 
 beforeEach(async () => {
-  ({ registry, db, workspace } = await freshEspace());
+  ({ registry, db, workspace } = await freshWorkspace());
   const now = new Date('2026-11-24T09:00:00Z');
   const later = new Date('2026-11-24T09:30:00Z');
   await saveFunder(db, { name: 'CAF de la Seine-Saint-Denis', kind: 'social-bodies', portal: 'paper', siret: '77568453300018' }, { now });

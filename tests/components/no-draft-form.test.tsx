@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { newPassphraseSchema, type NewPassphraseValues } from '../../src/renderer/src/domain/espace-lock';
+import { newPassphraseSchema, type NewPassphraseValues } from '../../src/renderer/src/domain/workspace-lock';
 import { TextField } from '../../src/renderer/src/ui/field';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import { DraftScope, keepEditsThroughLock } from '../../src/renderer/src/ui/unsaved-changes';
@@ -30,7 +30,7 @@ function PassphraseForm({ noDraft }: { noDraft: boolean }) {
 function Screen({ open, noDraft }: { open: boolean; noDraft: boolean }) {
   return (
     <ToastProvider>
-      <DraftScope espaceId="espace-1">{open ? <PassphraseForm noDraft={noDraft} /> : <p>Espace verrouillé</p>}</DraftScope>
+      <DraftScope workspaceId="espace-1">{open ? <PassphraseForm noDraft={noDraft} /> : <p>Espace verrouillé</p>}</DraftScope>
     </ToastProvider>
   );
 }

@@ -7,7 +7,7 @@ import { saveGrantApplication, savePayment, useGrantApplication, usePayments } f
 import { RegistryProvider, WorkspaceProvider } from '../../src/renderer/src/data/workspace-context';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import type { PaymentRecord } from '../../src/renderer/src/domain/funding/payment';
-import { freshEspace, type FreshEspace } from './fresh-espace';
+import { freshWorkspace, type FreshWorkspace } from './fresh-workspace';
 
 // The payment dialog on the one form wiring: every refusal of one try comes in that round (a negative
 // amount, an amount that is no amount, a reception dated tomorrow), nothing is saved; and a tranche or a
@@ -15,12 +15,12 @@ import { freshEspace, type FreshEspace } from './fresh-espace';
 
 const NBSP = '\u00a0';
 const stamps = { createdAt: '2026-05-01T09:00:00.000Z', updatedAt: '2026-05-01T09:00:00.000Z', deletedAt: null };
-let espace: FreshEspace;
+let espace: FreshWorkspace;
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-11-24T10:00:00+01:00'));
-  espace = await freshEspace();
+  espace = await freshWorkspace();
   await espace.db.funders.add({
     id: 'funder-city',
     name: 'Ville de Saint-Denis',

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { EspaceSessionProvider, type EspaceSession } from '../../src/renderer/src/data/espace-session';
+import { WorkspaceSessionProvider, type WorkspaceSession } from '../../src/renderer/src/data/workspace-session';
 import { type RegistryDb } from '../../src/renderer/src/data/registry-db';
 import { RegistryProvider, WorkspaceProvider } from '../../src/renderer/src/data/workspace-context';
 import { type WorkspaceDb } from '../../src/renderer/src/data/workspace-db';
 import type { WorkspaceRecord } from '../../src/renderer/src/domain/workspace';
 import { ProtectionSettings } from '../../src/renderer/src/features/settings/protection-settings';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
-import { freshEspace } from './fresh-espace';
+import { freshWorkspace } from './fresh-workspace';
 
 // Réglages › Protection of a protected espace, on the one form wiring: the inactivity delay and the
 // passphrase change say their errors in one round, under their fields, and change nothing.
@@ -18,7 +18,7 @@ let db: WorkspaceDb;
 let workspace: WorkspaceRecord;
 
 beforeEach(async () => {
-  ({ registry, db, workspace } = await freshEspace());
+  ({ registry, db, workspace } = await freshWorkspace());
 });
 
 afterEach(() => {
@@ -26,7 +26,7 @@ afterEach(() => {
   registry.close();
 });
 
-const session: EspaceSession = {
+const session: WorkspaceSession = {
   person: 'Nadia',
   isProtected: true,
   passphrase: 'le chat dort au soleil',
@@ -43,9 +43,9 @@ function renderSettings() {
     <ToastProvider>
       <RegistryProvider registry={registry}>
         <WorkspaceProvider workspace={{ record: workspace, db }}>
-          <EspaceSessionProvider session={session}>
+          <WorkspaceSessionProvider session={session}>
             <ProtectionSettings />
-          </EspaceSessionProvider>
+          </WorkspaceSessionProvider>
         </WorkspaceProvider>
       </RegistryProvider>
     </ToastProvider>,

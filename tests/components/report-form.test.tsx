@@ -5,7 +5,7 @@ import { ReportFormPage } from '../../src/renderer/src/features/dossier/report-f
 import { RegistryProvider, WorkspaceProvider } from '../../src/renderer/src/data/workspace-context';
 import { ToastProvider } from '../../src/renderer/src/ui/toast';
 import { saveFinancialReport } from '../../src/renderer/src/data/dossier-repository';
-import { freshEspace, type FreshEspace } from './fresh-espace';
+import { freshWorkspace, type FreshWorkspace } from './fresh-workspace';
 
 // The compte-rendu form on the one form wiring: an invalid « Réalisation » is refused under its line — never
 // dropped with « Compte-rendu enregistré » — every error of the try shows at once, the first has the focus,
@@ -13,7 +13,7 @@ import { freshEspace, type FreshEspace } from './fresh-espace';
 
 const NBSP = '\u00a0';
 const stamps = { createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', deletedAt: null };
-let espace: FreshEspace;
+let espace: FreshWorkspace;
 
 const line = (id: string, account: string, euros: number, extra: object = {}) => ({
   id,
@@ -28,7 +28,7 @@ const line = (id: string, account: string, euros: number, extra: object = {}) =>
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-11-24T10:00:00+01:00'));
-  espace = await freshEspace();
+  espace = await freshWorkspace();
   const { db } = espace;
   await db.funders.add({ id: 'city', ...stamps, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' } as never);
   await db.grantApplications.add({

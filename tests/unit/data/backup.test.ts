@@ -18,7 +18,7 @@ import {
   undoRestore,
   upgradeTables,
 } from '../../../src/renderer/src/data/backup';
-import { getLockVerifier, passphraseOpens, protectEspace } from '../../../src/renderer/src/data/espace-lock';
+import { getLockVerifier, passphraseOpens, protectWorkspace } from '../../../src/renderer/src/data/workspace-lock';
 import { readRestoreCopy } from '../../../src/renderer/src/data/restore-copy';
 import { encodeValue } from '../../../src/renderer/src/data/backup-codec';
 import { sha256Hex } from '../../../src/renderer/src/data/backup-crypto';
@@ -243,7 +243,7 @@ describe('backup format 2', () => {
   it('writes no plain backup of a protected espace: a restore without its passphrase is refused', async () => {
     const { workspace, db } = await fixtureWorkspace();
     const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
-    const protectedNow = await protectEspace(registry, workspace.id, PASSPHRASE, PASSPHRASE, TEST_ITERATIONS);
+    const protectedNow = await protectWorkspace(registry, workspace.id, PASSPHRASE, PASSPHRASE, TEST_ITERATIONS);
     expect(protectedNow.ok).toBe(true);
     await expect(restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: NOW })).rejects.toThrow(
       'Cet espace est protégé : déverrouillez-le pour que sa sauvegarde soit chiffrée.',
@@ -387,7 +387,7 @@ describe('restoring over an espace, and undoing it', () => {
   it('a protected espace’s copy is encrypted with its passphrase', async () => {
     const { workspace, db } = await fixtureWorkspace();
     const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
-    await protectEspace(registry, workspace.id, PASSPHRASE, PASSPHRASE, TEST_ITERATIONS);
+    await protectWorkspace(registry, workspace.id, PASSPHRASE, PASSPHRASE, TEST_ITERATIONS);
     await restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', {
       now: NOW,
       passphrase: PASSPHRASE,
@@ -406,7 +406,7 @@ describe('restoring over an espace, and undoing it', () => {
     const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
     await restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: NOW });
     await addPeople(db, 2, NOW);
-    const espaceBefore = await readEverything(db);
+    const workspaceBefore = await readEverything(db);
     const registryBefore = await readEverything(registry);
     const { copyId } = (await registry.settings.get(undoKey(workspace.id)))?.value as { copyId: string };
     const copyBefore = await readRestoreCopy(copyId);
@@ -415,7 +415,7 @@ describe('restoring over an espace, and undoing it', () => {
     await expect(
       restoreIntoWorkspace(registry, workspace, await open(bytes), '0.1.0', { now: new Date('2026-11-25T10:00:00Z') }),
     ).rejects.toThrow('Plus assez de place sur cet ordinateur pour restaurer la sauvegarde : rien n’a été modifié.');
-    expect(await readEverything(db)).toEqual(espaceBefore);
+    expect(await readEverything(db)).toEqual(workspaceBefore);
     expect(await readEverything(registry)).toEqual(registryBefore);
     expect(await readRestoreCopy(copyId)).toEqual(copyBefore);
     db.close();
@@ -436,7 +436,7 @@ describe('restoring over an espace, and undoing it', () => {
     await db.table('people').bulkAdd(people);
     const { bytes } = await createBackup(db, workspace, '0.1.0', { now: NOW });
     await addPeople(db, 2, NOW);
-    const espaceBefore = await readEverything(db);
+    const workspaceBefore = await readEverything(db);
     const registryBefore = await readEverything(registry);
     // Dexie makes a table class per database; the methods sit on the class they all share.
     const tableClass = Object.getPrototypeOf(Object.getPrototypeOf(db.people)) as { bulkAdd: (rows: unknown[]) => Promise<unknown> };
@@ -456,7 +456,7 @@ describe('restoring over an espace, and undoing it', () => {
     vi.restoreAllMocks();
     expect(slices).toContain('people:2000');
     expect(slices).toContain('people:500');
-    expect(await readEverything(db)).toEqual(espaceBefore);
+    expect(await readEverything(db)).toEqual(workspaceBefore);
     expect(await readEverything(registry)).toEqual(registryBefore);
     db.close();
   }, 30_000);

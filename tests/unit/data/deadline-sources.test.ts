@@ -24,7 +24,7 @@ const TODAY = '2026-11-24';
 const stamps = { createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z', deletedAt: null };
 
 /** The fixture association's espace: profile, funding, team and partners, optionally an overdrawn bank balance. */
-async function fixtureEspace(options: { overdrawnBalance?: boolean } = {}): Promise<{ db: WorkspaceDb; registry: RegistryDb }> {
+async function fixtureWorkspace(options: { overdrawnBalance?: boolean } = {}): Promise<{ db: WorkspaceDb; registry: RegistryDb }> {
   const registry = new RegistryDb();
   const created = await createWorkspace(registry, fixtureAssociationProfile.name);
   if (!created.ok) throw new Error('no espace');
@@ -57,7 +57,7 @@ beforeEach(async () => {
 
 describe('one engine, every source', () => {
   it('the fixture association’s dashboard gathers grants, staff and agreements, with unique keys', async () => {
-    const { db, registry } = await fixtureEspace();
+    const { db, registry } = await fixtureWorkspace();
 
     const all = await loadDeadlines(db, TODAY);
     const bySource = (label: string) => all.filter((d) => d.sourceLabel === label).length;
@@ -96,7 +96,7 @@ describe('one engine, every source', () => {
 describe('each reader declares the tables it reads', () => {
   async function seeded(): Promise<WorkspaceDb> {
     // A balance the fixture's payroll outruns, so that the Trésorerie's reader has a month to warn of.
-    return (await fixtureEspace({ overdrawnBalance: true })).db;
+    return (await fixtureWorkspace({ overdrawnBalance: true })).db;
   }
 
   /** A reader run in a transaction over its declared tables only: Dexie refuses any other table inside it. */

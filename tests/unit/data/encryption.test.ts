@@ -1,25 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { WorkspaceDb, workspaceDbName } from '../../../src/renderer/src/data/workspace-db';
-import { EspaceLockedError, ENCRYPTED_FIELD, PROTECTION_KEY } from '../../../src/renderer/src/data/encryption-middleware';
+import { WorkspaceLockedError, ENCRYPTED_FIELD, PROTECTION_KEY } from '../../../src/renderer/src/data/encryption-middleware';
 import {
   MIGRATION_CHUNK,
   protectInPlace,
   readProtection,
   resumeMigration,
   rewrapDataKey,
-  unlockEspace,
+  unlockWorkspace,
   unprotectInPlace,
-} from '../../../src/renderer/src/data/espace-protection';
+} from '../../../src/renderer/src/data/workspace-protection';
 import { CLEAR_FIELDS, ENCRYPTED_INDEXES, latestVersion, workspaceVersions } from '../../../src/renderer/src/data/schema';
-import { fixtureEspace } from '../../fixtures/generator';
+import { fixtureWorkspace } from '../../fixtures/generator';
 
 // Encryption at rest of a protected espace: what a person copying the database files, or running script
 // in the page, can read of it; and what the app still finds through its indexes once it is unlocked.
 
 const ID = '7d0b3f5e-2c41-4f7a-9b8e-5a1c2d3e4f60';
 const GOOD = 'le chat dort au soleil';
-// The real 600 000 iterations are pinned elsewhere (espace-lock.test.ts); here a cheap derivation keeps
+// The real 600 000 iterations are pinned elsewhere (workspace-lock.test.ts); here a cheap derivation keeps
 // the suite quick on a loaded machine.
 const FAST = 1_000;
 
@@ -86,7 +86,7 @@ function extraRows(): Record<string, Row[]> {
 }
 
 function allRows(): Record<string, Row[]> {
-  const fixture = fixtureEspace().tables as unknown as Record<string, Row[]>;
+  const fixture = fixtureWorkspace().tables as unknown as Record<string, Row[]>;
   return { ...fixture, ...extraRows(), journal: extraRows().journal ?? [] };
 }
 
@@ -193,7 +193,7 @@ describe('a protected espace on disk', () => {
     const backupConnection = new WorkspaceDb(ID);
     expect((await backupConnection.people.toArray()).map((person) => person.lastName)).toContain('Benali');
     db.lockAndClose();
-    await expect(backupConnection.people.toArray()).rejects.toThrow(EspaceLockedError);
+    await expect(backupConnection.people.toArray()).rejects.toThrow(WorkspaceLockedError);
     backupConnection.close();
     db = new WorkspaceDb(ID);
   });
@@ -292,18 +292,18 @@ describe('a locked espace', () => {
   });
 
   it('reads nothing: every table refuses, only the protection record is readable', async () => {
-    await expect(db.people.toArray()).rejects.toThrow(EspaceLockedError);
-    await expect(db.contracts.where('personId').above('').first()).rejects.toThrow(EspaceLockedError);
-    await expect(db.meta.get('keyboardPeople')).rejects.toThrow(EspaceLockedError);
+    await expect(db.people.toArray()).rejects.toThrow(WorkspaceLockedError);
+    await expect(db.contracts.where('personId').above('').first()).rejects.toThrow(WorkspaceLockedError);
+    await expect(db.meta.get('keyboardPeople')).rejects.toThrow(WorkspaceLockedError);
     expect(await readProtection(db)).toMatchObject({ state: 'encrypted', kdf: 'PBKDF2-SHA256', iterations: FAST });
   });
 
   it('writes nothing: an add, a put, a delete and a clear are all refused, and the data is unchanged', async () => {
     const before = (await rawContent()).text;
-    await expect(db.people.add({ id: 'nouveau', lastName: 'Intrus' } as never)).rejects.toThrow(EspaceLockedError);
-    await expect(db.people.put({ id: 'nouveau', lastName: 'Intrus' } as never)).rejects.toThrow(EspaceLockedError);
-    await expect(db.people.delete('nouveau')).rejects.toThrow(EspaceLockedError);
-    await expect(db.payments.clear()).rejects.toThrow(EspaceLockedError);
+    await expect(db.people.add({ id: 'nouveau', lastName: 'Intrus' } as never)).rejects.toThrow(WorkspaceLockedError);
+    await expect(db.people.put({ id: 'nouveau', lastName: 'Intrus' } as never)).rejects.toThrow(WorkspaceLockedError);
+    await expect(db.people.delete('nouveau')).rejects.toThrow(WorkspaceLockedError);
+    await expect(db.payments.clear()).rejects.toThrow(WorkspaceLockedError);
     expect((await rawContent()).text).toBe(before);
   });
 
@@ -317,8 +317,8 @@ describe('a locked espace', () => {
     const protector = new WorkspaceDb(ID);
     await protector.open();
     await protectInPlace(protector, GOOD, () => undefined, FAST);
-    await expect(early.people.put({ id: 'tard', lastName: 'Écrit en clair' } as never)).rejects.toThrow(EspaceLockedError);
-    await expect(early.people.toArray()).rejects.toThrow(EspaceLockedError);
+    await expect(early.people.put({ id: 'tard', lastName: 'Écrit en clair' } as never)).rejects.toThrow(WorkspaceLockedError);
+    await expect(early.people.toArray()).rejects.toThrow(WorkspaceLockedError);
     expect((await rawContent()).text).not.toContain('Écrit en clair');
     early.close();
     protector.lockAndClose();
@@ -326,26 +326,26 @@ describe('a locked espace', () => {
   });
 
   it('opens with its passphrase, and not with another', async () => {
-    expect(await unlockEspace(db, 'pas la bonne phrase')).toMatchObject({ ok: false, reason: 'wrong' });
-    await expect(db.people.toArray()).rejects.toThrow(EspaceLockedError);
-    expect(await unlockEspace(db, GOOD)).toEqual({ ok: true });
+    expect(await unlockWorkspace(db, 'pas la bonne phrase')).toMatchObject({ ok: false, reason: 'wrong' });
+    await expect(db.people.toArray()).rejects.toThrow(WorkspaceLockedError);
+    expect(await unlockWorkspace(db, GOOD)).toEqual({ ok: true });
     expect((await db.people.toArray()).map((person) => person.lastName)).toContain('Benali');
   });
 
   it('after five wrong passphrases, makes each attempt wait 2 s, then 4 s, and refuses an early one untried', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-01T20:00:00Z'));
-    for (let i = 1; i <= 4; i++) expect(await unlockEspace(db, `mauvaise ${i}`)).toMatchObject({ reason: 'wrong', waitMs: 0 });
-    expect(await unlockEspace(db, 'mauvaise 5')).toMatchObject({ reason: 'wrong', waitMs: 2_000 });
+    for (let i = 1; i <= 4; i++) expect(await unlockWorkspace(db, `mauvaise ${i}`)).toMatchObject({ reason: 'wrong', waitMs: 0 });
+    expect(await unlockWorkspace(db, 'mauvaise 5')).toMatchObject({ reason: 'wrong', waitMs: 2_000 });
     vi.setSystemTime(new Date('2026-12-01T20:00:01.999Z'));
     // Even the right passphrase is not tried before the wait is over.
-    expect(await unlockEspace(db, GOOD)).toMatchObject({ ok: false, reason: 'wait', waitMs: 1 });
+    expect(await unlockWorkspace(db, GOOD)).toMatchObject({ ok: false, reason: 'wait', waitMs: 1 });
     vi.setSystemTime(new Date('2026-12-01T20:00:02Z'));
-    expect(await unlockEspace(db, 'mauvaise 6')).toMatchObject({ reason: 'wrong', waitMs: 4_000 });
+    expect(await unlockWorkspace(db, 'mauvaise 6')).toMatchObject({ reason: 'wrong', waitMs: 4_000 });
     vi.setSystemTime(new Date('2026-12-01T20:00:06Z'));
-    expect(await unlockEspace(db, GOOD)).toEqual({ ok: true });
+    expect(await unlockWorkspace(db, GOOD)).toEqual({ ok: true });
     // A success starts the count again.
-    expect(await unlockEspace(db, 'mauvaise 7')).toMatchObject({ reason: 'wrong', waitMs: 0 });
+    expect(await unlockWorkspace(db, 'mauvaise 7')).toMatchObject({ reason: 'wrong', waitMs: 0 });
   });
 });
 
@@ -360,8 +360,8 @@ describe('changing and removing the protection', () => {
     expect(after.journal).toEqual(before.journal);
     db.lockAndClose();
     db = new WorkspaceDb(ID);
-    expect(await unlockEspace(db, GOOD)).toMatchObject({ ok: false, reason: 'wrong' });
-    expect(await unlockEspace(db, 'une toute nouvelle phrase')).toEqual({ ok: true });
+    expect(await unlockWorkspace(db, GOOD)).toMatchObject({ ok: false, reason: 'wrong' });
+    expect(await unlockWorkspace(db, 'une toute nouvelle phrase')).toEqual({ ok: true });
     expect((await db.people.toArray()).length).toBe(allRows().people?.length);
   });
 
@@ -434,8 +434,8 @@ describe('encrypting an existing espace in place', () => {
     db.lockAndClose();
     db = new WorkspaceDb(ID);
     // Locked, half-encrypted: still nothing is written in clear.
-    await expect(db.people.put({ id: 'x', lastName: 'Intrus' } as never)).rejects.toThrow(EspaceLockedError);
-    expect(await unlockEspace(db, GOOD)).toEqual({ ok: true });
+    await expect(db.people.put({ id: 'x', lastName: 'Intrus' } as never)).rejects.toThrow(WorkspaceLockedError);
+    expect(await unlockWorkspace(db, GOOD)).toEqual({ ok: true });
     await resumeMigration(db);
 
     expect(await readProtection(db)).toMatchObject({ state: 'encrypted', progress: null });

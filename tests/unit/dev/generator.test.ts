@@ -16,20 +16,20 @@ import { contractSchema } from '../../../src/renderer/src/domain/team/contract';
 import { personSchema } from '../../../src/renderer/src/domain/team/person';
 import { classifyDeadlines } from '../../../src/renderer/src/domain/deadlines/engine';
 import { fundingDeadlines } from '../../../src/renderer/src/domain/deadlines/funding-deadlines';
-import { DEFAULT_TODAY, espaceOfSize, generateEspace, L_COUNTS, type EspaceTables } from '../../fixtures/generator';
+import { DEFAULT_TODAY, workspaceOfSize, generateWorkspace, L_COUNTS, type WorkspaceTables } from '../../fixtures/generator';
 
 // The generated espaces must be what the app itself would have stored: each record, stripped of its stamps,
 // goes through its domain schema and comes out unchanged.
 
-const L = generateEspace('L');
-const L_AGAIN = generateEspace('L');
+const L = generateWorkspace('L');
+const L_AGAIN = generateWorkspace('L');
 
 function fieldsOf(record: object): Record<string, unknown> {
   const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = record as Record<string, unknown>;
   return fields;
 }
 
-type Checked = Exclude<keyof EspaceTables, 'attachments' | 'journal' | 'deadlineStates'>;
+type Checked = Exclude<keyof WorkspaceTables, 'attachments' | 'journal' | 'deadlineStates'>;
 
 const SCHEMAS: Record<Checked, z.ZodType> = {
   people: personSchema,
@@ -50,7 +50,7 @@ const SCHEMAS: Record<Checked, z.ZodType> = {
   budgetLines: budgetLineSchema,
 };
 
-function firstInvalid(tables: EspaceTables, table: Checked): string | null {
+function firstInvalid(tables: WorkspaceTables, table: Checked): string | null {
   const partiesOf = new Map<string, string[]>();
   for (const party of tables.agreementParties)
     partiesOf.set(party.agreementId, [...(partiesOf.get(party.agreementId) ?? []), party.partnerId]);
@@ -148,14 +148,14 @@ describe('generated espace L', () => {
     expect(JSON.stringify(again.tables.grantApplications)).toBe(JSON.stringify(L.tables.grantApplications));
     expect(JSON.stringify(again.tables.journal)).toBe(JSON.stringify(L.tables.journal));
     expect(again.tables.people.map((p) => p.id)).toEqual(L.tables.people.map((p) => p.id));
-    const other = generateEspace('L', { seed: 7 });
+    const other = generateWorkspace('L', { seed: 7 });
     expect(other.tables.people.map((p) => p.id)).not.toEqual(L.tables.people.map((p) => p.id));
   }, 30_000);
 });
 
 describe('generated espace XL and fixture espace S', () => {
   it('XL is L × 5 in one espace, every record valid', () => {
-    const xl = generateEspace('XL');
+    const xl = generateWorkspace('XL');
     expect(xl.tables.grantApplications).toHaveLength(7_500);
     expect(xl.tables.payments).toHaveLength(30_000);
     expect(xl.tables.people).toHaveLength(300);
@@ -167,7 +167,7 @@ describe('generated espace XL and fixture espace S', () => {
   }, 120_000);
 
   it('S is the fixture association, every record valid', () => {
-    const s = espaceOfSize('S');
+    const s = workspaceOfSize('S');
     expect(s.profile.siret).toBe('84213975000017');
     expect(associationProfileSchema.safeParse(s.profile).success).toBe(true);
     for (const table of Object.keys(SCHEMAS) as Checked[]) expect(firstInvalid(s.tables, table)).toBeNull();

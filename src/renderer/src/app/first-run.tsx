@@ -3,7 +3,7 @@ import { TextField } from '../ui/field';
 import { ErrorLine } from '../ui/form-pieces';
 import { GateScreen } from './gate-screen';
 import { createWorkspace, setCurrentWorkspaceId } from '../data/workspace-repository';
-import { openExampleEspace } from '../data/example-espace';
+import { openExampleWorkspace } from '../data/example-workspace';
 import { failureMessage } from '../ui/failure-message';
 import { useRegistry } from '../data/workspace-context';
 import { RestoreFlow } from '../features/backups/restore-flow';
@@ -69,7 +69,7 @@ export function FirstRun() {
             setExampleError(null);
             // A failure is said beside the button (the toast too, through the one action helper).
             act(() =>
-              openExampleEspace(registry)
+              openExampleWorkspace(registry)
                 .catch((error: unknown) => {
                   setExampleError(failureMessage(error));
                   throw error;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { EspaceSelect } from './workspace-switcher';
+import { WorkspaceSelect } from './workspace-switcher';
 
 /**
  * The full-window card of the screens shown before an espace opens: the first run, the lock and « Qui
@@ -10,7 +10,7 @@ export function GateScreen({
   title,
   gate = true,
   brand = true,
-  otherEspace,
+  otherWorkspace,
   children,
 }: {
   title: string;
@@ -18,7 +18,7 @@ export function GateScreen({
   /** « Passerelle » above the title (not on the encryption progress, which only says what it does). */
   brand?: boolean;
   /** The espace shown, and the id of the « Un autre espace ? » heading: the other espaces are offered below. */
-  otherEspace?: { currentId: string; headingId: string } | undefined;
+  otherWorkspace?: { currentId: string; headingId: string } | undefined;
   children: ReactNode;
 }) {
   return (
@@ -31,10 +31,10 @@ export function GateScreen({
         ) : null}
         <h1>{title}</h1>
         {children}
-        {otherEspace ? (
-          <section className="gate-card__other" aria-labelledby={otherEspace.headingId}>
-            <h2 id={otherEspace.headingId}>Un autre espace ?</h2>
-            <EspaceSelect currentId={otherEspace.currentId} />
+        {otherWorkspace ? (
+          <section className="gate-card__other" aria-labelledby={otherWorkspace.headingId}>
+            <h2 id={otherWorkspace.headingId}>Un autre espace ?</h2>
+            <WorkspaceSelect currentId={otherWorkspace.currentId} />
           </section>
         ) : null}
       </div>

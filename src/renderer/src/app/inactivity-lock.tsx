@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { lockedByInactivity } from '../domain/espace-lock';
+import { lockedByInactivity } from '../domain/workspace-lock';
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 // How often the rule is checked. Each check compares wall-clock times, so a coarse tick only delays a

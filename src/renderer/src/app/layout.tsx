@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useEspaceSession } from '../data/espace-session';
+import { useWorkspaceSession } from '../data/workspace-session';
 import { useCurrentWorkspace } from '../data/workspace-context';
 import { useAssociationProfile } from '../data/association-repository';
 import { formatDateLong, todayIso } from '../domain/dates';
@@ -22,7 +22,7 @@ async function appVersion(): Promise<string> {
 export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   const { record, db } = useCurrentWorkspace();
-  const session = useEspaceSession();
+  const session = useWorkspaceSession();
   // The desktop host's folder, handed to data/ which cannot import the platform (DESIGN.md decision 3).
   const writer = useMemo(() => autoBackupWriter(currentPlatform().autoBackups), []);
   useAutomaticBackups(db, record, session.passphrase, writer, appVersion);

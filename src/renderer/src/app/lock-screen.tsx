@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { passphraseOpens } from '../data/espace-lock';
+import { passphraseOpens } from '../data/workspace-lock';
 import {
   protectInPlace,
   readProtection,
   resumeMigration,
-  unlockEspace,
+  unlockWorkspace,
   unlockWaitRemainingMs,
   type MigrationStep,
-} from '../data/espace-protection';
+} from '../data/workspace-protection';
 import { useRegistry } from '../data/workspace-context';
 import type { WorkspaceDb } from '../data/workspace-db';
-import { PASSPHRASE_LABEL, unlockWaitMessage, WRONG_UNLOCK_PASSPHRASE } from '../domain/espace-lock';
+import { PASSPHRASE_LABEL, unlockWaitMessage, WRONG_UNLOCK_PASSPHRASE } from '../domain/workspace-lock';
 import type { WorkspaceRecord } from '../domain/workspace';
 import { PassphraseField } from '../ui/passphrase-field';
 import { useAction } from '../ui/use-action';
@@ -90,7 +90,7 @@ export function LockScreen({
         }
         setError(WRONG_UNLOCK_PASSPHRASE);
       } else {
-        const outcome = await unlockEspace(db, passphrase);
+        const outcome = await unlockWorkspace(db, passphrase);
         if (outcome.ok) {
           await finishMigration();
           onUnlocked(passphrase);
@@ -126,7 +126,7 @@ export function LockScreen({
   }
 
   return (
-    <GateScreen title="Espace verrouillé" otherEspace={{ currentId: workspace.id, headingId: 'lock-other-espace' }}>
+    <GateScreen title="Espace verrouillé" otherWorkspace={{ currentId: workspace.id, headingId: 'lock-other-espace' }}>
       <p>L’espace « {workspace.name} » est protégé par une phrase de passe. Saisissez-la pour voir ses données.</p>
       <form onSubmit={(event) => act(() => submit(event))} noValidate>
         <PassphraseField

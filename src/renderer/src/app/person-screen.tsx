@@ -67,7 +67,7 @@ function PersonForm({
   }
 
   return (
-    <GateScreen title={'Qui utilise Passerelle\u00a0?'} otherEspace={{ currentId: workspace.id, headingId: 'person-other-espace' }}>
+    <GateScreen title={'Qui utilise Passerelle\u00a0?'} otherWorkspace={{ currentId: workspace.id, headingId: 'person-other-espace' }}>
       <p>
         Espace « {workspace.name} ». Votre nom accompagne les modifications que vous faites, pour que chacun sache qui a changé quoi sur cet
         ordinateur partagé. Aucun mot de passe n’est demandé.

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { WorkspaceDb } from '../data/workspace-db';
-import { EspaceSessionProvider, type EspaceSession } from '../data/espace-session';
-import { getLockDelayMinutes, getLockVerifier } from '../data/espace-lock';
-import { readProtection } from '../data/espace-protection';
+import { WorkspaceSessionProvider, type WorkspaceSession } from '../data/workspace-session';
+import { getLockDelayMinutes, getLockVerifier } from '../data/workspace-lock';
+import { readProtection } from '../data/workspace-protection';
 import { broadcastLock, listenForLocks } from '../data/lock-broadcast';
 import { getCurrentPerson } from '../data/session';
 import { useRegistry, useWorkspaces, WorkspaceProvider } from '../data/workspace-context';
@@ -123,7 +123,7 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
     });
   }, [id, lockHere]);
 
-  const session = useMemo<EspaceSession>(
+  const session = useMemo<WorkspaceSession>(
     () => ({
       person,
       isProtected,
@@ -156,10 +156,10 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
   }
   return (
     <WorkspaceProvider key={current.id} workspace={{ record: current, db }}>
-      <EspaceSessionProvider session={session}>
+      <WorkspaceSessionProvider session={session}>
         {isProtected && delayMinutes !== undefined ? <InactivityLock delayMinutes={delayMinutes} onLock={lock} /> : null}
-        <DraftScope espaceId={current.id}>{children}</DraftScope>
-      </EspaceSessionProvider>
+        <DraftScope workspaceId={current.id}>{children}</DraftScope>
+      </WorkspaceSessionProvider>
     </WorkspaceProvider>
   );
 }

@@ -17,7 +17,7 @@ export function WorkspaceSwitcher() {
 
   return (
     <div className="switcher">
-      <EspaceSelect currentId={record.id} />
+      <WorkspaceSelect currentId={record.id} />
       <button type="button" className="button button--small switcher__new" onClick={() => setCreating(true)}>
         Nouvel espace…
       </button>
@@ -30,7 +30,7 @@ export function WorkspaceSwitcher() {
  * The list of espaces; choosing one opens it. Needs only the registry, so that the lock and person screens
  * can offer it before any espace is open.
  */
-export function EspaceSelect({ currentId }: { currentId: string }) {
+export function WorkspaceSelect({ currentId }: { currentId: string }) {
   const act = useAction();
   const registry = useRegistry();
   const workspaces = useWorkspaces() ?? [];

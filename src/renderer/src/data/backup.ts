@@ -8,12 +8,12 @@ import type { WorkspaceRecord } from '../domain/workspace';
 import { decodeValue } from './backup-codec';
 import { decryptText, sha256Hex } from './backup-crypto';
 import { breathe, looksLikeZip, readFormat2, writeFormat2, type ProgressListener } from './backup-format2';
-import { getLockVerifier, passphraseOpens, protectEspace } from './espace-lock';
+import { getLockVerifier, passphraseOpens, protectWorkspace } from './workspace-lock';
 import type { RegistryDb } from './registry-db';
 import { deleteRestoreCopy, readRestoreCopy, writeRestoreCopy } from './restore-copy';
 import { declareVersions, latestVersion, workspaceVersions } from './schema';
 import { WorkspaceDb } from './workspace-db';
-import { createRow, replaceWholeEspace } from './write-path';
+import { createRow, replaceWholeWorkspace } from './write-path';
 
 /** What a backup says of itself, read from its manifest (format 2). */
 function infoOfManifest(manifest: BackupManifest): BackupInfo {
@@ -322,7 +322,7 @@ function restoreFailure(error: unknown): Error {
 
 async function replaceAll(db: WorkspaceDb, tables: BackupTables, onProgress?: ProgressListener): Promise<void> {
   try {
-    await replaceWholeEspace(db, tables, (name, done, total) => onProgress?.({ label: tableLabel(name), done, total }));
+    await replaceWholeWorkspace(db, tables, (name, done, total) => onProgress?.({ label: tableLabel(name), done, total }));
   } catch (error) {
     throw restoreFailure(error);
   }
@@ -477,7 +477,7 @@ export async function restoreAsNewWorkspace(
     db.close();
   }
   if (backup.passphrase) {
-    const protectedNow = await protectEspace(registry, id, backup.passphrase, backup.passphrase, options.iterations);
+    const protectedNow = await protectWorkspace(registry, id, backup.passphrase, backup.passphrase, options.iterations);
     if (!protectedNow.ok) {
       await Dexie.delete(db.name);
       throw new Error('La phrase de passe de cette sauvegarde ne peut pas protéger un espace : rien n’a été créé.');

@@ -28,7 +28,7 @@ export const ENCRYPTED_FIELD = '\u00a7enc';
 const META_TABLE = 'meta';
 export const PROTECTION_KEY = 'protection';
 
-export class EspaceLockedError extends Error {
+export class WorkspaceLockedError extends Error {
   constructor() {
     super('Cet espace est verrouillé\u00a0: saisissez sa phrase de passe pour lire ou modifier ses données.');
     this.name = 'EspaceLockedError';
@@ -247,26 +247,26 @@ function primaryKeyOf(table: DBCoreTable, value: unknown, known: unknown): unkno
 function encryptingTable(table: DBCoreTable, name: string, state: EncryptionState, meta: DBCoreTable | null): DBCoreTable {
   const openOne = (primaryKey: unknown, value: unknown): Promise<unknown> | unknown => {
     if (!isSealed(value)) return value;
-    if (state.key === null) throw new EspaceLockedError();
+    if (state.key === null) throw new WorkspaceLockedError();
     return openRecord(state.key, name, primaryKey, value);
   };
 
   const openMany = (trans: DBCoreTransaction, keys: readonly unknown[], values: readonly unknown[]): Promise<unknown[]> | unknown[] => {
     if (!values.some(isSealed)) return values as unknown[];
-    if (state.key === null) return Promise.reject(new EspaceLockedError());
+    if (state.key === null) return Promise.reject(new WorkspaceLockedError());
     return inTransaction(trans, name, Promise.all(values.map((value, i) => openOne(keys[i], value))));
   };
 
   const refuseWhenProtected = (trans: DBCoreTransaction): Promise<void> => {
     if (meta === null) return Promise.resolve();
     return meta.get({ trans, key: PROTECTION_KEY }).then((protection) => {
-      if (protection !== undefined) throw new EspaceLockedError();
+      if (protection !== undefined) throw new WorkspaceLockedError();
     });
   };
 
   const sealValues = (req: Extract<DBCoreMutateRequest, { type: 'add' | 'put' }>): Promise<DBCoreMutateRequest> => {
     const key = state.key;
-    if (key === null) throw new EspaceLockedError();
+    if (key === null) throw new WorkspaceLockedError();
     const sealed = Promise.all(
       req.values.map((value: unknown, i) =>
         isClearMetaRecord(name, value) ? value : sealRecord(key, name, primaryKeyOf(table, value, req.keys?.[i]), value as Row),

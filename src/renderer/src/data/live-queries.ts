@@ -7,7 +7,7 @@ import {
   type LastBackup,
   type RestoreUndoOffer,
 } from './backup';
-import { espaceIsProtectedById, getLockDelayMinutes } from './espace-lock';
+import { workspaceIsProtectedById, getLockDelayMinutes } from './workspace-lock';
 import type { RegistryDb } from './registry-db';
 import type { ImportReferences } from '../domain/spreadsheets/import-targets';
 import { loadImportReferences } from './spreadsheet-import';
@@ -38,8 +38,11 @@ export function useLockDelayMinutes(registry: RegistryDb, workspaceId: string): 
 }
 
 /** Whether another espace (not the open one) is protected; false for the open one, whose passphrase is known. */
-export function useOtherEspaceProtected(registry: RegistryDb, workspaceId: string, isCurrent: boolean): boolean | undefined {
-  return useLiveQuery(async () => !isCurrent && (await espaceIsProtectedById(registry, workspaceId)), [registry, workspaceId, isCurrent]);
+export function useOtherWorkspaceProtected(registry: RegistryDb, workspaceId: string, isCurrent: boolean): boolean | undefined {
+  return useLiveQuery(
+    async () => !isCurrent && (await workspaceIsProtectedById(registry, workspaceId)),
+    [registry, workspaceId, isCurrent],
+  );
 }
 
 /** What an import matches rows against (people, funders, partners already there). */

@@ -95,7 +95,7 @@ export class WorkspaceDb extends Dexie {
   /** Set while the espace's sync account may only read (a network's reader): user writes are refused. */
   syncReadOnly = false;
   /**
-   * The data key of a protected espace while it is unlocked in this tab (data/espace-protection.ts sets
+   * The data key of a protected espace while it is unlocked in this tab (data/workspace-protection.ts sets
    * it), shared by this tab's connections to the espace.
    */
   readonly encryption: EncryptionState;

@@ -387,7 +387,7 @@ const WRITE_SLICE = 2_000;
  * slice is written. The next slice is queued before the previous one is awaited, so IndexedDB is never
  * left idle.
  */
-export async function replaceWholeEspace(
+export async function replaceWholeWorkspace(
   db: WorkspaceDb,
   tables: Readonly<Record<string, readonly unknown[]>>,
   onTable?: (name: string, done: number, total: number) => void,

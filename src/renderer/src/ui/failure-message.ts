@@ -12,7 +12,7 @@ const MESSAGES: Record<string, string> = {
   VersionError: `Cette base de données vient d’une version plus récente de Passerelle\u00a0: ${NOTHING_SAVED}. Mettez Passerelle à jour.`,
   DataError: `Une valeur n’a pas pu être enregistrée dans la base de données\u00a0: ${NOTHING_SAVED}.`,
   DataCloneError: `Une valeur n’a pas pu être enregistrée dans la base de données\u00a0: ${NOTHING_SAVED}.`,
-  ReadOnlyEspaceError: `Cet espace est en lecture seule sur cet ordinateur (son compte de synchronisation ne permet que la consultation)\u00a0: ${NOTHING_SAVED}.`,
+  ReadOnlyWorkspaceError: `Cet espace est en lecture seule sur cet ordinateur (son compte de synchronisation ne permet que la consultation)\u00a0: ${NOTHING_SAVED}.`,
   ReadOnlyError: `La base de données est en lecture seule\u00a0: ${NOTHING_SAVED}.`,
   InvalidStateError: `La base de données n’était plus disponible (fenêtre en veille ou fermée)\u00a0: ${NOTHING_SAVED}. Rechargez Passerelle puis recommencez.`,
   TransactionInactiveError: `L’écriture a été interrompue\u00a0: ${NOTHING_SAVED}. Recommencez.`,

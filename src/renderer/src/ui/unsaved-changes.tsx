@@ -62,12 +62,12 @@ export function dropDraft(key: string): void {
 // Edits kept when the inactivity lock (or a lock from another tab) closed the espace: each with the name of
 // its form, for the toast that tells where to find them.
 interface LockDraft extends Draft {
-  espaceId: string;
+  workspaceId: string;
   formName: string;
 }
 
 const lockDrafts = new Map<string, LockDraft>();
-let lockingEspace: string | undefined;
+let lockingWorkspace: string | undefined;
 
 const DraftScopeContext = createContext<string | undefined>(undefined);
 
@@ -80,13 +80,13 @@ export function useDraftScope(): string | undefined {
  * Said by the espace gate just before it closes an espace for its lock: the forms about to go keep their
  * unsaved changes instead of losing them.
  */
-export function keepEditsThroughLock(espaceId: string): void {
-  lockingEspace = espaceId;
+export function keepEditsThroughLock(workspaceId: string): void {
+  lockingWorkspace = workspaceId;
 }
 
 /** Whether the espace is being locked now, so that a form leaving with changes keeps them. */
-export function lockingNow(espaceId: string | undefined): boolean {
-  return espaceId !== undefined && lockingEspace === espaceId;
+export function lockingNow(workspaceId: string | undefined): boolean {
+  return workspaceId !== undefined && lockingWorkspace === workspaceId;
 }
 
 export function keepLockDraft(key: string, draft: LockDraft): void {
@@ -101,20 +101,20 @@ export function takeLockDraft(key: string): Draft | undefined {
 }
 
 /** Around an open espace's screens: its forms' key scope, and the toast of edits kept at its last lock. */
-export function DraftScope({ espaceId, children }: { espaceId: string; children: ReactNode }) {
+export function DraftScope({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const toast = useToast();
   useEffect(() => {
     // The espace is open again: the forms that went with the lock are gone, the next ones start afresh.
-    lockingEspace = undefined;
-    const names = [...new Set([...lockDrafts.values()].filter((d) => d.espaceId === espaceId).map((d) => `« ${d.formName} »`))];
+    lockingWorkspace = undefined;
+    const names = [...new Set([...lockDrafts.values()].filter((d) => d.workspaceId === workspaceId).map((d) => `« ${d.formName} »`))];
     if (names.length === 0) return;
     toast.show(
       names.length === 1
         ? `Votre saisie non enregistrée a été gardée pendant le verrouillage\u00a0: rouvrez ${names[0]} pour la retrouver.`
         : `Vos saisies non enregistrées ont été gardées pendant le verrouillage\u00a0: rouvrez ${names.join(', ')} pour les retrouver.`,
     );
-  }, [espaceId, toast]);
-  return <DraftScopeContext.Provider value={espaceId}>{children}</DraftScopeContext.Provider>;
+  }, [workspaceId, toast]);
+  return <DraftScopeContext.Provider value={workspaceId}>{children}</DraftScopeContext.Provider>;
 }
 
 let ask: ((answer: (leave: boolean) => void) => void) | undefined;

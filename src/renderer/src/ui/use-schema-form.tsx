@@ -79,11 +79,11 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
   const [refusals, setRefusals] = useState<string[]>([]);
   // The short forms keep a draft only through the lock, under their screen, record and first values (two
   // « Nouvelle absence » forms of a page differ by their contract), in the open espace's scope.
-  const espaceId = useDraftScope();
+  const workspaceId = useDraftScope();
   const [lockKey] = useState(() =>
-    espaceId === undefined || noDraft
+    workspaceId === undefined || noDraft
       ? undefined
-      : [espaceId, window.location.hash, record?.id ?? '', JSON.stringify(defaultValues)].join('\n'),
+      : [workspaceId, window.location.hash, record?.id ?? '', JSON.stringify(defaultValues)].join('\n'),
   );
   const [kept] = useState(() => (draftKey ? takeDraft(draftKey) : lockKey ? takeLockDraft(lockKey) : undefined));
   const [restoredDraft, setRestoredDraft] = useState<Date | undefined>(kept?.keptAt);
@@ -122,8 +122,8 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
       const draft = { values: getValues(), revision: target(), keptAt: new Date() };
       const keep = () => {
         if (draftKey) keepDraft(draftKey, draft);
-        else if (lockKey && espaceId !== undefined && lockingNow(espaceId))
-          keepLockDraft(lockKey, { ...draft, espaceId, formName: formName.current });
+        else if (lockKey && workspaceId !== undefined && lockingNow(workspaceId))
+          keepLockDraft(lockKey, { ...draft, workspaceId, formName: formName.current });
       };
       const pending = pendingSave.current;
       if (!pending) {
@@ -134,7 +134,7 @@ export function useSchemaForm<Values extends FieldValues, Output, R extends Revi
         if (!accepted) keep();
       });
     };
-  }, [draftKey, lockKey, espaceId, getValues, target]);
+  }, [draftKey, lockKey, workspaceId, getValues, target]);
 
   const refused = useRef(false);
   const refuse = useCallback(

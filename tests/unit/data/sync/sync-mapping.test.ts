@@ -8,7 +8,7 @@ import {
   readDocument,
   toDocument,
 } from '../../../../src/renderer/src/domain/sync/sync-document';
-import { fixtureEspace } from '../../../fixtures/generator';
+import { fixtureWorkspace } from '../../../fixtures/generator';
 import { fixtureAssociationProfile } from '../../../fixtures/association';
 
 type Row = Record<string, unknown>;
@@ -17,7 +17,7 @@ const at = '2026-11-24T10:00:00.000Z';
 // One real record per replicated table. The tables come from the schema: a table a later version adds
 // fails this test until it has a sample here (or a reason in LOCAL_ONLY_TABLES to stay on the laptop).
 function samples(): Record<string, Row> {
-  const tables = fixtureEspace().tables as unknown as Record<string, Row[]>;
+  const tables = fixtureWorkspace().tables as unknown as Record<string, Row[]>;
   const firsts = Object.fromEntries(Object.entries(tables).flatMap(([name, rows]) => (rows[0] ? [[name, rows[0]]] : [])));
   return {
     ...firsts,

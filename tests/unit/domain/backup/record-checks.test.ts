@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordProblem } from '../../../../src/renderer/src/domain/backup/record-checks';
-import { espaceOfSize } from '../../../fixtures/generator';
+import { workspaceOfSize } from '../../../fixtures/generator';
 
 const PAYMENT = {
   id: 'pay-1',
@@ -14,7 +14,7 @@ const PAYMENT = {
 
 describe('the checks a restore runs on every record', () => {
   it.each(['S', 'L'] as const)('accept every record of the %s espace, as the app stores them', { timeout: 60_000 }, (size) => {
-    const espace = espaceOfSize(size);
+    const espace = workspaceOfSize(size);
     const refused: string[] = [];
     for (const [table, rows] of Object.entries(espace.tables)) {
       for (const row of rows as unknown[]) {
@@ -36,7 +36,7 @@ describe('the checks a restore runs on every record', () => {
     expect(recordProblem('payments', { ...PAYMENT, expectedDate: '2026-02-30' })).toMatch(/^Versements — .*Date prévue/);
     const { id: _id, ...noId } = PAYMENT;
     expect(recordProblem('payments', noId)).toBe('Versements — Versement du 31 oct. 2026\u00a0: Identifiant\u00a0: valeur invalide.');
-    const person = espaceOfSize('S').tables.people[0]!;
+    const person = workspaceOfSize('S').tables.people[0]!;
     expect(recordProblem('people', person)).toBeNull();
     expect(recordProblem('people', { ...person, lastName: 'x'.repeat(10_000_000) })).toMatch(
       /^Personnes — Personne « Karim x{50}.*…\u00a0: Nom\u00a0: 100 caractères au maximum \(10000000 saisis\)\.$/,

@@ -30,7 +30,7 @@ export interface OutboxContext {
   readOnly(): boolean;
 }
 
-export class ReadOnlyEspaceError extends Error {
+export class ReadOnlyWorkspaceError extends Error {
   override name = 'ReadOnlyEspaceError';
   constructor() {
     super('This espace is read-only: its sync account may only read.');
@@ -62,7 +62,7 @@ export function installOutbox(db: Dexie, context: OutboxContext): void {
             ...table,
             mutate: (req: DBCoreMutateRequest) => {
               if (!user.has(req.trans)) return table.mutate(req);
-              if (context.readOnly()) return Promise.reject(new ReadOnlyEspaceError());
+              if (context.readOnly()) return Promise.reject(new ReadOnlyWorkspaceError());
               // A purge from the bin (a hard delete) is not replicated: the server keeps the record binned.
               if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
               const { extractKey } = table.schema.primaryKey;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { RETENTION } from '../../domain/backup/retention';
-import { useUnlockedPassphrase } from '../../data/espace-session';
+import { useUnlockedPassphrase } from '../../data/workspace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
 import { autoBackupWriter } from '../../platform/platform';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup-envelope';
 import { formatBytes } from '../../domain/backup/table-labels';
-import { useUnlockedPassphrase } from '../../data/espace-session';
+import { useUnlockedPassphrase } from '../../data/workspace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { useToast } from '../../ui/toast';
 import { saveBackupNow } from './save-backup';

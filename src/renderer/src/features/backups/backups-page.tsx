@@ -3,7 +3,7 @@ import { backupIsOverdue, BACKUP_WARNING_DAYS } from '../../domain/backup/backup
 import { formatBytes } from '../../domain/backup/table-labels';
 import { changesPhrase, RESTORE_UNDO_DAYS } from '../../domain/backup/restore-undo';
 import { undoRestore, type ProgressListener, type RestoreUndoOffer } from '../../data/backup';
-import { useEspaceSession } from '../../data/espace-session';
+import { useWorkspaceSession } from '../../data/workspace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import { currentPlatform } from '../../platform/current-platform';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
@@ -40,7 +40,7 @@ export function BackupsPage() {
   const registry = useRegistry();
   const toast = useToast();
   // A protected espace's backups are encrypted with its passphrase, known while it is unlocked.
-  const { passphrase } = useEspaceSession();
+  const { passphrase } = useWorkspaceSession();
   const lastBackup = useLastBackup(db);
   const undoOffer = useRestoreUndoOffer(registry, record.id, db);
   const [confirmingUndo, setConfirmingUndo] = useState<RestoreUndoOffer | null>(null);

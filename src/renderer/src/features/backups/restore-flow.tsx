@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatBytes, tableLabel } from '../../domain/backup/table-labels';
 import type { WorkspaceRecord } from '../../domain/workspace';
 import { openBackup, restoreAsNewWorkspace, restoreIntoWorkspace, type OpenedBackup, type ProgressListener } from '../../data/backup';
-import { useUnlockedPassphrase } from '../../data/espace-session';
+import { useUnlockedPassphrase } from '../../data/workspace-session';
 import { useRegistry } from '../../data/workspace-context';
 import { setCurrentWorkspaceId } from '../../data/workspace-repository';
 import { currentPlatform } from '../../platform/current-platform';

@@ -11,8 +11,8 @@ export function journalCsvBytes(entries: readonly JournalEntry[]): Uint8Array {
   return new TextEncoder().encode(`\uFEFF${text}\r\n`);
 }
 
-export function journalFileName(espaceName: string, today: string): string {
-  const slug = espaceName
+export function journalFileName(workspaceName: string, today: string): string {
+  const slug = workspaceName
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[^A-Za-z0-9]+/g, '-')

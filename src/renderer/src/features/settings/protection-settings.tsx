@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   changePassphraseAndRewrap,
-  espacePassphraseOpens,
+  workspacePassphraseOpens,
   protectAndEncrypt,
   removeProtectionAndDecrypt,
   setLockDelayMinutes,
-} from '../../data/espace-lock';
-import type { MigrationStep } from '../../data/espace-protection';
-import { useEspaceSession } from '../../data/espace-session';
+} from '../../data/workspace-lock';
+import type { MigrationStep } from '../../data/workspace-protection';
+import { useWorkspaceSession } from '../../data/workspace-session';
 import { useCurrentWorkspace, useRegistry } from '../../data/workspace-context';
 import {
   changePassphraseSchema,
@@ -24,7 +24,7 @@ import {
   LOCK_DELAY_MIN_MINUTES,
   PASSPHRASE_MIN_LENGTH,
   WRONG_CURRENT_PASSPHRASE,
-} from '../../domain/espace-lock';
+} from '../../domain/workspace-lock';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
 import { useToast } from '../../ui/toast';
@@ -50,7 +50,7 @@ function MigrationProgress({ step, label }: { step: MigrationStep | null; label:
 
 /** Réglages › Protection de l’espace: a passphrase, its change and removal, the inactivity delay. */
 export function ProtectionSettings() {
-  const session = useEspaceSession();
+  const session = useWorkspaceSession();
   const { record } = useCurrentWorkspace();
   return (
     <section className="card" aria-labelledby="protection-title">
@@ -109,7 +109,7 @@ function ProtectForm() {
   const registry = useRegistry();
   const { db } = useCurrentWorkspace();
   const [step, setStep] = useState<MigrationStep | null>(null);
-  const session = useEspaceSession();
+  const session = useWorkspaceSession();
   const toast = useToast();
   const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<NewPassphraseValues, NewPassphraseValues>({
     schema: newPassphraseSchema,
@@ -196,7 +196,7 @@ function LockDelayFields({ stored }: { stored: number }) {
 function ChangePassphraseForm() {
   const registry = useRegistry();
   const { db } = useCurrentWorkspace();
-  const session = useEspaceSession();
+  const session = useWorkspaceSession();
   const toast = useToast();
   const empty = { current: '', passphrase: '', confirmation: '' };
   const { form, formRef, field, onSubmit, refuse, saved, summary } = useSchemaForm<ChangePassphraseValues, ChangePassphraseValues>({
@@ -236,7 +236,7 @@ function RemoveProtectionForm() {
   const registry = useRegistry();
   const { record, db } = useCurrentWorkspace();
   const [step, setStep] = useState<MigrationStep | null>(null);
-  const session = useEspaceSession();
+  const session = useWorkspaceSession();
   const toast = useToast();
   const [current, setCurrent] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -253,7 +253,7 @@ function RemoveProtectionForm() {
     event.preventDefault();
     if (current === '') return refuse(`${CURRENT_PASSPHRASE_LABEL}\u00a0: champ obligatoire.`);
     setBusy(true);
-    const opens = await espacePassphraseOpens(registry, record.id, current).finally(() => setBusy(false));
+    const opens = await workspacePassphraseOpens(registry, record.id, current).finally(() => setBusy(false));
     if (!opens) return refuse(WRONG_CURRENT_PASSPHRASE);
     setError(undefined);
     setConfirming(true);

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
-import { ExampleEspaceSection } from './example-espace-section';
+import { ExampleWorkspaceSection } from './example-workspace-section';
 import { backupFileName, deletionConfirmed } from '../../domain/workspace';
 import { formatIsoFromDate } from '../../domain/dates';
 import { createBackup, recordBackupMade } from '../../data/backup';
-import { espacePassphraseOpens } from '../../data/espace-lock';
-import { useEspaceSession } from '../../data/espace-session';
+import { workspacePassphraseOpens } from '../../data/workspace-lock';
+import { useWorkspaceSession } from '../../data/workspace-session';
 import { WorkspaceDb } from '../../data/workspace-db';
 import { deleteWorkspace, renameWorkspace, restoreWorkspace, setCurrentWorkspaceId } from '../../data/workspace-repository';
 import { useCurrentWorkspace, useDeletedWorkspaces, useRegistry, useWorkspaces } from '../../data/workspace-context';
@@ -19,7 +19,7 @@ import { YearlyFiguresSettings } from './yearly-figures-settings';
 import { useAction } from '../../ui/use-action';
 import { useSchemaForm } from '../../ui/use-schema-form';
 import { Loading } from '../../ui/loading-state';
-import { useOtherEspaceProtected } from '../../data/live-queries';
+import { useOtherWorkspaceProtected } from '../../data/live-queries';
 import { useAppInfo } from '../../platform/host-queries';
 
 // Loaded when Réglages opens: most associations never sync, and the section must not weigh on start-up.
@@ -47,7 +47,7 @@ export function SettingsPage() {
         )}
       </section>
 
-      {workspaces ? <ExampleEspaceSection workspaces={workspaces} /> : null}
+      {workspaces ? <ExampleWorkspaceSection workspaces={workspaces} /> : null}
 
       <ProtectionSettings />
 
@@ -90,10 +90,10 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
   const [deleting, setDeleting] = useState(false);
   const [typedName, setTypedName] = useState('');
   const [backupDone, setBackupDone] = useState(false);
-  const session = useEspaceSession();
+  const session = useWorkspaceSession();
   // Another espace that is protected cannot be backed up from here: its passphrase is not known (only the
   // open espace's is, while it is unlocked), and its backup must be encrypted.
-  const otherProtected = useOtherEspaceProtected(registry, workspace.id, isCurrent);
+  const otherProtected = useOtherWorkspaceProtected(registry, workspace.id, isCurrent);
   const passphrase = isCurrent ? session.passphrase : undefined;
   // Renaming or deleting another protected espace asks its passphrase: from here its data is not open.
   const [otherPassphrase, setOtherPassphrase] = useState('');
@@ -101,7 +101,7 @@ function WorkspaceRow({ workspace, isCurrent }: { workspace: WorkspaceRecord; is
 
   async function otherPassphraseAccepted(): Promise<boolean> {
     if (!otherProtected) return true;
-    const opens = otherPassphrase !== '' && (await espacePassphraseOpens(registry, workspace.id, otherPassphrase));
+    const opens = otherPassphrase !== '' && (await workspacePassphraseOpens(registry, workspace.id, otherPassphrase));
     setOtherPassphraseError(opens ? undefined : WRONG_OTHER_PASSPHRASE);
     return opens;
   }

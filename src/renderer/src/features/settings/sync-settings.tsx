@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useEspaceSession } from '../../data/espace-session';
+import { useWorkspaceSession } from '../../data/workspace-session';
 import { keepMergedValue, takeOtherValue, useSyncConflicts } from '../../data/sync/sync-conflicts';
 import type { SyncPhase } from '../../data/sync/sync-bridge';
 import { isSyncRunning, startSync, testConnection, turnSyncOff, useSyncStatus } from '../../data/sync/sync-runtime';
@@ -35,7 +35,7 @@ const PHASES: Record<SyncPhase, string> = {
 
 export function SyncSettingsSection() {
   const { record, db } = useCurrentWorkspace();
-  const session = useEspaceSession();
+  const session = useWorkspaceSession();
   const status = useSyncStatus(record.id);
   const stored = useSyncSettings(db);
   const pending = usePendingSyncChanges(db);
@@ -85,7 +85,7 @@ export function SyncSettingsSection() {
 
 function SyncForm({ stored, running }: { stored: SyncSettings; running: boolean }) {
   const { record, db } = useCurrentWorkspace();
-  const session = useEspaceSession();
+  const session = useWorkspaceSession();
   const act = useAction();
   const toast = useToast();
   const secrets = currentPlatform().syncSecrets;

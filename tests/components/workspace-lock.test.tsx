@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { WorkspaceGate } from '../../src/renderer/src/app/workspace-gate';
-import { createVerifier } from '../../src/renderer/src/data/espace-lock';
+import { createVerifier } from '../../src/renderer/src/data/workspace-lock';
 import { RegistryDb } from '../../src/renderer/src/data/registry-db';
 import { RegistryProvider, useCurrentWorkspace } from '../../src/renderer/src/data/workspace-context';
 import { createWorkspace, setCurrentWorkspaceId } from '../../src/renderer/src/data/workspace-repository';
@@ -16,7 +16,7 @@ let workspaceId: string;
 let recordsRead = 0;
 
 /** Stands for any screen of the app: it reads the espace's records as soon as it renders. */
-function EspaceScreens() {
+function WorkspaceScreens() {
   const { record } = useCurrentWorkspace();
   recordsRead += 1;
   return (
@@ -32,7 +32,7 @@ function renderApp() {
     <ToastProvider>
       <RegistryProvider registry={registry}>
         <WorkspaceGate>
-          <EspaceScreens />
+          <WorkspaceScreens />
         </WorkspaceGate>
       </RegistryProvider>
     </ToastProvider>,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { deleteExampleEspace, isExample, openExampleEspace } from '../../data/example-espace';
+import { deleteExampleWorkspace, isExample, openExampleWorkspace } from '../../data/example-workspace';
 import { useRegistry } from '../../data/workspace-context';
 import type { WorkspaceRecord } from '../../domain/workspace';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
@@ -9,7 +9,7 @@ import { useAction } from '../../ui/use-action';
 // Réglages › « Découvrir avec une association exemple »: opens (creating it the first time) the example
 // espace, and deletes it in one step once confirmed. Real espaces are never touched.
 
-export function ExampleEspaceSection({ workspaces }: { workspaces: readonly WorkspaceRecord[] }) {
+export function ExampleWorkspaceSection({ workspaces }: { workspaces: readonly WorkspaceRecord[] }) {
   const registry = useRegistry();
   const act = useAction();
   const toast = useToast();
@@ -18,7 +18,7 @@ export function ExampleEspaceSection({ workspaces }: { workspaces: readonly Work
 
   async function remove(id: string) {
     setConfirming(false);
-    const outcome = await deleteExampleEspace(registry, id);
+    const outcome = await deleteExampleWorkspace(registry, id);
     if (!outcome.ok) toast.show(outcome.message, { tone: 'error' });
     else toast.show('Espace exemple supprimé.');
   }
@@ -31,7 +31,7 @@ export function ExampleEspaceSection({ workspaces }: { workspaces: readonly Work
         un espace à part&nbsp;: pour découvrir Passerelle sans rien mélanger à vos données.
       </p>
       <div className="toolbar">
-        <button type="button" className="button" onClick={() => act(() => openExampleEspace(registry))}>
+        <button type="button" className="button" onClick={() => act(() => openExampleWorkspace(registry))}>
           {example ? 'Ouvrir l’association exemple' : 'Découvrir avec une association exemple'}
         </button>
         {example ? (

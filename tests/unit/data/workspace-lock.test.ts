@@ -2,16 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { RegistryDb } from '../../../src/renderer/src/data/registry-db';
 import {
-  changeEspacePassphrase,
+  changeWorkspacePassphrase,
   createVerifier,
   getLockDelayMinutes,
   getLockVerifier,
   passphraseOpens,
-  protectEspace,
-  removeEspaceProtection,
+  protectWorkspace,
+  removeWorkspaceProtection,
   setLockDelayMinutes,
   verifyPassphrase,
-} from '../../../src/renderer/src/data/espace-lock';
+} from '../../../src/renderer/src/data/workspace-lock';
 import { base64ToBytes } from '../../../src/renderer/src/data/backup-codec';
 
 // The real cost (600 000 iterations) is checked once; the other tests use a cheap derivation so that the
@@ -58,7 +58,7 @@ describe('the passphrase verifier', () => {
 
 describe('protecting an espace', () => {
   it('stores only a verifier in the registry, under a key of its own', async () => {
-    const result = await protectEspace(registry, ID, GOOD, GOOD, FAST);
+    const result = await protectWorkspace(registry, ID, GOOD, GOOD, FAST);
     expect(result.ok).toBe(true);
     const settings = await allSettings();
     expect(settings.map((s) => s.key)).toEqual([`lockVerifier:${ID}`]);
@@ -78,15 +78,15 @@ describe('protecting an espace', () => {
       { confirmation: 'Confirmation de la phrase de passe\u00a0: les deux phrases de passe ne sont pas identiques.' },
     ],
   ])('refuses a passphrase %s and writes nothing', async (_case, passphrase, confirmation, errors) => {
-    const result = await protectEspace(registry, ID, passphrase, confirmation, FAST);
+    const result = await protectWorkspace(registry, ID, passphrase, confirmation, FAST);
     expect(result).toEqual({ ok: false, errors });
     expect(await allSettings()).toEqual([]);
   });
 
   it('refuses to protect twice, keeping the first passphrase', async () => {
-    await protectEspace(registry, ID, GOOD, GOOD, FAST);
+    await protectWorkspace(registry, ID, GOOD, GOOD, FAST);
     const before = await allSettings();
-    const again = await protectEspace(registry, ID, 'une autre phrase', 'une autre phrase', FAST);
+    const again = await protectWorkspace(registry, ID, 'une autre phrase', 'une autre phrase', FAST);
     expect(again.ok).toBe(false);
     expect(await allSettings()).toEqual(before);
   });
@@ -94,11 +94,11 @@ describe('protecting an espace', () => {
 
 describe('changing and removing the protection', () => {
   beforeEach(async () => {
-    await protectEspace(registry, ID, GOOD, GOOD, FAST);
+    await protectWorkspace(registry, ID, GOOD, GOOD, FAST);
   });
 
   it('changes the passphrase when the current one is given', async () => {
-    const result = await changeEspacePassphrase(registry, ID, GOOD, 'une nouvelle phrase', 'une nouvelle phrase', FAST);
+    const result = await changeWorkspacePassphrase(registry, ID, GOOD, 'une nouvelle phrase', 'une nouvelle phrase', FAST);
     expect(result.ok).toBe(true);
     expect(await passphraseOpens(registry, ID, 'une nouvelle phrase')).toBe(true);
     expect(await passphraseOpens(registry, ID, GOOD)).toBe(false);
@@ -122,7 +122,7 @@ describe('changing and removing the protection', () => {
     ],
   ])('refuses %s and changes nothing', async (_case, current, next, confirmation, errors) => {
     const before = await allSettings();
-    const result = await changeEspacePassphrase(registry, ID, current, next, confirmation, FAST);
+    const result = await changeWorkspacePassphrase(registry, ID, current, next, confirmation, FAST);
     expect(result).toEqual({ ok: false, errors });
     expect(await allSettings()).toEqual(before);
     expect(await passphraseOpens(registry, ID, GOOD)).toBe(true);
@@ -130,13 +130,13 @@ describe('changing and removing the protection', () => {
 
   it('refuses to remove the protection without the right passphrase, and changes nothing', async () => {
     const before = await allSettings();
-    const result = await removeEspaceProtection(registry, ID, 'pas la bonne');
+    const result = await removeWorkspaceProtection(registry, ID, 'pas la bonne');
     expect(result).toEqual({ ok: false, errors: { current: 'Phrase de passe actuelle\u00a0: elle ne correspond pas.' } });
     expect(await allSettings()).toEqual(before);
   });
 
   it('removes the protection with the right passphrase', async () => {
-    expect((await removeEspaceProtection(registry, ID, GOOD)).ok).toBe(true);
+    expect((await removeWorkspaceProtection(registry, ID, GOOD)).ok).toBe(true);
     expect(await getLockVerifier(registry, ID)).toBeUndefined();
     expect(await passphraseOpens(registry, ID, 'nimporte')).toBe(true);
   });

@@ -1,15 +1,15 @@
-import { LOCK_DELAY_DEFAULT_MINUTES, newPassphraseProblems, parseLockDelay, WRONG_CURRENT_PASSPHRASE } from '../domain/espace-lock';
+import { LOCK_DELAY_DEFAULT_MINUTES, newPassphraseProblems, parseLockDelay, WRONG_CURRENT_PASSPHRASE } from '../domain/workspace-lock';
 import type { Validated } from '../domain/record';
 import { base64ToBytes, bytesToBase64 } from './backup-codec';
 import { PBKDF2_ITERATIONS } from './backup-crypto';
 import {
-  checkEspacePassphrase,
+  checkWorkspacePassphrase,
   protectInPlace,
   readProtection,
   rewrapDataKey,
   unprotectInPlace,
   type MigrationStep,
-} from './espace-protection';
+} from './workspace-protection';
 import type { RegistryDb } from './registry-db';
 import { WorkspaceDb } from './workspace-db';
 
@@ -76,7 +76,7 @@ async function checkCurrent(registry: RegistryDb, workspaceId: string, current: 
 }
 
 /** Protects an unprotected espace. Nothing is written when the passphrase is refused. */
-export async function protectEspace(
+export async function protectWorkspace(
   registry: RegistryDb,
   workspaceId: string,
   passphrase: string,
@@ -93,7 +93,7 @@ export async function protectEspace(
 }
 
 /** Replaces the passphrase; the current one is required. Nothing is written on a refusal. */
-export async function changeEspacePassphrase(
+export async function changeWorkspacePassphrase(
   registry: RegistryDb,
   workspaceId: string,
   current: string,
@@ -111,7 +111,7 @@ export async function changeEspacePassphrase(
 }
 
 /** Removes the protection; the current passphrase is required. Nothing is written on a refusal. */
-export async function removeEspaceProtection(registry: RegistryDb, workspaceId: string, current: string): Promise<Validated<void>> {
+export async function removeWorkspaceProtection(registry: RegistryDb, workspaceId: string, current: string): Promise<Validated<void>> {
   const wrongCurrent = await checkCurrent(registry, workspaceId, current);
   if (wrongCurrent) return { ok: false, errors: wrongCurrent };
   await registry.settings.delete(verifierKey(workspaceId));
@@ -132,17 +132,17 @@ export async function setLockDelayMinutes(registry: RegistryDb, workspaceId: str
 }
 
 // ——— The lock with encryption at rest (issue 14) ———
-// The espace's own database is the authority (its protection record, data/espace-protection.ts); the
+// The espace's own database is the authority (its protection record, data/workspace-protection.ts); the
 // registry's verifier is kept beside it so that the registry still says which espaces are protected, and
 // for espaces protected before encryption existed (they are encrypted at their next unlock).
 
 /** Whether the espace is protected, by its own record or by the registry's. */
-export async function espaceIsProtected(registry: RegistryDb, db: WorkspaceDb): Promise<boolean> {
+export async function workspaceIsProtected(registry: RegistryDb, db: WorkspaceDb): Promise<boolean> {
   return (await readProtection(db)) !== undefined || (await getLockVerifier(registry, db.workspaceId)) !== undefined;
 }
 
 /** Whether an espace, open or not, is protected (its own record is read through a short-lived connection). */
-export async function espaceIsProtectedById(registry: RegistryDb, workspaceId: string): Promise<boolean> {
+export async function workspaceIsProtectedById(registry: RegistryDb, workspaceId: string): Promise<boolean> {
   if ((await getLockVerifier(registry, workspaceId)) !== undefined) return true;
   const db = new WorkspaceDb(workspaceId);
   try {
@@ -153,10 +153,10 @@ export async function espaceIsProtectedById(registry: RegistryDb, workspaceId: s
 }
 
 /** True when `passphrase` opens the espace (checked against its own record first). */
-export async function espacePassphraseOpens(registry: RegistryDb, workspaceId: string, passphrase: string): Promise<boolean> {
+export async function workspacePassphraseOpens(registry: RegistryDb, workspaceId: string, passphrase: string): Promise<boolean> {
   const db = new WorkspaceDb(workspaceId);
   try {
-    if (await readProtection(db)) return await checkEspacePassphrase(db, passphrase);
+    if (await readProtection(db)) return await checkWorkspacePassphrase(db, passphrase);
   } finally {
     db.close();
   }
@@ -195,10 +195,11 @@ export async function changePassphraseAndRewrap(
   confirmation: string,
   iterations?: number,
 ): Promise<Validated<void>> {
-  if (!(await readProtection(db))) return changeEspacePassphrase(registry, db.workspaceId, current, passphrase, confirmation, iterations);
+  if (!(await readProtection(db)))
+    return changeWorkspacePassphrase(registry, db.workspaceId, current, passphrase, confirmation, iterations);
   const problems: Record<string, string> = { ...newPassphraseProblems(passphrase, confirmation) };
   if (Object.keys(problems).length > 0) {
-    const currentOk = await checkEspacePassphrase(db, current);
+    const currentOk = await checkWorkspacePassphrase(db, current);
     return { ok: false, errors: currentOk ? problems : { current: WRONG_CURRENT_PASSPHRASE, ...problems } };
   }
   if (!(await rewrapDataKey(db, current, passphrase, iterations))) return { ok: false, errors: { current: WRONG_CURRENT_PASSPHRASE } };
@@ -213,8 +214,8 @@ export async function removeProtectionAndDecrypt(
   current: string,
   onProgress?: (step: MigrationStep) => void,
 ): Promise<Validated<void>> {
-  if (!(await readProtection(db))) return removeEspaceProtection(registry, db.workspaceId, current);
-  if (!(await checkEspacePassphrase(db, current))) return { ok: false, errors: { current: WRONG_CURRENT_PASSPHRASE } };
+  if (!(await readProtection(db))) return removeWorkspaceProtection(registry, db.workspaceId, current);
+  if (!(await checkWorkspacePassphrase(db, current))) return { ok: false, errors: { current: WRONG_CURRENT_PASSPHRASE } };
   // The registry first: while decrypting, the espace's own record (state « decrypting ») still protects
   // it, and it goes last, once every record is clear.
   await registry.settings.delete(verifierKey(db.workspaceId));

@@ -5,7 +5,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 // protected espace are encrypted and an encrypted backup can be reopened. The passphrase lives in this
 // React state only: never in a database, a storage or a log.
 
-export interface EspaceSession {
+export interface WorkspaceSession {
   /** The person at the keyboard, once chosen. */
   person: string | undefined;
   isProtected: boolean;
@@ -19,14 +19,14 @@ export interface EspaceSession {
   rememberPassphrase: (passphrase: string | undefined) => void;
 }
 
-const EspaceSessionContext = createContext<EspaceSession | null>(null);
+const WorkspaceSessionContext = createContext<WorkspaceSession | null>(null);
 
-export function EspaceSessionProvider({ session, children }: { session: EspaceSession; children: ReactNode }) {
-  return <EspaceSessionContext.Provider value={session}>{children}</EspaceSessionContext.Provider>;
+export function WorkspaceSessionProvider({ session, children }: { session: WorkspaceSession; children: ReactNode }) {
+  return <WorkspaceSessionContext.Provider value={session}>{children}</WorkspaceSessionContext.Provider>;
 }
 
-export function useEspaceSession(): EspaceSession {
-  const session = useContext(EspaceSessionContext);
+export function useWorkspaceSession(): WorkspaceSession {
+  const session = useContext(WorkspaceSessionContext);
   if (!session) throw new Error('useEspaceSession must be used inside <EspaceSessionProvider>.');
   return session;
 }
@@ -36,5 +36,5 @@ export function useEspaceSession(): EspaceSession {
  * restore): undefined there.
  */
 export function useUnlockedPassphrase(): string | undefined {
-  return useContext(EspaceSessionContext)?.passphrase;
+  return useContext(WorkspaceSessionContext)?.passphrase;
 }

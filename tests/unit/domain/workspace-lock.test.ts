@@ -7,7 +7,7 @@ import {
   formatWait,
   unlockWaitMessage,
   unlockWaitMs,
-} from '../../../src/renderer/src/domain/espace-lock';
+} from '../../../src/renderer/src/domain/workspace-lock';
 
 const at = (iso: string) => new Date(iso).getTime();
 

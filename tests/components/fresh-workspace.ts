@@ -4,14 +4,14 @@ import { WorkspaceDb } from '../../src/renderer/src/data/workspace-db';
 import { createWorkspace } from '../../src/renderer/src/data/workspace-repository';
 import type { WorkspaceRecord } from '../../src/renderer/src/domain/workspace';
 
-export interface FreshEspace {
+export interface FreshWorkspace {
   registry: RegistryDb;
   db: WorkspaceDb;
   workspace: WorkspaceRecord;
 }
 
 /** Every database of the origin deleted, then one new espace: what a component test starts from. */
-export async function freshEspace(name = 'Les Amis du Quartier'): Promise<FreshEspace> {
+export async function freshWorkspace(name = 'Les Amis du Quartier'): Promise<FreshWorkspace> {
   for (const existing of await Dexie.getDatabaseNames()) await Dexie.delete(existing);
   const registry = new RegistryDb();
   const created = await createWorkspace(registry, name);

@@ -11,7 +11,7 @@ import {
 } from './workspace-repository';
 
 // « Découvrir avec une association exemple » (DESIGN.md, The screens): the fixture association every test
-// knows (« Les Amis du Quartier », written into example-espace.json by npm run example-espace) in an espace
+// knows (« Les Amis du Quartier », written into example-workspace.json by node scripts/example-workspace.mjs) in an espace
 // of its own, named « Exemple — … » and marked `example` in the registry, so the navigation shows its
 // badge. It is never mixed with real data — its own database — and it goes in one step: the registry
 // entry and the database, which only an espace marked as an example can be deleted that way.
@@ -23,13 +23,13 @@ export function isExample(record: Pick<WorkspaceRecord, 'example'> | undefined):
 }
 
 /** The example espace, created and filled the first time, then opened: there is only ever one. */
-export async function openExampleEspace(registry: RegistryDb, now: Date = new Date()): Promise<WorkspaceRecord> {
+export async function openExampleWorkspace(registry: RegistryDb, now: Date = new Date()): Promise<WorkspaceRecord> {
   const existing = (await listWorkspaces(registry)).find(isExample);
   if (existing) {
     await setCurrentWorkspaceId(registry, existing.id);
     return existing;
   }
-  const { default: example } = (await import('./example-espace.json')) as {
+  const { default: example } = (await import('./example-workspace.json')) as {
     default: { profile: Record<string, unknown>; tables: Record<string, unknown[]> };
   };
   const created = await createWorkspace(registry, EXAMPLE_NAME, now);
@@ -58,7 +58,7 @@ export async function openExampleEspace(registry: RegistryDb, now: Date = new Da
 }
 
 /** Deletes the example espace for good; refuses any espace not marked as the example. */
-export async function deleteExampleEspace(registry: RegistryDb, id: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function deleteExampleWorkspace(registry: RegistryDb, id: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const record = await registry.workspaces.get(id);
   if (!isExample(record)) return { ok: false, message: 'Seul l’espace exemple se supprime ainsi. Rien n’a été supprimé.' };
   if ((await getCurrentWorkspaceId(registry)) === id) await registry.settings.delete(CURRENT_WORKSPACE_KEY);

@@ -1,5 +1,5 @@
 import type { IndexableType, Table } from 'dexie';
-import { unlockWaitMs } from '../domain/espace-lock';
+import { unlockWaitMs } from '../domain/workspace-lock';
 import { PBKDF2_ITERATIONS } from './backup-crypto';
 import { PROTECTION_KEY } from './encryption-middleware';
 import { broadcastLock } from './lock-broadcast';
@@ -123,10 +123,10 @@ export type UnlockOutcome =
 
 /**
  * Checks `passphrase` against the espace's own protection record and, when it is right, keeps the data
- * key in this connection. After five wrong passphrases each attempt waits longer (domain/espace-lock.ts);
+ * key in this connection. After five wrong passphrases each attempt waits longer (domain/workspace-lock.ts);
  * an attempt made too early is refused without being tried.
  */
-export async function unlockEspace(db: WorkspaceDb, passphrase: string, nowMs: () => number = Date.now): Promise<UnlockOutcome> {
+export async function unlockWorkspace(db: WorkspaceDb, passphrase: string, nowMs: () => number = Date.now): Promise<UnlockOutcome> {
   const record = await readProtection(db);
   if (!record) return { ok: false, reason: 'unprotected' };
   const waitMs = await unlockWaitRemainingMs(db, nowMs());
@@ -145,7 +145,7 @@ export async function unlockEspace(db: WorkspaceDb, passphrase: string, nowMs: (
 }
 
 /** True when `passphrase` is the espace's (the key is not kept). Counts as an attempt. */
-export async function checkEspacePassphrase(db: WorkspaceDb, passphrase: string): Promise<boolean> {
+export async function checkWorkspacePassphrase(db: WorkspaceDb, passphrase: string): Promise<boolean> {
   const record = await readProtection(db);
   if (!record) return false;
   return (await unwrap(record, passphrase, false)) !== null;
