@@ -68,7 +68,7 @@ export function hasControlCharacter(text: string): boolean {
 
 // A URL parser silently drops tabs and newlines and trims spaces: refusing them means the string we
 // check is the string the user would see.
-function hasWhitworkspaceOrControl(text: string): boolean {
+function hasWhitespaceOrControl(text: string): boolean {
   return hasControlCharacter(text) || /\s/.test(text);
 }
 
@@ -108,7 +108,7 @@ export function isAllowedSender(frameUrl: string | null | undefined, allowedOrig
  * classic that displays one host and opens another.
  */
 export function isAllowedExternalUrl(url: string): boolean {
-  if (hasWhitworkspaceOrControl(url)) return false;
+  if (hasWhitespaceOrControl(url)) return false;
   const parsed = parseUrl(url);
   if (parsed === null) return false;
   if (parsed.protocol === 'https:') {

@@ -65,7 +65,7 @@ describe(`workspace schema version ${SYNC_STATE_VERSION} (replication state)`, (
     try {
       db.syncReadOnly = true;
       await expect(db.people.add({ id: 'p1', firstName: 'Awa', lastName: 'Diop', ...stamps } as never)).rejects.toMatchObject({
-        name: 'ReadOnlyEspaceError',
+        name: 'ReadOnlyWorkspaceError',
       });
       expect(await db.people.count()).toBe(0);
       expect(await db.journal.count()).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { failureMessage } from '../../../src/renderer/src/ui/failure-message';
+import { ReadOnlyWorkspaceError } from '../../../src/renderer/src/data/sync/outbox-middleware';
 
 // What the user reads when IndexedDB refuses: French, what happened, that nothing was saved — never the
 // browser's English text.
@@ -26,6 +27,12 @@ describe('failureMessage', () => {
     expect(failureMessage(abort)).toMatch(/^Le disque de cet ordinateur est plein/);
     const bulk = new Dexie.BulkError('1 of 2 operations failed', { 1: domError('ConstraintError') });
     expect(failureMessage(bulk)).toMatch(/même identifiant/);
+  });
+
+  it('says Passerelle’s own refusal of a read-only espace (its error, not a look-alike) in French', () => {
+    const message = failureMessage(new ReadOnlyWorkspaceError());
+    expect(message).toMatch(/^Cet espace est en lecture seule sur cet ordinateur/);
+    expect(message).toContain('rien n’a été enregistré');
   });
 
   it('says an unknown failure without its English text', () => {

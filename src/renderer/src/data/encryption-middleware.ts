@@ -31,7 +31,7 @@ export const PROTECTION_KEY = 'protection';
 export class WorkspaceLockedError extends Error {
   constructor() {
     super('Cet espace est verrouillé\u00a0: saisissez sa phrase de passe pour lire ou modifier ses données.');
-    this.name = 'EspaceLockedError';
+    this.name = 'WorkspaceLockedError';
   }
 }
 

@@ -27,7 +27,7 @@ export function WorkspaceSessionProvider({ session, children }: { session: Works
 
 export function useWorkspaceSession(): WorkspaceSession {
   const session = useContext(WorkspaceSessionContext);
-  if (!session) throw new Error('useEspaceSession must be used inside <EspaceSessionProvider>.');
+  if (!session) throw new Error('useWorkspaceSession must be used inside <WorkspaceSessionProvider>.');
   return session;
 }
 

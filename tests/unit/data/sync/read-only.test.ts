@@ -93,7 +93,7 @@ describe('a network’s read-only account', () => {
       const before = await netDb.funders.count();
       const { id: _id, ...fields } = fixtureFunders[3]!;
       const saving = saveFunder(netDb, { ...fields, name: 'Nouveau financeur' });
-      await expect(saving).rejects.toMatchObject({ name: 'ReadOnlyEspaceError' });
+      await expect(saving).rejects.toMatchObject({ name: 'ReadOnlyWorkspaceError' });
       expect(failureMessage(await saving.catch((e: unknown) => e))).toContain('lecture seule');
       expect(await netDb.funders.count()).toBe(before);
       // What the coordinator changes still arrives.

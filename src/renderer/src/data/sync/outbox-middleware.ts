@@ -31,7 +31,7 @@ export interface OutboxContext {
 }
 
 export class ReadOnlyWorkspaceError extends Error {
-  override name = 'ReadOnlyEspaceError';
+  override name = 'ReadOnlyWorkspaceError';
   constructor() {
     super('This espace is read-only: its sync account may only read.');
   }
