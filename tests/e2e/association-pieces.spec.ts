@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { createWorkspaceOnHome, seedWorkspace } from './helpers';
+import { CITY_FESTIVAL_2027, createWorkspaceOnHome, SEEDED_STAMPS, seedWorkspace } from './helpers';
 
 // The association's own pièces live in its section (issue 19), no longer under Partenaires: a RIB added
 // there, with its file, is the one the dossier's pièces list (page and PDF) reads; the dossier's « à
 // fournir » leads there; an old bookmark of the Partenaires page lands there too. Today is 24 November 2026.
 
-const stamps = { createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', deletedAt: null };
+const stamps = SEEDED_STAMPS;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 test.beforeEach(async ({ page }) => {
@@ -29,24 +29,7 @@ test('an old bookmark of the pièces page lands on the Association’s pièces',
 
 test('a RIB added under Association appears in the dossier’s pièces, on the page and in the PDF', async ({ page }) => {
   await seedWorkspace(page, {
-    funders: [{ id: 'e2e-city', ...stamps, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' }],
-    grantApplications: [
-      {
-        id: 'e2e-festival-2027',
-        ...stamps,
-        funderId: 'e2e-city',
-        title: 'Fête de quartier 2027',
-        purpose: 'project',
-        renewal: true,
-        multiYear: false,
-        periodStart: '2027-01-01',
-        periodEnd: '2027-12-31',
-        filingDeadline: '2026-12-15',
-        status: 'to-prepare',
-        requestedCents: 300_000,
-        reportDelayMonths: 6,
-      },
-    ],
+    ...CITY_FESTIVAL_2027,
   });
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { createWorkspaceOnHome, seedWorkspace } from './helpers';
+import { CITY_FESTIVAL_2027, createWorkspaceOnHome, seedWorkspace } from './helpers';
 
 // Papers where they belong (issue 19): a grant's convention is attached on the grant itself, with its kind
 // and its validity date, and the dossier's pièces list reads it from there — on the page and in the PDF.
 // A file that is not what its name says is refused there as everywhere. Today is 24 November 2026.
 
 const NBSP = '\u00a0';
-const stamps = { createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', deletedAt: null };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 test.beforeEach(async ({ page }) => {
@@ -15,24 +14,7 @@ test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-11-24T10:00:00+01:00'));
   await createWorkspaceOnHome(page, 'Les Amis du Quartier');
   await seedWorkspace(page, {
-    funders: [{ id: 'e2e-city', ...stamps, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' }],
-    grantApplications: [
-      {
-        id: 'e2e-festival-2027',
-        ...stamps,
-        funderId: 'e2e-city',
-        title: 'Fête de quartier 2027',
-        purpose: 'project',
-        renewal: true,
-        multiYear: false,
-        periodStart: '2027-01-01',
-        periodEnd: '2027-12-31',
-        filingDeadline: '2026-12-15',
-        status: 'to-prepare',
-        requestedCents: 300_000,
-        reportDelayMonths: 6,
-      },
-    ],
+    ...CITY_FESTIVAL_2027,
   });
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

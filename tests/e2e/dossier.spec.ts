@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { createWorkspaceOnHome, seedWorkspace as writeRecords } from './helpers';
+import { CITY_FESTIVAL_2027, createWorkspaceOnHome, SEEDED_STAMPS, seedWorkspace as writeRecords } from './helpers';
 
 // The grant dossier from a user's side: the checklist sends them to the screen that fixes a gap, the
 // completion rises, and the PDF they download is a real PDF with the association and the balanced budget.
@@ -27,7 +27,7 @@ async function seedWorkspace(page: Page, tables: Record<string, unknown[]>) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
-const stamps = { createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', deletedAt: null };
+const stamps = SEEDED_STAMPS;
 let n = 0;
 const line = (budgetId: string, account: string, euros: number, extra: object = {}) => ({
   id: `e2e-line-${++n}`,
@@ -40,24 +40,7 @@ const line = (budgetId: string, account: string, euros: number, extra: object = 
 });
 
 const seed = {
-  funders: [{ id: 'e2e-city', ...stamps, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' }],
-  grantApplications: [
-    {
-      id: 'e2e-festival-2027',
-      ...stamps,
-      funderId: 'e2e-city',
-      title: 'Fête de quartier 2027',
-      purpose: 'project',
-      renewal: true,
-      multiYear: false,
-      periodStart: '2027-01-01',
-      periodEnd: '2027-12-31',
-      filingDeadline: '2026-12-15',
-      status: 'to-prepare',
-      requestedCents: 300_000,
-      reportDelayMonths: 6,
-    },
-  ],
+  ...CITY_FESTIVAL_2027,
   projects: [
     {
       id: 'e2e-festival',

@@ -67,3 +67,28 @@ export async function seedWorkspace(page: Page, tables: Record<string, unknown[]
     db.close();
   }, tables);
 }
+
+/** The stamps of records a laptop has held since November 2026 (seeded specs). */
+export const SEEDED_STAMPS = { createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', deletedAt: null };
+
+/** A grant being prepared that several specs start from: « Fête de quartier 2027 », asked of the city. */
+export const CITY_FESTIVAL_2027 = {
+  funders: [{ id: 'e2e-city', ...SEEDED_STAMPS, name: 'Ville de Saint-Denis', kind: 'municipality', portal: 'funder-portal' }],
+  grantApplications: [
+    {
+      id: 'e2e-festival-2027',
+      ...SEEDED_STAMPS,
+      funderId: 'e2e-city',
+      title: 'Fête de quartier 2027',
+      purpose: 'project',
+      renewal: true,
+      multiYear: false,
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+      filingDeadline: '2026-12-15',
+      status: 'to-prepare',
+      requestedCents: 300_000,
+      reportDelayMonths: 6,
+    },
+  ],
+};
